@@ -1,0 +1,112 @@
+/**
+ * `npm run bench`: timings at LinkedIn's cap of 30,000 connections. A benchmark, not a
+ * test: it prints JSON (and writes .bench/results.json) for the closing notes and for
+ * spotting regressions; nothing here fails the build.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { planImport } from '../src/core/import/plan';
+import { readExport } from '../src/core/linkedin/read-export';
+import { generateExport, zipExport } from '../scripts/lib/synthetic-export';
+import { median, time } from './timing';
+
+const ROOT = path.resolve(__dirname, '..');
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+const N = 30_000;
+const RUNS = 3;
+
+interface ImportCounts {
+  created: number;
+  updated: number;
+}
+
+function runCli(args: string[]): { ms: number; json: ImportCounts; maxRssKb: number } {
+  const start = performance.now();
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, NETWORK_CRM_PERF: '1' }, maxBuffer: 1 << 30 });
+  const ms = performance.now() - start;
+  if (r.status !== 0) throw new Error(`cli failed: ${r.stderr}`);
+  const perf = JSON.parse(r.stderr.trim().split('\n').pop() ?? '{}') as { maxRssKb: number };
+  return { ms, json: JSON.parse(r.stdout) as ImportCounts, maxRssKb: perf.maxRssKb };
+}
+
+/** The floor: a bare loop writing the same bytes to the same number of files. */
+function floorMs(files: Array<[string, string]>, dir: string): number {
+  fs.mkdirSync(dir, { recursive: true });
+  const start = performance.now();
+  for (const [name, text] of files) fs.writeFileSync(path.join(dir, name), text);
+  return performance.now() - start;
+}
+
+function mtimes(dir: string): Map<string, number> {
+  return new Map(fs.readdirSync(dir).map((f) => [f, fs.statSync(path.join(dir, f)).mtimeMs]));
+}
+
+async function main(): Promise<void> {
+  if (!fs.existsSync(CLI)) throw new Error('dist/cli.js is missing: run npm run build first');
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ncrm-bench-'));
+  const exp = generateExport({ connections: N, seed: 30_000, newest: '2026-11-20' });
+  const zipBytes = zipExport(exp);
+  const zip = path.join(work, 'Complete_LinkedInDataExport_11-20-2026.zip');
+  fs.writeFileSync(zip, zipBytes);
+  const inputs = [{ name: path.basename(zip), bytes: zipBytes, origin: 'picked' as const }];
+
+  const parse = median(Array.from({ length: RUNS }, () => time(() => readExport(inputs)).ms));
+  const data = readExport(inputs);
+  const empty = { notes: [], paths: [], readBody: () => Promise.resolve('') };
+  const settings = { folder: 'People', fileNameFormat: '{first} {last}', tag: 'person', today: '2026-11-26' };
+  const planTimes: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    await planImport(data, empty, settings);
+    planTimes.push(performance.now() - t);
+  }
+
+  const imports: number[] = [];
+  const floors: number[] = [];
+  const reimports: number[] = [];
+  let written = -1;
+  let maxRssKb = 0;
+  let created = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const vault = path.join(work, `vault-${i}`);
+    fs.mkdirSync(vault);
+    const first = runCli(['import', zip, '--vault', vault, '--json']);
+    imports.push(first.ms);
+    created = first.json.created;
+    maxRssKb = Math.max(maxRssKb, first.maxRssKb);
+    const people = path.join(vault, 'People');
+    const files = fs.readdirSync(people).map((f): [string, string] => [f, fs.readFileSync(path.join(people, f), 'utf8')]);
+    floors.push(floorMs(files, path.join(work, `floor-${i}`)));
+    const before = mtimes(people);
+    const again = runCli(['import', zip, '--vault', vault, '--json']);
+    reimports.push(again.ms);
+    maxRssKb = Math.max(maxRssKb, again.maxRssKb);
+    const after = mtimes(people);
+    written = again.json.created + again.json.updated + [...after].filter(([f, m]) => before.get(f) !== m).length + (after.size - before.size);
+  }
+  const importMs = median(imports);
+  const floor = median(floors);
+  const results = {
+    connections: N,
+    notesCreated: created,
+    parseMs: Math.round(parse),
+    planMs: Math.round(median(planTimes)),
+    cliImportWallMs: Math.round(importMs),
+    floorMs: Math.round(floor),
+    ratioToFloor: Number((importMs / floor).toFixed(2)),
+    reimportWallMs: Math.round(median(reimports)),
+    reimportFilesWritten: written,
+    peakRssMb: Math.round(maxRssKb / 1024),
+    targets: { ratioToFloor: 1.5, reimportWallMs: 1000, reimportFilesWritten: 0, peakRssMb: 300 },
+    runs: RUNS,
+    raw: { imports: imports.map(Math.round), floors: floors.map(Math.round), reimports: reimports.map(Math.round) },
+  };
+  fs.rmSync(work, { recursive: true, force: true });
+  fs.mkdirSync(path.join(ROOT, '.bench'), { recursive: true });
+  fs.writeFileSync(path.join(ROOT, '.bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  console.log(JSON.stringify(results, null, 2));
+}
+
+void main();

@@ -1,0 +1,83 @@
+// Lint: Obsidian's recommended rules for the plugin, plus the architecture rule that keeps
+// src/core pure (no Obsidian, no Node, no adapter code), so the plugin and the CLI stay
+// two thin adapters over one core.
+import { defineConfig, globalIgnores } from 'eslint/config';
+import obsidianmd from 'eslint-plugin-obsidianmd';
+import globals from 'globals';
+
+const NODE_BUILTINS = ['fs', 'path', 'os', 'child_process', 'crypto', 'stream', 'buffer', 'util', 'url', 'http', 'https', 'zlib', 'events', 'module', 'worker_threads'];
+const nodePatterns = ['node:*', ...NODE_BUILTINS, ...NODE_BUILTINS.map((m) => `${m}/*`)];
+
+export default defineConfig([
+  globalIgnores(['node_modules/', 'main.js', 'dist/', 'demo-vault/', 'demo-export/', 'coverage/', 'tests/e2e/.out/', '.bench/']),
+  ...obsidianmd.configs.recommended,
+  {
+    languageOptions: {
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.mjs', 'scripts/*.mjs'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'obsidian', message: 'src/core is pure: no Obsidian API here. Put it in src/plugin.' },
+            ...['yaml', 'gray-matter', 'js-yaml'].map((name) => ({ name, message: 'src/core writes YAML itself; adapters bring a parser.' })),
+          ],
+          patterns: [
+            { group: nodePatterns, message: 'src/core is pure: no Node built-ins (they break Obsidian mobile).' },
+            { group: ['**/plugin/**', '**/cli/**', '../plugin', '../cli'], message: 'src/core must not depend on an adapter.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/plugin/**/*.ts', 'src/main.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['yaml', 'gray-matter', 'js-yaml'].map((name) => ({ name, message: "Use Obsidian's parseYaml/stringifyYaml/processFrontMatter." })),
+          patterns: [
+            { group: nodePatterns, message: 'The plugin runs on Obsidian mobile: no Node built-ins.' },
+            { group: ['**/cli/**', '../cli'], message: 'The plugin must not depend on the CLI adapter.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Node-side code: the CLI, build scripts, the benchmark and the tests.
+    files: ['src/cli/**/*.ts', 'scripts/**/*.{ts,mjs}', 'bench/**/*.ts', 'tests/**/*.ts', '*.mjs', 'vitest*.mts'],
+    languageOptions: { globals: { ...globals.node, NodeJS: 'readonly' } },
+    rules: {
+      'obsidianmd/no-nodejs-modules': 'off',
+      'import/no-extraneous-dependencies': 'off',
+      'obsidianmd/ui/sentence-case': 'off',
+      'obsidianmd/prefer-window-timers': 'off',
+      'obsidianmd/no-global-this': 'off',
+      'obsidianmd/hardcoded-config-path': 'off',
+      'no-console': 'off',
+      'obsidianmd/rule-custom-message': 'off',
+    },
+  },
+  {
+    // The test double re-implements Obsidian's API, so rules about using that API do not apply to it.
+    files: ['tests/obsidian-double/**/*.ts', 'tests/e2e/**/*.ts'],
+    rules: {
+      'obsidianmd/prefer-create-el': 'off',
+      'obsidianmd/no-static-styles-assignment': 'off',
+      'obsidianmd/no-tfile-tfolder-cast': 'off',
+      'obsidianmd/prefer-instanceof': 'off',
+      '@microsoft/sdl/no-inner-html': 'off',
+      'no-unsanitized/property': 'off',
+      '@typescript-eslint/no-unsafe-declaration-merging': 'off',
+    },
+  },
+]);

@@ -1,0 +1,193 @@
+/**
+ * Synthetic LinkedIn exports with the quirks of real ones (see
+ * ../shared/docs/linkedin-export-formats.md), for the demo, the benchmark and tests.
+ * Real exports are never copied into the repository; this writes the same formats from
+ * invented people, and returns the truth the tests check against.
+ */
+import { zipSync, strToU8 } from 'fflate';
+import { Random } from './random';
+
+const FIRST = ['Aisha', 'Alejandro', 'Amara', 'Andrei', 'Astrid', 'Bilal', 'Camille', 'Chiara', 'Daniel', 'Dana', 'Emil', 'Emma', 'Farid', 'Freya', 'Giulia', 'Hamza', 'Hannah', 'Ivan', 'Jakub', 'Julia', 'Kai', 'Katarzyna', 'Leon', 'Lucía', 'Magnus', 'Mei', 'Noah', 'Olga', 'Pablo', 'Rahul', 'Sofia', 'Theo', 'Valentina', 'William', 'Yara', 'Anna', 'Bernard', 'Chen', 'Dmitri', 'Elif', 'Fatima', 'Gustav', 'Hiroshi', 'Ines', 'Jonas', 'Kwame', 'Lena', 'Mateo', 'Nadia', 'Oskar', 'Priya', 'Quentin', 'Rosa', 'Sven', 'Tomás', 'Uma', 'Viktor', 'Wei', 'Ximena', 'Yusuf', 'Zoë', 'Matej', 'Björn', 'Søren', 'Ahmed', 'Maria', 'John', 'Sarah', 'David', 'Laura'];
+const LAST = ['Adeyemi', 'Bakker', 'Costa', 'Dahl', 'Ekström', 'Ferrari', 'Gomez', 'Horvat', 'Iqbal', 'Janssen', 'Kim', 'Larsen', 'Moreau', 'Novak', 'Öztürk', 'Park', 'Reyes', 'Schmidt', 'Sato', 'Takahashi', 'Urban', 'Vasquez', 'Weber', 'Yamamoto', 'Zhang', 'Lopez', 'Khan', 'Singh', 'Ali', 'Silva', 'Andersson', 'Bianchi', 'Çelik', 'Dubois', 'Eriksson', 'Fischer', 'García', 'Hansen', 'Ivanova', 'Jensen', 'Kowalski', 'Lindqvist', 'Müller', 'Nakamura', 'Olsen', 'Petrović', 'Quinn', 'Rossi', 'Šarić', 'Tanaka', 'Ueda', 'Virtanen', 'Wang', 'Xu', 'Yilmaz', 'Zimmermann', 'Smith', 'Nguyễn', 'O\'Brien', 'van der Berg'];
+const COMPANIES = ['Acme Corp', 'Försvarsmakten', 'Globex', 'Initech', 'Umbrella Health', 'Stark Industries', 'Wayne Enterprises', 'Hooli', 'Pied Piper', 'Vandelay Industries', 'Soylent', 'Tyrell Corporation', 'Cyberdyne Systems', 'Aperture Science', 'Massive Dynamic', 'Folktandvården Halland', 'Gegnat Yards', '', ''];
+const POSITIONS = ['Software Engineer', 'Product Manager', 'CTO', 'Founder', 'Data Analyst', 'Head of Sales', 'Deputy Director, Futures and Concepts', 'Recruiter', 'Designer', 'Consultant', 'VP Engineering', ''];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+export const PREAMBLE =
+  'Notes:\n"When exporting your connection data, you may notice that some of the email addresses are missing. You will only see email addresses for connections who have allowed their connections to see or download their email address using this setting https://www.linkedin.com/psettings/privacy/email. You can learn more here https://www.linkedin.com/help/linkedin/answer/261"\n\n';
+
+export interface SyntheticPerson {
+  first: string;
+  last: string;
+  /** Decoded, canonical profile URL (what the importer should store). */
+  url: string;
+  company: string;
+  position: string;
+  email: string;
+  /** ISO date. */
+  connectedOn: string;
+}
+
+export interface SyntheticExport {
+  files: Record<string, string>;
+  people: SyntheticPerson[];
+  blankRows: number;
+  owner: { name: string; url: string };
+}
+
+export interface ExportOptions {
+  connections: number;
+  seed?: number;
+  /** `2024`: with URL columns; `2022`: without (names only). */
+  era?: '2024' | '2022';
+  /** Newest connection date (ISO); older ones go back from here. */
+  newest?: string;
+  invitations?: number;
+  messages?: number;
+  /** Extra people with hostile names appended to Connections.csv. */
+  hostile?: boolean;
+}
+
+export function csvField(value: string): string {
+  return /[",\r\n]/.test(value) || value !== value.trim() ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+function slugify(first: string, last: string, n: number): string {
+  return `${first}-${last}`.toLowerCase().replace(/[\s']+/g, '-') + (n > 0 ? `-${n.toString(36)}` : '');
+}
+
+function ddMonYyyy(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d} ${MONTHS[Number(m) - 1]} ${y}`;
+}
+
+function usDateTime(iso: string, r: Random): string {
+  const [y, m, d] = iso.split('-');
+  return `${Number(m)}/${Number(d)}/${(y as string).slice(2)}, ${r.int(1, 12)}:${String(r.int(0, 59)).padStart(2, '0')} ${r.pick(['AM', 'PM'])}`;
+}
+
+function isoMinusDays(iso: string, days: number): string {
+  const t = Date.parse(`${iso}T00:00:00Z`) - days * 86_400_000;
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+export const HOSTILE_PEOPLE: ReadonlyArray<Omit<SyntheticPerson, 'url' | 'connectedOn' | 'email'> & { slug: string }> = [
+  { first: '../../etc', last: 'passwd', slug: 'path-person', company: 'C:\\Windows', position: 'root' },
+  { first: '<img src=x onerror="window.__pwned=1">', last: 'Smith', slug: 'xss-person', company: '<script>window.__pwned=2</script>', position: '<b>bold</b>' },
+  { first: 'Yaml', last: 'Specials', slug: 'yaml-person', company: 'key: value # not a comment', position: '--- [[Link]] #tag' },
+  { first: 'Emoji 🚀', last: 'Rocket 👩‍💻', slug: 'emoji-person', company: '🦄 Unicorn Inc', position: 'Chief ✨ Officer' },
+  { first: 'مريم', last: 'العربية', slug: 'rtl-person', company: 'شركة\u202Eevil', position: 'مديرة' },
+  { first: 'CON', last: '', slug: 'con-person', company: 'Reserved', position: 'Name' },
+  { first: 'A'.repeat(150), last: 'Long', slug: 'long-person', company: 'x'.repeat(300), position: 'Long' },
+  { first: 'Null', last: 'true', slug: 'null-person', company: 'null', position: 'yes' },
+];
+
+export function generateExport(options: ExportOptions): SyntheticExport {
+  const r = new Random(options.seed ?? 42);
+  const era = options.era ?? '2024';
+  const newest = options.newest ?? '2026-11-20';
+  const owner = { name: 'Alex Owner', url: 'https://www.linkedin.com/in/alex-owner' };
+  const people: SyntheticPerson[] = [];
+  const lines: string[] = [];
+  const header = era === '2024' ? 'First Name,Last Name,URL,Email Address,Company,Position,Connected On' : 'First Name,Last Name,Email Address,Company,Position,Connected On';
+  let blankRows = 0;
+  let day = 0;
+  const usedSlugs = new Set<string>();
+  const usedNames = new Set<string>();
+
+  for (let i = 0; i < options.connections; i++) {
+    if (r.chance(0.02)) day += 1;
+    const connectedOn = isoMinusDays(newest, day);
+    if (r.chance(0.012)) {
+      blankRows++;
+      lines.push(era === '2024' ? `,,,,,,${ddMonYyyy(connectedOn)}` : `,,,,,${ddMonYyyy(connectedOn)}`);
+      continue;
+    }
+    const first = r.chance(0.25) ? `${r.pick(FIRST)} ${String.fromCharCode(65 + r.int(0, 25))}.` : r.pick(FIRST);
+    let last = r.pick(LAST);
+    // Without URLs, names are the identity: keep them unique so the truth is unambiguous.
+    if (era === '2022') {
+      let n = 1;
+      while (usedNames.has(`${first} ${last}`)) last = `${r.pick(LAST)}-${r.pick(LAST)}${n++ > 3 ? ` ${n}` : ''}`;
+      usedNames.add(`${first} ${last}`);
+    }
+    let slug = slugify(first, last, 0);
+    for (let n = 1; usedSlugs.has(slug); n++) slug = slugify(first, last, n * 7919 + i);
+    usedSlugs.add(slug);
+    const url = `https://www.linkedin.com/in/${slug}`;
+    const company = r.pick(COMPANIES);
+    const position = company === '' ? '' : r.pick(POSITIONS);
+    const email = r.chance(0.03) ? `${slug.replace(/[^a-z0-9-]/g, '')}@example.com` : '';
+    // LinkedIn leaves stray spaces in names; we must trim them.
+    const rawFirst = r.chance(0.03) ? `${first} ` : first;
+    people.push({ first: first.trim(), last, url, company, position, email, connectedOn });
+    const encodedUrl = `https://www.linkedin.com/in/${encodeURIComponent(slug)}`;
+    const cells = era === '2024' ? [rawFirst, last, encodedUrl, email, company, position, ddMonYyyy(connectedOn)] : [rawFirst, last, email, company, position, ddMonYyyy(connectedOn)];
+    lines.push(cells.map(csvField).join(','));
+  }
+  if (options.hostile) {
+    for (const h of HOSTILE_PEOPLE) {
+      const url = `https://www.linkedin.com/in/${h.slug}`;
+      const connectedOn = isoMinusDays(newest, day);
+      people.push({ first: h.first, last: h.last, url, company: h.company, position: h.position, email: '', connectedOn });
+      const cells = era === '2024' ? [h.first, h.last, url, '', h.company, h.position, ddMonYyyy(connectedOn)] : [h.first, h.last, '', h.company, h.position, ddMonYyyy(connectedOn)];
+      lines.push(cells.map(csvField).join(','));
+    }
+  }
+  // Raw exports since 2021 have the preamble and no final newline.
+  const files: Record<string, string> = { 'Connections.csv': `${PREAMBLE}${header}\n${lines.join('\n')}` };
+
+  if (options.invitations) files['Invitations.csv'] = generateInvitations(r, options.invitations, people, owner, newest, era);
+  if (options.messages) files['messages.csv'] = generateMessages(r, options.messages, people, owner, newest, era);
+  return { files, people, blankRows, owner };
+}
+
+function generateInvitations(r: Random, count: number, people: SyntheticPerson[], owner: { name: string; url: string }, newest: string, era: string): string {
+  const header = era === '2024' ? 'From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl' : 'From,To,Sent At,Message,Direction';
+  const rows: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const incoming = r.chance(0.3);
+    const known = r.chance(0.6) && people.length > 0;
+    const person = known ? r.pick(people) : null;
+    const name = person ? `${person.first} ${person.last}` : `${r.pick(FIRST)} Stranger${i}`;
+    const url = person ? person.url : `https://www.linkedin.com/in/stranger-${i}`;
+    const date = usDateTime(isoMinusDays(newest, r.int(0, 90)), r);
+    const message = r.chance(0.15) ? r.pick(['Hi, great meeting you at the conference!', 'Would love to connect, we met at Web Summit.', 'Hello, I am a recruiter, let\'s talk']) : '';
+    const cells = incoming ? [name, owner.name, date, message, 'INCOMING', url, owner.url] : [owner.name, name, date, message, 'OUTGOING', owner.url, url];
+    rows.push((era === '2024' ? cells : cells.slice(0, 5)).map(csvField).join(','));
+  }
+  return `${header}\n${rows.join('\n')}`;
+}
+
+function generateMessages(r: Random, count: number, people: SyntheticPerson[], owner: { name: string; url: string }, newest: string, era: string): string {
+  const header =
+    era === '2024'
+      ? 'CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER,IS MESSAGE DRAFT'
+      : 'CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,DATE,SUBJECT,CONTENT,FOLDER';
+  const rows: string[] = [];
+  const pool = people.slice(0, Math.max(1, Math.min(people.length, 2000)));
+  for (let i = 0; i < count; i++) {
+    const person = r.pick(pool);
+    const mine = r.chance(0.5);
+    const when = `${isoMinusDays(newest, r.int(0, 1500))} ${String(r.int(0, 23)).padStart(2, '0')}:${String(r.int(0, 59)).padStart(2, '0')}:${String(r.int(0, 59)).padStart(2, '0')} UTC`;
+    const name = `${person.first} ${person.last}`;
+    const conv = `2-${Buffer.from(person.url).toString('base64')}`;
+    const content = r.pick(['Thanks!', 'Sounds good, talk soon.', 'Hi, how are you, long time no see?', '<p>Hello</p>', 'Let\'s meet, "soon"']);
+    const cells =
+      era === '2024'
+        ? [conv, '', mine ? owner.name : name, mine ? owner.url : person.url, mine ? name : owner.name, mine ? person.url : owner.url, when, '', content, 'INBOX', 'No']
+        : [conv, '', mine ? owner.name : name, mine ? owner.url : person.url, mine ? name : owner.name, when, '', content, 'INBOX'];
+    rows.push(cells.map(csvField).join(','));
+  }
+  return `${header}\n${rows.join('\n')}`;
+}
+
+/** The export as LinkedIn ships it: a zip with a dated name and a few files we ignore. */
+export function zipExport(exp: SyntheticExport): Uint8Array {
+  const entries: Record<string, Uint8Array> = {};
+  for (const [name, text] of Object.entries(exp.files)) entries[name] = strToU8(text);
+  entries['Profile.csv'] = strToU8('First Name,Last Name,Maiden Name,Address,Birth Date,Headline\nAlex,Owner,,,,Synthetic');
+  entries['Jobs/Saved Jobs.csv'] = strToU8('Saved Date,Job Url,Job Title,Company Name\n');
+  entries['coach_messages.csv'] = strToU8('CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,DATE,SUBJECT,CONTENT,FOLDER\n');
+  return zipSync(entries, { level: 6 });
+}

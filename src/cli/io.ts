@@ -1,0 +1,28 @@
+/** What a CLI command may do to the outside world, so tests can run commands in-process. */
+export interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+  /** True once the user pressed Ctrl-C. */
+  interrupted(): boolean;
+  /** Lets pending events (a Ctrl-C) through. */
+  breathe(): Promise<void>;
+}
+
+export function processIo(): CliIo {
+  let stop = false;
+  // `network-crm … | head` closes our stdout early: that is not an error worth a stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+  process.on('SIGINT', () => {
+    if (stop) process.exit(130); // a second Ctrl-C: the user really wants out
+    stop = true;
+  });
+  return {
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+    interrupted: () => stop,
+    breathe: () => new Promise((resolve) => setImmediate(resolve)),
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * `network-crm`: the command-line twin of the plugin. It runs the same core on a vault
+ * folder, for scripting and for end-to-end tests.
+ */
+import { InputError } from '../core/csv/input-error';
+import { parseArgs, UsageError } from './args';
+import { runImport } from './commands/import';
+import type { CliIo } from './io';
+
+const SWITCHES = new Set(['dry-run', 'json', 'report', 'prune', 'decline', 'keep', 'help']);
+
+export const USAGE = `Usage: network-crm <command> [options]
+
+Commands:
+  import <zip|folder|csv...> --vault DIR [--folder People] [--dry-run] [--json] [--report]
+      Import a LinkedIn data export into person notes.
+
+Common options:
+  --vault DIR        the vault folder
+  --today YYYY-MM-DD the date to treat as today (default: the local date)
+  --json             print one JSON object instead of text`;
+
+type Command = (args: ReturnType<typeof parseArgs>, io: CliIo) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  import: runImport,
+};
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    const args = parseArgs(argv, SWITCHES);
+    if (args.command === undefined || args.command === 'help' || args.command === '--help' || args.flags.has('help')) {
+      io.out(USAGE);
+      return args.command === undefined ? 2 : 0;
+    }
+    const command = COMMANDS[args.command];
+    if (!command) throw new UsageError(`unknown command "${args.command}"`);
+    return await command(args, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`network-crm: ${e.message} (see network-crm --help)`);
+      return 2;
+    }
+    if (e instanceof InputError) {
+      io.err(`network-crm: ${e.message}`);
+      return 1;
+    }
+    io.err(`network-crm: ${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  }
+}

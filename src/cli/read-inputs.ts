@@ -1,0 +1,38 @@
+/**
+ * CLI arguments → export inputs: a zip, a folder (searched at any depth for the three
+ * files we read, case-insensitively), or CSV files named one by one.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { InputError } from '../core/csv/input-error';
+import { kindFromFileName } from '../core/linkedin/export-files';
+import type { ExportInput } from '../core/linkedin/read-export';
+
+function walk(dir: string, out: string[]): void {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) walk(full, out);
+    else if (entry.isFile() && kindFromFileName(entry.name) !== null) out.push(full);
+  }
+}
+
+export function readInputs(paths: readonly string[]): ExportInput[] {
+  const inputs: ExportInput[] = [];
+  for (const p of paths) {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(p);
+    } catch {
+      throw new InputError(p, undefined, 'no such file or folder');
+    }
+    if (stat.isDirectory()) {
+      const found: string[] = [];
+      walk(p, found);
+      if (found.length === 0) throw new InputError(p, undefined, 'no Connections.csv, Invitations.csv or messages.csv in this folder');
+      for (const f of found.sort()) inputs.push({ name: path.relative(path.dirname(path.resolve(p)), f).split(path.sep).join('/'), bytes: fs.readFileSync(f), origin: 'listed' });
+    } else {
+      inputs.push({ name: path.basename(p), bytes: fs.readFileSync(p), origin: 'picked' });
+    }
+  }
+  return inputs;
+}

@@ -1,0 +1,15 @@
+/**
+ * The one error type for bad input. It always names the file, and the line when there is
+ * one, so the CLI can print a single useful line and the plugin can show it in a notice.
+ */
+export class InputError extends Error {
+  readonly file: string;
+  readonly line: number | undefined;
+
+  constructor(file: string, line: number | undefined, message: string) {
+    super(line === undefined ? `${file}: ${message}` : `${file}, line ${line}: ${message}`);
+    this.name = 'InputError';
+    this.file = file;
+    this.line = line;
+  }
+}

@@ -1,0 +1,22 @@
+/**
+ * Names as LinkedIn writes them carry stray spaces (`Priyanka ,Bose`, `Meekha E .  Saji`,
+ * `Anna Daiko `). We collapse whitespace for display and build a separate key for exact
+ * name matching in exports that have no profile URLs (before 2023): NFC, collapsed
+ * whitespace, case-folded. That is still "exact" matching; it never merges two different
+ * spellings.
+ */
+import { nfc } from '../text/nfc';
+
+export function cleanName(value: string): string {
+  const v = nfc(value);
+  // Most names need no change; testing first avoids building a new string for each.
+  return /\s\s|^\s|\s$|[\t\n\r\f\v\u00a0]/.test(v) ? v.replace(/\s+/g, ' ').trim() : v;
+}
+
+export function fullName(first: string, last: string): string {
+  return cleanName(`${first} ${last}`);
+}
+
+export function nameKey(name: string): string {
+  return cleanName(name).toLowerCase();
+}

@@ -1,0 +1,58 @@
+/**
+ * A person's identity across exports is their public profile URL, normalised.
+ *
+ * The same profile is written differently by different files of one export:
+ * Connections.csv percent-encodes non-ASCII slugs with upper-case hex
+ * (`/in/matej-%C5%A1ari%C4%87-…`), messages.csv and Invitations.csv hold the decoded
+ * form (`/in/matej-šarić-…`), endorsements drop the scheme, and people paste URLs with a
+ * trailing slash, a query string or a country subdomain. All of them normalise to
+ * `https://www.linkedin.com/in/<slug>` with the slug decoded, NFC and lower-case.
+ */
+import { nfc } from '../text/nfc';
+
+const PROFILE_RE = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[a-z0-9-]+\.)*linkedin\.com\/in\/([^/?#\s]+)/;
+
+/** Decodes runs of %XX that form valid UTF-8 and leaves malformed escapes as they were. */
+export function safePercentDecode(value: string): string {
+  return value.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+    try {
+      return decodeURIComponent(run);
+    } catch {
+      // A run can mix valid and invalid sequences; decode what we can, byte group by group.
+      return run.replace(/%[0-9A-Fa-f]{2}/g, (one) => {
+        try {
+          return decodeURIComponent(one);
+        } catch {
+          return one;
+        }
+      });
+    }
+  });
+}
+
+/** Returns the canonical profile URL, or null when `raw` is not a LinkedIn /in/ profile URL. */
+export function normaliseProfileUrl(raw: string | null | undefined): string | null {
+  if (typeof raw !== 'string') return null;
+  const trimmed = raw.trim().replace(/^<(.*)>$/, '$1');
+  if (trimmed === '') return null;
+  const decoded = nfc(trimmed.includes('%') ? safePercentDecode(trimmed) : trimmed).toLowerCase();
+  const m = PROFILE_RE.exec(decoded);
+  if (!m) return null;
+  const slug = m[1] as string;
+  if (slug === '.' || slug === '..') return null;
+  return `https://www.linkedin.com/in/${slug}`;
+}
+
+/** The slug of a canonical profile URL (`…/in/jane-doe` → `jane-doe`). */
+export function profileSlug(canonicalUrl: string): string {
+  return canonicalUrl.slice(canonicalUrl.lastIndexOf('/') + 1);
+}
+
+/**
+ * A form of the URL that is safe inside a Markdown link destination: the slug is
+ * percent-encoded, so spaces or parentheses in hostile data cannot end the link early.
+ */
+export function linkableProfileUrl(canonicalUrl: string): string {
+  const slug = encodeURIComponent(profileSlug(canonicalUrl)).replace(/[()'*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `https://www.linkedin.com/in/${slug}`;
+}

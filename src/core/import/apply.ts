@@ -1,0 +1,96 @@
+/**
+ * Carries out a plan through a {@link NoteWriter}: the only place where the import writes.
+ *
+ * New notes are written whole, one `create` each, one after the other (no flood of
+ * parallel writes, and a cancel takes effect between two notes). Existing notes are edited
+ * in place: frontmatter through the writer's atomic frontmatter update (Obsidian's
+ * `processFrontMatter` in the plugin), body lines through its atomic `process`. A failure
+ * on one note is recorded and the import goes on with the next.
+ */
+import { appendToSection, prependToSection } from '../notes/body-sections';
+import { editBody } from '../notes/note-text';
+import { HISTORY_HEADING, INTERACTIONS_HEADING } from '../notes/schema';
+import type { ImportPlan, UpdateOp } from './plan-types';
+
+export interface NoteWriter {
+  ensureFolder(folder: string): Promise<void>;
+  /**
+   * Creates a note. A zero-byte file at the path (what an interrupted write can leave,
+   * and which holds nothing of the user's) is filled; any other existing file makes this
+   * throw, so nothing is ever overwritten.
+   */
+  create(path: string, text: string): Promise<void>;
+  /** Atomically mutates the frontmatter object; other keys and the body stay as they are. */
+  updateFrontmatter(path: string, mutate: (frontmatter: Record<string, unknown>) => void): Promise<void>;
+  /** Atomically replaces the note's text with `edit(text)`. */
+  process(path: string, edit: (text: string) => string): Promise<void>;
+}
+
+export interface ApplyOptions {
+  /** Called after each note; may be async to let a UI breathe. */
+  onProgress?: (done: number, total: number) => void | Promise<void>;
+  /** Checked before each note; returning true stops cleanly. */
+  shouldStop?: () => boolean;
+}
+
+export interface ApplyResult {
+  created: string[];
+  updated: string[];
+  failed: { path: string; error: string }[];
+  cancelled: boolean;
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+export async function applyUpdate(op: UpdateOp, writer: NoteWriter): Promise<void> {
+  if (op.changes.length > 0) {
+    await writer.updateFrontmatter(op.path, (fm) => {
+      for (const change of op.changes) fm[change.field] = change.to;
+    });
+  }
+  if (op.history !== null || op.interactions.length > 0) {
+    await writer.process(op.path, (text) =>
+      editBody(text, (body) => {
+        let out = body;
+        // Newest first: insert the oldest line first so the newest ends on top.
+        for (const line of [...op.interactions].reverse()) out = prependToSection(out, INTERACTIONS_HEADING, line);
+        if (op.history !== null) out = appendToSection(out, HISTORY_HEADING, op.history);
+        return out;
+      }),
+    );
+  }
+}
+
+export async function applyPlan(plan: ImportPlan, writer: NoteWriter, options: ApplyOptions = {}): Promise<ApplyResult> {
+  const result: ApplyResult = { created: [], updated: [], failed: [], cancelled: false };
+  const total = plan.creates.length + plan.updates.length;
+  let done = 0;
+  const folders = new Set(plan.creates.map((c) => c.path.slice(0, Math.max(0, c.path.lastIndexOf('/')))));
+  for (const folder of folders) if (folder !== '') await writer.ensureFolder(folder);
+
+  const step = async (path: string, work: () => Promise<void>, into: string[]): Promise<boolean> => {
+    if (options.shouldStop?.()) {
+      result.cancelled = true;
+      return false;
+    }
+    try {
+      await work();
+      into.push(path);
+    } catch (e) {
+      result.failed.push({ path, error: errorText(e) });
+    }
+    done++;
+    await options.onProgress?.(done, total);
+    return true;
+  };
+
+  for (const op of plan.creates) {
+    if (!(await step(op.path, () => writer.create(op.path, op.text), result.created))) return result;
+  }
+  for (const op of plan.updates) {
+    if (!(await step(op.path, () => applyUpdate(op, writer), result.updated))) return result;
+  }
+  return result;
+}

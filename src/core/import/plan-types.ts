@@ -1,0 +1,72 @@
+/** The import plan: everything the import would do, computed before anything is written. */
+import type { IsoDate } from '../dates/iso-date';
+import type { RowIssue, SourceRef } from '../linkedin/records';
+import type { FieldChange, JobChange } from './field-diff';
+
+export interface CreateOp {
+  path: string;
+  name: string;
+  text: string;
+  profileUrl: string | null;
+  source: SourceRef;
+}
+
+export interface UpdateOp {
+  path: string;
+  name: string;
+  changes: FieldChange[];
+  /** One `## History` line when the job changed. */
+  history: string | null;
+  jobChange: JobChange | null;
+  /** Lines to put at the top of `## Interactions` (already checked to be absent). */
+  interactions: string[];
+}
+
+export interface UnchangedNote {
+  path: string;
+  name: string;
+}
+
+export interface AmbiguousPerson {
+  name: string;
+  source: SourceRef;
+  candidates: string[];
+  reason: string;
+}
+
+export interface UnreadableNote {
+  path: string;
+  error: string;
+}
+
+export interface MissingPerson {
+  path: string;
+  name: string;
+}
+
+export interface ImportSettings {
+  /** People folder, already normalised (see normaliseFolder). */
+  folder: string;
+  fileNameFormat: string;
+  tag: string;
+  today: IsoDate;
+}
+
+export interface ImportPlan {
+  sources: string[];
+  folder: string;
+  today: IsoDate;
+  creates: CreateOp[];
+  updates: UpdateOp[];
+  unchanged: UnchangedNote[];
+  skipped: RowIssue[];
+  warnings: RowIssue[];
+  ambiguous: AmbiguousPerson[];
+  unreadable: UnreadableNote[];
+  /** Connections with a note in the vault who are not in this export (only when it has Connections.csv). */
+  missingFromExport: MissingPerson[];
+  stats: {
+    connectionRows: number;
+    blankMemberRows: number;
+  };
+}

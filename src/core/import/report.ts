@@ -1,0 +1,77 @@
+/**
+ * The import report note: what happened, with links, in a form that stays readable for a
+ * 30,000-person import (each list is capped) and that shows hostile data as text.
+ */
+import { escapeLinkDisplay, escapeMarkdown } from '../notes/markdown-escape';
+import { formatCount } from '../text/format';
+import type { ApplyResult } from './apply';
+import type { ImportPlan } from './plan-types';
+
+export const REPORT_LIST_CAP = 200;
+
+/**
+ * A link to a note, shown by its file name. File names are sanitised (no `[ ] | # ^ < >`),
+ * so the link cannot be broken or turned into markup by a hostile name in the data.
+ */
+export function wikiLink(path: string): string {
+  const target = path.replace(/\.md$/i, '');
+  const base = target.slice(target.lastIndexOf('/') + 1);
+  return `[[${target}|${escapeLinkDisplay(base)}]]`;
+}
+
+function section<T>(title: string, items: readonly T[], line: (item: T) => string): string {
+  if (items.length === 0) return '';
+  const shown = items.slice(0, REPORT_LIST_CAP).map((i) => `- ${line(i)}`);
+  if (items.length > REPORT_LIST_CAP) shown.push(`- …and ${formatCount(items.length - REPORT_LIST_CAP)} more`);
+  return `\n## ${title} (${formatCount(items.length)})\n\n${shown.join('\n')}\n`;
+}
+
+function showValue(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '(empty)';
+  return escapeMarkdown(typeof value === 'string' ? value : JSON.stringify(value));
+}
+
+export interface ReportMeta {
+  /** When the import ran, ISO date. */
+  date: string;
+  result: ApplyResult;
+}
+
+export function composeImportReport(plan: ImportPlan, meta: ReportMeta): string {
+  const { result } = meta;
+  const byPath = new Map(plan.updates.map((u) => [u.path, u]));
+  const updated = result.updated.map((p) => byPath.get(p)).filter((u) => u !== undefined);
+  const jobChanges = updated.filter((u) => u.jobChange !== null);
+  const notDone = plan.creates.length + plan.updates.length - result.created.length - result.updated.length - result.failed.length;
+
+  const rows: Array<[string, number]> = [
+    ['Created', result.created.length],
+    ['Updated', result.updated.length],
+    ['Unchanged', plan.unchanged.length],
+    ['Skipped rows', plan.skipped.length],
+    ['Ambiguous names', plan.ambiguous.length],
+    ['Notes with unreadable frontmatter', plan.unreadable.length],
+    ['Missing from this export', plan.missingFromExport.length],
+    ['Failed', result.failed.length],
+  ];
+  if (result.cancelled) rows.push(['Not done (cancelled)', notDone]);
+
+  let out = `# LinkedIn import ${meta.date}\n\n`;
+  out += `- Sources: ${plan.sources.map((s) => escapeMarkdown(s)).join(', ')}\n`;
+  out += `- People folder: ${escapeMarkdown(plan.folder || '/')}\n`;
+  if (result.cancelled) out += `- **Cancelled** after ${formatCount(result.created.length + result.updated.length)} notes. Run the import again to finish: it picks up where this one stopped.\n`;
+  out += `\n| What | Count |\n| --- | ---: |\n${rows.map(([k, v]) => `| ${k} | ${formatCount(v)} |`).join('\n')}\n`;
+
+  out += section('Failed', result.failed, (f) => `${wikiLink(f.path)}: ${escapeMarkdown(f.error)}`);
+  out += section('Job changes', jobChanges, (u) => `${wikiLink(u.path)}: ${u.jobChange ? `${escapeMarkdown(u.jobChange.from)} → ${escapeMarkdown(u.jobChange.to)}` : ''}`);
+  out += section('Created', result.created, (p) => wikiLink(p));
+  out += section('Updated', updated, (u) =>
+    `${wikiLink(u.path)}: ${u.changes.map((c) => `${c.field} ${showValue(c.from)} → ${showValue(c.to)}`).join('; ')}${u.interactions.length > 0 ? `; ${u.interactions.length} interaction line(s) added` : ''}`,
+  );
+  out += section('Ambiguous names', plan.ambiguous, (a) => `${escapeMarkdown(a.name)} (${escapeMarkdown(a.source.file)}, line ${a.source.line}): ${escapeMarkdown(a.reason)}; ${a.candidates.map((c) => wikiLink(c)).join(', ')}`);
+  out += section('Notes with unreadable frontmatter', plan.unreadable, (u) => `${wikiLink(u.path)}: ${escapeMarkdown(u.error)}. Left untouched; fix the YAML and import again.`);
+  out += section('Skipped rows', plan.skipped, (s) => `${escapeMarkdown(s.file)}, line ${s.line}: ${escapeMarkdown(s.reason)}`);
+  out += section('Warnings', plan.warnings, (s) => `${escapeMarkdown(s.file)}, line ${s.line}: ${escapeMarkdown(s.reason)}`);
+  out += section('Missing from this export', plan.missingFromExport, (m) => `${wikiLink(m.path)} (${escapeMarkdown(m.name)}): not in this export's connections (removed, or hidden their profile). The note was not changed.`);
+  return out;
+}

@@ -1,0 +1,102 @@
+/**
+ * Connections.csv → one record per person.
+ *
+ * Handles every header version (2018 without preamble, 2021–23 without URL, 2024+ with
+ * URL) and the Excel re-saves, because columns are looked up by name. Blank member rows
+ * (`,,,,,,14 Sep 2024`: a hidden or deleted account) have no key and are skipped and
+ * counted. Two rows with the same identity are one person; the first (newest) wins.
+ */
+import { cell, indexColumns, type ColumnSpec } from '../csv/columns';
+import { readCsvTable, type CsvTable } from '../csv/read-table';
+import { createDateParser, EXPECTED_DATE_FORMATS } from '../dates/linkedin-dates';
+import { fullName, nameKey } from '../identity/person-name';
+import { normaliseProfileUrl } from '../identity/profile-url';
+import type { ConnectionRecord, ConnectionsFile, RowIssue } from './records';
+
+const COLUMNS = {
+  first: ['first name', 'firstname', 'first'],
+  last: ['last name', 'lastname', 'last'],
+  url: ['url', 'profile url', 'linkedin url', 'public profile url'],
+  email: ['email address', 'email', 'e-mail address', 'e-mail'],
+  company: ['company', 'organization'],
+  position: ['position', 'title', 'job title'],
+  connectedOn: ['connected on', 'connected', 'date connected', 'connection date'],
+} as const satisfies ColumnSpec<string>;
+
+const IDENTITY_COLUMNS: readonly string[] = [...COLUMNS.first, ...COLUMNS.last, ...COLUMNS.url, ...COLUMNS.company, ...COLUMNS.position];
+
+export function isConnectionsHeader(cells: readonly string[]): boolean {
+  return cells.some((c) => (COLUMNS.connectedOn as readonly string[]).includes(c)) && cells.some((c) => IDENTITY_COLUMNS.includes(c));
+}
+
+export const CONNECTIONS_EXPECTED = 'a LinkedIn Connections.csv header such as "First Name,Last Name,URL,Email Address,Company,Position,Connected On"';
+
+const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function parseConnections(text: string, file: string): ConnectionsFile {
+  const table = readCsvTable(text, file, isConnectionsHeader, CONNECTIONS_EXPECTED);
+  return connectionsFromTable(table);
+}
+
+function connectionsFromTable(table: CsvTable): ConnectionsFile {
+  const { file } = table;
+  const col = indexColumns(table.header, COLUMNS);
+  const parseDate = createDateParser();
+  const records: ConnectionRecord[] = [];
+  const skipped: RowIssue[] = table.badRows.map((b) => ({ file, line: b.line, reason: `unreadable row (${b.message})` }));
+  const warnings: RowIssue[] = [];
+  const seen = new Map<string, number>();
+  let blankMemberRows = 0;
+
+  for (const { line, cells } of table.rows) {
+    const firstName = cell(cells, col.first);
+    const lastName = cell(cells, col.last);
+    const rawUrl = cell(cells, col.url);
+    const rawEmail = cell(cells, col.email);
+    const company = cell(cells, col.company);
+    const position = cell(cells, col.position);
+    const rawDate = cell(cells, col.connectedOn);
+    const name = fullName(firstName, lastName);
+
+    if (name === '' && rawUrl === '' && rawEmail === '' && company === '' && position === '') {
+      blankMemberRows++;
+      skipped.push({ file, line, reason: 'blank member row: only a date, the account is hidden or deleted' });
+      continue;
+    }
+    const profileUrl = normaliseProfileUrl(rawUrl);
+    if (rawUrl !== '' && profileUrl === null) {
+      warnings.push({ file, line, reason: `"${rawUrl}" is not a LinkedIn profile URL (expected https://www.linkedin.com/in/…); ignored` });
+    }
+    if (name === '' && profileUrl === null) {
+      skipped.push({ file, line, reason: 'no name and no profile URL, so there is nobody to make a note for' });
+      continue;
+    }
+    let connectedOn: string | null = null;
+    if (rawDate !== '') {
+      connectedOn = parseDate(rawDate)?.date ?? null;
+      if (connectedOn === null) {
+        warnings.push({ file, line, reason: `cannot read the date "${rawDate}" (expected ${EXPECTED_DATE_FORMATS}); connected-on left empty` });
+      }
+    }
+    const key = profileUrl ?? `name:${nameKey(name)}|${connectedOn ?? ''}`;
+    const firstLine = seen.get(key);
+    if (firstLine !== undefined) {
+      skipped.push({ file, line, reason: `same person as line ${firstLine}` });
+      continue;
+    }
+    seen.set(key, line);
+    records.push({
+      firstName,
+      lastName,
+      name,
+      profileUrl,
+      // The 2018 export put member URNs (urn:li:member:…) in this column: not an email.
+      email: EMAIL_RE.test(rawEmail) ? rawEmail : null,
+      company,
+      position,
+      connectedOn,
+      source: { file, line },
+    });
+  }
+  return { file, hasUrlColumn: col.url >= 0, records, skipped, warnings, blankMemberRows };
+}

@@ -1,0 +1,66 @@
+/**
+ * Invitations.csv → typed invitations, both directions.
+ *
+ * Before 2024 the file has no profile URLs (`From,To,Sent At,Message,Direction`); from 2024
+ * it adds `inviterProfileUrl,inviteeProfileUrl` in camelCase, with slugs percent-decoded.
+ * The file is recent history, not a list of pending invitations: accepted ones stay in it.
+ */
+import { cell, indexColumns, type ColumnSpec } from '../csv/columns';
+import { readCsvTable } from '../csv/read-table';
+import { EXPECTED_DATE_FORMATS, parseLinkedInDateTime } from '../dates/linkedin-dates';
+import { cleanName } from '../identity/person-name';
+import { normaliseProfileUrl } from '../identity/profile-url';
+import type { InvitationRecord, InvitationsFile, RowIssue } from './records';
+
+const COLUMNS = {
+  from: ['from'],
+  to: ['to'],
+  sentAt: ['sent at', 'date sent', 'sent on', 'date'],
+  message: ['message', 'note'],
+  direction: ['direction'],
+  inviterUrl: ['inviterprofileurl', 'inviter profile url'],
+  inviteeUrl: ['inviteeprofileurl', 'invitee profile url'],
+} as const satisfies ColumnSpec<string>;
+
+export function isInvitationsHeader(cells: readonly string[]): boolean {
+  return cells.includes('from') && cells.includes('to') && cells.includes('direction') && cells.some((c) => (COLUMNS.sentAt as readonly string[]).includes(c)) && !cells.includes('content');
+}
+
+export const INVITATIONS_EXPECTED = 'a LinkedIn Invitations.csv header such as "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl"';
+
+export function parseInvitations(text: string, file: string): InvitationsFile {
+  const table = readCsvTable(text, file, isInvitationsHeader, INVITATIONS_EXPECTED);
+  const col = indexColumns(table.header, COLUMNS);
+  const records: InvitationRecord[] = [];
+  const skipped: RowIssue[] = table.badRows.map((b) => ({ file, line: b.line, reason: `unreadable row (${b.message})` }));
+  for (const { line, cells } of table.rows) {
+    const direction = cell(cells, col.direction).toUpperCase();
+    if (direction !== 'INCOMING' && direction !== 'OUTGOING') {
+      skipped.push({ file, line, reason: `direction "${cell(cells, col.direction)}" (expected INCOMING or OUTGOING)` });
+      continue;
+    }
+    const rawDate = cell(cells, col.sentAt);
+    const when = parseLinkedInDateTime(rawDate);
+    if (!when) {
+      skipped.push({ file, line, reason: `cannot read the date "${rawDate}" (expected ${EXPECTED_DATE_FORMATS})` });
+      continue;
+    }
+    records.push({
+      from: cleanName(cell(cells, col.from)),
+      to: cleanName(cell(cells, col.to)),
+      sentOn: when.date,
+      sentAt: when.time,
+      message: cell(cells, col.message),
+      direction: direction === 'INCOMING' ? 'incoming' : 'outgoing',
+      inviterUrl: normaliseProfileUrl(cell(cells, col.inviterUrl)),
+      inviteeUrl: normaliseProfileUrl(cell(cells, col.inviteeUrl)),
+      source: { file, line },
+    });
+  }
+  return { file, hasProfileUrls: col.inviterUrl >= 0 || col.inviteeUrl >= 0, records, skipped };
+}
+
+/** The other side of an invitation: who invited the owner, or whom the owner invited. */
+export function invitationCounterpart(inv: InvitationRecord): { name: string; profileUrl: string | null } {
+  return inv.direction === 'incoming' ? { name: inv.from, profileUrl: inv.inviterUrl } : { name: inv.to, profileUrl: inv.inviteeUrl };
+}

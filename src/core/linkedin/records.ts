@@ -1,0 +1,85 @@
+/** Typed records read from a LinkedIn export. Dates are ISO `YYYY-MM-DD`. */
+import type { IsoDate } from '../dates/iso-date';
+
+/** Where a record came from, for every message that points the user at their data. */
+export interface SourceRef {
+  file: string;
+  line: number;
+}
+
+/** A row that was not used, and why. */
+export interface RowIssue extends SourceRef {
+  reason: string;
+}
+
+export interface ConnectionRecord {
+  firstName: string;
+  lastName: string;
+  /** First and last name with whitespace collapsed; may be empty when only a URL is known. */
+  name: string;
+  /** Canonical profile URL, or null in exports before 2023 (no URL column). */
+  profileUrl: string | null;
+  email: string | null;
+  company: string;
+  position: string;
+  connectedOn: IsoDate | null;
+  source: SourceRef;
+}
+
+export interface ConnectionsFile {
+  file: string;
+  hasUrlColumn: boolean;
+  records: ConnectionRecord[];
+  /** Rows that cannot become a note (blank member rows, rows without name or URL, duplicates). */
+  skipped: RowIssue[];
+  /** Rows that are imported but had a value we could not use (a date we could not read, a bad URL). */
+  warnings: RowIssue[];
+  blankMemberRows: number;
+}
+
+export type InvitationDirection = 'incoming' | 'outgoing';
+
+export interface InvitationRecord {
+  from: string;
+  to: string;
+  sentOn: IsoDate;
+  /** Ordering key (ms, wall time read as UTC). */
+  sentAt: number;
+  message: string;
+  direction: InvitationDirection;
+  inviterUrl: string | null;
+  inviteeUrl: string | null;
+  source: SourceRef;
+}
+
+export interface InvitationsFile {
+  file: string;
+  hasProfileUrls: boolean;
+  records: InvitationRecord[];
+  skipped: RowIssue[];
+}
+
+export type MessagesFormat = '2018' | '2021' | '2024';
+
+export interface MessageRecord {
+  conversationId: string;
+  from: string;
+  senderUrl: string | null;
+  /** Recipient names as one string: names can contain commas, so it is never split. */
+  to: string;
+  recipientUrls: string[];
+  date: IsoDate;
+  time: number;
+  /** Only the 2018 format says; later formats are resolved against the owner's URL. */
+  direction: InvitationDirection | null;
+  source: SourceRef;
+}
+
+export interface MessagesFile {
+  file: string;
+  format: MessagesFormat;
+  records: MessageRecord[];
+  skippedDrafts: number;
+  skippedSponsored: number;
+  skipped: RowIssue[];
+}

@@ -1,0 +1,153 @@
+/**
+ * Edits to the two sections we own inside a person note's body: `## Interactions` (a log,
+ * newest first) and `## History` (job changes, oldest first).
+ *
+ * The body belongs to the user, so each edit inserts exactly one line and leaves every
+ * other byte where it was. Headings inside fenced code blocks do not count, and the note's
+ * own line ending (LF or CRLF) is used for the inserted line.
+ */
+import { isValidYmd, toIso, type IsoDate } from '../dates/iso-date';
+import { lineEnding } from './note-text';
+
+interface Line {
+  text: string;
+  start: number;
+  /** Offset just after this line's newline (or the end of the text). */
+  end: number;
+}
+
+function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  while (start < text.length) {
+    const nl = text.indexOf('\n', start);
+    const end = nl === -1 ? text.length : nl + 1;
+    lines.push({ text: text.slice(start, nl === -1 ? text.length : nl).replace(/\r$/, ''), start, end });
+    start = end;
+  }
+  return lines;
+}
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$/;
+
+interface Section {
+  /** Index of the heading line. */
+  heading: number;
+  /** Index of the first line after the section (next heading of same or higher level, or end). */
+  end: number;
+}
+
+/** Finds `## <title>` (any heading level, case-insensitive) outside code blocks. */
+function findSection(lines: Line[], title: string): Section | null {
+  let fence: string | null = null;
+  let found: { index: number; level: number } | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const text = (lines[i] as Line).text;
+    const f = FENCE.exec(text);
+    if (f) {
+      const marker = (f[1] as string)[0] as string;
+      if (fence === null) fence = marker;
+      else if (fence === marker) fence = null;
+      continue;
+    }
+    if (fence !== null) continue;
+    const h = HEADING.exec(text);
+    if (!h) continue;
+    const level = (h[1] as string).length;
+    if (found) {
+      if (level <= found.level) return { heading: found.index, end: i };
+    } else if ((h[2] as string).trim().toLowerCase() === title.toLowerCase()) {
+      found = { index: i, level };
+    }
+  }
+  return found ? { heading: found.index, end: lines.length } : null;
+}
+
+/** Appends a new `## title` section holding `line` at the end of the body. */
+function appendSection(body: string, title: string, line: string, eol: string): string {
+  let sep = '';
+  if (body.length > 0) {
+    if (body.endsWith(`${eol}${eol}`) || body.endsWith('\n\n')) sep = '';
+    else if (body.endsWith('\n')) sep = eol;
+    else sep = `${eol}${eol}`;
+  }
+  return `${body}${sep}## ${title}${eol}${eol}${line}${eol}`;
+}
+
+const LIST_ITEM = /^\s*[-*+] /;
+
+/**
+ * Inserts `line` as the first item of the section (newest first): before the first list
+ * item, or after the heading and its blank line when the section has no items yet.
+ */
+export function prependToSection(body: string, title: string, line: string): string {
+  const eol = lineEnding(body);
+  const lines = splitLines(body);
+  const section = findSection(lines, title);
+  if (!section) return appendSection(body, title, line, eol);
+  for (let i = section.heading + 1; i < section.end; i++) {
+    const l = lines[i] as Line;
+    if (LIST_ITEM.test(l.text)) return body.slice(0, l.start) + line + eol + body.slice(l.start);
+    if (l.text.trim() !== '') break;
+  }
+  return insertAfterHeading(body, lines, section, line, eol);
+}
+
+/** Appends `line` as the last item of the section (oldest first). */
+export function appendToSection(body: string, title: string, line: string): string {
+  const eol = lineEnding(body);
+  const lines = splitLines(body);
+  const section = findSection(lines, title);
+  if (!section) return appendSection(body, title, line, eol);
+  let last = -1;
+  for (let i = section.heading + 1; i < section.end; i++) {
+    if (LIST_ITEM.test((lines[i] as Line).text)) last = i;
+  }
+  if (last === -1) return insertAfterHeading(body, lines, section, line, eol);
+  const after = lines[last] as Line;
+  const needsBreak = !body.slice(after.start, after.end).endsWith('\n');
+  return body.slice(0, after.end) + (needsBreak ? eol : '') + line + eol + body.slice(after.end);
+}
+
+function insertAfterHeading(body: string, lines: Line[], section: Section, line: string, eol: string): string {
+  const heading = lines[section.heading] as Line;
+  const headingHasBreak = body.slice(heading.start, heading.end).endsWith('\n');
+  const next = lines[section.heading + 1];
+  if (next && next.text.trim() === '' && section.heading + 1 < section.end) {
+    // Keep the blank line under the heading: `## X`, blank, then the new item.
+    return body.slice(0, next.end) + line + eol + body.slice(next.end);
+  }
+  return body.slice(0, heading.end) + (headingHasBreak ? '' : eol) + eol + line + eol + body.slice(heading.end);
+}
+
+/** The lines (text only) of a section, or [] when it is missing. */
+export function sectionLines(body: string, title: string): string[] {
+  const lines = splitLines(body);
+  const section = findSection(lines, title);
+  if (!section) return [];
+  return lines.slice(section.heading + 1, section.end).map((l) => l.text);
+}
+
+/** A list item that starts with a date: `- 2024-05-01 · call · …`, `- [[2024-5-1]] …`, `- [x] 2024-05-01 …`. */
+const DATED_ITEM = /^\s*[-*+]\s+(?:\[[ xX]\]\s+)?(?:\[\[)?(\d{4})-(\d{1,2})-(\d{1,2})(?![0-9])/;
+
+/** The newest date among the section's dated list items, or null. */
+export function newestDatedItem(body: string, title: string): IsoDate | null {
+  let newest: IsoDate | null = null;
+  for (const text of sectionLines(body, title)) {
+    const m = DATED_ITEM.exec(text);
+    if (!m) continue;
+    const y = Number(m[1]);
+    const mo = Number(m[2]);
+    const d = Number(m[3]);
+    if (!isValidYmd(y, mo, d)) continue;
+    const iso = toIso(y, mo, d);
+    if (newest === null || iso > newest) newest = iso;
+  }
+  return newest;
+}
+
+export function sectionHasLine(body: string, title: string, line: string): boolean {
+  return sectionLines(body, title).some((l) => l.trim() === line.trim());
+}

@@ -1,0 +1,55 @@
+/**
+ * A new person note, whole: frontmatter in schema order, then a body with a link to the
+ * profile and an empty `## Interactions` section. The import writes each new note with
+ * one `create` call holding this text, so Obsidian indexes it once.
+ */
+import { linkableProfileUrl } from '../identity/profile-url';
+import { stringifyFrontmatter, type FrontmatterValue } from '../yaml/emit';
+import { FIELD, INTERACTIONS_HEADING, USER_FIELDS, type FieldName } from './schema';
+
+export type OwnedValues = Partial<Record<FieldName, FrontmatterValue>>;
+
+/** Always written, empty when unknown, in this order. */
+const ALWAYS: readonly FieldName[] = [FIELD.name, FIELD.linkedin, FIELD.company, FIELD.position, FIELD.email, FIELD.connectedOn, FIELD.status];
+/** Written only when the import knows them (invitations, messages, job changes). */
+const WHEN_KNOWN: readonly FieldName[] = [
+  FIELD.invitedOn,
+  FIELD.invitationMessage,
+  FIELD.lastMessage,
+  FIELD.lastMessageFrom,
+  FIELD.unanswered,
+  FIELD.jobChangedOn,
+];
+
+export function frontmatterEntries(owned: OwnedValues, tag: string): Array<[string, FrontmatterValue]> {
+  const entries: Array<[string, FrontmatterValue]> = [];
+  // An unknown value is written empty (`company:`), the way Obsidian writes an empty property.
+  for (const key of ALWAYS) entries.push([key, owned[key] === '' ? null : (owned[key] ?? null)]);
+  for (const key of WHEN_KNOWN) {
+    const value = owned[key];
+    if (value !== undefined) entries.push([key, value]);
+  }
+  for (const key of USER_FIELDS) entries.push([key, null]);
+  entries.push([FIELD.tags, tag === '' ? [] : [tag]]);
+  return entries;
+}
+
+/** The first body line: the profile, or a LinkedIn people search when the export has no URL. */
+export function profileLinkLine(profileUrl: string | null, name: string): string {
+  if (profileUrl) return `[LinkedIn profile](${linkableProfileUrl(profileUrl)})`;
+  const query = encodeURIComponent(name).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `[Find on LinkedIn](https://www.linkedin.com/search/results/people/?keywords=${query})`;
+}
+
+export interface ComposeOptions {
+  tag: string;
+  /** Lines for the Interactions log, newest first (an accepted invitation's message). */
+  interactions?: readonly string[];
+}
+
+export function composePersonNote(owned: OwnedValues, options: ComposeOptions): string {
+  const profileUrl = typeof owned.linkedin === 'string' ? owned.linkedin : null;
+  const name = typeof owned.name === 'string' ? owned.name : '';
+  const log = (options.interactions ?? []).map((l) => `${l}\n`).join('');
+  return `---\n${stringifyFrontmatter(frontmatterEntries(owned, options.tag))}---\n${profileLinkLine(profileUrl, name)}\n\n## ${INTERACTIONS_HEADING}\n\n${log}`;
+}

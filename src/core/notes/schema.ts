@@ -1,0 +1,61 @@
+/**
+ * The person-note schema: frontmatter keys, who owns them, and their order.
+ *
+ * LinkedIn-owned fields are rewritten by a re-import when LinkedIn's data changes.
+ * User-owned fields are written empty on creation (so Obsidian's Properties panel invites
+ * filling them) and never touched by an import. `name` is not in LinkedIn's own column
+ * list but is LinkedIn-owned: it is what identifies a person in exports before 2023,
+ * which have no profile URL, and what a Bases table shows whatever the file is called.
+ */
+export const FIELD = {
+  name: 'name',
+  linkedin: 'linkedin',
+  company: 'company',
+  position: 'position',
+  email: 'email',
+  connectedOn: 'connected-on',
+  status: 'linkedin-status',
+  invitedOn: 'invited-on',
+  invitationMessage: 'invitation-message',
+  lastMessage: 'last-message',
+  lastMessageFrom: 'last-message-from',
+  unanswered: 'unanswered',
+  jobChangedOn: 'job-changed-on',
+  metWhere: 'met-where',
+  trust: 'trust',
+  lastContact: 'last-contact',
+  tags: 'tags',
+  snoozeUntil: 'snooze-until',
+  cadence: 'cadence',
+  prune: 'prune',
+  jobChangeSeen: 'job-change-seen',
+} as const;
+
+export type FieldName = (typeof FIELD)[keyof typeof FIELD];
+
+/** Fields the import may update. Everything else in a note belongs to the user. */
+export const LINKEDIN_OWNED: readonly FieldName[] = [
+  FIELD.name,
+  FIELD.linkedin,
+  FIELD.company,
+  FIELD.position,
+  FIELD.email,
+  FIELD.connectedOn,
+  FIELD.status,
+  FIELD.invitedOn,
+  FIELD.invitationMessage,
+  FIELD.lastMessage,
+  FIELD.lastMessageFrom,
+  FIELD.unanswered,
+  FIELD.jobChangedOn,
+];
+
+/** User fields a new note gets, present but empty. */
+export const USER_FIELDS: readonly FieldName[] = [FIELD.metWhere, FIELD.trust, FIELD.lastContact];
+
+export type LinkedInStatus = 'connected' | 'invitation-received' | 'invitation-sent' | 'invitation-declined';
+
+export const INVITATION_STATES: readonly string[] = ['invitation-received', 'invitation-sent', 'invitation-declined'];
+
+export const INTERACTIONS_HEADING = 'Interactions';
+export const HISTORY_HEADING = 'History';

@@ -1,0 +1,102 @@
+/**
+ * The plugin's settings, their defaults and the clean-up applied to what is loaded from
+ * disk (a hand-edited or older data.json must never break the plugin). The CLI uses the
+ * same defaults so both adapters behave alike.
+ */
+export interface TrustLevel {
+  /** Shown in pickers, cards and rows. */
+  name: string;
+  /** Keep-in-touch period in days; null means this level is not tracked. */
+  keepInTouchDays: number | null;
+}
+
+export interface NetworkCrmSettings {
+  peopleFolder: string;
+  reportFolder: string;
+  fileNameFormat: string;
+  defaultTag: string;
+  /** Index 0 is level 1 ("Don't know"), index 4 is level 5 ("Inner circle"). */
+  trustLevels: TrustLevel[];
+  createBaseFile: boolean;
+  useDailyNotes: boolean;
+  includeUntriagedInStale: boolean;
+  showStatusBar: boolean;
+  pruneAfterYears: number;
+  withdrawAfterWeeks: number;
+  unansweredThreshold: number;
+  createNotesForPendingInvitees: boolean;
+  logMessageDays: boolean;
+  myName: string;
+  replyTemplate: string;
+}
+
+export const DEFAULT_REPLY_TEMPLATE =
+  "Hi {first}, thanks for the invitation! I keep my LinkedIn network to people I have met or worked with, and I don't think we have crossed paths yet. What would you like to talk about? If there is a concrete question I can help with, I'm happy to hear it. Best, {my-name}";
+
+export const DEFAULT_SETTINGS: NetworkCrmSettings = {
+  peopleFolder: 'People',
+  reportFolder: 'Network CRM/Imports',
+  fileNameFormat: '{first} {last}',
+  defaultTag: 'person',
+  trustLevels: [
+    { name: "Don't know", keepInTouchDays: null },
+    { name: 'Met', keepInTouchDays: 365 },
+    { name: 'Know well', keepInTouchDays: 120 },
+    { name: 'Trusted', keepInTouchDays: 60 },
+    { name: 'Inner circle', keepInTouchDays: 30 },
+  ],
+  createBaseFile: true,
+  useDailyNotes: true,
+  includeUntriagedInStale: false,
+  showStatusBar: true,
+  pruneAfterYears: 3,
+  withdrawAfterWeeks: 4,
+  unansweredThreshold: 2,
+  createNotesForPendingInvitees: false,
+  logMessageDays: false,
+  myName: '',
+  replyTemplate: DEFAULT_REPLY_TEMPLATE,
+};
+
+function pick<T>(value: unknown, fallback: T, valid: (v: unknown) => boolean): T {
+  return valid(value) ? (value as T) : fallback;
+}
+
+const isString = (v: unknown) => typeof v === 'string';
+const isBool = (v: unknown) => typeof v === 'boolean';
+const isCount = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+
+/** Merges loaded data over the defaults, dropping anything of the wrong type. */
+export function sanitizeSettings(loaded: unknown): NetworkCrmSettings {
+  const raw = (loaded && typeof loaded === 'object' ? loaded : {}) as Record<string, unknown>;
+  const d = DEFAULT_SETTINGS;
+  const levels = Array.isArray(raw.trustLevels) ? raw.trustLevels : [];
+  return {
+    peopleFolder: pick(raw.peopleFolder, d.peopleFolder, isString),
+    reportFolder: pick(raw.reportFolder, d.reportFolder, isString),
+    fileNameFormat: pick(raw.fileNameFormat, d.fileNameFormat, (v) => typeof v === 'string' && v.includes('{')),
+    defaultTag: pick(raw.defaultTag, d.defaultTag, isString),
+    trustLevels: d.trustLevels.map((def, i) => {
+      const l = (levels[i] ?? {}) as Record<string, unknown>;
+      return {
+        name: pick(l.name, def.name, (v) => typeof v === 'string' && v.trim() !== ''),
+        keepInTouchDays: pick(l.keepInTouchDays, def.keepInTouchDays, (v) => v === null || (typeof v === 'number' && isCount(v) && v > 0)),
+      };
+    }),
+    createBaseFile: pick(raw.createBaseFile, d.createBaseFile, isBool),
+    useDailyNotes: pick(raw.useDailyNotes, d.useDailyNotes, isBool),
+    includeUntriagedInStale: pick(raw.includeUntriagedInStale, d.includeUntriagedInStale, isBool),
+    showStatusBar: pick(raw.showStatusBar, d.showStatusBar, isBool),
+    pruneAfterYears: pick(raw.pruneAfterYears, d.pruneAfterYears, isCount),
+    withdrawAfterWeeks: pick(raw.withdrawAfterWeeks, d.withdrawAfterWeeks, isCount),
+    unansweredThreshold: pick(raw.unansweredThreshold, d.unansweredThreshold, (v) => typeof v === 'number' && isCount(v) && v > 0),
+    createNotesForPendingInvitees: pick(raw.createNotesForPendingInvitees, d.createNotesForPendingInvitees, isBool),
+    logMessageDays: pick(raw.logMessageDays, d.logMessageDays, isBool),
+    myName: pick(raw.myName, d.myName, isString),
+    replyTemplate: pick(raw.replyTemplate, d.replyTemplate, (v) => typeof v === 'string' && v.trim() !== ''),
+  };
+}
+
+export function levelNames(settings: NetworkCrmSettings): string[] {
+  return settings.trustLevels.map((l) => l.name);
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, addMonthsIso, daysBetween, isIsoDate, localIsoDate } from '../../../src/core/dates/iso-date';
+
+describe('ISO dates', () => {
+  it('adds days across month, year and leap-day boundaries', () => {
+    expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
+    expect(addDays('2024-02-29', 1)).toBe('2024-03-01');
+    expect(addDays('2023-12-31', 1)).toBe('2024-01-01');
+    expect(addDays('2024-03-01', -1)).toBe('2024-02-29');
+  });
+
+  it('counts days between dates', () => {
+    expect(daysBetween('2024-01-01', '2025-01-01')).toBe(366);
+    expect(daysBetween('2025-01-01', '2024-01-01')).toBe(-366);
+  });
+
+  it('adds months the way people expect (31 Jan + 1 month = 29 Feb in a leap year)', () => {
+    expect(addMonthsIso('2024-01-31', 1)).toBe('2024-02-29');
+    expect(addMonthsIso('2026-11-26', 3)).toBe('2027-02-26');
+  });
+
+  it('validates ISO dates strictly', () => {
+    expect(isIsoDate('2024-02-29')).toBe(true);
+    expect(isIsoDate('2023-02-29')).toBe(false);
+    expect(isIsoDate('2024-1-5')).toBe(false);
+  });
+
+  it("gives the local calendar date of a moment", () => {
+    expect(localIsoDate(new Date(2026, 10, 26, 23, 59))).toBe('2026-11-26');
+  });
+});

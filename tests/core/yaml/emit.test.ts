@@ -1,0 +1,75 @@
+import fc from 'fast-check';
+import matter from 'gray-matter';
+import YAML from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { isPlainSafe, stringifyFrontmatter, yamlEntry } from '../../../src/core/yaml/emit';
+
+/** Strings that are well-formed UTF-16 (a file cannot hold lone surrogates). */
+const SPECIALS = [':', '#', '-', '"', "'", '\\', '\n', '\t', '\r', ' ', '[', ']', '{', '}', '|', '>', '&', '*', '!', '%', '@', '`', '\u2028', '\u0085', '\ufeff', '\u202e', '\u0000', '\u007f', '0', '1', '.', '+', '~'];
+const oneChar = fc.oneof(fc.constantFrom(...SPECIALS), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }), fc.string({ unit: 'binary-ascii', minLength: 1, maxLength: 1 }));
+const wellFormed = fc.array(oneChar, { maxLength: 40 }).map((chars) => chars.join(''));
+
+function parseWithYaml(value: string): unknown {
+  return (YAML.parse(stringifyFrontmatter([['k', value]])) as Record<string, unknown>).k;
+}
+
+function parseWithJsYaml(value: string): unknown {
+  // gray-matter uses js-yaml 3 (YAML 1.1 rules): a second, stricter opinion.
+  return matter(`---\n${stringifyFrontmatter([['k', value]])}---\n`, { cache: false } as never).data.k;
+}
+
+describe('frontmatter emitter', () => {
+  it('writes the person-note shapes the way Obsidian does', () => {
+    expect(
+      stringifyFrontmatter([
+        ['name', 'Jane Doe'],
+        ['linkedin', 'https://www.linkedin.com/in/jane'],
+        ['email', null],
+        ['connected-on', '2024-12-16'],
+        ['trust', 3],
+        ['tags', ['person']],
+        ['empty', []],
+      ]),
+    ).toBe('name: Jane Doe\nlinkedin: https://www.linkedin.com/in/jane\nemail:\nconnected-on: 2024-12-16\ntrust: 3\ntags:\n  - person\nempty: []\n');
+  });
+
+  it.each([
+    ['Deputy Director, Futures and Concepts', 'Deputy Director, Futures and Concepts'],
+    ['key: value # not a comment', '"key: value # not a comment"'],
+    ['--- [[Link]] #tag', '"--- [[Link]] #tag"'],
+    ['yes', '"yes"'],
+    ['null', '"null"'],
+    ['3M', '"3M"'],
+    ['007', '"007"'],
+    ['line\nbreak', '"line\\nbreak"'],
+    ['<img src=x onerror=alert(1)>', '<img src=x onerror=alert(1)>'],
+  ])('quotes only when needed: %j', (value, written) => expect(yamlEntry('k', value)).toBe(`k: ${written}`));
+
+  it('property: any string survives a round trip through the yaml package (Obsidian-like)', () => {
+    fc.assert(fc.property(wellFormed, (s) => {
+        expect(parseWithYaml(s)).toBe(s);
+      }), { numRuns: 2000 });
+  });
+
+  it('property: any non-date string survives a round trip through js-yaml (YAML 1.1)', () => {
+    fc.assert(
+      fc.property(wellFormed.filter((s) => !/^\d{4}-\d{2}-\d{2}$/.test(s)), (s) => {
+        expect(parseWithJsYaml(s)).toBe(s);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('property: plain output is only used for strings no parser could read as anything else', () => {
+    fc.assert(
+      fc.property(wellFormed, (s) => {
+        if (isPlainSafe(s) && !/^\d{4}-\d{2}-\d{2}$/.test(s)) expect(typeof YAML.parse(s)).toBe('string');
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('replaces lone surrogates, which no file can hold, with U+FFFD', () => {
+    expect(parseWithYaml('a\ud800b')).toBe('a\ufffdb');
+  });
+});

@@ -1,0 +1,38 @@
+import { spawn, spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { runCli } from '../../src/cli/main';
+import type { CliIo } from '../../src/cli/io';
+import type { ImportSummary } from '../../src/cli/commands/import';
+import { ROOT } from './paths';
+
+export const CLI = path.join(ROOT, 'dist/cli.js');
+
+/** Runs the CLI in-process and captures what it prints. */
+export interface CliRun {
+  code: number;
+  out: string;
+  err: string;
+  /** stdout parsed as JSON (for `--json`); the caller says what shape it expects. */
+  json<T = ImportSummary>(): T;
+}
+
+export async function cli(...argv: string[]): Promise<CliRun> {
+  let out = '';
+  let err = '';
+  const io: CliIo = {
+    out: (l) => (out += `${l}\n`),
+    err: (l) => (err += `${l}\n`),
+    interrupted: () => false,
+    breathe: () => Promise.resolve(),
+  };
+  const code = await runCli(argv, io);
+  return { code, out, err, json: <T>() => JSON.parse(out) as T };
+}
+
+/** Runs the built bin as a separate process, as a user would. */
+export function cliProcess(...argv: string[]) {
+  const r = spawnSync(process.execPath, [CLI, ...argv], { encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+export { spawn };
