@@ -88,7 +88,7 @@ async function main(): Promise<void> {
   }
   const importMs = median(imports);
   const floor = median(floors);
-  const results = {
+  const results: Record<string, unknown> = {
     connections: N,
     notesCreated: created,
     parseMs: Math.round(parse),
@@ -104,6 +104,9 @@ async function main(): Promise<void> {
     raw: { imports: imports.map(Math.round), floors: floors.map(Math.round), reimports: reimports.map(Math.round) },
   };
   fs.rmSync(work, { recursive: true, force: true });
+  const double = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', '--config', 'vitest.bench.config.mts', 'bench/double-import.perf.ts'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
+  if (double.status !== 0) throw new Error(`double benchmark failed:\n${double.stdout}\n${double.stderr}`);
+  Object.assign(results, { pluginThroughDouble: JSON.parse(fs.readFileSync(path.join(ROOT, '.bench', 'double-import.json'), 'utf8')) as unknown });
   fs.mkdirSync(path.join(ROOT, '.bench'), { recursive: true });
   fs.writeFileSync(path.join(ROOT, '.bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log(JSON.stringify(results, null, 2));

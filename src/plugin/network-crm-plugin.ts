@@ -1,14 +1,64 @@
 /**
- * The plugin's lifecycle. `onload` only registers things; anything that touches every
- * note waits for `onLayoutReady` so Obsidian starts as fast with the plugin as without.
+ * The plugin's lifecycle. `onload` only registers things; the person index, which looks
+ * at every note, is built in `onLayoutReady` so Obsidian starts as fast with the plugin as
+ * without it. Settings changes apply at once, without a reload.
  */
 import { Plugin } from 'obsidian';
 import { sanitizeSettings, type NetworkCrmSettings } from '../core/settings';
+import { ImportFlow } from './import/import-flow';
+import { PersonIndex } from './person-index';
+import { NetworkCrmSettingTab } from './settings-tab';
+
+interface StoredData extends Partial<NetworkCrmSettings> {
+  state?: { baseFileCreated?: boolean };
+}
 
 export default class NetworkCrmPlugin extends Plugin {
   override settings: NetworkCrmSettings = sanitizeSettings({});
+  state = { baseFileCreated: false };
+  index!: PersonIndex;
+  importer!: ImportFlow;
 
   override async onload(): Promise<void> {
-    this.settings = sanitizeSettings(await this.loadData());
+    await this.loadSettings();
+    this.appliedKey = this.indexKey();
+    this.index = this.addChild(new PersonIndex(this.app, () => this.settings));
+    this.importer = new ImportFlow(this);
+
+    this.addCommand({ id: 'import-linkedin-export', name: 'Import LinkedIn export', callback: () => this.importer.open() });
+    this.addSettingTab(new NetworkCrmSettingTab(this.app, this, this));
+    this.app.workspace.onLayoutReady(() => void this.index.start());
+  }
+
+  private async loadSettings(): Promise<void> {
+    const data = ((await this.loadData()) ?? {}) as StoredData;
+    this.settings = sanitizeSettings(data);
+    this.state = { baseFileCreated: data.state?.baseFileCreated === true };
+  }
+
+  async saveSettings(): Promise<void> {
+    await this.saveData({ ...this.settings, state: this.state });
+    this.applySettings();
+  }
+
+  /** The settings the index was built with; when they change the index is rebuilt. */
+  private appliedKey = '';
+
+  /** What the index depends on; a change means the index must be rebuilt. */
+  private indexKey(): string {
+    const s = this.settings;
+    return JSON.stringify([s.peopleFolder, s.reportFolder, s.defaultTag, s.useDailyNotes, s.trustLevels.map((l) => l.name)]);
+  }
+
+  private applySettings(): void {
+    const key = this.indexKey();
+    if (key !== this.appliedKey && this.index.ready) void this.index.rebuild();
+    this.appliedKey = key;
+  }
+
+  override async onExternalSettingsChange(): Promise<void> {
+    // data.json changed on disk (a sync client): take it as if the user had changed it here.
+    await this.loadSettings();
+    this.applySettings();
   }
 }

@@ -1,0 +1,101 @@
+/**
+ * What the views know about a person, read from the note's frontmatter (and, for the
+ * interaction log and daily notes, from what the index adds). Hand-typed values are
+ * coerced; anything unusable becomes null and a line in `problems`, so one bad note can
+ * never break a view.
+ */
+import type { IsoDate } from '../dates/iso-date';
+import { normaliseProfileUrl } from '../identity/profile-url';
+import { FIELD } from '../notes/schema';
+import { coerceBoolean, coerceDate, coerceDays, coerceTags, coerceText, coerceTrust, type Coerced } from './coerce';
+
+export type MessageSide = 'me' | 'them';
+
+export interface PersonRecord {
+  path: string;
+  /** The `name` field, else the file name. */
+  name: string;
+  profileUrl: string | null;
+  company: string;
+  position: string;
+  metWhere: string;
+  trust: number | null;
+  status: string;
+  connectedOn: IsoDate | null;
+  invitedOn: IsoDate | null;
+  invitationMessage: string;
+  lastContactField: IsoDate | null;
+  lastMessage: IsoDate | null;
+  lastMessageFrom: MessageSide | null;
+  unanswered: number | null;
+  snoozeUntil: IsoDate | null;
+  /** Keep-in-touch period in days set on the note; 0 = never; null = use the trust level's. */
+  cadence: number | null;
+  prune: boolean;
+  tags: string[];
+  jobChangedOn: IsoDate | null;
+  jobChangeSeen: IsoDate | null;
+  /** When the note was created (file ctime), for people never contacted nor connected. */
+  createdOn: IsoDate | null;
+  /** Newest dated line under `## Interactions`, filled in by the index. */
+  logLatest: IsoDate | null;
+  /** Newest daily note that links to the person, filled in by the index. */
+  dailyLatest: IsoDate | null;
+  /** Values that could not be used, for the user to fix ("last-contact "soon" is not a date"). */
+  problems: string[];
+}
+
+export function basenameOf(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1).replace(/\.md$/i, '');
+}
+
+export interface RecordContext {
+  levelNames: readonly string[];
+  createdOn: IsoDate | null;
+}
+
+export function personFromFrontmatter(path: string, fm: Readonly<Record<string, unknown>>, ctx: RecordContext): PersonRecord {
+  const problems: string[] = [];
+  const take = <T>(field: string, c: Coerced<T>): T | null => {
+    if (c.problem) problems.push(`${field}: ${c.problem}`);
+    return c.value;
+  };
+  const date = (field: string) => take(field, coerceDate(fm[field]));
+  const side = coerceText(fm[FIELD.lastMessageFrom]).toLowerCase();
+  const unanswered = take(FIELD.unanswered, coerceDays(fm[FIELD.unanswered]));
+  return {
+    path,
+    name: coerceText(fm[FIELD.name]) || basenameOf(path),
+    profileUrl: normaliseProfileUrl(coerceText(fm[FIELD.linkedin])),
+    company: coerceText(fm[FIELD.company]),
+    position: coerceText(fm[FIELD.position]),
+    metWhere: coerceText(fm[FIELD.metWhere]),
+    trust: take(FIELD.trust, coerceTrust(fm[FIELD.trust], ctx.levelNames)),
+    status: coerceText(fm[FIELD.status]).toLowerCase(),
+    connectedOn: date(FIELD.connectedOn),
+    invitedOn: date(FIELD.invitedOn),
+    invitationMessage: coerceText(fm[FIELD.invitationMessage]),
+    lastContactField: date(FIELD.lastContact),
+    lastMessage: date(FIELD.lastMessage),
+    lastMessageFrom: side === 'me' || side === 'them' ? side : null,
+    unanswered,
+    snoozeUntil: date(FIELD.snoozeUntil),
+    cadence: take(FIELD.cadence, coerceDays(fm[FIELD.cadence])),
+    prune: coerceBoolean(fm[FIELD.prune]),
+    tags: coerceTags(fm[FIELD.tags]),
+    jobChangedOn: date(FIELD.jobChangedOn),
+    jobChangeSeen: date(FIELD.jobChangeSeen),
+    createdOn: ctx.createdOn,
+    logLatest: null,
+    dailyLatest: null,
+    problems,
+  };
+}
+
+/** Whether a note is a person note: in the people folder, with a LinkedIn URL, or tagged. */
+export function isPersonNote(path: string, fm: Readonly<Record<string, unknown>> | undefined, peopleFolder: string, tag: string): boolean {
+  if (peopleFolder !== '' && path.toLowerCase().startsWith(`${peopleFolder.toLowerCase()}/`)) return true;
+  if (!fm) return peopleFolder === '';
+  if (normaliseProfileUrl(coerceText(fm[FIELD.linkedin])) !== null) return true;
+  return tag !== '' && coerceTags(fm[FIELD.tags]).some((t) => t.toLowerCase() === tag.toLowerCase());
+}

@@ -1,0 +1,131 @@
+/**
+ * The import dialog: choose the export, see what would happen, then Import or Cancel.
+ *
+ * Choosing files is a button inside the dialog rather than a picker opened straight from
+ * the command, because mobile browsers only open a file picker from a direct tap. Every
+ * value from the export is added as text (createEl), never as HTML.
+ */
+import { Modal, Setting, type App } from 'obsidian';
+import type { ImportPlan } from '../../core/import/plan-types';
+import { formatCount, plural } from '../../core/text/format';
+import { cappedList, countList } from '../ui/dom';
+import { createFileInput } from './pick-files';
+
+const PREVIEW_CAP = 5;
+
+export interface ImportModalActions {
+  /** Reads and plans; throws an error whose message is shown to the user. */
+  prepare(files: File[]): Promise<ImportPlan>;
+  /** Starts the import; the dialog closes first. */
+  run(plan: ImportPlan): void;
+}
+
+function showValue(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '(empty)';
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+export class ImportModal extends Modal {
+  private plan: ImportPlan | null = null;
+
+  constructor(
+    app: App,
+    private readonly folder: string,
+    private readonly actions: ImportModalActions,
+  ) {
+    super(app);
+  }
+
+  override onOpen(): void {
+    this.modalEl.addClass('ncrm-import-modal');
+    this.setTitle('Import LinkedIn export');
+    this.showPicker();
+  }
+
+  override onClose(): void {
+    this.contentEl.empty();
+  }
+
+  private showPicker(error?: string): void {
+    const el = this.contentEl;
+    el.empty();
+    el.createEl('p', { text: 'Choose the export you downloaded from LinkedIn: the .zip file, or Connections.csv, Invitations.csv and messages.csv from it.' });
+    el.createEl('p', { cls: 'ncrm-muted', text: `Notes go to the folder "${this.folder}". Nothing is written before you confirm.` });
+    if (error) el.createDiv({ cls: 'ncrm-error', text: error });
+    const input = createFileInput(el, (files) => void this.prepare(files));
+    new Setting(el).addButton((b) =>
+      b
+        .setButtonText('Choose files…')
+        .setCta()
+        .onClick(() => input.click()),
+    );
+  }
+
+  private async prepare(files: File[]): Promise<void> {
+    const el = this.contentEl;
+    el.empty();
+    el.createEl('p', { cls: 'ncrm-status', text: `Reading ${plural(files.length, 'file')}…` });
+    try {
+      this.plan = await this.actions.prepare(files);
+      this.showPreview(this.plan);
+    } catch (e) {
+      this.showPicker(e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  private showPreview(plan: ImportPlan): void {
+    const el = this.contentEl;
+    el.empty();
+    el.addClass('ncrm-preview');
+    el.createEl('p', { cls: 'ncrm-muted', text: `From ${plan.sources.join(', ')} into the folder "${plan.folder || '/'}".` });
+    countList(el, [
+      ['New notes', plan.creates.length],
+      ['Updated notes', plan.updates.length],
+      ['Unchanged notes', plan.unchanged.length],
+      ['Skipped rows', plan.skipped.length],
+      ['Ambiguous names', plan.ambiguous.length],
+      ['Notes with unreadable frontmatter', plan.unreadable.length],
+      ['Missing from this export', plan.missingFromExport.length],
+    ]);
+
+    if (plan.updates.length > 0) {
+      el.createEl('h4', { text: 'Example changes' });
+      cappedList(
+        el,
+        plan.updates,
+        PREVIEW_CAP,
+        (u, li) => {
+          li.createSpan({ cls: 'ncrm-name', text: u.name });
+          li.appendText(`: ${u.changes.map((c) => `${c.field} ${showValue(c.from)} → ${showValue(c.to)}`).join('; ') || `${u.interactions.length} interaction line(s)`}`);
+        },
+        (rest) => `…and ${formatCount(rest)} more`,
+      );
+    }
+    if (plan.skipped.length > 0) {
+      el.createEl('h4', { text: 'Skipped rows' });
+      cappedList(el, plan.skipped, PREVIEW_CAP, (s, li) => li.setText(`${s.file}, line ${s.line}: ${s.reason}`), (rest) => `…and ${formatCount(rest)} more, all listed in the report`);
+    }
+    if (plan.ambiguous.length > 0) {
+      el.createEl('h4', { text: 'Ambiguous names (not imported)' });
+      cappedList(el, plan.ambiguous, PREVIEW_CAP, (a, li) => li.setText(`${a.name} (${a.source.file}, line ${a.source.line}): ${a.reason}`), (rest) => `…and ${formatCount(rest)} more`);
+    }
+    if (plan.unreadable.length > 0) {
+      el.createEl('h4', { text: 'Notes left untouched because their frontmatter cannot be read' });
+      cappedList(el, plan.unreadable, PREVIEW_CAP, (u, li) => li.setText(`${u.path}: ${u.error}`), (rest) => `…and ${formatCount(rest)} more`);
+    }
+
+    const work = plan.creates.length + plan.updates.length;
+    if (work === 0) el.createEl('p', { cls: 'ncrm-status', text: 'Everything is up to date: there is nothing to write.' });
+    new Setting(el)
+      .addButton((b) => b.setButtonText('Cancel').onClick(() => this.close()))
+      .addButton((b) =>
+        b
+          .setButtonText(work === 0 ? 'Write report' : `Import ${formatCount(work)} notes`)
+          .setCta()
+          .onClick(() => {
+            this.close();
+            this.actions.run(plan);
+          }),
+      );
+  }
+}

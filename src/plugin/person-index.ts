@@ -1,0 +1,295 @@
+/**
+ * The person index: every person note's record, built from Obsidian's metadata cache and
+ * kept current from its events. Every view and command reads people from here.
+ *
+ * - Built once in `onLayoutReady` from `getFileCache` (in memory: no file is read), then
+ *   updated per file on `changed`, `deleted` and vault `rename`.
+ * - The interaction log lives in the note body, which the cache does not hold. Bodies are
+ *   read only for notes whose cache shows list items under an `Interactions` heading (four
+ *   reads at a time, after start-up); on `changed` the text arrives with the event.
+ * - Daily notes that link a person count as contact; links come from `resolvedLinks`.
+ * - Subscribers are notified at most every 100 ms (an import changes 30,000 notes), and
+ *   `revision` tells views whether anything changed since they last drew.
+ */
+import { Component, debounce, normalizePath, TFile, type App, type CachedMetadata } from 'obsidian';
+import { localIsoDate, type IsoDate } from '../core/dates/iso-date';
+import { newestDatedItem } from '../core/notes/body-sections';
+import { splitNote } from '../core/notes/note-text';
+import { INTERACTIONS_HEADING } from '../core/notes/schema';
+import { dailyNoteMatcher, type DailyNoteMatcher } from '../core/people/daily-notes';
+import { isPersonNote, personFromFrontmatter, type PersonRecord } from '../core/people/person-record';
+import { levelNames, type NetworkCrmSettings } from '../core/settings';
+
+const NOTIFY_MS = 100;
+const MAX_CONCURRENT_READS = 4;
+
+interface DailyNote {
+  date: IsoDate;
+  targets: string[];
+}
+
+export class PersonIndex extends Component {
+  private readonly records = new Map<string, PersonRecord>();
+  private readonly byUrl = new Map<string, Set<string>>();
+  private readonly logDates = new Map<string, IsoDate | null>();
+  private readonly dailyNotes = new Map<string, DailyNote>();
+  private readonly listeners = new Set<() => void>();
+  private dailyMatcher: DailyNoteMatcher = dailyNoteMatcher(null);
+  private readQueue: TFile[] = [];
+  private reading = 0;
+  private started = false;
+  private readyWaiters: Array<() => void> = [];
+  revision = 0;
+  ready = false;
+
+  constructor(
+    private readonly app: App,
+    private readonly settings: () => NetworkCrmSettings,
+  ) {
+    super();
+  }
+
+  private readonly notify = debounce(() => {
+    for (const listener of this.listeners) listener();
+  }, NOTIFY_MS);
+
+  /** Subscribes to changes; returns the unsubscribe function. */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  whenReady(): Promise<void> {
+    return this.ready ? Promise.resolve() : new Promise((resolve) => this.readyWaiters.push(resolve));
+  }
+
+  people(): PersonRecord[] {
+    return [...this.records.values()];
+  }
+
+  get(path: string): PersonRecord | undefined {
+    return this.records.get(path);
+  }
+
+  size(): number {
+    return this.records.size;
+  }
+
+  /** Notes whose `linkedin` is this canonical URL (normally one). */
+  withProfileUrl(url: string): PersonRecord[] {
+    return [...(this.byUrl.get(url) ?? [])].map((p) => this.records.get(p)).filter((r): r is PersonRecord => r !== undefined);
+  }
+
+  /** `met-where` values in use, most used first, for suggestions. */
+  metWhereValues(): string[] {
+    const counts = new Map<string, number>();
+    for (const r of this.records.values()) if (r.metWhere !== '') counts.set(r.metWhere, (counts.get(r.metWhere) ?? 0) + 1);
+    return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([v]) => v);
+  }
+
+  /** Called from onLayoutReady: registers the events and builds the index. */
+  async start(): Promise<void> {
+    if (this.started) return;
+    this.started = true;
+    this.registerEvent(this.app.metadataCache.on('changed', (file, data, cache) => this.onChanged(file, data, cache)));
+    this.registerEvent(this.app.metadataCache.on('deleted', (file) => this.onDeleted(file.path)));
+    this.registerEvent(this.app.metadataCache.on('resolve', (file) => this.onResolve(file)));
+    this.registerEvent(
+      this.app.vault.on('rename', (file, oldPath) => {
+        if (file instanceof TFile) this.onRenamed(file, oldPath);
+      }),
+    );
+    await this.rebuild();
+  }
+
+  /** Reads everything again; used at start and when the people folder or tag setting changes. */
+  async rebuild(): Promise<void> {
+    this.dailyMatcher = dailyNoteMatcher(await this.readDailyFormat());
+    this.records.clear();
+    this.byUrl.clear();
+    this.dailyNotes.clear();
+    this.readQueue = [];
+    for (const file of this.app.vault.getMarkdownFiles()) {
+      const cache = this.app.metadataCache.getFileCache(file);
+      this.indexDaily(file);
+      if (!this.isPerson(file, cache)) continue;
+      this.put(file, cache);
+      if (this.hasLoggedItems(cache) && !this.logDates.has(file.path)) this.readQueue.push(file);
+    }
+    this.applyDaily();
+    this.ready = true;
+    for (const w of this.readyWaiters.splice(0)) w();
+    this.changed();
+    this.pumpReads();
+  }
+
+  private async readDailyFormat(): Promise<string | null> {
+    // Obsidian keeps the Daily notes settings in the config folder; no public API reads them.
+    const path = normalizePath(`${this.app.vault.configDir}/daily-notes.json`);
+    try {
+      if (!(await this.app.vault.adapter.exists(path))) return null;
+      const data = JSON.parse(await this.app.vault.adapter.read(path)) as { format?: unknown };
+      return typeof data.format === 'string' && data.format.trim() !== '' ? data.format : null;
+    } catch {
+      return null;
+    }
+  }
+
+  private isPerson(file: TFile, cache: CachedMetadata | null): boolean {
+    const s = this.settings();
+    if (file.path.startsWith(`${normalizePath(s.reportFolder)}/`)) return false;
+    return isPersonNote(file.path, cache?.frontmatter, normalizePath(s.peopleFolder), s.defaultTag);
+  }
+
+  private put(file: TFile, cache: CachedMetadata | null): void {
+    this.remove(file.path);
+    const record = personFromFrontmatter(file.path, cache?.frontmatter ?? {}, {
+      levelNames: levelNames(this.settings()),
+      createdOn: file.stat.ctime > 0 ? localIsoDate(new Date(file.stat.ctime)) : null,
+    });
+    record.logLatest = this.logDates.get(file.path) ?? null;
+    this.records.set(file.path, record);
+    if (record.profileUrl) {
+      const set = this.byUrl.get(record.profileUrl) ?? new Set<string>();
+      set.add(file.path);
+      this.byUrl.set(record.profileUrl, set);
+    }
+  }
+
+  private remove(path: string): void {
+    const old = this.records.get(path);
+    if (!old) return;
+    this.records.delete(path);
+    if (old.profileUrl) this.byUrl.get(old.profileUrl)?.delete(path);
+  }
+
+  /** Whether the cache shows list items under an Interactions heading (so the body has a log). */
+  private hasLoggedItems(cache: CachedMetadata | null): boolean {
+    const headings = cache?.headings ?? [];
+    const i = headings.findIndex((h) => h.heading.trim().toLowerCase() === INTERACTIONS_HEADING.toLowerCase());
+    if (i === -1) return false;
+    const start = (headings[i] as (typeof headings)[number]).position.start.line;
+    const next = headings.slice(i + 1).find((h) => h.level <= (headings[i] as (typeof headings)[number]).level);
+    const end = next ? next.position.start.line : Infinity;
+    return (cache?.listItems ?? []).some((li) => li.position.start.line > start && li.position.start.line < end);
+  }
+
+  private pumpReads(): void {
+    while (this.reading < MAX_CONCURRENT_READS) {
+      const file = this.readQueue.shift();
+      if (file === undefined) return;
+      this.reading++;
+      void this.app.vault
+        .cachedRead(file)
+        .then((text) => this.setLog(file.path, text))
+        .catch(() => undefined)
+        .finally(() => {
+          this.reading--;
+          this.pumpReads();
+        });
+    }
+  }
+
+  private setLog(path: string, text: string): void {
+    const date = newestDatedItem(splitNote(text).body, INTERACTIONS_HEADING);
+    this.logDates.set(path, date);
+    const record = this.records.get(path);
+    if (record && record.logLatest !== date) {
+      record.logLatest = date;
+      this.changed();
+    }
+  }
+
+  private onChanged(file: TFile, data: string, cache: CachedMetadata): void {
+    const wasDaily = this.dailyNotes.has(file.path);
+    this.indexDaily(file);
+    if (this.isPerson(file, cache)) {
+      this.logDates.set(file.path, newestDatedItem(splitNote(data).body, INTERACTIONS_HEADING));
+      this.put(file, cache);
+      this.applyDailyTo(file.path);
+      this.changed();
+    } else if (this.records.has(file.path)) {
+      this.remove(file.path);
+      this.changed();
+    } else if (wasDaily || this.dailyNotes.has(file.path)) {
+      this.applyDaily();
+      this.changed();
+    }
+  }
+
+  private onDeleted(path: string): void {
+    this.logDates.delete(path);
+    const hadDaily = this.dailyNotes.delete(path);
+    if (this.records.has(path) || hadDaily) {
+      this.remove(path);
+      if (hadDaily) this.applyDaily();
+      this.changed();
+    }
+  }
+
+  private onRenamed(file: TFile, oldPath: string): void {
+    const log = this.logDates.get(oldPath);
+    this.logDates.delete(oldPath);
+    if (log !== undefined) this.logDates.set(file.path, log);
+    this.dailyNotes.delete(oldPath);
+    this.remove(oldPath);
+    this.indexDaily(file);
+    const cache = this.app.metadataCache.getFileCache(file);
+    if (this.isPerson(file, cache)) this.put(file, cache);
+    // Links to the renamed note now resolve to its new path.
+    this.applyDaily();
+    this.changed();
+  }
+
+  private onResolve(file: TFile): void {
+    if (this.dailyNotes.has(file.path) || this.dailyMatcher(file.basename) !== null) {
+      this.indexDaily(file);
+      this.applyDaily();
+      this.changed();
+    }
+  }
+
+  private indexDaily(file: TFile): void {
+    if (!this.settings().useDailyNotes) return;
+    const date = this.dailyMatcher(file.basename);
+    if (date === null) {
+      this.dailyNotes.delete(file.path);
+      return;
+    }
+    this.dailyNotes.set(file.path, { date, targets: Object.keys(this.app.metadataCache.resolvedLinks[file.path] ?? {}) });
+  }
+
+  private latestDailyByTarget(): Map<string, IsoDate> {
+    const latest = new Map<string, IsoDate>();
+    for (const { date, targets } of this.dailyNotes.values()) {
+      for (const t of targets) {
+        const cur = latest.get(t);
+        if (cur === undefined || date > cur) latest.set(t, date);
+      }
+    }
+    return latest;
+  }
+
+  private applyDaily(): void {
+    const latest = this.latestDailyByTarget();
+    for (const r of this.records.values()) r.dailyLatest = latest.get(r.path) ?? null;
+  }
+
+  private applyDailyTo(path: string): void {
+    const r = this.records.get(path);
+    if (!r) return;
+    let best: IsoDate | null = null;
+    for (const { date, targets } of this.dailyNotes.values()) if (targets.includes(path) && (best === null || date > best)) best = date;
+    r.dailyLatest = best;
+  }
+
+  private changed(): void {
+    this.revision++;
+    this.notify();
+  }
+
+  /** For tests and commands that must see their own write at once. */
+  flushNotifications(): void {
+    this.notify.run();
+  }
+}

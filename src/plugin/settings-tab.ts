@@ -1,0 +1,91 @@
+/**
+ * Settings. Every change is saved at once and applied without a reload: the plugin
+ * re-reads the people folder and tag into the index and redraws its views.
+ */
+import { PluginSettingTab, Setting, type App } from 'obsidian';
+import { normaliseFolder } from '../core/notes/file-name';
+import type { NetworkCrmSettings } from '../core/settings';
+
+export interface SettingsHost {
+  settings: NetworkCrmSettings;
+  saveSettings(): Promise<void>;
+}
+
+export class NetworkCrmSettingTab extends PluginSettingTab {
+  constructor(
+    app: App,
+    plugin: import('obsidian').Plugin,
+    private readonly host: SettingsHost,
+  ) {
+    super(app, plugin);
+  }
+
+  private save(mutate: (s: NetworkCrmSettings) => void): void {
+    mutate(this.host.settings);
+    void this.host.saveSettings();
+  }
+
+  private folderSetting(el: HTMLElement, name: string, desc: string, get: () => string, set: (v: string) => void): void {
+    const setting = new Setting(el).setName(name).setDesc(desc);
+    setting.addText((t) =>
+      t.setValue(get()).onChange((value) => {
+        const folder = normaliseFolder(value);
+        setting.settingEl.toggleClass('ncrm-setting-invalid', folder === null);
+        if (folder !== null) this.save(() => set(value.trim()));
+      }),
+    );
+  }
+
+  override display(): void {
+    const el = this.containerEl;
+    el.empty();
+    const s = this.host.settings;
+
+    new Setting(el).setName('Import').setHeading();
+    this.folderSetting(el, 'People folder', 'Where imported person notes go. Notes you move elsewhere are still recognised.', () => s.peopleFolder, (v) => (s.peopleFolder = v));
+    this.folderSetting(el, 'Report folder', 'Where the report of each import is written.', () => s.reportFolder, (v) => (s.reportFolder = v));
+    const format = new Setting(el).setName('File name format').setDesc('Placeholders: {first}, {last}, {name}, {company}.');
+    format.addText((t) =>
+      t.setValue(s.fileNameFormat).onChange((value) => {
+        const ok = /\{(first|last|name|company)\}/.test(value);
+        format.settingEl.toggleClass('ncrm-setting-invalid', !ok);
+        if (ok) this.save((x) => (x.fileNameFormat = value));
+      }),
+    );
+    new Setting(el)
+      .setName('Tag for person notes')
+      .setDesc('Added to new person notes; notes with this tag count as people wherever they are.')
+      .addText((t) => t.setValue(s.defaultTag).onChange((value) => this.save((x) => (x.defaultTag = value.trim().replace(/^#/, '')))));
+    new Setting(el)
+      .setName('Create a table of your network')
+      .setDesc('On the first import, add a People.base file (Obsidian Bases) beside the people folder. It is never overwritten.')
+      .addToggle((t) => t.setValue(s.createBaseFile).onChange((v) => this.save((x) => (x.createBaseFile = v))));
+
+    new Setting(el).setName('Trust levels').setHeading();
+    el.createEl('p', { cls: 'setting-item-description', text: 'Names for the five trust levels, and how often to keep in touch with each. Leave the days empty for a level you do not want reminders for.' });
+    s.trustLevels.forEach((level, i) => {
+      const row = new Setting(el).setName(`Level ${i + 1}`).setClass('ncrm-trust-level');
+      row.addText((t) =>
+        t
+          .setPlaceholder('Name')
+          .setValue(level.name)
+          .onChange((value) => {
+            if (value.trim() !== '') this.save((x) => ((x.trustLevels[i] as typeof level).name = value.trim()));
+          }),
+      );
+      row.addText((t) => {
+        t.inputEl.type = 'number';
+        t.inputEl.min = '1';
+        t.inputEl.addClass('ncrm-days-input');
+        t.setPlaceholder('Not tracked')
+          .setValue(level.keepInTouchDays === null ? '' : String(level.keepInTouchDays))
+          .onChange((value) => {
+            const days = value.trim() === '' ? null : Number(value);
+            const ok = days === null || (Number.isInteger(days) && days > 0);
+            row.settingEl.toggleClass('ncrm-setting-invalid', !ok);
+            if (ok) this.save((x) => ((x.trustLevels[i] as typeof level).keepInTouchDays = days));
+          });
+      });
+    });
+  }
+}

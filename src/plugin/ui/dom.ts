@@ -1,0 +1,26 @@
+/** Small DOM helpers shared by views and modals. All text goes in as text, never as HTML. */
+import { formatCount } from '../../core/text/format';
+
+/** `label: value` rows of counts, as a definition list. */
+export function countList(parent: HTMLElement, rows: ReadonlyArray<readonly [string, number]>, cls = 'ncrm-counts'): HTMLElement {
+  const dl = parent.createEl('dl', { cls });
+  for (const [label, n] of rows) {
+    const row = dl.createDiv({ cls: 'ncrm-count-row' });
+    row.createEl('dt', { text: label });
+    row.createEl('dd', { text: formatCount(n) });
+  }
+  return dl;
+}
+
+/** A capped bullet list with "and N more" at the end. */
+export function cappedList<T>(parent: HTMLElement, items: readonly T[], cap: number, line: (item: T, li: HTMLElement) => void, more: (rest: number) => string): HTMLElement | null {
+  if (items.length === 0) return null;
+  const ul = parent.createEl('ul', { cls: 'ncrm-list' });
+  for (const item of items.slice(0, cap)) line(item, ul.createEl('li'));
+  if (items.length > cap) ul.createEl('li', { cls: 'ncrm-more', text: more(items.length - cap) });
+  return ul;
+}
+
+export function yieldToUi(): Promise<void> {
+  return new Promise((resolve) => window.setTimeout(resolve, 0));
+}

@@ -1,0 +1,48 @@
+/**
+ * The core's NoteWriter on top of Obsidian's vault: `vault.create` for new notes (one
+ * write each), `processFrontMatter` and `vault.process` for edits, `normalizePath` on
+ * every path. It never overwrites a note with content.
+ */
+import { normalizePath, TFile, type App } from 'obsidian';
+import type { NoteWriter } from '../../core/import/apply';
+
+export async function ensureFolder(app: App, folder: string): Promise<void> {
+  let current = '';
+  for (const segment of normalizePath(folder).split('/')) {
+    if (segment === '' || segment === '/') continue;
+    current = current === '' ? segment : `${current}/${segment}`;
+    const existing = app.vault.getAbstractFileByPath(current);
+    if (existing === null) await app.vault.createFolder(current);
+    else if (existing instanceof TFile) throw new Error(`${current} is a file, not a folder`);
+  }
+}
+
+function requireFile(app: App, path: string): TFile {
+  const file = app.vault.getFileByPath(normalizePath(path));
+  if (!file) throw new Error(`${path} no longer exists`);
+  return file;
+}
+
+export function obsidianNoteWriter(app: App): NoteWriter {
+  return {
+    ensureFolder: (folder) => ensureFolder(app, folder),
+    create: async (path, text) => {
+      const p = normalizePath(path);
+      const existing = app.vault.getFileByPath(p);
+      if (existing === null) {
+        await app.vault.create(p, text);
+        return;
+      }
+      // An empty note holds nothing of the user's: an interrupted run may have left it.
+      if (existing.stat.size === 0 && (await app.vault.read(existing)) === '') {
+        await app.vault.modify(existing, text);
+        return;
+      }
+      throw new Error(`${p} already exists; nothing was overwritten`);
+    },
+    updateFrontmatter: (path, mutate) => app.fileManager.processFrontMatter(requireFile(app, path), mutate),
+    process: async (path, edit) => {
+      await app.vault.process(requireFile(app, path), edit);
+    },
+  };
+}

@@ -1,0 +1,176 @@
+/**
+ * A metadata cache that really indexes notes: frontmatter (parsed with the `yaml`
+ * package's core schema, as Obsidian's parser treats `2024-01-05`: a string), headings,
+ * list items, links, and resolved links.
+ *
+ * Like Obsidian's, it is asynchronous: after a write, `getFileCache` keeps the old entry
+ * (or null for a new file) until the file has been indexed on a later tick; then
+ * `changed` fires with the file's text, and `resolved` when the queue is empty. Renames
+ * do not fire `changed` (Obsidian documents that), deletes fire `deleted` with the old
+ * cache. Tests await {@link MetadataCache.settled}.
+ */
+import type * as Real from 'obsidian';
+import YAML from 'yaml';
+import { Events } from './events';
+import { TFile, type Vault } from './vault';
+
+type Pos = Real.Pos;
+
+function pos(line: number, col: number, offset: number, endLine: number, endCol: number, endOffset: number): Pos {
+  return { start: { line, col, offset }, end: { line: endLine, col: endCol, offset: endOffset } };
+}
+
+export function computeCache(text: string): Real.CachedMetadata {
+  const cache: Real.CachedMetadata = {};
+  const lines = text.split('\n');
+  let bodyStartLine = 0;
+  if (/^---\r?\n/.test(text)) {
+    const close = lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*\r?$/.test(l));
+    if (close > 0) {
+      const yamlText = lines.slice(1, close).join('\n');
+      const endOffset = lines.slice(0, close + 1).join('\n').length;
+      cache.frontmatterPosition = pos(0, 0, 0, close, 3, endOffset);
+      try {
+        const data: unknown = YAML.parse(yamlText);
+        if (data && typeof data === 'object' && !Array.isArray(data)) cache.frontmatter = data;
+      } catch {
+        // Obsidian keeps no frontmatter for YAML it cannot parse.
+      }
+      bodyStartLine = close + 1;
+    }
+  }
+  const headings: Real.HeadingCache[] = [];
+  const listItems: Real.ListItemCache[] = [];
+  const links: Real.LinkCache[] = [];
+  let offset = lines.slice(0, bodyStartLine).reduce((n, l) => n + l.length + 1, 0);
+  let fence: string | null = null;
+  for (let i = bodyStartLine; i < lines.length; i++) {
+    const line = (lines[i] as string).replace(/\r$/, '');
+    const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (f) fence = fence === null ? (f[1] as string)[0] as string : fence === (f[1] as string)[0] ? null : fence;
+    else if (fence === null) {
+      const h = /^(#{1,6})\s+(.*?)\s*#*$/.exec(line);
+      if (h) headings.push({ heading: h[2] as string, level: (h[1] as string).length, position: pos(i, 0, offset, i, line.length, offset + line.length) });
+      if (/^\s*(?:[-*+]|\d+[.)])\s/.test(line)) listItems.push({ parent: -1, position: pos(i, 0, offset, i, line.length, offset + line.length) });
+      for (const m of line.matchAll(/!?\[\[([^\]|#^]*)(?:[#^][^\]|]*)?(?:\|([^\]]*))?\]\]/g)) {
+        const link = (m[1] as string).trim();
+        if (link !== '') links.push({ link, original: m[0], displayText: m[2] ?? link, position: pos(i, m.index, offset + m.index, i, m.index + m[0].length, offset + m.index + m[0].length) });
+      }
+    }
+    offset += (lines[i] as string).length + 1;
+  }
+  if (headings.length) cache.headings = headings;
+  if (listItems.length) cache.listItems = listItems;
+  if (links.length) cache.links = links;
+  return cache;
+}
+
+export class MetadataCache extends Events {
+  resolvedLinks: Record<string, Record<string, number>> = {};
+  unresolvedLinks: Record<string, Record<string, number>> = {};
+  private readonly caches = new Map<string, Real.CachedMetadata>();
+  private readonly queue = new Set<TFile>();
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private waiters: Array<() => void> = [];
+
+  constructor(private readonly vault: Vault) {
+    super();
+    vault.on('create', (file) => file instanceof TFile && this.enqueue(file));
+    vault.on('modify', (file) => file instanceof TFile && this.enqueue(file));
+    vault.on('delete', (file) => {
+      if (!(file instanceof TFile)) return;
+      const prev = this.caches.get(file.path) ?? null;
+      this.caches.delete(file.path);
+      delete this.resolvedLinks[file.path];
+      this.queue.delete(file);
+      this.trigger('deleted', file, prev);
+    });
+    vault.on('rename', (file, oldPath) => {
+      if (!(file instanceof TFile) || typeof oldPath !== 'string') return;
+      const cache = this.caches.get(oldPath);
+      this.caches.delete(oldPath);
+      if (cache) this.caches.set(file.path, cache);
+      const links = this.resolvedLinks[oldPath];
+      delete this.resolvedLinks[oldPath];
+      if (links) this.resolvedLinks[file.path] = links;
+      this.resolveAll();
+    });
+  }
+
+  getFileCache(file: TFile): Real.CachedMetadata | null {
+    return this.caches.get(file.path) ?? null;
+  }
+
+  getCache(path: string): Real.CachedMetadata | null {
+    return this.caches.get(path) ?? null;
+  }
+
+  getFirstLinkpathDest(linkpath: string, sourcePath: string): TFile | null {
+    const target = linkpath.split('#')[0]?.trim() ?? '';
+    if (target === '') return this.vault.getFileByPath(sourcePath);
+    const withExt = /\.[a-z0-9]+$/i.test(target) ? target : `${target}.md`;
+    const exact = this.vault.getFileByPath(withExt);
+    if (exact) return exact;
+    const base = withExt.slice(withExt.lastIndexOf('/') + 1).toLowerCase();
+    const candidates = this.vault.getFiles().filter((f) => f.name.toLowerCase() === base && (!target.includes('/') || f.path.toLowerCase().endsWith(withExt.toLowerCase())));
+    candidates.sort((a, b) => a.path.length - b.path.length);
+    return candidates[0] ?? null;
+  }
+
+  /** Indexes files at once, as when Obsidian starts with a warm cache. No events. */
+  indexNow(files: readonly TFile[], texts: ReadonlyMap<string, string>): void {
+    for (const f of files) this.caches.set(f.path, computeCache(texts.get(f.path) ?? ''));
+    this.resolveAll();
+  }
+
+  private enqueue(file: TFile): void {
+    this.queue.add(file);
+    this.timer ??= setTimeout(() => void this.flush(), 0);
+  }
+
+  private async flush(): Promise<void> {
+    this.timer = null;
+    const batch = [...this.queue];
+    this.queue.clear();
+    for (const file of batch) {
+      const text = await this.vault.cachedRead(file).catch(() => null);
+      if (text === null) continue;
+      const cache = computeCache(text);
+      this.caches.set(file.path, cache);
+      this.resolveFile(file, cache);
+      this.trigger('changed', file, text, cache);
+      this.trigger('resolve', file);
+    }
+    if (this.queue.size > 0) {
+      this.timer ??= setTimeout(() => void this.flush(), 0);
+      return;
+    }
+    this.trigger('resolved');
+    for (const w of this.waiters.splice(0)) w();
+  }
+
+  private resolveFile(file: TFile, cache: Real.CachedMetadata): void {
+    const out: Record<string, number> = {};
+    const missing: Record<string, number> = {};
+    for (const link of cache.links ?? []) {
+      const dest = this.getFirstLinkpathDest(link.link, file.path);
+      if (dest) out[dest.path] = (out[dest.path] ?? 0) + 1;
+      else missing[link.link] = (missing[link.link] ?? 0) + 1;
+    }
+    this.resolvedLinks[file.path] = out;
+    this.unresolvedLinks[file.path] = missing;
+  }
+
+  private resolveAll(): void {
+    for (const file of this.vault.getMarkdownFiles()) {
+      const cache = this.caches.get(file.path);
+      if (cache) this.resolveFile(file, cache);
+    }
+  }
+
+  /** Resolves when every pending file has been indexed and `resolved` has fired. */
+  settled(): Promise<void> {
+    if (this.queue.size === 0 && this.timer === null) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+}

@@ -1,0 +1,54 @@
+/** Helpers for driving the plugin through the Obsidian double the way a user does. */
+import type { App } from '../obsidian-double/app';
+import { createApp, loadPlugin, settle } from '../obsidian-double/harness';
+import NetworkCrmPlugin from '../../src/plugin/network-crm-plugin';
+
+export { settle };
+
+export async function startPlugin(files: Record<string, string> = {}, data?: unknown, config?: Record<string, string>) {
+  const app = await createApp(files, config);
+  const plugin = await loadPlugin(NetworkCrmPlugin as never, app, data) as unknown as NetworkCrmPlugin;
+  return { app, plugin };
+}
+
+/** Polls until `check` returns a truthy value (UI work is asynchronous). */
+export async function until<T>(check: () => T | null | undefined | false, what = 'condition', timeoutMs = 10_000): Promise<T> {
+  const start = Date.now();
+  for (;;) {
+    const v = check();
+    if (v) return v;
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+export function $(selector: string, root: ParentNode = document): HTMLElement {
+  const el = root.querySelector(selector);
+  if (!el) throw new Error(`nothing matches ${selector}`);
+  return el as HTMLElement;
+}
+
+export function $$(selector: string, root: ParentNode = document): HTMLElement[] {
+  return Array.from(root.querySelectorAll(selector));
+}
+
+export function buttonByText(text: string | RegExp, root: ParentNode = document): HTMLButtonElement {
+  const b = Array.from(root.querySelectorAll('button')).find((el) => (typeof text === 'string' ? el.textContent === text : text.test(el.textContent ?? '')));
+  if (!b) throw new Error(`no button "${String(text)}"`);
+  return b;
+}
+
+/** Gives files to an `<input type=file>` and fires `change`, as the browser does after the picker closes. */
+export function pickFiles(input: HTMLInputElement, files: Array<{ name: string; bytes: Uint8Array | string }>): void {
+  const list = files.map((f) => new File([typeof f.bytes === 'string' ? f.bytes : (f.bytes as BlobPart)], f.name));
+  Object.defineProperty(input, 'files', { value: list, configurable: true });
+  input.dispatchEvent(new Event('change'));
+}
+
+export function runCommand(app: App, id: string): boolean {
+  return app.commands.executeCommandById(`network-crm:${id}`);
+}
+
+export function cleanup(app: App): void {
+  app.destroy();
+}

@@ -1,0 +1,127 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { App } from '../obsidian-double/app';
+import { createApp, fileAt, loadPlugin } from '../obsidian-double/harness';
+import NetworkCrmPlugin from '../../src/plugin/network-crm-plugin';
+import { cleanup, settle, startPlugin } from './helpers';
+
+let current: App | null = null;
+afterEach(() => {
+  if (current) cleanup(current);
+  current = null;
+});
+
+const person = (name: string, extra = '') => `---\nname: ${name}\nlinkedin: https://www.linkedin.com/in/${name.toLowerCase().replace(/ /g, '-')}\ntrust: 3\n${extra}---\n[LinkedIn profile](x)\n\n## Interactions\n\n`;
+
+describe('person index', () => {
+  it('is built from the metadata cache at layout-ready, reading only notes that have a log', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 50; i++) files[`People/P${i}.md`] = person(`P ${i}`);
+    files['People/Logged.md'] = `${person('Logged')}- 2026-03-01 · call · hi\n`;
+    files['Elsewhere/Tagged.md'] = '---\ntags: [person]\n---\n';
+    files['Elsewhere/Moved.md'] = person('Moved Away');
+    files['Notes/Unrelated.md'] = '---\ntitle: x\n---\n';
+    const app = await createApp(files);
+    current = app;
+    const spy = vi.spyOn(app.vault, 'cachedRead');
+    const plugin = (await loadPlugin(NetworkCrmPlugin as never, app)) as unknown as NetworkCrmPlugin;
+    await settle(app);
+    expect(spy.mock.calls.map((c) => c[0].path)).toEqual(['People/Logged.md']);
+    expect(plugin.index.size()).toBe(53);
+    expect(plugin.index.get('People/Logged.md')?.logLatest).toBe('2026-03-01');
+    expect(plugin.index.withProfileUrl('https://www.linkedin.com/in/moved-away').map((r) => r.path)).toEqual(['Elsewhere/Moved.md']);
+    expect(plugin.index.get('Notes/Unrelated.md')).toBeUndefined();
+  });
+
+  it('follows edits, renames, moves and deletes, notifying once per burst', async () => {
+    const { app, plugin } = await startPlugin({ 'People/Ann.md': person('Ann Lee') });
+    current = app;
+    const listener = vi.fn();
+    plugin.index.onChange(listener);
+    for (let i = 0; i < 5; i++) await app.fileManager.processFrontMatter(fileAt(app, 'People/Ann.md'), (fm) => (fm.company = `Co ${i}`));
+    await settle(app);
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(plugin.index.get('People/Ann.md')?.company).toBe('Co 4');
+
+    await app.vault.createFolder('Archive');
+    await app.vault.rename(fileAt(app, 'People/Ann.md'), 'Archive/Ann Lee (old).md');
+    await settle(app);
+    expect(plugin.index.get('People/Ann.md')).toBeUndefined();
+    expect(plugin.index.withProfileUrl('https://www.linkedin.com/in/ann-lee').map((r) => r.path)).toEqual(['Archive/Ann Lee (old).md']);
+
+    await app.vault.delete(fileAt(app, 'Archive/Ann Lee (old).md'));
+    await settle(app);
+    expect(plugin.index.size()).toBe(0);
+  });
+
+  it('counts daily notes that link a person, in the Daily notes format or YYYY-MM-DD', async () => {
+    const { app, plugin } = await startPlugin(
+      {
+        'People/Ann.md': person('Ann Lee'),
+        'Journal/Tuesday, July 14th 2026.md': 'Lunch with [[Ann]]',
+        'Journal/2026-05-01.md': 'Call with [[Ann|Ann Lee]]',
+        'Journal/Not a date.md': '[[Ann]] 2027',
+      },
+      undefined,
+      { '.obsidian/daily-notes.json': JSON.stringify({ format: 'dddd, MMMM Do YYYY', folder: 'Journal' }) },
+    );
+    current = app;
+    expect(plugin.index.get('People/Ann.md')?.dailyLatest).toBe('2026-07-14');
+    await app.vault.create('Journal/2026-08-02.md', 'met [[Ann]] again');
+    await settle(app);
+    expect(plugin.index.get('People/Ann.md')?.dailyLatest).toBe('2026-08-02');
+  });
+
+  it('keeps malformed hand-typed values as problems instead of failing', async () => {
+    const { app, plugin } = await startPlugin({ 'People/Odd.md': '---\nname: Odd\ntrust: lots\nlast-contact: soon\nconnected-on: 2024-1-5\nsnooze-until: 2026-02-30\n---\n' });
+    current = app;
+    const r = plugin.index.get('People/Odd.md')!;
+    expect(r.trust).toBeNull();
+    expect(r.lastContactField).toBeNull();
+    expect(r.connectedOn).toBe('2024-01-05');
+    expect(r.problems).toEqual([
+      'trust: trust "lots" is not a level (expected 1–5 or a level name)',
+      'connected-on: ok',
+      'last-contact: "soon" is not a date (expected YYYY-MM-DD)',
+      'snooze-until: "2026-02-30" is not a real date',
+    ].filter((p) => !p.endsWith('ok')));
+  });
+});
+
+describe('settings', () => {
+  it('renders the tab and applies a new people folder without a reload', async () => {
+    const { app, plugin } = await startPlugin({ 'People/Ann.md': '---\nname: Ann\n---\n', 'Contacts/Bo.md': '---\nname: Bo\n---\n' });
+    current = app;
+    expect(plugin.index.people().map((r) => r.name)).toEqual(['Ann']);
+    const tab = app.openSettingTab('network-crm');
+    const names = Array.from(tab.querySelectorAll('.setting-item-name')).map((e) => e.textContent);
+    expect(names).toEqual(expect.arrayContaining(['People folder', 'Report folder', 'File name format', 'Tag for person notes', 'Level 1', 'Level 5']));
+    const folderInput = tab.querySelector<HTMLInputElement>('.setting-item input')!;
+    folderInput.value = '../outside';
+    folderInput.dispatchEvent(new Event('input'));
+    expect(folderInput.closest('.setting-item')?.classList.contains('ncrm-setting-invalid')).toBe(true);
+    expect(plugin.settings.peopleFolder).toBe('People');
+    folderInput.value = 'Contacts';
+    folderInput.dispatchEvent(new Event('input'));
+    await settle(app);
+    expect(plugin.settings.peopleFolder).toBe('Contacts');
+    expect(plugin.index.people().map((r) => r.name)).toEqual(['Bo']);
+    expect(app.pluginData.get('network-crm')).toMatchObject({ peopleFolder: 'Contacts' });
+  });
+
+  it('trust level days accept a number or empty (not tracked)', async () => {
+    const { app, plugin } = await startPlugin();
+    current = app;
+    const tab = app.openSettingTab('network-crm');
+    const level1 = Array.from(tab.querySelectorAll('.ncrm-trust-level'))[0]!;
+    const [name, days] = Array.from(level1.querySelectorAll('input'));
+    name!.value = 'Stranger';
+    name!.dispatchEvent(new Event('input'));
+    days!.value = '400';
+    days!.dispatchEvent(new Event('input'));
+    expect(plugin.settings.trustLevels[0]).toEqual({ name: 'Stranger', keepInTouchDays: 400 });
+    days!.value = '';
+    days!.dispatchEvent(new Event('input'));
+    expect(plugin.settings.trustLevels[0]?.keepInTouchDays).toBeNull();
+  });
+});
