@@ -5,6 +5,7 @@
 import { InputError } from '../core/csv/input-error';
 import { parseArgs, UsageError } from './args';
 import { runImport } from './commands/import';
+import { runLog, runShow } from './commands/person';
 import type { CliIo } from './io';
 
 const SWITCHES = new Set(['dry-run', 'json', 'report', 'prune', 'decline', 'keep', 'help']);
@@ -14,6 +15,10 @@ export const USAGE = `Usage: network-crm <command> [options]
 Commands:
   import <zip|folder|csv...> --vault DIR [--folder People] [--dry-run] [--json] [--report]
       Import a LinkedIn data export into person notes.
+  log --vault DIR --person <url|name|path> [--date YYYY-MM-DD] [--channel C] [--note TEXT]
+      Log an interaction: a line at the top of ## Interactions, last-contact moved forward.
+  show --vault DIR --person <url|name|path> [--json]
+      A person's fields and effective last contact with its source.
 
 Common options:
   --vault DIR        the vault folder
@@ -24,6 +29,8 @@ type Command = (args: ReturnType<typeof parseArgs>, io: CliIo) => Promise<number
 
 const COMMANDS: Record<string, Command> = {
   import: runImport,
+  log: runLog,
+  show: runShow,
 };
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {

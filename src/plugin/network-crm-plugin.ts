@@ -4,10 +4,38 @@
  * without it. Settings changes apply at once, without a reload.
  */
 import { Plugin } from 'obsidian';
+import { localIsoDate } from '../core/dates/iso-date';
 import { sanitizeSettings, type NetworkCrmSettings } from '../core/settings';
+import { registerPersonCommands } from './commands/register-commands';
+import type { CrmContext } from './context';
+import { NoteEditor } from './edits/note-editor';
+import { UndoStack } from './edits/undo-stack';
 import { ImportFlow } from './import/import-flow';
 import { PersonIndex } from './person-index';
 import { NetworkCrmSettingTab } from './settings-tab';
+
+/** The context handed to commands and views; settings are read live, never copied. */
+class PluginContext implements CrmContext {
+  constructor(
+    private readonly plugin: NetworkCrmPlugin,
+    readonly editor: NoteEditor,
+  ) {}
+  get app() {
+    return this.plugin.app;
+  }
+  get settings() {
+    return this.plugin.settings;
+  }
+  get index() {
+    return this.plugin.index;
+  }
+  get undo() {
+    return this.plugin.undo;
+  }
+  today(): string {
+    return localIsoDate(new Date());
+  }
+}
 
 interface StoredData extends Partial<NetworkCrmSettings> {
   state?: { baseFileCreated?: boolean };
@@ -18,14 +46,19 @@ export default class NetworkCrmPlugin extends Plugin {
   state = { baseFileCreated: false };
   index!: PersonIndex;
   importer!: ImportFlow;
+  undo!: UndoStack;
+  ctx!: CrmContext;
 
   override async onload(): Promise<void> {
     await this.loadSettings();
     this.appliedKey = this.indexKey();
     this.index = this.addChild(new PersonIndex(this.app, () => this.settings));
     this.importer = new ImportFlow(this);
+    this.undo = new UndoStack(this.app);
+    this.ctx = new PluginContext(this, new NoteEditor(this.app, this.undo));
 
     this.addCommand({ id: 'import-linkedin-export', name: 'Import LinkedIn export', callback: () => this.importer.open() });
+    registerPersonCommands(this, this.ctx);
     this.addSettingTab(new NetworkCrmSettingTab(this.app, this, this));
     this.app.workspace.onLayoutReady(() => void this.index.start());
   }

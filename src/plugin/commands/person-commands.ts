@@ -1,0 +1,138 @@
+/**
+ * The person-note commands. Each works on the active note when it is a person note, and
+ * otherwise asks for a person first. Writes go through the NoteEditor, so each can be
+ * undone with "Undo last change".
+ */
+import { Notice, TFile } from 'obsidian';
+import { planAddPerson, type NewPerson } from '../../core/import/add-person';
+import { normaliseFolder } from '../../core/notes/file-name';
+import { FIELD } from '../../core/notes/schema';
+import { advanceLastContact, logInteractionBody, SNOOZE_LABELS, snoozeUntil, type Interaction, type SnoozeChoice } from '../../core/people/person-edits';
+import type { PersonRecord } from '../../core/people/person-record';
+import { addDays } from '../../core/dates/iso-date';
+import type { CrmContext } from '../context';
+import { AddPersonModal } from '../modals/add-person-modal';
+import { ChoicePicker } from '../modals/choice-picker';
+import { DateModal } from '../modals/date-modal';
+import { LogInteractionModal } from '../modals/log-interaction-modal';
+import { MetWhereModal } from '../modals/met-where-modal';
+import { PersonPicker } from '../modals/person-picker';
+import { ensureFolder } from '../vault/obsidian-note-writer';
+
+function fileOf(ctx: CrmContext, person: PersonRecord): TFile {
+  const file = ctx.app.vault.getFileByPath(person.path);
+  if (!file) throw new Error(`${person.path} no longer exists`);
+  return file;
+}
+
+/** The open person note, or the one the user picks. */
+export function withPerson(ctx: CrmContext, action: (person: PersonRecord) => void | Promise<void>, placeholder?: string): void {
+  const active = ctx.app.workspace.getActiveFile();
+  const person = active ? ctx.index.get(active.path) : undefined;
+  const run = (p: PersonRecord) =>
+    void Promise.resolve(action(p)).catch((e: unknown) => new Notice(`Network CRM: ${e instanceof Error ? e.message : String(e)}`));
+  if (person) run(person);
+  else new PersonPicker(ctx.app, () => ctx.index.people(), run, placeholder).open();
+}
+
+export async function logInteraction(ctx: CrmContext, person: PersonRecord, i: Interaction): Promise<void> {
+  await ctx.editor.edit(
+    fileOf(ctx, person),
+    { frontmatter: (fm) => advanceLastContact(fm, i.date), body: (body) => logInteractionBody(body, i) },
+    `log ${i.channel} with ${person.name}`,
+  );
+}
+
+export function logInteractionCommand(ctx: CrmContext): void {
+  withPerson(ctx, (person) => new LogInteractionModal(ctx.app, person.name, ctx.today(), (i) => logInteraction(ctx, person, i)).open(), 'Log an interaction with…');
+}
+
+export function logContactToday(ctx: CrmContext, person: PersonRecord): Promise<void> {
+  return logInteraction(ctx, person, { date: ctx.today(), channel: 'other', note: '' }).then(() => {
+    new Notice(`Logged contact with ${person.name} today.`);
+  });
+}
+
+export async function setTrust(ctx: CrmContext, person: PersonRecord, level: number): Promise<void> {
+  await ctx.editor.edit(fileOf(ctx, person), { frontmatter: (fm) => (fm[FIELD.trust] = level) }, `set trust of ${person.name}`);
+}
+
+export function setTrustCommand(ctx: CrmContext): void {
+  withPerson(ctx, (person) => {
+    const choices = ctx.settings.trustLevels
+      .map((level, i) => ({ value: i + 1, label: `${i + 1} · ${level.name}`, note: level.keepInTouchDays === null ? 'No reminders' : `Keep in touch every ${level.keepInTouchDays} days${person.trust === i + 1 ? ' · current' : ''}` }))
+      .reverse();
+    new ChoicePicker(ctx.app, choices, (level) => void setTrust(ctx, person, level), `Trust level for ${person.name}`).open();
+  });
+}
+
+export async function setMetWhere(ctx: CrmContext, person: PersonRecord, value: string): Promise<void> {
+  await ctx.editor.edit(fileOf(ctx, person), { frontmatter: (fm) => (fm[FIELD.metWhere] = value === '' ? null : value) }, `set where you met ${person.name}`);
+}
+
+export function setMetWhereCommand(ctx: CrmContext): void {
+  withPerson(ctx, (person) => new MetWhereModal(ctx.app, person.name, person.metWhere, () => ctx.index.metWhereValues(), (v) => setMetWhere(ctx, person, v)).open());
+}
+
+export async function snooze(ctx: CrmContext, person: PersonRecord, until: string): Promise<void> {
+  await ctx.editor.edit(fileOf(ctx, person), { frontmatter: (fm) => (fm[FIELD.snoozeUntil] = until) }, `snooze ${person.name}`);
+  new Notice(`${person.name} snoozed until ${until}.`);
+}
+
+export function snoozeChoice(ctx: CrmContext, person: PersonRecord, choice: SnoozeChoice): Promise<void> {
+  return snooze(ctx, person, snoozeUntil(ctx.today(), choice));
+}
+
+export function snoozeCommand(ctx: CrmContext): void {
+  withPerson(ctx, (person) => {
+    const choices: Array<{ value: SnoozeChoice | 'date'; label: string; note?: string }> = (Object.keys(SNOOZE_LABELS) as SnoozeChoice[]).map((c) => ({
+      value: c,
+      label: SNOOZE_LABELS[c],
+      note: `Until ${snoozeUntil(ctx.today(), c)}`,
+    }));
+    choices.push({ value: 'date', label: 'Until a date…' });
+    new ChoicePicker(
+      ctx.app,
+      choices,
+      (choice) => {
+        if (choice !== 'date') void snoozeChoice(ctx, person, choice);
+        else new DateModal(ctx.app, `Snooze ${person.name} until`, addDays(ctx.today(), 1), addDays(ctx.today(), 14), (d) => snooze(ctx, person, d)).open();
+      },
+      `Snooze reminders for ${person.name}`,
+    ).open();
+  });
+}
+
+export function stopTrackingCommand(ctx: CrmContext): void {
+  withPerson(ctx, async (person) => {
+    await ctx.editor.edit(fileOf(ctx, person), { frontmatter: (fm) => (fm[FIELD.cadence] = 0) }, `stop tracking ${person.name}`);
+    new Notice(`No more keep-in-touch reminders for ${person.name}.`);
+  });
+}
+
+export async function addPerson(ctx: CrmContext, input: NewPerson) {
+  const folder = normaliseFolder(ctx.settings.peopleFolder) ?? 'People';
+  const result = planAddPerson(input, {
+    folder,
+    fileNameFormat: ctx.settings.fileNameFormat,
+    tag: ctx.settings.defaultTag,
+    paths: ctx.app.vault.getFiles().map((f) => f.path),
+    notesWithUrl: (url) => ctx.index.withProfileUrl(url).map((r) => r.path),
+  });
+  if (!result.ok) return result;
+  await ensureFolder(ctx.app, folder);
+  const file = await ctx.editor.create(result.path, result.text, `add ${input.name || result.path}`);
+  await ctx.app.workspace.getLeaf(false).openFile(file);
+  return result;
+}
+
+export function addPersonCommand(ctx: CrmContext): void {
+  new AddPersonModal(
+    ctx.app,
+    (input) => addPerson(ctx, input),
+    (path) => {
+      const file = ctx.app.vault.getFileByPath(path);
+      if (file) void ctx.app.workspace.getLeaf(false).openFile(file);
+    },
+  ).open();
+}

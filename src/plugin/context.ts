@@ -1,0 +1,16 @@
+/** What commands and views need from the plugin, without holding the plugin itself. */
+import type { App } from 'obsidian';
+import type { NetworkCrmSettings } from '../core/settings';
+import type { NoteEditor } from './edits/note-editor';
+import type { UndoStack } from './edits/undo-stack';
+import type { PersonIndex } from './person-index';
+
+export interface CrmContext {
+  app: App;
+  settings: NetworkCrmSettings;
+  index: PersonIndex;
+  editor: NoteEditor;
+  undo: UndoStack;
+  /** The user's "today" (local date). A function so tests and long sessions get the current day. */
+  today(): string;
+}
