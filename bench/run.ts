@@ -10,6 +10,12 @@ import path from 'node:path';
 import { planImport } from '../src/core/import/plan';
 import { readExport } from '../src/core/linkedin/read-export';
 import { generateExport, zipExport } from '../scripts/lib/synthetic-export';
+import { generatePeopleVault } from '../scripts/lib/synthetic-vault';
+import { splitNote } from '../src/core/notes/note-text';
+import { personFromFrontmatter } from '../src/core/people/person-record';
+import { DEFAULT_SETTINGS, levelNames } from '../src/core/settings';
+import { staleList } from '../src/core/stale/stale-list';
+import { readFlatYaml } from '../src/core/yaml/read-flat';
 import { median, time } from './timing';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -41,6 +47,18 @@ function floorMs(files: Array<[string, string]>, dir: string): number {
 
 function mtimes(dir: string): Map<string, number> {
   return new Map(fs.readdirSync(dir).map((f) => [f, fs.statSync(path.join(dir, f)).mtimeMs]));
+}
+
+/** Building the stale list from the index's records for 30,000 people (target < 50 ms). */
+function benchStaleList(): { people: number; stale: number; buildMs: number; targetMs: number } {
+  const today = '2026-11-26';
+  const files = generatePeopleVault({ people: N, today, seed: 3 });
+  const names = levelNames(DEFAULT_SETTINGS);
+  const records = Object.entries(files).map(([p, text]) => personFromFrontmatter(p, readFlatYaml(splitNote(text).yaml ?? '') ?? {}, { levelNames: names, createdOn: null }));
+  const options = { today, trustLevels: DEFAULT_SETTINGS.trustLevels, includeUntriaged: false, useDailyNotes: true };
+  staleList(records, options); // warm-up, as the view's second build would be
+  const runs = Array.from({ length: 7 }, () => time(() => staleList(records, options)));
+  return { people: records.length, stale: runs[0]?.value.length ?? 0, buildMs: Number(median(runs.map((r) => r.ms)).toFixed(1)), targetMs: 50 };
 }
 
 async function main(): Promise<void> {
@@ -104,6 +122,7 @@ async function main(): Promise<void> {
     raw: { imports: imports.map(Math.round), floors: floors.map(Math.round), reimports: reimports.map(Math.round) },
   };
   fs.rmSync(work, { recursive: true, force: true });
+  Object.assign(results, { staleList: benchStaleList() });
   const double = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', '--config', 'vitest.bench.config.mts', 'bench/double-import.perf.ts'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
   if (double.status !== 0) throw new Error(`double benchmark failed:\n${double.stdout}\n${double.stderr}`);
   Object.assign(results, { pluginThroughDouble: JSON.parse(fs.readFileSync(path.join(ROOT, '.bench', 'double-import.json'), 'utf8')) as unknown });

@@ -6,6 +6,7 @@ import { InputError } from '../core/csv/input-error';
 import { parseArgs, UsageError } from './args';
 import { runImport } from './commands/import';
 import { runLog, runShow } from './commands/person';
+import { runStale } from './commands/stale';
 import type { CliIo } from './io';
 
 const SWITCHES = new Set(['dry-run', 'json', 'report', 'prune', 'decline', 'keep', 'help']);
@@ -19,6 +20,8 @@ Commands:
       Log an interaction: a line at the top of ## Interactions, last-contact moved forward.
   show --vault DIR --person <url|name|path> [--json]
       A person's fields and effective last contact with its source.
+  stale --vault DIR [--today YYYY-MM-DD] [--json]
+      People to get back in touch with, most overdue first.
 
 Common options:
   --vault DIR        the vault folder
@@ -31,6 +34,7 @@ const COMMANDS: Record<string, Command> = {
   import: runImport,
   log: runLog,
   show: runShow,
+  stale: runStale,
 };
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {

@@ -12,6 +12,9 @@ import { NoteEditor } from './edits/note-editor';
 import { UndoStack } from './edits/undo-stack';
 import { ImportFlow } from './import/import-flow';
 import { PersonIndex } from './person-index';
+import { StaleModel } from './views/stale-model';
+import { StaleStatusBar } from './views/stale-status-bar';
+import { STALE_VIEW_TYPE, StaleView } from './views/stale-view';
 import { NetworkCrmSettingTab } from './settings-tab';
 
 /** The context handed to commands and views; settings are read live, never copied. */
@@ -57,8 +60,19 @@ export default class NetworkCrmPlugin extends Plugin {
     this.undo = new UndoStack(this.app);
     this.ctx = new PluginContext(this, new NoteEditor(this.app, this.undo));
 
+    const stale = new StaleModel(this.ctx);
+    this.registerView(STALE_VIEW_TYPE, (leaf) => new StaleView(leaf, this.ctx, stale));
+    this.addRibbonIcon('users', 'Open stale contacts', () => void this.openStaleView());
+
     this.addCommand({ id: 'import-linkedin-export', name: 'Import LinkedIn export', callback: () => this.importer.open() });
+    this.addCommand({ id: 'open-stale-contacts', name: 'Open stale contacts', callback: () => void this.openStaleView() });
     registerPersonCommands(this, this.ctx);
+
+    const statusEl = this.addStatusBarItem();
+    const statusBar = new StaleStatusBar(statusEl, this.ctx, stale);
+    this.registerDomEvent(statusEl, 'click', () => void this.openStaleView());
+    this.register(this.index.onChange(() => statusBar.update()));
+    statusBar.update();
     this.addSettingTab(new NetworkCrmSettingTab(this.app, this, this));
     this.app.workspace.onLayoutReady(() => void this.index.start());
   }
@@ -86,7 +100,13 @@ export default class NetworkCrmPlugin extends Plugin {
   private applySettings(): void {
     const key = this.indexKey();
     if (key !== this.appliedKey && this.index.ready) void this.index.rebuild();
+    else this.index.touch(); // views and the status bar redraw with the new settings
     this.appliedKey = key;
+  }
+
+  /** The stale view in the right sidebar: reuses an open one, reveals it. */
+  async openStaleView(): Promise<void> {
+    await this.app.workspace.ensureSideLeaf(STALE_VIEW_TYPE, 'right', { active: true, reveal: true });
   }
 
   override async onExternalSettingsChange(): Promise<void> {

@@ -288,6 +288,11 @@ export class PersonIndex extends Component {
     this.notify();
   }
 
+  /** Tells subscribers to redraw although no note changed (a setting did). */
+  touch(): void {
+    this.changed();
+  }
+
   /** For tests and commands that must see their own write at once. */
   flushNotifications(): void {
     this.notify.run();

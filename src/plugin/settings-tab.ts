@@ -61,6 +61,19 @@ export class NetworkCrmSettingTab extends PluginSettingTab {
       .setDesc('On the first import, add a People.base file (Obsidian Bases) beside the people folder. It is never overwritten.')
       .addToggle((t) => t.setValue(s.createBaseFile).onChange((v) => this.save((x) => (x.createBaseFile = v))));
 
+    new Setting(el).setName('Keeping in touch').setHeading();
+    new Setting(el)
+      .setName('Daily notes count as contact')
+      .setDesc('A daily note that links a person counts as being in touch with them on that day.')
+      .addToggle((t) => t.setValue(s.useDailyNotes).onChange((v) => this.save((x) => (x.useDailyNotes = v))));
+    new Setting(el)
+      .setName('Include untriaged people')
+      .setDesc('Also remind you about people without a trust level, with the longest keep-in-touch period.')
+      .addToggle((t) => t.setValue(s.includeUntriagedInStale).onChange((v) => this.save((x) => (x.includeUntriagedInStale = v))));
+    new Setting(el)
+      .setName('Show stale contacts in the status bar')
+      .addToggle((t) => t.setValue(s.showStatusBar).onChange((v) => this.save((x) => (x.showStatusBar = v))));
+
     new Setting(el).setName('Trust levels').setHeading();
     el.createEl('p', { cls: 'setting-item-description', text: 'Names for the five trust levels, and how often to keep in touch with each. Leave the days empty for a level you do not want reminders for.' });
     s.trustLevels.forEach((level, i) => {

@@ -10,6 +10,8 @@
  */
 import { nfc } from '../text/nfc';
 
+/** Already canonical: the common case, answered without decoding or normalising. */
+const CANONICAL = /^https:\/\/www\.linkedin\.com\/in\/[a-z0-9_-]+$/;
 const PROFILE_RE = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[a-z0-9-]+\.)*linkedin\.com\/in\/([^/?#\s]+)/;
 
 /** Decodes runs of %XX that form valid UTF-8 and leaves malformed escapes as they were. */
@@ -33,6 +35,7 @@ export function safePercentDecode(value: string): string {
 /** Returns the canonical profile URL, or null when `raw` is not a LinkedIn /in/ profile URL. */
 export function normaliseProfileUrl(raw: string | null | undefined): string | null {
   if (typeof raw !== 'string') return null;
+  if (CANONICAL.test(raw)) return raw;
   const trimmed = raw.trim().replace(/^<(.*)>$/, '$1');
   if (trimmed === '') return null;
   const decoded = nfc(trimmed.includes('%') ? safePercentDecode(trimmed) : trimmed).toLowerCase();

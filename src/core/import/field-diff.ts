@@ -29,6 +29,7 @@ function isEmpty(value: unknown): boolean {
 }
 
 function same(field: FieldName, current: unknown, wanted: FrontmatterValue): boolean {
+  if (current === wanted) return true; // the common case on a re-import
   if (field === FIELD.linkedin) return normaliseProfileUrl(coerceText(current)) === wanted;
   if (DATE_FIELDS.has(field)) return coerceDate(current).value === wanted;
   if (typeof wanted === 'number') return Number(current) === wanted;

@@ -12,11 +12,9 @@
  */
 export type FlatValue = string | number | boolean | null | FlatValue[];
 
-const KEY_LINE = /^([A-Za-z0-9_][A-Za-z0-9_ .-]*?):(?:[ ]+(.*))?$/;
 const ITEM_LINE = /^([ ]*)-(?:[ ]+(.*))?$/;
 const INT = /^[-+]?[0-9]+$/;
 const OTHER_NUMBER = /^[-+]?(?:\.[0-9]|[0-9]+\.|[0-9]+[eE]|0[xXoO]|\.(?:inf|Inf|INF|nan|NaN|NAN)$)/;
-const INDICATOR_START = /^[[\]{}#&*!|>'"%@`,?:]|^- |^-$/;
 
 const ESCAPES: Record<string, string> = {
   '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t', r: '\r', '0': '\0', ' ': ' ',
@@ -60,19 +58,41 @@ function readSingleQuoted(text: string): string | undefined {
   return inner.replace(/''/g, "'");
 }
 
+/** Anything here needs the full parser: indicators, comments, nested mappings. */
+const PLAIN_BAD = /^[[\]{}#&*!|>'"%@`,?:]|^-(?: |$)| #|: |:$/;
+
 function readPlain(text: string): FlatValue | undefined {
-  if (INDICATOR_START.test(text) || text.includes(' #') || text.includes(': ') || text.endsWith(':')) return undefined;
-  switch (text) {
-    case '~': case 'null': case 'Null': case 'NULL': return null;
-    case 'true': case 'True': case 'TRUE': return true;
-    case 'false': case 'False': case 'FALSE': return false;
+  if (PLAIN_BAD.test(text)) return undefined;
+  const c = text.charCodeAt(0);
+  // Only words starting with ~, n/N, t/T or f/F can be null or a boolean.
+  if (c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70) {
+    switch (text) {
+      case '~': case 'null': case 'Null': case 'NULL': return null;
+      case 'true': case 'True': case 'TRUE': return true;
+      case 'false': case 'False': case 'FALSE': return false;
+    }
   }
-  if (INT.test(text)) {
-    const n = Number(text);
-    return Number.isSafeInteger(n) ? n : undefined;
+  // Only text starting with a digit, a sign or a dot can be a number.
+  if ((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46) {
+    if (INT.test(text)) {
+      const n = Number(text);
+      return Number.isSafeInteger(n) ? n : undefined;
+    }
+    if (OTHER_NUMBER.test(text)) return undefined;
   }
-  if (OTHER_NUMBER.test(text)) return undefined;
   return text;
+}
+
+function trimEndSpaces(value: string): string {
+  let end = value.length;
+  while (end > 0 && value.charCodeAt(end - 1) === 32) end--;
+  return end === value.length ? value : value.slice(0, end);
+}
+
+function trimStartSpaces(value: string): string {
+  let start = 0;
+  while (start < value.length && value.charCodeAt(start) === 32) start++;
+  return start === 0 ? value : value.slice(start);
 }
 
 function readFlowList(text: string): FlatValue[] | undefined {
@@ -90,13 +110,31 @@ function readFlowList(text: string): FlatValue[] | undefined {
 }
 
 function readScalar(raw: string): FlatValue | undefined {
-  const text = raw.replace(/[ ]+$/, '');
+  const text = trimEndSpaces(raw);
   if (text === '') return null;
   if (text.includes('\t')) return undefined;
   if (text.startsWith('"')) return readDoubleQuoted(text);
   if (text.startsWith("'")) return readSingleQuoted(text);
   if (text.startsWith('[') && text.endsWith(']')) return readFlowList(text);
   return readPlain(text);
+}
+
+const KEY_CHARS = /^[A-Za-z0-9_][A-Za-z0-9_ .-]*$/;
+/** Keys seen before (the same dozen in every person note) skip the key check. */
+const knownKeys = new Set<string>();
+
+function keyOf(line: string): { key: string; rest: string } | null {
+  // `key:` then a space or the end of the line; the key itself has no `:`.
+  const colon = line.indexOf(':');
+  if (colon <= 0) return null;
+  const after = line.charCodeAt(colon + 1);
+  if (colon + 1 < line.length && after !== 32) return null;
+  const rawKey = line.slice(0, colon);
+  if (!knownKeys.has(rawKey)) {
+    if (!KEY_CHARS.test(rawKey)) return null;
+    if (knownKeys.size < 500) knownKeys.add(rawKey);
+  }
+  return { key: trimEndSpaces(rawKey), rest: trimStartSpaces(line.slice(colon + 1)) };
 }
 
 /** Parses flat frontmatter, or returns undefined when the text needs a full YAML parser. */
@@ -106,10 +144,13 @@ export function readFlatYaml(yamlText: string): Record<string, FlatValue> | unde
   let listIndent = -1;
   for (const rawLine of yamlText.split('\n')) {
     const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
-    if (line.trim() === '') continue;
-    if (/^[ ]*#/.test(line)) continue;
-    const item = ITEM_LINE.exec(line);
-    if (item && listKey !== null) {
+    const first = line.charCodeAt(0);
+    if (line.length === 0) continue;
+    // Lines starting with a space or `-` can only be list items, comments or blank.
+    if (first === 32 || first === 45 || first === 35) {
+      if (line.trim() === '' || /^[ ]*#/.test(line)) continue;
+      const item = ITEM_LINE.exec(line);
+      if (!item || listKey === null) return undefined;
       const indent = (item[1] as string).length;
       if (listIndent === -1) listIndent = indent;
       else if (indent !== listIndent) return undefined; // nested or continued: not flat
@@ -123,15 +164,16 @@ export function readFlatYaml(yamlText: string): Record<string, FlatValue> | unde
       list.push(value);
       continue;
     }
-    const entry = KEY_LINE.exec(line);
+    if (first === 9) return undefined;
+    const entry = keyOf(line);
     if (!entry) return undefined;
-    const key = (entry[1] as string).replace(/[ ]+$/, '');
+    const { key, rest } = entry;
     if (Object.prototype.hasOwnProperty.call(out, key) || key === '__proto__') return undefined;
-    const value = readScalar(entry[2] ?? '');
+    const value = readScalar(rest);
     if (value === undefined) return undefined;
     out[key] = value;
     // Only an empty value can open a block list; `a: ~` followed by `  - x` is one plain scalar.
-    listKey = (entry[2] ?? '').trim() === '' ? key : null;
+    listKey = rest.trim() === '' ? key : null;
     listIndent = -1;
   }
   return out;

@@ -1,0 +1,183 @@
+// @vitest-environment happy-dom
+/** The Stale contacts view through the double: rows, filters, actions, live updates, 30,000 people. */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { generatePeopleVault } from '../../scripts/lib/synthetic-vault';
+import { localIsoDate, addDays } from '../../src/core/dates/iso-date';
+import { STALE_VIEW_TYPE, StaleView } from '../../src/plugin/views/stale-view';
+import type { App } from '../obsidian-double/app';
+import { fileAt, text } from '../obsidian-double/harness';
+import { $, $$, cleanup, runCommand, settle, startPlugin, until } from './helpers';
+
+let current: App | null = null;
+afterEach(() => {
+  if (current) cleanup(current);
+  current = null;
+  vi.restoreAllMocks();
+});
+
+const TODAY = localIsoDate(new Date());
+const ago = (days: number) => addDays(TODAY, -days);
+const note = (name: string, fm: string) => `---\nname: ${name}\nlinkedin: https://www.linkedin.com/in/${name.toLowerCase().replace(/\W+/g, '-')}\n${fm}\n---\n\n## Interactions\n\n`;
+
+const VAULT = {
+  'People/Ann Lee.md': note('Ann Lee', `trust: 5\nlast-contact: ${ago(120)}\ncompany: Acme\ntags:\n  - person\n  - vip`),
+  'People/Bo Kim.md': note('Bo Kim', `trust: 4\nlast-contact: ${ago(90)}\nmet-where: "[[Web Summit 2024]]"\nlast-message: ${ago(90)}\nlast-message-from: them`),
+  'People/Cy Fox.md': note('Cy Fox', `trust: 3\nlast-contact: ${ago(10)}`),
+  'People/Di Ray.md': note('Di Ray', `trust: 2\nconnected-on: ${ago(400)}`),
+  'People/<b>Evil</b>.md': note('<img src=x onerror=alert(1)>', `trust: 5\nlast-contact: ${ago(31)}`),
+};
+
+async function openView(app: App) {
+  runCommand(app, 'open-stale-contacts');
+  const view = await until(() => app.workspace.getLeavesOfType(STALE_VIEW_TYPE)[0]?.view as StaleView | undefined, 'stale view');
+  await settle(app);
+  return view;
+}
+
+const rowNames = () => $$('.ncrm-stale-row .ncrm-stale-name').map((a) => a.textContent);
+
+describe('Stale contacts view', () => {
+  it('opens in the right sidebar with rows most overdue first, hostile names as text', async () => {
+    const { app } = await startPlugin(VAULT);
+    current = app;
+    expect(app.workspace.isRightCollapsed()).toBe(true);
+    await openView(app);
+    expect(app.workspace.isRightCollapsed()).toBe(false);
+    expect(app.workspace.getLeavesOfType(STALE_VIEW_TYPE)[0]?.split).toBe(app.workspace.rightSplit);
+    expect($('.ncrm-stale-count').textContent).toBe('4 stale contacts');
+    expect(rowNames()).toEqual(['Ann Lee', 'Bo Kim', 'Di Ray', '<img src=x onerror=alert(1)>']);
+    const bo = $('.ncrm-stale-row[data-path="People/Bo Kim.md"]');
+    expect($('.ncrm-badge', bo).textContent).toBe('Trusted');
+    expect($('.ncrm-stale-detail', bo).textContent).toBe('met: [[Web Summit 2024]]');
+    expect($('.ncrm-stale-contact', bo).textContent).toBe('last contact 3 months ago · via messageyou owe a reply');
+    expect($('.ncrm-overdue', bo).textContent).toBe('4 weeks overdue');
+    expect($('.ncrm-stale-contact', $('.ncrm-stale-row[data-path="People/Di Ray.md"]')).textContent).toBe('never contacted');
+    expect(document.querySelector('.ncrm-stale-view img')).toBeNull();
+    // Running the command again reuses the leaf.
+    runCommand(app, 'open-stale-contacts');
+    await settle(app);
+    expect(app.workspace.getLeavesOfType(STALE_VIEW_TYPE)).toHaveLength(1);
+  });
+
+  it('filters by text, trust level, tag and whose move', async () => {
+    const { app } = await startPlugin(VAULT);
+    current = app;
+    await openView(app);
+    const search = $('.ncrm-stale-search') as HTMLInputElement;
+    search.value = 'web summit';
+    search.dispatchEvent(new Event('input'));
+    expect(rowNames()).toEqual(['Bo Kim']);
+    expect($('.ncrm-stale-count').textContent).toBe('1 of 4 stale contacts');
+    search.value = '';
+    search.dispatchEvent(new Event('input'));
+    const trust = $('.ncrm-stale-trust') as HTMLSelectElement;
+    trust.value = '5';
+    trust.dispatchEvent(new Event('change'));
+    expect(rowNames()).toEqual(['Ann Lee', '<img src=x onerror=alert(1)>']);
+    trust.value = '';
+    trust.dispatchEvent(new Event('change'));
+    const tag = $('.ncrm-stale-tag') as HTMLInputElement;
+    tag.value = 'vip';
+    tag.dispatchEvent(new Event('input'));
+    expect(rowNames()).toEqual(['Ann Lee']);
+    tag.value = '';
+    tag.dispatchEvent(new Event('input'));
+    const move = $('.ncrm-stale-move') as HTMLSelectElement;
+    move.value = 'you owe a reply';
+    move.dispatchEvent(new Event('change'));
+    expect(rowNames()).toEqual(['Bo Kim']);
+  });
+
+  it('"Log contact today" writes like the command and the row leaves the list', async () => {
+    const { app, plugin } = await startPlugin(VAULT);
+    current = app;
+    await openView(app);
+    $('.ncrm-stale-row[data-path="People/Ann Lee.md"] [data-action="Log contact today"]').click();
+    expect(rowNames()).not.toContain('Ann Lee'); // at once, before the write lands
+    await settle(app);
+    expect(text(app, 'People/Ann Lee.md')).toContain(`last-contact: ${TODAY}`);
+    expect(text(app, 'People/Ann Lee.md')).toContain(`## Interactions\n\n- ${TODAY} · other\n`);
+    expect(rowNames()).toEqual(['Bo Kim', 'Di Ray', '<img src=x onerror=alert(1)>']);
+    expect(plugin.undo.size).toBe(1);
+  });
+
+  it('snoozes from the row menu', async () => {
+    const { app } = await startPlugin(VAULT);
+    current = app;
+    await openView(app);
+    $('.ncrm-stale-row[data-path="People/Bo Kim.md"] [data-action="Snooze"]').click();
+    const items = $$('.menu .menu-item-title').map((e) => e.textContent);
+    expect(items).toEqual(['Snooze 1 week', 'Snooze 1 month', 'Snooze 3 months']);
+    $$('.menu .menu-item')[1]!.click();
+    await settle(app);
+    expect(text(app, 'People/Bo Kim.md')).toMatch(/snooze-until: \d{4}-\d{2}-\d{2}/);
+    expect(rowNames()).not.toContain('Bo Kim');
+  });
+
+  it('opens the profile, and the note (Ctrl/Cmd-click in a new tab)', async () => {
+    const { app } = await startPlugin(VAULT);
+    current = app;
+    await openView(app);
+    const open = vi.spyOn(window, 'open').mockImplementation(() => null);
+    $('.ncrm-stale-row[data-path="People/Bo Kim.md"] [data-action="Open LinkedIn profile"]').click();
+    expect(open).toHaveBeenCalledWith('https://www.linkedin.com/in/bo-kim');
+    $('.ncrm-stale-row[data-path="People/Bo Kim.md"] .ncrm-stale-name').click();
+    await settle(app, 0);
+    expect(app.workspace.getActiveFile()?.path).toBe('People/Bo Kim.md');
+    const tabs = app.workspace.rootSplit.leaves.length;
+    $('.ncrm-stale-row[data-path="People/Ann Lee.md"] .ncrm-stale-name').dispatchEvent(new MouseEvent('click', { ctrlKey: true }));
+    await settle(app, 0);
+    expect(app.workspace.rootSplit.leaves.length).toBe(tabs + 1);
+  });
+
+  it('updates live when last-contact is edited in a note, and waits while hidden', async () => {
+    const { app } = await startPlugin(VAULT);
+    current = app;
+    const view = await openView(app);
+    await app.fileManager.processFrontMatter(fileAt(app, 'People/Cy Fox.md'), (fm) => (fm['last-contact'] = ago(500)));
+    await settle(app);
+    expect(rowNames()[0]).toBe('Cy Fox');
+
+    const refresh = vi.spyOn(view, 'refresh');
+    app.workspace.collapseRightSplit();
+    await app.fileManager.processFrontMatter(fileAt(app, 'People/Cy Fox.md'), (fm) => (fm['last-contact'] = TODAY));
+    await settle(app);
+    expect(refresh).not.toHaveBeenCalled();
+    await app.workspace.revealLeaf(app.workspace.getLeavesOfType(STALE_VIEW_TYPE)[0]!);
+    app.workspace.trigger('layout-change');
+    expect(refresh).toHaveBeenCalledTimes(1);
+    expect(rowNames()).not.toContain('Cy Fox');
+  });
+
+  it('shows the count in the status bar, and hides it when the setting is off', async () => {
+    const { app, plugin } = await startPlugin(VAULT);
+    current = app;
+    const item = $('.status-bar .ncrm-status-bar');
+    expect(item.textContent).toBe('4 stale contacts');
+    item.click();
+    await settle(app);
+    expect(app.workspace.getLeavesOfType(STALE_VIEW_TYPE)).toHaveLength(1);
+    plugin.settings.showStatusBar = false;
+    await plugin.saveSettings();
+    await settle(app);
+    expect(item.classList.contains('ncrm-hidden')).toBe(true);
+  });
+
+  it('renders only the visible window at 30,000 people', async () => {
+    const { app, plugin } = await startPlugin(generatePeopleVault({ people: 30_000, today: TODAY, seed: 5 }));
+    current = app;
+    await openView(app);
+    const count = Number($('.ncrm-stale-count').textContent?.replace(/\D/g, ''));
+    expect(count).toBeGreaterThan(5000);
+    expect($$('.ncrm-stale-row').length).toBeLessThan(30);
+    expect($('.ncrm-stale-sizer').style.getPropertyValue('--ncrm-stale-height')).toBe(`${count * 76}px`);
+    const list = $('.ncrm-stale-list');
+    list.scrollTop = (count - 5) * 76;
+    list.dispatchEvent(new Event('scroll'));
+    const last = $$('.ncrm-stale-row').at(-1)!;
+    const model = plugin.index.people().length;
+    expect(model).toBe(30_000);
+    expect(last.dataset.path).toBeTruthy();
+    expect($$('.ncrm-stale-row').length).toBeLessThan(30);
+  }, 60_000);
+});
