@@ -7,9 +7,10 @@ import { parseArgs, UsageError } from './args';
 import { runImport } from './commands/import';
 import { runLog, runShow } from './commands/person';
 import { runStale } from './commands/stale';
+import { runDecide, runTriage } from './commands/triage';
 import type { CliIo } from './io';
 
-const SWITCHES = new Set(['dry-run', 'json', 'report', 'prune', 'decline', 'keep', 'help']);
+const SWITCHES = new Set(['dry-run', 'json', 'report', 'prune', 'decline', 'keep', 'accept', 'help', 'create-pending-invitees']);
 
 export const USAGE = `Usage: network-crm <command> [options]
 
@@ -22,6 +23,10 @@ Commands:
       A person's fields and effective last contact with its source.
   stale --vault DIR [--today YYYY-MM-DD] [--json]
       People to get back in touch with, most overdue first.
+  triage --vault DIR [--today YYYY-MM-DD] [--json]
+      The triage queue: invitations, new connections, job changes, prune candidates, stale invitations.
+  decide --vault DIR --person <url|name|path> (--trust N | --met-where TEXT | --prune | --decline | --keep | --accept)
+      Record one triage decision.
 
 Common options:
   --vault DIR        the vault folder
@@ -35,6 +40,8 @@ const COMMANDS: Record<string, Command> = {
   log: runLog,
   show: runShow,
   stale: runStale,
+  triage: runTriage,
+  decide: runDecide,
 };
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {

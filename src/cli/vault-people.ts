@@ -75,6 +75,22 @@ export class VaultPeople {
     for (const [r, d] of latest) r.dailyLatest = d;
   }
 
+  /** Notes (any note in the vault) that link to each person note, by the person's path. */
+  backlinks(): Map<string, string[]> {
+    const byKey = new Map<string, PersonRecord[]>();
+    for (const r of this.records) {
+      for (const key of [r.path.replace(/\.md$/i, '').toLowerCase(), basenameOf(r.path).toLowerCase()]) byKey.set(key, [...(byKey.get(key) ?? []), r]);
+    }
+    const out = new Map<string, string[]>();
+    for (const file of this.vault.markdownFiles()) {
+      for (const target of new Set(wikiLinkTargets(this.vault.readText(file.path)))) {
+        const hit = (byKey.get(target.replace(/\.md$/i, '').toLowerCase()) ?? []).sort((a, b) => a.path.length - b.path.length)[0];
+        if (hit && hit.path !== file.path) out.set(hit.path, [...(out.get(hit.path) ?? []), file.path]);
+      }
+    }
+    return out;
+  }
+
   /** A person by LinkedIn URL, note path, note name or `name`; a clear error otherwise. */
   find(query: string): PersonRecord {
     const url = normaliseProfileUrl(query);

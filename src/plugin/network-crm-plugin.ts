@@ -7,6 +7,8 @@ import { Plugin } from 'obsidian';
 import { localIsoDate } from '../core/dates/iso-date';
 import { sanitizeSettings, type NetworkCrmSettings } from '../core/settings';
 import { registerPersonCommands } from './commands/register-commands';
+import { openTriage, registerTriageCommands } from './commands/triage-commands';
+import { TRIAGE_VIEW_TYPE, TriageView } from './views/triage-view';
 import type { CrmContext } from './context';
 import { NoteEditor } from './edits/note-editor';
 import { UndoStack } from './edits/undo-stack';
@@ -62,11 +64,14 @@ export default class NetworkCrmPlugin extends Plugin {
 
     const stale = new StaleModel(this.ctx);
     this.registerView(STALE_VIEW_TYPE, (leaf) => new StaleView(leaf, this.ctx, stale));
+    this.registerView(TRIAGE_VIEW_TYPE, (leaf) => new TriageView(leaf, this.ctx));
     this.addRibbonIcon('users', 'Open stale contacts', () => void this.openStaleView());
+    this.addRibbonIcon('inbox', 'Open triage', () => void openTriage(this.ctx));
 
     this.addCommand({ id: 'import-linkedin-export', name: 'Import LinkedIn export', callback: () => this.importer.open() });
     this.addCommand({ id: 'open-stale-contacts', name: 'Open stale contacts', callback: () => void this.openStaleView() });
     registerPersonCommands(this, this.ctx);
+    registerTriageCommands(this, this.ctx);
 
     const statusEl = this.addStatusBarItem();
     const statusBar = new StaleStatusBar(statusEl, this.ctx, stale);

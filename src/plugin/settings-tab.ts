@@ -74,6 +74,42 @@ export class NetworkCrmSettingTab extends PluginSettingTab {
       .setName('Show stale contacts in the status bar')
       .addToggle((t) => t.setValue(s.showStatusBar).onChange((v) => this.save((x) => (x.showStatusBar = v))));
 
+    new Setting(el).setName('Triage').setHeading();
+    const count = (name: string, desc: string, get: () => number, set: (n: number) => void, min = 0) =>
+      new Setting(el)
+        .setName(name)
+        .setDesc(desc)
+        .addText((t) => {
+          t.inputEl.type = 'number';
+          t.inputEl.min = String(min);
+          t.inputEl.addClass('ncrm-days-input');
+          t.setValue(String(get())).onChange((value) => {
+            const n = Number(value);
+            if (Number.isInteger(n) && n >= min) this.save(() => set(n));
+          });
+        });
+    count('Prune after years', 'Suggest pruning untriaged or level 1 people connected at least this long ago with no interaction on record.', () => s.pruneAfterYears, (n) => (s.pruneAfterYears = n));
+    count('Withdraw after weeks', 'Suggest withdrawing invitations you sent that have been pending this long.', () => s.withdrawAfterWeeks, (n) => (s.withdrawAfterWeeks = n));
+    count('Unanswered messages', 'Suggest pruning people who never answered this many of your messages in a row.', () => s.unansweredThreshold, (n) => (s.unansweredThreshold = n), 1);
+    new Setting(el)
+      .setName('Notes for pending invitees')
+      .setDesc('On import, also create notes for people you invited who have not accepted yet.')
+      .addToggle((t) => t.setValue(s.createNotesForPendingInvitees).onChange((v) => this.save((x) => (x.createNotesForPendingInvitees = v))));
+    new Setting(el)
+      .setName('Your name')
+      .setDesc('Used for {my-name} in the reply.')
+      .addText((t) => t.setValue(s.myName).onChange((v) => this.save((x) => (x.myName = v.trim()))));
+    new Setting(el)
+      .setName('Reply to an invitation')
+      .setDesc('Copied with "r" on an invitation card. Placeholders: {first}, {name}, {company}, {my-name}.')
+      .setClass('ncrm-reply-setting')
+      .addTextArea((t) => {
+        t.inputEl.rows = 5;
+        t.setValue(s.replyTemplate).onChange((v) => {
+          if (v.trim() !== '') this.save((x) => (x.replyTemplate = v));
+        });
+      });
+
     new Setting(el).setName('Trust levels').setHeading();
     el.createEl('p', { cls: 'setting-item-description', text: 'Names for the five trust levels, and how often to keep in touch with each. Leave the days empty for a level you do not want reminders for.' });
     s.trustLevels.forEach((level, i) => {

@@ -15,7 +15,7 @@ import { folderOption, todayOption } from '../options';
 import { readInputs } from '../read-inputs';
 import type { CliIo } from '../io';
 
-export const IMPORT_FLAGS = ['vault', 'folder', 'dry-run', 'json', 'today', 'format', 'tag', 'report', 'report-folder'];
+export const IMPORT_FLAGS = ['vault', 'folder', 'dry-run', 'json', 'today', 'format', 'tag', 'report', 'report-folder', 'create-pending-invitees'];
 
 export type ImportSummary = ReturnType<typeof importSummary>;
 
@@ -33,6 +33,7 @@ export function importSummary(plan: ImportPlan, result: ApplyResult | null) {
     ambiguous: plan.ambiguous,
     unreadable: plan.unreadable,
     missingFromExport: plan.missingFromExport,
+    pendingInvitations: plan.pendingInvitations,
     failed: result?.failed ?? [],
     createdNotes: result ? result.created : plan.creates.map((c) => c.path),
     updatedNotes: (result ? plan.updates.filter((u) => result.updated.includes(u.path)) : plan.updates).map((u) => ({
@@ -56,6 +57,7 @@ function printHuman(io: CliIo, summary: ReturnType<typeof importSummary>, vault:
   if (summary.ambiguous.length) line('ambiguous names', summary.ambiguous.length);
   if (summary.unreadable.length) line('unreadable notes', summary.unreadable.length, ' (YAML cannot be parsed; left untouched)');
   if (summary.missingFromExport.length) line('missing from export', summary.missingFromExport.length);
+  if (summary.pendingInvitations.length) line('invitations pending', summary.pendingInvitations.length, ' (sent by you, not accepted)');
   if (summary.failed.length) {
     line('failed', summary.failed.length);
     for (const f of summary.failed.slice(0, 10)) io.err(`  ${f.path}: ${f.error}`);
@@ -74,6 +76,7 @@ export async function runImport(args: ParsedArgs, io: CliIo): Promise<number> {
     today,
     fileNameFormat: stringFlag(args, 'format') ?? DEFAULT_SETTINGS.fileNameFormat,
     tag: stringFlag(args, 'tag') ?? DEFAULT_SETTINGS.defaultTag,
+    createNotesForPendingInvitees: args.flags.has('create-pending-invitees'),
   };
   const phases: Record<string, number> = {};
   let mark = performance.now();

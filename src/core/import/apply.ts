@@ -7,7 +7,7 @@
  * `processFrontMatter` in the plugin), body lines through its atomic `process`. A failure
  * on one note is recorded and the import goes on with the next.
  */
-import { appendToSection, prependToSection } from '../notes/body-sections';
+import { appendToSection, insertDatedLine } from '../notes/body-sections';
 import { editBody } from '../notes/note-text';
 import { HISTORY_HEADING, INTERACTIONS_HEADING } from '../notes/schema';
 import type { ImportPlan, UpdateOp } from './plan-types';
@@ -54,8 +54,7 @@ export async function applyUpdate(op: UpdateOp, writer: NoteWriter): Promise<voi
     await writer.process(op.path, (text) =>
       editBody(text, (body) => {
         let out = body;
-        // Newest first: insert the oldest line first so the newest ends on top.
-        for (const line of [...op.interactions].reverse()) out = prependToSection(out, INTERACTIONS_HEADING, line);
+        for (const i of op.interactions) out = insertDatedLine(out, INTERACTIONS_HEADING, i.line, i.date);
         if (op.history !== null) out = appendToSection(out, HISTORY_HEADING, op.history);
         return out;
       }),

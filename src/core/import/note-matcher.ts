@@ -78,10 +78,17 @@ export class NoteMatcher {
     return this.byUrl.get(url) ?? [];
   }
 
+  /** Finds the note for a person and claims it for them. */
   match(person: PersonIdentity): MatchResult {
+    const result = this.peek(person);
+    return result.kind === 'found' ? this.claim(result.note) : result;
+  }
+
+  /** Finds the note for a person without claiming it. */
+  peek(person: PersonIdentity): MatchResult {
     if (person.profileUrl) {
       const byUrl = this.byUrl.get(person.profileUrl) ?? [];
-      if (byUrl.length === 1) return this.claim(byUrl[0] as ExistingNote);
+      if (byUrl.length === 1) return { kind: 'found', note: byUrl[0] as ExistingNote };
       if (byUrl.length > 1) return { kind: 'ambiguous', candidates: byUrl, reason: 'several notes have this LinkedIn URL' };
       // A note made from a pre-2023 export or by hand has no URL yet: the name may find it.
       return this.matchByName(person, (note) => this.urls.get(note) === null);
@@ -98,7 +105,7 @@ export class NoteMatcher {
     }
     if (candidates.length === 0) return { kind: 'none' };
     if (candidates.length > 1) return { kind: 'ambiguous', candidates, reason: `${candidates.length} notes are named "${person.name}" and the export has no profile URL to tell them apart` };
-    return this.claim(candidates[0] as ExistingNote);
+    return { kind: 'found', note: candidates[0] as ExistingNote };
   }
 
   private claim(note: ExistingNote): MatchResult {

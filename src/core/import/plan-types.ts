@@ -2,6 +2,7 @@
 import type { IsoDate } from '../dates/iso-date';
 import type { RowIssue, SourceRef } from '../linkedin/records';
 import type { FieldChange, JobChange } from './field-diff';
+import type { DatedLine } from './incoming';
 
 export interface CreateOp {
   path: string;
@@ -18,8 +19,8 @@ export interface UpdateOp {
   /** One `## History` line when the job changed. */
   history: string | null;
   jobChange: JobChange | null;
-  /** Lines to put at the top of `## Interactions` (already checked to be absent). */
-  interactions: string[];
+  /** Lines for `## Interactions`, placed by date (already checked to be absent). */
+  interactions: DatedLine[];
 }
 
 export interface UnchangedNote {
@@ -44,12 +45,24 @@ export interface MissingPerson {
   name: string;
 }
 
+export interface PendingInvitation {
+  name: string;
+  profileUrl: string | null;
+  sentOn: IsoDate;
+  ageDays: number;
+  /** The invitee's note, when the vault has one. */
+  notePath: string | null;
+  source: SourceRef;
+}
+
 export interface ImportSettings {
   /** People folder, already normalised (see normaliseFolder). */
   folder: string;
   fileNameFormat: string;
   tag: string;
   today: IsoDate;
+  /** Also create notes for people you invited who have not accepted yet (off by default). */
+  createNotesForPendingInvitees?: boolean;
 }
 
 export interface ImportPlan {
@@ -65,8 +78,13 @@ export interface ImportPlan {
   unreadable: UnreadableNote[];
   /** Connections with a note in the vault who are not in this export (only when it has Connections.csv). */
   missingFromExport: MissingPerson[];
+  /** Invitations you sent that were not accepted (yet), oldest first. */
+  pendingInvitations: PendingInvitation[];
   stats: {
     connectionRows: number;
     blankMemberRows: number;
+    invitationRows: number;
+    pendingIncoming: number;
+    acceptedWithMessage: number;
   };
 }

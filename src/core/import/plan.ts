@@ -6,52 +6,18 @@
  * an interrupted run sees the notes the first run created as existing and unchanged, so
  * running the import again finishes the job without duplicates.
  */
-import { fullName } from '../identity/person-name';
 import type { LinkedInExport } from '../linkedin/read-export';
-import type { SourceRef } from '../linkedin/records';
-import { composePersonNote, type OwnedValues } from '../notes/compose-note';
-import { PathClaimer, personBaseName, type NameParts } from '../notes/file-name';
+import { composePersonNote } from '../notes/compose-note';
+import { PathClaimer, personBaseName } from '../notes/file-name';
 import { FIELD, INTERACTIONS_HEADING, LINKEDIN_OWNED } from '../notes/schema';
 import { sectionHasLine } from '../notes/body-sections';
-import { coerceText } from '../people/coerce';
+import { coerceDate, coerceText } from '../people/coerce';
 import { detectJobChange, diffOwned, historyLine } from './field-diff';
-import { NoteMatcher, noteName, type PersonIdentity } from './note-matcher';
+import { addConnections, IncomingSet, type IncomingPerson } from './incoming';
+import { addInvitations, mergeStatus } from './invitations-plan';
+import { NoteMatcher, noteName } from './note-matcher';
 import type { ImportPlan, ImportSettings } from './plan-types';
 import type { ExistingNote, VaultSnapshot } from './vault-snapshot';
-
-/** One person as this export describes them. */
-export interface IncomingPerson {
-  identity: PersonIdentity;
-  parts: NameParts;
-  owned: OwnedValues;
-  /** Interaction lines to add once (newest first). */
-  interactions: string[];
-  source: SourceRef;
-}
-
-export function incomingFromConnections(exp: LinkedInExport): IncomingPerson[] {
-  const people: IncomingPerson[] = [];
-  for (const file of exp.connections) {
-    for (const c of file.records) {
-      people.push({
-        identity: { profileUrl: c.profileUrl, name: c.name, connectedOn: c.connectedOn },
-        parts: { first: c.firstName, last: c.lastName, name: c.name || fullName(c.firstName, c.lastName), company: c.company },
-        owned: {
-          [FIELD.name]: c.name,
-          [FIELD.linkedin]: c.profileUrl,
-          [FIELD.company]: c.company,
-          [FIELD.position]: c.position,
-          [FIELD.email]: c.email,
-          [FIELD.connectedOn]: c.connectedOn,
-          [FIELD.status]: 'connected',
-        },
-        interactions: [],
-        source: c.source,
-      });
-    }
-  }
-  return people;
-}
 
 function emptyPlan(exp: LinkedInExport, settings: ImportSettings): ImportPlan {
   return {
@@ -61,14 +27,18 @@ function emptyPlan(exp: LinkedInExport, settings: ImportSettings): ImportPlan {
     creates: [],
     updates: [],
     unchanged: [],
-    skipped: exp.connections.flatMap((f) => f.skipped),
+    skipped: [...exp.connections.flatMap((f) => f.skipped), ...exp.invitations.flatMap((f) => f.skipped)],
     warnings: exp.connections.flatMap((f) => f.warnings),
     ambiguous: [],
     unreadable: [],
     missingFromExport: [],
+    pendingInvitations: [],
     stats: {
       connectionRows: exp.connections.reduce((n, f) => n + f.records.length + f.skipped.length, 0),
       blankMemberRows: exp.connections.reduce((n, f) => n + f.blankMemberRows, 0),
+      invitationRows: exp.invitations.reduce((n, f) => n + f.records.length + f.skipped.length, 0),
+      pendingIncoming: 0,
+      acceptedWithMessage: 0,
     },
   };
 }
@@ -76,34 +46,37 @@ function emptyPlan(exp: LinkedInExport, settings: ImportSettings): ImportPlan {
 export async function planImport(exp: LinkedInExport, vault: VaultSnapshot, settings: ImportSettings): Promise<ImportPlan> {
   const plan = emptyPlan(exp, settings);
   const matcher = new NoteMatcher(vault.notes);
+  const people = new IncomingSet();
+  addConnections(people, exp);
+  const invitations = addInvitations(people, exp, matcher, { today: settings.today, createNotesForPendingInvitees: settings.createNotesForPendingInvitees ?? false });
+  plan.pendingInvitations = invitations.pendingOutgoing.sort((a, b) => a.sentOn.localeCompare(b.sentOn));
+  plan.stats.pendingIncoming = invitations.pendingIncoming;
+  plan.stats.acceptedWithMessage = invitations.accepted;
+  plan.ambiguous.push(...invitations.ambiguous);
+
   const paths = new PathClaimer(vault.paths);
   const reportedUnreadable = new Set<string>();
-
-  for (const person of incomingFromConnections(exp)) {
+  for (const person of people.all()) {
     const match = matcher.match(person.identity);
     if (match.kind === 'ambiguous') {
       plan.ambiguous.push({ name: person.identity.name, source: person.source, candidates: match.candidates.map((n) => n.path), reason: match.reason });
       continue;
     }
     if (match.kind === 'none') {
+      if (!person.createIfMissing) continue;
       const base = personBaseName(settings.fileNameFormat, person.parts, person.identity.profileUrl);
       const path = paths.claim(settings.folder, base, person.parts.company);
-      plan.creates.push({
-        path,
-        name: person.identity.name,
-        text: composePersonNote(person.owned, { tag: settings.tag, interactions: person.interactions }),
-        profileUrl: person.identity.profileUrl,
-        source: person.source,
-      });
+      const log = [...person.interactions].sort((a, b) => b.date.localeCompare(a.date)).map((i) => i.line);
+      plan.creates.push({ path, name: person.identity.name, text: composePersonNote(person.owned, { tag: settings.tag, interactions: log }), profileUrl: person.identity.profileUrl, source: person.source });
       continue;
     }
     const note = match.note;
-    if (note.yamlError !== undefined || note.frontmatter === null) {
-      if (note.yamlError !== undefined && !reportedUnreadable.has(note.path)) {
+    if (note.yamlError !== undefined) {
+      if (!reportedUnreadable.has(note.path)) {
         reportedUnreadable.add(note.path);
         plan.unreadable.push({ path: note.path, error: note.yamlError });
       }
-      if (note.yamlError !== undefined) continue;
+      continue;
     }
     await planUpdate(plan, note, person, vault, settings);
   }
@@ -118,28 +91,28 @@ export async function planImport(exp: LinkedInExport, vault: VaultSnapshot, sett
   return plan;
 }
 
+/** The owned values after the status rule: a recorded decline or a connection is not undone by an old invitation. */
+function ownedAfterStatusRule(current: Record<string, unknown>, person: IncomingPerson) {
+  const wanted = person.owned[FIELD.status];
+  if (typeof wanted !== 'string') return person.owned;
+  const status = mergeStatus(coerceText(current[FIELD.status]).toLowerCase(), wanted, coerceDate(current[FIELD.invitedOn]).value, coerceDate(person.owned[FIELD.invitedOn]).value);
+  return status === wanted ? person.owned : { ...person.owned, [FIELD.status]: status };
+}
+
 async function planUpdate(plan: ImportPlan, note: ExistingNote, person: IncomingPerson, vault: VaultSnapshot, settings: ImportSettings): Promise<void> {
   const current = note.frontmatter ?? {};
-  const changes = diffOwned(current, person.owned, LINKEDIN_OWNED);
+  const changes = diffOwned(current, ownedAfterStatusRule(current, person), LINKEDIN_OWNED);
   const jobChange = detectJobChange(current, changes);
   if (jobChange) changes.push({ field: FIELD.jobChangedOn, from: current[FIELD.jobChangedOn] ?? null, to: settings.today });
-  let interactions: string[] = [];
-  if (person.interactions.length > 0) {
+  let interactions = person.interactions;
+  if (interactions.length > 0) {
     const body = await vault.readBody(note.path);
-    interactions = person.interactions.filter((line) => !sectionHasLine(body, INTERACTIONS_HEADING, line));
+    interactions = interactions.filter((i) => !sectionHasLine(body, INTERACTIONS_HEADING, i.line));
   }
   const name = person.identity.name || noteName(note);
   if (changes.length === 0 && interactions.length === 0) {
     plan.unchanged.push({ path: note.path, name });
     return;
   }
-  plan.updates.push({
-    path: note.path,
-    name,
-    changes,
-    jobChange,
-    history: jobChange ? historyLine(settings.today, jobChange) : null,
-    interactions,
-  });
+  plan.updates.push({ path: note.path, name, changes, jobChange, history: jobChange ? historyLine(settings.today, jobChange) : null, interactions });
 }
-

@@ -4,6 +4,7 @@
  */
 import { escapeLinkDisplay, escapeMarkdown } from '../notes/markdown-escape';
 import { formatCount } from '../text/format';
+import { linkableProfileUrl } from '../identity/profile-url';
 import type { ApplyResult } from './apply';
 import type { ImportPlan } from './plan-types';
 
@@ -52,6 +53,8 @@ export function composeImportReport(plan: ImportPlan, meta: ReportMeta): string 
     ['Ambiguous names', plan.ambiguous.length],
     ['Notes with unreadable frontmatter', plan.unreadable.length],
     ['Missing from this export', plan.missingFromExport.length],
+    ['Invitations received, waiting for you', plan.stats.pendingIncoming],
+    ['Invitations you sent, not accepted', plan.pendingInvitations.length],
     ['Failed', result.failed.length],
   ];
   if (result.cancelled) rows.push(['Not done (cancelled)', notDone]);
@@ -66,12 +69,15 @@ export function composeImportReport(plan: ImportPlan, meta: ReportMeta): string 
   out += section('Job changes', jobChanges, (u) => `${wikiLink(u.path)}: ${u.jobChange ? `${escapeMarkdown(u.jobChange.from)} → ${escapeMarkdown(u.jobChange.to)}` : ''}`);
   out += section('Created', result.created, (p) => wikiLink(p));
   out += section('Updated', updated, (u) =>
-    `${wikiLink(u.path)}: ${u.changes.map((c) => `${c.field} ${showValue(c.from)} → ${showValue(c.to)}`).join('; ')}${u.interactions.length > 0 ? `; ${u.interactions.length} interaction line(s) added` : ''}`,
+    `${wikiLink(u.path)}: ${[...u.changes.map((c) => `${c.field} ${showValue(c.from)} → ${showValue(c.to)}`), ...(u.interactions.length > 0 ? [`${u.interactions.length} interaction line(s) added`] : [])].join('; ')}`,
   );
   out += section('Ambiguous names', plan.ambiguous, (a) => `${escapeMarkdown(a.name)} (${escapeMarkdown(a.source.file)}, line ${a.source.line}): ${escapeMarkdown(a.reason)}; ${a.candidates.map((c) => wikiLink(c)).join(', ')}`);
   out += section('Notes with unreadable frontmatter', plan.unreadable, (u) => `${wikiLink(u.path)}: ${escapeMarkdown(u.error)}. Left untouched; fix the YAML and import again.`);
   out += section('Skipped rows', plan.skipped, (s) => `${escapeMarkdown(s.file)}, line ${s.line}: ${escapeMarkdown(s.reason)}`);
   out += section('Warnings', plan.warnings, (s) => `${escapeMarkdown(s.file)}, line ${s.line}: ${escapeMarkdown(s.reason)}`);
+  out += section('Invitations you sent that are still pending', plan.pendingInvitations, (p) =>
+    `${p.notePath ? wikiLink(p.notePath) : escapeMarkdown(p.name)}: sent ${p.sentOn}, ${formatCount(p.ageDays)} days ago${p.profileUrl ? ` · [profile](${linkableProfileUrl(p.profileUrl)})` : ''}`,
+  );
   out += section('Missing from this export', plan.missingFromExport, (m) => `${wikiLink(m.path)} (${escapeMarkdown(m.name)}): not in this export's connections (removed, or hidden their profile). The note was not changed.`);
   return out;
 }

@@ -148,6 +148,32 @@ export function newestDatedItem(body: string, title: string): IsoDate | null {
   return newest;
 }
 
+/**
+ * Inserts a dated line where its date belongs in a newest-first log: before the first
+ * older dated item, else after the last item. An accepted invitation's message, usually
+ * the oldest contact, so lands at the bottom of an existing log and on top of an empty one.
+ */
+export function insertDatedLine(body: string, title: string, line: string, date: IsoDate): string {
+  const eol = lineEnding(body);
+  const lines = splitLines(body);
+  const section = findSection(lines, title);
+  if (!section) return appendSection(body, title, line, eol);
+  let lastItem = -1;
+  for (let i = section.heading + 1; i < section.end; i++) {
+    const l = lines[i] as Line;
+    if (!LIST_ITEM.test(l.text)) continue;
+    const m = DATED_ITEM.exec(l.text);
+    if (m && isValidYmd(Number(m[1]), Number(m[2]), Number(m[3])) && toIso(Number(m[1]), Number(m[2]), Number(m[3])) < date) {
+      return body.slice(0, l.start) + line + eol + body.slice(l.start);
+    }
+    lastItem = i;
+  }
+  if (lastItem === -1) return prependToSection(body, title, line);
+  const after = lines[lastItem] as Line;
+  const needsBreak = !body.slice(after.start, after.end).endsWith('\n');
+  return body.slice(0, after.end) + (needsBreak ? eol : '') + line + eol + body.slice(after.end);
+}
+
 export function sectionHasLine(body: string, title: string, line: string): boolean {
   return sectionLines(body, title).some((l) => l.trim() === line.trim());
 }

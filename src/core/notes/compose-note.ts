@@ -27,7 +27,7 @@ export function frontmatterEntries(owned: OwnedValues, tag: string): Array<[stri
   for (const key of ALWAYS) entries.push([key, owned[key] === '' ? null : (owned[key] ?? null)]);
   for (const key of WHEN_KNOWN) {
     const value = owned[key];
-    if (value !== undefined) entries.push([key, value]);
+    if (value !== undefined) entries.push([key, value === '' ? null : value]);
   }
   for (const key of USER_FIELDS) entries.push([key, null]);
   entries.push([FIELD.tags, tag === '' ? [] : [tag]]);

@@ -31,7 +31,10 @@ export interface PersonRecord {
   snoozeUntil: IsoDate | null;
   /** Keep-in-touch period in days set on the note; 0 = never; null = use the trust level's. */
   cadence: number | null;
+  /** `prune: true`: marked for removal on LinkedIn. */
   prune: boolean;
+  /** `prune: false`: the user decided to keep them; no longer a prune candidate. */
+  kept: boolean;
   tags: string[];
   jobChangedOn: IsoDate | null;
   jobChangeSeen: IsoDate | null;
@@ -43,6 +46,10 @@ export interface PersonRecord {
   dailyLatest: IsoDate | null;
   /** Values that could not be used, for the user to fix ("last-contact "soon" is not a date"). */
   problems: string[];
+}
+
+function isExplicitNo(value: unknown): boolean {
+  return value === false || (typeof value === 'string' && /^(false|no)$/i.test(value.trim()));
 }
 
 export function basenameOf(path: string): string {
@@ -82,6 +89,7 @@ export function personFromFrontmatter(path: string, fm: Readonly<Record<string, 
     snoozeUntil: date(FIELD.snoozeUntil),
     cadence: take(FIELD.cadence, coerceDays(fm[FIELD.cadence])),
     prune: coerceBoolean(fm[FIELD.prune]),
+    kept: isExplicitNo(fm[FIELD.prune]),
     tags: coerceTags(fm[FIELD.tags]),
     jobChangedOn: date(FIELD.jobChangedOn),
     jobChangeSeen: date(FIELD.jobChangeSeen),

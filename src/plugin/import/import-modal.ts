@@ -86,6 +86,8 @@ export class ImportModal extends Modal {
       ['Ambiguous names', plan.ambiguous.length],
       ['Notes with unreadable frontmatter', plan.unreadable.length],
       ['Missing from this export', plan.missingFromExport.length],
+      ['Invitations received, waiting for you', plan.stats.pendingIncoming],
+      ['Invitations you sent, not accepted', plan.pendingInvitations.length],
     ]);
 
     if (plan.updates.length > 0) {

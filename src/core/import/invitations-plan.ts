@@ -1,0 +1,139 @@
+/**
+ * What Invitations.csv adds to an import.
+ *
+ * The file is recent invitation history, accepted ones included. An invitation whose
+ * other side is a connection (in this export, or a note already marked connected) was
+ * accepted: its message, either direction, goes into their Interactions log once, and
+ * nothing else changes. Otherwise it is pending: an incoming one becomes (or updates) a
+ * note marked `invitation-received`; an outgoing one marks an existing note
+ * `invitation-sent` (or creates one when the setting asks) and is listed in the report.
+ * Without profile URLs (exports before 2024) people are matched by exact name only, and a
+ * name that fits several people is reported, never guessed.
+ */
+import { daysBetween, type IsoDate } from '../dates/iso-date';
+import { invitationCounterpart } from '../linkedin/invitations';
+import type { LinkedInExport } from '../linkedin/read-export';
+import type { InvitationRecord } from '../linkedin/records';
+import { escapeMarkdown } from '../notes/markdown-escape';
+import { FIELD } from '../notes/schema';
+import { coerceText } from '../people/coerce';
+import { nameKey } from '../identity/person-name';
+import { partsFromName, type IncomingSet } from './incoming';
+import type { NoteMatcher } from './note-matcher';
+import type { AmbiguousPerson, PendingInvitation } from './plan-types';
+
+export interface InvitationOptions {
+  today: IsoDate;
+  createNotesForPendingInvitees: boolean;
+}
+
+export interface InvitationOutcome {
+  pendingOutgoing: PendingInvitation[];
+  pendingIncoming: number;
+  accepted: number;
+  ambiguous: AmbiguousPerson[];
+}
+
+export function acceptedLine(inv: InvitationRecord): string {
+  const who = inv.direction === 'incoming' ? 'invitation from them' : 'invitation from you';
+  return `- ${inv.sentOn} · ${who} · ${escapeMarkdown(inv.message.replace(/\s+/g, ' ').trim())}`;
+}
+
+/** Newest invitation per counterpart (the file may hold several, e.g. after a withdrawal). */
+function latestPerPerson(exp: LinkedInExport): InvitationRecord[] {
+  const latest = new Map<string, InvitationRecord>();
+  for (const file of exp.invitations) {
+    for (const inv of file.records) {
+      const other = invitationCounterpart(inv);
+      const key = `${inv.direction}|${other.profileUrl ?? `name:${nameKey(other.name)}`}`;
+      const seen = latest.get(key);
+      if (!seen || inv.sentAt > seen.sentAt) latest.set(key, inv);
+    }
+  }
+  return [...latest.values()].sort((a, b) => b.sentAt - a.sentAt);
+}
+
+export function addInvitations(set: IncomingSet, exp: LinkedInExport, matcher: NoteMatcher, options: InvitationOptions): InvitationOutcome {
+  const out: InvitationOutcome = { pendingOutgoing: [], pendingIncoming: 0, accepted: 0, ambiguous: [] };
+  for (const inv of latestPerPerson(exp)) {
+    const other = invitationCounterpart(inv);
+    if (other.name === '' && other.profileUrl === null) continue;
+    const inExport = set.find(other.profileUrl, other.name);
+    if (inExport === 'ambiguous') {
+      out.ambiguous.push({ name: other.name, source: inv.source, candidates: [], reason: 'several connections in this export have this name and the invitation has no profile URL' });
+      continue;
+    }
+    const note = matcher.peek({ profileUrl: other.profileUrl, name: other.name });
+    if (note.kind === 'ambiguous') {
+      out.ambiguous.push({ name: other.name, source: inv.source, candidates: note.candidates.map((n) => n.path), reason: note.reason });
+      continue;
+    }
+    const noteConnected = note.kind === 'found' && coerceText(note.note.frontmatter?.[FIELD.status]) === 'connected';
+
+    if ((inExport !== null && inExport.isConnection) || noteConnected) {
+      // Accepted. Only a message is worth keeping, in the log of whoever they are.
+      if (inv.message.trim() === '') continue;
+      out.accepted++;
+      const line = { date: inv.sentOn, line: acceptedLine(inv) };
+      if (inExport !== null) inExport.interactions.push(line);
+      else
+        set.add({
+          identity: { profileUrl: other.profileUrl, name: other.name },
+          parts: partsFromName(other.name),
+          owned: {},
+          interactions: [line],
+          source: inv.source,
+          createIfMissing: false,
+          isConnection: false,
+        });
+      continue;
+    }
+    if (inExport !== null) continue; // already covered by another invitation row
+
+    if (inv.direction === 'incoming') {
+      out.pendingIncoming++;
+      set.add({
+        identity: { profileUrl: other.profileUrl, name: other.name },
+        parts: partsFromName(other.name),
+        owned: {
+          [FIELD.name]: other.name,
+          [FIELD.linkedin]: other.profileUrl,
+          [FIELD.status]: 'invitation-received',
+          [FIELD.invitedOn]: inv.sentOn,
+          [FIELD.invitationMessage]: inv.message.replace(/\s+/g, ' ').trim(),
+        },
+        interactions: [],
+        source: inv.source,
+        createIfMissing: true,
+        isConnection: false,
+      });
+    } else {
+      const hasNote = note.kind === 'found';
+      out.pendingOutgoing.push({ name: other.name, profileUrl: other.profileUrl, sentOn: inv.sentOn, ageDays: daysBetween(inv.sentOn, options.today), notePath: hasNote ? note.note.path : null, source: inv.source });
+      if (!hasNote && !options.createNotesForPendingInvitees) continue;
+      set.add({
+        identity: { profileUrl: other.profileUrl, name: other.name },
+        parts: partsFromName(other.name),
+        owned: { [FIELD.name]: other.name, [FIELD.linkedin]: other.profileUrl, [FIELD.status]: 'invitation-sent', [FIELD.invitedOn]: inv.sentOn },
+        interactions: [],
+        source: inv.source,
+        createIfMissing: options.createNotesForPendingInvitees,
+        isConnection: false,
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * The status a note should end up with. Connected wins (LinkedIn says so); a decline the
+ * user recorded stands until a newer invitation arrives; otherwise the export's state.
+ */
+export function mergeStatus(current: string, wanted: string, currentInvitedOn: IsoDate | null, wantedInvitedOn: IsoDate | null): string {
+  if (wanted === 'connected') return wanted;
+  if (current === 'connected') return current;
+  if (current === 'invitation-declined' && wanted === 'invitation-received') {
+    return wantedInvitedOn !== null && (currentInvitedOn === null || wantedInvitedOn > currentInvitedOn) ? wanted : current;
+  }
+  return wanted;
+}

@@ -1,0 +1,61 @@
+/**
+ * What each triage decision writes. Pure frontmatter edits, shared by the view and
+ * `network-crm decide`. Any decision on a job-change card also marks the change as seen.
+ */
+import { addDays, type IsoDate } from '../dates/iso-date';
+import { FIELD } from '../notes/schema';
+import type { TriageKind } from './queue';
+
+export type TriageDecision =
+  | { type: 'trust'; level: number }
+  | { type: 'met-where'; value: string }
+  | { type: 'accept' }
+  | { type: 'decline' }
+  | { type: 'prune' }
+  | { type: 'keep' };
+
+export interface DecisionContext {
+  kind: TriageKind | null;
+  today: IsoDate;
+  withdrawAfterWeeks: number;
+}
+
+export function decisionEdit(decision: TriageDecision, ctx: DecisionContext): (fm: Record<string, unknown>) => void {
+  return (fm) => {
+    switch (decision.type) {
+      case 'trust':
+        fm[FIELD.trust] = decision.level;
+        break;
+      case 'met-where':
+        fm[FIELD.metWhere] = decision.value === '' ? null : decision.value;
+        break;
+      case 'accept':
+        fm[FIELD.status] = 'connected';
+        break;
+      case 'decline':
+        // On your own pending invitation, "decline" means you withdrew it.
+        fm[FIELD.status] = ctx.kind === 'withdraw' ? 'invitation-withdrawn' : 'invitation-declined';
+        break;
+      case 'prune':
+        fm[FIELD.prune] = true;
+        break;
+      case 'keep':
+        if (ctx.kind === 'withdraw') fm[FIELD.snoozeUntil] = addDays(ctx.today, ctx.withdrawAfterWeeks * 7);
+        else if (ctx.kind !== 'job-change') fm[FIELD.prune] = false;
+        break;
+    }
+    if (ctx.kind === 'job-change' && decision.type !== 'met-where') fm[FIELD.jobChangeSeen] = ctx.today;
+  };
+}
+
+/** Which decisions make sense on a card (the rest are hidden there). */
+export function decisionsFor(kind: TriageKind): ReadonlyArray<TriageDecision['type']> {
+  switch (kind) {
+    case 'invitation':
+      return ['trust', 'met-where', 'accept', 'decline', 'prune', 'keep'];
+    case 'withdraw':
+      return ['decline', 'keep', 'met-where'];
+    default:
+      return ['trust', 'met-where', 'prune', 'keep'];
+  }
+}

@@ -1,0 +1,56 @@
+/** Commands around triage: open the view, the "Met at an event" batch, and the prune list. */
+import { normalizePath, type Plugin } from 'obsidian';
+import { FIELD } from '../../core/notes/schema';
+import { normaliseFolder } from '../../core/notes/file-name';
+import { composePruneList } from '../../core/triage/prune-list';
+import type { CrmContext } from '../context';
+import { MetAtEventModal } from '../modals/met-at-event-modal';
+import { ensureFolder } from '../vault/obsidian-note-writer';
+import { TRIAGE_VIEW_TYPE } from '../views/triage-view';
+
+export async function openTriage(ctx: CrmContext): Promise<void> {
+  const existing = ctx.app.workspace.getLeavesOfType(TRIAGE_VIEW_TYPE)[0];
+  const leaf = existing ?? ctx.app.workspace.getLeaf('tab');
+  if (!existing) await leaf.setViewState({ type: TRIAGE_VIEW_TYPE, active: true });
+  await ctx.app.workspace.revealLeaf(leaf);
+}
+
+export function metAtEvent(ctx: CrmContext): void {
+  new MetAtEventModal(ctx.app, {
+    people: () => ctx.index.people(),
+    metWhereValues: () => ctx.index.metWhereValues(),
+    today: () => ctx.today(),
+    apply: (people, value) => {
+      const files = people.map((p) => ctx.app.vault.getFileByPath(p.path)).filter((f) => f !== null);
+      return ctx.editor.editMany(files, () => ({ frontmatter: (fm) => (fm[FIELD.metWhere] = value) }), `met at ${value} (${files.length} people)`);
+    },
+  }).open();
+}
+
+/** Where the prune list lives: beside the import reports' folder. */
+export function pruneListPath(reportFolder: string): string {
+  const folder = normaliseFolder(reportFolder) ?? 'Network CRM/Imports';
+  const parent = folder.includes('/') ? folder.slice(0, folder.lastIndexOf('/')) : folder;
+  return normalizePath(`${parent}/Prune list.md`);
+}
+
+export async function openPruneList(ctx: CrmContext): Promise<string> {
+  const path = pruneListPath(ctx.settings.reportFolder);
+  const existing = ctx.app.vault.getFileByPath(path);
+  let file;
+  if (existing) {
+    await ctx.app.vault.process(existing, (previous) => composePruneList(ctx.index.people(), previous, ctx.today()));
+    file = existing;
+  } else {
+    await ensureFolder(ctx.app, path.slice(0, path.lastIndexOf('/')));
+    file = await ctx.app.vault.create(path, composePruneList(ctx.index.people(), null, ctx.today()));
+  }
+  await ctx.app.workspace.getLeaf(false).openFile(file);
+  return path;
+}
+
+export function registerTriageCommands(plugin: Plugin, ctx: CrmContext): void {
+  plugin.addCommand({ id: 'open-triage', name: 'Open triage', callback: () => void openTriage(ctx) });
+  plugin.addCommand({ id: 'met-at-event', name: 'Met at an event', callback: () => metAtEvent(ctx) });
+  plugin.addCommand({ id: 'open-prune-list', name: 'Open prune list', callback: () => void openPruneList(ctx) });
+}
