@@ -10,7 +10,7 @@ import { runStale } from './commands/stale';
 import { runDecide, runTriage } from './commands/triage';
 import type { CliIo } from './io';
 
-const SWITCHES = new Set(['dry-run', 'json', 'report', 'prune', 'decline', 'keep', 'accept', 'help', 'create-pending-invitees']);
+const SWITCHES = new Set(['dry-run', 'json', 'report', 'prune', 'decline', 'keep', 'accept', 'help', 'create-pending-invitees', 'log-message-days']);
 
 export const USAGE = `Usage: network-crm <command> [options]
 

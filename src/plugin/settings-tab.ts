@@ -96,6 +96,10 @@ export class NetworkCrmSettingTab extends PluginSettingTab {
       .setDesc('On import, also create notes for people you invited who have not accepted yet.')
       .addToggle((t) => t.setValue(s.createNotesForPendingInvitees).onChange((v) => this.save((x) => (x.createNotesForPendingInvitees = v))));
     new Setting(el)
+      .setName('Log days of messages')
+      .setDesc('On import, add one line per day of LinkedIn messages to the interactions log ("3 messages"). Message text is never copied.')
+      .addToggle((t) => t.setValue(s.logMessageDays).onChange((v) => this.save((x) => (x.logMessageDays = v))));
+    new Setting(el)
       .setName('Your name')
       .setDesc('Used for {my-name} in the reply.')
       .addText((t) => t.setValue(s.myName).onChange((v) => this.save((x) => (x.myName = v.trim()))));

@@ -15,7 +15,7 @@ import { folderOption, todayOption } from '../options';
 import { readInputs } from '../read-inputs';
 import type { CliIo } from '../io';
 
-export const IMPORT_FLAGS = ['vault', 'folder', 'dry-run', 'json', 'today', 'format', 'tag', 'report', 'report-folder', 'create-pending-invitees'];
+export const IMPORT_FLAGS = ['vault', 'folder', 'dry-run', 'json', 'today', 'format', 'tag', 'report', 'report-folder', 'create-pending-invitees', 'log-message-days'];
 
 export type ImportSummary = ReturnType<typeof importSummary>;
 
@@ -34,6 +34,7 @@ export function importSummary(plan: ImportPlan, result: ApplyResult | null) {
     unreadable: plan.unreadable,
     missingFromExport: plan.missingFromExport,
     pendingInvitations: plan.pendingInvitations,
+    messages: plan.messages,
     failed: result?.failed ?? [],
     createdNotes: result ? result.created : plan.creates.map((c) => c.path),
     updatedNotes: (result ? plan.updates.filter((u) => result.updated.includes(u.path)) : plan.updates).map((u) => ({
@@ -58,6 +59,7 @@ function printHuman(io: CliIo, summary: ReturnType<typeof importSummary>, vault:
   if (summary.unreadable.length) line('unreadable notes', summary.unreadable.length, ' (YAML cannot be parsed; left untouched)');
   if (summary.missingFromExport.length) line('missing from export', summary.missingFromExport.length);
   if (summary.pendingInvitations.length) line('invitations pending', summary.pendingInvitations.length, ' (sent by you, not accepted)');
+  if (summary.messages.messages) line('messages read', summary.messages.messages, ` (${summary.messages.matched} people with a note; account from ${summary.messages.ownerRule})`);
   if (summary.failed.length) {
     line('failed', summary.failed.length);
     for (const f of summary.failed.slice(0, 10)) io.err(`  ${f.path}: ${f.error}`);
@@ -77,6 +79,7 @@ export async function runImport(args: ParsedArgs, io: CliIo): Promise<number> {
     fileNameFormat: stringFlag(args, 'format') ?? DEFAULT_SETTINGS.fileNameFormat,
     tag: stringFlag(args, 'tag') ?? DEFAULT_SETTINGS.defaultTag,
     createNotesForPendingInvitees: args.flags.has('create-pending-invitees'),
+    logMessageDays: args.flags.has('log-message-days'),
   };
   const phases: Record<string, number> = {};
   let mark = performance.now();

@@ -15,6 +15,8 @@ import type { PersonIdentity } from './note-matcher';
 export interface DatedLine {
   date: IsoDate;
   line: string;
+  /** When set, a log line starting with this counts as already there (one line per day of messages). */
+  key?: string;
 }
 
 /** One person as this export describes them. */

@@ -3,6 +3,7 @@ import type { IsoDate } from '../dates/iso-date';
 import type { RowIssue, SourceRef } from '../linkedin/records';
 import type { FieldChange, JobChange } from './field-diff';
 import type { DatedLine } from './incoming';
+import type { MessagesOutcome } from './messages-plan';
 
 export interface CreateOp {
   path: string;
@@ -63,6 +64,8 @@ export interface ImportSettings {
   today: IsoDate;
   /** Also create notes for people you invited who have not accepted yet (off by default). */
   createNotesForPendingInvitees?: boolean;
+  /** Add one Interactions line per day of LinkedIn messages (off by default). */
+  logMessageDays?: boolean;
 }
 
 export interface ImportPlan {
@@ -87,4 +90,5 @@ export interface ImportPlan {
     pendingIncoming: number;
     acceptedWithMessage: number;
   };
+  messages: MessagesOutcome;
 }

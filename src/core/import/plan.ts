@@ -10,11 +10,12 @@ import type { LinkedInExport } from '../linkedin/read-export';
 import { composePersonNote } from '../notes/compose-note';
 import { PathClaimer, personBaseName } from '../notes/file-name';
 import { FIELD, INTERACTIONS_HEADING, LINKEDIN_OWNED } from '../notes/schema';
-import { sectionHasLine } from '../notes/body-sections';
+import { sectionLines } from '../notes/body-sections';
 import { coerceDate, coerceText } from '../people/coerce';
 import { detectJobChange, diffOwned, historyLine } from './field-diff';
 import { addConnections, IncomingSet, type IncomingPerson } from './incoming';
 import { addInvitations, mergeStatus } from './invitations-plan';
+import { addMessages } from './messages-plan';
 import { NoteMatcher, noteName } from './note-matcher';
 import type { ImportPlan, ImportSettings } from './plan-types';
 import type { ExistingNote, VaultSnapshot } from './vault-snapshot';
@@ -27,7 +28,7 @@ function emptyPlan(exp: LinkedInExport, settings: ImportSettings): ImportPlan {
     creates: [],
     updates: [],
     unchanged: [],
-    skipped: [...exp.connections.flatMap((f) => f.skipped), ...exp.invitations.flatMap((f) => f.skipped)],
+    skipped: [...exp.connections.flatMap((f) => f.skipped), ...exp.invitations.flatMap((f) => f.skipped), ...exp.messages.flatMap((f) => f.skipped)],
     warnings: exp.connections.flatMap((f) => f.warnings),
     ambiguous: [],
     unreadable: [],
@@ -40,6 +41,7 @@ function emptyPlan(exp: LinkedInExport, settings: ImportSettings): ImportPlan {
       pendingIncoming: 0,
       acceptedWithMessage: 0,
     },
+    messages: { ownerUrl: null, ownerRule: 'none', messages: 0, skippedDrafts: 0, skippedSponsored: 0, counterparts: 0, matched: 0 },
   };
 }
 
@@ -53,6 +55,7 @@ export async function planImport(exp: LinkedInExport, vault: VaultSnapshot, sett
   plan.stats.pendingIncoming = invitations.pendingIncoming;
   plan.stats.acceptedWithMessage = invitations.accepted;
   plan.ambiguous.push(...invitations.ambiguous);
+  plan.messages = addMessages(people, exp, matcher, { logMessageDays: settings.logMessageDays ?? false });
 
   const paths = new PathClaimer(vault.paths);
   const reportedUnreadable = new Set<string>();
@@ -107,7 +110,8 @@ async function planUpdate(plan: ImportPlan, note: ExistingNote, person: Incoming
   let interactions = person.interactions;
   if (interactions.length > 0) {
     const body = await vault.readBody(note.path);
-    interactions = interactions.filter((i) => !sectionHasLine(body, INTERACTIONS_HEADING, i.line));
+    const existing = sectionLines(body, INTERACTIONS_HEADING).map((l) => l.trim());
+    interactions = interactions.filter((i) => !existing.some((l) => l === i.line.trim() || (i.key !== undefined && l.startsWith(i.key))));
   }
   const name = person.identity.name || noteName(note);
   if (changes.length === 0 && interactions.length === 0) {

@@ -63,6 +63,11 @@ export function composeImportReport(plan: ImportPlan, meta: ReportMeta): string 
   out += `- Sources: ${plan.sources.map((s) => escapeMarkdown(s)).join(', ')}\n`;
   out += `- People folder: ${escapeMarkdown(plan.folder || '/')}\n`;
   if (result.cancelled) out += `- **Cancelled** after ${formatCount(result.created.length + result.updated.length)} notes. Run the import again to finish: it picks up where this one stopped.\n`;
+  const m = plan.messages;
+  if (m.messages > 0 || m.skippedDrafts > 0) {
+    const owner = m.ownerRule === 'none' ? 'unknown' : m.ownerRule === 'message direction column' ? 'given by the file' : `${m.ownerUrl ?? '?'} (from ${m.ownerRule})`;
+    out += `- Messages: ${formatCount(m.messages)} read (${formatCount(m.skippedDrafts)} drafts and ${formatCount(m.skippedSponsored)} sponsored or InMail skipped), ${formatCount(m.matched)} of ${formatCount(m.counterparts)} people you wrote with have a note. Your account: ${escapeMarkdown(owner)}. Message text is never copied into notes.\n`;
+  }
   out += `\n| What | Count |\n| --- | ---: |\n${rows.map(([k, v]) => `| ${k} | ${formatCount(v)} |`).join('\n')}\n`;
 
   out += section('Failed', result.failed, (f) => `${wikiLink(f.path)}: ${escapeMarkdown(f.error)}`);

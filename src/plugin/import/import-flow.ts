@@ -50,7 +50,7 @@ export class ImportFlow {
     const s = this.host.settings;
     const folder = normaliseFolder(s.peopleFolder);
     if (folder === null) throw new Error(`The people folder "${s.peopleFolder}" is not a folder inside the vault. Change it in the settings.`);
-    return { folder, fileNameFormat: s.fileNameFormat, tag: s.defaultTag, today: localIsoDate(new Date()), createNotesForPendingInvitees: s.createNotesForPendingInvitees };
+    return { folder, fileNameFormat: s.fileNameFormat, tag: s.defaultTag, today: localIsoDate(new Date()), createNotesForPendingInvitees: s.createNotesForPendingInvitees, logMessageDays: s.logMessageDays };
   }
 
   open(): void {

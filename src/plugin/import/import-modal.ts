@@ -88,6 +88,7 @@ export class ImportModal extends Modal {
       ['Missing from this export', plan.missingFromExport.length],
       ['Invitations received, waiting for you', plan.stats.pendingIncoming],
       ['Invitations you sent, not accepted', plan.pendingInvitations.length],
+      ['People with LinkedIn messages', plan.messages.matched],
     ]);
 
     if (plan.updates.length > 0) {
