@@ -7,7 +7,7 @@ import type * as Real from 'obsidian';
 import { Component } from './component';
 import { MetadataCache } from './metadata-cache';
 import { Notice } from './ui';
-import { parseYaml, stringifyYaml } from './utils';
+import { parseYaml, setIcon, stringifyYaml } from './utils';
 import { TFile, Vault, type TAbstractFile } from './vault';
 import { Workspace, type ViewCreator } from './workspace';
 
@@ -141,6 +141,7 @@ export class Plugin extends Component {
 
   addRibbonIcon(icon: string, title: string, callback: (evt: MouseEvent) => unknown): HTMLElement {
     const el = this.app.ribbonEl.createDiv({ cls: 'side-dock-ribbon-action clickable-icon', attr: { 'aria-label': title, 'data-icon': icon } });
+    setIcon(el, icon);
     el.addEventListener('click', (evt) => void callback(evt));
     this.register(() => el.remove());
     return el;

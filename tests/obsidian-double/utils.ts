@@ -65,13 +65,32 @@ export const debounce: typeof Real.debounce = <T extends unknown[], V>(cb: (...a
   return debounced;
 };
 
+/** Simple line drawings standing in for Obsidian's Lucide icons, so screenshots show something. */
+const ICON_SHAPES: Record<string, string[]> = {
+  check: ['M4 12l5 5L20 6'],
+  'alarm-clock': ['M12 21a8 8 0 1 0 0-16 8 8 0 0 0 0 16z', 'M12 9v4l2 2', 'M5 3L2 6', 'M19 3l3 3'],
+  'external-link': ['M15 3h6v6', 'M10 14L21 3', 'M18 13v6a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V8a2 2 0 0 1 2-2h6'],
+  users: ['M16 21v-2a4 4 0 0 0-4-4H6a4 4 0 0 0-4 4v2', 'M9 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8z', 'M22 21v-2a4 4 0 0 0-3-3.87', 'M16 3.13a4 4 0 0 1 0 7.75'],
+  inbox: ['M22 12h-6l-2 3h-4l-2-3H2', 'M5.45 5.11L2 12v6a2 2 0 0 0 2 2h16a2 2 0 0 0 2-2v-6l-3.45-6.89A2 2 0 0 0 16.76 4H7.24a2 2 0 0 0-1.79 1.11z'],
+};
+
 export const setIcon: typeof Real.setIcon = (parent, iconId) => {
   parent.empty();
-  const svg = parent.ownerDocument.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = parent.ownerDocument.createElementNS(ns, 'svg');
   svg.setAttribute('class', `svg-icon lucide-${iconId}`);
   svg.setAttribute('data-icon', iconId);
   svg.setAttribute('width', '16');
   svg.setAttribute('height', '16');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('fill', 'none');
+  svg.setAttribute('stroke', 'currentColor');
+  svg.setAttribute('stroke-width', '2');
+  for (const d of ICON_SHAPES[iconId] ?? ['M12 12m-8 0a8 8 0 1 0 16 0a8 8 0 1 0-16 0']) {
+    const path = parent.ownerDocument.createElementNS(ns, 'path');
+    path.setAttribute('d', d);
+    svg.appendChild(path);
+  }
   parent.appendChild(svg);
 };
 

@@ -86,6 +86,7 @@ export class MarkdownView extends ItemView {
   }
   async showFile(file: TFile): Promise<void> {
     this.file = file;
+    this.containerEl.querySelector('.view-header-title')?.setText(file.basename);
     const pre = this.contentEl.querySelector('pre') ?? this.contentEl.createEl('pre', { cls: 'markdown-source-double' });
     pre.setText(await this.app.vault.read(file));
   }

@@ -49,7 +49,7 @@ describe('Stale contacts view', () => {
     const bo = $('.ncrm-stale-row[data-path="People/Bo Kim.md"]');
     expect($('.ncrm-badge', bo).textContent).toBe('Trusted');
     expect($('.ncrm-stale-detail', bo).textContent).toBe('met: [[Web Summit 2024]]');
-    expect($('.ncrm-stale-contact', bo).textContent).toBe('last contact 3 months ago · via messageyou owe a reply');
+    expect($('.ncrm-stale-contact', bo).textContent).toBe('you owe a replylast contact 3 months ago · via message');
     expect($('.ncrm-overdue', bo).textContent).toBe('4 weeks overdue');
     expect($('.ncrm-stale-contact', $('.ncrm-stale-row[data-path="People/Di Ray.md"]')).textContent).toBe('never contacted');
     expect(document.querySelector('.ncrm-stale-view img')).toBeNull();

@@ -78,10 +78,8 @@ export class ImportModal extends Modal {
     el.empty();
     el.addClass('ncrm-preview');
     el.createEl('p', { cls: 'ncrm-muted', text: `From ${plan.sources.join(', ')} into the folder "${plan.folder || '/'}".` });
-    countList(el, [
-      ['New notes', plan.creates.length],
-      ['Updated notes', plan.updates.length],
-      ['Unchanged notes', plan.unchanged.length],
+    // The first three always show; the rest only when there is something to say.
+    const optional: Array<[string, number]> = [
       ['Skipped rows', plan.skipped.length],
       ['Ambiguous names', plan.ambiguous.length],
       ['Notes with unreadable frontmatter', plan.unreadable.length],
@@ -89,6 +87,12 @@ export class ImportModal extends Modal {
       ['Invitations received, waiting for you', plan.stats.pendingIncoming],
       ['Invitations you sent, not accepted', plan.pendingInvitations.length],
       ['People with LinkedIn messages', plan.messages.matched],
+    ];
+    countList(el, [
+      ['New notes', plan.creates.length],
+      ['Updated notes', plan.updates.length],
+      ['Unchanged notes', plan.unchanged.length],
+      ...optional.filter(([, n]) => n > 0),
     ]);
 
     if (plan.updates.length > 0) {

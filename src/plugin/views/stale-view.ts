@@ -156,8 +156,8 @@ export class StaleView extends ItemView {
   private renderRow(entry: StaleEntry, today: string): void {
     const p = entry.person;
     const row = this.rowsEl.createDiv({ cls: 'ncrm-stale-row', attr: { 'data-path': p.path } });
-    const main = row.createDiv({ cls: 'ncrm-stale-main' });
-    const top = main.createDiv({ cls: 'ncrm-stale-line' });
+    const first = row.createDiv({ cls: 'ncrm-stale-line ncrm-stale-first' });
+    const top = first.createDiv({ cls: 'ncrm-stale-text' });
     const name = top.createEl('a', { cls: 'ncrm-stale-name', text: p.name, href: '#', attr: { title: p.path } });
     this.registerDomEvent(name, 'click', (evt) => {
       evt.preventDefault();
@@ -166,15 +166,14 @@ export class StaleView extends ItemView {
     });
     const level = p.trust === null ? 'Untriaged' : (this.ctx.settings.trustLevels[p.trust - 1]?.name ?? `Level ${p.trust}`);
     top.createSpan({ cls: 'ncrm-badge', text: level });
+    first.createDiv({ cls: 'ncrm-overdue', text: overdueText(entry) });
     const detail = [p.company, p.metWhere === '' ? '' : `met: ${p.metWhere}`].filter(Boolean).join(' · ');
-    main.createDiv({ cls: 'ncrm-stale-line ncrm-stale-detail', text: detail || '\u00a0' });
-    const contact = main.createDiv({ cls: 'ncrm-stale-line ncrm-stale-contact' });
-    contact.createSpan({ text: lastContactText(entry, today) });
+    row.createDiv({ cls: 'ncrm-stale-line ncrm-stale-detail', text: detail || '\u00a0' });
+    const third = row.createDiv({ cls: 'ncrm-stale-line ncrm-stale-third' });
+    const contact = third.createDiv({ cls: 'ncrm-stale-text ncrm-stale-contact' });
     if (entry.whoseMove) contact.createSpan({ cls: `ncrm-move ncrm-move-${entry.whoseMove === 'you owe a reply' ? 'you' : 'them'}`, text: entry.whoseMove });
-
-    const side = row.createDiv({ cls: 'ncrm-stale-side' });
-    side.createDiv({ cls: 'ncrm-overdue', text: overdueText(entry) });
-    const actions = side.createDiv({ cls: 'ncrm-stale-actions' });
+    contact.createSpan({ text: lastContactText(entry, today) });
+    const actions = third.createDiv({ cls: 'ncrm-stale-actions' });
     this.action(actions, 'check', 'Log contact today', () => this.act(p, () => logContactToday(this.ctx, p)));
     this.action(actions, 'alarm-clock', 'Snooze', (evt) => {
       const menu = new Menu();
