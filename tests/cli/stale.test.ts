@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { generatePeopleVault } from '../../scripts/lib/synthetic-vault';
 import { STALE_VIEW_TYPE, type StaleView } from '../../src/plugin/views/stale-view';
-import { cleanup, runCommand, settle, startPlugin, until } from '../plugin/helpers';
+import { runCommand, settle, startPlugin, until } from '../plugin/helpers';
 import { cli } from '../support/cli';
 import { tempDir, writeTree } from '../support/temp-dir';
 
@@ -44,15 +44,11 @@ describe('network-crm stale', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date(`${today}T12:00:00`));
     const { app } = await startPlugin(files);
-    try {
-      runCommand(app, 'open-stale-contacts');
-      const view = await until(() => app.workspace.getLeavesOfType(STALE_VIEW_TYPE)[0]?.view as StaleView | undefined, 'view');
-      await settle(app);
-      const fromView = view.listed().map((e) => ({ path: e.person.path, dueDate: e.dueDate, daysOverdue: e.daysOverdue, lastContact: e.lastContact }));
-      expect(fromCli.count).toBeGreaterThan(300);
-      expect(fromView).toEqual(fromCli.stale.map(({ path, dueDate, daysOverdue, lastContact }) => ({ path, dueDate, daysOverdue, lastContact })));
-    } finally {
-      cleanup(app);
-    }
+    runCommand(app, 'open-stale-contacts');
+    const view = await until(() => app.workspace.getLeavesOfType(STALE_VIEW_TYPE)[0]?.view as StaleView | undefined, 'view');
+    await settle(app);
+    const fromView = view.listed().map((e) => ({ path: e.person.path, dueDate: e.dueDate, daysOverdue: e.daysOverdue, lastContact: e.lastContact }));
+    expect(fromCli.count).toBeGreaterThan(300);
+    expect(fromView).toEqual(fromCli.stale.map(({ path, dueDate, daysOverdue, lastContact }) => ({ path, dueDate, daysOverdue, lastContact })));
   });
 });

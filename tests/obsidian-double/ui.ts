@@ -100,12 +100,11 @@ abstract class ValueComponent<T> {
   }
 }
 
-export class TextComponent extends ValueComponent<string> {
-  inputEl: HTMLInputElement;
-  constructor(containerEl: HTMLElement) {
+/** What text inputs and text areas share: a value, input events, a placeholder. */
+abstract class TextInputBase<E extends HTMLInputElement | HTMLTextAreaElement> extends ValueComponent<string> {
+  constructor(readonly inputEl: E) {
     super();
-    this.inputEl = containerEl.createEl('input', { type: 'text' });
-    this.inputEl.addEventListener('input', () => this.emit());
+    inputEl.addEventListener('input', () => this.emit());
   }
   getValue(): string {
     return this.inputEl.value;
@@ -124,23 +123,15 @@ export class TextComponent extends ValueComponent<string> {
   }
 }
 
-export class TextAreaComponent extends ValueComponent<string> {
-  inputEl: HTMLTextAreaElement;
+export class TextComponent extends TextInputBase<HTMLInputElement> {
   constructor(containerEl: HTMLElement) {
-    super();
-    this.inputEl = containerEl.createEl('textarea');
-    this.inputEl.addEventListener('input', () => this.emit());
+    super(containerEl.createEl('input', { type: 'text' }));
   }
-  getValue(): string {
-    return this.inputEl.value;
-  }
-  setValue(value: string): this {
-    this.inputEl.value = value;
-    return this;
-  }
-  setPlaceholder(placeholder: string): this {
-    this.inputEl.placeholder = placeholder;
-    return this;
+}
+
+export class TextAreaComponent extends TextInputBase<HTMLTextAreaElement> {
+  constructor(containerEl: HTMLElement) {
+    super(containerEl.createEl('textarea'));
   }
 }
 

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import * as obsidian from '../obsidian-double/obsidian';
 import { createApp, loadPlugin } from '../obsidian-double/harness';
 import { ROOT } from '../support/paths';
-import { cleanup } from './helpers';
+import { track } from './helpers';
 
 function loadBundle(): unknown {
   const code = fs.readFileSync(path.join(ROOT, 'main.js'), 'utf8');
@@ -30,15 +30,11 @@ function loadBundle(): unknown {
 describe('the built main.js', () => {
   it('loads with only `obsidian`, registers its commands and its import dialog opens', async () => {
     const Plugin = loadBundle() as never;
-    const app = await createApp();
-    try {
-      await loadPlugin(Plugin, app);
-      expect(app.commands.listCommands().map((c) => c.id)).toContain('network-crm:import-linkedin-export');
-      expect(app.settingTabs).toHaveLength(1);
-      app.commands.executeCommandById('network-crm:import-linkedin-export');
-      expect(document.querySelector('.ncrm-import-modal .modal-title')?.textContent).toBe('Import LinkedIn export');
-    } finally {
-      cleanup(app);
-    }
+    const app = track(await createApp());
+    await loadPlugin(Plugin, app);
+    expect(app.commands.listCommands().map((c) => c.id)).toContain('network-crm:import-linkedin-export');
+    expect(app.settingTabs).toHaveLength(1);
+    app.commands.executeCommandById('network-crm:import-linkedin-export');
+    expect(document.querySelector('.ncrm-import-modal .modal-title')?.textContent).toBe('Import LinkedIn export');
   });
 });

@@ -1,12 +1,27 @@
 /** Helpers for driving the plugin through the Obsidian double the way a user does. */
+import { afterEach } from 'vitest';
 import type { App } from '../obsidian-double/app';
 import { createApp, loadPlugin, settle } from '../obsidian-double/harness';
 import NetworkCrmPlugin from '../../src/plugin/network-crm-plugin';
 
 export { settle };
 
+const started: App[] = [];
+
+// Every app a test starts is torn down after it (its DOM, modals and notices).
+afterEach(() => {
+  for (const app of started.splice(0)) app.destroy();
+});
+
+/** Tears `app` down after the test, like the apps startPlugin makes. */
+export function track(app: App): App {
+  started.push(app);
+  return app;
+}
+
 export async function startPlugin(files: Record<string, string> = {}, data?: unknown, config?: Record<string, string>) {
   const app = await createApp(files, config);
+  started.push(app);
   const plugin = await loadPlugin(NetworkCrmPlugin as never, app, data) as unknown as NetworkCrmPlugin;
   return { app, plugin };
 }
@@ -47,8 +62,4 @@ export function pickFiles(input: HTMLInputElement, files: Array<{ name: string; 
 
 export function runCommand(app: App, id: string): boolean {
   return app.commands.executeCommandById(`network-crm:${id}`);
-}
-
-export function cleanup(app: App): void {
-  app.destroy();
 }

@@ -5,19 +5,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateExport, zipExport } from '../../scripts/lib/synthetic-export';
 import { folderChildren, text } from '../obsidian-double/harness';
 import type { App } from '../obsidian-double/app';
 import { FIXTURES } from '../support/paths';
-import { $, $$, buttonByText, cleanup, pickFiles, runCommand, settle, startPlugin, until } from './helpers';
+import { $, $$, buttonByText, pickFiles, runCommand, settle, startPlugin, until } from './helpers';
 import type NetworkCrmPlugin from '../../src/plugin/network-crm-plugin';
 
-let current: App | null = null;
-afterEach(() => {
-  if (current) cleanup(current);
-  current = null;
-});
 
 async function openPreview(app: App, files: Array<{ name: string; bytes: Uint8Array | string }>): Promise<HTMLElement> {
   runCommand(app, 'import-linkedin-export');
@@ -43,7 +38,6 @@ const golden = (v: string) => ({ name: 'Connections.csv', bytes: fs.readFileSync
 describe('Import LinkedIn export (command palette)', () => {
   it('previews, imports, reports, indexes and creates People.base once', async () => {
     const { app, plugin } = await startPlugin();
-    current = app;
     const exp = generateExport({ connections: 150, seed: 11 });
     const modal = await openPreview(app, [{ name: 'Complete_LinkedInDataExport_11-20-2026.zip', bytes: zipExport(exp) }]);
     expect(counts(modal)).toMatchObject({ 'New notes': String(exp.people.length), 'Updated notes': '0', 'Skipped rows': String(exp.blankRows) });
@@ -76,7 +70,6 @@ describe('Import LinkedIn export (command palette)', () => {
 
   it('a newer export updates LinkedIn fields, keeps the user edit and adds the history line', async () => {
     const { app, plugin } = await startPlugin();
-    current = app;
     await confirmImport(plugin, await openPreview(app, [golden('v1')]));
     await app.fileManager.processFrontMatter(app.vault.getFileByPath('People/Jane Doe.md')!, (fm) => {
       fm.trust = 4;
@@ -100,7 +93,6 @@ describe('Import LinkedIn export (command palette)', () => {
 
   it('Cancel part-way stops cleanly; running it again finishes with no duplicates', async () => {
     const { app, plugin } = await startPlugin();
-    current = app;
     const exp = generateExport({ connections: 400, seed: 12 });
     const zip = { name: 'export.zip', bytes: zipExport(exp) };
     const modal = await openPreview(app, [zip]);
@@ -125,7 +117,6 @@ describe('Import LinkedIn export (command palette)', () => {
   it('reports a note with broken YAML and leaves it byte for byte', async () => {
     const broken = '---\nname: Ann Lee\nlinkedin: https://www.linkedin.com/in/ann-lee\ncompany: [oops\n---\nMine.\n';
     const { app, plugin } = await startPlugin({ 'People/Ann Lee.md': broken });
-    current = app;
     const modal = await openPreview(app, [golden('v1')]);
     expect(counts(modal)['Notes with unreadable frontmatter']).toBe('1');
     expect(modal.textContent).toContain('People/Ann Lee.md: YAML error');
@@ -137,7 +128,6 @@ describe('Import LinkedIn export (command palette)', () => {
 
   it('shows hostile names as text, never as markup, in the preview and the report', async () => {
     const { app, plugin } = await startPlugin({ 'People/Old.md': '---\nlinkedin: https://www.linkedin.com/in/xss-person\nname: x\ncompany: Acme\n---\n' });
-    current = app;
     const modal = await openPreview(app, [golden('v1')]);
     expect(modal.querySelector('img, script, b')).toBeNull();
     expect(modal.textContent).toContain('<img src=x onerror="window.__pwned=1"> Smith');
@@ -149,7 +139,6 @@ describe('Import LinkedIn export (command palette)', () => {
 
   it('names the file and line when the export is bad, and writes nothing', async () => {
     const { app } = await startPlugin();
-    current = app;
     const modal = await openPreview(app, [{ name: 'Connections.csv', bytes: 'First Name,Connected On\nAnn,1 Jan 2020\n"Bob,2 Jan 2020\n' }]);
     expect($('.ncrm-error', modal).textContent).toBe('Connections.csv, line 3: a quoted value is never closed (expected a matching ")');
     expect(buttonByText('Choose files…', modal)).toBeTruthy();

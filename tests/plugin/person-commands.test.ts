@@ -3,18 +3,13 @@
  * The person-note commands through the double, as a user runs them: on the open note (or
  * after picking a person), through their dialogs, then "Undo last change".
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import type { App } from '../obsidian-double/app';
 import { fileAt, text } from '../obsidian-double/harness';
 import { localIsoDate } from '../../src/core/dates/iso-date';
-import { $, $$, buttonByText, cleanup, runCommand, settle, startPlugin, until } from './helpers';
+import { $, $$, buttonByText, runCommand, settle, startPlugin, until } from './helpers';
 
-let current: App | null = null;
-afterEach(() => {
-  if (current) cleanup(current);
-  current = null;
-});
 
 const TODAY = localIsoDate(new Date());
 
@@ -73,8 +68,7 @@ function frontmatter(t: string): Record<string, unknown> {
 
 async function start(extra: Record<string, string> = {}) {
   const r = await startPlugin({ 'People/Jane Doe.md': JANE, ...extra });
-  current = r.app;
-  await open(r.app, 'People/Jane Doe.md');
+    await open(r.app, 'People/Jane Doe.md');
   return r;
 }
 

@@ -1,15 +1,9 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { App } from '../obsidian-double/app';
+import { describe, expect, it, vi } from 'vitest';
 import { createApp, fileAt, loadPlugin } from '../obsidian-double/harness';
 import NetworkCrmPlugin from '../../src/plugin/network-crm-plugin';
-import { cleanup, settle, startPlugin } from './helpers';
+import { settle, startPlugin, track } from './helpers';
 
-let current: App | null = null;
-afterEach(() => {
-  if (current) cleanup(current);
-  current = null;
-});
 
 const person = (name: string, extra = '') => `---\nname: ${name}\nlinkedin: https://www.linkedin.com/in/${name.toLowerCase().replace(/ /g, '-')}\ntrust: 3\n${extra}---\n[LinkedIn profile](x)\n\n## Interactions\n\n`;
 
@@ -21,8 +15,7 @@ describe('person index', () => {
     files['Elsewhere/Tagged.md'] = '---\ntags: [person]\n---\n';
     files['Elsewhere/Moved.md'] = person('Moved Away');
     files['Notes/Unrelated.md'] = '---\ntitle: x\n---\n';
-    const app = await createApp(files);
-    current = app;
+    const app = track(await createApp(files));
     const spy = vi.spyOn(app.vault, 'cachedRead');
     const plugin = (await loadPlugin(NetworkCrmPlugin as never, app)) as unknown as NetworkCrmPlugin;
     await settle(app);
@@ -35,7 +28,6 @@ describe('person index', () => {
 
   it('follows edits, renames, moves and deletes, notifying once per burst', async () => {
     const { app, plugin } = await startPlugin({ 'People/Ann.md': person('Ann Lee') });
-    current = app;
     const listener = vi.fn();
     plugin.index.onChange(listener);
     for (let i = 0; i < 5; i++) await app.fileManager.processFrontMatter(fileAt(app, 'People/Ann.md'), (fm) => (fm.company = `Co ${i}`));
@@ -65,7 +57,6 @@ describe('person index', () => {
       undefined,
       { '.obsidian/daily-notes.json': JSON.stringify({ format: 'dddd, MMMM Do YYYY', folder: 'Journal' }) },
     );
-    current = app;
     expect(plugin.index.get('People/Ann.md')?.dailyLatest).toBe('2026-07-14');
     await app.vault.create('Journal/2026-08-02.md', 'met [[Ann]] again');
     await settle(app);
@@ -73,8 +64,7 @@ describe('person index', () => {
   });
 
   it('keeps malformed hand-typed values as problems instead of failing', async () => {
-    const { app, plugin } = await startPlugin({ 'People/Odd.md': '---\nname: Odd\ntrust: lots\nlast-contact: soon\nconnected-on: 2024-1-5\nsnooze-until: 2026-02-30\n---\n' });
-    current = app;
+    const { plugin } = await startPlugin({ 'People/Odd.md': '---\nname: Odd\ntrust: lots\nlast-contact: soon\nconnected-on: 2024-1-5\nsnooze-until: 2026-02-30\n---\n' });
     const r = plugin.index.get('People/Odd.md')!;
     expect(r.trust).toBeNull();
     expect(r.lastContactField).toBeNull();
@@ -91,7 +81,6 @@ describe('person index', () => {
 describe('settings', () => {
   it('renders the tab and applies a new people folder without a reload', async () => {
     const { app, plugin } = await startPlugin({ 'People/Ann.md': '---\nname: Ann\n---\n', 'Contacts/Bo.md': '---\nname: Bo\n---\n' });
-    current = app;
     expect(plugin.index.people().map((r) => r.name)).toEqual(['Ann']);
     const tab = app.openSettingTab('network-crm');
     const names = Array.from(tab.querySelectorAll('.setting-item-name')).map((e) => e.textContent);
@@ -111,7 +100,6 @@ describe('settings', () => {
 
   it('trust level days accept a number or empty (not tracked)', async () => {
     const { app, plugin } = await startPlugin();
-    current = app;
     const tab = app.openSettingTab('network-crm');
     const level1 = Array.from(tab.querySelectorAll('.ncrm-trust-level'))[0]!;
     const [name, days] = Array.from(level1.querySelectorAll('input'));

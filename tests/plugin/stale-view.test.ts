@@ -6,12 +6,9 @@ import { localIsoDate, addDays } from '../../src/core/dates/iso-date';
 import { STALE_VIEW_TYPE, StaleView } from '../../src/plugin/views/stale-view';
 import type { App } from '../obsidian-double/app';
 import { fileAt, text } from '../obsidian-double/harness';
-import { $, $$, cleanup, runCommand, settle, startPlugin, until } from './helpers';
+import { $, $$, runCommand, settle, startPlugin, until } from './helpers';
 
-let current: App | null = null;
 afterEach(() => {
-  if (current) cleanup(current);
-  current = null;
   vi.restoreAllMocks();
 });
 
@@ -39,7 +36,6 @@ const rowNames = () => $$('.ncrm-stale-row .ncrm-stale-name').map((a) => a.textC
 describe('Stale contacts view', () => {
   it('opens in the right sidebar with rows most overdue first, hostile names as text', async () => {
     const { app } = await startPlugin(VAULT);
-    current = app;
     expect(app.workspace.isRightCollapsed()).toBe(true);
     await openView(app);
     expect(app.workspace.isRightCollapsed()).toBe(false);
@@ -61,7 +57,6 @@ describe('Stale contacts view', () => {
 
   it('filters by text, trust level, tag and whose move', async () => {
     const { app } = await startPlugin(VAULT);
-    current = app;
     await openView(app);
     const search = $('.ncrm-stale-search') as HTMLInputElement;
     search.value = 'web summit';
@@ -90,7 +85,6 @@ describe('Stale contacts view', () => {
 
   it('"Log contact today" writes like the command and the row leaves the list', async () => {
     const { app, plugin } = await startPlugin(VAULT);
-    current = app;
     await openView(app);
     $('.ncrm-stale-row[data-path="People/Ann Lee.md"] [data-action="Log contact today"]').click();
     expect(rowNames()).not.toContain('Ann Lee'); // at once, before the write lands
@@ -103,7 +97,6 @@ describe('Stale contacts view', () => {
 
   it('snoozes from the row menu', async () => {
     const { app } = await startPlugin(VAULT);
-    current = app;
     await openView(app);
     $('.ncrm-stale-row[data-path="People/Bo Kim.md"] [data-action="Snooze"]').click();
     const items = $$('.menu .menu-item-title').map((e) => e.textContent);
@@ -116,7 +109,6 @@ describe('Stale contacts view', () => {
 
   it('opens the profile, and the note (Ctrl/Cmd-click in a new tab)', async () => {
     const { app } = await startPlugin(VAULT);
-    current = app;
     await openView(app);
     const open = vi.spyOn(window, 'open').mockImplementation(() => null);
     $('.ncrm-stale-row[data-path="People/Bo Kim.md"] [data-action="Open LinkedIn profile"]').click();
@@ -132,7 +124,6 @@ describe('Stale contacts view', () => {
 
   it('updates live when last-contact is edited in a note, and waits while hidden', async () => {
     const { app } = await startPlugin(VAULT);
-    current = app;
     const view = await openView(app);
     await app.fileManager.processFrontMatter(fileAt(app, 'People/Cy Fox.md'), (fm) => (fm['last-contact'] = ago(500)));
     await settle(app);
@@ -151,7 +142,6 @@ describe('Stale contacts view', () => {
 
   it('shows the count in the status bar, and hides it when the setting is off', async () => {
     const { app, plugin } = await startPlugin(VAULT);
-    current = app;
     const item = $('.status-bar .ncrm-status-bar');
     expect(item.textContent).toBe('4 stale contacts');
     item.click();
@@ -165,7 +155,6 @@ describe('Stale contacts view', () => {
 
   it('renders only the visible window at 30,000 people', async () => {
     const { app, plugin } = await startPlugin(generatePeopleVault({ people: 30_000, today: TODAY, seed: 5 }));
-    current = app;
     await openView(app);
     const count = Number($('.ncrm-stale-count').textContent?.replace(/\D/g, ''));
     expect(count).toBeGreaterThan(5000);

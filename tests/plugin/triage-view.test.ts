@@ -6,12 +6,9 @@ import { localIsoDate, addDays } from '../../src/core/dates/iso-date';
 import { TRIAGE_VIEW_TYPE, type TriageView } from '../../src/plugin/views/triage-view';
 import type { App } from '../obsidian-double/app';
 import { text } from '../obsidian-double/harness';
-import { $, $$, buttonByText, cleanup, runCommand, settle, startPlugin, until } from './helpers';
+import { $, $$, buttonByText, runCommand, settle, startPlugin, until } from './helpers';
 
-let current: App | null = null;
 afterEach(() => {
-  if (current) cleanup(current);
-  current = null;
   vi.restoreAllMocks();
 });
 
@@ -44,7 +41,6 @@ const fm = (app: App, path: string) => YAML.parse(/^---\n([\s\S]*?)---/.exec(tex
 describe('Triage view', () => {
   it('shows an invitation card with the message as text, a "No note" mark, what the vault knows and the keys', async () => {
     const { app } = await startPlugin(VAULT);
-    current = app;
     const view = await openTriage(app);
     expect(app.workspace.getLeavesOfType(TRIAGE_VIEW_TYPE)[0]?.split).toBe(app.workspace.rootSplit);
     expect($('.ncrm-card-progress').textContent).toBe('1 of 4');
@@ -62,7 +58,6 @@ describe('Triage view', () => {
 
   it('works through the cards by keyboard and writes each decision', async () => {
     const { app } = await startPlugin(VAULT);
-    current = app;
     const open = vi.spyOn(window, 'open').mockImplementation(() => null);
     const view = await openTriage(app);
     press(view, 'a'); // accept Ivy: opens the profile, records connected
@@ -102,7 +97,6 @@ describe('Triage view', () => {
 
   it('sets where we met from the card, copies a reply, and ignores keys typed in inputs', async () => {
     const { app, plugin } = await startPlugin(VAULT);
-    current = app;
     plugin.settings.myName = 'Alex';
     const writeText = vi.fn(() => Promise.resolve());
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
@@ -130,7 +124,6 @@ describe('Triage view', () => {
       'People/E.md': note('E Five', `trust: 3\nlinkedin-status: connected\nconnected-on: ${ago(2)}`),
     };
     const { app } = await startPlugin(files);
-    current = app;
     runCommand(app, 'met-at-event');
     const from = await until(() => document.querySelector<HTMLInputElement>('.ncrm-from'), 'dialog');
     from.value = ago(4);
@@ -156,7 +149,6 @@ describe('Triage view', () => {
 
   it('Open prune list: a checklist of everyone marked, ticks kept when regenerated', async () => {
     const { app } = await startPlugin({ ...VAULT, 'People/Zed.md': note('Zed', 'prune: true\ncompany: Hooli') });
-    current = app;
     runCommand(app, 'open-prune-list');
     await settle(app);
     const list = text(app, 'Network CRM/Prune list.md');

@@ -6,6 +6,7 @@ import { escapeLinkDisplay, escapeMarkdown } from '../notes/markdown-escape';
 import { formatCount } from '../text/format';
 import { linkableProfileUrl } from '../identity/profile-url';
 import type { ApplyResult } from './apply';
+import { problemAndInvitationCounts, type CountRow } from './plan-counts';
 import type { ImportPlan } from './plan-types';
 
 export const REPORT_LIST_CAP = 200;
@@ -45,16 +46,11 @@ export function composeImportReport(plan: ImportPlan, meta: ReportMeta): string 
   const jobChanges = updated.filter((u) => u.jobChange !== null);
   const notDone = plan.creates.length + plan.updates.length - result.created.length - result.updated.length - result.failed.length;
 
-  const rows: Array<[string, number]> = [
+  const rows: CountRow[] = [
     ['Created', result.created.length],
     ['Updated', result.updated.length],
     ['Unchanged', plan.unchanged.length],
-    ['Skipped rows', plan.skipped.length],
-    ['Ambiguous names', plan.ambiguous.length],
-    ['Notes with unreadable frontmatter', plan.unreadable.length],
-    ['Missing from this export', plan.missingFromExport.length],
-    ['Invitations received, waiting for you', plan.stats.pendingIncoming],
-    ['Invitations you sent, not accepted', plan.pendingInvitations.length],
+    ...problemAndInvitationCounts(plan),
     ['Failed', result.failed.length],
   ];
   if (result.cancelled) rows.push(['Not done (cancelled)', notDone]);

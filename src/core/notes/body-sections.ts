@@ -105,7 +105,11 @@ export function appendToSection(body: string, title: string, line: string): stri
     if (LIST_ITEM.test((lines[i] as Line).text)) last = i;
   }
   if (last === -1) return insertAfterHeading(body, lines, section, line, eol);
-  const after = lines[last] as Line;
+  return insertAfterLine(body, lines[last] as Line, line, eol);
+}
+
+/** `line` on its own line right after `after` (adding a line break if `after` is the last, unterminated line). */
+function insertAfterLine(body: string, after: Line, line: string, eol: string): string {
   const needsBreak = !body.slice(after.start, after.end).endsWith('\n');
   return body.slice(0, after.end) + (needsBreak ? eol : '') + line + eol + body.slice(after.end);
 }
@@ -169,9 +173,7 @@ export function insertDatedLine(body: string, title: string, line: string, date:
     lastItem = i;
   }
   if (lastItem === -1) return prependToSection(body, title, line);
-  const after = lines[lastItem] as Line;
-  const needsBreak = !body.slice(after.start, after.end).endsWith('\n');
-  return body.slice(0, after.end) + (needsBreak ? eol : '') + line + eol + body.slice(after.end);
+  return insertAfterLine(body, lines[lastItem] as Line, line, eol);
 }
 
 export function sectionHasLine(body: string, title: string, line: string): boolean {

@@ -7,6 +7,7 @@
  */
 import { Modal, Setting, type App } from 'obsidian';
 import type { ImportPlan } from '../../core/import/plan-types';
+import { problemAndInvitationCounts } from '../../core/import/plan-counts';
 import { formatCount, plural } from '../../core/text/format';
 import { cappedList, countList } from '../ui/dom';
 import { createFileInput } from './pick-files';
@@ -79,20 +80,11 @@ export class ImportModal extends Modal {
     el.addClass('ncrm-preview');
     el.createEl('p', { cls: 'ncrm-muted', text: `From ${plan.sources.join(', ')} into the folder "${plan.folder || '/'}".` });
     // The first three always show; the rest only when there is something to say.
-    const optional: Array<[string, number]> = [
-      ['Skipped rows', plan.skipped.length],
-      ['Ambiguous names', plan.ambiguous.length],
-      ['Notes with unreadable frontmatter', plan.unreadable.length],
-      ['Missing from this export', plan.missingFromExport.length],
-      ['Invitations received, waiting for you', plan.stats.pendingIncoming],
-      ['Invitations you sent, not accepted', plan.pendingInvitations.length],
-      ['People with LinkedIn messages', plan.messages.matched],
-    ];
     countList(el, [
       ['New notes', plan.creates.length],
       ['Updated notes', plan.updates.length],
       ['Unchanged notes', plan.unchanged.length],
-      ...optional.filter(([, n]) => n > 0),
+      ...problemAndInvitationCounts(plan).filter(([, n]) => n > 0),
     ]);
 
     if (plan.updates.length > 0) {
