@@ -17,6 +17,7 @@ import { newestDatedItem } from '../core/notes/body-sections';
 import { splitNote } from '../core/notes/note-text';
 import { INTERACTIONS_HEADING } from '../core/notes/schema';
 import { dailyNoteMatcher, type DailyNoteMatcher } from '../core/people/daily-notes';
+import { normaliseFolder } from '../core/notes/file-name';
 import { isPersonNote, personFromFrontmatter, type PersonRecord } from '../core/people/person-record';
 import { levelNames, type NetworkCrmSettings } from '../core/settings';
 
@@ -135,10 +136,15 @@ export class PersonIndex extends Component {
     }
   }
 
+  /** The folders as paths, normalised once per settings value rather than once per note. */
+  private folders = { key: '', people: '', reports: '' };
+
   private isPerson(file: TFile, cache: CachedMetadata | null): boolean {
     const s = this.settings();
-    if (file.path.startsWith(`${normalizePath(s.reportFolder)}/`)) return false;
-    return isPersonNote(file.path, cache?.frontmatter, normalizePath(s.peopleFolder), s.defaultTag);
+    const key = `${s.peopleFolder}\n${s.reportFolder}`;
+    if (key !== this.folders.key) this.folders = { key, people: normaliseFolder(s.peopleFolder) ?? '', reports: `${normaliseFolder(s.reportFolder) ?? ''}/` };
+    if (file.path.startsWith(this.folders.reports)) return false;
+    return isPersonNote(file.path, cache?.frontmatter, this.folders.people, s.defaultTag);
   }
 
   private put(file: TFile, cache: CachedMetadata | null): void {

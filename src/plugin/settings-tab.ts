@@ -25,13 +25,15 @@ export class NetworkCrmSettingTab extends PluginSettingTab {
     void this.host.saveSettings();
   }
 
+  /** A folder inside the vault; not the vault root, which would make every note a person. */
   private folderSetting(el: HTMLElement, name: string, desc: string, get: () => string, set: (v: string) => void): void {
     const setting = new Setting(el).setName(name).setDesc(desc);
     setting.addText((t) =>
       t.setValue(get()).onChange((value) => {
         const folder = normaliseFolder(value);
-        setting.settingEl.toggleClass('ncrm-setting-invalid', folder === null);
-        if (folder !== null) this.save(() => set(value.trim()));
+        const ok = folder !== null && folder !== '';
+        setting.settingEl.toggleClass('ncrm-setting-invalid', !ok);
+        if (ok) this.save(() => set(value.trim()));
       }),
     );
   }

@@ -86,10 +86,12 @@ describe('settings', () => {
     const names = Array.from(tab.querySelectorAll('.setting-item-name')).map((e) => e.textContent);
     expect(names).toEqual(expect.arrayContaining(['People folder', 'Report folder', 'File name format', 'Tag for person notes', 'Level 1', 'Level 5']));
     const folderInput = tab.querySelector<HTMLInputElement>('.setting-item input')!;
-    folderInput.value = '../outside';
-    folderInput.dispatchEvent(new Event('input'));
-    expect(folderInput.closest('.setting-item')?.classList.contains('ncrm-setting-invalid')).toBe(true);
-    expect(plugin.settings.peopleFolder).toBe('People');
+    for (const bad of ['../outside', '', ' / ']) {
+      folderInput.value = bad;
+      folderInput.dispatchEvent(new Event('input'));
+      expect(folderInput.closest('.setting-item')?.classList.contains('ncrm-setting-invalid')).toBe(true);
+      expect(plugin.settings.peopleFolder).toBe('People');
+    }
     folderInput.value = 'Contacts';
     folderInput.dispatchEvent(new Event('input'));
     await settle(app);

@@ -49,7 +49,7 @@ export class ImportFlow {
   private importSettings(): ImportSettings {
     const s = this.host.settings;
     const folder = normaliseFolder(s.peopleFolder);
-    if (folder === null) throw new Error(`The people folder "${s.peopleFolder}" is not a folder inside the vault. Change it in the settings.`);
+    if (folder === null || folder === '') throw new Error(`The people folder "${s.peopleFolder}" is not a folder inside the vault. Change it in the settings.`);
     return { folder, fileNameFormat: s.fileNameFormat, tag: s.defaultTag, today: localIsoDate(new Date()), createNotesForPendingInvitees: s.createNotesForPendingInvitees, logMessageDays: s.logMessageDays };
   }
 
