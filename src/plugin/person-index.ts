@@ -17,6 +17,7 @@ import { newestDatedItem } from '../core/notes/body-sections';
 import { splitNote } from '../core/notes/note-text';
 import { INTERACTIONS_HEADING } from '../core/notes/schema';
 import { dailyNoteMatcher, type DailyNoteMatcher } from '../core/people/daily-notes';
+import { effectiveLastContact, type LastContact } from '../core/people/last-contact';
 import { normaliseFolder } from '../core/notes/file-name';
 import { isPersonNote, personFromFrontmatter, type PersonRecord } from '../core/people/person-record';
 import { levelNames, type NetworkCrmSettings } from '../core/settings';
@@ -79,6 +80,12 @@ export class PersonIndex extends Component {
   /** Notes whose `linkedin` is this canonical URL (normally one). */
   withProfileUrl(url: string): PersonRecord[] {
     return [...(this.byUrl.get(url) ?? [])].map((p) => this.records.get(p)).filter((r): r is PersonRecord => r !== undefined);
+  }
+
+  /** A person's effective last contact and where it comes from (field, log, daily note, message). */
+  lastContact(path: string): LastContact | null {
+    const record = this.records.get(path);
+    return record ? effectiveLastContact(record, { useDailyNotes: this.settings().useDailyNotes }) : null;
   }
 
   /** `met-where` values in use, most used first, for suggestions. */

@@ -58,9 +58,12 @@ describe('person index', () => {
       { '.obsidian/daily-notes.json': JSON.stringify({ format: 'dddd, MMMM Do YYYY', folder: 'Journal' }) },
     );
     expect(plugin.index.get('People/Ann.md')?.dailyLatest).toBe('2026-07-14');
+    expect(plugin.index.lastContact('People/Ann.md')).toEqual({ date: '2026-07-14', source: 'daily note' });
     await app.vault.create('Journal/2026-08-02.md', 'met [[Ann]] again');
     await settle(app);
     expect(plugin.index.get('People/Ann.md')?.dailyLatest).toBe('2026-08-02');
+    plugin.settings.useDailyNotes = false;
+    expect(plugin.index.lastContact('People/Ann.md')).toBeNull();
   });
 
   it('keeps malformed hand-typed values as problems instead of failing', async () => {
