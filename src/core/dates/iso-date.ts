@@ -63,9 +63,3 @@ export function addMonthsIso(iso: IsoDate, months: number): IsoDate {
 export function localIsoDate(now: Date): IsoDate {
   return format(now, 'yyyy-MM-dd');
 }
-
-export function maxIso(a: IsoDate | null, b: IsoDate | null): IsoDate | null {
-  if (a === null) return b;
-  if (b === null) return a;
-  return a >= b ? a : b;
-}

@@ -175,7 +175,3 @@ export function insertDatedLine(body: string, title: string, line: string, date:
   if (lastItem === -1) return prependToSection(body, title, line);
   return insertAfterLine(body, lines[lastItem] as Line, line, eol);
 }
-
-export function sectionHasLine(body: string, title: string, line: string): boolean {
-  return sectionLines(body, title).some((l) => l.trim() === line.trim());
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendToSection, newestDatedItem, prependToSection, sectionHasLine } from '../../../src/core/notes/body-sections';
+import { appendToSection, insertDatedLine, newestDatedItem, prependToSection } from '../../../src/core/notes/body-sections';
 import { editBody, splitNote } from '../../../src/core/notes/note-text';
 
 const LINE = '- 2026-11-26 · call · caught up';
@@ -55,8 +55,10 @@ describe('newestDatedItem', () => {
     expect(newestDatedItem('## Interactions\n\n', 'Interactions')).toBeNull();
   });
 
-  it('sees a line once added', () => {
-    expect(sectionHasLine(`## Interactions\n\n${LINE}\n`, 'Interactions', LINE)).toBe(true);
+  it('places a dated line by its date in a newest-first log', () => {
+    const body = '## Interactions\n\n- 2026-05-01 · call\n- 2026-01-01 · email\n';
+    expect(insertDatedLine(body, 'Interactions', '- 2026-03-01 · invitation', '2026-03-01')).toBe('## Interactions\n\n- 2026-05-01 · call\n- 2026-03-01 · invitation\n- 2026-01-01 · email\n');
+    expect(insertDatedLine(body, 'Interactions', '- 2025-01-01 · invitation', '2025-01-01')).toBe(`${body}- 2025-01-01 · invitation\n`);
   });
 });
 
