@@ -35,6 +35,8 @@ export class PersonIndex extends Component {
   private readonly byUrl = new Map<string, Set<string>>();
   private readonly logDates = new Map<string, IsoDate | null>();
   private readonly dailyNotes = new Map<string, DailyNote>();
+  /** Newest daily note per linked path; derived from dailyNotes, dropped whenever they change. */
+  private dailyByTarget: Map<string, IsoDate> | null = null;
   private readonly listeners = new Set<() => void>();
   private dailyMatcher: DailyNoteMatcher = dailyNoteMatcher(null);
   private readQueue: TFile[] = [];
@@ -116,6 +118,7 @@ export class PersonIndex extends Component {
     this.records.clear();
     this.byUrl.clear();
     this.dailyNotes.clear();
+    this.dailyByTarget = null;
     this.readQueue = [];
     for (const file of this.app.vault.getMarkdownFiles()) {
       const cache = this.app.metadataCache.getFileCache(file);
@@ -233,6 +236,7 @@ export class PersonIndex extends Component {
   private onDeleted(path: string): void {
     this.logDates.delete(path);
     const hadDaily = this.dailyNotes.delete(path);
+    if (hadDaily) this.dailyByTarget = null;
     if (this.records.has(path) || hadDaily) {
       this.remove(path);
       if (hadDaily) this.applyDaily();
@@ -244,7 +248,7 @@ export class PersonIndex extends Component {
     const log = this.logDates.get(oldPath);
     this.logDates.delete(oldPath);
     if (log !== undefined) this.logDates.set(file.path, log);
-    this.dailyNotes.delete(oldPath);
+    if (this.dailyNotes.delete(oldPath)) this.dailyByTarget = null;
     this.remove(oldPath);
     this.indexDaily(file);
     const cache = this.app.metadataCache.getFileCache(file);
@@ -266,13 +270,16 @@ export class PersonIndex extends Component {
     if (!this.settings().useDailyNotes) return;
     const date = this.dailyMatcher(file.basename);
     if (date === null) {
-      this.dailyNotes.delete(file.path);
+      if (this.dailyNotes.delete(file.path)) this.dailyByTarget = null;
       return;
     }
     this.dailyNotes.set(file.path, { date, targets: Object.keys(this.app.metadataCache.resolvedLinks[file.path] ?? {}) });
+    this.dailyByTarget = null;
   }
 
+  /** Computed once per change to the daily notes, so a burst of 30,000 person-note changes costs one pass. */
   private latestDailyByTarget(): Map<string, IsoDate> {
+    if (this.dailyByTarget) return this.dailyByTarget;
     const latest = new Map<string, IsoDate>();
     for (const { date, targets } of this.dailyNotes.values()) {
       for (const t of targets) {
@@ -280,6 +287,7 @@ export class PersonIndex extends Component {
         if (cur === undefined || date > cur) latest.set(t, date);
       }
     }
+    this.dailyByTarget = latest;
     return latest;
   }
 
@@ -290,10 +298,7 @@ export class PersonIndex extends Component {
 
   private applyDailyTo(path: string): void {
     const r = this.records.get(path);
-    if (!r) return;
-    let best: IsoDate | null = null;
-    for (const { date, targets } of this.dailyNotes.values()) if (targets.includes(path) && (best === null || date > best)) best = date;
-    r.dailyLatest = best;
+    if (r) r.dailyLatest = this.latestDailyByTarget().get(path) ?? null;
   }
 
   private changed(): void {

@@ -117,7 +117,7 @@ describe('Stale contacts view', () => {
     await settle(app, 0);
     expect(app.workspace.getActiveFile()?.path).toBe('People/Bo Kim.md');
     const tabs = app.workspace.rootSplit.leaves.length;
-    $('.ncrm-stale-row[data-path="People/Ann Lee.md"] .ncrm-stale-name').dispatchEvent(new MouseEvent('click', { ctrlKey: true }));
+    $('.ncrm-stale-row[data-path="People/Ann Lee.md"] .ncrm-stale-name').dispatchEvent(new MouseEvent('click', { ctrlKey: true, bubbles: true }));
     await settle(app, 0);
     expect(app.workspace.rootSplit.leaves.length).toBe(tabs + 1);
   });

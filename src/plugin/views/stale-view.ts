@@ -21,6 +21,10 @@ export const STALE_VIEW_TYPE = 'network-crm-stale';
 /** Must match `.ncrm-stale-row` height in styles.css. */
 export const STALE_ROW_HEIGHT = 76;
 
+const ACTION_LOG = 'Log contact today';
+const ACTION_SNOOZE = 'Snooze';
+const ACTION_PROFILE = 'Open LinkedIn profile';
+
 export class StaleView extends ItemView {
   private filter: StaleFilter = { ...NO_FILTER };
   private shown: StaleEntry[] = [];
@@ -28,6 +32,8 @@ export class StaleView extends ItemView {
   private readonly hidden = new Map<string, PersonRecord>();
   private dirty = true;
   private renderedRange = '';
+  /** The entries drawn now, by path, for the delegated click handler. */
+  private readonly drawn = new Map<string, StaleEntry>();
   private unsubscribe: (() => void) | null = null;
   private countEl!: HTMLElement;
   private listEl!: HTMLElement;
@@ -64,6 +70,8 @@ export class StaleView extends ItemView {
     this.rowsEl = this.sizerEl.createDiv({ cls: 'ncrm-stale-rows' });
     this.emptyEl = this.contentEl.createDiv({ cls: 'ncrm-stale-empty ncrm-hidden' });
     this.registerDomEvent(this.listEl, 'scroll', () => this.renderWindow());
+    // One listener for all rows: rows are redrawn on every scroll, their listeners would pile up.
+    this.registerDomEvent(this.rowsEl, 'click', (evt) => this.onRowClick(evt));
     this.unsubscribe = this.ctx.index.onChange(() => this.requestRefresh());
     this.registerEvent(this.app.workspace.on('layout-change', () => this.refreshIfDirty()));
     this.registerEvent(this.app.workspace.on('active-leaf-change', () => this.refreshIfDirty()));
@@ -149,21 +157,18 @@ export class StaleView extends ItemView {
     this.renderedRange = key;
     this.rowsEl.setCssProps({ '--ncrm-stale-offset': `${range.offsetTop}px` });
     this.rowsEl.empty();
+    this.drawn.clear();
     const today = this.ctx.today();
     for (let i = range.start; i < range.end; i++) this.renderRow(this.shown[i] as StaleEntry, today);
   }
 
   private renderRow(entry: StaleEntry, today: string): void {
     const p = entry.person;
+    this.drawn.set(p.path, entry);
     const row = this.rowsEl.createDiv({ cls: 'ncrm-stale-row', attr: { 'data-path': p.path } });
     const first = row.createDiv({ cls: 'ncrm-stale-line ncrm-stale-first' });
     const top = first.createDiv({ cls: 'ncrm-stale-text' });
-    const name = top.createEl('a', { cls: 'ncrm-stale-name', text: p.name, href: '#', attr: { title: p.path } });
-    this.registerDomEvent(name, 'click', (evt) => {
-      evt.preventDefault();
-      const file = this.app.vault.getFileByPath(p.path);
-      if (file) void this.app.workspace.getLeaf(Keymap.isModEvent(evt)).openFile(file);
-    });
+    top.createEl('a', { cls: 'ncrm-stale-name', text: p.name, href: '#', attr: { title: p.path } });
     const level = p.trust === null ? 'Untriaged' : (this.ctx.settings.trustLevels[p.trust - 1]?.name ?? `Level ${p.trust}`);
     top.createSpan({ cls: 'ncrm-badge', text: level });
     first.createDiv({ cls: 'ncrm-overdue', text: overdueText(entry) });
@@ -174,8 +179,39 @@ export class StaleView extends ItemView {
     if (entry.whoseMove) contact.createSpan({ cls: `ncrm-move ncrm-move-${entry.whoseMove === 'you owe a reply' ? 'you' : 'them'}`, text: entry.whoseMove });
     contact.createSpan({ text: lastContactText(entry, today) });
     const actions = third.createDiv({ cls: 'ncrm-stale-actions' });
-    this.action(actions, 'check', 'Log contact today', () => this.act(p, () => logContactToday(this.ctx, p)));
-    this.action(actions, 'alarm-clock', 'Snooze', (evt) => {
+    this.action(actions, 'check', ACTION_LOG);
+    this.action(actions, 'alarm-clock', ACTION_SNOOZE);
+    const profile = this.action(actions, 'external-link', ACTION_PROFILE);
+    if (!p.profileUrl) {
+      profile.disabled = true;
+      profile.setAttr('aria-label', 'No LinkedIn profile in this note');
+    }
+  }
+
+  private action(parent: HTMLElement, icon: string, label: string): HTMLButtonElement {
+    const button = parent.createEl('button', { cls: 'clickable-icon ncrm-action', attr: { 'aria-label': label, 'data-action': label } });
+    setIcon(button, icon);
+    return button;
+  }
+
+  private onRowClick(evt: MouseEvent): void {
+    const target = evt.target as HTMLElement | null;
+    const path = target?.closest<HTMLElement>('.ncrm-stale-row')?.dataset.path;
+    const entry = path === undefined ? undefined : this.drawn.get(path);
+    if (!target || !entry) return;
+    const p = entry.person;
+    if (target.closest('.ncrm-stale-name')) {
+      evt.preventDefault();
+      const file = this.app.vault.getFileByPath(p.path);
+      if (file) void this.app.workspace.getLeaf(Keymap.isModEvent(evt)).openFile(file);
+      return;
+    }
+    const action = target.closest<HTMLElement>('[data-action]')?.dataset.action;
+    if (action === undefined) return;
+    evt.preventDefault();
+    if (action === ACTION_LOG) this.act(p, () => logContactToday(this.ctx, p));
+    else if (action === ACTION_PROFILE && p.profileUrl) window.open(linkableProfileUrl(p.profileUrl));
+    else if (action === ACTION_SNOOZE) {
       const menu = new Menu();
       for (const choice of Object.keys(SNOOZE_LABELS) as SnoozeChoice[]) {
         menu.addItem((item) =>
@@ -186,24 +222,7 @@ export class StaleView extends ItemView {
         );
       }
       menu.showAtMouseEvent(evt);
-    });
-    const profile = this.action(actions, 'external-link', 'Open LinkedIn profile', () => {
-      if (p.profileUrl) window.open(linkableProfileUrl(p.profileUrl));
-    });
-    if (!p.profileUrl) {
-      profile.disabled = true;
-      profile.setAttr('aria-label', 'No LinkedIn profile in this note');
     }
-  }
-
-  private action(parent: HTMLElement, icon: string, label: string, onClick: (evt: MouseEvent) => void): HTMLButtonElement {
-    const button = parent.createEl('button', { cls: 'clickable-icon ncrm-action', attr: { 'aria-label': label, 'data-action': label } });
-    setIcon(button, icon);
-    this.registerDomEvent(button, 'click', (evt) => {
-      evt.preventDefault();
-      onClick(evt);
-    });
-    return button;
   }
 
   /** Hides the row at once, then writes; shows it again if the write fails. */

@@ -54,6 +54,8 @@ export class TriageView extends ItemView {
     this.contentEl.setAttr('tabindex', '0');
     this.cardEl = this.contentEl.createDiv({ cls: 'ncrm-card' });
     this.registerDomEvent(this.contentEl, 'keydown', (evt) => this.onKey(evt));
+    // One listener for the card's buttons and links: the card is redrawn after every decision.
+    this.registerDomEvent(this.cardEl, 'click', (evt) => this.onCardClick(evt));
     this.unsubscribe = this.ctx.index.onChange(() => {
       this.dirty = true;
       if (this.containerEl.isShown()) this.render();
@@ -129,11 +131,7 @@ export class TriageView extends ItemView {
     const list = box.createEl('ul');
     for (const path of k.mentionedIn.slice(0, 5)) {
       const li = list.createEl('li', { text: 'Mentioned in ' });
-      const a = li.createEl('a', { text: path.replace(/\.md$/, ''), href: '#' });
-      this.registerDomEvent(a, 'click', (evt) => {
-        evt.preventDefault();
-        void this.app.workspace.openLinkText(path, '', 'tab');
-      });
+      li.createEl('a', { text: path.replace(/\.md$/, ''), href: '#', attr: { 'data-open': path } });
     }
     if (k.trustedAtCompany.length > 0) list.createEl('li', { text: `You trust ${k.trustedAtCompany.slice(0, 3).map((o) => o.name).join(', ')} at ${p.company}` });
     for (const o of k.sameNameMetWhere.slice(0, 3)) list.createEl('li', { text: `A note named ${o.name} says you met at ${o.metWhere}` });
@@ -146,11 +144,23 @@ export class TriageView extends ItemView {
       const button = bar.createEl('button', { cls: 'ncrm-key', attr: { 'data-key': k.key } });
       button.createEl('kbd', { text: k.key === ' ' ? 'space' : k.key });
       button.createSpan({ text: k.label });
-      this.registerDomEvent(button, 'click', () => {
-        if (this.current || k.key === 'u') void k.run(this.current as TriageItem);
-        this.contentEl.focus();
-      });
     }
+  }
+
+  private onCardClick(evt: MouseEvent): void {
+    const target = evt.target as HTMLElement | null;
+    const open = target?.closest<HTMLElement>('[data-open]')?.dataset.open;
+    if (open !== undefined) {
+      evt.preventDefault();
+      void this.app.workspace.openLinkText(open, '', 'tab');
+      return;
+    }
+    const key = target?.closest<HTMLElement>('[data-key]')?.dataset.key;
+    if (key === undefined) return;
+    const item = this.current;
+    if (key === 'u') void this.undo();
+    else if (item) void this.keysFor(item).find((k) => k.key === key)?.run(item);
+    this.contentEl.focus();
   }
 
   private undoKey(): KeyAction {
