@@ -147,11 +147,14 @@ describe.skipIf(skip !== null)('Network CRM in Chromium', () => {
     expect(timing.lastRowVisible).toBe(true);
     expect(timing.firstRender).toBeLessThan(200);
 
-    await page.evaluate(() => {
+    // The scroll event, and so the redraw of the window, comes a frame after scrollTop is set:
+    // wait for it, or the row read here is one from the end of the list that is about to go.
+    await page.evaluate(async () => {
       (document.querySelector('.ncrm-stale-list') as HTMLElement).scrollTop = 0;
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     });
     const first = await page.locator('.ncrm-stale-row').first().getAttribute('data-path');
-    await page.locator('.ncrm-stale-row').first().locator('[data-action="Log contact today"]').click();
+    await page.locator(`.ncrm-stale-row[data-path="${first}"] [data-action="Log contact today"]`).click();
     await page.waitForFunction((p) => !document.querySelector(`.ncrm-stale-row[data-path="${p}"]`), first);
     await page.evaluate(() => window.__test.settle());
     expect(await page.evaluate((p) => window.__test.readFile(p!), first)).toContain(`last-contact: ${await today(page)}`);
