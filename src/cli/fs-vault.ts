@@ -69,7 +69,8 @@ export class FsVault {
       for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
         if (isIgnoredName(entry.name)) continue;
         const rel = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
-        const full = path.join(dir, entry.name);
+        // Concatenation, not path.join: joining cost ~20 ms at 30,000 files.
+        const full = dir.endsWith(path.sep) ? dir + entry.name : dir + path.sep + entry.name;
         if (entry.isDirectory()) walk(full, rel);
         else if (entry.isFile()) out.push({ path: nfc(rel), abs: full });
       }

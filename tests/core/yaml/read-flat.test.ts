@@ -53,14 +53,16 @@ describe('readFlatYaml', () => {
 
   it('property: on arbitrary YAML-ish text it never disagrees with the yaml package', () => {
     const line = fc.oneof(
-      fc.tuple(key, fc.string({ unit: fc.constantFrom('a', ' ', ':', '#', '"', "'", '-', '[', ']', ',', '1', '.', 'e', '\\', 'x', '~'), maxLength: 12 })).map(([k, v]) => `${k}: ${v}`),
+      fc
+        .tuple(key, fc.constantFrom('', ' ', '  '), fc.string({ unit: fc.constantFrom('a', ' ', ':', '#', '"', "'", '-', '[', ']', ',', '1', '.', 'e', '\\', 'x', '~', '\t'), maxLength: 12 }))
+        .map(([k, gap, v]) => `${k}${gap}: ${v}`),
       fc.string({ unit: fc.constantFrom('a', ' ', '-', ':', '1'), maxLength: 8 }).map((v) => `  - ${v}`),
       fc.constant('# comment'),
       fc.constant(''),
     );
     fc.assert(
-      fc.property(fc.array(line, { maxLength: 6 }), (lines) => {
-        const text = `${lines.join('\n')}\n`;
+      fc.property(fc.array(line, { maxLength: 6 }), fc.constantFrom('\n', '\r\n'), (lines, eol) => {
+        const text = `${lines.join(eol)}${eol}`;
         const fast = readFlatYaml(text);
         if (fast === undefined) return;
         let full: unknown;
