@@ -10,13 +10,14 @@ import { runStale } from './commands/stale';
 import { runDecide, runTriage } from './commands/triage';
 import type { CliIo } from './io';
 
-const SWITCHES = new Set(['dry-run', 'json', 'report', 'prune', 'decline', 'keep', 'accept', 'help', 'create-pending-invitees', 'log-message-days']);
+const SWITCHES = new Set(['dry-run', 'json', 'report', 'prune', 'decline', 'keep', 'accept', 'help', 'create-pending-invitees', 'log-message-days', 'no-base']);
 
 export const USAGE = `Usage: network-crm <command> [options]
 
 Commands:
-  import <zip|folder|csv...> --vault DIR [--folder People] [--dry-run] [--json] [--report]
-      Import a LinkedIn data export into person notes.
+  import <zip|folder|csv...> --vault DIR [--folder People] [--dry-run] [--json] [--report] [--no-base]
+      Import a LinkedIn data export into person notes (the first import into a folder also
+      adds People.base, a table of them, unless --no-base).
   log --vault DIR --person <url|name|path> [--date YYYY-MM-DD] [--channel C] [--note TEXT]
       Log an interaction: a line at the top of ## Interactions, last-contact moved forward.
   show --vault DIR --person <url|name|path> [--json]

@@ -59,6 +59,28 @@ describe('network-crm import', () => {
     expect(fs.readdirSync(path.join(vault, 'Network', 'People'))).toHaveLength(exp.people.length);
   });
 
+  it('the first import into a folder adds People.base beside it, once; --no-base skips it', async () => {
+    const dir = tempDir();
+    const vault = path.join(dir, 'vault');
+    fs.mkdirSync(vault);
+    const { zip } = writeExport(dir, 20);
+    const first = await cli('import', zip, '--vault', vault, '--folder', 'Network/People');
+    expect(first.out).toContain('Open Network/People.base in Obsidian');
+    const base = path.join(vault, 'Network', 'People.base');
+    expect(fs.readFileSync(base, 'utf8')).toContain('file.inFolder(\\"Network/People\\")');
+    fs.writeFileSync(base, 'my own table');
+    await cli('import', zip, '--vault', vault, '--folder', 'Network/People');
+    expect(fs.readFileSync(base, 'utf8')).toBe('my own table');
+    fs.rmSync(base);
+    expect((await cli('import', zip, '--vault', vault, '--folder', 'Network/People', '--json')).json().baseFile).toBeNull();
+    expect(fs.existsSync(base)).toBe(false);
+
+    const other = path.join(dir, 'other');
+    fs.mkdirSync(other);
+    expect((await cli('import', zip, '--vault', other, '--no-base', '--json')).json().baseFile).toBeNull();
+    expect(fs.readdirSync(other)).toEqual(['People']);
+  });
+
   it('writes the report note with --report', async () => {
     const dir = tempDir();
     const vault = path.join(dir, 'vault');

@@ -8,6 +8,7 @@ import { composeImportReport } from '../../core/import/report';
 import { readExport } from '../../core/linkedin/read-export';
 import { DEFAULT_SETTINGS } from '../../core/settings';
 import { formatCount } from '../../core/text/format';
+import { baseFilePath, composeBaseFile } from '../../core/notes/base-file';
 import { joinPath } from '../../core/notes/file-name';
 import { checkFlags, requireFlag, stringFlag, UsageError, type ParsedArgs } from '../args';
 import { FsVault } from '../fs-vault';
@@ -15,11 +16,11 @@ import { folderOption, todayOption } from '../options';
 import { readInputs } from '../read-inputs';
 import type { CliIo } from '../io';
 
-export const IMPORT_FLAGS = ['vault', 'folder', 'dry-run', 'json', 'today', 'format', 'tag', 'report', 'report-folder', 'create-pending-invitees', 'log-message-days'];
+export const IMPORT_FLAGS = ['vault', 'folder', 'dry-run', 'json', 'today', 'format', 'tag', 'report', 'report-folder', 'create-pending-invitees', 'log-message-days', 'no-base'];
 
 export type ImportSummary = ReturnType<typeof importSummary>;
 
-export function importSummary(plan: ImportPlan, result: ApplyResult | null) {
+export function importSummary(plan: ImportPlan, result: ApplyResult | null, baseFile: string | null = null) {
   return {
     dryRun: result === null,
     cancelled: result?.cancelled ?? false,
@@ -44,6 +45,7 @@ export function importSummary(plan: ImportPlan, result: ApplyResult | null) {
       interactionsAdded: u.interactions.length,
     })),
     stats: plan.stats,
+    baseFile,
   };
 }
 
@@ -64,7 +66,16 @@ function printHuman(io: CliIo, summary: ReturnType<typeof importSummary>, vault:
     line('failed', summary.failed.length);
     for (const f of summary.failed.slice(0, 10)) io.err(`  ${f.path}: ${f.error}`);
   }
+  if (summary.baseFile) io.out(`  Open ${summary.baseFile} in Obsidian for a table of your network.`);
   if (summary.cancelled) io.out('Interrupted. Run the same command again to finish; nothing will be duplicated.');
+}
+
+/** People.base beside the people folder, unless a file of that name is already there. */
+async function createBaseFile(vault: FsVault, folder: string): Promise<string | null> {
+  const path = baseFilePath(folder);
+  if (vault.exists(path)) return null;
+  await vault.writer().create(path, composeBaseFile(folder));
+  return path;
 }
 
 export async function runImport(args: ParsedArgs, io: CliIo): Promise<number> {
@@ -95,14 +106,19 @@ export async function runImport(args: ParsedArgs, io: CliIo): Promise<number> {
   lap('snapshot');
   const plan = await planImport(exp, snapshot, settings);
   lap('plan');
+  // The CLI keeps no state, so "the first import" is the one that creates the people folder:
+  // a People.base the user deleted later is not brought back by the next run.
+  const firstImport = !vault.exists(folder);
 
   let result: ApplyResult | null = null;
+  let baseFile: string | null = null;
   if (!args.flags.has('dry-run')) {
     result = await applyPlan(plan, vault.writer(), {
       shouldStop: () => io.interrupted(),
       // Yield to the event loop now and then so Ctrl-C is noticed between two notes.
       onProgress: (done) => (done % 250 === 0 ? io.breathe() : undefined),
     });
+    if (firstImport && !args.flags.has('no-base')) baseFile = await createBaseFile(vault, folder);
     if (args.flags.has('report')) {
       const reportFolder = folderOption(args, 'report-folder', DEFAULT_SETTINGS.reportFolder);
       const writer = vault.writer();
@@ -115,7 +131,7 @@ export async function runImport(args: ParsedArgs, io: CliIo): Promise<number> {
   lap('write');
   // For `npm run bench`: where the time went, on stderr.
   if (process.env.NETWORK_CRM_PERF === '1') io.err(JSON.stringify({ phases }));
-  const summary = importSummary(plan, result);
+  const summary = importSummary(plan, result, baseFile);
   if (args.flags.has('json')) io.out(JSON.stringify(summary, null, 2));
   else printHuman(io, summary, vault.root);
   if (result?.cancelled) return 130;
