@@ -194,7 +194,7 @@ describe('Add person', () => {
     buttonByText('Create').click();
     await settle(app);
     const created = text(app, 'People/Jane Doe (Globex).md');
-    expect(created).toContain('name: Jane Doe\nlinkedin: https://www.linkedin.com/in/jane-doe-2\ncompany: Globex\n');
+    expect(created).toContain('linkedin: https://www.linkedin.com/in/jane-doe-2\ncompany: Globex\n');
     expect(app.workspace.getActiveFile()?.path).toBe('People/Jane Doe (Globex).md');
     runCommand(app, 'undo-last-change');
     await settle(app);

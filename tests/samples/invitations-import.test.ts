@@ -25,8 +25,8 @@ describe.skipIf(!present)('invitations from real exports', () => {
     expect(s.created).toBe(2 + 7);
     expect(s.pendingInvitations.map((p) => p.name)).toEqual(['Shivam Agarwal', 'Shikha Saxena', 'Saurabh Kumar']);
     const meekha = fs.readFileSync(path.join(vault, 'People/Meekha E . Saji.md'), 'utf8');
-    expect(meekha).toContain('linkedin-status: invitation-received\ninvited-on: 2018-07-10\ninvitation-message:\n');
-    expect(fs.readFileSync(path.join(vault, 'People/Yugam Parashar.md'), 'utf8')).toContain('linkedin-status: connected\nmet-where:');
+    expect(meekha).toContain('linkedin-status: invitation-received\nname: Meekha E . Saji\ninvited-on: 2018-07-10\ninvitation-message:\n');
+    expect(fs.readFileSync(path.join(vault, 'People/Yugam Parashar.md'), 'utf8')).toContain('linkedin-status: connected\nname: Yugam Parashar\nmet-where:');
 
     const q = (await cli('triage', '--vault', vault, '--json', '--today', '2018-11-04')).json<Queue>().queue;
     expect(q.filter((i) => i.kind === 'invitation').map((i) => i.person.name)).toEqual(['PAWAN GUPTA', 'Sudhanshu Singh', 'Paridhi Sugan', 'Vidit kumar', 'Nguyễn Xuân Chính', 'Rashi Rastogi', 'Meekha E . Saji']);
@@ -42,7 +42,7 @@ describe.skipIf(!present)('invitations from real exports', () => {
     // Aatif Belal, Pranav Reddy and Smitha Ithal were invited on 26 Aug and connected on 27 Aug.
     expect(s.created).toBe(48);
     expect(s.pendingInvitations).toEqual([]);
-    expect(fs.readFileSync(path.join(vault, 'People/Aatif Belal.md'), 'utf8')).toContain('connected-on: 2022-08-27\nlinkedin-status: connected\nmet-where:');
+    expect(fs.readFileSync(path.join(vault, 'People/Aatif Belal.md'), 'utf8')).toContain('connected-on: 2022-08-27\nlinkedin-status: connected\nname: Aatif Belal\nmet-where:');
     // Without URLs an invitee who is not a connection would be listed; here a made-up one is.
     const extra = path.join(vault, '..', 'Invitations.csv');
     fs.writeFileSync(extra, `${fs.readFileSync(sample('2022-09_Invitations.head.csv'), 'utf8')}Sajiah Naqib,Not Connected,"8/1/22, 8:56 PM",,OUTGOING\n`);

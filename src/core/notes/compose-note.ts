@@ -9,8 +9,11 @@ import { FIELD, INTERACTIONS_HEADING, USER_FIELDS, type FieldName } from './sche
 
 export type OwnedValues = Partial<Record<FieldName, FrontmatterValue>>;
 
-/** Always written, empty when unknown, in this order. */
-const ALWAYS: readonly FieldName[] = [FIELD.name, FIELD.linkedin, FIELD.company, FIELD.position, FIELD.email, FIELD.connectedOn, FIELD.status];
+/**
+ * Always written, empty when unknown, in this order: LinkedIn's columns first, as the
+ * schema lists them, then `name`, which we add for exports that have no profile URL.
+ */
+const ALWAYS: readonly FieldName[] = [FIELD.linkedin, FIELD.company, FIELD.position, FIELD.email, FIELD.connectedOn, FIELD.status, FIELD.name];
 /** Written only when the import knows them (invitations, messages, job changes). */
 const WHEN_KNOWN: readonly FieldName[] = [
   FIELD.invitedOn,

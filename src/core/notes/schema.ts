@@ -35,13 +35,13 @@ export type FieldName = (typeof FIELD)[keyof typeof FIELD];
 
 /** Fields the import may update. Everything else in a note belongs to the user. */
 export const LINKEDIN_OWNED: readonly FieldName[] = [
-  FIELD.name,
   FIELD.linkedin,
   FIELD.company,
   FIELD.position,
   FIELD.email,
   FIELD.connectedOn,
   FIELD.status,
+  FIELD.name,
   FIELD.invitedOn,
   FIELD.invitationMessage,
   FIELD.lastMessage,

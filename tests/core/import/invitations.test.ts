@@ -43,9 +43,9 @@ describe('invitations in the import', () => {
     const vault = new MemoryVault();
     const plan = await run(vault, EXPORT);
     expect(plan.creates.map((c) => c.path)).toEqual(['People/Ann Lee.md', 'People/Bo Kim.md', 'People/Cy Fox.md']);
-    expect(vault.files.get('People/Bo Kim.md')).toContain('linkedin-status: invitation-received\ninvited-on: 2026-11-25\ninvitation-message:\nmet-where:');
+    expect(vault.files.get('People/Bo Kim.md')).toContain('linkedin-status: invitation-received\nname: Bo Kim\ninvited-on: 2026-11-25\ninvitation-message:\nmet-where:');
     expect(vault.files.get('People/Cy Fox.md')).toContain("invitation-message: I'm a <b>recruiter</b>\n");
-    expect(vault.files.get('People/Ann Lee.md')).toContain("linkedin-status: connected\nmet-where:");
+    expect(vault.files.get('People/Ann Lee.md')).toContain("linkedin-status: connected\nname: Ann Lee\nmet-where:");
     expect(vault.files.get('People/Ann Lee.md')).toMatch(/## Interactions\n\n- 2026-11-19 · invitation from them · Great meeting you at Web Summit, let's talk\n$/);
     expect(plan.pendingInvitations.map((p) => [p.name, p.ageDays, p.notePath])).toEqual([
       ['Di Ray', 86, null],
@@ -79,7 +79,7 @@ describe('invitations in the import', () => {
     expect(vault.files.has('People/Ed Wu.md')).toBe(false);
     const all = new MemoryVault();
     await run(all, EXPORT, { createNotesForPendingInvitees: true });
-    expect(all.files.get('People/Ed Wu.md')).toContain('linkedin-status: invitation-sent\ninvited-on: 2026-11-01\n');
+    expect(all.files.get('People/Ed Wu.md')).toContain('linkedin-status: invitation-sent\nname: Ed Wu\ninvited-on: 2026-11-01\n');
   });
 
   it('keeps a decline the user recorded, until a newer invitation arrives', async () => {

@@ -78,7 +78,7 @@ describe('messages', () => {
     expect(plan.messages).toMatchObject({ ownerUrl: ME, ownerRule: 'most frequent sender', messages: 5, skippedDrafts: 1, skippedSponsored: 1, counterparts: 3, matched: 3 });
     await applyPlan(plan, vault.writer());
     const hasan = vault.files.get('People/Hasan Çankaya.md')!;
-    expect(hasan).toContain('linkedin-status: connected\nlast-message: 2026-03-05\nlast-message-from: me\nunanswered: 2\nmet-where:');
+    expect(hasan).toContain('linkedin-status: connected\nname: Hasan Çankaya\nlast-message: 2026-03-05\nlast-message-from: me\nunanswered: 2\nmet-where:');
     for (const text of vault.files.values()) expect(text).not.toMatch(/ping|hello|reply|<p>ad/);
     vault.writes.length = 0;
     const again = await planImport(readExport([CONNECTIONS, MESSAGES_2024]), vault.snapshot(), settings);

@@ -67,7 +67,7 @@ describe('planImport and the user data it must not touch', () => {
   it('an empty export value never clears what is in the note', async () => {
     const vault = new MemoryVault({ 'People/A.md': '---\nlinkedin: https://www.linkedin.com/in/a\nemail: typed@by.me\ncompany: Acme\n---\n' });
     const plan = await planImport(csv('First Name,Last Name,URL,Email Address,Company,Connected On\nA,B,https://www.linkedin.com/in/a,,,'), vault.snapshot(), settings);
-    expect(plan.updates[0]?.changes.map((c) => c.field)).toEqual(['name', 'linkedin-status']);
+    expect(plan.updates[0]?.changes.map((c) => c.field)).toEqual(['linkedin-status', 'name']);
   });
 });
 

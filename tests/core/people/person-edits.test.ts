@@ -41,7 +41,7 @@ describe('planAddPerson', () => {
   it('makes a note with the import schema and a free file name', () => {
     const r = planAddPerson({ name: ' Jane  Doe ', linkedin: 'linkedin.com/in/Jane-Doe-9/', company: 'Acme' }, ctx());
     expect(r).toMatchObject({ ok: true, path: 'People/Jane Doe (Acme).md' });
-    expect(r.ok && r.text).toContain('name: Jane Doe\nlinkedin: https://www.linkedin.com/in/jane-doe-9\ncompany: Acme\n');
+    expect(r.ok && r.text).toContain('linkedin: https://www.linkedin.com/in/jane-doe-9\ncompany: Acme\n');
   });
 
   it('refuses a LinkedIn URL the vault already has, naming the note', () => {
