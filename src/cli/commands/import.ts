@@ -99,9 +99,12 @@ export async function runImport(args: ParsedArgs, io: CliIo): Promise<number> {
     phases[name] = Math.round(now - mark);
     mark = now;
   };
+  // The vault's notes are read on a worker thread while this thread parses the export.
+  const notesRead = vault.startReadAhead();
   const exp = readExport(readInputs(args.positional));
   lap('read');
   vault.cleanTempFiles(folder);
+  await notesRead;
   const snapshot = vault.snapshot(folder, settings.tag);
   lap('snapshot');
   const plan = await planImport(exp, snapshot, settings);

@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generateExport, zipExport } from '../../scripts/lib/synthetic-export';
+import { readAhead } from '../../src/cli/read-ahead';
+import { cli } from '../support/cli';
+import { readTree, tempDir } from '../support/temp-dir';
+
+describe('reading notes ahead on a worker thread', () => {
+  it('returns every readable file whole (large and non-ASCII ones too) and leaves out what it cannot read', async () => {
+    const dir = tempDir();
+    const files = Array.from({ length: 600 }, (_, i) => path.join(dir, `n${i}.md`));
+    files.forEach((f, i) => fs.writeFileSync(f, `---\nname: Zoë ${i}\n---\n`));
+    const big = `${'x'.repeat(70 * 1024)}ü`;
+    fs.writeFileSync(files[7]!, big);
+    fs.mkdirSync(path.join(dir, 'a folder.md'));
+    const texts = await readAhead([...files, path.join(dir, 'missing.md'), path.join(dir, 'a folder.md')]);
+    expect(texts.size).toBe(600);
+    expect(texts.get(files[3]!)).toBe('---\nname: Zoë 3\n---\n');
+    expect(texts.get(files[7]!)).toBe(big);
+  });
+
+  it('does not start a worker for a small vault', async () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'a.md'), 'a');
+    expect((await readAhead([path.join(dir, 'a.md')])).size).toBe(0);
+  });
+
+  it('a re-import of a vault big enough to read ahead updates the right note and keeps the user edits', async () => {
+    const dir = tempDir();
+    const vault = path.join(dir, 'vault');
+    fs.mkdirSync(vault);
+    const exp = generateExport({ connections: 700, seed: 7 });
+    const zip = path.join(dir, 'export.zip');
+    fs.writeFileSync(zip, zipExport(exp));
+    await cli('import', zip, '--vault', vault);
+    const people = path.join(vault, 'People');
+    const name = fs.readdirSync(people).find((f) => /\ncompany: \S/.test(fs.readFileSync(path.join(people, f), 'utf8')))!;
+    const one = path.join(people, name);
+    const original = fs.readFileSync(one, 'utf8');
+    const company = /\ncompany: (.*)\n/.exec(original)![1]!;
+    // An older company in the note, and the user's own trust and log line.
+    fs.writeFileSync(one, original.replace(`company: ${company}`, 'company: Old Co').replace('trust:', 'trust: 4').replace('## Interactions\n\n', '## Interactions\n\n- 2026-01-02 · call · mine\n'));
+    const before = readTree(vault);
+    const again = (await cli('import', zip, '--vault', vault, '--json', '--today', '2026-11-26')).json();
+    expect([again.created, again.updated]).toEqual([0, 1]);
+    expect(again.updatedNotes[0]?.path).toBe(`People/${name}`);
+    const after = readTree(vault);
+    const text = after[`People/${name}`]!;
+    expect(text).toContain(`company: ${company}\n`);
+    expect(text).toContain('trust: 4\n');
+    expect(text).toContain('- 2026-01-02 · call · mine\n');
+    expect(text).toMatch(new RegExp(`## History\\n\\n- 2026-11-26 · job change: .* at Old Co → .* at ${company.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n`));
+    delete after[`People/${name}`];
+    delete before[`People/${name}`];
+    expect(after).toEqual(before);
+  });
+});
