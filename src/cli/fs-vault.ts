@@ -98,12 +98,15 @@ export class FsVault {
   private readAheadTexts = new Map<string, string>();
 
   /**
-   * Starts reading every markdown file on a worker thread; the returned promise settles
-   * when the texts are in. The caller does other work meanwhile, then awaits it before
-   * {@link snapshot}. Without it, notes are read on the main thread as before.
+   * Starts reading the notes in the people folder on a worker thread; the returned promise
+   * settles when the texts are in. The caller does other work meanwhile, then awaits it
+   * before {@link snapshot}. Only the people folder: those notes are parsed anyway, while
+   * the rest of a large vault would only add memory. Other notes are read as before.
    */
-  startReadAhead(): Promise<void> {
-    return readAhead(this.markdownFiles().map((f) => f.abs)).then((texts) => {
+  startReadAhead(folder: string): Promise<void> {
+    const prefix = `${folder.toLowerCase()}/`;
+    const inFolder = this.markdownFiles().filter((f) => f.path.toLowerCase().startsWith(prefix));
+    return readAhead(inFolder.map((f) => f.abs)).then((texts) => {
       this.readAheadTexts = texts;
     });
   }

@@ -99,8 +99,8 @@ export async function runImport(args: ParsedArgs, io: CliIo): Promise<number> {
     phases[name] = Math.round(now - mark);
     mark = now;
   };
-  // The vault's notes are read on a worker thread while this thread parses the export.
-  const notesRead = vault.startReadAhead();
+  // The person notes are read on a worker thread while this thread parses the export.
+  const notesRead = vault.startReadAhead(folder);
   const exp = readExport(readInputs(args.positional));
   lap('read');
   vault.cleanTempFiles(folder);

@@ -177,16 +177,8 @@ export function readFlatYaml(yamlText: string): Record<string, FlatValue> | unde
     if (value === undefined) return undefined;
     out[key] = value;
     // Only an empty value can open a block list; `a: ~` followed by `  - x` is one plain scalar.
-    listKey = value === null && isBlank(rest) ? key : null;
+    listKey = rest === '' ? key : null;
     listIndent = -1;
   }
   return out;
-}
-
-function isBlank(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 32 && c !== 9) return false;
-  }
-  return true;
 }
