@@ -6,6 +6,9 @@ import { PluginSettingTab, Setting, type App } from 'obsidian';
 import { normaliseFolder } from '../core/notes/file-name';
 import type { NetworkCrmSettings } from '../core/settings';
 
+/** The settings that are on/off switches. */
+type BooleanSetting = { [K in keyof NetworkCrmSettings]: NetworkCrmSettings[K] extends boolean ? K : never }[keyof NetworkCrmSettings];
+
 export interface SettingsHost {
   settings: NetworkCrmSettings;
   saveSettings(): Promise<void>;
@@ -38,6 +41,12 @@ export class NetworkCrmSettingTab extends PluginSettingTab {
     );
   }
 
+  private toggle(el: HTMLElement, name: string, desc: string, key: BooleanSetting): void {
+    const setting = new Setting(el).setName(name);
+    if (desc !== '') setting.setDesc(desc);
+    setting.addToggle((t) => t.setValue(this.host.settings[key]).onChange((v) => this.save((x) => (x[key] = v))));
+  }
+
   override display(): void {
     const el = this.containerEl;
     el.empty();
@@ -58,23 +67,12 @@ export class NetworkCrmSettingTab extends PluginSettingTab {
       .setName('Tag for person notes')
       .setDesc('Added to new person notes; notes with this tag count as people wherever they are.')
       .addText((t) => t.setValue(s.defaultTag).onChange((value) => this.save((x) => (x.defaultTag = value.trim().replace(/^#/, '')))));
-    new Setting(el)
-      .setName('Create a table of your network')
-      .setDesc('On the first import, add a People.base file (Obsidian Bases) beside the people folder. It is never overwritten.')
-      .addToggle((t) => t.setValue(s.createBaseFile).onChange((v) => this.save((x) => (x.createBaseFile = v))));
+    this.toggle(el, 'Create a table of your network', 'On the first import, add a People.base file (Obsidian Bases) beside the people folder. It is never overwritten.', 'createBaseFile');
 
     new Setting(el).setName('Keeping in touch').setHeading();
-    new Setting(el)
-      .setName('Daily notes count as contact')
-      .setDesc('A daily note that links a person counts as being in touch with them on that day.')
-      .addToggle((t) => t.setValue(s.useDailyNotes).onChange((v) => this.save((x) => (x.useDailyNotes = v))));
-    new Setting(el)
-      .setName('Include untriaged people')
-      .setDesc('Also remind you about people without a trust level, with the longest keep-in-touch period.')
-      .addToggle((t) => t.setValue(s.includeUntriagedInStale).onChange((v) => this.save((x) => (x.includeUntriagedInStale = v))));
-    new Setting(el)
-      .setName('Show stale contacts in the status bar')
-      .addToggle((t) => t.setValue(s.showStatusBar).onChange((v) => this.save((x) => (x.showStatusBar = v))));
+    this.toggle(el, 'Daily notes count as contact', 'A daily note that links a person counts as being in touch with them on that day.', 'useDailyNotes');
+    this.toggle(el, 'Include untriaged people', 'Also remind you about people without a trust level, with the longest keep-in-touch period.', 'includeUntriagedInStale');
+    this.toggle(el, 'Show stale contacts in the status bar', '', 'showStatusBar');
 
     new Setting(el).setName('Triage').setHeading();
     const count = (name: string, desc: string, get: () => number, set: (n: number) => void, min = 0) =>
@@ -93,14 +91,8 @@ export class NetworkCrmSettingTab extends PluginSettingTab {
     count('Prune after years', 'Suggest pruning untriaged or level 1 people connected at least this long ago with no interaction on record.', () => s.pruneAfterYears, (n) => (s.pruneAfterYears = n));
     count('Withdraw after weeks', 'Suggest withdrawing invitations you sent that have been pending this long.', () => s.withdrawAfterWeeks, (n) => (s.withdrawAfterWeeks = n));
     count('Unanswered messages', 'Suggest pruning people who never answered this many of your messages in a row.', () => s.unansweredThreshold, (n) => (s.unansweredThreshold = n), 1);
-    new Setting(el)
-      .setName('Notes for pending invitees')
-      .setDesc('On import, also create notes for people you invited who have not accepted yet.')
-      .addToggle((t) => t.setValue(s.createNotesForPendingInvitees).onChange((v) => this.save((x) => (x.createNotesForPendingInvitees = v))));
-    new Setting(el)
-      .setName('Log days of messages')
-      .setDesc('On import, add one line per day of LinkedIn messages to the interactions log ("3 messages"). Message text is never copied.')
-      .addToggle((t) => t.setValue(s.logMessageDays).onChange((v) => this.save((x) => (x.logMessageDays = v))));
+    this.toggle(el, 'Notes for pending invitees', 'On import, also create notes for people you invited who have not accepted yet.', 'createNotesForPendingInvitees');
+    this.toggle(el, 'Log days of messages', 'On import, add one line per day of LinkedIn messages to the interactions log ("3 messages"). Message text is never copied.', 'logMessageDays');
     new Setting(el)
       .setName('Your name')
       .setDesc('Used for {my-name} in the reply.')

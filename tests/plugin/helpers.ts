@@ -53,6 +53,12 @@ export function buttonByText(text: string | RegExp, root: ParentNode = document)
   return b;
 }
 
+/** Sets a field's value and fires the event the browser would (`input` as typed, `change` for selects). */
+export function enter(el: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement, value: string, event: 'input' | 'change' = 'input'): void {
+  el.value = value;
+  el.dispatchEvent(new Event(event));
+}
+
 /** Gives files to an `<input type=file>` and fires `change`, as the browser does after the picker closes. */
 export function pickFiles(input: HTMLInputElement, files: Array<{ name: string; bytes: Uint8Array | string }>): void {
   const list = files.map((f) => new File([typeof f.bytes === 'string' ? f.bytes : (f.bytes as BlobPart)], f.name));

@@ -8,7 +8,7 @@ import YAML from 'yaml';
 import type { App } from '../obsidian-double/app';
 import { fileAt, text } from '../obsidian-double/harness';
 import { localIsoDate } from '../../src/core/dates/iso-date';
-import { $, $$, buttonByText, runCommand, settle, startPlugin, until } from './helpers';
+import { $, $$, buttonByText, enter, runCommand, settle, startPlugin, until } from './helpers';
 
 
 const TODAY = localIsoDate(new Date());
@@ -57,11 +57,6 @@ function input(selector: string): HTMLInputElement {
   return $(selector) as HTMLInputElement;
 }
 
-function type(el: HTMLInputElement | HTMLSelectElement, value: string) {
-  el.value = value;
-  el.dispatchEvent(new Event('input'));
-}
-
 function frontmatter(t: string): Record<string, unknown> {
   return YAML.parse(/^---\n([\s\S]*?)---\n/.exec(t)?.[1] ?? '') as Record<string, unknown>;
 }
@@ -79,9 +74,9 @@ describe('Log interaction', () => {
     await until(() => document.querySelector('.ncrm-form-modal'), 'dialog');
     expect($('.ncrm-form-modal .modal-title').textContent).toBe('Log interaction with Jane Doe');
     expect(input('.ncrm-date-input').value).toBe(TODAY);
-    type(input('.ncrm-date-input'), '2026-03-04');
+    enter(input('.ncrm-date-input'), '2026-03-04');
     ($('.ncrm-form-modal select') as HTMLSelectElement).value = 'call';
-    type(input('.ncrm-note-input'), 'Talked about the #hiring plan');
+    enter(input('.ncrm-note-input'), 'Talked about the #hiring plan');
     buttonByText('Log').click();
     await settle(app);
     const after = text(app, 'People/Jane Doe.md');
@@ -95,10 +90,10 @@ describe('Log interaction', () => {
     const { app } = await start();
     runCommand(app, 'log-interaction');
     await until(() => document.querySelector('.ncrm-form-modal'), 'dialog');
-    type(input('.ncrm-date-input'), '2099-01-01');
+    enter(input('.ncrm-date-input'), '2099-01-01');
     buttonByText('Log').click();
     await until(() => $('.ncrm-error').textContent?.includes('future'), 'future-date error');
-    type(input('.ncrm-date-input'), '2024-06-01');
+    enter(input('.ncrm-date-input'), '2024-06-01');
     buttonByText('Log').click();
     await settle(app);
     const after = text(app, 'People/Jane Doe.md');
@@ -136,7 +131,7 @@ describe('Set trust level, where we met, snooze, stop tracking', () => {
     runCommand(app, 'set-met-where');
     await until(() => document.querySelector('.ncrm-met-where-input'), 'dialog');
     const field = input('.ncrm-met-where-input');
-    type(field, 'web');
+    enter(field, 'web');
     const suggestion = await until(() => document.querySelector<HTMLElement>('.suggestion-container .suggestion-item'), 'suggestions');
     expect($$('.suggestion-container .suggestion-item').map((s) => s.textContent)).toEqual(['[[Web Summit 2024]]']);
     suggestion.dispatchEvent(new MouseEvent('mousedown'));
@@ -159,7 +154,7 @@ describe('Set trust level, where we met, snooze, stop tracking', () => {
     runCommand(app, 'snooze');
     (await until(() => $$('.suggestion-item')[3], 'date choice')).click();
     const date = await until(() => document.querySelector<HTMLInputElement>('.ncrm-date-input'), 'date dialog');
-    type(date, '2030-01-02');
+    enter(date, '2030-01-02');
     buttonByText('Save').click();
     await settle(app);
     expect(frontmatter(text(app, 'People/Jane Doe.md'))['snooze-until']).toBe('2030-01-02');
@@ -175,7 +170,7 @@ describe('Set trust level, where we met, snooze, stop tracking', () => {
     runCommand(app, 'log-contact-today');
     const prompt = await until(() => document.querySelector<HTMLInputElement>('.prompt-input'), 'person picker');
     expect(prompt.placeholder).toBe('Log contact today with…');
-    type(prompt, 'jane');
+    enter(prompt, 'jane');
     prompt.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
     await settle(app);
     expect(text(app, 'People/Jane Doe.md')).toContain(`- ${TODAY} · other\n- 2025-01-10 · email · intro`);
@@ -188,9 +183,9 @@ describe('Add person', () => {
     const { app } = await start();
     runCommand(app, 'add-person');
     await until(() => document.querySelector('.ncrm-name-input'), 'dialog');
-    type(input('.ncrm-name-input'), 'Jane Doe');
-    type(input('.ncrm-url-input'), 'https://www.linkedin.com/in/jane-doe-2');
-    type(input('.ncrm-company-input'), 'Globex');
+    enter(input('.ncrm-name-input'), 'Jane Doe');
+    enter(input('.ncrm-url-input'), 'https://www.linkedin.com/in/jane-doe-2');
+    enter(input('.ncrm-company-input'), 'Globex');
     buttonByText('Create').click();
     await settle(app);
     const created = text(app, 'People/Jane Doe (Globex).md');
@@ -205,8 +200,8 @@ describe('Add person', () => {
     const { app } = await start();
     runCommand(app, 'add-person');
     await until(() => document.querySelector('.ncrm-name-input'), 'dialog');
-    type(input('.ncrm-name-input'), 'Someone');
-    type(input('.ncrm-url-input'), 'linkedin.com/in/JANE-DOE/');
+    enter(input('.ncrm-name-input'), 'Someone');
+    enter(input('.ncrm-url-input'), 'linkedin.com/in/JANE-DOE/');
     buttonByText('Create').click();
     const link = await until(() => document.querySelector<HTMLElement>('.ncrm-existing-link'), 'duplicate link');
     expect($('.ncrm-error').textContent).toBe('This LinkedIn profile already has a note: People/Jane Doe');

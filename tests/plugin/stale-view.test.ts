@@ -6,7 +6,7 @@ import { localIsoDate, addDays } from '../../src/core/dates/iso-date';
 import { STALE_VIEW_TYPE, StaleView } from '../../src/plugin/views/stale-view';
 import type { App } from '../obsidian-double/app';
 import { fileAt, text } from '../obsidian-double/harness';
-import { $, $$, runCommand, settle, startPlugin, until } from './helpers';
+import { $, $$, enter, runCommand, settle, startPlugin, until } from './helpers';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -59,27 +59,20 @@ describe('Stale contacts view', () => {
     const { app } = await startPlugin(VAULT);
     await openView(app);
     const search = $('.ncrm-stale-search') as HTMLInputElement;
-    search.value = 'web summit';
-    search.dispatchEvent(new Event('input'));
+    enter(search, 'web summit');
     expect(rowNames()).toEqual(['Bo Kim']);
     expect($('.ncrm-stale-count').textContent).toBe('1 of 4 stale contacts');
-    search.value = '';
-    search.dispatchEvent(new Event('input'));
+    enter(search, '');
     const trust = $('.ncrm-stale-trust') as HTMLSelectElement;
-    trust.value = '5';
-    trust.dispatchEvent(new Event('change'));
+    enter(trust, '5', 'change');
     expect(rowNames()).toEqual(['Ann Lee', '<img src=x onerror=alert(1)>']);
-    trust.value = '';
-    trust.dispatchEvent(new Event('change'));
+    enter(trust, '', 'change');
     const tag = $('.ncrm-stale-tag') as HTMLInputElement;
-    tag.value = 'vip';
-    tag.dispatchEvent(new Event('input'));
+    enter(tag, 'vip');
     expect(rowNames()).toEqual(['Ann Lee']);
-    tag.value = '';
-    tag.dispatchEvent(new Event('input'));
+    enter(tag, '');
     const move = $('.ncrm-stale-move') as HTMLSelectElement;
-    move.value = 'you owe a reply';
-    move.dispatchEvent(new Event('change'));
+    enter(move, 'you owe a reply', 'change');
     expect(rowNames()).toEqual(['Bo Kim']);
   });
 

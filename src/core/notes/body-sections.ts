@@ -136,18 +136,22 @@ export function sectionLines(body: string, title: string): string[] {
 /** A list item that starts with a date: `- 2024-05-01 · call · …`, `- [[2024-5-1]] …`, `- [x] 2024-05-01 …`. */
 const DATED_ITEM = /^\s*[-*+]\s+(?:\[[ xX]\]\s+)?(?:\[\[)?(\d{4})-(\d{1,2})-(\d{1,2})(?![0-9])/;
 
+/** The date a list item starts with, or null when it has none (or an impossible one). */
+function itemDate(text: string): IsoDate | null {
+  const m = DATED_ITEM.exec(text);
+  if (!m) return null;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  return isValidYmd(y, mo, d) ? toIso(y, mo, d) : null;
+}
+
 /** The newest date among the section's dated list items, or null. */
 export function newestDatedItem(body: string, title: string): IsoDate | null {
   let newest: IsoDate | null = null;
   for (const text of sectionLines(body, title)) {
-    const m = DATED_ITEM.exec(text);
-    if (!m) continue;
-    const y = Number(m[1]);
-    const mo = Number(m[2]);
-    const d = Number(m[3]);
-    if (!isValidYmd(y, mo, d)) continue;
-    const iso = toIso(y, mo, d);
-    if (newest === null || iso > newest) newest = iso;
+    const iso = itemDate(text);
+    if (iso !== null && (newest === null || iso > newest)) newest = iso;
   }
   return newest;
 }
@@ -166,10 +170,8 @@ export function insertDatedLine(body: string, title: string, line: string, date:
   for (let i = section.heading + 1; i < section.end; i++) {
     const l = lines[i] as Line;
     if (!LIST_ITEM.test(l.text)) continue;
-    const m = DATED_ITEM.exec(l.text);
-    if (m && isValidYmd(Number(m[1]), Number(m[2]), Number(m[3])) && toIso(Number(m[1]), Number(m[2]), Number(m[3])) < date) {
-      return body.slice(0, l.start) + line + eol + body.slice(l.start);
-    }
+    const itemIso = itemDate(l.text);
+    if (itemIso !== null && itemIso < date) return body.slice(0, l.start) + line + eol + body.slice(l.start);
     lastItem = i;
   }
   if (lastItem === -1) return prependToSection(body, title, line);
