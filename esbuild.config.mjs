@@ -14,7 +14,14 @@ const plugin = {
   target: 'es2021',
   // Obsidian provides these at run time. Node built-ins are listed so that, if one ever
   // sneaks in, it shows up as a require() the bundle guard rejects instead of a shim.
-  external: ['obsidian', 'electron', '@codemirror/*', '@lezer/*', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
+  external: [
+    'obsidian',
+    'electron',
+    '@codemirror/*',
+    '@lezer/*',
+    ...builtinModules,
+    ...builtinModules.map((m) => `node:${m}`),
+  ],
   logLevel: 'info',
   sourcemap: watch ? 'inline' : false,
   treeShaking: true,

@@ -5,11 +5,36 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 import obsidianmd from 'eslint-plugin-obsidianmd';
 import globals from 'globals';
 
-const NODE_BUILTINS = ['fs', 'path', 'os', 'child_process', 'crypto', 'stream', 'buffer', 'util', 'url', 'http', 'https', 'zlib', 'events', 'module', 'worker_threads'];
+const NODE_BUILTINS = [
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'crypto',
+  'stream',
+  'buffer',
+  'util',
+  'url',
+  'http',
+  'https',
+  'zlib',
+  'events',
+  'module',
+  'worker_threads',
+];
 const nodePatterns = ['node:*', ...NODE_BUILTINS, ...NODE_BUILTINS.map((m) => `${m}/*`)];
 
 export default defineConfig([
-  globalIgnores(['node_modules/', 'main.js', 'dist/', 'demo-vault/', 'demo-export/', 'coverage/', 'tests/e2e/.out/', '.bench/']),
+  globalIgnores([
+    'node_modules/',
+    'main.js',
+    'dist/',
+    'demo-vault/',
+    'demo-export/',
+    'coverage/',
+    'tests/e2e/.out/',
+    '.bench/',
+  ]),
   ...obsidianmd.configs.recommended,
   {
     languageOptions: {
@@ -22,7 +47,10 @@ export default defineConfig([
   {
     rules: {
       // LinkedIn is a brand and keeps its capitals in UI text ("Import LinkedIn export").
-      'obsidianmd/ui/sentence-case': ['warn', { enforceCamelCaseLower: true, brands: ['LinkedIn', 'Obsidian', 'Bases'] }],
+      'obsidianmd/ui/sentence-case': [
+        'warn',
+        { enforceCamelCaseLower: true, brands: ['LinkedIn', 'Obsidian', 'Bases'] },
+      ],
       // Declarative settings need Obsidian 1.13; with minAppVersion 1.7.2, display() is the API.
       'obsidianmd/settings-tab/prefer-setting-definitions': 'off',
     },
@@ -35,11 +63,17 @@ export default defineConfig([
         {
           paths: [
             { name: 'obsidian', message: 'src/core is pure: no Obsidian API here. Put it in src/plugin.' },
-            ...['yaml', 'gray-matter', 'js-yaml'].map((name) => ({ name, message: 'src/core writes YAML itself; adapters bring a parser.' })),
+            ...['yaml', 'gray-matter', 'js-yaml'].map((name) => ({
+              name,
+              message: 'src/core writes YAML itself; adapters bring a parser.',
+            })),
           ],
           patterns: [
             { group: nodePatterns, message: 'src/core is pure: no Node built-ins (they break Obsidian mobile).' },
-            { group: ['**/plugin/**', '**/cli/**', '../plugin', '../cli'], message: 'src/core must not depend on an adapter.' },
+            {
+              group: ['**/plugin/**', '**/cli/**', '../plugin', '../cli'],
+              message: 'src/core must not depend on an adapter.',
+            },
           ],
         },
       ],
@@ -51,7 +85,10 @@ export default defineConfig([
       'no-restricted-imports': [
         'error',
         {
-          paths: ['yaml', 'gray-matter', 'js-yaml'].map((name) => ({ name, message: "Use Obsidian's parseYaml/stringifyYaml/processFrontMatter." })),
+          paths: ['yaml', 'gray-matter', 'js-yaml'].map((name) => ({
+            name,
+            message: "Use Obsidian's parseYaml/stringifyYaml/processFrontMatter.",
+          })),
           patterns: [
             { group: nodePatterns, message: 'The plugin runs on Obsidian mobile: no Node built-ins.' },
             { group: ['**/cli/**', '../cli'], message: 'The plugin must not depend on the CLI adapter.' },

@@ -24,14 +24,26 @@ it('30,000-row import through the double', async () => {
   const data = readExport([{ name: 'export.zip', bytes: zip, origin: 'picked' }]);
   const t1 = performance.now();
   const snapshot = await buildVaultSnapshot(app as never, plugin.settings);
-  const plan = await planImport(data, snapshot, { folder: 'People', fileNameFormat: '{first} {last}', tag: 'person', today: '2026-11-26' });
+  const plan = await planImport(data, snapshot, {
+    folder: 'People',
+    fileNameFormat: '{first} {last}',
+    tag: 'person',
+    today: '2026-11-26',
+  });
   const t2 = performance.now();
-  const result = await applyPlan(plan, obsidianNoteWriter(app as never), { onProgress: (done) => (done % 25 === 0 ? new Promise((r) => setTimeout(r, 0)) : undefined) });
+  const result = await applyPlan(plan, obsidianNoteWriter(app as never), {
+    onProgress: (done) => (done % 25 === 0 ? new Promise((r) => setTimeout(r, 0)) : undefined),
+  });
   const t3 = performance.now();
   await settle(app, 200);
   const t4 = performance.now();
   const reSnapshot = await buildVaultSnapshot(app as never, plugin.settings);
-  const rePlan = await planImport(data, reSnapshot, { folder: 'People', fileNameFormat: '{first} {last}', tag: 'person', today: '2026-11-26' });
+  const rePlan = await planImport(data, reSnapshot, {
+    folder: 'People',
+    fileNameFormat: '{first} {last}',
+    tag: 'person',
+    today: '2026-11-26',
+  });
   const t5 = performance.now();
   const out = {
     connections: 30_000,
@@ -45,5 +57,8 @@ it('30,000-row import through the double', async () => {
     reimportWouldWrite: rePlan.creates.length + rePlan.updates.length,
   };
   fs.mkdirSync(path.join(import.meta.dirname, '..', '.bench'), { recursive: true });
-  fs.writeFileSync(path.join(import.meta.dirname, '..', '.bench', 'double-import.json'), `${JSON.stringify(out, null, 2)}\n`);
+  fs.writeFileSync(
+    path.join(import.meta.dirname, '..', '.bench', 'double-import.json'),
+    `${JSON.stringify(out, null, 2)}\n`,
+  );
 }, 600_000);

@@ -39,7 +39,11 @@ interface CliRun {
 
 function runCli(args: string[]): CliRun {
   const start = performance.now();
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, NETWORK_CRM_PERF: '1' }, maxBuffer: 1 << 30 });
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NETWORK_CRM_PERF: '1' },
+    maxBuffer: 1 << 30,
+  });
   const ms = performance.now() - start;
   if (r.status !== 0) throw new Error(`cli failed: ${r.stderr}`);
   const lines = r.stderr.trim().split('\n');
@@ -70,7 +74,15 @@ function mtimes(dir: string): Map<string, number> {
 }
 
 /** 200,000 messages parsed and aggregated per person (target < 3 s). */
-function benchMessages(): { messages: number; bytesMb: number; parseMs: number; aggregateMs: number; totalMs: number; people: number; targetMs: number } {
+function benchMessages(): {
+  messages: number;
+  bytesMb: number;
+  parseMs: number;
+  aggregateMs: number;
+  totalMs: number;
+  people: number;
+  targetMs: number;
+} {
   const exp = generateExport({ connections: 5000, messages: 200_000, invitations: 200, seed: 200 });
   const bytes = new TextEncoder().encode(exp.files['messages.csv']);
   const invitations = new TextEncoder().encode(exp.files['Invitations.csv']);
@@ -87,7 +99,15 @@ function benchMessages(): { messages: number; bytesMb: number; parseMs: number; 
   });
   const parseMs = median(runs.map((r) => r.parse));
   const aggregateMs = median(runs.map((r) => r.aggregate));
-  return { messages: runs[0]?.messages ?? 0, bytesMb: Number((bytes.length / 1e6).toFixed(1)), parseMs: Math.round(parseMs), aggregateMs: Math.round(aggregateMs), totalMs: Math.round(parseMs + aggregateMs), people: runs[0]?.people ?? 0, targetMs: 3000 };
+  return {
+    messages: runs[0]?.messages ?? 0,
+    bytesMb: Number((bytes.length / 1e6).toFixed(1)),
+    parseMs: Math.round(parseMs),
+    aggregateMs: Math.round(aggregateMs),
+    totalMs: Math.round(parseMs + aggregateMs),
+    people: runs[0]?.people ?? 0,
+    targetMs: 3000,
+  };
 }
 
 /** Building the stale list from the index's records for 30,000 people (target < 50 ms). */
@@ -95,11 +115,18 @@ function benchStaleList(): { people: number; stale: number; buildMs: number; tar
   const today = '2026-11-26';
   const files = generatePeopleVault({ people: N, today, seed: 3 });
   const names = levelNames(DEFAULT_SETTINGS);
-  const records = Object.entries(files).map(([p, text]) => personFromFrontmatter(p, readFlatYaml(splitNote(text).yaml ?? '') ?? {}, { levelNames: names, createdOn: null }));
+  const records = Object.entries(files).map(([p, text]) =>
+    personFromFrontmatter(p, readFlatYaml(splitNote(text).yaml ?? '') ?? {}, { levelNames: names, createdOn: null }),
+  );
   const options = { today, trustLevels: DEFAULT_SETTINGS.trustLevels, includeUntriaged: false, useDailyNotes: true };
   staleList(records, options); // warm-up, as the view's second build would be
   const runs = Array.from({ length: 7 }, () => time(() => staleList(records, options)));
-  return { people: records.length, stale: runs[0]?.value.length ?? 0, buildMs: Number(median(runs.map((r) => r.ms)).toFixed(1)), targetMs: 50 };
+  return {
+    people: records.length,
+    stale: runs[0]?.value.length ?? 0,
+    buildMs: Number(median(runs.map((r) => r.ms)).toFixed(1)),
+    targetMs: 50,
+  };
 }
 
 async function main(): Promise<void> {
@@ -141,7 +168,9 @@ async function main(): Promise<void> {
     created = first.json.created;
     maxRssKb = Math.max(maxRssKb, first.maxRssKb);
     const people = path.join(vault, 'People');
-    const files = fs.readdirSync(people).map((f): [string, string] => [f, fs.readFileSync(path.join(people, f), 'utf8')]);
+    const files = fs
+      .readdirSync(people)
+      .map((f): [string, string] => [f, fs.readFileSync(path.join(people, f), 'utf8')]);
     floors.push(floorMs(files, path.join(work, `floor-${i}`)));
     const before = mtimes(people);
     // A re-import comes days after the first import, on a vault at rest, not while the
@@ -151,7 +180,11 @@ async function main(): Promise<void> {
     reimports.push(again.ms);
     maxRssKb = Math.max(maxRssKb, again.maxRssKb);
     const after = mtimes(people);
-    written = again.json.created + again.json.updated + [...after].filter(([f, m]) => before.get(f) !== m).length + (after.size - before.size);
+    written =
+      again.json.created +
+      again.json.updated +
+      [...after].filter(([f, m]) => before.get(f) !== m).length +
+      (after.size - before.size);
   }
   const importMs = median(imports);
   const floor = median(floors);
@@ -178,13 +211,32 @@ async function main(): Promise<void> {
     peakRssMb: Math.round(maxRssKb / 1024),
     targets: { ratioToFloor: 1.5, reimportWallMs: 1000, reimportFilesWritten: 0, peakRssMb: 300 },
     runs: RUNS,
-    raw: { imports: imports.map(Math.round), writePhases, floors: floors.map(Math.round), reimports: reimports.map(Math.round) },
+    raw: {
+      imports: imports.map(Math.round),
+      writePhases,
+      floors: floors.map(Math.round),
+      reimports: reimports.map(Math.round),
+    },
   };
   fs.rmSync(work, { recursive: true, force: true });
   Object.assign(results, { staleList: benchStaleList(), messages: benchMessages() });
-  const double = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', '--config', 'vitest.bench.config.mts', 'bench/double-import.perf.ts'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
+  const double = spawnSync(
+    process.execPath,
+    [
+      path.join(ROOT, 'node_modules/vitest/vitest.mjs'),
+      'run',
+      '--config',
+      'vitest.bench.config.mts',
+      'bench/double-import.perf.ts',
+    ],
+    { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } },
+  );
   if (double.status !== 0) throw new Error(`double benchmark failed:\n${double.stdout}\n${double.stderr}`);
-  Object.assign(results, { pluginThroughDouble: JSON.parse(fs.readFileSync(path.join(ROOT, '.bench', 'double-import.json'), 'utf8')) as unknown });
+  Object.assign(results, {
+    pluginThroughDouble: JSON.parse(
+      fs.readFileSync(path.join(ROOT, '.bench', 'double-import.json'), 'utf8'),
+    ) as unknown,
+  });
   fs.mkdirSync(path.join(ROOT, '.bench'), { recursive: true });
   fs.writeFileSync(path.join(ROOT, '.bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log(JSON.stringify(results, null, 2));

@@ -4,7 +4,8 @@ import fs from 'node:fs';
 
 const file = process.argv[2] ?? 'main.js';
 const code = fs.readFileSync(file, 'utf8');
-const allowed = (id) => id === 'obsidian' || id === 'electron' || id.startsWith('@codemirror/') || id.startsWith('@lezer/');
+const allowed = (id) =>
+  id === 'obsidian' || id === 'electron' || id.startsWith('@codemirror/') || id.startsWith('@lezer/');
 const problems = [];
 
 for (const m of code.matchAll(/\brequire\s*\(\s*(['"`])([^'"`]+)\1\s*\)/g)) {
@@ -15,7 +16,8 @@ if (/\beval\s*\(/.test(code)) problems.push('contains eval(');
 if (/\bnew\s+Function\s*\(/.test(code)) problems.push('contains new Function(');
 if (/(?<![.\w$])Buffer\b/.test(code)) problems.push('uses a bare Buffer (not defined on mobile)');
 if (/gray-matter|graymatter/i.test(code)) problems.push('bundles gray-matter');
-if (/(?<![.\w$])process\.(?:env|platform|cwd|versions)/.test(code)) problems.push('reads process.* (not defined on mobile)');
+if (/(?<![.\w$])process\.(?:env|platform|cwd|versions)/.test(code))
+  problems.push('reads process.* (not defined on mobile)');
 
 if (problems.length > 0) {
   console.error(`bundle guard: ${file} is not safe for Obsidian mobile:\n  - ${problems.join('\n  - ')}`);

@@ -24,14 +24,23 @@ async function main(): Promise<void> {
 
   const pluginDir = path.join(vault, '.obsidian', 'plugins', 'network-crm');
   fs.mkdirSync(pluginDir, { recursive: true });
-  for (const f of ['main.js', 'manifest.json', 'styles.css']) fs.copyFileSync(path.join(root, f), path.join(pluginDir, f));
-  fs.writeFileSync(path.join(vault, '.obsidian', 'community-plugins.json'), `${JSON.stringify(['network-crm'], null, 2)}\n`);
+  for (const f of ['main.js', 'manifest.json', 'styles.css'])
+    fs.copyFileSync(path.join(root, f), path.join(pluginDir, f));
+  fs.writeFileSync(
+    path.join(vault, '.obsidian', 'community-plugins.json'),
+    `${JSON.stringify(['network-crm'], null, 2)}\n`,
+  );
   const welcome = path.join(vault, 'Welcome.md');
   if (!fs.existsSync(welcome)) {
-    fs.writeFileSync(welcome, '# Network CRM demo vault\n\nOpen this folder as a vault in Obsidian. The People folder holds the imported connections.\nTry the command palette: "Network CRM".\n');
+    fs.writeFileSync(
+      welcome,
+      '# Network CRM demo vault\n\nOpen this folder as a vault in Obsidian. The People folder holds the imported connections.\nTry the command palette: "Network CRM".\n',
+    );
   }
 
-  console.log(`Demo export: ${path.relative(root, zipPath)} (${exp.people.length} people, ${exp.blankRows} blank member rows)`);
+  console.log(
+    `Demo export: ${path.relative(root, zipPath)} (${exp.people.length} people, ${exp.blankRows} blank member rows)`,
+  );
   console.log(`Plugin installed and enabled in ${path.relative(root, pluginDir)}\n`);
   const code = await runCli(['import', zipPath, '--vault', vault, '--report'], processIo());
   console.log(`\nOpen ${path.relative(root, vault)}/ as a vault in Obsidian to try the plugin.`);

@@ -4,5 +4,8 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 
 export default function setup(): void {
-  execFileSync(process.execPath, [path.join(import.meta.dirname, '..', 'esbuild.config.mjs')], { stdio: 'pipe', cwd: path.join(import.meta.dirname, '..') });
+  execFileSync(process.execPath, [path.join(import.meta.dirname, '..', 'esbuild.config.mjs')], {
+    stdio: 'pipe',
+    cwd: path.join(import.meta.dirname, '..'),
+  });
 }

@@ -7,10 +7,175 @@
 import { zipSync, strToU8 } from 'fflate';
 import { Random } from './random';
 
-const FIRST = ['Aisha', 'Alejandro', 'Amara', 'Andrei', 'Astrid', 'Bilal', 'Camille', 'Chiara', 'Daniel', 'Dana', 'Emil', 'Emma', 'Farid', 'Freya', 'Giulia', 'Hamza', 'Hannah', 'Ivan', 'Jakub', 'Julia', 'Kai', 'Katarzyna', 'Leon', 'Lucía', 'Magnus', 'Mei', 'Noah', 'Olga', 'Pablo', 'Rahul', 'Sofia', 'Theo', 'Valentina', 'William', 'Yara', 'Anna', 'Bernard', 'Chen', 'Dmitri', 'Elif', 'Fatima', 'Gustav', 'Hiroshi', 'Ines', 'Jonas', 'Kwame', 'Lena', 'Mateo', 'Nadia', 'Oskar', 'Priya', 'Quentin', 'Rosa', 'Sven', 'Tomás', 'Uma', 'Viktor', 'Wei', 'Ximena', 'Yusuf', 'Zoë', 'Matej', 'Björn', 'Søren', 'Ahmed', 'Maria', 'John', 'Sarah', 'David', 'Laura'];
-const LAST = ['Adeyemi', 'Bakker', 'Costa', 'Dahl', 'Ekström', 'Ferrari', 'Gomez', 'Horvat', 'Iqbal', 'Janssen', 'Kim', 'Larsen', 'Moreau', 'Novak', 'Öztürk', 'Park', 'Reyes', 'Schmidt', 'Sato', 'Takahashi', 'Urban', 'Vasquez', 'Weber', 'Yamamoto', 'Zhang', 'Lopez', 'Khan', 'Singh', 'Ali', 'Silva', 'Andersson', 'Bianchi', 'Çelik', 'Dubois', 'Eriksson', 'Fischer', 'García', 'Hansen', 'Ivanova', 'Jensen', 'Kowalski', 'Lindqvist', 'Müller', 'Nakamura', 'Olsen', 'Petrović', 'Quinn', 'Rossi', 'Šarić', 'Tanaka', 'Ueda', 'Virtanen', 'Wang', 'Xu', 'Yilmaz', 'Zimmermann', 'Smith', 'Nguyễn', 'O\'Brien', 'van der Berg'];
-const COMPANIES = ['Acme Corp', 'Försvarsmakten', 'Globex', 'Initech', 'Umbrella Health', 'Stark Industries', 'Wayne Enterprises', 'Hooli', 'Pied Piper', 'Vandelay Industries', 'Soylent', 'Tyrell Corporation', 'Cyberdyne Systems', 'Aperture Science', 'Massive Dynamic', 'Folktandvården Halland', 'Gegnat Yards', '', ''];
-const POSITIONS = ['Software Engineer', 'Product Manager', 'CTO', 'Founder', 'Data Analyst', 'Head of Sales', 'Deputy Director, Futures and Concepts', 'Recruiter', 'Designer', 'Consultant', 'VP Engineering', ''];
+const FIRST = [
+  'Aisha',
+  'Alejandro',
+  'Amara',
+  'Andrei',
+  'Astrid',
+  'Bilal',
+  'Camille',
+  'Chiara',
+  'Daniel',
+  'Dana',
+  'Emil',
+  'Emma',
+  'Farid',
+  'Freya',
+  'Giulia',
+  'Hamza',
+  'Hannah',
+  'Ivan',
+  'Jakub',
+  'Julia',
+  'Kai',
+  'Katarzyna',
+  'Leon',
+  'Lucía',
+  'Magnus',
+  'Mei',
+  'Noah',
+  'Olga',
+  'Pablo',
+  'Rahul',
+  'Sofia',
+  'Theo',
+  'Valentina',
+  'William',
+  'Yara',
+  'Anna',
+  'Bernard',
+  'Chen',
+  'Dmitri',
+  'Elif',
+  'Fatima',
+  'Gustav',
+  'Hiroshi',
+  'Ines',
+  'Jonas',
+  'Kwame',
+  'Lena',
+  'Mateo',
+  'Nadia',
+  'Oskar',
+  'Priya',
+  'Quentin',
+  'Rosa',
+  'Sven',
+  'Tomás',
+  'Uma',
+  'Viktor',
+  'Wei',
+  'Ximena',
+  'Yusuf',
+  'Zoë',
+  'Matej',
+  'Björn',
+  'Søren',
+  'Ahmed',
+  'Maria',
+  'John',
+  'Sarah',
+  'David',
+  'Laura',
+];
+const LAST = [
+  'Adeyemi',
+  'Bakker',
+  'Costa',
+  'Dahl',
+  'Ekström',
+  'Ferrari',
+  'Gomez',
+  'Horvat',
+  'Iqbal',
+  'Janssen',
+  'Kim',
+  'Larsen',
+  'Moreau',
+  'Novak',
+  'Öztürk',
+  'Park',
+  'Reyes',
+  'Schmidt',
+  'Sato',
+  'Takahashi',
+  'Urban',
+  'Vasquez',
+  'Weber',
+  'Yamamoto',
+  'Zhang',
+  'Lopez',
+  'Khan',
+  'Singh',
+  'Ali',
+  'Silva',
+  'Andersson',
+  'Bianchi',
+  'Çelik',
+  'Dubois',
+  'Eriksson',
+  'Fischer',
+  'García',
+  'Hansen',
+  'Ivanova',
+  'Jensen',
+  'Kowalski',
+  'Lindqvist',
+  'Müller',
+  'Nakamura',
+  'Olsen',
+  'Petrović',
+  'Quinn',
+  'Rossi',
+  'Šarić',
+  'Tanaka',
+  'Ueda',
+  'Virtanen',
+  'Wang',
+  'Xu',
+  'Yilmaz',
+  'Zimmermann',
+  'Smith',
+  'Nguyễn',
+  "O'Brien",
+  'van der Berg',
+];
+const COMPANIES = [
+  'Acme Corp',
+  'Försvarsmakten',
+  'Globex',
+  'Initech',
+  'Umbrella Health',
+  'Stark Industries',
+  'Wayne Enterprises',
+  'Hooli',
+  'Pied Piper',
+  'Vandelay Industries',
+  'Soylent',
+  'Tyrell Corporation',
+  'Cyberdyne Systems',
+  'Aperture Science',
+  'Massive Dynamic',
+  'Folktandvården Halland',
+  'Gegnat Yards',
+  '',
+  '',
+];
+const POSITIONS = [
+  'Software Engineer',
+  'Product Manager',
+  'CTO',
+  'Founder',
+  'Data Analyst',
+  'Head of Sales',
+  'Deputy Director, Futures and Concepts',
+  'Recruiter',
+  'Designer',
+  'Consultant',
+  'VP Engineering',
+  '',
+];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 export const PREAMBLE =
@@ -71,16 +236,35 @@ function isoMinusDays(iso: string, days: number): string {
   return new Date(t).toISOString().slice(0, 10);
 }
 
-export const HOSTILE_PEOPLE: ReadonlyArray<Omit<SyntheticPerson, 'url' | 'connectedOn' | 'email'> & { slug: string }> = [
-  { first: '../../etc', last: 'passwd', slug: 'path-person', company: 'C:\\Windows', position: 'root' },
-  { first: '<img src=x onerror="window.__pwned=1">', last: 'Smith', slug: 'xss-person', company: '<script>window.__pwned=2</script>', position: '<b>bold</b>' },
-  { first: 'Yaml', last: 'Specials', slug: 'yaml-person', company: 'key: value # not a comment', position: '--- [[Link]] #tag' },
-  { first: 'Emoji 🚀', last: 'Rocket 👩‍💻', slug: 'emoji-person', company: '🦄 Unicorn Inc', position: 'Chief ✨ Officer' },
-  { first: 'مريم', last: 'العربية', slug: 'rtl-person', company: 'شركة\u202Eevil', position: 'مديرة' },
-  { first: 'CON', last: '', slug: 'con-person', company: 'Reserved', position: 'Name' },
-  { first: 'A'.repeat(150), last: 'Long', slug: 'long-person', company: 'x'.repeat(300), position: 'Long' },
-  { first: 'Null', last: 'true', slug: 'null-person', company: 'null', position: 'yes' },
-];
+export const HOSTILE_PEOPLE: ReadonlyArray<Omit<SyntheticPerson, 'url' | 'connectedOn' | 'email'> & { slug: string }> =
+  [
+    { first: '../../etc', last: 'passwd', slug: 'path-person', company: 'C:\\Windows', position: 'root' },
+    {
+      first: '<img src=x onerror="window.__pwned=1">',
+      last: 'Smith',
+      slug: 'xss-person',
+      company: '<script>window.__pwned=2</script>',
+      position: '<b>bold</b>',
+    },
+    {
+      first: 'Yaml',
+      last: 'Specials',
+      slug: 'yaml-person',
+      company: 'key: value # not a comment',
+      position: '--- [[Link]] #tag',
+    },
+    {
+      first: 'Emoji 🚀',
+      last: 'Rocket 👩‍💻',
+      slug: 'emoji-person',
+      company: '🦄 Unicorn Inc',
+      position: 'Chief ✨ Officer',
+    },
+    { first: 'مريم', last: 'العربية', slug: 'rtl-person', company: 'شركة\u202Eevil', position: 'مديرة' },
+    { first: 'CON', last: '', slug: 'con-person', company: 'Reserved', position: 'Name' },
+    { first: 'A'.repeat(150), last: 'Long', slug: 'long-person', company: 'x'.repeat(300), position: 'Long' },
+    { first: 'Null', last: 'true', slug: 'null-person', company: 'null', position: 'yes' },
+  ];
 
 export function generateExport(options: ExportOptions): SyntheticExport {
   const r = new Random(options.seed ?? 42);
@@ -89,7 +273,10 @@ export function generateExport(options: ExportOptions): SyntheticExport {
   const owner = { name: 'Alex Owner', url: 'https://www.linkedin.com/in/alex-owner' };
   const people: SyntheticPerson[] = [];
   const lines: string[] = [];
-  const header = era === '2024' ? 'First Name,Last Name,URL,Email Address,Company,Position,Connected On' : 'First Name,Last Name,Email Address,Company,Position,Connected On';
+  const header =
+    era === '2024'
+      ? 'First Name,Last Name,URL,Email Address,Company,Position,Connected On'
+      : 'First Name,Last Name,Email Address,Company,Position,Connected On';
   let blankRows = 0;
   let day = 0;
   const usedSlugs = new Set<string>();
@@ -122,28 +309,53 @@ export function generateExport(options: ExportOptions): SyntheticExport {
     const rawFirst = r.chance(0.03) ? `${first} ` : first;
     people.push({ first: first.trim(), last, url, company, position, email, connectedOn });
     const encodedUrl = `https://www.linkedin.com/in/${encodeURIComponent(slug)}`;
-    const cells = era === '2024' ? [rawFirst, last, encodedUrl, email, company, position, ddMonYyyy(connectedOn)] : [rawFirst, last, email, company, position, ddMonYyyy(connectedOn)];
+    const cells =
+      era === '2024'
+        ? [rawFirst, last, encodedUrl, email, company, position, ddMonYyyy(connectedOn)]
+        : [rawFirst, last, email, company, position, ddMonYyyy(connectedOn)];
     lines.push(cells.map(csvField).join(','));
   }
   if (options.hostile) {
     for (const h of HOSTILE_PEOPLE) {
       const url = `https://www.linkedin.com/in/${h.slug}`;
       const connectedOn = isoMinusDays(newest, day);
-      people.push({ first: h.first, last: h.last, url, company: h.company, position: h.position, email: '', connectedOn });
-      const cells = era === '2024' ? [h.first, h.last, url, '', h.company, h.position, ddMonYyyy(connectedOn)] : [h.first, h.last, '', h.company, h.position, ddMonYyyy(connectedOn)];
+      people.push({
+        first: h.first,
+        last: h.last,
+        url,
+        company: h.company,
+        position: h.position,
+        email: '',
+        connectedOn,
+      });
+      const cells =
+        era === '2024'
+          ? [h.first, h.last, url, '', h.company, h.position, ddMonYyyy(connectedOn)]
+          : [h.first, h.last, '', h.company, h.position, ddMonYyyy(connectedOn)];
       lines.push(cells.map(csvField).join(','));
     }
   }
   // Raw exports since 2021 have the preamble and no final newline.
   const files: Record<string, string> = { 'Connections.csv': `${PREAMBLE}${header}\n${lines.join('\n')}` };
 
-  if (options.invitations) files['Invitations.csv'] = generateInvitations(r, options.invitations, people, owner, newest, era);
+  if (options.invitations)
+    files['Invitations.csv'] = generateInvitations(r, options.invitations, people, owner, newest, era);
   if (options.messages) files['messages.csv'] = generateMessages(r, options.messages, people, owner, newest, era);
   return { files, people, blankRows, owner };
 }
 
-function generateInvitations(r: Random, count: number, people: SyntheticPerson[], owner: { name: string; url: string }, newest: string, era: string): string {
-  const header = era === '2024' ? 'From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl' : 'From,To,Sent At,Message,Direction';
+function generateInvitations(
+  r: Random,
+  count: number,
+  people: SyntheticPerson[],
+  owner: { name: string; url: string },
+  newest: string,
+  era: string,
+): string {
+  const header =
+    era === '2024'
+      ? 'From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl'
+      : 'From,To,Sent At,Message,Direction';
   const rows: string[] = [];
   for (let i = 0; i < count; i++) {
     const incoming = r.chance(0.3);
@@ -152,14 +364,29 @@ function generateInvitations(r: Random, count: number, people: SyntheticPerson[]
     const name = person ? `${person.first} ${person.last}` : `${r.pick(FIRST)} Stranger${i}`;
     const url = person ? person.url : `https://www.linkedin.com/in/stranger-${i}`;
     const date = usDateTime(isoMinusDays(newest, r.int(0, 90)), r);
-    const message = r.chance(0.15) ? r.pick(['Hi, great meeting you at the conference!', 'Would love to connect, we met at Web Summit.', 'Hello, I am a recruiter, let\'s talk']) : '';
-    const cells = incoming ? [name, owner.name, date, message, 'INCOMING', url, owner.url] : [owner.name, name, date, message, 'OUTGOING', owner.url, url];
+    const message = r.chance(0.15)
+      ? r.pick([
+          'Hi, great meeting you at the conference!',
+          'Would love to connect, we met at Web Summit.',
+          "Hello, I am a recruiter, let's talk",
+        ])
+      : '';
+    const cells = incoming
+      ? [name, owner.name, date, message, 'INCOMING', url, owner.url]
+      : [owner.name, name, date, message, 'OUTGOING', owner.url, url];
     rows.push((era === '2024' ? cells : cells.slice(0, 5)).map(csvField).join(','));
   }
   return `${header}\n${rows.join('\n')}`;
 }
 
-function generateMessages(r: Random, count: number, people: SyntheticPerson[], owner: { name: string; url: string }, newest: string, era: string): string {
+function generateMessages(
+  r: Random,
+  count: number,
+  people: SyntheticPerson[],
+  owner: { name: string; url: string },
+  newest: string,
+  era: string,
+): string {
   const header =
     era === '2024'
       ? 'CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER,IS MESSAGE DRAFT'
@@ -172,11 +399,39 @@ function generateMessages(r: Random, count: number, people: SyntheticPerson[], o
     const when = `${isoMinusDays(newest, r.int(0, 1500))} ${String(r.int(0, 23)).padStart(2, '0')}:${String(r.int(0, 59)).padStart(2, '0')}:${String(r.int(0, 59)).padStart(2, '0')} UTC`;
     const name = `${person.first} ${person.last}`;
     const conv = `2-${Buffer.from(person.url).toString('base64')}`;
-    const content = r.pick(['Thanks!', 'Sounds good, talk soon.', 'Hi, how are you, long time no see?', '<p>Hello</p>', 'Let\'s meet, "soon"']);
+    const content = r.pick([
+      'Thanks!',
+      'Sounds good, talk soon.',
+      'Hi, how are you, long time no see?',
+      '<p>Hello</p>',
+      'Let\'s meet, "soon"',
+    ]);
     const cells =
       era === '2024'
-        ? [conv, '', mine ? owner.name : name, mine ? owner.url : person.url, mine ? name : owner.name, mine ? person.url : owner.url, when, '', content, 'INBOX', 'No']
-        : [conv, '', mine ? owner.name : name, mine ? owner.url : person.url, mine ? name : owner.name, when, '', content, 'INBOX'];
+        ? [
+            conv,
+            '',
+            mine ? owner.name : name,
+            mine ? owner.url : person.url,
+            mine ? name : owner.name,
+            mine ? person.url : owner.url,
+            when,
+            '',
+            content,
+            'INBOX',
+            'No',
+          ]
+        : [
+            conv,
+            '',
+            mine ? owner.name : name,
+            mine ? owner.url : person.url,
+            mine ? name : owner.name,
+            when,
+            '',
+            content,
+            'INBOX',
+          ];
     rows.push(cells.map(csvField).join(','));
   }
   return `${header}\n${rows.join('\n')}`;
@@ -186,8 +441,12 @@ function generateMessages(r: Random, count: number, people: SyntheticPerson[], o
 export function zipExport(exp: SyntheticExport): Uint8Array {
   const entries: Record<string, Uint8Array> = {};
   for (const [name, text] of Object.entries(exp.files)) entries[name] = strToU8(text);
-  entries['Profile.csv'] = strToU8('First Name,Last Name,Maiden Name,Address,Birth Date,Headline\nAlex,Owner,,,,Synthetic');
+  entries['Profile.csv'] = strToU8(
+    'First Name,Last Name,Maiden Name,Address,Birth Date,Headline\nAlex,Owner,,,,Synthetic',
+  );
   entries['Jobs/Saved Jobs.csv'] = strToU8('Saved Date,Job Url,Job Title,Company Name\n');
-  entries['coach_messages.csv'] = strToU8('CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,DATE,SUBJECT,CONTENT,FOLDER\n');
+  entries['coach_messages.csv'] = strToU8(
+    'CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,DATE,SUBJECT,CONTENT,FOLDER\n',
+  );
   return zipSync(entries, { level: 6 });
 }

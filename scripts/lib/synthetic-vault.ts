@@ -51,7 +51,10 @@ export function generatePeopleVault(options: VaultOptions): Record<string, strin
     if (r.chance(0.05)) add(`snooze-until: ${isoMinus(options.today, -r.int(1, 60))}`);
     if (r.chance(0.05)) add(`cadence: ${r.pick(['0', '14', '90'])}`);
     if (r.chance(0.02)) add('prune: true');
-    if (r.chance(0.1)) add(`last-message: ${isoMinus(options.today, r.int(0, 900))}\nlast-message-from: ${r.pick(['me', 'them'])}\nunanswered: ${r.int(0, 3)}`);
+    if (r.chance(0.1))
+      add(
+        `last-message: ${isoMinus(options.today, r.int(0, 900))}\nlast-message-from: ${r.pick(['me', 'them'])}\nunanswered: ${r.int(0, 3)}`,
+      );
     files[`${folder}/${name}.md`] = text;
   }
   return files;

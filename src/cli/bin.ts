@@ -6,5 +6,6 @@ import { runCli } from './main';
 void runCli(process.argv.slice(2), processIo()).then((code) => {
   process.exitCode = code;
   // For `npm run bench`: the peak memory of this process, on stderr.
-  if (process.env.NETWORK_CRM_PERF === '1') process.stderr.write(`${JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS })}\n`);
+  if (process.env.NETWORK_CRM_PERF === '1')
+    process.stderr.write(`${JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS })}\n`);
 });

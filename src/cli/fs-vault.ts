@@ -134,11 +134,26 @@ export class FsVault {
   readNote(vaultPath: string, text = this.readText(vaultPath)): ReadNote {
     const parts = splitNote(text);
     if (parts.unterminated) {
-      return { path: vaultPath, text, frontmatter: null, yamlError: 'the frontmatter has no closing ---', rawYaml: text.slice(0, 2000), body: text };
+      return {
+        path: vaultPath,
+        text,
+        frontmatter: null,
+        yamlError: 'the frontmatter has no closing ---',
+        rawYaml: text.slice(0, 2000),
+        body: text,
+      };
     }
     if (parts.yaml === null) return { path: vaultPath, text, frontmatter: null, body: parts.body };
     const parsed = parseFrontmatterYaml(parts.yaml);
-    if (!parsed.ok) return { path: vaultPath, text, frontmatter: null, yamlError: parsed.error, rawYaml: parts.yaml, body: parts.body };
+    if (!parsed.ok)
+      return {
+        path: vaultPath,
+        text,
+        frontmatter: null,
+        yamlError: parsed.error,
+        rawYaml: parts.yaml,
+        body: parts.body,
+      };
     return { path: vaultPath, text, frontmatter: parsed.data, body: parts.body };
   }
 
@@ -148,7 +163,10 @@ export class FsVault {
    */
   personNotes(folder: string, tag: string, empty?: Set<string>): ReadNote[] {
     const prefix = folder === '' ? '' : `${folder.toLowerCase()}/`;
-    const tagRe = tag === '' ? null : new RegExp(`(^|[\\s\\[,'"#])${tag.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([\\s\\],'"]|$)`, 'm');
+    const tagRe =
+      tag === ''
+        ? null
+        : new RegExp(`(^|[\\s\\[,'"#])${tag.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([\\s\\],'"]|$)`, 'm');
     const out: ReadNote[] = [];
     for (const file of this.markdownFiles()) {
       const text = this.readSmall(file);
@@ -207,7 +225,8 @@ export class FsVault {
   cleanTempFiles(folder: string): void {
     const dir = folder === '' ? this.root : this.abs(folder);
     if (!fs.existsSync(dir)) return;
-    for (const name of fs.readdirSync(dir)) if (name.endsWith(TMP_SUFFIX)) fs.rmSync(path.join(dir, name), { force: true });
+    for (const name of fs.readdirSync(dir))
+      if (name.endsWith(TMP_SUFFIX)) fs.rmSync(path.join(dir, name), { force: true });
   }
 
   writer(): NoteWriter {

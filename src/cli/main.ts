@@ -10,7 +10,19 @@ import { runStale } from './commands/stale';
 import { runDecide, runTriage } from './commands/triage';
 import type { CliIo } from './io';
 
-const SWITCHES = new Set(['dry-run', 'json', 'report', 'prune', 'decline', 'keep', 'accept', 'help', 'create-pending-invitees', 'log-message-days', 'no-base']);
+const SWITCHES = new Set([
+  'dry-run',
+  'json',
+  'report',
+  'prune',
+  'decline',
+  'keep',
+  'accept',
+  'help',
+  'create-pending-invitees',
+  'log-message-days',
+  'no-base',
+]);
 
 export const USAGE = `Usage: network-crm <command> [options]
 

@@ -7,7 +7,8 @@ import { stringFlag, UsageError, type ParsedArgs } from './args';
 export function folderOption(args: ParsedArgs, name = 'folder', fallback = DEFAULT_SETTINGS.peopleFolder): string {
   const raw = stringFlag(args, name) ?? fallback;
   const folder = normaliseFolder(raw);
-  if (folder === null || folder === '') throw new UsageError(`--${name} "${raw}" must be a folder inside the vault (not the vault itself)`);
+  if (folder === null || folder === '')
+    throw new UsageError(`--${name} "${raw}" must be a folder inside the vault (not the vault itself)`);
   return folder;
 }
 

@@ -28,8 +28,17 @@ export function readInputs(paths: readonly string[]): ExportInput[] {
     if (stat.isDirectory()) {
       const found: string[] = [];
       walk(p, found);
-      if (found.length === 0) throw new InputError(p, undefined, 'no Connections.csv, Invitations.csv or messages.csv in this folder');
-      for (const f of found.sort()) inputs.push({ name: path.relative(path.dirname(path.resolve(p)), f).split(path.sep).join('/'), bytes: fs.readFileSync(f), origin: 'listed' });
+      if (found.length === 0)
+        throw new InputError(p, undefined, 'no Connections.csv, Invitations.csv or messages.csv in this folder');
+      for (const f of found.sort())
+        inputs.push({
+          name: path
+            .relative(path.dirname(path.resolve(p)), f)
+            .split(path.sep)
+            .join('/'),
+          bytes: fs.readFileSync(f),
+          origin: 'listed',
+        });
     } else {
       inputs.push({ name: path.basename(p), bytes: fs.readFileSync(p), origin: 'picked' });
     }

@@ -36,7 +36,10 @@ export class VaultPeople {
     this.records = this.notes.map((n) => {
       const stat = fs.statSync(vault.abs(n.path));
       const created = stat.birthtimeMs || stat.ctimeMs;
-      const r = personFromFrontmatter(n.path, n.frontmatter ?? {}, { levelNames: levelNames(this.settings), createdOn: localIsoDate(new Date(created)) });
+      const r = personFromFrontmatter(n.path, n.frontmatter ?? {}, {
+        levelNames: levelNames(this.settings),
+        createdOn: localIsoDate(new Date(created)),
+      });
       r.logLatest = newestDatedItem(n.body, INTERACTIONS_HEADING);
       if (n.yamlError) r.problems.push(`frontmatter: ${n.yamlError}`);
       return r;
@@ -46,7 +49,9 @@ export class VaultPeople {
 
   private dailyFormat(): string | null {
     try {
-      const data = JSON.parse(fs.readFileSync(path.join(this.vault.root, '.obsidian', 'daily-notes.json'), 'utf8')) as { format?: unknown };
+      const data = JSON.parse(fs.readFileSync(path.join(this.vault.root, '.obsidian', 'daily-notes.json'), 'utf8')) as {
+        format?: unknown;
+      };
       return typeof data.format === 'string' ? data.format : null;
     } catch {
       return null;
@@ -79,12 +84,15 @@ export class VaultPeople {
   backlinks(): Map<string, string[]> {
     const byKey = new Map<string, PersonRecord[]>();
     for (const r of this.records) {
-      for (const key of [r.path.replace(/\.md$/i, '').toLowerCase(), basenameOf(r.path).toLowerCase()]) byKey.set(key, [...(byKey.get(key) ?? []), r]);
+      for (const key of [r.path.replace(/\.md$/i, '').toLowerCase(), basenameOf(r.path).toLowerCase()])
+        byKey.set(key, [...(byKey.get(key) ?? []), r]);
     }
     const out = new Map<string, string[]>();
     for (const file of this.vault.markdownFiles()) {
       for (const target of new Set(wikiLinkTargets(this.vault.readText(file.path)))) {
-        const hit = (byKey.get(target.replace(/\.md$/i, '').toLowerCase()) ?? []).sort((a, b) => a.path.length - b.path.length)[0];
+        const hit = (byKey.get(target.replace(/\.md$/i, '').toLowerCase()) ?? []).sort(
+          (a, b) => a.path.length - b.path.length,
+        )[0];
         if (hit && hit.path !== file.path) out.set(hit.path, [...(out.get(hit.path) ?? []), file.path]);
       }
     }
@@ -99,11 +107,17 @@ export class VaultPeople {
     else {
       const q = query.replace(/\.md$/i, '');
       hits = this.records.filter((r) => r.path.replace(/\.md$/i, '') === q);
-      if (hits.length === 0) hits = this.records.filter((r) => basenameOf(r.path).toLowerCase() === q.toLowerCase() || nameKey(r.name) === nameKey(q));
+      if (hits.length === 0)
+        hits = this.records.filter(
+          (r) => basenameOf(r.path).toLowerCase() === q.toLowerCase() || nameKey(r.name) === nameKey(q),
+        );
     }
     if (hits.length === 1) return hits[0] as PersonRecord;
-    if (hits.length === 0) throw new UsageError(`no person note matches "${query}" (give a LinkedIn URL, a note name or a path)`);
-    throw new UsageError(`"${query}" matches ${hits.length} notes (${hits.map((h) => h.path).join(', ')}); give the path or the LinkedIn URL`);
+    if (hits.length === 0)
+      throw new UsageError(`no person note matches "${query}" (give a LinkedIn URL, a note name or a path)`);
+    throw new UsageError(
+      `"${query}" matches ${hits.length} notes (${hits.map((h) => h.path).join(', ')}); give the path or the LinkedIn URL`,
+    );
   }
 
   note(path: string): ReadNote | undefined {

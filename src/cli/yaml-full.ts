@@ -13,10 +13,11 @@ export function parseFrontmatterYaml(text: string): ParsedYaml {
   try {
     const data: unknown = YAML.parse(text);
     if (data === null || data === undefined) return { ok: true, data: {} };
-    if (typeof data !== 'object' || Array.isArray(data)) return { ok: false, error: 'the frontmatter is not a list of properties' };
+    if (typeof data !== 'object' || Array.isArray(data))
+      return { ok: false, error: 'the frontmatter is not a list of properties' };
     return { ok: true, data: data as Record<string, unknown> };
   } catch (e) {
-    const message = e instanceof Error ? e.message.split('\n')[0] ?? e.message : String(e);
+    const message = e instanceof Error ? (e.message.split('\n')[0] ?? e.message) : String(e);
     return { ok: false, error: `YAML error: ${message}` };
   }
 }

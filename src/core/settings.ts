@@ -80,7 +80,11 @@ export function sanitizeSettings(loaded: unknown): NetworkCrmSettings {
       const l = (levels[i] ?? {}) as Record<string, unknown>;
       return {
         name: pick(l.name, def.name, (v) => typeof v === 'string' && v.trim() !== ''),
-        keepInTouchDays: pick(l.keepInTouchDays, def.keepInTouchDays, (v) => v === null || (typeof v === 'number' && isCount(v) && v > 0)),
+        keepInTouchDays: pick(
+          l.keepInTouchDays,
+          def.keepInTouchDays,
+          (v) => v === null || (typeof v === 'number' && isCount(v) && v > 0),
+        ),
       };
     }),
     createBaseFile: pick(raw.createBaseFile, d.createBaseFile, isBool),
@@ -89,7 +93,11 @@ export function sanitizeSettings(loaded: unknown): NetworkCrmSettings {
     showStatusBar: pick(raw.showStatusBar, d.showStatusBar, isBool),
     pruneAfterYears: pick(raw.pruneAfterYears, d.pruneAfterYears, isCount),
     withdrawAfterWeeks: pick(raw.withdrawAfterWeeks, d.withdrawAfterWeeks, isCount),
-    unansweredThreshold: pick(raw.unansweredThreshold, d.unansweredThreshold, (v) => typeof v === 'number' && isCount(v) && v > 0),
+    unansweredThreshold: pick(
+      raw.unansweredThreshold,
+      d.unansweredThreshold,
+      (v) => typeof v === 'number' && isCount(v) && v > 0,
+    ),
     createNotesForPendingInvitees: pick(raw.createNotesForPendingInvitees, d.createNotesForPendingInvitees, isBool),
     logMessageDays: pick(raw.logMessageDays, d.logMessageDays, isBool),
     myName: pick(raw.myName, d.myName, isString),

@@ -68,8 +68,16 @@ export default class NetworkCrmPlugin extends Plugin {
     this.addRibbonIcon('users', 'Open stale contacts', () => void this.openStaleView());
     this.addRibbonIcon('inbox', 'Open triage', () => void openTriage(this.ctx));
 
-    this.addCommand({ id: 'import-linkedin-export', name: 'Import LinkedIn export', callback: () => this.importer.open() });
-    this.addCommand({ id: 'open-stale-contacts', name: 'Open stale contacts', callback: () => void this.openStaleView() });
+    this.addCommand({
+      id: 'import-linkedin-export',
+      name: 'Import LinkedIn export',
+      callback: () => this.importer.open(),
+    });
+    this.addCommand({
+      id: 'open-stale-contacts',
+      name: 'Open stale contacts',
+      callback: () => void this.openStaleView(),
+    });
     registerPersonCommands(this, this.ctx);
     registerTriageCommands(this, this.ctx);
 
@@ -99,7 +107,13 @@ export default class NetworkCrmPlugin extends Plugin {
   /** What the index depends on; a change means the index must be rebuilt. */
   private indexKey(): string {
     const s = this.settings;
-    return JSON.stringify([s.peopleFolder, s.reportFolder, s.defaultTag, s.useDailyNotes, s.trustLevels.map((l) => l.name)]);
+    return JSON.stringify([
+      s.peopleFolder,
+      s.reportFolder,
+      s.defaultTag,
+      s.useDailyNotes,
+      s.trustLevels.map((l) => l.name),
+    ]);
   }
 
   private applySettings(): void {

@@ -81,7 +81,9 @@ export class PersonIndex extends Component {
 
   /** Notes whose `linkedin` is this canonical URL (normally one). */
   withProfileUrl(url: string): PersonRecord[] {
-    return [...(this.byUrl.get(url) ?? [])].map((p) => this.records.get(p)).filter((r): r is PersonRecord => r !== undefined);
+    return [...(this.byUrl.get(url) ?? [])]
+      .map((p) => this.records.get(p))
+      .filter((r): r is PersonRecord => r !== undefined);
   }
 
   /** A person's effective last contact and where it comes from (field, log, daily note, message). */
@@ -93,7 +95,8 @@ export class PersonIndex extends Component {
   /** `met-where` values in use, most used first, for suggestions. */
   metWhereValues(): string[] {
     const counts = new Map<string, number>();
-    for (const r of this.records.values()) if (r.metWhere !== '') counts.set(r.metWhere, (counts.get(r.metWhere) ?? 0) + 1);
+    for (const r of this.records.values())
+      if (r.metWhere !== '') counts.set(r.metWhere, (counts.get(r.metWhere) ?? 0) + 1);
     return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([v]) => v);
   }
 
@@ -152,7 +155,12 @@ export class PersonIndex extends Component {
   private isPerson(file: TFile, cache: CachedMetadata | null): boolean {
     const s = this.settings();
     const key = `${s.peopleFolder}\n${s.reportFolder}`;
-    if (key !== this.folders.key) this.folders = { key, people: normaliseFolder(s.peopleFolder) ?? '', reports: `${normaliseFolder(s.reportFolder) ?? ''}/` };
+    if (key !== this.folders.key)
+      this.folders = {
+        key,
+        people: normaliseFolder(s.peopleFolder) ?? '',
+        reports: `${normaliseFolder(s.reportFolder) ?? ''}/`,
+      };
     if (file.path.startsWith(this.folders.reports)) return false;
     return isPersonNote(file.path, cache?.frontmatter, this.folders.people, s.defaultTag);
   }
@@ -273,7 +281,10 @@ export class PersonIndex extends Component {
       if (this.dailyNotes.delete(file.path)) this.dailyByTarget = null;
       return;
     }
-    this.dailyNotes.set(file.path, { date, targets: Object.keys(this.app.metadataCache.resolvedLinks[file.path] ?? {}) });
+    this.dailyNotes.set(file.path, {
+      date,
+      targets: Object.keys(this.app.metadataCache.resolvedLinks[file.path] ?? {}),
+    });
     this.dailyByTarget = null;
   }
 

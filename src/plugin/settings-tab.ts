@@ -7,7 +7,9 @@ import { normaliseFolder } from '../core/notes/file-name';
 import type { NetworkCrmSettings } from '../core/settings';
 
 /** The settings that are on/off switches. */
-type BooleanSetting = { [K in keyof NetworkCrmSettings]: NetworkCrmSettings[K] extends boolean ? K : never }[keyof NetworkCrmSettings];
+type BooleanSetting = {
+  [K in keyof NetworkCrmSettings]: NetworkCrmSettings[K] extends boolean ? K : never;
+}[keyof NetworkCrmSettings];
 
 export interface SettingsHost {
   settings: NetworkCrmSettings;
@@ -29,7 +31,13 @@ export class NetworkCrmSettingTab extends PluginSettingTab {
   }
 
   /** A folder inside the vault; not the vault root, which would make every note a person. */
-  private folderSetting(el: HTMLElement, name: string, desc: string, get: () => string, set: (v: string) => void): void {
+  private folderSetting(
+    el: HTMLElement,
+    name: string,
+    desc: string,
+    get: () => string,
+    set: (v: string) => void,
+  ): void {
     const setting = new Setting(el).setName(name).setDesc(desc);
     setting.addText((t) =>
       t.setValue(get()).onChange((value) => {
@@ -53,9 +61,23 @@ export class NetworkCrmSettingTab extends PluginSettingTab {
     const s = this.host.settings;
 
     new Setting(el).setName('Import').setHeading();
-    this.folderSetting(el, 'People folder', 'Where imported person notes go. Notes you move elsewhere are still recognised.', () => s.peopleFolder, (v) => (s.peopleFolder = v));
-    this.folderSetting(el, 'Report folder', 'Where the report of each import is written.', () => s.reportFolder, (v) => (s.reportFolder = v));
-    const format = new Setting(el).setName('File name format').setDesc('Placeholders: {first}, {last}, {name}, {company}.');
+    this.folderSetting(
+      el,
+      'People folder',
+      'Where imported person notes go. Notes you move elsewhere are still recognised.',
+      () => s.peopleFolder,
+      (v) => (s.peopleFolder = v),
+    );
+    this.folderSetting(
+      el,
+      'Report folder',
+      'Where the report of each import is written.',
+      () => s.reportFolder,
+      (v) => (s.reportFolder = v),
+    );
+    const format = new Setting(el)
+      .setName('File name format')
+      .setDesc('Placeholders: {first}, {last}, {name}, {company}.');
     format.addText((t) =>
       t.setValue(s.fileNameFormat).onChange((value) => {
         const ok = /\{(first|last|name|company)\}/.test(value);
@@ -66,12 +88,29 @@ export class NetworkCrmSettingTab extends PluginSettingTab {
     new Setting(el)
       .setName('Tag for person notes')
       .setDesc('Added to new person notes; notes with this tag count as people wherever they are.')
-      .addText((t) => t.setValue(s.defaultTag).onChange((value) => this.save((x) => (x.defaultTag = value.trim().replace(/^#/, '')))));
-    this.toggle(el, 'Create a table of your network', 'On the first import, add a People.base file (Obsidian Bases) beside the people folder. It is never overwritten.', 'createBaseFile');
+      .addText((t) =>
+        t.setValue(s.defaultTag).onChange((value) => this.save((x) => (x.defaultTag = value.trim().replace(/^#/, '')))),
+      );
+    this.toggle(
+      el,
+      'Create a table of your network',
+      'On the first import, add a People.base file (Obsidian Bases) beside the people folder. It is never overwritten.',
+      'createBaseFile',
+    );
 
     new Setting(el).setName('Keeping in touch').setHeading();
-    this.toggle(el, 'Daily notes count as contact', 'A daily note that links a person counts as being in touch with them on that day.', 'useDailyNotes');
-    this.toggle(el, 'Include untriaged people', 'Also remind you about people without a trust level, with the longest keep-in-touch period.', 'includeUntriagedInStale');
+    this.toggle(
+      el,
+      'Daily notes count as contact',
+      'A daily note that links a person counts as being in touch with them on that day.',
+      'useDailyNotes',
+    );
+    this.toggle(
+      el,
+      'Include untriaged people',
+      'Also remind you about people without a trust level, with the longest keep-in-touch period.',
+      'includeUntriagedInStale',
+    );
     this.toggle(el, 'Show stale contacts in the status bar', '', 'showStatusBar');
 
     new Setting(el).setName('Triage').setHeading();
@@ -88,11 +127,37 @@ export class NetworkCrmSettingTab extends PluginSettingTab {
             if (Number.isInteger(n) && n >= min) this.save(() => set(n));
           });
         });
-    count('Prune after years', 'Suggest pruning untriaged or level 1 people connected at least this long ago with no interaction on record.', () => s.pruneAfterYears, (n) => (s.pruneAfterYears = n));
-    count('Withdraw after weeks', 'Suggest withdrawing invitations you sent that have been pending this long.', () => s.withdrawAfterWeeks, (n) => (s.withdrawAfterWeeks = n));
-    count('Unanswered messages', 'Suggest pruning people who never answered this many of your messages in a row.', () => s.unansweredThreshold, (n) => (s.unansweredThreshold = n), 1);
-    this.toggle(el, 'Notes for pending invitees', 'On import, also create notes for people you invited who have not accepted yet.', 'createNotesForPendingInvitees');
-    this.toggle(el, 'Log days of messages', 'On import, add one line per day of LinkedIn messages to the interactions log ("3 messages"). Message text is never copied.', 'logMessageDays');
+    count(
+      'Prune after years',
+      'Suggest pruning untriaged or level 1 people connected at least this long ago with no interaction on record.',
+      () => s.pruneAfterYears,
+      (n) => (s.pruneAfterYears = n),
+    );
+    count(
+      'Withdraw after weeks',
+      'Suggest withdrawing invitations you sent that have been pending this long.',
+      () => s.withdrawAfterWeeks,
+      (n) => (s.withdrawAfterWeeks = n),
+    );
+    count(
+      'Unanswered messages',
+      'Suggest pruning people who never answered this many of your messages in a row.',
+      () => s.unansweredThreshold,
+      (n) => (s.unansweredThreshold = n),
+      1,
+    );
+    this.toggle(
+      el,
+      'Notes for pending invitees',
+      'On import, also create notes for people you invited who have not accepted yet.',
+      'createNotesForPendingInvitees',
+    );
+    this.toggle(
+      el,
+      'Log days of messages',
+      'On import, add one line per day of LinkedIn messages to the interactions log ("3 messages"). Message text is never copied.',
+      'logMessageDays',
+    );
     new Setting(el)
       .setName('Your name')
       .setDesc('Used for {my-name} in the reply.')
@@ -109,7 +174,10 @@ export class NetworkCrmSettingTab extends PluginSettingTab {
       });
 
     new Setting(el).setName('Trust levels').setHeading();
-    el.createEl('p', { cls: 'setting-item-description', text: 'Names for the five trust levels, and how often to keep in touch with each. Leave the days empty for a level you do not want reminders for.' });
+    el.createEl('p', {
+      cls: 'setting-item-description',
+      text: 'Names for the five trust levels, and how often to keep in touch with each. Leave the days empty for a level you do not want reminders for.',
+    });
     s.trustLevels.forEach((level, i) => {
       const row = new Setting(el).setName(`Level ${i + 1}`).setClass('ncrm-trust-level');
       row.addText((t) =>

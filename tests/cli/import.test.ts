@@ -23,8 +23,13 @@ describe('network-crm import', () => {
     const s = r.json();
     expect(s.created).toBe(exp.people.length);
     expect(s.skipped).toHaveLength(exp.blankRows);
-    expect(s.skipped[0]).toMatchObject({ file: 'Complete_LinkedInDataExport_11-20-2026.zip/Connections.csv', reason: expect.stringContaining('blank member row') as string });
-    expect(Object.keys(s)).toEqual(expect.arrayContaining(['created', 'updated', 'unchanged', 'skipped', 'ambiguous', 'missingFromExport']));
+    expect(s.skipped[0]).toMatchObject({
+      file: 'Complete_LinkedInDataExport_11-20-2026.zip/Connections.csv',
+      reason: expect.stringContaining('blank member row') as string,
+    });
+    expect(Object.keys(s)).toEqual(
+      expect.arrayContaining(['created', 'updated', 'unchanged', 'skipped', 'ambiguous', 'missingFromExport']),
+    );
     expect(fs.readdirSync(path.join(vault, 'People'))).toHaveLength(exp.people.length);
   });
 
@@ -35,11 +40,15 @@ describe('network-crm import', () => {
     const { zip } = writeExport(dir, 80);
     await cli('import', zip, '--vault', vault);
     const before = readTree(vault);
-    const mtimes = fs.readdirSync(path.join(vault, 'People')).map((f) => fs.statSync(path.join(vault, 'People', f)).mtimeMs);
+    const mtimes = fs
+      .readdirSync(path.join(vault, 'People'))
+      .map((f) => fs.statSync(path.join(vault, 'People', f)).mtimeMs);
     const r = await cli('import', zip, '--vault', vault, '--json');
     expect(r.json()).toMatchObject({ created: 0, updated: 0, unchanged: 80 - 0 - r.json().skipped.length });
     expect(readTree(vault)).toEqual(before);
-    expect(fs.readdirSync(path.join(vault, 'People')).map((f) => fs.statSync(path.join(vault, 'People', f)).mtimeMs)).toEqual(mtimes);
+    expect(
+      fs.readdirSync(path.join(vault, 'People')).map((f) => fs.statSync(path.join(vault, 'People', f)).mtimeMs),
+    ).toEqual(mtimes);
   });
 
   it('reads an unzipped folder and single CSV files, and --dry-run writes nothing', async () => {
@@ -54,7 +63,15 @@ describe('network-crm import', () => {
     expect(dry.json()).toMatchObject({ dryRun: true, created: exp.people.length });
     expect(fs.existsSync(path.join(vault, 'People'))).toBe(false);
     fs.writeFileSync(path.join(dir, 'my connections.csv'), exp.files['Connections.csv']!);
-    const r = await cli('import', path.join(dir, 'my connections.csv'), '--vault', vault, '--folder', 'Network/People', '--json');
+    const r = await cli(
+      'import',
+      path.join(dir, 'my connections.csv'),
+      '--vault',
+      vault,
+      '--folder',
+      'Network/People',
+      '--json',
+    );
     expect(r.json().created).toBe(exp.people.length);
     expect(fs.readdirSync(path.join(vault, 'Network', 'People'))).toHaveLength(exp.people.length);
   });
@@ -72,7 +89,9 @@ describe('network-crm import', () => {
     await cli('import', zip, '--vault', vault, '--folder', 'Network/People');
     expect(fs.readFileSync(base, 'utf8')).toBe('my own table');
     fs.rmSync(base);
-    expect((await cli('import', zip, '--vault', vault, '--folder', 'Network/People', '--json')).json().baseFile).toBeNull();
+    expect(
+      (await cli('import', zip, '--vault', vault, '--folder', 'Network/People', '--json')).json().baseFile,
+    ).toBeNull();
     expect(fs.existsSync(base)).toBe(false);
 
     const other = path.join(dir, 'other');
@@ -107,10 +126,15 @@ describe('network-crm import', () => {
     const dir = tempDir();
     const vault = path.join(dir, 'vault');
     fs.mkdirSync(vault);
-    fs.writeFileSync(path.join(dir, 'Connections.csv'), 'First Name,Last Name,Connected On\nAnn,Lee,01 Jan 2020\n"Bob,Kim,02 Jan 2020\n');
+    fs.writeFileSync(
+      path.join(dir, 'Connections.csv'),
+      'First Name,Last Name,Connected On\nAnn,Lee,01 Jan 2020\n"Bob,Kim,02 Jan 2020\n',
+    );
     const r = cliProcess('import', path.join(dir, 'Connections.csv'), '--vault', vault);
     expect(r.code).toBe(1);
-    expect(r.err.trim()).toBe('network-crm: Connections.csv, line 3: a quoted value is never closed (expected a matching ")');
+    expect(r.err.trim()).toBe(
+      'network-crm: Connections.csv, line 3: a quoted value is never closed (expected a matching ")',
+    );
     expect(fs.readdirSync(vault)).toEqual([]);
   });
 
@@ -139,8 +163,13 @@ describe('network-crm import', () => {
     expect(stdout).toContain('Run the same command again to finish');
     const second = cliProcess('import', zip, '--vault', vault, '--json');
     expect(second.code).toBe(0);
-    expect(JSON.parse(second.out) as object).toMatchObject({ created: exp.people.length - partial, unchanged: partial });
-    const urls = fs.readdirSync(people).map((f) => /^linkedin: (.*)$/m.exec(fs.readFileSync(path.join(people, f), 'utf8'))?.[1]);
+    expect(JSON.parse(second.out) as object).toMatchObject({
+      created: exp.people.length - partial,
+      unchanged: partial,
+    });
+    const urls = fs
+      .readdirSync(people)
+      .map((f) => /^linkedin: (.*)$/m.exec(fs.readFileSync(path.join(people, f), 'utf8'))?.[1]);
     expect(new Set(urls).size).toBe(exp.people.length);
   });
 });

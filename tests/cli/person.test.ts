@@ -7,7 +7,8 @@ import { tempDir, writeTree } from '../support/temp-dir';
 function vault(): string {
   const dir = tempDir();
   writeTree(dir, {
-    'People/Jane Doe.md': '---\nname: Jane Doe\nlinkedin: https://www.linkedin.com/in/jane-doe\n# a comment the user wrote\nlast-contact: 2026-01-10\ntrust: 4\n---\n[LinkedIn profile](x)\n\n## Interactions\n\n- 2026-01-10 · email · hello\n',
+    'People/Jane Doe.md':
+      '---\nname: Jane Doe\nlinkedin: https://www.linkedin.com/in/jane-doe\n# a comment the user wrote\nlast-contact: 2026-01-10\ntrust: 4\n---\n[LinkedIn profile](x)\n\n## Interactions\n\n- 2026-01-10 · email · hello\n',
     'People/Bo Kim.md': '---\nname: Bo Kim\nlast-contact: not sure\n---\n',
     'Archive/Bo Kim.md': '---\nname: Bo Kim\ntags: [person]\n---\n',
     'Journal/2026-07-14.md': 'Lunch with [[Jane Doe]]',
@@ -19,7 +20,21 @@ function vault(): string {
 describe('network-crm log / show', () => {
   it('logs an interaction by LinkedIn URL, keeping every other line', async () => {
     const dir = vault();
-    const r = await cli('log', '--vault', dir, '--person', 'https://www.linkedin.com/in/JANE-DOE/', '--date', '2026-08-01', '--channel', 'call', '--note', 'caught up', '--today', '2026-11-26');
+    const r = await cli(
+      'log',
+      '--vault',
+      dir,
+      '--person',
+      'https://www.linkedin.com/in/JANE-DOE/',
+      '--date',
+      '2026-08-01',
+      '--channel',
+      'call',
+      '--note',
+      'caught up',
+      '--today',
+      '2026-11-26',
+    );
     expect(r.code).toBe(0);
     expect(r.out).toBe('Logged in People/Jane Doe.md: - 2026-08-01 · call · caught up\n');
     expect(fs.readFileSync(path.join(dir, 'People/Jane Doe.md'), 'utf8')).toBe(
@@ -30,19 +45,31 @@ describe('network-crm log / show', () => {
   it('shows the effective last contact and its source (a daily note here)', async () => {
     const dir = vault();
     const r = await cli('show', '--vault', dir, '--person', 'Jane Doe', '--json');
-    expect(r.json<{ lastContact: unknown; fields: Record<string, unknown> }>()).toMatchObject({ lastContact: { date: '2026-07-14', source: 'daily note' }, fields: { trust: 4 } });
+    expect(r.json<{ lastContact: unknown; fields: Record<string, unknown> }>()).toMatchObject({
+      lastContact: { date: '2026-07-14', source: 'daily note' },
+      fields: { trust: 4 },
+    });
   });
 
   it('reports malformed values instead of failing', async () => {
     const r = await cli('show', '--vault', vault(), '--person', 'People/Bo Kim.md', '--json');
-    expect(r.json<{ lastContact: unknown; problems: string[] }>()).toMatchObject({ lastContact: null, problems: ['last-contact: "not sure" is not a date (expected YYYY-MM-DD)'] });
+    expect(r.json<{ lastContact: unknown; problems: string[] }>()).toMatchObject({
+      lastContact: null,
+      problems: ['last-contact: "not sure" is not a date (expected YYYY-MM-DD)'],
+    });
   });
 
   it('refuses an ambiguous or unknown person, a bad channel and a future date', async () => {
     const dir = vault();
-    expect((await cli('show', '--vault', dir, '--person', 'Bo Kim')).err).toContain('"Bo Kim" matches 2 notes (Archive/Bo Kim.md, People/Bo Kim.md); give the path or the LinkedIn URL');
+    expect((await cli('show', '--vault', dir, '--person', 'Bo Kim')).err).toContain(
+      '"Bo Kim" matches 2 notes (Archive/Bo Kim.md, People/Bo Kim.md); give the path or the LinkedIn URL',
+    );
     expect((await cli('show', '--vault', dir, '--person', 'Nobody')).code).toBe(2);
-    expect((await cli('log', '--vault', dir, '--person', 'Jane Doe', '--channel', 'pigeon')).err).toContain('--channel "pigeon" must be one of meeting, call, message, email, event, other');
-    expect((await cli('log', '--vault', dir, '--person', 'Jane Doe', '--date', '2030-01-01', '--today', '2026-11-26')).err).toContain('is in the future');
+    expect((await cli('log', '--vault', dir, '--person', 'Jane Doe', '--channel', 'pigeon')).err).toContain(
+      '--channel "pigeon" must be one of meeting, call, message, email, event, other',
+    );
+    expect(
+      (await cli('log', '--vault', dir, '--person', 'Jane Doe', '--date', '2030-01-01', '--today', '2026-11-26')).err,
+    ).toContain('is in the future');
   });
 });

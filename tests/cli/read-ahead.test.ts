@@ -35,12 +35,20 @@ describe('reading notes ahead on a worker thread', () => {
     fs.writeFileSync(zip, zipExport(exp));
     await cli('import', zip, '--vault', vault);
     const people = path.join(vault, 'People');
-    const name = fs.readdirSync(people).find((f) => /\ncompany: \S/.test(fs.readFileSync(path.join(people, f), 'utf8')))!;
+    const name = fs
+      .readdirSync(people)
+      .find((f) => /\ncompany: \S/.test(fs.readFileSync(path.join(people, f), 'utf8')))!;
     const one = path.join(people, name);
     const original = fs.readFileSync(one, 'utf8');
     const company = /\ncompany: (.*)\n/.exec(original)![1]!;
     // An older company in the note, and the user's own trust and log line.
-    fs.writeFileSync(one, original.replace(`company: ${company}`, 'company: Old Co').replace('trust:', 'trust: 4').replace('## Interactions\n\n', '## Interactions\n\n- 2026-01-02 · call · mine\n'));
+    fs.writeFileSync(
+      one,
+      original
+        .replace(`company: ${company}`, 'company: Old Co')
+        .replace('trust:', 'trust: 4')
+        .replace('## Interactions\n\n', '## Interactions\n\n- 2026-01-02 · call · mine\n'),
+    );
     const before = readTree(vault);
     const again = (await cli('import', zip, '--vault', vault, '--json', '--today', '2026-11-26')).json();
     expect([again.created, again.updated]).toEqual([0, 1]);
@@ -50,7 +58,11 @@ describe('reading notes ahead on a worker thread', () => {
     expect(text).toContain(`company: ${company}\n`);
     expect(text).toContain('trust: 4\n');
     expect(text).toContain('- 2026-01-02 · call · mine\n');
-    expect(text).toMatch(new RegExp(`## History\\n\\n- 2026-11-26 · job change: .* at Old Co → .* at ${company.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n`));
+    expect(text).toMatch(
+      new RegExp(
+        `## History\\n\\n- 2026-11-26 · job change: .* at Old Co → .* at ${company.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n`,
+      ),
+    );
     delete after[`People/${name}`];
     delete before[`People/${name}`];
     expect(after).toEqual(before);

@@ -11,7 +11,14 @@ afterEach(() => vi.useRealTimers());
 
 interface StaleJson {
   count: number;
-  stale: Array<{ name: string; path: string; trust: number | null; lastContact: { date: string; source: string } | null; dueDate: string; daysOverdue: number }>;
+  stale: Array<{
+    name: string;
+    path: string;
+    trust: number | null;
+    lastContact: { date: string; source: string } | null;
+    dueDate: string;
+    daysOverdue: number;
+  }>;
 }
 
 describe('network-crm stale', () => {
@@ -28,8 +35,24 @@ describe('network-crm stale', () => {
       today: '2026-11-26',
       count: 2,
       stale: [
-        { name: 'A', path: 'People/A.md', trust: 5, lastContact: { date: '2026-09-01', source: 'field' }, dueDate: '2026-10-01', daysOverdue: 56, whoseMove: null },
-        { name: 'B', path: 'People/B.md', trust: 2, lastContact: { date: '2025-01-01', source: 'field' }, dueDate: '2026-01-01', daysOverdue: 329, whoseMove: null },
+        {
+          name: 'A',
+          path: 'People/A.md',
+          trust: 5,
+          lastContact: { date: '2026-09-01', source: 'field' },
+          dueDate: '2026-10-01',
+          daysOverdue: 56,
+          whoseMove: null,
+        },
+        {
+          name: 'B',
+          path: 'People/B.md',
+          trust: 2,
+          lastContact: { date: '2025-01-01', source: 'field' },
+          dueDate: '2026-01-01',
+          daysOverdue: 329,
+          whoseMove: null,
+        },
       ],
     });
   });
@@ -45,10 +68,20 @@ describe('network-crm stale', () => {
     vi.setSystemTime(new Date(`${today}T12:00:00`));
     const { app } = await startPlugin(files);
     runCommand(app, 'open-stale-contacts');
-    const view = await until(() => app.workspace.getLeavesOfType(STALE_VIEW_TYPE)[0]?.view as StaleView | undefined, 'view');
+    const view = await until(
+      () => app.workspace.getLeavesOfType(STALE_VIEW_TYPE)[0]?.view as StaleView | undefined,
+      'view',
+    );
     await settle(app);
-    const fromView = view.listed().map((e) => ({ path: e.person.path, dueDate: e.dueDate, daysOverdue: e.daysOverdue, lastContact: e.lastContact }));
+    const fromView = view.listed().map((e) => ({
+      path: e.person.path,
+      dueDate: e.dueDate,
+      daysOverdue: e.daysOverdue,
+      lastContact: e.lastContact,
+    }));
     expect(fromCli.count).toBeGreaterThan(300);
-    expect(fromView).toEqual(fromCli.stale.map(({ path, dueDate, daysOverdue, lastContact }) => ({ path, dueDate, daysOverdue, lastContact })));
+    expect(fromView).toEqual(
+      fromCli.stale.map(({ path, dueDate, daysOverdue, lastContact }) => ({ path, dueDate, daysOverdue, lastContact })),
+    );
   });
 });

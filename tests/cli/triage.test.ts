@@ -7,7 +7,8 @@ import { tempDir, writeTree } from '../support/temp-dir';
 function vault(): string {
   const dir = tempDir();
   writeTree(dir, {
-    'People/Ivy.md': '---\nname: Ivy Stone\nlinkedin-status: invitation-received\ninvited-on: 2026-11-20\ninvitation-message: Hello!\ncompany: Acme\n---\n',
+    'People/Ivy.md':
+      '---\nname: Ivy Stone\nlinkedin-status: invitation-received\ninvited-on: 2026-11-20\ninvitation-message: Hello!\ncompany: Acme\n---\n',
     'People/Ann.md': '---\nname: Ann New\nlinkedin-status: connected\nconnected-on: 2026-11-01\n---\n',
     'People/Sent.md': '---\nname: Sent Long Ago\nlinkedin-status: invitation-sent\ninvited-on: 2026-08-01\n---\n',
     'People/Friend.md': '---\nname: Friend\nlinkedin-status: connected\ntrust: 5\ncompany: Acme\n---\n',
@@ -29,24 +30,36 @@ describe('network-crm triage / decide', () => {
       ['new-connection', 'Ann New'],
       ['withdraw', 'Sent Long Ago'],
     ]);
-    expect(q.queue[0]).toMatchObject({ reason: 'Invited you on 2026-11-20, with a note', message: 'Hello!', knowledge: { mentionedIn: ['Notes/Coffee.md'], trustedAtCompany: ['Friend'], sameNameMetWhere: [] } });
+    expect(q.queue[0]).toMatchObject({
+      reason: 'Invited you on 2026-11-20, with a note',
+      message: 'Hello!',
+      knowledge: { mentionedIn: ['Notes/Coffee.md'], trustedAtCompany: ['Friend'], sameNameMetWhere: [] },
+    });
   });
 
   it('records one decision, meaning what it means on that card', async () => {
     const dir = vault();
-    expect((await cli('decide', '--vault', dir, '--person', 'Ann New', '--trust', '4', '--today', '2026-11-26')).out).toBe('Ann New: trust 4 (People/Ann.md)\n');
+    expect(
+      (await cli('decide', '--vault', dir, '--person', 'Ann New', '--trust', '4', '--today', '2026-11-26')).out,
+    ).toBe('Ann New: trust 4 (People/Ann.md)\n');
     expect(fs.readFileSync(path.join(dir, 'People/Ann.md'), 'utf8')).toContain('trust: 4\n');
     await cli('decide', '--vault', dir, '--person', 'People/Sent.md', '--keep', '--today', '2026-11-26');
     expect(fs.readFileSync(path.join(dir, 'People/Sent.md'), 'utf8')).toContain('snooze-until: 2026-12-24\n');
     await cli('decide', '--vault', dir, '--person', 'Ivy Stone', '--decline');
-    expect(fs.readFileSync(path.join(dir, 'People/Ivy.md'), 'utf8')).toContain('linkedin-status: invitation-declined\n');
+    expect(fs.readFileSync(path.join(dir, 'People/Ivy.md'), 'utf8')).toContain(
+      'linkedin-status: invitation-declined\n',
+    );
     const q = (await cli('triage', '--vault', dir, '--today', '2026-11-26', '--json')).json<Queue>();
     expect(q.count).toBe(0);
   });
 
   it('asks for exactly one valid decision', async () => {
     const dir = vault();
-    expect((await cli('decide', '--vault', dir, '--person', 'Ann New', '--prune', '--keep')).err).toContain('give exactly one decision');
-    expect((await cli('decide', '--vault', dir, '--person', 'Ann New', '--trust', '9')).err).toContain('--trust "9" must be a level from 1 to 5');
+    expect((await cli('decide', '--vault', dir, '--person', 'Ann New', '--prune', '--keep')).err).toContain(
+      'give exactly one decision',
+    );
+    expect((await cli('decide', '--vault', dir, '--person', 'Ann New', '--trust', '9')).err).toContain(
+      '--trust "9" must be a level from 1 to 5',
+    );
   });
 });

@@ -60,13 +60,24 @@ export async function startHarness(): Promise<Harness> {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { 'content-type': `${TYPES[path.extname(req.url ?? '')] ?? 'text/html'}; charset=utf-8` }).end(body);
+    res
+      .writeHead(200, { 'content-type': `${TYPES[path.extname(req.url ?? '')] ?? 'text/html'}; charset=utf-8` })
+      .end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+    ],
   });
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,

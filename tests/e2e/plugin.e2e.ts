@@ -19,20 +19,46 @@ afterAll(async () => {
   await h?.close();
 });
 
-const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const addDays = (iso: string, n: number) =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /** A few people in every triage and stale state, for the routines and the screenshots. */
 function peopleFiles(today: string): Record<string, string> {
-  const note = (name: string, fm: string) => `---\nname: ${name}\nlinkedin: https://www.linkedin.com/in/${name.toLowerCase().replace(/[^a-z]+/g, '-')}\n${fm}\ntags:\n  - person\n---\n[LinkedIn profile](https://www.linkedin.com/in/x)\n\n## Interactions\n\n`;
+  const note = (name: string, fm: string) =>
+    `---\nname: ${name}\nlinkedin: https://www.linkedin.com/in/${name.toLowerCase().replace(/[^a-z]+/g, '-')}\n${fm}\ntags:\n  - person\n---\n[LinkedIn profile](https://www.linkedin.com/in/x)\n\n## Interactions\n\n`;
   return {
-    'People/Ivy Stone.md': note('Ivy Stone', `company: Acme Robotics\nposition: Head of Partnerships\nlinkedin-status: invitation-received\ninvited-on: ${addDays(today, -1)}\ninvitation-message: "Hi! We met at the Acme booth at Web Summit, I'd love to stay in touch about the robotics pilot."`),
-    'People/Ned Quiet.md': note('Ned Quiet', `company: Globex\nposition: Recruiter\nlinkedin-status: invitation-received\ninvited-on: ${addDays(today, -3)}\ninvitation-message:`),
-    'People/Ann New.md': note('Ann New', `company: Initech\nposition: Data Scientist\nlinkedin-status: connected\nconnected-on: ${addDays(today, -2)}`),
-    'People/Bo Old.md': note('Bo Old', `company: Umbrella\nlinkedin-status: connected\ntrust: 1\nconnected-on: ${addDays(today, -2000)}`),
-    'People/Maria Lundgren.md': note('Maria Lundgren', `company: Eventrum Nordic\nposition: Owner\nlinkedin-status: connected\ntrust: 5\nlast-contact: ${addDays(today, -75)}\nmet-where: "[[Web Summit 2024]]"\nlast-message: ${addDays(today, -75)}\nlast-message-from: them`),
-    'People/Matej Šarić.md': note('Matej Šarić', `company: Pied Piper\nlinkedin-status: connected\ntrust: 4\nlast-contact: ${addDays(today, -200)}\nmet-where: KubeCon 2025`),
-    'People/Yamamoto Kenji.md': note('Yamamoto Kenji', `company: Soylent\nlinkedin-status: connected\ntrust: 3\nconnected-on: ${addDays(today, -400)}`),
-    'People/Rosa Bianchi.md': note('Rosa Bianchi', `company: Hooli\nlinkedin-status: connected\ntrust: 2\nlast-contact: ${addDays(today, -500)}\nmet-where: university`),
+    'People/Ivy Stone.md': note(
+      'Ivy Stone',
+      `company: Acme Robotics\nposition: Head of Partnerships\nlinkedin-status: invitation-received\ninvited-on: ${addDays(today, -1)}\ninvitation-message: "Hi! We met at the Acme booth at Web Summit, I'd love to stay in touch about the robotics pilot."`,
+    ),
+    'People/Ned Quiet.md': note(
+      'Ned Quiet',
+      `company: Globex\nposition: Recruiter\nlinkedin-status: invitation-received\ninvited-on: ${addDays(today, -3)}\ninvitation-message:`,
+    ),
+    'People/Ann New.md': note(
+      'Ann New',
+      `company: Initech\nposition: Data Scientist\nlinkedin-status: connected\nconnected-on: ${addDays(today, -2)}`,
+    ),
+    'People/Bo Old.md': note(
+      'Bo Old',
+      `company: Umbrella\nlinkedin-status: connected\ntrust: 1\nconnected-on: ${addDays(today, -2000)}`,
+    ),
+    'People/Maria Lundgren.md': note(
+      'Maria Lundgren',
+      `company: Eventrum Nordic\nposition: Owner\nlinkedin-status: connected\ntrust: 5\nlast-contact: ${addDays(today, -75)}\nmet-where: "[[Web Summit 2024]]"\nlast-message: ${addDays(today, -75)}\nlast-message-from: them`,
+    ),
+    'People/Matej Šarić.md': note(
+      'Matej Šarić',
+      `company: Pied Piper\nlinkedin-status: connected\ntrust: 4\nlast-contact: ${addDays(today, -200)}\nmet-where: KubeCon 2025`,
+    ),
+    'People/Yamamoto Kenji.md': note(
+      'Yamamoto Kenji',
+      `company: Soylent\nlinkedin-status: connected\ntrust: 3\nconnected-on: ${addDays(today, -400)}`,
+    ),
+    'People/Rosa Bianchi.md': note(
+      'Rosa Bianchi',
+      `company: Hooli\nlinkedin-status: connected\ntrust: 2\nlast-contact: ${addDays(today, -500)}\nmet-where: university`,
+    ),
     'People/Trusted Friend.md': note('Trusted Friend', 'company: Acme Robotics\nlinkedin-status: connected\ntrust: 5'),
     'Notes/Web Summit 2024.md': 'Met [[Ivy Stone]] at the Acme booth.',
   };
@@ -48,7 +74,10 @@ async function today(page: Page): Promise<string> {
 
 async function importViaDialog(page: Page, name: string, bytes: Uint8Array): Promise<void> {
   await page.evaluate(() => window.__test.runCommand('import-linkedin-export'));
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Choose files…' }).click()]);
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: 'Choose files…' }).click(),
+  ]);
   expect(chooser.isMultiple()).toBe(true);
   await chooser.setFiles({ name, mimeType: 'application/zip', buffer: Buffer.from(bytes) });
   await page.waitForSelector('.ncrm-preview');
@@ -60,17 +89,30 @@ describe.skipIf(skip !== null)('Network CRM in Chromium', () => {
     await boot(page, {});
     const exp = generateExport({ connections: 1200, hostile: true, seed: 4 });
     await importViaDialog(page, 'Complete_LinkedInDataExport_11-20-2026.zip', zipExport(exp));
-    const counts: Record<string, string> = await page.$$eval('.ncrm-count-row', (rows) => Object.fromEntries(rows.map((r) => [r.querySelector('dt')?.textContent ?? '', r.querySelector('dd')?.textContent ?? ''])));
-    expect(counts).toMatchObject({ 'New notes': exp.people.length.toLocaleString('en-US'), 'Skipped rows': String(exp.blankRows) });
+    const counts: Record<string, string> = await page.$$eval('.ncrm-count-row', (rows) =>
+      Object.fromEntries(
+        rows.map((r) => [r.querySelector('dt')?.textContent ?? '', r.querySelector('dd')?.textContent ?? '']),
+      ),
+    );
+    expect(counts).toMatchObject({
+      'New notes': exp.people.length.toLocaleString('en-US'),
+      'Skipped rows': String(exp.blankRows),
+    });
     expect(await page.locator('.ncrm-preview img, .ncrm-preview script').count()).toBe(0);
 
     await page.evaluate(() => {
       const seen: string[] = [];
       (window as unknown as { __notices: string[] }).__notices = seen;
-      new MutationObserver(() => document.querySelectorAll('.notice').forEach((n) => seen.push(n.textContent ?? ''))).observe(document.body, { subtree: true, childList: true, characterData: true });
+      new MutationObserver(() =>
+        document.querySelectorAll('.notice').forEach((n) => seen.push(n.textContent ?? '')),
+      ).observe(document.body, { subtree: true, childList: true, characterData: true });
     });
     await page.getByRole('button', { name: /^Import .* notes$/ }).click();
-    await page.waitForFunction(() => (window as unknown as { __notices: string[] }).__notices.some((t) => t.startsWith('Import finished')), undefined, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => (window as unknown as { __notices: string[] }).__notices.some((t) => t.startsWith('Import finished')),
+      undefined,
+      { timeout: 60_000 },
+    );
     const notices = await page.evaluate(() => (window as unknown as { __notices: string[] }).__notices);
     expect(notices.some((t) => /^Importing [\d,]+ \/ [\d,]+…Cancel$/.test(t))).toBe(true);
 
@@ -97,7 +139,10 @@ describe.skipIf(skip !== null)('Network CRM in Chromium', () => {
     await page.evaluate(() => window.__test.runCommand('open-triage'));
     await page.waitForSelector('.ncrm-card-name');
     expect(await page.locator('.ncrm-card-name').textContent()).toBe('Ivy Stone');
-    expect(await page.locator('.ncrm-card-known li').allTextContents()).toEqual(['Mentioned in Notes/Web Summit 2024', 'You trust Trusted Friend at Acme Robotics']);
+    expect(await page.locator('.ncrm-card-known li').allTextContents()).toEqual([
+      'Mentioned in Notes/Web Summit 2024',
+      'You trust Trusted Friend at Acme Robotics',
+    ]);
     await page.locator('.ncrm-triage-view').focus();
     await page.keyboard.press('5'); // trust Ivy, next card
     await page.waitForFunction(() => document.querySelector('.ncrm-card-name')?.textContent === 'Ned Quiet');
@@ -118,7 +163,9 @@ describe.skipIf(skip !== null)('Network CRM in Chromium', () => {
     const read = (p: string) => page.evaluate((path) => window.__test.readFile(path), p);
     expect(await read('People/Ivy Stone.md')).toContain('trust: 5');
     expect(await read('People/Ned Quiet.md')).toContain('linkedin-status: invitation-declined');
-    expect(await read('People/Ann New.md')).toMatch(/met-where: "\[\[Web Summit 2024\]\]"[\s\S]*trust: 3|trust: 3[\s\S]*met-where: "\[\[Web Summit 2024\]\]"/);
+    expect(await read('People/Ann New.md')).toMatch(
+      /met-where: "\[\[Web Summit 2024\]\]"[\s\S]*trust: 3|trust: 3[\s\S]*met-where: "\[\[Web Summit 2024\]\]"/,
+    );
     expect(await read('People/Bo Old.md')).toContain('prune: false');
     expect(errors).toEqual([]);
     await page.close();
@@ -139,9 +186,22 @@ describe.skipIf(skip !== null)('Network CRM in Chromium', () => {
       const rows = document.querySelectorAll('.ncrm-stale-row');
       const scrollToEnd = performance.now() - t1;
       const count = Number(document.querySelector('.ncrm-stale-count')?.textContent?.replace(/\D/g, ''));
-      return { firstRender, scrollToEnd, count, renderedRows: rows.length, lastRowVisible: (rows[rows.length - 1] as HTMLElement).getBoundingClientRect().bottom <= list.getBoundingClientRect().bottom + 1 };
+      return {
+        firstRender,
+        scrollToEnd,
+        count,
+        renderedRows: rows.length,
+        lastRowVisible:
+          (rows[rows.length - 1] as HTMLElement).getBoundingClientRect().bottom <=
+          list.getBoundingClientRect().bottom + 1,
+      };
     });
-    recordTimings('stale view, 30,000 people', { firstRenderMs: Math.round(timing.firstRender), scrollToEndMs: Math.round(timing.scrollToEnd), staleRows: timing.count, renderedRows: timing.renderedRows });
+    recordTimings('stale view, 30,000 people', {
+      firstRenderMs: Math.round(timing.firstRender),
+      scrollToEndMs: Math.round(timing.scrollToEnd),
+      staleRows: timing.count,
+      renderedRows: timing.renderedRows,
+    });
     expect(timing.count).toBeGreaterThan(10_000);
     expect(timing.renderedRows).toBeLessThan(40);
     expect(timing.lastRowVisible).toBe(true);
@@ -157,7 +217,9 @@ describe.skipIf(skip !== null)('Network CRM in Chromium', () => {
     await page.locator(`.ncrm-stale-row[data-path="${first}"] [data-action="Log contact today"]`).click();
     await page.waitForFunction((p) => !document.querySelector(`.ncrm-stale-row[data-path="${p}"]`), first);
     await page.evaluate(() => window.__test.settle());
-    expect(await page.evaluate((p) => window.__test.readFile(p!), first)).toContain(`last-contact: ${await today(page)}`);
+    expect(await page.evaluate((p) => window.__test.readFile(p!), first)).toContain(
+      `last-contact: ${await today(page)}`,
+    );
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -199,7 +261,11 @@ describe.skipIf(skip !== null)('Network CRM in Chromium', () => {
           };
           // Import preview
           let { page, errors } = await fresh();
-          await importViaDialog(page, 'Complete_LinkedInDataExport_11-20-2026.zip', zipExport(generateExport({ connections: 850, hostile: true, seed: 2 })));
+          await importViaDialog(
+            page,
+            'Complete_LinkedInDataExport_11-20-2026.zip',
+            zipExport(generateExport({ connections: 850, hostile: true, seed: 2 })),
+          );
           shots.push(await screenshot(page, `import-preview-${size}-${theme}`));
           await page.close();
           // Triage card

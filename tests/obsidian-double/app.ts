@@ -58,7 +58,8 @@ export class Commands {
       void cmd.callback();
       return true;
     }
-    if (cmd.editorCallback || cmd.editorCheckCallback) throw new Error(`${id} is an editor command; the double has no editor`);
+    if (cmd.editorCallback || cmd.editorCheckCallback)
+      throw new Error(`${id} is an editor command; the double has no editor`);
     return false;
   }
 
@@ -118,7 +119,9 @@ export class App {
   /** The manifest-less equivalent of removing everything the app added to the page. */
   destroy(): void {
     this.rootEl.remove();
-    activeDocument.body.querySelectorAll('.modal-container, .notice-container, .menu, .suggestion-container').forEach((el) => el.remove());
+    activeDocument.body
+      .querySelectorAll('.modal-container, .notice-container, .menu, .suggestion-container')
+      .forEach((el) => el.remove());
   }
 }
 
@@ -140,7 +143,10 @@ export class Plugin extends Component {
   }
 
   addRibbonIcon(icon: string, title: string, callback: (evt: MouseEvent) => unknown): HTMLElement {
-    const el = this.app.ribbonEl.createDiv({ cls: 'side-dock-ribbon-action clickable-icon', attr: { 'aria-label': title, 'data-icon': icon } });
+    const el = this.app.ribbonEl.createDiv({
+      cls: 'side-dock-ribbon-action clickable-icon',
+      attr: { 'aria-label': title, 'data-icon': icon },
+    });
     setIcon(el, icon);
     el.addEventListener('click', (evt) => void callback(evt));
     this.register(() => el.remove());

@@ -41,7 +41,12 @@ export class Component {
     const ref = eventRef as DoubleEventRef;
     this.register(() => ref.source.offref(ref));
   }
-  registerDomEvent(el: EventTarget, type: string, callback: EventListener, options?: boolean | AddEventListenerOptions): void {
+  registerDomEvent(
+    el: EventTarget,
+    type: string,
+    callback: EventListener,
+    options?: boolean | AddEventListenerOptions,
+  ): void {
     el.addEventListener(type, callback, options);
     this.register(() => el.removeEventListener(type, callback, options));
   }

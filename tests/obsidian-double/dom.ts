@@ -16,7 +16,9 @@ function applyInfo(el: HTMLElement, info: Info): void {
     if (typeof info.text === 'string') el.textContent = info.text;
     else el.appendChild(info.text);
   }
-  if (info.attr) for (const [k, v] of Object.entries(info.attr)) if (v !== null && v !== false) el.setAttribute(k, v === true ? '' : String(v));
+  if (info.attr)
+    for (const [k, v] of Object.entries(info.attr))
+      if (v !== null && v !== false) el.setAttribute(k, v === true ? '' : String(v));
   if (info.title !== undefined) el.title = info.title;
   if (info.value !== undefined) (el as HTMLInputElement).value = info.value;
   if (info.type !== undefined) (el as HTMLInputElement).type = info.type;
@@ -28,7 +30,12 @@ function applyInfo(el: HTMLElement, info: Info): void {
   }
 }
 
-function make<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, info?: Info, cb?: (el: HTMLElementTagNameMap[K]) => void): HTMLElementTagNameMap[K] {
+function make<K extends keyof HTMLElementTagNameMap>(
+  doc: Document,
+  tag: K,
+  info?: Info,
+  cb?: (el: HTMLElementTagNameMap[K]) => void,
+): HTMLElementTagNameMap[K] {
   const el = doc.createElement(tag);
   applyInfo(el, info);
   cb?.(el);
@@ -46,7 +53,12 @@ export function installDomExtensions(win: Window & typeof globalThis): void {
   const H = win.HTMLElement.prototype as unknown as Record<string, unknown>;
   const F = win.DocumentFragment.prototype as unknown as Record<string, unknown>;
 
-  const createEl = function (this: Node, tag: keyof HTMLElementTagNameMap, info?: Info, cb?: (el: HTMLElement) => void) {
+  const createEl = function (
+    this: Node,
+    tag: keyof HTMLElementTagNameMap,
+    info?: Info,
+    cb?: (el: HTMLElement) => void,
+  ) {
     const el = make(this.ownerDocument ?? doc, tag, info, cb);
     const parentGiven = typeof info === 'object' && info.parent;
     if (!parentGiven) {
@@ -106,7 +118,8 @@ export function installDomExtensions(win: Window & typeof globalThis): void {
     else this.setAttribute(name, value === true ? '' : String(value));
   };
   E.setAttrs = function (this: Element, attrs: Record<string, string | number | boolean | null>) {
-    for (const [k, v] of Object.entries(attrs)) (this as Element & { setAttr: (k: string, v: unknown) => void }).setAttr(k, v);
+    for (const [k, v] of Object.entries(attrs))
+      (this as Element & { setAttr: (k: string, v: unknown) => void }).setAttr(k, v);
   };
   E.getAttr = function (this: Element, name: string) {
     return this.getAttribute(name);
@@ -126,7 +139,8 @@ export function installDomExtensions(win: Window & typeof globalThis): void {
   H.toggle = function (this: HTMLElement, show: boolean) {
     this.style.display = show ? '' : 'none';
   };
-  const hiddenHere = (el: HTMLElement) => el.style.display === 'none' || el.hidden || el.classList.contains('is-collapsed');
+  const hiddenHere = (el: HTMLElement) =>
+    el.style.display === 'none' || el.hidden || el.classList.contains('is-collapsed');
   H.isShown = function (this: HTMLElement) {
     if (!this.isConnected || hiddenHere(this)) return false;
     for (let el = this.parentElement; el; el = el.parentElement) if (hiddenHere(el)) return false;
@@ -140,7 +154,8 @@ export function installDomExtensions(win: Window & typeof globalThis): void {
   };
 
   const g = win as unknown as Record<string, unknown>;
-  g.createEl = (tag: keyof HTMLElementTagNameMap, info?: Info, cb?: (el: HTMLElement) => void) => make(doc, tag, info, cb);
+  g.createEl = (tag: keyof HTMLElementTagNameMap, info?: Info, cb?: (el: HTMLElement) => void) =>
+    make(doc, tag, info, cb);
   g.createDiv = (info?: Info, cb?: (el: HTMLElement) => void) => make(doc, 'div', info, cb);
   g.createSpan = (info?: Info, cb?: (el: HTMLElement) => void) => make(doc, 'span', info, cb);
   g.createFragment = (cb?: (f: DocumentFragment) => void) => {

@@ -22,12 +22,18 @@ export class Events {
   }
 
   off(name: string, callback: Callback): void {
-    this.handlers.set(name, (this.handlers.get(name) ?? []).filter((r) => r.callback !== callback));
+    this.handlers.set(
+      name,
+      (this.handlers.get(name) ?? []).filter((r) => r.callback !== callback),
+    );
   }
 
   offref(ref: Real.EventRef): void {
     const r = ref as DoubleEventRef;
-    this.handlers.set(r.name, (this.handlers.get(r.name) ?? []).filter((x) => x !== r));
+    this.handlers.set(
+      r.name,
+      (this.handlers.get(r.name) ?? []).filter((x) => x !== r),
+    );
   }
 
   trigger(name: string, ...data: unknown[]): void {

@@ -39,7 +39,11 @@ export async function createApp(files: Record<string, string> = {}, config: Reco
   return app;
 }
 
-export async function loadPlugin<P extends Plugin>(Ctor: new (app: App, manifest: Real.PluginManifest) => P, app: App, data?: unknown): Promise<P> {
+export async function loadPlugin<P extends Plugin>(
+  Ctor: new (app: App, manifest: Real.PluginManifest) => P,
+  app: App,
+  data?: unknown,
+): Promise<P> {
   if (data !== undefined) app.pluginData.set(MANIFEST.id, data);
   const plugin = new Ctor(app, MANIFEST);
   plugin.load();

@@ -47,14 +47,26 @@ export function computeCache(text: string): Real.CachedMetadata {
   for (let i = bodyStartLine; i < lines.length; i++) {
     const line = (lines[i] as string).replace(/\r$/, '');
     const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-    if (f) fence = fence === null ? (f[1] as string)[0] as string : fence === (f[1] as string)[0] ? null : fence;
+    if (f) fence = fence === null ? ((f[1] as string)[0] as string) : fence === (f[1] as string)[0] ? null : fence;
     else if (fence === null) {
       const h = /^(#{1,6})\s+(.*?)\s*#*$/.exec(line);
-      if (h) headings.push({ heading: h[2] as string, level: (h[1] as string).length, position: pos(i, 0, offset, i, line.length, offset + line.length) });
-      if (/^\s*(?:[-*+]|\d+[.)])\s/.test(line)) listItems.push({ parent: -1, position: pos(i, 0, offset, i, line.length, offset + line.length) });
+      if (h)
+        headings.push({
+          heading: h[2] as string,
+          level: (h[1] as string).length,
+          position: pos(i, 0, offset, i, line.length, offset + line.length),
+        });
+      if (/^\s*(?:[-*+]|\d+[.)])\s/.test(line))
+        listItems.push({ parent: -1, position: pos(i, 0, offset, i, line.length, offset + line.length) });
       for (const m of line.matchAll(/!?\[\[([^\]|#^]*)(?:[#^][^\]|]*)?(?:\|([^\]]*))?\]\]/g)) {
         const link = (m[1] as string).trim();
-        if (link !== '') links.push({ link, original: m[0], displayText: m[2] ?? link, position: pos(i, m.index, offset + m.index, i, m.index + m[0].length, offset + m.index + m[0].length) });
+        if (link !== '')
+          links.push({
+            link,
+            original: m[0],
+            displayText: m[2] ?? link,
+            position: pos(i, m.index, offset + m.index, i, m.index + m[0].length, offset + m.index + m[0].length),
+          });
       }
     }
     offset += (lines[i] as string).length + 1;
@@ -112,7 +124,13 @@ export class MetadataCache extends Events {
     const exact = this.vault.getFileByPath(withExt);
     if (exact) return exact;
     const base = withExt.slice(withExt.lastIndexOf('/') + 1).toLowerCase();
-    const candidates = this.vault.getFiles().filter((f) => f.name.toLowerCase() === base && (!target.includes('/') || f.path.toLowerCase().endsWith(withExt.toLowerCase())));
+    const candidates = this.vault
+      .getFiles()
+      .filter(
+        (f) =>
+          f.name.toLowerCase() === base &&
+          (!target.includes('/') || f.path.toLowerCase().endsWith(withExt.toLowerCase())),
+      );
     candidates.sort((a, b) => a.path.length - b.path.length);
     return candidates[0] ?? null;
   }

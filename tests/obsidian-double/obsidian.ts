@@ -30,6 +30,16 @@ export {
   TextComponent,
   ToggleComponent,
 } from './ui';
-export { debounce, getFrontMatterInfo, Keymap, normalizePath, parseYaml, Platform, requestUrl, setIcon, stringifyYaml } from './utils';
+export {
+  debounce,
+  getFrontMatterInfo,
+  Keymap,
+  normalizePath,
+  parseYaml,
+  Platform,
+  requestUrl,
+  setIcon,
+  stringifyYaml,
+} from './utils';
 export { TAbstractFile, TFile, TFolder, Vault } from './vault';
 export { ItemView, MarkdownView, View, Workspace, WorkspaceLeaf } from './workspace';

@@ -319,7 +319,8 @@ export abstract class SuggestModal<T> extends Modal {
   private async refresh(): Promise<void> {
     this.items = (await this.getSuggestions(this.inputEl.value)).slice(0, this.limit);
     this.resultContainerEl.empty();
-    if (this.items.length === 0) this.resultContainerEl.createDiv({ cls: 'suggestion-empty', text: this.emptyStateText });
+    if (this.items.length === 0)
+      this.resultContainerEl.createDiv({ cls: 'suggestion-empty', text: this.emptyStateText });
     this.items.forEach((item, i) => {
       const el = this.resultContainerEl.createDiv('suggestion-item');
       this.renderSuggestion(item, el);

@@ -65,7 +65,10 @@ export abstract class ItemView extends View {
     this.contentEl = this.containerEl.createDiv('view-content');
   }
   addAction(icon: string, title: string, callback: (evt: MouseEvent) => unknown): HTMLElement {
-    const el = (this.headerEl.querySelector('.view-actions') as HTMLElement).createEl('a', { cls: 'view-action clickable-icon', attr: { 'aria-label': title, 'data-icon': icon } });
+    const el = (this.headerEl.querySelector('.view-actions') as HTMLElement).createEl('a', {
+      cls: 'view-action clickable-icon',
+      attr: { 'aria-label': title, 'data-icon': icon },
+    });
     el.addEventListener('click', (evt) => void callback(evt));
     return el;
   }
@@ -87,7 +90,8 @@ export class MarkdownView extends ItemView {
   async showFile(file: TFile): Promise<void> {
     this.file = file;
     this.containerEl.querySelector('.view-header-title')?.setText(file.basename);
-    const pre = this.contentEl.querySelector('pre') ?? this.contentEl.createEl('pre', { cls: 'markdown-source-double' });
+    const pre =
+      this.contentEl.querySelector('pre') ?? this.contentEl.createEl('pre', { cls: 'markdown-source-double' });
     pre.setText(await this.app.vault.read(file));
   }
 }
@@ -211,7 +215,10 @@ export class Workspace extends Events {
 
   getLeaf(newLeaf?: Real.PaneType | boolean): WorkspaceLeaf {
     if (!newLeaf) {
-      const active = this.activeLeaf && this.activeLeaf.split === this.rootSplit ? this.activeLeaf : this.rootSplit.leaves[this.rootSplit.leaves.length - 1];
+      const active =
+        this.activeLeaf && this.activeLeaf.split === this.rootSplit
+          ? this.activeLeaf
+          : this.rootSplit.leaves[this.rootSplit.leaves.length - 1];
       if (active) return active;
     }
     return this.newLeaf(this.rootSplit);
@@ -221,7 +228,11 @@ export class Workspace extends Events {
     return this.newLeaf(this.rightSplit);
   }
 
-  async ensureSideLeaf(type: string, side: Real.Side, options: { active?: boolean; split?: boolean; reveal?: boolean; state?: unknown } = {}): Promise<WorkspaceLeaf> {
+  async ensureSideLeaf(
+    type: string,
+    side: Real.Side,
+    options: { active?: boolean; split?: boolean; reveal?: boolean; state?: unknown } = {},
+  ): Promise<WorkspaceLeaf> {
     if (side !== 'right') throw new Error('the double only has a right sidebar');
     const leaf = this.getLeavesOfType(type)[0] ?? this.getRightLeaf(false);
     await leaf.setViewState({ type, active: options.active ?? false });

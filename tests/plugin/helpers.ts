@@ -22,12 +22,16 @@ export function track(app: App): App {
 export async function startPlugin(files: Record<string, string> = {}, data?: unknown, config?: Record<string, string>) {
   const app = await createApp(files, config);
   started.push(app);
-  const plugin = await loadPlugin(NetworkCrmPlugin as never, app, data) as unknown as NetworkCrmPlugin;
+  const plugin = (await loadPlugin(NetworkCrmPlugin as never, app, data)) as unknown as NetworkCrmPlugin;
   return { app, plugin };
 }
 
 /** Polls until `check` returns a truthy value (UI work is asynchronous). */
-export async function until<T>(check: () => T | null | undefined | false, what = 'condition', timeoutMs = 10_000): Promise<T> {
+export async function until<T>(
+  check: () => T | null | undefined | false,
+  what = 'condition',
+  timeoutMs = 10_000,
+): Promise<T> {
   const start = Date.now();
   for (;;) {
     const v = check();
@@ -48,13 +52,19 @@ export function $$(selector: string, root: ParentNode = document): HTMLElement[]
 }
 
 export function buttonByText(text: string | RegExp, root: ParentNode = document): HTMLButtonElement {
-  const b = Array.from(root.querySelectorAll('button')).find((el) => (typeof text === 'string' ? el.textContent === text : text.test(el.textContent ?? '')));
+  const b = Array.from(root.querySelectorAll('button')).find((el) =>
+    typeof text === 'string' ? el.textContent === text : text.test(el.textContent ?? ''),
+  );
   if (!b) throw new Error(`no button "${String(text)}"`);
   return b;
 }
 
 /** Sets a field's value and fires the event the browser would (`input` as typed, `change` for selects). */
-export function enter(el: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement, value: string, event: 'input' | 'change' = 'input'): void {
+export function enter(
+  el: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement,
+  value: string,
+  event: 'input' | 'change' = 'input',
+): void {
   el.value = value;
   el.dispatchEvent(new Event(event));
 }

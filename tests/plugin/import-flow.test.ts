@@ -13,13 +13,15 @@ import { FIXTURES } from '../support/paths';
 import { $, $$, buttonByText, pickFiles, runCommand, settle, startPlugin, until } from './helpers';
 import type NetworkCrmPlugin from '../../src/plugin/network-crm-plugin';
 
-
 async function openPreview(app: App, files: Array<{ name: string; bytes: Uint8Array | string }>): Promise<HTMLElement> {
   runCommand(app, 'import-linkedin-export');
   const modal = await until(() => document.querySelector<HTMLElement>('.ncrm-import-modal'), 'import dialog');
   expect(buttonByText('Choose files…', modal)).toBeTruthy();
   pickFiles($('input[type=file]', modal) as HTMLInputElement, files);
-  return until(() => modal.querySelector<HTMLElement>('.ncrm-preview') ?? (modal.querySelector('.ncrm-error') ? modal : null), 'preview');
+  return until(
+    () => modal.querySelector<HTMLElement>('.ncrm-preview') ?? (modal.querySelector('.ncrm-error') ? modal : null),
+    'preview',
+  );
 }
 
 function counts(modal: HTMLElement): Record<string, string> {
@@ -33,14 +35,23 @@ async function confirmImport(plugin: NetworkCrmPlugin, modal: HTMLElement) {
   return done;
 }
 
-const golden = (v: string) => ({ name: 'Connections.csv', bytes: fs.readFileSync(path.join(FIXTURES, 'golden', v, 'Connections.csv')) });
+const golden = (v: string) => ({
+  name: 'Connections.csv',
+  bytes: fs.readFileSync(path.join(FIXTURES, 'golden', v, 'Connections.csv')),
+});
 
 describe('Import LinkedIn export (command palette)', () => {
   it('previews, imports, reports, indexes and creates People.base once', async () => {
     const { app, plugin } = await startPlugin();
     const exp = generateExport({ connections: 150, seed: 11 });
-    const modal = await openPreview(app, [{ name: 'Complete_LinkedInDataExport_11-20-2026.zip', bytes: zipExport(exp) }]);
-    expect(counts(modal)).toMatchObject({ 'New notes': String(exp.people.length), 'Updated notes': '0', 'Skipped rows': String(exp.blankRows) });
+    const modal = await openPreview(app, [
+      { name: 'Complete_LinkedInDataExport_11-20-2026.zip', bytes: zipExport(exp) },
+    ]);
+    expect(counts(modal)).toMatchObject({
+      'New notes': String(exp.people.length),
+      'Updated notes': '0',
+      'Skipped rows': String(exp.blankRows),
+    });
     expect(modal.textContent).toContain('into the folder "People"');
     expect(modal.textContent).toContain('blank member row');
 
@@ -60,7 +71,11 @@ describe('Import LinkedIn export (command palette)', () => {
     await app.vault.modify(app.vault.getFileByPath('People.base')!, 'my own base');
     app.vault.writeLog.length = 0;
     const again = await openPreview(app, [{ name: 'Connections.csv', bytes: exp.files['Connections.csv']! }]);
-    expect(counts(again)).toMatchObject({ 'New notes': '0', 'Updated notes': '0', 'Unchanged notes': String(exp.people.length) });
+    expect(counts(again)).toMatchObject({
+      'New notes': '0',
+      'Updated notes': '0',
+      'Unchanged notes': String(exp.people.length),
+    });
     expect(again.textContent).toContain('Everything is up to date');
     const second = await confirmImport(plugin, again);
     expect(second.basePath).toBeNull();
@@ -109,7 +124,10 @@ describe('Import LinkedIn export (command palette)', () => {
     const again = await openPreview(app, [zip]);
     expect(counts(again)['Unchanged notes']).toBe(String(first.result.created.length));
     await confirmImport(plugin, again);
-    const urls = app.vault.getMarkdownFiles().filter((f) => f.path.startsWith('People/')).map((f) => /^linkedin: (.*)$/m.exec(text(app, f.path))?.[1]);
+    const urls = app.vault
+      .getMarkdownFiles()
+      .filter((f) => f.path.startsWith('People/'))
+      .map((f) => /^linkedin: (.*)$/m.exec(text(app, f.path))?.[1]);
     expect(urls).toHaveLength(exp.people.length);
     expect(new Set(urls).size).toBe(exp.people.length);
   });
@@ -127,7 +145,9 @@ describe('Import LinkedIn export (command palette)', () => {
   });
 
   it('shows hostile names as text, never as markup, in the preview and the report', async () => {
-    const { app, plugin } = await startPlugin({ 'People/Old.md': '---\nlinkedin: https://www.linkedin.com/in/xss-person\nname: x\ncompany: Acme\n---\n' });
+    const { app, plugin } = await startPlugin({
+      'People/Old.md': '---\nlinkedin: https://www.linkedin.com/in/xss-person\nname: x\ncompany: Acme\n---\n',
+    });
     const modal = await openPreview(app, [golden('v1')]);
     expect(modal.querySelector('img, script, b')).toBeNull();
     expect(modal.textContent).toContain('<img src=x onerror="window.__pwned=1"> Smith');
@@ -139,8 +159,12 @@ describe('Import LinkedIn export (command palette)', () => {
 
   it('names the file and line when the export is bad, and writes nothing', async () => {
     const { app } = await startPlugin();
-    const modal = await openPreview(app, [{ name: 'Connections.csv', bytes: 'First Name,Connected On\nAnn,1 Jan 2020\n"Bob,2 Jan 2020\n' }]);
-    expect($('.ncrm-error', modal).textContent).toBe('Connections.csv, line 3: a quoted value is never closed (expected a matching ")');
+    const modal = await openPreview(app, [
+      { name: 'Connections.csv', bytes: 'First Name,Connected On\nAnn,1 Jan 2020\n"Bob,2 Jan 2020\n' },
+    ]);
+    expect($('.ncrm-error', modal).textContent).toBe(
+      'Connections.csv, line 3: a quoted value is never closed (expected a matching ")',
+    );
     expect(buttonByText('Choose files…', modal)).toBeTruthy();
     expect(app.vault.writeLog).toEqual([]);
   });

@@ -10,7 +10,6 @@ import { fileAt, text } from '../obsidian-double/harness';
 import { localIsoDate } from '../../src/core/dates/iso-date';
 import { $, $$, buttonByText, enter, runCommand, settle, startPlugin, until } from './helpers';
 
-
 const TODAY = localIsoDate(new Date());
 
 /** A note a user has lived in: their text, a code block, other headings, another plugin's keys. */
@@ -63,7 +62,7 @@ function frontmatter(t: string): Record<string, unknown> {
 
 async function start(extra: Record<string, string> = {}) {
   const r = await startPlugin({ 'People/Jane Doe.md': JANE, ...extra });
-    await open(r.app, 'People/Jane Doe.md');
+  await open(r.app, 'People/Jane Doe.md');
   return r;
 }
 
@@ -80,7 +79,10 @@ describe('Log interaction', () => {
     buttonByText('Log').click();
     await settle(app);
     const after = text(app, 'People/Jane Doe.md');
-    const expectedBody = JANE.slice(JANE.indexOf('---\n[LinkedIn') + 4).replace('## Interactions\n\n- 2025', '## Interactions\n\n- 2026-03-04 · call · Talked about the \\#hiring plan\n- 2025');
+    const expectedBody = JANE.slice(JANE.indexOf('---\n[LinkedIn') + 4).replace(
+      '## Interactions\n\n- 2025',
+      '## Interactions\n\n- 2026-03-04 · call · Talked about the \\#hiring plan\n- 2025',
+    );
     expect(after.slice(after.indexOf('---\n[LinkedIn') + 4)).toBe(expectedBody);
     expect(frontmatter(after)).toEqual({ ...frontmatter(JANE), 'last-contact': '2026-03-04' });
     expect(document.querySelector('.ncrm-form-modal')).toBeNull();
@@ -102,7 +104,11 @@ describe('Log interaction', () => {
     runCommand(app, 'undo-last-change');
     await settle(app);
     expect(text(app, 'People/Jane Doe.md')).toBe(JANE);
-    expect($$('.notice').map((n) => n.textContent).join()).toContain('Undone: log meeting with Jane Doe.');
+    expect(
+      $$('.notice')
+        .map((n) => n.textContent)
+        .join(),
+    ).toContain('Undone: log meeting with Jane Doe.');
   });
 
   it('creates the section when a note has none', async () => {
@@ -110,7 +116,9 @@ describe('Log interaction', () => {
     await open(app, 'People/Bo.md');
     runCommand(app, 'log-contact-today');
     await settle(app);
-    expect(text(app, 'People/Bo.md')).toBe(`---\nname: Bo\nlast-contact: ${TODAY}\n---\nJust text, no newline\n\n## Interactions\n\n- ${TODAY} · other\n`);
+    expect(text(app, 'People/Bo.md')).toBe(
+      `---\nname: Bo\nlast-contact: ${TODAY}\n---\nJust text, no newline\n\n## Interactions\n\n- ${TODAY} · other\n`,
+    );
   });
 });
 
@@ -119,7 +127,13 @@ describe('Set trust level, where we met, snooze, stop tracking', () => {
     const { app, plugin } = await start();
     runCommand(app, 'set-trust-level');
     const items = await until(() => $$('.suggestion-item').length === 5 && $$('.suggestion-item'), 'five levels');
-    expect(items.map((i) => $('.ncrm-suggest-title', i).textContent)).toEqual(['5 · Inner circle', '4 · Trusted', '3 · Know well', '2 · Met', "1 · Don't know"]);
+    expect(items.map((i) => $('.ncrm-suggest-title', i).textContent)).toEqual([
+      '5 · Inner circle',
+      '4 · Trusted',
+      '3 · Know well',
+      '2 · Met',
+      "1 · Don't know",
+    ]);
     items[1]!.click();
     await settle(app);
     expect(frontmatter(text(app, 'People/Jane Doe.md')).trust).toBe(4);
@@ -127,12 +141,18 @@ describe('Set trust level, where we met, snooze, stop tracking', () => {
   });
 
   it('sets where we met with suggestions from values already used', async () => {
-    const { app } = await start({ 'People/Bo.md': '---\nname: Bo\nmet-where: "[[Web Summit 2024]]"\n---\n', 'People/Cy.md': '---\nname: Cy\nmet-where: Acme offsite\n---\n' });
+    const { app } = await start({
+      'People/Bo.md': '---\nname: Bo\nmet-where: "[[Web Summit 2024]]"\n---\n',
+      'People/Cy.md': '---\nname: Cy\nmet-where: Acme offsite\n---\n',
+    });
     runCommand(app, 'set-met-where');
     await until(() => document.querySelector('.ncrm-met-where-input'), 'dialog');
     const field = input('.ncrm-met-where-input');
     enter(field, 'web');
-    const suggestion = await until(() => document.querySelector<HTMLElement>('.suggestion-container .suggestion-item'), 'suggestions');
+    const suggestion = await until(
+      () => document.querySelector<HTMLElement>('.suggestion-container .suggestion-item'),
+      'suggestions',
+    );
     expect($$('.suggestion-container .suggestion-item').map((s) => s.textContent)).toEqual(['[[Web Summit 2024]]']);
     suggestion.dispatchEvent(new MouseEvent('mousedown'));
     expect(field.value).toBe('[[Web Summit 2024]]');
@@ -145,7 +165,12 @@ describe('Set trust level, where we met, snooze, stop tracking', () => {
     const { app } = await start();
     runCommand(app, 'snooze');
     const items = await until(() => $$('.suggestion-item').length === 4 && $$('.suggestion-item'), 'snooze choices');
-    expect(items.map((i) => $('.ncrm-suggest-title', i).textContent)).toEqual(['1 week', '1 month', '3 months', 'Until a date…']);
+    expect(items.map((i) => $('.ncrm-suggest-title', i).textContent)).toEqual([
+      '1 week',
+      '1 month',
+      '3 months',
+      'Until a date…',
+    ]);
     items[0]!.click();
     await settle(app);
     const week = new Date(Date.now() + 7 * 86_400_000);
@@ -220,6 +245,10 @@ describe('Undo last change', () => {
     runCommand(app, 'undo-last-change');
     await settle(app);
     expect(text(app, 'People/Jane Doe.md')).toContain('A later edit.');
-    expect($$('.notice').map((n) => n.textContent).join()).toContain('1 note(s) changed since and were left as they are.');
+    expect(
+      $$('.notice')
+        .map((n) => n.textContent)
+        .join(),
+    ).toContain('1 note(s) changed since and were left as they are.');
   });
 });

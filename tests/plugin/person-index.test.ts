@@ -4,8 +4,8 @@ import { createApp, fileAt, loadPlugin } from '../obsidian-double/harness';
 import NetworkCrmPlugin from '../../src/plugin/network-crm-plugin';
 import { settle, startPlugin, track } from './helpers';
 
-
-const person = (name: string, extra = '') => `---\nname: ${name}\nlinkedin: https://www.linkedin.com/in/${name.toLowerCase().replace(/ /g, '-')}\ntrust: 3\n${extra}---\n[LinkedIn profile](x)\n\n## Interactions\n\n`;
+const person = (name: string, extra = '') =>
+  `---\nname: ${name}\nlinkedin: https://www.linkedin.com/in/${name.toLowerCase().replace(/ /g, '-')}\ntrust: 3\n${extra}---\n[LinkedIn profile](x)\n\n## Interactions\n\n`;
 
 describe('person index', () => {
   it('is built from the metadata cache at layout-ready, reading only notes that have a log', async () => {
@@ -22,7 +22,9 @@ describe('person index', () => {
     expect(spy.mock.calls.map((c) => c[0].path)).toEqual(['People/Logged.md']);
     expect(plugin.index.size()).toBe(53);
     expect(plugin.index.get('People/Logged.md')?.logLatest).toBe('2026-03-01');
-    expect(plugin.index.withProfileUrl('https://www.linkedin.com/in/moved-away').map((r) => r.path)).toEqual(['Elsewhere/Moved.md']);
+    expect(plugin.index.withProfileUrl('https://www.linkedin.com/in/moved-away').map((r) => r.path)).toEqual([
+      'Elsewhere/Moved.md',
+    ]);
     expect(plugin.index.get('Notes/Unrelated.md')).toBeUndefined();
   });
 
@@ -30,7 +32,8 @@ describe('person index', () => {
     const { app, plugin } = await startPlugin({ 'People/Ann.md': person('Ann Lee') });
     const listener = vi.fn();
     plugin.index.onChange(listener);
-    for (let i = 0; i < 5; i++) await app.fileManager.processFrontMatter(fileAt(app, 'People/Ann.md'), (fm) => (fm.company = `Co ${i}`));
+    for (let i = 0; i < 5; i++)
+      await app.fileManager.processFrontMatter(fileAt(app, 'People/Ann.md'), (fm) => (fm.company = `Co ${i}`));
     await settle(app);
     expect(listener).toHaveBeenCalledTimes(1);
     expect(plugin.index.get('People/Ann.md')?.company).toBe('Co 4');
@@ -39,7 +42,9 @@ describe('person index', () => {
     await app.vault.rename(fileAt(app, 'People/Ann.md'), 'Archive/Ann Lee (old).md');
     await settle(app);
     expect(plugin.index.get('People/Ann.md')).toBeUndefined();
-    expect(plugin.index.withProfileUrl('https://www.linkedin.com/in/ann-lee').map((r) => r.path)).toEqual(['Archive/Ann Lee (old).md']);
+    expect(plugin.index.withProfileUrl('https://www.linkedin.com/in/ann-lee').map((r) => r.path)).toEqual([
+      'Archive/Ann Lee (old).md',
+    ]);
 
     await app.vault.delete(fileAt(app, 'Archive/Ann Lee (old).md'));
     await settle(app);
@@ -67,27 +72,44 @@ describe('person index', () => {
   });
 
   it('keeps malformed hand-typed values as problems instead of failing', async () => {
-    const { plugin } = await startPlugin({ 'People/Odd.md': '---\nname: Odd\ntrust: lots\nlast-contact: soon\nconnected-on: 2024-1-5\nsnooze-until: 2026-02-30\n---\n' });
+    const { plugin } = await startPlugin({
+      'People/Odd.md':
+        '---\nname: Odd\ntrust: lots\nlast-contact: soon\nconnected-on: 2024-1-5\nsnooze-until: 2026-02-30\n---\n',
+    });
     const r = plugin.index.get('People/Odd.md')!;
     expect(r.trust).toBeNull();
     expect(r.lastContactField).toBeNull();
     expect(r.connectedOn).toBe('2024-01-05');
-    expect(r.problems).toEqual([
-      'trust: trust "lots" is not a level (expected 1–5 or a level name)',
-      'connected-on: ok',
-      'last-contact: "soon" is not a date (expected YYYY-MM-DD)',
-      'snooze-until: "2026-02-30" is not a real date',
-    ].filter((p) => !p.endsWith('ok')));
+    expect(r.problems).toEqual(
+      [
+        'trust: trust "lots" is not a level (expected 1–5 or a level name)',
+        'connected-on: ok',
+        'last-contact: "soon" is not a date (expected YYYY-MM-DD)',
+        'snooze-until: "2026-02-30" is not a real date',
+      ].filter((p) => !p.endsWith('ok')),
+    );
   });
 });
 
 describe('settings', () => {
   it('renders the tab and applies a new people folder without a reload', async () => {
-    const { app, plugin } = await startPlugin({ 'People/Ann.md': '---\nname: Ann\n---\n', 'Contacts/Bo.md': '---\nname: Bo\n---\n' });
+    const { app, plugin } = await startPlugin({
+      'People/Ann.md': '---\nname: Ann\n---\n',
+      'Contacts/Bo.md': '---\nname: Bo\n---\n',
+    });
     expect(plugin.index.people().map((r) => r.name)).toEqual(['Ann']);
     const tab = app.openSettingTab('network-crm');
     const names = Array.from(tab.querySelectorAll('.setting-item-name')).map((e) => e.textContent);
-    expect(names).toEqual(expect.arrayContaining(['People folder', 'Report folder', 'File name format', 'Tag for person notes', 'Level 1', 'Level 5']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'People folder',
+        'Report folder',
+        'File name format',
+        'Tag for person notes',
+        'Level 1',
+        'Level 5',
+      ]),
+    );
     const folderInput = tab.querySelector<HTMLInputElement>('.setting-item input')!;
     for (const bad of ['../outside', '', ' / ']) {
       folderInput.value = bad;

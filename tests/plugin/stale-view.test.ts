@@ -14,11 +14,18 @@ afterEach(() => {
 
 const TODAY = localIsoDate(new Date());
 const ago = (days: number) => addDays(TODAY, -days);
-const note = (name: string, fm: string) => `---\nname: ${name}\nlinkedin: https://www.linkedin.com/in/${name.toLowerCase().replace(/\W+/g, '-')}\n${fm}\n---\n\n## Interactions\n\n`;
+const note = (name: string, fm: string) =>
+  `---\nname: ${name}\nlinkedin: https://www.linkedin.com/in/${name.toLowerCase().replace(/\W+/g, '-')}\n${fm}\n---\n\n## Interactions\n\n`;
 
 const VAULT = {
-  'People/Ann Lee.md': note('Ann Lee', `trust: 5\nlast-contact: ${ago(120)}\ncompany: Acme\ntags:\n  - person\n  - vip`),
-  'People/Bo Kim.md': note('Bo Kim', `trust: 4\nlast-contact: ${ago(90)}\nmet-where: "[[Web Summit 2024]]"\nlast-message: ${ago(90)}\nlast-message-from: them`),
+  'People/Ann Lee.md': note(
+    'Ann Lee',
+    `trust: 5\nlast-contact: ${ago(120)}\ncompany: Acme\ntags:\n  - person\n  - vip`,
+  ),
+  'People/Bo Kim.md': note(
+    'Bo Kim',
+    `trust: 4\nlast-contact: ${ago(90)}\nmet-where: "[[Web Summit 2024]]"\nlast-message: ${ago(90)}\nlast-message-from: them`,
+  ),
   'People/Cy Fox.md': note('Cy Fox', `trust: 3\nlast-contact: ${ago(10)}`),
   'People/Di Ray.md': note('Di Ray', `trust: 2\nconnected-on: ${ago(400)}`),
   'People/<b>Evil</b>.md': note('<img src=x onerror=alert(1)>', `trust: 5\nlast-contact: ${ago(31)}`),
@@ -26,7 +33,10 @@ const VAULT = {
 
 async function openView(app: App) {
   runCommand(app, 'open-stale-contacts');
-  const view = await until(() => app.workspace.getLeavesOfType(STALE_VIEW_TYPE)[0]?.view as StaleView | undefined, 'stale view');
+  const view = await until(
+    () => app.workspace.getLeavesOfType(STALE_VIEW_TYPE)[0]?.view as StaleView | undefined,
+    'stale view',
+  );
   await settle(app);
   return view;
 }
@@ -47,7 +57,9 @@ describe('Stale contacts view', () => {
     expect($('.ncrm-stale-detail', bo).textContent).toBe('met: [[Web Summit 2024]]');
     expect($('.ncrm-stale-contact', bo).textContent).toBe('you owe a replylast contact 3 months ago · via message');
     expect($('.ncrm-overdue', bo).textContent).toBe('4 weeks overdue');
-    expect($('.ncrm-stale-contact', $('.ncrm-stale-row[data-path="People/Di Ray.md"]')).textContent).toBe('never contacted');
+    expect($('.ncrm-stale-contact', $('.ncrm-stale-row[data-path="People/Di Ray.md"]')).textContent).toBe(
+      'never contacted',
+    );
     expect(document.querySelector('.ncrm-stale-view img')).toBeNull();
     // Running the command again reuses the leaf.
     runCommand(app, 'open-stale-contacts');
@@ -110,7 +122,9 @@ describe('Stale contacts view', () => {
     await settle(app, 0);
     expect(app.workspace.getActiveFile()?.path).toBe('People/Bo Kim.md');
     const tabs = app.workspace.rootSplit.leaves.length;
-    $('.ncrm-stale-row[data-path="People/Ann Lee.md"] .ncrm-stale-name').dispatchEvent(new MouseEvent('click', { ctrlKey: true, bubbles: true }));
+    $('.ncrm-stale-row[data-path="People/Ann Lee.md"] .ncrm-stale-name').dispatchEvent(
+      new MouseEvent('click', { ctrlKey: true, bubbles: true }),
+    );
     await settle(app, 0);
     expect(app.workspace.rootSplit.leaves.length).toBe(tabs + 1);
   });

@@ -14,11 +14,18 @@ afterEach(() => {
 
 const TODAY = localIsoDate(new Date());
 const ago = (d: number) => addDays(TODAY, -d);
-const note = (name: string, fm: string) => `---\nname: ${name}\nlinkedin: https://www.linkedin.com/in/${name.toLowerCase().replace(/[^a-z]+/g, '-')}\n${fm}\n---\n\n## Interactions\n\n`;
+const note = (name: string, fm: string) =>
+  `---\nname: ${name}\nlinkedin: https://www.linkedin.com/in/${name.toLowerCase().replace(/[^a-z]+/g, '-')}\n${fm}\n---\n\n## Interactions\n\n`;
 
 const VAULT = {
-  'People/Ivy Stone.md': note('Ivy Stone', `company: Acme\nlinkedin-status: invitation-received\ninvited-on: ${ago(1)}\ninvitation-message: "<img src=x onerror=window.__pwned=1> let's talk"`),
-  'People/Ned Quiet.md': note('Ned Quiet', `linkedin-status: invitation-received\ninvited-on: ${ago(5)}\ninvitation-message:`),
+  'People/Ivy Stone.md': note(
+    'Ivy Stone',
+    `company: Acme\nlinkedin-status: invitation-received\ninvited-on: ${ago(1)}\ninvitation-message: "<img src=x onerror=window.__pwned=1> let's talk"`,
+  ),
+  'People/Ned Quiet.md': note(
+    'Ned Quiet',
+    `linkedin-status: invitation-received\ninvited-on: ${ago(5)}\ninvitation-message:`,
+  ),
   'People/Ann New.md': note('Ann New', `linkedin-status: connected\nconnected-on: ${ago(2)}`),
   'People/Bo Old.md': note('Bo Old', `linkedin-status: connected\ntrust: 1\nconnected-on: ${ago(2000)}`),
   'People/Trusted Friend.md': note('Trusted Friend', 'company: Acme\ntrust: 5\nlinkedin-status: connected'),
@@ -27,7 +34,10 @@ const VAULT = {
 
 async function openTriage(app: App) {
   runCommand(app, 'open-triage');
-  const view = await until(() => app.workspace.getLeavesOfType(TRIAGE_VIEW_TYPE)[0]?.view as TriageView | undefined, 'triage view');
+  const view = await until(
+    () => app.workspace.getLeavesOfType(TRIAGE_VIEW_TYPE)[0]?.view as TriageView | undefined,
+    'triage view',
+  );
   await settle(app);
   return view;
 }
@@ -36,7 +46,8 @@ function press(view: TriageView, key: string) {
   view.contentEl.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
 }
 
-const fm = (app: App, path: string) => YAML.parse(/^---\n([\s\S]*?)---/.exec(text(app, path))?.[1] ?? '') as Record<string, unknown>;
+const fm = (app: App, path: string) =>
+  YAML.parse(/^---\n([\s\S]*?)---/.exec(text(app, path))?.[1] ?? '') as Record<string, unknown>;
 
 describe('Triage view', () => {
   it('shows an invitation card with the message as text, a "No note" mark, what the vault knows and the keys', async () => {
@@ -50,7 +61,23 @@ describe('Triage view', () => {
     expect(document.querySelector('.ncrm-card img')).toBeNull();
     const known = $$('.ncrm-card-known li').map((l) => l.textContent);
     expect(known).toEqual(['Mentioned in Notes/Dinner', 'You trust Trusted Friend at Acme']);
-    expect($$('.ncrm-key kbd').map((k) => k.textContent)).toEqual(['1', '2', '3', '4', '5', 'm', 'a', 'd', 'r', 'p', 'k', 'o', 'l', 's', 'u']);
+    expect($$('.ncrm-key kbd').map((k) => k.textContent)).toEqual([
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      'm',
+      'a',
+      'd',
+      'r',
+      'p',
+      'k',
+      'o',
+      'l',
+      's',
+      'u',
+    ]);
     press(view, 's');
     expect($('.ncrm-card-name').textContent).toBe('Ned Quiet');
     expect($('.ncrm-no-note').textContent).toBe('No note');
@@ -105,7 +132,10 @@ describe('Triage view', () => {
     await settle(app, 10);
     expect(writeText).toHaveBeenCalledWith(expect.stringMatching(/^Hi Ivy, thanks for the invitation!.*Best, Alex$/));
     press(view, 'm');
-    const input = await until(() => document.querySelector<HTMLInputElement>('.ncrm-met-where-input'), 'met-where dialog');
+    const input = await until(
+      () => document.querySelector<HTMLInputElement>('.ncrm-met-where-input'),
+      'met-where dialog',
+    );
     input.value = 'Web Summit 2026';
     input.dispatchEvent(new KeyboardEvent('keydown', { key: '5', bubbles: true }));
     buttonByText('Save').click();
@@ -154,7 +184,9 @@ describe('Triage view', () => {
     const list = text(app, 'Network CRM/Prune list.md');
     expect(list).toContain('- [ ] [[People/Zed|Zed]] · Hooli · [LinkedIn profile](https://www.linkedin.com/in/zed)');
     expect(app.workspace.getActiveFile()?.path).toBe('Network CRM/Prune list.md');
-    await app.vault.process(app.vault.getFileByPath('Network CRM/Prune list.md')!, (t) => t.replace('- [ ] [[People/Zed', '- [x] [[People/Zed'));
+    await app.vault.process(app.vault.getFileByPath('Network CRM/Prune list.md')!, (t) =>
+      t.replace('- [ ] [[People/Zed', '- [x] [[People/Zed'),
+    );
     runCommand(app, 'open-prune-list');
     await settle(app);
     expect(text(app, 'Network CRM/Prune list.md')).toContain('- [x] [[People/Zed|Zed]]');

@@ -13,12 +13,23 @@ import { invitationCounterpart } from '../../src/core/linkedin/invitations';
 import { SAMPLES } from '../support/paths';
 
 const present = fs.existsSync(path.join(SAMPLES, 'README.md'));
-if (!present) console.warn(`real-sample suite skipped: ${SAMPLES} is not there (it sits beside the project in the team's checkout)`);
+if (!present)
+  console.warn(
+    `real-sample suite skipped: ${SAMPLES} is not there (it sits beside the project in the team's checkout)`,
+  );
 
 const bytes = (name: string) => fs.readFileSync(path.join(SAMPLES, name));
 const read = (name: string, prefix?: Buffer): LinkedInExport =>
   readExport([{ name, bytes: prefix ? Buffer.concat([prefix, bytes(name)]) : bytes(name), origin: 'picked' }]);
-const firstLine = (name: string) => Buffer.from(`${bytes(name).toString('utf8').split('\n').find((l) => l.startsWith('First Name')) ?? ''}\n`);
+const firstLine = (name: string) =>
+  Buffer.from(
+    `${
+      bytes(name)
+        .toString('utf8')
+        .split('\n')
+        .find((l) => l.startsWith('First Name')) ?? ''
+    }\n`,
+  );
 
 describe.skipIf(!present)('real LinkedIn export samples', () => {
   it('every sample file is described in the README (a new sample needs assertions here)', () => {
@@ -40,7 +51,13 @@ describe.skipIf(!present)('real LinkedIn export samples', () => {
   it('2018 Connections: a member URN in the email column is no email', () => {
     const [sapna, yugam] = read('2018-11_Connections.urn-in-email.csv').connections[0]!.records;
     expect(sapna?.email).toBe('sapnasucess@gmail.com');
-    expect(yugam).toMatchObject({ name: 'Yugam Parashar', email: null, company: '', position: '', connectedOn: '2018-08-18' });
+    expect(yugam).toMatchObject({
+      name: 'Yugam Parashar',
+      email: null,
+      company: '',
+      position: '',
+      connectedOn: '2018-08-18',
+    });
   });
 
   it('2018 Invitations: 5 columns, no URLs, double spaces collapsed, non-ASCII names, trailing space trimmed', () => {
@@ -64,18 +81,28 @@ describe.skipIf(!present)('real LinkedIn export samples', () => {
     ]);
   });
 
-  it.each(['2018-11_Profile.csv', '2022-09_Profile.header.csv', '2022-09_Contacts.header.csv', '2022-09_Company Follows.head.csv', '2022-09_Rich Media.csv', '2024-12_Rich_Media.header.csv', '2022-09_Endorsement_Received_Info.head.csv', '2024-12_Endorsement_Received_Info.head.csv'])(
-    '%s is not a file we import: picked by hand, it gets a message naming it and what was expected',
-    (name) => {
-      expect(() => read(name)).toThrow(new RegExp(`^${name.replace(/[.()]/g, '\\$&')}: found ".+", expected a LinkedIn Connections\\.csv`));
-    },
-  );
+  it.each([
+    '2018-11_Profile.csv',
+    '2022-09_Profile.header.csv',
+    '2022-09_Contacts.header.csv',
+    '2022-09_Company Follows.head.csv',
+    '2022-09_Rich Media.csv',
+    '2024-12_Rich_Media.header.csv',
+    '2022-09_Endorsement_Received_Info.head.csv',
+    '2024-12_Endorsement_Received_Info.head.csv',
+  ])('%s is not a file we import: picked by hand, it gets a message naming it and what was expected', (name) => {
+    expect(() => read(name)).toThrow(
+      new RegExp(`^${name.replace(/[.()]/g, '\\$&')}: found ".+", expected a LinkedIn Connections\\.csv`),
+    );
+  });
 
   it('2022 UTF-16LE tab-separated endorsement file decodes to readable text (not mojibake)', () => {
     const decoded = decodeText(bytes('2022-09_Endorsement Received Info.utf16le-tsv.head.csv'));
     expect(decoded.encoding).toBe('utf-16le');
     expect(decoded.text.startsWith('"Endorsement Date"\t"Skill Name"')).toBe(true);
-    expect(() => read('2022-09_Endorsement Received Info.utf16le-tsv.head.csv')).toThrow(/found ""Endorsement Date"\t"Skill Name"/);
+    expect(() => read('2022-09_Endorsement Received Info.utf16le-tsv.head.csv')).toThrow(
+      /found ""Endorsement Date"\t"Skill Name"/,
+    );
   });
 
   it('2022 Connections: 3-line preamble, header on line 4 without URL, DD Mon YYYY, blank member row on line 53', () => {
@@ -84,7 +111,13 @@ describe.skipIf(!present)('real LinkedIn export samples', () => {
     expect(c.records).toHaveLength(48);
     expect(c.records[0]).toMatchObject({ name: 'Ashwathy Rameshan', connectedOn: '2022-09-09', source: { line: 5 } });
     expect(c.blankMemberRows).toBe(1);
-    expect(c.skipped).toEqual([{ file: '2022-09_Connections.head-to-first-blank-row.csv', line: 53, reason: 'blank member row: only a date, the account is hidden or deleted' }]);
+    expect(c.skipped).toEqual([
+      {
+        file: '2022-09_Connections.head-to-first-blank-row.csv',
+        line: 53,
+        reason: 'blank member row: only a date, the account is hidden or deleted',
+      },
+    ]);
   });
 
   it('2022 Connections tail: no final newline; the last row (with an email) is read', () => {
@@ -92,7 +125,11 @@ describe.skipIf(!present)('real LinkedIn export samples', () => {
     const c = read('2022-09_Connections.tail-no-final-newline.csv', header).connections[0]!;
     expect(bytes('2022-09_Connections.tail-no-final-newline.csv').at(-1)).not.toBe(0x0a);
     expect(c.records).toHaveLength(4);
-    expect(c.records[3]).toMatchObject({ name: 'Shahriar Quayser', email: 'squayseer@yahoo.com', connectedOn: '2017-03-01' });
+    expect(c.records[3]).toMatchObject({
+      name: 'Shahriar Quayser',
+      email: 'squayseer@yahoo.com',
+      connectedOn: '2017-03-01',
+    });
   });
 
   it('2022 messages.csv: no recipient URLs yet, UTC timestamps, sender URLs', () => {
@@ -132,12 +169,17 @@ describe.skipIf(!present)('real LinkedIn export samples', () => {
     expect(math.firstName).toBe('𝓩𝓪𝓫𝓲𝓱𝓾𝓵𝓵𝓪𝓱');
     expect(math.profileUrl).toBe('https://www.linkedin.com/in/𝓩𝓪𝓫𝓲𝓱𝓾𝓵𝓵𝓪𝓱-𝓚𝓱𝓪𝓵𝓲𝓭-𝓑𝓪𝓻𝔂𝓪𝓵𝓪𝓲-b702871b7');
     expect(c.blankMemberRows).toBe(1);
-    expect(c.records.find((r) => r.name === 'Ahmed Nawzad')).toMatchObject({ company: '', position: '', connectedOn: '2024-09-14' });
+    expect(c.records.find((r) => r.name === 'Ahmed Nawzad')).toMatchObject({
+      company: '',
+      position: '',
+      connectedOn: '2024-09-14',
+    });
     expect(c.records).toHaveLength(5);
   });
 
   it('2024 Connections tail: no final newline, oldest dates last', () => {
-    const c = read('2024-12_Connections.tail-no-final-newline.csv', firstLine('2024-12_Connections.head.csv')).connections[0]!;
+    const c = read('2024-12_Connections.tail-no-final-newline.csv', firstLine('2024-12_Connections.head.csv'))
+      .connections[0]!;
     expect(c.records.map((r) => [r.name, r.connectedOn])).toEqual([
       ['Jonas Nyvang', '2020-11-22'],
       ['Erik FORS-ANDRÉE', '2020-11-22'],
@@ -148,7 +190,12 @@ describe.skipIf(!present)('real LinkedIn export samples', () => {
   it('2024 Invitations: camelCase profile URL columns, M/D/YY dates', () => {
     const inv = read('2024-12_Invitations.head.csv').invitations[0]!;
     expect(inv.hasProfileUrls).toBe(true);
-    expect(inv.records.map((r) => [r.direction, r.inviterUrl, r.inviteeUrl, r.sentOn])[0]).toEqual(['outgoing', 'https://www.linkedin.com/in/sarhangsaid', 'https://www.linkedin.com/in/davidhovstadius', '2024-12-15']);
+    expect(inv.records.map((r) => [r.direction, r.inviterUrl, r.inviteeUrl, r.sentOn])[0]).toEqual([
+      'outgoing',
+      'https://www.linkedin.com/in/sarhangsaid',
+      'https://www.linkedin.com/in/davidhovstadius',
+      '2024-12-15',
+    ]);
   });
 
   it('2024 messages: sponsored row and drafts skipped and counted; group recipients from RECIPIENT PROFILE URLS', () => {
@@ -181,7 +228,9 @@ describe.skipIf(!present)('real LinkedIn export samples', () => {
     expect(decodeText(bytes('excel-resaved_2021-09_Connections.semicolon-cp1252.csv')).encoding).toBe('windows-1252');
     const c = read('excel-resaved_2021-09_Connections.semicolon-cp1252.csv').connections[0]!;
     // The README speaks of ø (\xf8); the bytes are \xf6, which Windows-1252 maps to ö.
-    expect(bytes('excel-resaved_2021-09_Connections.semicolon-cp1252.csv').includes(Buffer.from([0x4a, 0xf6, 0x72]))).toBe(true);
+    expect(
+      bytes('excel-resaved_2021-09_Connections.semicolon-cp1252.csv').includes(Buffer.from([0x4a, 0xf6, 0x72])),
+    ).toBe(true);
     expect(c.records.map((r) => [r.name, r.connectedOn])).toEqual([
       ['Dani Dahl-Iversen', '2021-09-16'],
       ['Louise Raaskou Jörgensen', '2021-09-14'],
@@ -193,11 +242,24 @@ describe.skipIf(!present)('real LinkedIn export samples', () => {
   it('Excel-padded preamble (Notes:,,) with the name columns deleted: header found, rows cannot become notes', () => {
     const c = read('excel-resaved_2021-11_Connections.notes-with-commas.csv').connections[0]!;
     expect(c.records).toEqual([]);
-    expect(c.skipped).toEqual([{ file: 'excel-resaved_2021-11_Connections.notes-with-commas.csv', line: 5, reason: 'no name and no profile URL, so there is nobody to make a note for' }]);
+    expect(c.skipped).toEqual([
+      {
+        file: 'excel-resaved_2021-11_Connections.notes-with-commas.csv',
+        line: 5,
+        reason: 'no name and no profile URL, so there is nobody to make a note for',
+      },
+    ]);
   });
 
   it('hand-edited file: BOM on an empty first line, then the header', () => {
     const c = read('user-edited_2023-02_Connections.bom-then-blank-line.csv').connections[0]!;
-    expect(c.records).toEqual([expect.objectContaining({ name: 'Muhamad Nady', connectedOn: '2023-02-01', email: 'muhamednady20@gmail.com', source: { file: 'user-edited_2023-02_Connections.bom-then-blank-line.csv', line: 4 } })]);
+    expect(c.records).toEqual([
+      expect.objectContaining({
+        name: 'Muhamad Nady',
+        connectedOn: '2023-02-01',
+        email: 'muhamednady20@gmail.com',
+        source: { file: 'user-edited_2023-02_Connections.bom-then-blank-line.csv', line: 4 },
+      }),
+    ]);
   });
 });

@@ -13,7 +13,9 @@ function guard(code: string) {
 
 describe('bundle guard', () => {
   it('passes the real bundle', () => {
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts/bundle-guard.mjs'), path.join(ROOT, 'main.js')], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts/bundle-guard.mjs'), path.join(ROOT, 'main.js')], {
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(0);
   });
 
@@ -32,6 +34,10 @@ describe('bundle guard', () => {
   });
 
   it('allows Obsidian, Electron and CodeMirror modules', () => {
-    expect(guard('require("obsidian"); require("electron"); require("@codemirror/view"); require("@lezer/common"); x.Buffer;').status).toBe(0);
+    expect(
+      guard(
+        'require("obsidian"); require("electron"); require("@codemirror/view"); require("@lezer/common"); x.Buffer;',
+      ).status,
+    ).toBe(0);
   });
 });

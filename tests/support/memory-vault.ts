@@ -32,7 +32,11 @@ export class MemoryVault {
         continue;
       }
       const parsed = parseFrontmatterYaml(parts.yaml);
-      notes.push(parsed.ok ? { path, frontmatter: parsed.data } : { path, frontmatter: null, yamlError: parsed.error, rawYaml: parts.yaml });
+      notes.push(
+        parsed.ok
+          ? { path, frontmatter: parsed.data }
+          : { path, frontmatter: null, yamlError: parsed.error, rawYaml: parts.yaml },
+      );
     }
     return {
       notes,

@@ -17,7 +17,10 @@ afterEach(() => {
 });
 
 /** Every file under `dir` as `{relative/path: text}`, for whole-tree comparisons. */
-export function readTree(dir: string, filter: (rel: string) => boolean = (rel) => !rel.startsWith('.')): Record<string, string> {
+export function readTree(
+  dir: string,
+  filter: (rel: string) => boolean = (rel) => !rel.startsWith('.'),
+): Record<string, string> {
   const out: Record<string, string> = {};
   const walk = (d: string, prefix: string) => {
     for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {

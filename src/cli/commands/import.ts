@@ -16,7 +16,20 @@ import { folderOption, todayOption } from '../options';
 import { readInputs } from '../read-inputs';
 import type { CliIo } from '../io';
 
-export const IMPORT_FLAGS = ['vault', 'folder', 'dry-run', 'json', 'today', 'format', 'tag', 'report', 'report-folder', 'create-pending-invitees', 'log-message-days', 'no-base'];
+export const IMPORT_FLAGS = [
+  'vault',
+  'folder',
+  'dry-run',
+  'json',
+  'today',
+  'format',
+  'tag',
+  'report',
+  'report-folder',
+  'create-pending-invitees',
+  'log-message-days',
+  'no-base',
+];
 
 export type ImportSummary = ReturnType<typeof importSummary>;
 
@@ -50,18 +63,36 @@ export function importSummary(plan: ImportPlan, result: ApplyResult | null, base
 }
 
 function printHuman(io: CliIo, summary: ReturnType<typeof importSummary>, vault: string): void {
-  const line = (label: string, n: number, extra = '') => io.out(`  ${label.padEnd(22)} ${formatCount(n).padStart(7)}${extra}`);
+  const line = (label: string, n: number, extra = '') =>
+    io.out(`  ${label.padEnd(22)} ${formatCount(n).padStart(7)}${extra}`);
   io.out(`${summary.dryRun ? 'Dry run, nothing written' : 'Imported'} into ${vault}/${summary.folder}`);
   line(summary.dryRun ? 'would create' : 'created', summary.created);
-  line(summary.dryRun ? 'would update' : 'updated', summary.updated, summary.updatedNotes.some((u) => u.jobChange) ? ` (${summary.updatedNotes.filter((u) => u.jobChange).length} job changes)` : '');
+  line(
+    summary.dryRun ? 'would update' : 'updated',
+    summary.updated,
+    summary.updatedNotes.some((u) => u.jobChange)
+      ? ` (${summary.updatedNotes.filter((u) => u.jobChange).length} job changes)`
+      : '',
+  );
   line('unchanged', summary.unchanged);
-  line('skipped rows', summary.skipped.length, summary.skipped.length ? ' (--json lists them with file, line and reason)' : '');
+  line(
+    'skipped rows',
+    summary.skipped.length,
+    summary.skipped.length ? ' (--json lists them with file, line and reason)' : '',
+  );
   if (summary.warnings.length) line('warnings', summary.warnings.length);
   if (summary.ambiguous.length) line('ambiguous names', summary.ambiguous.length);
-  if (summary.unreadable.length) line('unreadable notes', summary.unreadable.length, ' (YAML cannot be parsed; left untouched)');
+  if (summary.unreadable.length)
+    line('unreadable notes', summary.unreadable.length, ' (YAML cannot be parsed; left untouched)');
   if (summary.missingFromExport.length) line('missing from export', summary.missingFromExport.length);
-  if (summary.pendingInvitations.length) line('invitations pending', summary.pendingInvitations.length, ' (sent by you, not accepted)');
-  if (summary.messages.messages) line('messages read', summary.messages.messages, ` (${summary.messages.matched} people with a note; account from ${summary.messages.ownerRule})`);
+  if (summary.pendingInvitations.length)
+    line('invitations pending', summary.pendingInvitations.length, ' (sent by you, not accepted)');
+  if (summary.messages.messages)
+    line(
+      'messages read',
+      summary.messages.messages,
+      ` (${summary.messages.matched} people with a note; account from ${summary.messages.ownerRule})`,
+    );
   if (summary.failed.length) {
     line('failed', summary.failed.length);
     for (const f of summary.failed.slice(0, 10)) io.err(`  ${f.path}: ${f.error}`);
@@ -80,7 +111,8 @@ async function createBaseFile(vault: FsVault, folder: string): Promise<string | 
 
 export async function runImport(args: ParsedArgs, io: CliIo): Promise<number> {
   checkFlags(args, IMPORT_FLAGS);
-  if (args.positional.length === 0) throw new UsageError('import needs a LinkedIn export: a .zip, a folder or CSV files');
+  if (args.positional.length === 0)
+    throw new UsageError('import needs a LinkedIn export: a .zip, a folder or CSV files');
   const vault = new FsVault(requireFlag(args, 'vault'));
   const folder = folderOption(args);
   const today = todayOption(args);

@@ -4,7 +4,13 @@
 import { isIsoDate } from '../../core/dates/iso-date';
 import { editBody } from '../../core/notes/note-text';
 import { effectiveLastContact } from '../../core/people/last-contact';
-import { advanceLastContact, CHANNELS, interactionLine, isChannel, logInteractionBody } from '../../core/people/person-edits';
+import {
+  advanceLastContact,
+  CHANNELS,
+  interactionLine,
+  isChannel,
+  logInteractionBody,
+} from '../../core/people/person-edits';
 import { checkFlags, requireFlag, stringFlag, UsageError, type ParsedArgs } from '../args';
 import { FsVault } from '../fs-vault';
 import type { CliIo } from '../io';
@@ -39,7 +45,13 @@ export function runShow(args: ParsedArgs, io: CliIo): Promise<number> {
   const person = people.find(requireFlag(args, 'person'));
   const lastContact = effectiveLastContact(person, { useDailyNotes: people.settings.useDailyNotes });
   const note = people.note(person.path);
-  const out = { path: person.path, name: person.name, fields: note?.frontmatter ?? {}, lastContact, problems: person.problems };
+  const out = {
+    path: person.path,
+    name: person.name,
+    fields: note?.frontmatter ?? {},
+    lastContact,
+    problems: person.problems,
+  };
   if (args.flags.has('json')) io.out(JSON.stringify(out, null, 2));
   else {
     io.out(`${person.name} (${person.path})`);

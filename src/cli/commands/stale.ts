@@ -13,7 +13,12 @@ export function runStale(args: ParsedArgs, io: CliIo): Promise<number> {
   const people = new VaultPeople(vault, { folder: folderOption(args) });
   const today = todayOption(args);
   const s = people.settings;
-  const list = staleList(people.records, { today, trustLevels: s.trustLevels, includeUntriaged: s.includeUntriagedInStale, useDailyNotes: s.useDailyNotes });
+  const list = staleList(people.records, {
+    today,
+    trustLevels: s.trustLevels,
+    includeUntriaged: s.includeUntriagedInStale,
+    useDailyNotes: s.useDailyNotes,
+  });
   if (args.flags.has('json')) {
     const rows = list.map((e) => ({
       name: e.person.name,
@@ -27,7 +32,10 @@ export function runStale(args: ParsedArgs, io: CliIo): Promise<number> {
     io.out(JSON.stringify({ today, count: rows.length, stale: rows }, null, 2));
   } else {
     io.out(`${list.length} stale contacts on ${today}`);
-    for (const e of list) io.out(`  ${e.person.name.padEnd(30)} ${overdueText(e).padEnd(18)} ${lastContactText(e, today)}  (${e.person.path})`);
+    for (const e of list)
+      io.out(
+        `  ${e.person.name.padEnd(30)} ${overdueText(e).padEnd(18)} ${lastContactText(e, today)}  (${e.person.path})`,
+      );
   }
   return Promise.resolve(0);
 }

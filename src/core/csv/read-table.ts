@@ -90,7 +90,12 @@ export function firstLinePreview(text: string): string {
 }
 
 function rawHeader(cells: readonly string[]): string[] {
-  return cells.map((c) => c.replace(/\uFEFF/g, '').trim().replace(/^"(.*)"$/s, '$1'));
+  return cells.map((c) =>
+    c
+      .replace(/\uFEFF/g, '')
+      .trim()
+      .replace(/^"(.*)"$/s, '$1'),
+  );
 }
 
 /**
@@ -135,7 +140,15 @@ export function readCsvTable(text: string, file: string, isHeader: HeaderTest, d
   const body = text.slice(header.offset);
   const fast = readWhole(body, header.delimiter, header.line);
   if (fast) {
-    return { file, header: header.cells.map(normaliseHeaderCell), rawHeader: rawHeader(header.cells), headerLine: header.line, delimiter: header.delimiter, rows: fast, badRows: [] };
+    return {
+      file,
+      header: header.cells.map(normaliseHeaderCell),
+      rawHeader: rawHeader(header.cells),
+      headerLine: header.line,
+      delimiter: header.delimiter,
+      rows: fast,
+      badRows: [],
+    };
   }
   const rows: CsvRow[] = [];
   const badRows: CsvTable['badRows'] = [];

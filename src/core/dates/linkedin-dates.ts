@@ -18,7 +18,18 @@
 import { isValidYmd, toIso, type IsoDate } from './iso-date';
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 
 export interface LinkedInDateTime {
@@ -63,7 +74,14 @@ export function parseLinkedInDateTime(raw: string): LinkedInDateTime | null {
   if (m) {
     const h = m[4] === undefined ? 0 : Number(m[4]);
     if (m[7] !== undefined && (h < 1 || h > 12)) return null;
-    return build(year(m[3] as string), Number(m[1]), Number(m[2]), hour12(h, m[7]), Number(m[5] ?? 0), Number(m[6] ?? 0));
+    return build(
+      year(m[3] as string),
+      Number(m[1]),
+      Number(m[2]),
+      hour12(h, m[7]),
+      Number(m[5] ?? 0),
+      Number(m[6] ?? 0),
+    );
   }
   m = DOTTED.exec(value);
   if (m) return build(Number(m[3]), Number(m[2]), Number(m[1]));
@@ -83,4 +101,5 @@ export function createDateParser(): (raw: string) => LinkedInDateTime | null {
   };
 }
 
-export const EXPECTED_DATE_FORMATS = '"DD Mon YYYY", "M/D/YY, h:mm AM", "D-Mon-YY", "DD.MM.YYYY" or "YYYY-MM-DD HH:MM:SS UTC"';
+export const EXPECTED_DATE_FORMATS =
+  '"DD Mon YYYY", "M/D/YY, h:mm AM", "D-Mon-YY", "DD.MM.YYYY" or "YYYY-MM-DD HH:MM:SS UTC"';

@@ -56,6 +56,9 @@ export function profileSlug(canonicalUrl: string): string {
  * percent-encoded, so spaces or parentheses in hostile data cannot end the link early.
  */
 export function linkableProfileUrl(canonicalUrl: string): string {
-  const slug = encodeURIComponent(profileSlug(canonicalUrl)).replace(/[()'*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const slug = encodeURIComponent(profileSlug(canonicalUrl)).replace(
+    /[()'*!]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `https://www.linkedin.com/in/${slug}`;
 }

@@ -32,17 +32,41 @@ export function planAddPerson(input: NewPerson, ctx: AddPersonContext): AddPerso
   const name = fullName(input.name, '');
   const rawUrl = input.linkedin.trim();
   const url = rawUrl === '' ? null : normaliseProfileUrl(rawUrl);
-  if (rawUrl !== '' && url === null) return { ok: false, reason: 'invalid-url', message: `"${rawUrl}" is not a LinkedIn profile URL (expected https://www.linkedin.com/in/…)` };
-  if (name === '' && url === null) return { ok: false, reason: 'no-name', message: 'Give a name or a LinkedIn profile URL.' };
+  if (rawUrl !== '' && url === null)
+    return {
+      ok: false,
+      reason: 'invalid-url',
+      message: `"${rawUrl}" is not a LinkedIn profile URL (expected https://www.linkedin.com/in/…)`,
+    };
+  if (name === '' && url === null)
+    return { ok: false, reason: 'no-name', message: 'Give a name or a LinkedIn profile URL.' };
   if (url !== null) {
     const existing = ctx.notesWithUrl(url)[0];
-    if (existing !== undefined) return { ok: false, reason: 'duplicate', message: `${existing} already has this LinkedIn profile`, existingPath: existing };
+    if (existing !== undefined)
+      return {
+        ok: false,
+        reason: 'duplicate',
+        message: `${existing} already has this LinkedIn profile`,
+        existingPath: existing,
+      };
   }
   const [first = '', ...rest] = name.split(' ');
   const parts = { first, last: rest.join(' '), name, company: input.company.trim() };
-  const path = new PathClaimer(ctx.paths).claim(ctx.folder, personBaseName(ctx.fileNameFormat, parts, url), parts.company);
+  const path = new PathClaimer(ctx.paths).claim(
+    ctx.folder,
+    personBaseName(ctx.fileNameFormat, parts, url),
+    parts.company,
+  );
   const text = composePersonNote(
-    { [FIELD.name]: name, [FIELD.linkedin]: url, [FIELD.company]: parts.company, [FIELD.position]: null, [FIELD.email]: null, [FIELD.connectedOn]: null, [FIELD.status]: null },
+    {
+      [FIELD.name]: name,
+      [FIELD.linkedin]: url,
+      [FIELD.company]: parts.company,
+      [FIELD.position]: null,
+      [FIELD.email]: null,
+      [FIELD.connectedOn]: null,
+      [FIELD.status]: null,
+    },
     { tag: ctx.tag },
   );
   return { ok: true, path, text };

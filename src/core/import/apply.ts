@@ -62,7 +62,11 @@ export async function applyUpdate(op: UpdateOp, writer: NoteWriter): Promise<voi
   }
 }
 
-export async function applyPlan(plan: ImportPlan, writer: NoteWriter, options: ApplyOptions = {}): Promise<ApplyResult> {
+export async function applyPlan(
+  plan: ImportPlan,
+  writer: NoteWriter,
+  options: ApplyOptions = {},
+): Promise<ApplyResult> {
   const result: ApplyResult = { created: [], updated: [], failed: [], cancelled: false };
   const total = plan.creates.length + plan.updates.length;
   let done = 0;

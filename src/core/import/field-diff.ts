@@ -22,10 +22,20 @@ export interface FieldChange {
   to: FrontmatterValue;
 }
 
-const DATE_FIELDS: ReadonlySet<string> = new Set([FIELD.connectedOn, FIELD.invitedOn, FIELD.lastMessage, FIELD.jobChangedOn]);
+const DATE_FIELDS: ReadonlySet<string> = new Set([
+  FIELD.connectedOn,
+  FIELD.invitedOn,
+  FIELD.lastMessage,
+  FIELD.jobChangedOn,
+]);
 
 function isEmpty(value: unknown): boolean {
-  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
+  return (
+    value === null ||
+    value === undefined ||
+    (typeof value === 'string' && value.trim() === '') ||
+    (Array.isArray(value) && value.length === 0)
+  );
 }
 
 function same(field: FieldName, current: unknown, wanted: FrontmatterValue): boolean {
@@ -37,7 +47,11 @@ function same(field: FieldName, current: unknown, wanted: FrontmatterValue): boo
 }
 
 /** The owned fields whose value in `current` differs from what the export says. */
-export function diffOwned(current: Record<string, unknown>, wanted: OwnedValues, order: readonly FieldName[]): FieldChange[] {
+export function diffOwned(
+  current: Record<string, unknown>,
+  wanted: OwnedValues,
+  order: readonly FieldName[],
+): FieldChange[] {
   const changes: FieldChange[] = [];
   for (const field of order) {
     const to = wanted[field];

@@ -70,7 +70,12 @@ export function addConnections(set: IncomingSet, exp: LinkedInExport): void {
     for (const c of file.records) {
       set.add({
         identity: { profileUrl: c.profileUrl, name: c.name, connectedOn: c.connectedOn },
-        parts: { first: c.firstName, last: c.lastName, name: c.name || fullName(c.firstName, c.lastName), company: c.company },
+        parts: {
+          first: c.firstName,
+          last: c.lastName,
+          name: c.name || fullName(c.firstName, c.lastName),
+          company: c.company,
+        },
         owned: {
           [FIELD.name]: c.name,
           [FIELD.linkedin]: c.profileUrl,

@@ -53,19 +53,34 @@ function latestPerPerson(exp: LinkedInExport): InvitationRecord[] {
   return [...latest.values()].sort((a, b) => b.sentAt - a.sentAt);
 }
 
-export function addInvitations(set: IncomingSet, exp: LinkedInExport, matcher: NoteMatcher, options: InvitationOptions): InvitationOutcome {
+export function addInvitations(
+  set: IncomingSet,
+  exp: LinkedInExport,
+  matcher: NoteMatcher,
+  options: InvitationOptions,
+): InvitationOutcome {
   const out: InvitationOutcome = { pendingOutgoing: [], pendingIncoming: 0, accepted: 0, ambiguous: [] };
   for (const inv of latestPerPerson(exp)) {
     const other = invitationCounterpart(inv);
     if (other.name === '' && other.profileUrl === null) continue;
     const inExport = set.find(other.profileUrl, other.name);
     if (inExport === 'ambiguous') {
-      out.ambiguous.push({ name: other.name, source: inv.source, candidates: [], reason: 'several connections in this export have this name and the invitation has no profile URL' });
+      out.ambiguous.push({
+        name: other.name,
+        source: inv.source,
+        candidates: [],
+        reason: 'several connections in this export have this name and the invitation has no profile URL',
+      });
       continue;
     }
     const note = matcher.peek({ profileUrl: other.profileUrl, name: other.name });
     if (note.kind === 'ambiguous') {
-      out.ambiguous.push({ name: other.name, source: inv.source, candidates: note.candidates.map((n) => n.path), reason: note.reason });
+      out.ambiguous.push({
+        name: other.name,
+        source: inv.source,
+        candidates: note.candidates.map((n) => n.path),
+        reason: note.reason,
+      });
       continue;
     }
     const noteConnected = note.kind === 'found' && coerceText(note.note.frontmatter?.[FIELD.status]) === 'connected';
@@ -109,12 +124,24 @@ export function addInvitations(set: IncomingSet, exp: LinkedInExport, matcher: N
       });
     } else {
       const hasNote = note.kind === 'found';
-      out.pendingOutgoing.push({ name: other.name, profileUrl: other.profileUrl, sentOn: inv.sentOn, ageDays: daysBetween(inv.sentOn, options.today), notePath: hasNote ? note.note.path : null, source: inv.source });
+      out.pendingOutgoing.push({
+        name: other.name,
+        profileUrl: other.profileUrl,
+        sentOn: inv.sentOn,
+        ageDays: daysBetween(inv.sentOn, options.today),
+        notePath: hasNote ? note.note.path : null,
+        source: inv.source,
+      });
       if (!hasNote && !options.createNotesForPendingInvitees) continue;
       set.add({
         identity: { profileUrl: other.profileUrl, name: other.name },
         parts: partsFromName(other.name),
-        owned: { [FIELD.name]: other.name, [FIELD.linkedin]: other.profileUrl, [FIELD.status]: 'invitation-sent', [FIELD.invitedOn]: inv.sentOn },
+        owned: {
+          [FIELD.name]: other.name,
+          [FIELD.linkedin]: other.profileUrl,
+          [FIELD.status]: 'invitation-sent',
+          [FIELD.invitedOn]: inv.sentOn,
+        },
         interactions: [],
         source: inv.source,
         createIfMissing: options.createNotesForPendingInvitees,
@@ -129,11 +156,18 @@ export function addInvitations(set: IncomingSet, exp: LinkedInExport, matcher: N
  * The status a note should end up with. Connected wins (LinkedIn says so); a decline the
  * user recorded stands until a newer invitation arrives; otherwise the export's state.
  */
-export function mergeStatus(current: string, wanted: string, currentInvitedOn: IsoDate | null, wantedInvitedOn: IsoDate | null): string {
+export function mergeStatus(
+  current: string,
+  wanted: string,
+  currentInvitedOn: IsoDate | null,
+  wantedInvitedOn: IsoDate | null,
+): string {
   if (wanted === 'connected') return wanted;
   if (current === 'connected') return current;
   if (current === 'invitation-declined' && wanted === 'invitation-received') {
-    return wantedInvitedOn !== null && (currentInvitedOn === null || wantedInvitedOn > currentInvitedOn) ? wanted : current;
+    return wantedInvitedOn !== null && (currentInvitedOn === null || wantedInvitedOn > currentInvitedOn)
+      ? wanted
+      : current;
   }
   return wanted;
 }

@@ -48,13 +48,16 @@ export interface MessageOptions {
 export function findOwner(exp: LinkedInExport): { url: string | null; rule: OwnerRule } {
   const inviters = new Map<string, number>();
   for (const f of exp.invitations) {
-    for (const i of f.records) if (i.direction === 'outgoing' && i.inviterUrl) inviters.set(i.inviterUrl, (inviters.get(i.inviterUrl) ?? 0) + 1);
+    for (const i of f.records)
+      if (i.direction === 'outgoing' && i.inviterUrl) inviters.set(i.inviterUrl, (inviters.get(i.inviterUrl) ?? 0) + 1);
   }
-  const top = (m: Map<string, number>) => [...m.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
+  const top = (m: Map<string, number>) =>
+    [...m.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
   const fromInvitations = top(inviters);
   if (fromInvitations) return { url: fromInvitations, rule: 'sent invitations' };
   const senders = new Map<string, number>();
-  for (const f of exp.messages) for (const m of f.records) if (m.senderUrl) senders.set(m.senderUrl, (senders.get(m.senderUrl) ?? 0) + 1);
+  for (const f of exp.messages)
+    for (const m of f.records) if (m.senderUrl) senders.set(m.senderUrl, (senders.get(m.senderUrl) ?? 0) + 1);
   const fromMessages = top(senders);
   if (fromMessages) return { url: fromMessages, rule: 'most frequent sender' };
   if (exp.messages.some((f) => f.format === '2018')) return { url: null, rule: 'message direction column' };
@@ -70,7 +73,16 @@ type Key = string;
 function stat(map: Map<Key, MessageStats>, key: Key, name: string): MessageStats {
   let s = map.get(key);
   if (!s) {
-    s = { lastDate: '', lastTime: -Infinity, lastFrom: 'them', sent: 0, received: 0, unanswered: 0, perDay: new Map(), name };
+    s = {
+      lastDate: '',
+      lastTime: -Infinity,
+      lastFrom: 'them',
+      sent: 0,
+      received: 0,
+      unanswered: 0,
+      perDay: new Map(),
+      name,
+    };
     map.set(key, s);
   } else if (s.name === '' && name !== '') s.name = name;
   return s;
@@ -93,7 +105,11 @@ function record(s: MessageStats, m: MessageRecord, from: 'me' | 'them', perDay: 
 }
 
 /** Aggregates every message per counterpart, oldest first, so the end state is "who wrote last". */
-export function aggregateMessages(exp: LinkedInExport, ownerUrl: string | null, options: { perDay?: boolean } = {}): Map<Key, MessageStats> {
+export function aggregateMessages(
+  exp: LinkedInExport,
+  ownerUrl: string | null,
+  options: { perDay?: boolean } = {},
+): Map<Key, MessageStats> {
   const perDay = options.perDay ?? false;
   const all: MessageRecord[] = [];
   for (const f of exp.messages) for (const m of f.records) all.push(m);
@@ -128,7 +144,12 @@ export function aggregateMessages(exp: LinkedInExport, ownerUrl: string | null, 
   return stats;
 }
 
-export function addMessages(set: IncomingSet, exp: LinkedInExport, matcher: NoteMatcher, options: MessageOptions): MessagesOutcome {
+export function addMessages(
+  set: IncomingSet,
+  exp: LinkedInExport,
+  matcher: NoteMatcher,
+  options: MessageOptions,
+): MessagesOutcome {
   const owner = findOwner(exp);
   const out: MessagesOutcome = {
     ownerUrl: owner.url,
@@ -145,9 +166,17 @@ export function addMessages(set: IncomingSet, exp: LinkedInExport, matcher: Note
   for (const [key, s] of stats) {
     const url = key.startsWith('name:') ? null : key;
     const name = s.name;
-    const owned = { [FIELD.lastMessage]: s.lastDate, [FIELD.lastMessageFrom]: s.lastFrom, [FIELD.unanswered]: s.unanswered };
+    const owned = {
+      [FIELD.lastMessage]: s.lastDate,
+      [FIELD.lastMessageFrom]: s.lastFrom,
+      [FIELD.unanswered]: s.unanswered,
+    };
     const lines = options.logMessageDays
-      ? [...s.perDay.entries()].map(([date, n]) => ({ date, line: `- ${date} · message · ${n} ${n === 1 ? 'message' : 'messages'}`, key: `- ${date} · message ·` }))
+      ? [...s.perDay.entries()].map(([date, n]) => ({
+          date,
+          line: `- ${date} · message · ${n} ${n === 1 ? 'message' : 'messages'}`,
+          key: `- ${date} · message ·`,
+        }))
       : [];
     const inExport = set.find(url, name);
     if (inExport === 'ambiguous') continue;
@@ -161,7 +190,15 @@ export function addMessages(set: IncomingSet, exp: LinkedInExport, matcher: Note
     const note = matcher.peek({ profileUrl: url, name });
     if (note.kind !== 'found') continue;
     out.matched++;
-    set.add({ identity: { profileUrl: url, name }, parts: partsFromName(name), owned, interactions: lines, source: { file: exp.messages[0]?.file ?? 'messages.csv', line: 0 }, createIfMissing: false, isConnection: false });
+    set.add({
+      identity: { profileUrl: url, name },
+      parts: partsFromName(name),
+      owned,
+      interactions: lines,
+      source: { file: exp.messages[0]?.file ?? 'messages.csv', line: 0 },
+      createIfMissing: false,
+      isConnection: false,
+    });
   }
   return out;
 }

@@ -41,7 +41,11 @@ export function noteProfileUrl(note: ExistingNote): string | null {
 
 /** The `name` the import wrote (or the user typed); '' when the note has none. */
 export function noteNameField(note: ExistingNote): string {
-  return note.frontmatter ? coerceText(note.frontmatter[FIELD.name]) : note.rawYaml ? (rawField(note.rawYaml, FIELD.name) ?? '') : '';
+  return note.frontmatter
+    ? coerceText(note.frontmatter[FIELD.name])
+    : note.rawYaml
+      ? (rawField(note.rawYaml, FIELD.name) ?? '')
+      : '';
 }
 
 /** A name to show for the note: its `name`, else its file name. */
@@ -89,7 +93,8 @@ export class NoteMatcher {
     if (person.profileUrl) {
       const byUrl = this.byUrl.get(person.profileUrl) ?? [];
       if (byUrl.length === 1) return { kind: 'found', note: byUrl[0] as ExistingNote };
-      if (byUrl.length > 1) return { kind: 'ambiguous', candidates: byUrl, reason: 'several notes have this LinkedIn URL' };
+      if (byUrl.length > 1)
+        return { kind: 'ambiguous', candidates: byUrl, reason: 'several notes have this LinkedIn URL' };
       // A note made from a pre-2023 export or by hand has no URL yet: the name may find it.
       return this.matchByName(person, (note) => this.urls.get(note) === null);
     }
@@ -100,16 +105,24 @@ export class NoteMatcher {
     if (person.name === '') return { kind: 'none' };
     let candidates = (this.byName.get(nameKey(person.name)) ?? []).filter(eligible);
     if (candidates.length > 1 && person.connectedOn) {
-      const sameDate = candidates.filter((n) => n.frontmatter !== null && coerceDate(n.frontmatter[FIELD.connectedOn]).value === person.connectedOn);
+      const sameDate = candidates.filter(
+        (n) => n.frontmatter !== null && coerceDate(n.frontmatter[FIELD.connectedOn]).value === person.connectedOn,
+      );
       if (sameDate.length > 0) candidates = sameDate;
     }
     if (candidates.length === 0) return { kind: 'none' };
-    if (candidates.length > 1) return { kind: 'ambiguous', candidates, reason: `${candidates.length} notes are named "${person.name}" and the export has no profile URL to tell them apart` };
+    if (candidates.length > 1)
+      return {
+        kind: 'ambiguous',
+        candidates,
+        reason: `${candidates.length} notes are named "${person.name}" and the export has no profile URL to tell them apart`,
+      };
     return { kind: 'found', note: candidates[0] as ExistingNote };
   }
 
   private claim(note: ExistingNote): MatchResult {
-    if (this.claimed.has(note)) return { kind: 'ambiguous', candidates: [note], reason: 'another row of this export already matched this note' };
+    if (this.claimed.has(note))
+      return { kind: 'ambiguous', candidates: [note], reason: 'another row of this export already matched this note' };
     this.claimed.add(note);
     return { kind: 'found', note };
   }

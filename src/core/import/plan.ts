@@ -28,7 +28,11 @@ function emptyPlan(exp: LinkedInExport, settings: ImportSettings): ImportPlan {
     creates: [],
     updates: [],
     unchanged: [],
-    skipped: [...exp.connections.flatMap((f) => f.skipped), ...exp.invitations.flatMap((f) => f.skipped), ...exp.messages.flatMap((f) => f.skipped)],
+    skipped: [
+      ...exp.connections.flatMap((f) => f.skipped),
+      ...exp.invitations.flatMap((f) => f.skipped),
+      ...exp.messages.flatMap((f) => f.skipped),
+    ],
     warnings: exp.connections.flatMap((f) => f.warnings),
     ambiguous: [],
     unreadable: [],
@@ -41,16 +45,31 @@ function emptyPlan(exp: LinkedInExport, settings: ImportSettings): ImportPlan {
       pendingIncoming: 0,
       acceptedWithMessage: 0,
     },
-    messages: { ownerUrl: null, ownerRule: 'none', messages: 0, skippedDrafts: 0, skippedSponsored: 0, counterparts: 0, matched: 0 },
+    messages: {
+      ownerUrl: null,
+      ownerRule: 'none',
+      messages: 0,
+      skippedDrafts: 0,
+      skippedSponsored: 0,
+      counterparts: 0,
+      matched: 0,
+    },
   };
 }
 
-export async function planImport(exp: LinkedInExport, vault: VaultSnapshot, settings: ImportSettings): Promise<ImportPlan> {
+export async function planImport(
+  exp: LinkedInExport,
+  vault: VaultSnapshot,
+  settings: ImportSettings,
+): Promise<ImportPlan> {
   const plan = emptyPlan(exp, settings);
   const matcher = new NoteMatcher(vault.notes);
   const people = new IncomingSet();
   addConnections(people, exp);
-  const invitations = addInvitations(people, exp, matcher, { today: settings.today, createNotesForPendingInvitees: settings.createNotesForPendingInvitees ?? false });
+  const invitations = addInvitations(people, exp, matcher, {
+    today: settings.today,
+    createNotesForPendingInvitees: settings.createNotesForPendingInvitees ?? false,
+  });
   plan.pendingInvitations = invitations.pendingOutgoing.sort((a, b) => a.sentOn.localeCompare(b.sentOn));
   plan.stats.pendingIncoming = invitations.pendingIncoming;
   plan.stats.acceptedWithMessage = invitations.accepted;
@@ -62,7 +81,12 @@ export async function planImport(exp: LinkedInExport, vault: VaultSnapshot, sett
   for (const person of people.all()) {
     const match = matcher.match(person.identity);
     if (match.kind === 'ambiguous') {
-      plan.ambiguous.push({ name: person.identity.name, source: person.source, candidates: match.candidates.map((n) => n.path), reason: match.reason });
+      plan.ambiguous.push({
+        name: person.identity.name,
+        source: person.source,
+        candidates: match.candidates.map((n) => n.path),
+        reason: match.reason,
+      });
       continue;
     }
     if (match.kind === 'none') {
@@ -70,7 +94,13 @@ export async function planImport(exp: LinkedInExport, vault: VaultSnapshot, sett
       const base = personBaseName(settings.fileNameFormat, person.parts, person.identity.profileUrl);
       const path = paths.claim(settings.folder, base, person.parts.company);
       const log = [...person.interactions].sort((a, b) => b.date.localeCompare(a.date)).map((i) => i.line);
-      plan.creates.push({ path, name: person.identity.name, text: composePersonNote(person.owned, { tag: settings.tag, interactions: log }), profileUrl: person.identity.profileUrl, source: person.source });
+      plan.creates.push({
+        path,
+        name: person.identity.name,
+        text: composePersonNote(person.owned, { tag: settings.tag, interactions: log }),
+        profileUrl: person.identity.profileUrl,
+        source: person.source,
+      });
       continue;
     }
     const note = match.note;
@@ -98,25 +128,46 @@ export async function planImport(exp: LinkedInExport, vault: VaultSnapshot, sett
 function ownedAfterStatusRule(current: Record<string, unknown>, person: IncomingPerson) {
   const wanted = person.owned[FIELD.status];
   if (typeof wanted !== 'string') return person.owned;
-  const status = mergeStatus(coerceText(current[FIELD.status]).toLowerCase(), wanted, coerceDate(current[FIELD.invitedOn]).value, coerceDate(person.owned[FIELD.invitedOn]).value);
+  const status = mergeStatus(
+    coerceText(current[FIELD.status]).toLowerCase(),
+    wanted,
+    coerceDate(current[FIELD.invitedOn]).value,
+    coerceDate(person.owned[FIELD.invitedOn]).value,
+  );
   return status === wanted ? person.owned : { ...person.owned, [FIELD.status]: status };
 }
 
-async function planUpdate(plan: ImportPlan, note: ExistingNote, person: IncomingPerson, vault: VaultSnapshot, settings: ImportSettings): Promise<void> {
+async function planUpdate(
+  plan: ImportPlan,
+  note: ExistingNote,
+  person: IncomingPerson,
+  vault: VaultSnapshot,
+  settings: ImportSettings,
+): Promise<void> {
   const current = note.frontmatter ?? {};
   const changes = diffOwned(current, ownedAfterStatusRule(current, person), LINKEDIN_OWNED);
   const jobChange = detectJobChange(current, changes);
-  if (jobChange) changes.push({ field: FIELD.jobChangedOn, from: current[FIELD.jobChangedOn] ?? null, to: settings.today });
+  if (jobChange)
+    changes.push({ field: FIELD.jobChangedOn, from: current[FIELD.jobChangedOn] ?? null, to: settings.today });
   let interactions = person.interactions;
   if (interactions.length > 0) {
     const body = await vault.readBody(note.path);
     const existing = sectionLines(body, INTERACTIONS_HEADING).map((l) => l.trim());
-    interactions = interactions.filter((i) => !existing.some((l) => l === i.line.trim() || (i.key !== undefined && l.startsWith(i.key))));
+    interactions = interactions.filter(
+      (i) => !existing.some((l) => l === i.line.trim() || (i.key !== undefined && l.startsWith(i.key))),
+    );
   }
   const name = person.identity.name || noteName(note);
   if (changes.length === 0 && interactions.length === 0) {
     plan.unchanged.push({ path: note.path, name });
     return;
   }
-  plan.updates.push({ path: note.path, name, changes, jobChange, history: jobChange ? historyLine(settings.today, jobChange) : null, interactions });
+  plan.updates.push({
+    path: note.path,
+    name,
+    changes,
+    jobChange,
+    history: jobChange ? historyLine(settings.today, jobChange) : null,
+    interactions,
+  });
 }

@@ -44,7 +44,8 @@ export function composeImportReport(plan: ImportPlan, meta: ReportMeta): string 
   const byPath = new Map(plan.updates.map((u) => [u.path, u]));
   const updated = result.updated.map((p) => byPath.get(p)).filter((u) => u !== undefined);
   const jobChanges = updated.filter((u) => u.jobChange !== null);
-  const notDone = plan.creates.length + plan.updates.length - result.created.length - result.updated.length - result.failed.length;
+  const notDone =
+    plan.creates.length + plan.updates.length - result.created.length - result.updated.length - result.failed.length;
 
   const rows: CountRow[] = [
     ['Created', result.created.length],
@@ -58,27 +59,66 @@ export function composeImportReport(plan: ImportPlan, meta: ReportMeta): string 
   let out = `# LinkedIn import ${meta.date}\n\n`;
   out += `- Sources: ${plan.sources.map((s) => escapeMarkdown(s)).join(', ')}\n`;
   out += `- People folder: ${escapeMarkdown(plan.folder || '/')}\n`;
-  if (result.cancelled) out += `- **Cancelled** after ${formatCount(result.created.length + result.updated.length)} notes. Run the import again to finish: it picks up where this one stopped.\n`;
+  if (result.cancelled)
+    out += `- **Cancelled** after ${formatCount(result.created.length + result.updated.length)} notes. Run the import again to finish: it picks up where this one stopped.\n`;
   const m = plan.messages;
   if (m.messages > 0 || m.skippedDrafts > 0) {
-    const owner = m.ownerRule === 'none' ? 'unknown' : m.ownerRule === 'message direction column' ? 'given by the file' : `${m.ownerUrl ?? '?'} (from ${m.ownerRule})`;
+    const owner =
+      m.ownerRule === 'none'
+        ? 'unknown'
+        : m.ownerRule === 'message direction column'
+          ? 'given by the file'
+          : `${m.ownerUrl ?? '?'} (from ${m.ownerRule})`;
     out += `- Messages: ${formatCount(m.messages)} read (${formatCount(m.skippedDrafts)} drafts and ${formatCount(m.skippedSponsored)} sponsored or InMail skipped), ${formatCount(m.matched)} of ${formatCount(m.counterparts)} people you wrote with have a note. Your account: ${escapeMarkdown(owner)}. Message text is never copied into notes.\n`;
   }
   out += `\n| What | Count |\n| --- | ---: |\n${rows.map(([k, v]) => `| ${k} | ${formatCount(v)} |`).join('\n')}\n`;
 
   out += section('Failed', result.failed, (f) => `${wikiLink(f.path)}: ${escapeMarkdown(f.error)}`);
-  out += section('Job changes', jobChanges, (u) => `${wikiLink(u.path)}: ${u.jobChange ? `${escapeMarkdown(u.jobChange.from)} → ${escapeMarkdown(u.jobChange.to)}` : ''}`);
+  out += section(
+    'Job changes',
+    jobChanges,
+    (u) =>
+      `${wikiLink(u.path)}: ${u.jobChange ? `${escapeMarkdown(u.jobChange.from)} → ${escapeMarkdown(u.jobChange.to)}` : ''}`,
+  );
   out += section('Created', result.created, (p) => wikiLink(p));
-  out += section('Updated', updated, (u) =>
-    `${wikiLink(u.path)}: ${[...u.changes.map((c) => `${c.field} ${showValue(c.from)} → ${showValue(c.to)}`), ...(u.interactions.length > 0 ? [`${u.interactions.length} interaction line(s) added`] : [])].join('; ')}`,
+  out += section(
+    'Updated',
+    updated,
+    (u) =>
+      `${wikiLink(u.path)}: ${[...u.changes.map((c) => `${c.field} ${showValue(c.from)} → ${showValue(c.to)}`), ...(u.interactions.length > 0 ? [`${u.interactions.length} interaction line(s) added`] : [])].join('; ')}`,
   );
-  out += section('Ambiguous names', plan.ambiguous, (a) => `${escapeMarkdown(a.name)} (${escapeMarkdown(a.source.file)}, line ${a.source.line}): ${escapeMarkdown(a.reason)}; ${a.candidates.map((c) => wikiLink(c)).join(', ')}`);
-  out += section('Notes with unreadable frontmatter', plan.unreadable, (u) => `${wikiLink(u.path)}: ${escapeMarkdown(u.error)}. Left untouched; fix the YAML and import again.`);
-  out += section('Skipped rows', plan.skipped, (s) => `${escapeMarkdown(s.file)}, line ${s.line}: ${escapeMarkdown(s.reason)}`);
-  out += section('Warnings', plan.warnings, (s) => `${escapeMarkdown(s.file)}, line ${s.line}: ${escapeMarkdown(s.reason)}`);
-  out += section('Invitations you sent that are still pending', plan.pendingInvitations, (p) =>
-    `${p.notePath ? wikiLink(p.notePath) : escapeMarkdown(p.name)}: sent ${p.sentOn}, ${formatCount(p.ageDays)} days ago${p.profileUrl ? ` · [profile](${linkableProfileUrl(p.profileUrl)})` : ''}`,
+  out += section(
+    'Ambiguous names',
+    plan.ambiguous,
+    (a) =>
+      `${escapeMarkdown(a.name)} (${escapeMarkdown(a.source.file)}, line ${a.source.line}): ${escapeMarkdown(a.reason)}; ${a.candidates.map((c) => wikiLink(c)).join(', ')}`,
   );
-  out += section('Missing from this export', plan.missingFromExport, (m) => `${wikiLink(m.path)} (${escapeMarkdown(m.name)}): not in this export's connections (removed, or hidden their profile). The note was not changed.`);
+  out += section(
+    'Notes with unreadable frontmatter',
+    plan.unreadable,
+    (u) => `${wikiLink(u.path)}: ${escapeMarkdown(u.error)}. Left untouched; fix the YAML and import again.`,
+  );
+  out += section(
+    'Skipped rows',
+    plan.skipped,
+    (s) => `${escapeMarkdown(s.file)}, line ${s.line}: ${escapeMarkdown(s.reason)}`,
+  );
+  out += section(
+    'Warnings',
+    plan.warnings,
+    (s) => `${escapeMarkdown(s.file)}, line ${s.line}: ${escapeMarkdown(s.reason)}`,
+  );
+  out += section(
+    'Invitations you sent that are still pending',
+    plan.pendingInvitations,
+    (p) =>
+      `${p.notePath ? wikiLink(p.notePath) : escapeMarkdown(p.name)}: sent ${p.sentOn}, ${formatCount(p.ageDays)} days ago${p.profileUrl ? ` · [profile](${linkableProfileUrl(p.profileUrl)})` : ''}`,
+  );
+  out += section(
+    'Missing from this export',
+    plan.missingFromExport,
+    (m) =>
+      `${wikiLink(m.path)} (${escapeMarkdown(m.name)}): not in this export's connections (removed, or hidden their profile). The note was not changed.`,
+  );
   return out;
 }

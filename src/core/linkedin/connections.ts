@@ -23,13 +23,23 @@ const COLUMNS = {
   connectedOn: ['connected on', 'connected', 'date connected', 'connection date'],
 } as const satisfies ColumnSpec<string>;
 
-const IDENTITY_COLUMNS: readonly string[] = [...COLUMNS.first, ...COLUMNS.last, ...COLUMNS.url, ...COLUMNS.company, ...COLUMNS.position];
+const IDENTITY_COLUMNS: readonly string[] = [
+  ...COLUMNS.first,
+  ...COLUMNS.last,
+  ...COLUMNS.url,
+  ...COLUMNS.company,
+  ...COLUMNS.position,
+];
 
 export function isConnectionsHeader(cells: readonly string[]): boolean {
-  return cells.some((c) => (COLUMNS.connectedOn as readonly string[]).includes(c)) && cells.some((c) => IDENTITY_COLUMNS.includes(c));
+  return (
+    cells.some((c) => (COLUMNS.connectedOn as readonly string[]).includes(c)) &&
+    cells.some((c) => IDENTITY_COLUMNS.includes(c))
+  );
 }
 
-export const CONNECTIONS_EXPECTED = 'a LinkedIn Connections.csv header such as "First Name,Last Name,URL,Email Address,Company,Position,Connected On"';
+export const CONNECTIONS_EXPECTED =
+  'a LinkedIn Connections.csv header such as "First Name,Last Name,URL,Email Address,Company,Position,Connected On"';
 
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -43,7 +53,11 @@ function connectionsFromTable(table: CsvTable): ConnectionsFile {
   const col = indexColumns(table.header, COLUMNS);
   const parseDate = createDateParser();
   const records: ConnectionRecord[] = [];
-  const skipped: RowIssue[] = table.badRows.map((b) => ({ file, line: b.line, reason: `unreadable row (${b.message})` }));
+  const skipped: RowIssue[] = table.badRows.map((b) => ({
+    file,
+    line: b.line,
+    reason: `unreadable row (${b.message})`,
+  }));
   const warnings: RowIssue[] = [];
   const seen = new Map<string, number>();
   let blankMemberRows = 0;
@@ -65,7 +79,11 @@ function connectionsFromTable(table: CsvTable): ConnectionsFile {
     }
     const profileUrl = normaliseProfileUrl(rawUrl);
     if (rawUrl !== '' && profileUrl === null) {
-      warnings.push({ file, line, reason: `"${rawUrl}" is not a LinkedIn profile URL (expected https://www.linkedin.com/in/…); ignored` });
+      warnings.push({
+        file,
+        line,
+        reason: `"${rawUrl}" is not a LinkedIn profile URL (expected https://www.linkedin.com/in/…); ignored`,
+      });
     }
     if (name === '' && profileUrl === null) {
       skipped.push({ file, line, reason: 'no name and no profile URL, so there is nobody to make a note for' });
@@ -75,7 +93,11 @@ function connectionsFromTable(table: CsvTable): ConnectionsFile {
     if (rawDate !== '') {
       connectedOn = parseDate(rawDate)?.date ?? null;
       if (connectedOn === null) {
-        warnings.push({ file, line, reason: `cannot read the date "${rawDate}" (expected ${EXPECTED_DATE_FORMATS}); connected-on left empty` });
+        warnings.push({
+          file,
+          line,
+          reason: `cannot read the date "${rawDate}" (expected ${EXPECTED_DATE_FORMATS}); connected-on left empty`,
+        });
       }
     }
     const key = profileUrl ?? `name:${nameKey(name)}|${connectedOn ?? ''}`;

@@ -23,16 +23,27 @@ const COLUMNS = {
 } as const satisfies ColumnSpec<string>;
 
 export function isInvitationsHeader(cells: readonly string[]): boolean {
-  return cells.includes('from') && cells.includes('to') && cells.includes('direction') && cells.some((c) => (COLUMNS.sentAt as readonly string[]).includes(c)) && !cells.includes('content');
+  return (
+    cells.includes('from') &&
+    cells.includes('to') &&
+    cells.includes('direction') &&
+    cells.some((c) => (COLUMNS.sentAt as readonly string[]).includes(c)) &&
+    !cells.includes('content')
+  );
 }
 
-export const INVITATIONS_EXPECTED = 'a LinkedIn Invitations.csv header such as "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl"';
+export const INVITATIONS_EXPECTED =
+  'a LinkedIn Invitations.csv header such as "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl"';
 
 export function parseInvitations(text: string, file: string): InvitationsFile {
   const table = readCsvTable(text, file, isInvitationsHeader, INVITATIONS_EXPECTED);
   const col = indexColumns(table.header, COLUMNS);
   const records: InvitationRecord[] = [];
-  const skipped: RowIssue[] = table.badRows.map((b) => ({ file, line: b.line, reason: `unreadable row (${b.message})` }));
+  const skipped: RowIssue[] = table.badRows.map((b) => ({
+    file,
+    line: b.line,
+    reason: `unreadable row (${b.message})`,
+  }));
   for (const { line, cells } of table.rows) {
     const direction = cell(cells, col.direction).toUpperCase();
     if (direction !== 'INCOMING' && direction !== 'OUTGOING') {
@@ -62,5 +73,7 @@ export function parseInvitations(text: string, file: string): InvitationsFile {
 
 /** The other side of an invitation: who invited the owner, or whom the owner invited. */
 export function invitationCounterpart(inv: InvitationRecord): { name: string; profileUrl: string | null } {
-  return inv.direction === 'incoming' ? { name: inv.from, profileUrl: inv.inviterUrl } : { name: inv.to, profileUrl: inv.inviteeUrl };
+  return inv.direction === 'incoming'
+    ? { name: inv.from, profileUrl: inv.inviterUrl }
+    : { name: inv.to, profileUrl: inv.inviteeUrl };
 }

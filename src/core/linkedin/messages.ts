@@ -27,10 +27,13 @@ const COLUMNS = {
 } as const satisfies ColumnSpec<string>;
 
 export function isMessagesHeader(cells: readonly string[]): boolean {
-  return cells.includes('from') && cells.includes('date') && (cells.includes('conversation id') || cells.includes('content'));
+  return (
+    cells.includes('from') && cells.includes('date') && (cells.includes('conversation id') || cells.includes('content'))
+  );
 }
 
-export const MESSAGES_EXPECTED = 'a LinkedIn messages.csv header such as "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,…"';
+export const MESSAGES_EXPECTED =
+  'a LinkedIn messages.csv header such as "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,…"';
 
 const YES = /^(yes|true|1)$/i;
 
@@ -39,13 +42,20 @@ export function parseMessages(text: string, file: string): MessagesFile {
   const col = indexColumns(table.header, COLUMNS);
   const format: MessagesFormat = col.conversationId < 0 ? '2018' : col.recipientUrls >= 0 ? '2024' : '2021';
   const records: MessageRecord[] = [];
-  const skipped: RowIssue[] = table.badRows.map((b) => ({ file, line: b.line, reason: `unreadable row (${b.message})` }));
+  const skipped: RowIssue[] = table.badRows.map((b) => ({
+    file,
+    line: b.line,
+    reason: `unreadable row (${b.message})`,
+  }));
   let skippedDrafts = 0;
   let skippedSponsored = 0;
 
   for (const { line, cells } of table.rows) {
     const conversationId = cell(cells, col.conversationId);
-    if (format !== '2018' && (conversationId === '' || YES.test(cell(cells, col.messageDraft)) || YES.test(cell(cells, col.conversationDraft)))) {
+    if (
+      format !== '2018' &&
+      (conversationId === '' || YES.test(cell(cells, col.messageDraft)) || YES.test(cell(cells, col.conversationDraft)))
+    ) {
       skippedDrafts++;
       continue;
     }

@@ -46,13 +46,25 @@ function unzipWanted(input: ExportInput): ExportInput[] {
   try {
     entries = unzipSync(input.bytes, { filter: (f) => kindFromFileName(f.name) !== null });
   } catch (e) {
-    throw new InputError(input.name, undefined, `cannot open the zip archive (${e instanceof Error ? e.message : String(e)})`);
+    throw new InputError(
+      input.name,
+      undefined,
+      `cannot open the zip archive (${e instanceof Error ? e.message : String(e)})`,
+    );
   }
   const found = Object.keys(entries)
     .sort()
-    .map((inner) => ({ name: `${baseName(input.name)}/${inner}`, bytes: entries[inner] as Uint8Array, origin: 'listed' as const }));
+    .map((inner) => ({
+      name: `${baseName(input.name)}/${inner}`,
+      bytes: entries[inner] as Uint8Array,
+      origin: 'listed' as const,
+    }));
   if (found.length === 0) {
-    throw new InputError(input.name, undefined, 'no Connections.csv, Invitations.csv or messages.csv inside; is this a LinkedIn data export?');
+    throw new InputError(
+      input.name,
+      undefined,
+      'no Connections.csv, Invitations.csv or messages.csv inside; is this a LinkedIn data export?',
+    );
   }
   return found;
 }
@@ -62,7 +74,8 @@ export function readExport(inputs: readonly ExportInput[]): LinkedInExport {
   const files: ExportInput[] = [];
   for (const input of inputs) {
     if (looksLikeZip(input.bytes)) files.push(...unzipWanted(input));
-    else if (isZipName(input.name)) throw new InputError(input.name, undefined, 'is named .zip but is not a zip archive');
+    else if (isZipName(input.name))
+      throw new InputError(input.name, undefined, 'is named .zip but is not a zip archive');
     else files.push(input);
   }
   for (const file of files) {
@@ -71,15 +84,19 @@ export function readExport(inputs: readonly ExportInput[]): LinkedInExport {
     const { text } = decodeText(file.bytes);
     if (kind === null) {
       kind = kindFromHeader(text);
-      if (kind === null) throw new InputError(file.name, undefined, `found "${firstLinePreview(text)}", expected ${ANY_EXPECTED}`);
+      if (kind === null)
+        throw new InputError(file.name, undefined, `found "${firstLinePreview(text)}", expected ${ANY_EXPECTED}`);
     }
     if (kind === 'connections') out.connections.push(parseConnections(text, file.name));
     else if (kind === 'invitations') out.invitations.push(parseInvitations(text, file.name));
     else out.messages.push(parseMessages(text, file.name));
   }
   if (out.connections.length + out.invitations.length + out.messages.length === 0) {
-    throw new InputError(out.sources.join(', ') || '(nothing)', undefined, `nothing to import: expected ${ANY_EXPECTED}`);
+    throw new InputError(
+      out.sources.join(', ') || '(nothing)',
+      undefined,
+      `nothing to import: expected ${ANY_EXPECTED}`,
+    );
   }
   return out;
 }
-

@@ -13,7 +13,15 @@ export type OwnedValues = Partial<Record<FieldName, FrontmatterValue>>;
  * Always written, empty when unknown, in this order: LinkedIn's columns first, as the
  * schema lists them, then `name`, which we add for exports that have no profile URL.
  */
-const ALWAYS: readonly FieldName[] = [FIELD.linkedin, FIELD.company, FIELD.position, FIELD.email, FIELD.connectedOn, FIELD.status, FIELD.name];
+const ALWAYS: readonly FieldName[] = [
+  FIELD.linkedin,
+  FIELD.company,
+  FIELD.position,
+  FIELD.email,
+  FIELD.connectedOn,
+  FIELD.status,
+  FIELD.name,
+];
 /** Written only when the import knows them (invitations, messages, job changes). */
 const WHEN_KNOWN: readonly FieldName[] = [
   FIELD.invitedOn,

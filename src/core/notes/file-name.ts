@@ -41,7 +41,10 @@ function truncateBytes(value: string, maxBytes: number): string {
 }
 
 function tidy(value: string): string {
-  return value.replace(/\s+/g, ' ').replace(/^[\s.]+/, '').replace(/[\s.]+$/, '');
+  return value
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s.]+/, '')
+    .replace(/[\s.]+$/, '');
 }
 
 /** A safe file base name (no extension), or '' when nothing usable is left. */
@@ -156,7 +159,11 @@ export class PathClaimer {
  * trailing slash. Returns null for a value that would leave the vault.
  */
 export function normaliseFolder(raw: string): string | null {
-  const segments = nfc(raw).replace(/\\/g, '/').split('/').map((s) => s.trim()).filter((s) => s !== '');
+  const segments = nfc(raw)
+    .replace(/\\/g, '/')
+    .split('/')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   if (segments.some((s) => s === '.' || s === '..')) return null;
   return segments.join('/');
 }

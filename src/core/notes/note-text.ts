@@ -24,7 +24,12 @@ export function splitNote(text: string): NoteParts {
   const close = CLOSE.exec(rest);
   if (!close) return { yaml: null, head: '', body: text, unterminated: true };
   const headEnd = open[0].length + close.index + close[0].length;
-  return { yaml: rest.slice(0, close.index), head: text.slice(0, headEnd), body: text.slice(headEnd), unterminated: false };
+  return {
+    yaml: rest.slice(0, close.index),
+    head: text.slice(0, headEnd),
+    body: text.slice(headEnd),
+    unterminated: false,
+  };
 }
 
 /** Applies `edit` to the body and keeps the frontmatter block exactly as it was. */

@@ -53,9 +53,15 @@ export const LINKEDIN_OWNED: readonly FieldName[] = [
 /** User fields a new note gets, present but empty. */
 export const USER_FIELDS: readonly FieldName[] = [FIELD.metWhere, FIELD.trust, FIELD.lastContact];
 
-export type LinkedInStatus = 'connected' | 'invitation-received' | 'invitation-sent' | 'invitation-declined' | 'invitation-withdrawn';
+export type LinkedInStatus =
+  'connected' | 'invitation-received' | 'invitation-sent' | 'invitation-declined' | 'invitation-withdrawn';
 
-export const INVITATION_STATES: readonly string[] = ['invitation-received', 'invitation-sent', 'invitation-declined', 'invitation-withdrawn'];
+export const INVITATION_STATES: readonly string[] = [
+  'invitation-received',
+  'invitation-sent',
+  'invitation-declined',
+  'invitation-withdrawn',
+];
 
 export const INTERACTIONS_HEADING = 'Interactions';
 export const HISTORY_HEADING = 'History';

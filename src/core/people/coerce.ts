@@ -14,7 +14,8 @@ export interface Coerced<T> {
   problem?: string;
 }
 
-const LOOSE_ISO = /^(?:\[\[)?(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?:\]\])?$/;
+const LOOSE_ISO =
+  /^(?:\[\[)?(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?:\]\])?$/;
 
 function describe(value: unknown): string {
   if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 37)}…` : value}"`;
@@ -51,7 +52,8 @@ export function coerceDate(value: unknown): Coerced<IsoDate> {
 /** Trust is a level 1–5, written as the number or as the level's name. */
 export function coerceTrust(value: unknown, levelNames: readonly string[]): Coerced<number> {
   if (value === null || value === undefined || value === '') return { value: null };
-  const asNumber = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
+  const asNumber =
+    typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
   if (Number.isInteger(asNumber) && asNumber >= 1 && asNumber <= 5) return { value: asNumber };
   if (typeof value === 'string') {
     const wanted = value.trim().toLowerCase();
@@ -64,7 +66,8 @@ export function coerceTrust(value: unknown, levelNames: readonly string[]): Coer
 /** Cadence in days; 0 means "never remind me". */
 export function coerceDays(value: unknown): Coerced<number> {
   if (value === null || value === undefined || value === '') return { value: null };
-  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
+  const n =
+    typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
   if (Number.isInteger(n) && n >= 0) return { value: n };
   return { value: null, problem: `${describe(value)} is not a number of days` };
 }
@@ -85,5 +88,7 @@ export function coerceText(value: unknown): string {
 
 export function coerceTags(value: unknown): string[] {
   const raw = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[,\s]+/) : [];
-  return raw.filter((t): t is string => typeof t === 'string' && t.trim() !== '').map((t) => t.trim().replace(/^#/, ''));
+  return raw
+    .filter((t): t is string => typeof t === 'string' && t.trim() !== '')
+    .map((t) => t.trim().replace(/^#/, ''));
 }

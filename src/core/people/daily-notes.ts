@@ -6,7 +6,20 @@
  */
 import { isValidYmd, toIso, type IsoDate } from '../dates/iso-date';
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 const DAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
 type Part = 'Y' | 'M' | 'D' | 'MonthName' | null;
@@ -43,7 +56,7 @@ export function compileDailyFormat(format: string): DailyNoteMatcher | null {
   const last = format.split('/').pop() ?? format;
   let re = '';
   const parts: Part[] = [];
-  for (let i = 0; i < last.length; ) {
+  for (let i = 0; i < last.length;) {
     if (last[i] === '[') {
       const end = last.indexOf(']', i);
       if (end === -1) return null;
@@ -61,7 +74,8 @@ export function compileDailyFormat(format: string): DailyNoteMatcher | null {
       i++;
     }
   }
-  if (!parts.includes('Y') || !(parts.includes('M') || parts.includes('MonthName')) || !parts.includes('D')) return null;
+  if (!parts.includes('Y') || !(parts.includes('M') || parts.includes('MonthName')) || !parts.includes('D'))
+    return null;
   const compiled = new RegExp(`^${re}$`, 'i');
   return (basename) => {
     const m = compiled.exec(basename);

@@ -61,7 +61,11 @@ export interface RecordContext {
   createdOn: IsoDate | null;
 }
 
-export function personFromFrontmatter(path: string, fm: Readonly<Record<string, unknown>>, ctx: RecordContext): PersonRecord {
+export function personFromFrontmatter(
+  path: string,
+  fm: Readonly<Record<string, unknown>>,
+  ctx: RecordContext,
+): PersonRecord {
   const problems: string[] = [];
   const take = <T>(field: string, c: Coerced<T>): T | null => {
     if (c.problem) problems.push(`${field}: ${c.problem}`);
@@ -101,7 +105,12 @@ export function personFromFrontmatter(path: string, fm: Readonly<Record<string, 
 }
 
 /** Whether a note is a person note: in the people folder, with a LinkedIn URL, or tagged. */
-export function isPersonNote(path: string, fm: Readonly<Record<string, unknown>> | undefined, peopleFolder: string, tag: string): boolean {
+export function isPersonNote(
+  path: string,
+  fm: Readonly<Record<string, unknown>> | undefined,
+  peopleFolder: string,
+  tag: string,
+): boolean {
   if (peopleFolder !== '' && path.toLowerCase().startsWith(`${peopleFolder.toLowerCase()}/`)) return true;
   if (!fm) return peopleFolder === '';
   if (normaliseProfileUrl(coerceText(fm[FIELD.linkedin])) !== null) return true;

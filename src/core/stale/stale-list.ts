@@ -38,7 +38,10 @@ export interface StaleEntry {
 }
 
 /** The keep-in-touch period in days, or null when the person is not tracked. */
-export function trackingPeriod(p: PersonRecord, options: Pick<StaleOptions, 'trustLevels' | 'includeUntriaged'>): number | null {
+export function trackingPeriod(
+  p: PersonRecord,
+  options: Pick<StaleOptions, 'trustLevels' | 'includeUntriaged'>,
+): number | null {
   if (p.prune || INVITATION_STATES.includes(p.status)) return null;
   if (p.cadence !== null) return p.cadence > 0 ? p.cadence : null;
   if (p.trust === null) {
@@ -56,7 +59,11 @@ export function whoseMove(p: PersonRecord, lastContact: LastContact | null): Who
   return p.lastMessageFrom === 'them' ? 'you owe a reply' : 'waiting on them';
 }
 
-export function staleEntry(p: PersonRecord, options: StaleOptions, todayDay = dayNumber(options.today)): StaleEntry | null {
+export function staleEntry(
+  p: PersonRecord,
+  options: StaleOptions,
+  todayDay = dayNumber(options.today),
+): StaleEntry | null {
   const period = trackingPeriod(p, options);
   if (period === null) return null;
   if (p.snoozeUntil !== null && p.snoozeUntil > options.today) return null;
@@ -66,11 +73,24 @@ export function staleEntry(p: PersonRecord, options: StaleOptions, todayDay = da
   const due = dayNumber(since) + period;
   const daysOverdue = todayDay - due;
   if (daysOverdue <= 0) return null;
-  return { person: p, period, lastContact, dueDate: fromDayNumber(due), daysOverdue, overdueRatio: daysOverdue / period, whoseMove: whoseMove(p, lastContact) };
+  return {
+    person: p,
+    period,
+    lastContact,
+    dueDate: fromDayNumber(due),
+    daysOverdue,
+    overdueRatio: daysOverdue / period,
+    whoseMove: whoseMove(p, lastContact),
+  };
 }
 
 export function compareStale(a: StaleEntry, b: StaleEntry): number {
-  return b.overdueRatio - a.overdueRatio || b.daysOverdue - a.daysOverdue || a.person.name.localeCompare(b.person.name) || a.person.path.localeCompare(b.person.path);
+  return (
+    b.overdueRatio - a.overdueRatio ||
+    b.daysOverdue - a.daysOverdue ||
+    a.person.name.localeCompare(b.person.name) ||
+    a.person.path.localeCompare(b.person.path)
+  );
 }
 
 export function staleList(people: Iterable<PersonRecord>, options: StaleOptions): StaleEntry[] {

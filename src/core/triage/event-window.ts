@@ -9,5 +9,9 @@ export function peopleInWindow(people: readonly PersonRecord[], from: IsoDate, t
   const inside = (d: IsoDate | null) => d !== null && d >= from && d <= to;
   return people
     .filter((p) => p.trust === null && !p.prune && (inside(p.connectedOn) || inside(p.invitedOn)))
-    .sort((a, b) => (b.connectedOn ?? b.invitedOn ?? '').localeCompare(a.connectedOn ?? a.invitedOn ?? '') || a.name.localeCompare(b.name));
+    .sort(
+      (a, b) =>
+        (b.connectedOn ?? b.invitedOn ?? '').localeCompare(a.connectedOn ?? a.invitedOn ?? '') ||
+        a.name.localeCompare(b.name),
+    );
 }

@@ -63,13 +63,17 @@ export function knowledgeOf(p: PersonRecord, all: readonly PersonRecord[], menti
   const key = nameKey(p.name);
   return {
     mentionedIn,
-    trustedAtCompany: company === '' ? [] : all.filter((o) => o !== p && (o.trust ?? 0) >= 4 && o.company.trim().toLowerCase() === company),
+    trustedAtCompany:
+      company === ''
+        ? []
+        : all.filter((o) => o !== p && (o.trust ?? 0) >= 4 && o.company.trim().toLowerCase() === company),
     sameNameMetWhere: all.filter((o) => o !== p && o.metWhere !== '' && nameKey(o.name) === key),
   };
 }
 
 function byDateDesc(get: (p: PersonRecord) => IsoDate | null) {
-  return (a: TriageItem, b: TriageItem) => (get(b.person) ?? '').localeCompare(get(a.person) ?? '') || a.person.name.localeCompare(b.person.name);
+  return (a: TriageItem, b: TriageItem) =>
+    (get(b.person) ?? '').localeCompare(get(a.person) ?? '') || a.person.name.localeCompare(b.person.name);
 }
 
 export function triageQueue(people: readonly PersonRecord[], options: TriageOptions): TriageItem[] {
@@ -83,26 +87,47 @@ export function triageQueue(people: readonly PersonRecord[], options: TriageOpti
   for (const p of people) {
     if (p.status === 'invitation-received') {
       const when = p.invitedOn ? `Invited you on ${p.invitedOn}` : 'Invited you';
-      invitations.push({ kind: 'invitation', person: p, reason: `${when}, ${p.invitationMessage === '' ? 'with no note' : 'with a note'}` });
+      invitations.push({
+        kind: 'invitation',
+        person: p,
+        reason: `${when}, ${p.invitationMessage === '' ? 'with no note' : 'with a note'}`,
+      });
       continue;
     }
     if (p.status === 'invitation-sent') {
       if (p.snoozeUntil !== null && p.snoozeUntil > options.today) continue;
       const age = p.invitedOn ? daysBetween(p.invitedOn, options.today) : null;
-      if (age !== null && age > options.withdrawAfterWeeks * 7) withdraw.push({ kind: 'withdraw', person: p, reason: `You invited them ${spanOfDays(age)} ago (${p.invitedOn}); they have not accepted. Withdraw the invitation on LinkedIn?` });
+      if (age !== null && age > options.withdrawAfterWeeks * 7)
+        withdraw.push({
+          kind: 'withdraw',
+          person: p,
+          reason: `You invited them ${spanOfDays(age)} ago (${p.invitedOn}); they have not accepted. Withdraw the invitation on LinkedIn?`,
+        });
       continue;
     }
     if (p.status === 'invitation-declined' || p.status === 'invitation-withdrawn') continue;
     if (p.trust === null && !p.prune && !p.kept && p.status === 'connected') {
-      fresh.push({ kind: 'new-connection', person: p, reason: p.connectedOn ? `Connected on ${p.connectedOn}` : 'Connected, date unknown' });
+      fresh.push({
+        kind: 'new-connection',
+        person: p,
+        reason: p.connectedOn ? `Connected on ${p.connectedOn}` : 'Connected, date unknown',
+      });
     }
     if (p.jobChangedOn !== null && (p.jobChangeSeen === null || p.jobChangeSeen < p.jobChangedOn)) {
-      jobs.push({ kind: 'job-change', person: p, reason: `Now ${[p.position, p.company].filter(Boolean).join(' at ') || 'somewhere new'} (found ${p.jobChangedOn})` });
+      jobs.push({
+        kind: 'job-change',
+        person: p,
+        reason: `Now ${[p.position, p.company].filter(Boolean).join(' at ') || 'somewhere new'} (found ${p.jobChangedOn})`,
+      });
     }
     if (p.prune || p.kept || (p.trust !== null && p.trust > 1)) continue;
     const connectedDays = p.connectedOn ? daysBetween(p.connectedOn, options.today) : null;
     if (nothingOnRecord(p) && p.lastMessage === null && connectedDays !== null && connectedDays >= pruneDays) {
-      prune.push({ kind: 'prune', person: p, reason: `Connected ${spanOfDays(connectedDays)} ago, no interaction on record` });
+      prune.push({
+        kind: 'prune',
+        person: p,
+        reason: `Connected ${spanOfDays(connectedDays)} ago, no interaction on record`,
+      });
     } else if (nothingOnRecord(p) && p.lastMessageFrom === 'me' && (p.unanswered ?? 0) >= options.unansweredThreshold) {
       prune.push({ kind: 'prune', person: p, reason: `You wrote ${p.unanswered} times in a row; they never answered` });
     }

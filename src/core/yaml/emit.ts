@@ -62,7 +62,8 @@ export function quoteYamlString(value: string): string {
     else if (ch === '\t') out += '\\t';
     else if (ch === '\r') out += '\\r';
     else if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) out += `\\x${hex(code, 2)}`;
-    else if (code === 0x2028 || code === 0x2029 || code === 0xfeff || code === 0xfffe || code === 0xffff) out += `\\u${hex(code, 4)}`;
+    else if (code === 0x2028 || code === 0x2029 || code === 0xfeff || code === 0xfffe || code === 0xffff)
+      out += `\\u${hex(code, 4)}`;
     else out += ch;
   }
   return `${out}"`;

@@ -8,7 +8,8 @@
  */
 import { yamlEntry, type FrontmatterValue } from './emit';
 
-const TOP_KEY = /^(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^\s#'"\-?:,[\]{}][^:#]*?|-[^\s:][^:#]*?))[ \t]*:(?:[ \t]|$)/;
+const TOP_KEY =
+  /^(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^\s#'"\-?:,[\]{}][^:#]*?|-[^\s:][^:#]*?))[ \t]*:(?:[ \t]|$)/;
 
 interface KeySpan {
   key: string;
@@ -91,4 +92,3 @@ export function patchFrontmatterYaml(yaml: string, patch: FrontmatterPatch): str
   if (out.length === 0) return '';
   return out.join(eol) + eol;
 }
-

@@ -17,8 +17,24 @@ const INT = /^[-+]?[0-9]+$/;
 const OTHER_NUMBER = /^[-+]?(?:\.[0-9]|[0-9]+\.|[0-9]+[eE]|0[xXoO]|\.(?:inf|Inf|INF|nan|NaN|NAN)$)/;
 
 const ESCAPES: Record<string, string> = {
-  '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t', r: '\r', '0': '\0', ' ': ' ',
-  a: '\x07', b: '\b', e: '\x1b', f: '\f', v: '\v', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029', '\t': '\t',
+  '\\': '\\',
+  '"': '"',
+  '/': '/',
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  '0': '\0',
+  ' ': ' ',
+  a: '\x07',
+  b: '\b',
+  e: '\x1b',
+  f: '\f',
+  v: '\v',
+  N: '\x85',
+  _: '\xa0',
+  L: '\u2028',
+  P: '\u2029',
+  '\t': '\t',
 };
 
 function readDoubleQuoted(text: string): string | undefined {
@@ -67,9 +83,19 @@ function readPlain(text: string): FlatValue | undefined {
   // Only words starting with ~, n/N, t/T or f/F can be null or a boolean.
   if (c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70) {
     switch (text) {
-      case '~': case 'null': case 'Null': case 'NULL': return null;
-      case 'true': case 'True': case 'TRUE': return true;
-      case 'false': case 'False': case 'FALSE': return false;
+      case '~':
+      case 'null':
+      case 'Null':
+      case 'NULL':
+        return null;
+      case 'true':
+      case 'True':
+      case 'TRUE':
+        return true;
+      case 'false':
+      case 'False':
+      case 'FALSE':
+        return false;
     }
   }
   // Only text starting with a digit, a sign or a dot can be a number.

@@ -7,7 +7,14 @@ import { Notice, TFile } from 'obsidian';
 import { planAddPerson, type NewPerson } from '../../core/import/add-person';
 import { normaliseFolder } from '../../core/notes/file-name';
 import { FIELD } from '../../core/notes/schema';
-import { advanceLastContact, logInteractionBody, SNOOZE_LABELS, snoozeUntil, type Interaction, type SnoozeChoice } from '../../core/people/person-edits';
+import {
+  advanceLastContact,
+  logInteractionBody,
+  SNOOZE_LABELS,
+  snoozeUntil,
+  type Interaction,
+  type SnoozeChoice,
+} from '../../core/people/person-edits';
 import type { PersonRecord } from '../../core/people/person-record';
 import { addDays } from '../../core/dates/iso-date';
 import type { CrmContext } from '../context';
@@ -26,11 +33,17 @@ function fileOf(ctx: CrmContext, person: PersonRecord): TFile {
 }
 
 /** The open person note, or the one the user picks. */
-export function withPerson(ctx: CrmContext, action: (person: PersonRecord) => void | Promise<void>, placeholder?: string): void {
+export function withPerson(
+  ctx: CrmContext,
+  action: (person: PersonRecord) => void | Promise<void>,
+  placeholder?: string,
+): void {
   const active = ctx.app.workspace.getActiveFile();
   const person = active ? ctx.index.get(active.path) : undefined;
   const run = (p: PersonRecord) =>
-    void Promise.resolve(action(p)).catch((e: unknown) => new Notice(`Network CRM: ${e instanceof Error ? e.message : String(e)}`));
+    void Promise.resolve(action(p)).catch(
+      (e: unknown) => new Notice(`Network CRM: ${e instanceof Error ? e.message : String(e)}`),
+    );
   if (person) run(person);
   else new PersonPicker(ctx.app, () => ctx.index.people(), run, placeholder).open();
 }
@@ -44,7 +57,12 @@ export async function logInteraction(ctx: CrmContext, person: PersonRecord, i: I
 }
 
 export function logInteractionCommand(ctx: CrmContext): void {
-  withPerson(ctx, (person) => new LogInteractionModal(ctx.app, person.name, ctx.today(), (i) => logInteraction(ctx, person, i)).open(), 'Log an interaction with…');
+  withPerson(
+    ctx,
+    (person) =>
+      new LogInteractionModal(ctx.app, person.name, ctx.today(), (i) => logInteraction(ctx, person, i)).open(),
+    'Log an interaction with…',
+  );
 }
 
 export function logContactToday(ctx: CrmContext, person: PersonRecord): Promise<void> {
@@ -54,28 +72,60 @@ export function logContactToday(ctx: CrmContext, person: PersonRecord): Promise<
 }
 
 export async function setTrust(ctx: CrmContext, person: PersonRecord, level: number): Promise<void> {
-  await ctx.editor.edit(fileOf(ctx, person), { frontmatter: (fm) => (fm[FIELD.trust] = level) }, `set trust of ${person.name}`);
+  await ctx.editor.edit(
+    fileOf(ctx, person),
+    { frontmatter: (fm) => (fm[FIELD.trust] = level) },
+    `set trust of ${person.name}`,
+  );
 }
 
 export function setTrustCommand(ctx: CrmContext): void {
   withPerson(ctx, (person) => {
     const choices = ctx.settings.trustLevels
-      .map((level, i) => ({ value: i + 1, label: `${i + 1} · ${level.name}`, note: level.keepInTouchDays === null ? 'No reminders' : `Keep in touch every ${level.keepInTouchDays} days${person.trust === i + 1 ? ' · current' : ''}` }))
+      .map((level, i) => ({
+        value: i + 1,
+        label: `${i + 1} · ${level.name}`,
+        note:
+          level.keepInTouchDays === null
+            ? 'No reminders'
+            : `Keep in touch every ${level.keepInTouchDays} days${person.trust === i + 1 ? ' · current' : ''}`,
+      }))
       .reverse();
-    new ChoicePicker(ctx.app, choices, (level) => void setTrust(ctx, person, level), `Trust level for ${person.name}`).open();
+    new ChoicePicker(
+      ctx.app,
+      choices,
+      (level) => void setTrust(ctx, person, level),
+      `Trust level for ${person.name}`,
+    ).open();
   });
 }
 
 export async function setMetWhere(ctx: CrmContext, person: PersonRecord, value: string): Promise<void> {
-  await ctx.editor.edit(fileOf(ctx, person), { frontmatter: (fm) => (fm[FIELD.metWhere] = value === '' ? null : value) }, `set where you met ${person.name}`);
+  await ctx.editor.edit(
+    fileOf(ctx, person),
+    { frontmatter: (fm) => (fm[FIELD.metWhere] = value === '' ? null : value) },
+    `set where you met ${person.name}`,
+  );
 }
 
 export function setMetWhereCommand(ctx: CrmContext): void {
-  withPerson(ctx, (person) => new MetWhereModal(ctx.app, person.name, person.metWhere, () => ctx.index.metWhereValues(), (v) => setMetWhere(ctx, person, v)).open());
+  withPerson(ctx, (person) =>
+    new MetWhereModal(
+      ctx.app,
+      person.name,
+      person.metWhere,
+      () => ctx.index.metWhereValues(),
+      (v) => setMetWhere(ctx, person, v),
+    ).open(),
+  );
 }
 
 export async function snooze(ctx: CrmContext, person: PersonRecord, until: string): Promise<void> {
-  await ctx.editor.edit(fileOf(ctx, person), { frontmatter: (fm) => (fm[FIELD.snoozeUntil] = until) }, `snooze ${person.name}`);
+  await ctx.editor.edit(
+    fileOf(ctx, person),
+    { frontmatter: (fm) => (fm[FIELD.snoozeUntil] = until) },
+    `snooze ${person.name}`,
+  );
   new Notice(`${person.name} snoozed until ${until}.`);
 }
 
@@ -85,7 +135,9 @@ export function snoozeChoice(ctx: CrmContext, person: PersonRecord, choice: Snoo
 
 export function snoozeCommand(ctx: CrmContext): void {
   withPerson(ctx, (person) => {
-    const choices: Array<{ value: SnoozeChoice | 'date'; label: string; note?: string }> = (Object.keys(SNOOZE_LABELS) as SnoozeChoice[]).map((c) => ({
+    const choices: Array<{ value: SnoozeChoice | 'date'; label: string; note?: string }> = (
+      Object.keys(SNOOZE_LABELS) as SnoozeChoice[]
+    ).map((c) => ({
       value: c,
       label: SNOOZE_LABELS[c],
       note: `Until ${snoozeUntil(ctx.today(), c)}`,
@@ -96,7 +148,14 @@ export function snoozeCommand(ctx: CrmContext): void {
       choices,
       (choice) => {
         if (choice !== 'date') void snoozeChoice(ctx, person, choice);
-        else new DateModal(ctx.app, `Snooze ${person.name} until`, addDays(ctx.today(), 1), addDays(ctx.today(), 14), (d) => snooze(ctx, person, d)).open();
+        else
+          new DateModal(
+            ctx.app,
+            `Snooze ${person.name} until`,
+            addDays(ctx.today(), 1),
+            addDays(ctx.today(), 14),
+            (d) => snooze(ctx, person, d),
+          ).open();
       },
       `Snooze reminders for ${person.name}`,
     ).open();
@@ -105,7 +164,11 @@ export function snoozeCommand(ctx: CrmContext): void {
 
 export function stopTrackingCommand(ctx: CrmContext): void {
   withPerson(ctx, async (person) => {
-    await ctx.editor.edit(fileOf(ctx, person), { frontmatter: (fm) => (fm[FIELD.cadence] = 0) }, `stop tracking ${person.name}`);
+    await ctx.editor.edit(
+      fileOf(ctx, person),
+      { frontmatter: (fm) => (fm[FIELD.cadence] = 0) },
+      `stop tracking ${person.name}`,
+    );
     new Notice(`No more keep-in-touch reminders for ${person.name}.`);
   });
 }

@@ -17,7 +17,11 @@ import {
 
 export function registerPersonCommands(plugin: Plugin, ctx: CrmContext): void {
   plugin.addCommand({ id: 'log-interaction', name: 'Log interaction', callback: () => logInteractionCommand(ctx) });
-  plugin.addCommand({ id: 'log-contact-today', name: 'Log contact today', callback: () => withPerson(ctx, (p) => logContactToday(ctx, p), 'Log contact today with…') });
+  plugin.addCommand({
+    id: 'log-contact-today',
+    name: 'Log contact today',
+    callback: () => withPerson(ctx, (p) => logContactToday(ctx, p), 'Log contact today with…'),
+  });
   plugin.addCommand({ id: 'set-trust-level', name: 'Set trust level', callback: () => setTrustCommand(ctx) });
   plugin.addCommand({ id: 'set-met-where', name: 'Set where we met', callback: () => setMetWhereCommand(ctx) });
   plugin.addCommand({ id: 'snooze', name: 'Snooze', callback: () => snoozeCommand(ctx) });

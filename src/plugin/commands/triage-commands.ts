@@ -22,7 +22,11 @@ export function metAtEvent(ctx: CrmContext): void {
     today: () => ctx.today(),
     apply: (people, value) => {
       const files = people.map((p) => ctx.app.vault.getFileByPath(p.path)).filter((f) => f !== null);
-      return ctx.editor.editMany(files, () => ({ frontmatter: (fm) => (fm[FIELD.metWhere] = value) }), `met at ${value} (${files.length} people)`);
+      return ctx.editor.editMany(
+        files,
+        () => ({ frontmatter: (fm) => (fm[FIELD.metWhere] = value) }),
+        `met at ${value} (${files.length} people)`,
+      );
     },
   }).open();
 }

@@ -33,7 +33,11 @@ export class NoteEditor {
   }
 
   /** Edits several notes as one undoable step; a note that fails is skipped and reported. */
-  async editMany(files: readonly TFile[], edit: (file: TFile) => NoteEdit, label: string): Promise<{ changed: number; failed: string[] }> {
+  async editMany(
+    files: readonly TFile[],
+    edit: (file: TFile) => NoteEdit,
+    label: string,
+  ): Promise<{ changed: number; failed: string[] }> {
     const notes: NoteChange[] = [];
     const failed: string[] = [];
     for (const file of files) {

@@ -55,7 +55,10 @@ export class UndoStack {
         continue;
       }
       if (change.before === null) await this.app.fileManager.trashFile(file);
-      else await this.app.vault.process(file, (current) => (current === change.after ? (change.before as string) : current));
+      else
+        await this.app.vault.process(file, (current) =>
+          current === change.after ? (change.before as string) : current,
+        );
       restored.push(change.path);
     }
     const tail = skipped.length ? ` ${skipped.length} note(s) changed since and were left as they are.` : '';

@@ -49,8 +49,18 @@ export class ImportFlow {
   private importSettings(): ImportSettings {
     const s = this.host.settings;
     const folder = normaliseFolder(s.peopleFolder);
-    if (folder === null || folder === '') throw new Error(`The people folder "${s.peopleFolder}" is not a folder inside the vault. Change it in the settings.`);
-    return { folder, fileNameFormat: s.fileNameFormat, tag: s.defaultTag, today: localIsoDate(new Date()), createNotesForPendingInvitees: s.createNotesForPendingInvitees, logMessageDays: s.logMessageDays };
+    if (folder === null || folder === '')
+      throw new Error(
+        `The people folder "${s.peopleFolder}" is not a folder inside the vault. Change it in the settings.`,
+      );
+    return {
+      folder,
+      fileNameFormat: s.fileNameFormat,
+      tag: s.defaultTag,
+      today: localIsoDate(new Date()),
+      createNotesForPendingInvitees: s.createNotesForPendingInvitees,
+      logMessageDays: s.logMessageDays,
+    };
   }
 
   open(): void {
@@ -58,7 +68,9 @@ export class ImportFlow {
       prepare: (files) => this.prepare(files),
       run: (plan) => {
         this.lastOutcome = this.run(plan);
-        void this.lastOutcome.catch((e: unknown) => new Notice(`Import failed: ${e instanceof Error ? e.message : String(e)}`, 0));
+        void this.lastOutcome.catch(
+          (e: unknown) => new Notice(`Import failed: ${e instanceof Error ? e.message : String(e)}`, 0),
+        );
       },
     }).open();
   }
@@ -124,7 +136,9 @@ export class ImportFlow {
   private announce(result: ApplyResult, reportPath: string): void {
     const fragment = createFragment();
     const head = result.cancelled ? 'Import cancelled' : 'Import finished';
-    fragment.createDiv({ text: `${head}: ${formatCount(result.created.length)} created, ${formatCount(result.updated.length)} updated${result.failed.length ? `, ${formatCount(result.failed.length)} failed` : ''}.` });
+    fragment.createDiv({
+      text: `${head}: ${formatCount(result.created.length)} created, ${formatCount(result.updated.length)} updated${result.failed.length ? `, ${formatCount(result.failed.length)} failed` : ''}.`,
+    });
     if (result.cancelled) fragment.createDiv({ text: 'Run the import again to finish; nothing will be duplicated.' });
     const link = fragment.createEl('a', { text: 'Open the report', cls: 'ncrm-notice-link', href: '#' });
     link.addEventListener('click', (evt) => {

@@ -50,8 +50,13 @@ export class ImportModal extends Modal {
   private showPicker(error?: string): void {
     const el = this.contentEl;
     el.empty();
-    el.createEl('p', { text: 'Choose the export you downloaded from LinkedIn: the .zip file, or Connections.csv, Invitations.csv and messages.csv from it.' });
-    el.createEl('p', { cls: 'ncrm-muted', text: `Notes go to the folder "${this.folder}". Nothing is written before you confirm.` });
+    el.createEl('p', {
+      text: 'Choose the export you downloaded from LinkedIn: the .zip file, or Connections.csv, Invitations.csv and messages.csv from it.',
+    });
+    el.createEl('p', {
+      cls: 'ncrm-muted',
+      text: `Notes go to the folder "${this.folder}". Nothing is written before you confirm.`,
+    });
     if (error) el.createDiv({ cls: 'ncrm-error', text: error });
     const input = createFileInput(el, (files) => void this.prepare(files));
     new Setting(el).addButton((b) =>
@@ -78,7 +83,10 @@ export class ImportModal extends Modal {
     const el = this.contentEl;
     el.empty();
     el.addClass('ncrm-preview');
-    el.createEl('p', { cls: 'ncrm-muted', text: `From ${plan.sources.join(', ')} into the folder "${plan.folder || '/'}".` });
+    el.createEl('p', {
+      cls: 'ncrm-muted',
+      text: `From ${plan.sources.join(', ')} into the folder "${plan.folder || '/'}".`,
+    });
     // The first three always show; the rest only when there is something to say.
     countList(el, [
       ['New notes', plan.creates.length],
@@ -95,26 +103,47 @@ export class ImportModal extends Modal {
         PREVIEW_CAP,
         (u, li) => {
           li.createSpan({ cls: 'ncrm-name', text: u.name });
-          li.appendText(`: ${u.changes.map((c) => `${c.field} ${showValue(c.from)} → ${showValue(c.to)}`).join('; ') || `${u.interactions.length} interaction line(s)`}`);
+          li.appendText(
+            `: ${u.changes.map((c) => `${c.field} ${showValue(c.from)} → ${showValue(c.to)}`).join('; ') || `${u.interactions.length} interaction line(s)`}`,
+          );
         },
         (rest) => `…and ${formatCount(rest)} more`,
       );
     }
     if (plan.skipped.length > 0) {
       el.createEl('h4', { text: 'Skipped rows' });
-      cappedList(el, plan.skipped, PREVIEW_CAP, (s, li) => li.setText(`${s.file}, line ${s.line}: ${s.reason}`), (rest) => `…and ${formatCount(rest)} more, all listed in the report`);
+      cappedList(
+        el,
+        plan.skipped,
+        PREVIEW_CAP,
+        (s, li) => li.setText(`${s.file}, line ${s.line}: ${s.reason}`),
+        (rest) => `…and ${formatCount(rest)} more, all listed in the report`,
+      );
     }
     if (plan.ambiguous.length > 0) {
       el.createEl('h4', { text: 'Ambiguous names (not imported)' });
-      cappedList(el, plan.ambiguous, PREVIEW_CAP, (a, li) => li.setText(`${a.name} (${a.source.file}, line ${a.source.line}): ${a.reason}`), (rest) => `…and ${formatCount(rest)} more`);
+      cappedList(
+        el,
+        plan.ambiguous,
+        PREVIEW_CAP,
+        (a, li) => li.setText(`${a.name} (${a.source.file}, line ${a.source.line}): ${a.reason}`),
+        (rest) => `…and ${formatCount(rest)} more`,
+      );
     }
     if (plan.unreadable.length > 0) {
       el.createEl('h4', { text: 'Notes left untouched because their frontmatter cannot be read' });
-      cappedList(el, plan.unreadable, PREVIEW_CAP, (u, li) => li.setText(`${u.path}: ${u.error}`), (rest) => `…and ${formatCount(rest)} more`);
+      cappedList(
+        el,
+        plan.unreadable,
+        PREVIEW_CAP,
+        (u, li) => li.setText(`${u.path}: ${u.error}`),
+        (rest) => `…and ${formatCount(rest)} more`,
+      );
     }
 
     const work = plan.creates.length + plan.updates.length;
-    if (work === 0) el.createEl('p', { cls: 'ncrm-status', text: 'Everything is up to date: there is nothing to write.' });
+    if (work === 0)
+      el.createEl('p', { cls: 'ncrm-status', text: 'Everything is up to date: there is nothing to write.' });
     new Setting(el)
       .addButton((b) => b.setButtonText('Cancel').onClick(() => this.close()))
       .addButton((b) =>

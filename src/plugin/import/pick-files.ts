@@ -8,7 +8,11 @@ export const ACCEPTED_FILES = '.zip,.csv,application/zip,text/csv';
 
 /** A hidden file input inside `parent`; the caller triggers `click()` from a user gesture. */
 export function createFileInput(parent: HTMLElement, onFiles: (files: File[]) => void): HTMLInputElement {
-  const input = parent.createEl('input', { type: 'file', cls: 'ncrm-file-input', attr: { accept: ACCEPTED_FILES, multiple: true } });
+  const input = parent.createEl('input', {
+    type: 'file',
+    cls: 'ncrm-file-input',
+    attr: { accept: ACCEPTED_FILES, multiple: true },
+  });
   input.addEventListener('change', () => {
     const files = Array.from(input.files ?? []);
     input.value = ''; // picking the same file again must fire `change` again
@@ -19,6 +23,7 @@ export function createFileInput(parent: HTMLElement, onFiles: (files: File[]) =>
 
 export async function readPickedFiles(files: readonly File[]): Promise<ExportInput[]> {
   const out: ExportInput[] = [];
-  for (const file of files) out.push({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()), origin: 'picked' });
+  for (const file of files)
+    out.push({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()), origin: 'picked' });
   return out;
 }

@@ -17,7 +17,9 @@ export class DateModal extends FormModal {
   }
 
   protected fields(el: HTMLElement): HTMLElement {
-    this.input = this.row(el, 'Date', (c) => c.createEl('input', { type: 'date', cls: 'ncrm-date-input', value: this.initial, attr: { min: this.min } })) as HTMLInputElement;
+    this.input = this.row(el, 'Date', (c) =>
+      c.createEl('input', { type: 'date', cls: 'ncrm-date-input', value: this.initial, attr: { min: this.min } }),
+    ) as HTMLInputElement;
     return this.input;
   }
 

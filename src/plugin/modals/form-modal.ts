@@ -32,7 +32,12 @@ export abstract class FormModal extends Modal {
     this.errorEl = this.contentEl.createDiv({ cls: 'ncrm-error ncrm-hidden' });
     new Setting(this.contentEl)
       .addButton((b) => b.setButtonText('Cancel').onClick(() => this.close()))
-      .addButton((b) => b.setButtonText(this.submitText).setCta().onClick(() => void this.trySubmit()));
+      .addButton((b) =>
+        b
+          .setButtonText(this.submitText)
+          .setCta()
+          .onClick(() => void this.trySubmit()),
+      );
     this.contentEl.addEventListener('keydown', (evt) => {
       if (evt.key === 'Enter' && !evt.isComposing && !(evt.target instanceof HTMLTextAreaElement)) {
         evt.preventDefault();

@@ -19,14 +19,22 @@ export class LogInteractionModal extends FormModal {
   }
 
   protected fields(el: HTMLElement): HTMLElement {
-    this.dateEl = this.row(el, 'Date', (c) => c.createEl('input', { type: 'date', cls: 'ncrm-date-input', value: this.today, attr: { max: this.today } })) as HTMLInputElement;
+    this.dateEl = this.row(el, 'Date', (c) =>
+      c.createEl('input', { type: 'date', cls: 'ncrm-date-input', value: this.today, attr: { max: this.today } }),
+    ) as HTMLInputElement;
     this.channelEl = this.row(el, 'Channel', (c) => {
       const select = c.createEl('select', { cls: 'dropdown' });
       for (const ch of CHANNELS) select.createEl('option', { value: ch, text: ch });
       select.value = 'meeting';
       return select;
     }) as HTMLSelectElement;
-    this.noteEl = this.row(el, 'Note', (c) => c.createEl('input', { type: 'text', cls: 'ncrm-note-input', placeholder: 'Coffee at the conference, asked about…' })) as HTMLInputElement;
+    this.noteEl = this.row(el, 'Note', (c) =>
+      c.createEl('input', {
+        type: 'text',
+        cls: 'ncrm-note-input',
+        placeholder: 'Coffee at the conference, asked about…',
+      }),
+    ) as HTMLInputElement;
     return this.noteEl;
   }
 

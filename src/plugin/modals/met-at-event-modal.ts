@@ -37,12 +37,23 @@ export class MetAtEventModal extends Modal {
     this.setTitle('Met at an event');
     this.modalEl.addClass('ncrm-event-modal');
     const el = this.contentEl;
-    el.createEl('p', { cls: 'ncrm-muted', text: 'People without a trust level who connected with you or invited you in these days. Untick anyone you did not meet.' });
+    el.createEl('p', {
+      cls: 'ncrm-muted',
+      text: 'People without a trust level who connected with you or invited you in these days. Untick anyone you did not meet.',
+    });
     const today = this.host.today();
-    new Setting(el).setName('From').controlEl.appendChild((this.from = createEl('input', { type: 'date', cls: 'ncrm-from', value: today })));
-    new Setting(el).setName('To').controlEl.appendChild((this.to = createEl('input', { type: 'date', cls: 'ncrm-to', value: today })));
+    new Setting(el)
+      .setName('From')
+      .controlEl.appendChild((this.from = createEl('input', { type: 'date', cls: 'ncrm-from', value: today })));
+    new Setting(el)
+      .setName('To')
+      .controlEl.appendChild((this.to = createEl('input', { type: 'date', cls: 'ncrm-to', value: today })));
     const where = new Setting(el).setName('Where you met');
-    this.where = where.controlEl.createEl('input', { type: 'text', cls: 'ncrm-met-where-input', placeholder: '[[Web Summit 2024]]' });
+    this.where = where.controlEl.createEl('input', {
+      type: 'text',
+      cls: 'ncrm-met-where-input',
+      placeholder: '[[Web Summit 2024]]',
+    });
     new MetWhereSuggest(this.app, this.where, () => this.host.metWhereValues());
     for (const input of [this.from, this.to]) input.addEventListener('change', () => this.refresh());
     this.where.addEventListener('input', () => this.updateButton());
@@ -73,7 +84,8 @@ export class MetAtEventModal extends Modal {
     this.candidates = peopleInWindow(this.host.people(), from, to);
     this.checked.clear();
     for (const p of this.candidates) this.checked.add(p.path);
-    if (this.candidates.length === 0) this.listEl.createDiv({ cls: 'ncrm-muted', text: 'Nobody untriaged connected or invited you in these days.' });
+    if (this.candidates.length === 0)
+      this.listEl.createDiv({ cls: 'ncrm-muted', text: 'Nobody untriaged connected or invited you in these days.' });
     for (const p of this.candidates) {
       const row = this.listEl.createEl('label', { cls: 'ncrm-event-row' });
       const box = row.createEl('input', { type: 'checkbox', attr: { 'data-path': p.path } });
@@ -84,7 +96,10 @@ export class MetAtEventModal extends Modal {
         this.updateButton();
       });
       row.createSpan({ cls: 'ncrm-name', text: p.name });
-      row.createSpan({ cls: 'ncrm-muted', text: ` · ${[p.company, p.connectedOn ? `connected ${p.connectedOn}` : `invited you ${p.invitedOn ?? ''}`].filter(Boolean).join(' · ')}` });
+      row.createSpan({
+        cls: 'ncrm-muted',
+        text: ` · ${[p.company, p.connectedOn ? `connected ${p.connectedOn}` : `invited you ${p.invitedOn ?? ''}`].filter(Boolean).join(' · ')}`,
+      });
     }
     this.updateButton();
   }
@@ -101,6 +116,8 @@ export class MetAtEventModal extends Modal {
     if (value === '' || chosen.length === 0) return;
     this.close();
     const result = await this.host.apply(chosen, value);
-    new Notice(`Met at ${value}: set for ${formatCount(result.changed)} ${result.changed === 1 ? 'person' : 'people'}.${result.failed.length ? ` ${result.failed.length} could not be updated.` : ''} "Undo last change" undoes all of them.`);
+    new Notice(
+      `Met at ${value}: set for ${formatCount(result.changed)} ${result.changed === 1 ? 'person' : 'people'}.${result.failed.length ? ` ${result.failed.length} could not be updated.` : ''} "Undo last change" undoes all of them.`,
+    );
   }
 }

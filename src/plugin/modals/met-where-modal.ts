@@ -16,7 +16,9 @@ export class MetWhereSuggest extends AbstractInputSuggest<string> {
 
   protected getSuggestions(query: string): string[] {
     const q = query.trim().toLowerCase();
-    return this.values().filter((v) => q === '' || v.toLowerCase().includes(q)).slice(0, 20);
+    return this.values()
+      .filter((v) => q === '' || v.toLowerCase().includes(q))
+      .slice(0, 20);
   }
 
   renderSuggestion(value: string, el: HTMLElement): void {
@@ -44,7 +46,14 @@ export class MetWhereModal extends FormModal {
   }
 
   protected fields(el: HTMLElement): HTMLElement {
-    this.input = this.row(el, 'Met where', (c) => c.createEl('input', { type: 'text', cls: 'ncrm-met-where-input', value: this.current, placeholder: '[[Web Summit 2024]], a colleague at Acme…' })) as HTMLInputElement;
+    this.input = this.row(el, 'Met where', (c) =>
+      c.createEl('input', {
+        type: 'text',
+        cls: 'ncrm-met-where-input',
+        value: this.current,
+        placeholder: '[[Web Summit 2024]], a colleague at Acme…',
+      }),
+    ) as HTMLInputElement;
     new MetWhereSuggest(this.app, this.input, this.values);
     return this.input;
   }

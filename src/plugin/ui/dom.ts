@@ -2,7 +2,11 @@
 import { formatCount } from '../../core/text/format';
 
 /** `label: value` rows of counts, as a definition list. */
-export function countList(parent: HTMLElement, rows: ReadonlyArray<readonly [string, number]>, cls = 'ncrm-counts'): HTMLElement {
+export function countList(
+  parent: HTMLElement,
+  rows: ReadonlyArray<readonly [string, number]>,
+  cls = 'ncrm-counts',
+): HTMLElement {
   const dl = parent.createEl('dl', { cls });
   for (const [label, n] of rows) {
     const row = dl.createDiv({ cls: 'ncrm-count-row' });
@@ -13,7 +17,13 @@ export function countList(parent: HTMLElement, rows: ReadonlyArray<readonly [str
 }
 
 /** A capped bullet list with "and N more" at the end. */
-export function cappedList<T>(parent: HTMLElement, items: readonly T[], cap: number, line: (item: T, li: HTMLElement) => void, more: (rest: number) => string): HTMLElement | null {
+export function cappedList<T>(
+  parent: HTMLElement,
+  items: readonly T[],
+  cap: number,
+  line: (item: T, li: HTMLElement) => void,
+  more: (rest: number) => string,
+): HTMLElement | null {
   if (items.length === 0) return null;
   const ul = parent.createEl('ul', { cls: 'ncrm-list' });
   for (const item of items.slice(0, cap)) line(item, ul.createEl('li'));

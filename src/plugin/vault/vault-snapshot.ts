@@ -13,15 +13,32 @@ import type { NetworkCrmSettings } from '../../core/settings';
 async function readFrontmatter(app: App, file: TFile): Promise<ExistingNote> {
   const text = await app.vault.cachedRead(file);
   const parts = splitNote(text);
-  if (parts.unterminated) return { path: file.path, frontmatter: null, yamlError: 'the frontmatter has no closing ---', rawYaml: text.slice(0, 2000) };
+  if (parts.unterminated)
+    return {
+      path: file.path,
+      frontmatter: null,
+      yamlError: 'the frontmatter has no closing ---',
+      rawYaml: text.slice(0, 2000),
+    };
   if (parts.yaml === null) return { path: file.path, frontmatter: null };
   try {
     const data: unknown = parseYaml(parts.yaml);
     if (data === null || data === undefined) return { path: file.path, frontmatter: {} };
-    if (typeof data !== 'object' || Array.isArray(data)) return { path: file.path, frontmatter: null, yamlError: 'the frontmatter is not a list of properties', rawYaml: parts.yaml };
+    if (typeof data !== 'object' || Array.isArray(data))
+      return {
+        path: file.path,
+        frontmatter: null,
+        yamlError: 'the frontmatter is not a list of properties',
+        rawYaml: parts.yaml,
+      };
     return { path: file.path, frontmatter: data as Record<string, unknown> };
   } catch (e) {
-    return { path: file.path, frontmatter: null, yamlError: `YAML error: ${e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e)}`, rawYaml: parts.yaml };
+    return {
+      path: file.path,
+      frontmatter: null,
+      yamlError: `YAML error: ${e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e)}`,
+      rawYaml: parts.yaml,
+    };
   }
 }
 
@@ -37,10 +54,16 @@ export async function buildVaultSnapshot(app: App, settings: NetworkCrmSettings)
     const inFolder = file.path.toLowerCase().startsWith(`${folder.toLowerCase()}/`);
     if (cache === null || (inFolder && cache.frontmatter === undefined)) {
       const note = await readFrontmatter(app, file);
-      if (inFolder || note.yamlError !== undefined || isPersonNote(file.path, note.frontmatter ?? undefined, folder, settings.defaultTag)) notes.push(note);
+      if (
+        inFolder ||
+        note.yamlError !== undefined ||
+        isPersonNote(file.path, note.frontmatter ?? undefined, folder, settings.defaultTag)
+      )
+        notes.push(note);
       continue;
     }
-    if (isPersonNote(file.path, cache.frontmatter, folder, settings.defaultTag)) notes.push({ path: file.path, frontmatter: cache.frontmatter ?? null });
+    if (isPersonNote(file.path, cache.frontmatter, folder, settings.defaultTag))
+      notes.push({ path: file.path, frontmatter: cache.frontmatter ?? null });
   }
   return {
     notes,

@@ -14,9 +14,20 @@ export class StaleModel {
   entries(): StaleEntry[] {
     const s = this.ctx.settings;
     const today = this.ctx.today();
-    const key = JSON.stringify([this.ctx.index.revision, today, s.trustLevels, s.includeUntriagedInStale, s.useDailyNotes]);
+    const key = JSON.stringify([
+      this.ctx.index.revision,
+      today,
+      s.trustLevels,
+      s.includeUntriagedInStale,
+      s.useDailyNotes,
+    ]);
     if (key !== this.key) {
-      this.cached = staleList(this.ctx.index.people(), { today, trustLevels: s.trustLevels, includeUntriaged: s.includeUntriagedInStale, useDailyNotes: s.useDailyNotes });
+      this.cached = staleList(this.ctx.index.people(), {
+        today,
+        trustLevels: s.trustLevels,
+        includeUntriaged: s.includeUntriagedInStale,
+        useDailyNotes: s.useDailyNotes,
+      });
       this.key = key;
     }
     return this.cached;

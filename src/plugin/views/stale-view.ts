@@ -91,13 +91,22 @@ export class StaleView extends ItemView {
   private buildHeader(el: HTMLElement): void {
     this.countEl = el.createDiv({ cls: 'ncrm-stale-count' });
     const filters = el.createDiv({ cls: 'ncrm-stale-filters' });
-    const search = filters.createEl('input', { type: 'search', cls: 'ncrm-stale-search', placeholder: 'Search name, company, where met' });
+    const search = filters.createEl('input', {
+      type: 'search',
+      cls: 'ncrm-stale-search',
+      placeholder: 'Search name, company, where met',
+    });
     this.registerDomEvent(search, 'input', () => this.setFilter({ query: search.value }));
 
-    const trust = filters.createEl('select', { cls: 'dropdown ncrm-stale-trust', attr: { 'aria-label': 'Trust level' } });
+    const trust = filters.createEl('select', {
+      cls: 'dropdown ncrm-stale-trust',
+      attr: { 'aria-label': 'Trust level' },
+    });
     trust.createEl('option', { value: '', text: 'All levels' });
     this.ctx.settings.trustLevels.forEach((l, i) => trust.createEl('option', { value: String(i + 1), text: l.name }));
-    this.registerDomEvent(trust, 'change', () => this.setFilter({ trust: trust.value === '' ? null : Number(trust.value) }));
+    this.registerDomEvent(trust, 'change', () =>
+      this.setFilter({ trust: trust.value === '' ? null : Number(trust.value) }),
+    );
 
     const tag = filters.createEl('input', { type: 'search', cls: 'ncrm-stale-tag', placeholder: 'Tag' });
     this.registerDomEvent(tag, 'input', () => this.setFilter({ tag: tag.value }));
@@ -106,7 +115,9 @@ export class StaleView extends ItemView {
     move.createEl('option', { value: '', text: 'Anyone' });
     move.createEl('option', { value: 'you owe a reply', text: 'You owe a reply' });
     move.createEl('option', { value: 'waiting on them', text: 'Waiting on them' });
-    this.registerDomEvent(move, 'change', () => this.setFilter({ move: move.value === '' ? null : (move.value as WhoseMove) }));
+    this.registerDomEvent(move, 'change', () =>
+      this.setFilter({ move: move.value === '' ? null : (move.value as WhoseMove) }),
+    );
   }
 
   private setFilter(change: Partial<StaleFilter>): void {
@@ -137,9 +148,17 @@ export class StaleView extends ItemView {
     const visible = this.hidden.size === 0 ? all : all.filter((e) => !this.hidden.has(e.person.path));
     this.shown = filterStale(visible, this.filter);
     const filtered = this.shown.length !== visible.length;
-    this.countEl.setText(filtered ? `${formatCount(this.shown.length)} of ${plural(visible.length, 'stale contact')}` : plural(visible.length, 'stale contact'));
+    this.countEl.setText(
+      filtered
+        ? `${formatCount(this.shown.length)} of ${plural(visible.length, 'stale contact')}`
+        : plural(visible.length, 'stale contact'),
+    );
     this.emptyEl.toggleClass('ncrm-hidden', this.shown.length > 0);
-    this.emptyEl.setText(visible.length === 0 ? 'Nobody is overdue. Set trust levels on people to get keep-in-touch reminders.' : 'Nobody matches these filters.');
+    this.emptyEl.setText(
+      visible.length === 0
+        ? 'Nobody is overdue. Set trust levels on people to get keep-in-touch reminders.'
+        : 'Nobody matches these filters.',
+    );
     this.renderWindow(true);
   }
 
@@ -169,14 +188,19 @@ export class StaleView extends ItemView {
     const first = row.createDiv({ cls: 'ncrm-stale-line ncrm-stale-first' });
     const top = first.createDiv({ cls: 'ncrm-stale-text' });
     top.createEl('a', { cls: 'ncrm-stale-name', text: p.name, href: '#', attr: { title: p.path } });
-    const level = p.trust === null ? 'Untriaged' : (this.ctx.settings.trustLevels[p.trust - 1]?.name ?? `Level ${p.trust}`);
+    const level =
+      p.trust === null ? 'Untriaged' : (this.ctx.settings.trustLevels[p.trust - 1]?.name ?? `Level ${p.trust}`);
     top.createSpan({ cls: 'ncrm-badge', text: level });
     first.createDiv({ cls: 'ncrm-overdue', text: overdueText(entry) });
     const detail = [p.company, p.metWhere === '' ? '' : `met: ${p.metWhere}`].filter(Boolean).join(' · ');
     row.createDiv({ cls: 'ncrm-stale-line ncrm-stale-detail', text: detail || '\u00a0' });
     const third = row.createDiv({ cls: 'ncrm-stale-line ncrm-stale-third' });
     const contact = third.createDiv({ cls: 'ncrm-stale-text ncrm-stale-contact' });
-    if (entry.whoseMove) contact.createSpan({ cls: `ncrm-move ncrm-move-${entry.whoseMove === 'you owe a reply' ? 'you' : 'them'}`, text: entry.whoseMove });
+    if (entry.whoseMove)
+      contact.createSpan({
+        cls: `ncrm-move ncrm-move-${entry.whoseMove === 'you owe a reply' ? 'you' : 'them'}`,
+        text: entry.whoseMove,
+      });
     contact.createSpan({ text: lastContactText(entry, today) });
     const actions = third.createDiv({ cls: 'ncrm-stale-actions' });
     this.action(actions, 'check', ACTION_LOG);
@@ -189,7 +213,10 @@ export class StaleView extends ItemView {
   }
 
   private action(parent: HTMLElement, icon: string, label: string): HTMLButtonElement {
-    const button = parent.createEl('button', { cls: 'clickable-icon ncrm-action', attr: { 'aria-label': label, 'data-action': label } });
+    const button = parent.createEl('button', {
+      cls: 'clickable-icon ncrm-action',
+      attr: { 'aria-label': label, 'data-action': label },
+    });
     setIcon(button, icon);
     return button;
   }

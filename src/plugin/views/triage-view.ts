@@ -60,7 +60,9 @@ export class TriageView extends ItemView {
       this.dirty = true;
       if (this.containerEl.isShown()) this.render();
     });
-    this.registerEvent(this.app.workspace.on('active-leaf-change', () => this.dirty && this.containerEl.isShown() && this.render()));
+    this.registerEvent(
+      this.app.workspace.on('active-leaf-change', () => this.dirty && this.containerEl.isShown() && this.render()),
+    );
     await this.ctx.index.whenReady();
     this.render();
     this.contentEl.focus();
@@ -95,9 +97,18 @@ export class TriageView extends ItemView {
     el.empty();
     const { position, total } = this.session.progress(left.length);
     const head = el.createDiv({ cls: 'ncrm-card-head' });
-    head.createSpan({ cls: 'ncrm-card-progress', text: total === 0 ? 'Nothing to triage' : `${formatCount(position)} of ${formatCount(total)}` });
+    head.createSpan({
+      cls: 'ncrm-card-progress',
+      text: total === 0 ? 'Nothing to triage' : `${formatCount(position)} of ${formatCount(total)}`,
+    });
     if (!this.current) {
-      el.createEl('p', { cls: 'ncrm-card-done', text: this.session.decisions > 0 ? `All done: ${formatCount(this.session.decisions)} decisions this session.` : 'Nothing needs a decision right now. New invitations and connections arrive with the next import.' });
+      el.createEl('p', {
+        cls: 'ncrm-card-done',
+        text:
+          this.session.decisions > 0
+            ? `All done: ${formatCount(this.session.decisions)} decisions this session.`
+            : 'Nothing needs a decision right now. New invitations and connections arrive with the next import.',
+      });
       this.legend(el, [this.undoKey()]);
       return;
     }
@@ -115,7 +126,8 @@ export class TriageView extends ItemView {
       this.renderKnowledge(el, p);
     }
     const facts = el.createDiv({ cls: 'ncrm-card-facts' });
-    const level = p.trust === null ? 'not set' : `${p.trust} · ${this.ctx.settings.trustLevels[p.trust - 1]?.name ?? ''}`;
+    const level =
+      p.trust === null ? 'not set' : `${p.trust} · ${this.ctx.settings.trustLevels[p.trust - 1]?.name ?? ''}`;
     facts.createDiv({ text: `Trust: ${level}` });
     facts.createDiv({ text: `Met where: ${p.metWhere === '' ? 'not set' : p.metWhere}` });
     this.legend(el, this.keysFor(item));
@@ -133,8 +145,15 @@ export class TriageView extends ItemView {
       const li = list.createEl('li', { text: 'Mentioned in ' });
       li.createEl('a', { text: path.replace(/\.md$/, ''), href: '#', attr: { 'data-open': path } });
     }
-    if (k.trustedAtCompany.length > 0) list.createEl('li', { text: `You trust ${k.trustedAtCompany.slice(0, 3).map((o) => o.name).join(', ')} at ${p.company}` });
-    for (const o of k.sameNameMetWhere.slice(0, 3)) list.createEl('li', { text: `A note named ${o.name} says you met at ${o.metWhere}` });
+    if (k.trustedAtCompany.length > 0)
+      list.createEl('li', {
+        text: `You trust ${k.trustedAtCompany
+          .slice(0, 3)
+          .map((o) => o.name)
+          .join(', ')} at ${p.company}`,
+      });
+    for (const o of k.sameNameMetWhere.slice(0, 3))
+      list.createEl('li', { text: `A note named ${o.name} says you met at ${o.metWhere}` });
     if (list.childElementCount === 0) list.createEl('li', { cls: 'ncrm-muted', text: 'Nothing yet.' });
   }
 
@@ -159,7 +178,10 @@ export class TriageView extends ItemView {
     if (key === undefined) return;
     const item = this.current;
     if (key === 'u') void this.undo();
-    else if (item) void this.keysFor(item).find((k) => k.key === key)?.run(item);
+    else if (item)
+      void this.keysFor(item)
+        .find((k) => k.key === key)
+        ?.run(item);
     this.contentEl.focus();
   }
 
@@ -171,14 +193,27 @@ export class TriageView extends ItemView {
     const allowed = decisionsFor(item.kind);
     const keys: KeyAction[] = [];
     if (allowed.includes('trust')) {
-      this.ctx.settings.trustLevels.forEach((l, i) => keys.push({ key: String(i + 1), label: l.name, run: (it) => this.decide(it, { type: 'trust', level: i + 1 }) }));
+      this.ctx.settings.trustLevels.forEach((l, i) =>
+        keys.push({ key: String(i + 1), label: l.name, run: (it) => this.decide(it, { type: 'trust', level: i + 1 }) }),
+      );
     }
     keys.push({ key: 'm', label: 'Met where', run: (it) => this.askMetWhere(it) });
     if (allowed.includes('accept')) keys.push({ key: 'a', label: 'Accept', run: (it) => this.accept(it) });
-    if (allowed.includes('decline')) keys.push({ key: 'd', label: item.kind === 'withdraw' ? 'Withdrawn' : 'Decline', run: (it) => this.decide(it, { type: 'decline' }) });
+    if (allowed.includes('decline'))
+      keys.push({
+        key: 'd',
+        label: item.kind === 'withdraw' ? 'Withdrawn' : 'Decline',
+        run: (it) => this.decide(it, { type: 'decline' }),
+      });
     if (item.kind === 'invitation') keys.push({ key: 'r', label: 'Copy reply', run: (it) => this.copyReply(it) });
-    if (allowed.includes('prune')) keys.push({ key: 'p', label: 'Prune', run: (it) => this.decide(it, { type: 'prune' }) });
-    if (allowed.includes('keep')) keys.push({ key: 'k', label: item.kind === 'withdraw' ? 'Keep waiting' : 'Keep', run: (it) => this.decide(it, { type: 'keep' }) });
+    if (allowed.includes('prune'))
+      keys.push({ key: 'p', label: 'Prune', run: (it) => this.decide(it, { type: 'prune' }) });
+    if (allowed.includes('keep'))
+      keys.push({
+        key: 'k',
+        label: item.kind === 'withdraw' ? 'Keep waiting' : 'Keep',
+        run: (it) => this.decide(it, { type: 'keep' }),
+      });
     keys.push({ key: 'o', label: 'Open note', run: (it) => this.openNote(it) });
     keys.push({ key: 'l', label: 'LinkedIn', run: (it) => this.openProfile(it) });
     keys.push({ key: 's', label: 'Skip', run: (it) => this.skip(it) });
@@ -188,7 +223,12 @@ export class TriageView extends ItemView {
 
   private onKey(evt: KeyboardEvent): void {
     if (evt.ctrlKey || evt.metaKey || evt.altKey || evt.isComposing) return;
-    if (evt.target instanceof HTMLInputElement || evt.target instanceof HTMLTextAreaElement || evt.target instanceof HTMLSelectElement) return;
+    if (
+      evt.target instanceof HTMLInputElement ||
+      evt.target instanceof HTMLTextAreaElement ||
+      evt.target instanceof HTMLSelectElement
+    )
+      return;
     const key = evt.key === ' ' ? 's' : evt.key.toLowerCase();
     if (key === 'u') {
       evt.preventDefault();
@@ -215,7 +255,17 @@ export class TriageView extends ItemView {
     this.render();
     const s = this.ctx.settings;
     try {
-      await this.ctx.editor.edit(file, { frontmatter: decisionEdit(decision, { kind: item.kind, today: this.ctx.today(), withdrawAfterWeeks: s.withdrawAfterWeeks }) }, `${decision.type} ${item.person.name}`);
+      await this.ctx.editor.edit(
+        file,
+        {
+          frontmatter: decisionEdit(decision, {
+            kind: item.kind,
+            today: this.ctx.today(),
+            withdrawAfterWeeks: s.withdrawAfterWeeks,
+          }),
+        },
+        `${decision.type} ${item.person.name}`,
+      );
     } catch (e) {
       this.session.back();
       this.render();
@@ -236,11 +286,27 @@ export class TriageView extends ItemView {
   }
 
   private askMetWhere(item: TriageItem): void {
-    new MetWhereModal(this.app, item.person.name, item.person.metWhere, () => this.ctx.index.metWhereValues(), async (value) => {
-      const file = this.fileOf(item);
-      if (file) await this.ctx.editor.edit(file, { frontmatter: decisionEdit({ type: 'met-where', value }, { kind: null, today: this.ctx.today(), withdrawAfterWeeks: 0 }) }, `set where you met ${item.person.name}`);
-      this.contentEl.focus();
-    }).open();
+    new MetWhereModal(
+      this.app,
+      item.person.name,
+      item.person.metWhere,
+      () => this.ctx.index.metWhereValues(),
+      async (value) => {
+        const file = this.fileOf(item);
+        if (file)
+          await this.ctx.editor.edit(
+            file,
+            {
+              frontmatter: decisionEdit(
+                { type: 'met-where', value },
+                { kind: null, today: this.ctx.today(), withdrawAfterWeeks: 0 },
+              ),
+            },
+            `set where you met ${item.person.name}`,
+          );
+        this.contentEl.focus();
+      },
+    ).open();
   }
 
   private async accept(item: TriageItem): Promise<void> {

@@ -16,7 +16,8 @@ describe('readCsvTable', () => {
   });
 
   it("skips Excel's padded preamble (Notes:,,) and CRLF", () => {
-    const text = 'Notes:,,\r\n"When exporting, you may",,\r\n,,\r\nCompany,Position,Connected On\r\nAcme,CTO,23-Nov-21\r\n';
+    const text =
+      'Notes:,,\r\n"When exporting, you may",,\r\n,,\r\nCompany,Position,Connected On\r\nAcme,CTO,23-Nov-21\r\n';
     const t = readCsvTable(text, 'c.csv', isHeader, 'x');
     expect(t.header).toEqual(['company', 'position', 'connected on']);
     expect(t.rows).toEqual([{ line: 5, cells: ['Acme', 'CTO', '23-Nov-21'] }]);
@@ -39,9 +40,14 @@ describe('readCsvTable', () => {
   });
 
   it('names the file and what it expected when no header is found', () => {
-    expect(() => readCsvTable('Organization,Followed On\nAcme,Tue Aug 30', 'Company Follows.csv', isHeader, 'a Connections header')).toThrow(
-      'Company Follows.csv: found "Organization,Followed On", expected a Connections header',
-    );
+    expect(() =>
+      readCsvTable(
+        'Organization,Followed On\nAcme,Tue Aug 30',
+        'Company Follows.csv',
+        isHeader,
+        'a Connections header',
+      ),
+    ).toThrow('Company Follows.csv: found "Organization,Followed On", expected a Connections header');
   });
 
   it('reports an unclosed quote with its line and stops', () => {

@@ -25,7 +25,7 @@ describe('ISO dates', () => {
     expect(isIsoDate('2024-1-5')).toBe(false);
   });
 
-  it("gives the local calendar date of a moment", () => {
+  it('gives the local calendar date of a moment', () => {
     expect(localIsoDate(new Date(2026, 10, 26, 23, 59))).toBe('2026-11-26');
   });
 });

@@ -20,10 +20,16 @@ describe('parseLinkedInDateTime', () => {
     [' 01 Mar 2017 ', '2017-03-01'],
   ])('%s → %s', (raw, iso) => expect(d(raw)).toBe(iso));
 
-  it.each(['31 Feb 2024', '13/1/24, 1:00 PM', '2024-13-01', '32.01.2020', 'yesterday', '', 'Tue Aug 30 14:33:11 UTC 2022', '1/1/24, 13:00 PM'])(
-    'refuses %j instead of guessing',
-    (raw) => expect(d(raw)).toBeNull(),
-  );
+  it.each([
+    '31 Feb 2024',
+    '13/1/24, 1:00 PM',
+    '2024-13-01',
+    '32.01.2020',
+    'yesterday',
+    '',
+    'Tue Aug 30 14:33:11 UTC 2022',
+    '1/1/24, 13:00 PM',
+  ])('refuses %j instead of guessing', (raw) => expect(d(raw)).toBeNull());
 
   it('accepts 29 February only in leap years', () => {
     expect(d('29 Feb 2024')).toBe('2024-02-29');

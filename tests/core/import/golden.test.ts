@@ -19,7 +19,13 @@ const GOLDEN = path.join(FIXTURES, 'golden');
 const settings = { folder: 'People', fileNameFormat: '{first} {last}', tag: 'person', today: '2026-11-26' };
 
 function exportOf(version: string) {
-  return readExport([{ name: 'Connections.csv', bytes: fs.readFileSync(path.join(GOLDEN, version, 'Connections.csv')), origin: 'picked' }]);
+  return readExport([
+    {
+      name: 'Connections.csv',
+      bytes: fs.readFileSync(path.join(GOLDEN, version, 'Connections.csv')),
+      origin: 'picked',
+    },
+  ]);
 }
 
 async function importInto(vault: MemoryVault, version: string, today = settings.today) {
@@ -32,7 +38,12 @@ describe('golden: first import and a newer re-import', () => {
   it('first import writes exactly the expected notes', async () => {
     const vault = new MemoryVault();
     const { plan, result } = await importInto(vault, 'v1');
-    expect({ created: result.created.length, skipped: plan.skipped.length, warnings: plan.warnings.length, failed: result.failed }).toEqual({ created: 12, skipped: 2, warnings: 1, failed: [] });
+    expect({
+      created: result.created.length,
+      skipped: plan.skipped.length,
+      warnings: plan.warnings.length,
+      failed: result.failed,
+    }).toEqual({ created: 12, skipped: 2, warnings: 1, failed: [] });
     expectTree(treeOf(vault.files), path.join(GOLDEN, 'v1-expected'));
   });
 
@@ -57,11 +68,17 @@ describe('golden: first import and a newer re-import', () => {
       jane
         .replace('met-where:\n', 'met-where: "[[Web Summit 2024]]"\n')
         .replace('trust:\n', 'trust: 4\n')
-        .replace('## Interactions\n\n', '## Interactions\n\n- 2025-06-01 · meeting · coffee in Lisbon\n\nMy private notes about Jane.\n'),
+        .replace(
+          '## Interactions\n\n',
+          '## Interactions\n\n- 2025-06-01 · meeting · coffee in Lisbon\n\nMy private notes about Jane.\n',
+        ),
     );
     const ann = vault.files.get('People/Ann Lee.md') as string;
     vault.files.delete('People/Ann Lee.md');
-    vault.files.set('Friends/Ann (college).md', ann.replace('tags:\n  - person\n', 'tags:\n  - person\n  - college\nmy-plugin-key: keep me\n'));
+    vault.files.set(
+      'Friends/Ann (college).md',
+      ann.replace('tags:\n  - person\n', 'tags:\n  - person\n  - college\nmy-plugin-key: keep me\n'),
+    );
 
     const { plan, result } = await importInto(vault, 'v2', '2026-12-01');
     expect(result.failed).toEqual([]);

@@ -13,10 +13,14 @@ import { MemoryVault } from '../../support/memory-vault';
 const enc = (s: string) => new TextEncoder().encode(s);
 const file = (name: string, text: string): ExportInput => ({ name, bytes: enc(text), origin: 'picked' });
 const settings = { folder: 'People', fileNameFormat: '{first} {last}', tag: 'person', today: '2026-11-26' };
-const H24 = 'CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER,IS MESSAGE DRAFT\n';
+const H24 =
+  'CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER,IS MESSAGE DRAFT\n';
 const H21 = 'CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,DATE,SUBJECT,CONTENT,FOLDER\n';
 const ME = 'https://www.linkedin.com/in/me';
-const CONNECTIONS = file('Connections.csv', 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\nHasan,Çankaya,https://www.linkedin.com/in/hasan-%C3%A7ankaya-31,,,,01 Jan 2024\nBo,Kim,https://www.linkedin.com/in/bo-kim,,,,01 Jan 2024\nCy,Fox,https://www.linkedin.com/in/cy-fox,,,,01 Jan 2024');
+const CONNECTIONS = file(
+  'Connections.csv',
+  'First Name,Last Name,URL,Email Address,Company,Position,Connected On\nHasan,Çankaya,https://www.linkedin.com/in/hasan-%C3%A7ankaya-31,,,,01 Jan 2024\nBo,Kim,https://www.linkedin.com/in/bo-kim,,,,01 Jan 2024\nCy,Fox,https://www.linkedin.com/in/cy-fox,,,,01 Jan 2024',
+);
 
 const MESSAGES_2024 = file(
   'messages.csv',
@@ -37,7 +41,13 @@ const MESSAGES_2024 = file(
 
 describe('messages', () => {
   it('finds the owner from sent invitations, else from the most frequent sender', () => {
-    const withInvites = readExport([MESSAGES_2024, file('Invitations.csv', `From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\nMe,X,"1/1/26, 1:00 PM",,OUTGOING,${ME},https://www.linkedin.com/in/x`)]);
+    const withInvites = readExport([
+      MESSAGES_2024,
+      file(
+        'Invitations.csv',
+        `From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\nMe,X,"1/1/26, 1:00 PM",,OUTGOING,${ME},https://www.linkedin.com/in/x`,
+      ),
+    ]);
     expect(findOwner(withInvites)).toEqual({ url: ME, rule: 'sent invitations' });
     expect(findOwner(readExport([MESSAGES_2024]))).toEqual({ url: ME, rule: 'most frequent sender' });
   });
@@ -48,9 +58,27 @@ describe('messages', () => {
       const s = stats.get(k)!;
       return { last: s.lastDate, from: s.lastFrom, sent: s.sent, received: s.received, unanswered: s.unanswered };
     };
-    expect(pick('https://www.linkedin.com/in/hasan-çankaya-31')).toEqual({ last: '2026-03-05', from: 'me', sent: 2, received: 1, unanswered: 2 });
-    expect(pick('https://www.linkedin.com/in/bo-kim')).toEqual({ last: '2026-04-01', from: 'me', sent: 1, received: 0, unanswered: 1 });
-    expect(pick('https://www.linkedin.com/in/cy-fox')).toEqual({ last: '2026-04-02', from: 'them', sent: 1, received: 1, unanswered: 0 });
+    expect(pick('https://www.linkedin.com/in/hasan-çankaya-31')).toEqual({
+      last: '2026-03-05',
+      from: 'me',
+      sent: 2,
+      received: 1,
+      unanswered: 2,
+    });
+    expect(pick('https://www.linkedin.com/in/bo-kim')).toEqual({
+      last: '2026-04-01',
+      from: 'me',
+      sent: 1,
+      received: 0,
+      unanswered: 1,
+    });
+    expect(pick('https://www.linkedin.com/in/cy-fox')).toEqual({
+      last: '2026-04-02',
+      from: 'them',
+      sent: 1,
+      received: 1,
+      unanswered: 0,
+    });
     expect(stats.size).toBe(3);
   });
 
@@ -68,17 +96,31 @@ describe('messages', () => {
       ),
     ]);
     const stats = aggregateMessages(exp, ME);
-    expect(stats.get('https://www.linkedin.com/in/ann-lee')).toMatchObject({ lastFrom: 'me', unanswered: 1, received: 1 });
+    expect(stats.get('https://www.linkedin.com/in/ann-lee')).toMatchObject({
+      lastFrom: 'me',
+      unanswered: 1,
+      received: 1,
+    });
     expect(stats.get('name:silent sam')).toMatchObject({ lastFrom: 'me', unanswered: 2, name: 'Silent Sam' });
   });
 
   it('writes last-message, last-message-from and unanswered into notes, never the text; a re-import writes nothing', async () => {
     const vault = new MemoryVault();
     const plan = await planImport(readExport([CONNECTIONS, MESSAGES_2024]), vault.snapshot(), settings);
-    expect(plan.messages).toMatchObject({ ownerUrl: ME, ownerRule: 'most frequent sender', messages: 5, skippedDrafts: 1, skippedSponsored: 1, counterparts: 3, matched: 3 });
+    expect(plan.messages).toMatchObject({
+      ownerUrl: ME,
+      ownerRule: 'most frequent sender',
+      messages: 5,
+      skippedDrafts: 1,
+      skippedSponsored: 1,
+      counterparts: 3,
+      matched: 3,
+    });
     await applyPlan(plan, vault.writer());
     const hasan = vault.files.get('People/Hasan Çankaya.md')!;
-    expect(hasan).toContain('linkedin-status: connected\nname: Hasan Çankaya\nlast-message: 2026-03-05\nlast-message-from: me\nunanswered: 2\nmet-where:');
+    expect(hasan).toContain(
+      'linkedin-status: connected\nname: Hasan Çankaya\nlast-message: 2026-03-05\nlast-message-from: me\nunanswered: 2\nmet-where:',
+    );
     for (const text of vault.files.values()) expect(text).not.toMatch(/ping|hello|reply|<p>ad/);
     vault.writes.length = 0;
     const again = await planImport(readExport([CONNECTIONS, MESSAGES_2024]), vault.snapshot(), settings);
@@ -87,10 +129,19 @@ describe('messages', () => {
 
   it('updates the fields from a newer export, and can log one line per day of messages, once', async () => {
     const vault = new MemoryVault();
-    const run = async (inputs: ExportInput[]) => applyPlan(await planImport(readExport(inputs), vault.snapshot(), { ...settings, logMessageDays: true }), vault.writer());
+    const run = async (inputs: ExportInput[]) =>
+      applyPlan(
+        await planImport(readExport(inputs), vault.snapshot(), { ...settings, logMessageDays: true }),
+        vault.writer(),
+      );
     await run([CONNECTIONS, MESSAGES_2024]);
-    expect(vault.files.get('People/Hasan Çankaya.md')).toContain('## Interactions\n\n- 2026-03-05 · message · 1 message\n- 2026-03-02 · message · 1 message\n- 2026-03-01 · message · 1 message\n');
-    const newer = file('messages.csv', `${new TextDecoder().decode(MESSAGES_2024.bytes)}\nc1,,Hasan Çankaya,https://www.linkedin.com/in/hasan-çankaya-31,Me,${ME},2026-03-05 18:00:00 UTC,,sorry,INBOX,No`);
+    expect(vault.files.get('People/Hasan Çankaya.md')).toContain(
+      '## Interactions\n\n- 2026-03-05 · message · 1 message\n- 2026-03-02 · message · 1 message\n- 2026-03-01 · message · 1 message\n',
+    );
+    const newer = file(
+      'messages.csv',
+      `${new TextDecoder().decode(MESSAGES_2024.bytes)}\nc1,,Hasan Çankaya,https://www.linkedin.com/in/hasan-çankaya-31,Me,${ME},2026-03-05 18:00:00 UTC,,sorry,INBOX,No`,
+    );
     await run([CONNECTIONS, newer]);
     const hasan = vault.files.get('People/Hasan Çankaya.md')!;
     expect(hasan).toContain('last-message-from: them\nunanswered: 0\n');
@@ -119,7 +170,9 @@ describe('messages', () => {
       let unanswered = 0;
       for (let i = rows.length - 1; i >= 0 && rows[i]!.mine; i--) unanswered++;
       const text = [...vault.files.values()].find((t) => t.includes(`linkedin: ${p.url}\n`))!;
-      expect(text).toContain(`last-message: ${last.when.slice(0, 10)}\nlast-message-from: ${last.mine ? 'me' : 'them'}\nunanswered: ${unanswered}\n`);
+      expect(text).toContain(
+        `last-message: ${last.when.slice(0, 10)}\nlast-message-from: ${last.mine ? 'me' : 'them'}\nunanswered: ${unanswered}\n`,
+      );
       checked++;
     }
     expect(checked).toBeGreaterThan(200);

@@ -7,7 +7,8 @@ import { generateExport } from '../../../scripts/lib/synthetic-export';
 import { MemoryVault } from '../../support/memory-vault';
 
 const settings = { folder: 'People', fileNameFormat: '{first} {last}', tag: 'person', today: '2026-11-26' };
-const csv = (text: string, name = 'Connections.csv') => readExport([{ name, bytes: new TextEncoder().encode(text), origin: 'picked' }]);
+const csv = (text: string, name = 'Connections.csv') =>
+  readExport([{ name, bytes: new TextEncoder().encode(text), origin: 'picked' }]);
 const OLD_HEADER = 'First Name,Last Name,Email Address,Company,Position,Connected On\n';
 
 describe('planImport without profile URLs (exports before 2023)', () => {
@@ -19,28 +20,51 @@ describe('planImport without profile URLs (exports before 2023)', () => {
       'People/Cy Fox.md': '---\nname: Cy Fox\n---\n',
       'People/Cy Fox 2.md': '---\nname: Cy Fox\n---\n',
     });
-    const plan = await planImport(csv(`${OLD_HEADER}Ann,Lee,,B,,01 Jan 2019\nBo,Kim,,,,01 Jan 2020\nCy,Fox,,,,01 Jan 2021`), vault.snapshot(), settings);
+    const plan = await planImport(
+      csv(`${OLD_HEADER}Ann,Lee,,B,,01 Jan 2019\nBo,Kim,,,,01 Jan 2020\nCy,Fox,,,,01 Jan 2021`),
+      vault.snapshot(),
+      settings,
+    );
     expect(plan.updates.map((u) => [u.path, u.changes.map((c) => `${c.field}=${String(c.to)}`)])).toEqual([
-      ['People/Ann Lee.md', ['company=B', 'connected-on=2019-01-01', 'linkedin-status=connected', 'job-changed-on=2026-11-26']],
+      [
+        'People/Ann Lee.md',
+        ['company=B', 'connected-on=2019-01-01', 'linkedin-status=connected', 'job-changed-on=2026-11-26'],
+      ],
       ['People/Bo Kim (X).md', ['linkedin-status=connected']],
     ]);
     expect(plan.ambiguous).toEqual([
-      { name: 'Cy Fox', source: { file: 'Connections.csv', line: 4 }, candidates: ['People/Cy Fox.md', 'People/Cy Fox 2.md'], reason: '2 notes are named "Cy Fox" and the export has no profile URL to tell them apart' },
+      {
+        name: 'Cy Fox',
+        source: { file: 'Connections.csv', line: 4 },
+        candidates: ['People/Cy Fox.md', 'People/Cy Fox 2.md'],
+        reason: '2 notes are named "Cy Fox" and the export has no profile URL to tell them apart',
+      },
     ]);
     expect(plan.creates).toEqual([]);
   });
 
   it('fills in the URL when a newer export brings one for a note that had none', async () => {
     const vault = new MemoryVault({ 'People/Ann Lee.md': '---\nname: Ann Lee\nlinkedin:\n---\n' });
-    const plan = await planImport(csv('First Name,Last Name,URL,Connected On\nAnn,Lee,https://www.linkedin.com/in/ann,01 Jan 2019'), vault.snapshot(), settings);
+    const plan = await planImport(
+      csv('First Name,Last Name,URL,Connected On\nAnn,Lee,https://www.linkedin.com/in/ann,01 Jan 2019'),
+      vault.snapshot(),
+      settings,
+    );
     expect(plan.updates[0]?.changes.map((c) => c.field)).toEqual(['linkedin', 'connected-on', 'linkedin-status']);
   });
 });
 
 describe('planImport and the user data it must not touch', () => {
   it('recognises a renamed, moved note by its linkedin value (even percent-encoded)', async () => {
-    const vault = new MemoryVault({ 'Archive/Matej.md': '---\nlinkedin: https://www.linkedin.com/in/matej-%C5%A1ari%C4%87\nname: Matej Šarić\nlinkedin-status: connected\n---\n' });
-    const plan = await planImport(csv('First Name,Last Name,URL,Connected On\nMatej,Šarić,https://www.linkedin.com/in/matej-šarić,'), vault.snapshot(), settings);
+    const vault = new MemoryVault({
+      'Archive/Matej.md':
+        '---\nlinkedin: https://www.linkedin.com/in/matej-%C5%A1ari%C4%87\nname: Matej Šarić\nlinkedin-status: connected\n---\n',
+    });
+    const plan = await planImport(
+      csv('First Name,Last Name,URL,Connected On\nMatej,Šarić,https://www.linkedin.com/in/matej-šarić,'),
+      vault.snapshot(),
+      settings,
+    );
     expect(plan.creates).toEqual([]);
     expect(plan.unchanged.map((u) => u.path)).toEqual(['Archive/Matej.md']);
   });
@@ -48,16 +72,31 @@ describe('planImport and the user data it must not touch', () => {
   it('reports a note with broken YAML, leaves it byte for byte, and does not create a duplicate', async () => {
     const broken = '---\nname: Jane Doe\nlinkedin: https://www.linkedin.com/in/jane\ncompany: [unclosed\n---\nBody\n';
     const vault = new MemoryVault({ 'People/Jane Doe.md': broken });
-    const plan = await planImport(csv('First Name,Last Name,URL,Connected On\nJane,Doe,https://www.linkedin.com/in/jane,01 Jan 2020'), vault.snapshot(), settings);
+    const plan = await planImport(
+      csv('First Name,Last Name,URL,Connected On\nJane,Doe,https://www.linkedin.com/in/jane,01 Jan 2020'),
+      vault.snapshot(),
+      settings,
+    );
     expect(plan.creates).toEqual([]);
-    expect(plan.unreadable).toEqual([{ path: 'People/Jane Doe.md', error: expect.stringMatching(/^YAML error/) as string }]);
+    expect(plan.unreadable).toEqual([
+      { path: 'People/Jane Doe.md', error: expect.stringMatching(/^YAML error/) as string },
+    ]);
     await applyPlan(plan, vault.writer());
     expect(vault.files.get('People/Jane Doe.md')).toBe(broken);
   });
 
   it('never overwrites a file that is not the person, and fills an empty note left by a crash', async () => {
-    const vault = new MemoryVault({ 'People/Jane Doe.md': '# my own page about some other Jane\n', 'People/Bo Kim.md': '' });
-    const plan = await planImport(csv('First Name,Last Name,URL,Company,Connected On\nJane,Doe,https://www.linkedin.com/in/jane,Acme,\nBo,Kim,https://www.linkedin.com/in/bo,,'), vault.snapshot(), settings);
+    const vault = new MemoryVault({
+      'People/Jane Doe.md': '# my own page about some other Jane\n',
+      'People/Bo Kim.md': '',
+    });
+    const plan = await planImport(
+      csv(
+        'First Name,Last Name,URL,Company,Connected On\nJane,Doe,https://www.linkedin.com/in/jane,Acme,\nBo,Kim,https://www.linkedin.com/in/bo,,',
+      ),
+      vault.snapshot(),
+      settings,
+    );
     expect(plan.creates.map((c) => c.path)).toEqual(['People/Jane Doe (Acme).md', 'People/Bo Kim.md']);
     await applyPlan(plan, vault.writer());
     expect(vault.files.get('People/Jane Doe.md')).toBe('# my own page about some other Jane\n');
@@ -65,8 +104,14 @@ describe('planImport and the user data it must not touch', () => {
   });
 
   it('an empty export value never clears what is in the note', async () => {
-    const vault = new MemoryVault({ 'People/A.md': '---\nlinkedin: https://www.linkedin.com/in/a\nemail: typed@by.me\ncompany: Acme\n---\n' });
-    const plan = await planImport(csv('First Name,Last Name,URL,Email Address,Company,Connected On\nA,B,https://www.linkedin.com/in/a,,,'), vault.snapshot(), settings);
+    const vault = new MemoryVault({
+      'People/A.md': '---\nlinkedin: https://www.linkedin.com/in/a\nemail: typed@by.me\ncompany: Acme\n---\n',
+    });
+    const plan = await planImport(
+      csv('First Name,Last Name,URL,Email Address,Company,Connected On\nA,B,https://www.linkedin.com/in/a,,,'),
+      vault.snapshot(),
+      settings,
+    );
     expect(plan.updates[0]?.changes.map((c) => c.field)).toEqual(['linkedin-status', 'name']);
   });
 });
@@ -74,10 +119,14 @@ describe('planImport and the user data it must not touch', () => {
 describe('interrupted imports', () => {
   it('a cancel part-way, then a second run, gives every person exactly one note', async () => {
     const exp = generateExport({ connections: 300, seed: 3 });
-    const data = readExport([{ name: 'Connections.csv', bytes: new TextEncoder().encode(exp.files['Connections.csv']), origin: 'picked' }]);
+    const data = readExport([
+      { name: 'Connections.csv', bytes: new TextEncoder().encode(exp.files['Connections.csv']), origin: 'picked' },
+    ]);
     const vault = new MemoryVault();
     let calls = 0;
-    const first = await applyPlan(await planImport(data, vault.snapshot(), settings), vault.writer(), { shouldStop: () => ++calls > 120 });
+    const first = await applyPlan(await planImport(data, vault.snapshot(), settings), vault.writer(), {
+      shouldStop: () => ++calls > 120,
+    });
     expect(first.cancelled).toBe(true);
     expect(first.created).toHaveLength(120);
     const secondPlan = await planImport(data, vault.snapshot(), settings);
@@ -91,9 +140,14 @@ describe('interrupted imports', () => {
 
 describe('composeImportReport', () => {
   it('counts, links and lists problems, with hostile names shown as text', async () => {
-    const vault = new MemoryVault({ 'People/Gone.md': '---\nname: Gone Person\nlinkedin: https://www.linkedin.com/in/gone\nlinkedin-status: connected\n---\n' });
+    const vault = new MemoryVault({
+      'People/Gone.md':
+        '---\nname: Gone Person\nlinkedin: https://www.linkedin.com/in/gone\nlinkedin-status: connected\n---\n',
+    });
     const plan = await planImport(
-      csv('First Name,Last Name,URL,Connected On\n<img src=x onerror=alert(1)>,[[Evil]],https://www.linkedin.com/in/x,01 Jan 2020\n,,,02 Jan 2020'),
+      csv(
+        'First Name,Last Name,URL,Connected On\n<img src=x onerror=alert(1)>,[[Evil]],https://www.linkedin.com/in/x,01 Jan 2020\n,,,02 Jan 2020',
+      ),
       vault.snapshot(),
       settings,
     );
@@ -109,7 +163,9 @@ describe('composeImportReport', () => {
 
   it('caps long lists for a 30,000-person import', async () => {
     const exp = generateExport({ connections: 450, seed: 5 });
-    const data = readExport([{ name: 'Connections.csv', bytes: new TextEncoder().encode(exp.files['Connections.csv']), origin: 'picked' }]);
+    const data = readExport([
+      { name: 'Connections.csv', bytes: new TextEncoder().encode(exp.files['Connections.csv']), origin: 'picked' },
+    ]);
     const vault = new MemoryVault();
     const plan = await planImport(data, vault.snapshot(), settings);
     const report = composeImportReport(plan, { date: '2026-11-26', result: await applyPlan(plan, vault.writer()) });

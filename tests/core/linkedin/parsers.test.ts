@@ -44,16 +44,27 @@ Real,Mail,https://www.linkedin.com/in/real,real@example.com,,,1 Jan 2024`;
     const urn = file.records.find((r) => r.name === 'Urn Person');
     expect(urn?.email).toBeNull();
     expect(urn?.connectedOn).toBeNull();
-    expect(file.warnings).toEqual([{ file: 'Connections.csv', line: 9, reason: expect.stringContaining('cannot read the date "31 Feb 2024"') as string }]);
+    expect(file.warnings).toEqual([
+      {
+        file: 'Connections.csv',
+        line: 9,
+        reason: expect.stringContaining('cannot read the date "31 Feb 2024"') as string,
+      },
+    ]);
     expect(file.records.find((r) => r.name === 'Real Mail')?.email).toBe('real@example.com');
   });
 
   it('says what it found and what it expected for a file that is not Connections', () => {
-    expect(() => parseConnections('Organization,Followed On\nAcme,x', 'Connections.csv')).toThrow(/^Connections\.csv: found "Organization,Followed On", expected a LinkedIn Connections\.csv header/);
+    expect(() => parseConnections('Organization,Followed On\nAcme,x', 'Connections.csv')).toThrow(
+      /^Connections\.csv: found "Organization,Followed On", expected a LinkedIn Connections\.csv header/,
+    );
   });
 
   it('uses name and date as the identity when there are no URLs (pre-2023)', () => {
-    const old = parseConnections('First Name,Last Name,Email Address,Company,Position,Connected On\nAnn,Lee,,A,,"1/8/18, 6:14 PM"\nAnn,Lee,,B,,"1/9/18, 6:14 PM"\nAnn,Lee,,A,,"1/8/18, 7:00 PM"', 'c.csv');
+    const old = parseConnections(
+      'First Name,Last Name,Email Address,Company,Position,Connected On\nAnn,Lee,,A,,"1/8/18, 6:14 PM"\nAnn,Lee,,B,,"1/9/18, 6:14 PM"\nAnn,Lee,,A,,"1/8/18, 7:00 PM"',
+      'c.csv',
+    );
     expect(old.hasUrlColumn).toBe(false);
     expect(old.records.map((r) => r.company)).toEqual(['A', 'B']);
     expect(old.skipped[0]?.reason).toBe('same person as line 2');
@@ -62,20 +73,29 @@ Real,Mail,https://www.linkedin.com/in/real,real@example.com,,,1 Jan 2024`;
 
 describe('parseInvitations', () => {
   it('reads both directions and both header versions', () => {
-    const modern = parseInvitations('From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\nMe,"Chavez, MBA","12/15/24, 7:47 AM",,OUTGOING,https://www.linkedin.com/in/me,https://www.linkedin.com/in/ümit\nAnna Daiko ,Me,"4/6/26, 2:12 PM","Hi, we met",INCOMING,https://www.linkedin.com/in/anna,https://www.linkedin.com/in/me', 'Invitations.csv');
+    const modern = parseInvitations(
+      'From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\nMe,"Chavez, MBA","12/15/24, 7:47 AM",,OUTGOING,https://www.linkedin.com/in/me,https://www.linkedin.com/in/ümit\nAnna Daiko ,Me,"4/6/26, 2:12 PM","Hi, we met",INCOMING,https://www.linkedin.com/in/anna,https://www.linkedin.com/in/me',
+      'Invitations.csv',
+    );
     expect(modern.hasProfileUrls).toBe(true);
     expect(modern.records.map((r) => [r.direction, r.sentOn, invitationCounterpart(r)])).toEqual([
       ['outgoing', '2024-12-15', { name: 'Chavez, MBA', profileUrl: 'https://www.linkedin.com/in/ümit' }],
       ['incoming', '2026-04-06', { name: 'Anna Daiko', profileUrl: 'https://www.linkedin.com/in/anna' }],
     ]);
     expect(modern.records[1]?.message).toBe('Hi, we met');
-    const old = parseInvitations('From,To,Date Sent,Message,Direction\nMeekha E .  Saji,Me,"7/10/18, 9:48 AM",,INCOMING', 'Invitations.csv');
+    const old = parseInvitations(
+      'From,To,Date Sent,Message,Direction\nMeekha E .  Saji,Me,"7/10/18, 9:48 AM",,INCOMING',
+      'Invitations.csv',
+    );
     expect(old.hasProfileUrls).toBe(false);
     expect(invitationCounterpart(old.records[0]!)).toEqual({ name: 'Meekha E . Saji', profileUrl: null });
   });
 
   it('skips rows with an unknown direction or unreadable date, naming the line', () => {
-    const f = parseInvitations('From,To,Sent At,Message,Direction\nA,B,"1/1/24, 1:00 AM",,SIDEWAYS\nA,B,never,,INCOMING', 'Invitations.csv');
+    const f = parseInvitations(
+      'From,To,Sent At,Message,Direction\nA,B,"1/1/24, 1:00 AM",,SIDEWAYS\nA,B,never,,INCOMING',
+      'Invitations.csv',
+    );
     expect(f.skipped.map((s) => s.line)).toEqual([2, 3]);
     expect(f.skipped[0]?.reason).toContain('expected INCOMING or OUTGOING');
   });
@@ -97,14 +117,26 @@ describe('parseMessages', () => {
     expect(f.records).toHaveLength(1);
     expect(f.records[0]).toMatchObject({
       to: 'Walid Timimi, FICS (UK), MSc,Lukas J,Me',
-      recipientUrls: ['https://www.linkedin.com/in/walid', 'https://www.linkedin.com/in/lukas', 'https://www.linkedin.com/in/me'],
+      recipientUrls: [
+        'https://www.linkedin.com/in/walid',
+        'https://www.linkedin.com/in/lukas',
+        'https://www.linkedin.com/in/me',
+      ],
       date: '2024-12-01',
     });
   });
 
   it('reads the 2018 format with its Direction column', () => {
-    const f = parseMessages('From,To,Date,Subject,Content,Direction,Folder\nAngela from,Me,"10/16/18, 8:36 AM",Hi,"Hi&nbsp;there",INCOMING,INBOX', 'Messages.csv');
+    const f = parseMessages(
+      'From,To,Date,Subject,Content,Direction,Folder\nAngela from,Me,"10/16/18, 8:36 AM",Hi,"Hi&nbsp;there",INCOMING,INBOX',
+      'Messages.csv',
+    );
     expect(f.format).toBe('2018');
-    expect(f.records[0]).toMatchObject({ from: 'Angela from', direction: 'incoming', date: '2018-10-16', senderUrl: null });
+    expect(f.records[0]).toMatchObject({
+      from: 'Angela from',
+      direction: 'incoming',
+      date: '2018-10-16',
+      senderUrl: null,
+    });
   });
 });

@@ -1,17 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { appendToSection, insertDatedLine, newestDatedItem, prependToSection } from '../../../src/core/notes/body-sections';
+import {
+  appendToSection,
+  insertDatedLine,
+  newestDatedItem,
+  prependToSection,
+} from '../../../src/core/notes/body-sections';
 import { editBody, splitNote } from '../../../src/core/notes/note-text';
 
 const LINE = '- 2026-11-26 · call · caught up';
 
 describe('prependToSection (Interactions, newest first)', () => {
   it('puts the line first in an empty section, keeping the blank line under the heading', () => {
-    expect(prependToSection('[LinkedIn profile](x)\n\n## Interactions\n\n', 'Interactions', LINE)).toBe(`[LinkedIn profile](x)\n\n## Interactions\n\n${LINE}\n`);
+    expect(prependToSection('[LinkedIn profile](x)\n\n## Interactions\n\n', 'Interactions', LINE)).toBe(
+      `[LinkedIn profile](x)\n\n## Interactions\n\n${LINE}\n`,
+    );
   });
 
   it('puts the line above existing items', () => {
     const body = '## Interactions\n\n- 2025-01-01 · email · hi\n\n## Notes\ntext\n';
-    expect(prependToSection(body, 'Interactions', LINE)).toBe(`## Interactions\n\n${LINE}\n- 2025-01-01 · email · hi\n\n## Notes\ntext\n`);
+    expect(prependToSection(body, 'Interactions', LINE)).toBe(
+      `## Interactions\n\n${LINE}\n- 2025-01-01 · email · hi\n\n## Notes\ntext\n`,
+    );
   });
 
   it('creates the section at the end when it is missing, leaving the rest byte for byte', () => {
@@ -21,11 +30,15 @@ describe('prependToSection (Interactions, newest first)', () => {
 
   it('ignores a heading inside a code block', () => {
     const body = '```md\n## Interactions\n- 1999-01-01 fake\n```\n\n## Interactions\n';
-    expect(prependToSection(body, 'Interactions', LINE)).toBe(`\`\`\`md\n## Interactions\n- 1999-01-01 fake\n\`\`\`\n\n## Interactions\n\n${LINE}\n`);
+    expect(prependToSection(body, 'Interactions', LINE)).toBe(
+      `\`\`\`md\n## Interactions\n- 1999-01-01 fake\n\`\`\`\n\n## Interactions\n\n${LINE}\n`,
+    );
   });
 
   it('keeps CRLF line endings', () => {
-    expect(prependToSection('## Interactions\r\n\r\n- old\r\n', 'Interactions', LINE)).toBe(`## Interactions\r\n\r\n${LINE}\r\n- old\r\n`);
+    expect(prependToSection('## Interactions\r\n\r\n- old\r\n', 'Interactions', LINE)).toBe(
+      `## Interactions\r\n\r\n${LINE}\r\n- old\r\n`,
+    );
   });
 
   it('handles a heading at the very end with no newline', () => {
@@ -36,7 +49,9 @@ describe('prependToSection (Interactions, newest first)', () => {
 describe('appendToSection (History, oldest first)', () => {
   it('appends after the last item and before the next heading', () => {
     const body = '## History\n\n- 2024-01-01 · job change: a → b\n\n## Other\n';
-    expect(appendToSection(body, 'History', '- 2026-11-26 · job change: b → c')).toBe('## History\n\n- 2024-01-01 · job change: a → b\n- 2026-11-26 · job change: b → c\n\n## Other\n');
+    expect(appendToSection(body, 'History', '- 2026-11-26 · job change: b → c')).toBe(
+      '## History\n\n- 2024-01-01 · job change: a → b\n- 2026-11-26 · job change: b → c\n\n## Other\n',
+    );
   });
 
   it('creates the section after the body', () => {
@@ -46,7 +61,8 @@ describe('appendToSection (History, oldest first)', () => {
 
 describe('newestDatedItem', () => {
   it('finds the newest date among hand-typed log lines', () => {
-    const body = '## Interactions\n\n- 2024-1-5 · met\n* [[2025-03-02]] coffee\n- [x] 2024-12-31 call\n- not dated\n- 2025-02-30 impossible\n\n## Later\n- 2030-01-01 outside the section\n';
+    const body =
+      '## Interactions\n\n- 2024-1-5 · met\n* [[2025-03-02]] coffee\n- [x] 2024-12-31 call\n- not dated\n- 2025-02-30 impossible\n\n## Later\n- 2030-01-01 outside the section\n';
     expect(newestDatedItem(body, 'Interactions')).toBe('2025-03-02');
   });
 
@@ -57,15 +73,24 @@ describe('newestDatedItem', () => {
 
   it('places a dated line by its date in a newest-first log', () => {
     const body = '## Interactions\n\n- 2026-05-01 · call\n- 2026-01-01 · email\n';
-    expect(insertDatedLine(body, 'Interactions', '- 2026-03-01 · invitation', '2026-03-01')).toBe('## Interactions\n\n- 2026-05-01 · call\n- 2026-03-01 · invitation\n- 2026-01-01 · email\n');
-    expect(insertDatedLine(body, 'Interactions', '- 2025-01-01 · invitation', '2025-01-01')).toBe(`${body}- 2025-01-01 · invitation\n`);
+    expect(insertDatedLine(body, 'Interactions', '- 2026-03-01 · invitation', '2026-03-01')).toBe(
+      '## Interactions\n\n- 2026-05-01 · call\n- 2026-03-01 · invitation\n- 2026-01-01 · email\n',
+    );
+    expect(insertDatedLine(body, 'Interactions', '- 2025-01-01 · invitation', '2025-01-01')).toBe(
+      `${body}- 2025-01-01 · invitation\n`,
+    );
   });
 });
 
 describe('splitNote / editBody', () => {
   it('splits like Obsidian and keeps the frontmatter bytes on edit', () => {
     const text = '---\na: 1 # comment\n---\nbody';
-    expect(splitNote(text)).toEqual({ yaml: 'a: 1 # comment\n', head: '---\na: 1 # comment\n---\n', body: 'body', unterminated: false });
+    expect(splitNote(text)).toEqual({
+      yaml: 'a: 1 # comment\n',
+      head: '---\na: 1 # comment\n---\n',
+      body: 'body',
+      unterminated: false,
+    });
     expect(editBody(text, (b) => `${b}!`)).toBe('---\na: 1 # comment\n---\nbody!');
   });
 

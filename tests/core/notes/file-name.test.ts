@@ -75,8 +75,16 @@ describe('personBaseName', () => {
     const parts = { first: 'Jane', last: 'Doe', name: 'Jane Doe', company: 'Acme' };
     expect(personBaseName('{last}, {first}', parts, null)).toBe('Doe, Jane');
     expect(personBaseName('{first} {last} ({company})', parts, null)).toBe('Jane Doe (Acme)');
-    expect(personBaseName('{first} {last}', { first: '', last: '', name: '', company: '' }, 'https://www.linkedin.com/in/jane-doe-42')).toBe('jane-doe-42');
-    expect(personBaseName('{first} {last}', { first: '', last: '', name: '', company: '' }, null)).toBe('Unnamed connection');
+    expect(
+      personBaseName(
+        '{first} {last}',
+        { first: '', last: '', name: '', company: '' },
+        'https://www.linkedin.com/in/jane-doe-42',
+      ),
+    ).toBe('jane-doe-42');
+    expect(personBaseName('{first} {last}', { first: '', last: '', name: '', company: '' }, null)).toBe(
+      'Unnamed connection',
+    );
   });
 });
 

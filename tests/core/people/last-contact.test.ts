@@ -15,18 +15,33 @@ const on = { useDailyNotes: true };
 
 describe('effective last contact', () => {
   it('is the latest of field, log, daily note and message, with its source', () => {
-    expect(effectiveLastContact(person({ 'last-contact': '2026-01-01' }), on)).toEqual({ date: '2026-01-01', source: 'field' });
-    expect(effectiveLastContact(person({ 'last-contact': '2026-01-01' }, { log: '2026-02-01' }), on)).toEqual({ date: '2026-02-01', source: 'log' });
-    expect(effectiveLastContact(person({ 'last-contact': '2026-01-01' }, { log: '2026-02-01', daily: '2026-07-14' }), on)).toEqual({ date: '2026-07-14', source: 'daily note' });
-    expect(effectiveLastContact(person({ 'last-message': '2026-08-01' }, { daily: '2026-07-14' }), on)).toEqual({ date: '2026-08-01', source: 'message' });
+    expect(effectiveLastContact(person({ 'last-contact': '2026-01-01' }), on)).toEqual({
+      date: '2026-01-01',
+      source: 'field',
+    });
+    expect(effectiveLastContact(person({ 'last-contact': '2026-01-01' }, { log: '2026-02-01' }), on)).toEqual({
+      date: '2026-02-01',
+      source: 'log',
+    });
+    expect(
+      effectiveLastContact(person({ 'last-contact': '2026-01-01' }, { log: '2026-02-01', daily: '2026-07-14' }), on),
+    ).toEqual({ date: '2026-07-14', source: 'daily note' });
+    expect(effectiveLastContact(person({ 'last-message': '2026-08-01' }, { daily: '2026-07-14' }), on)).toEqual({
+      date: '2026-08-01',
+      source: 'message',
+    });
   });
 
   it('ignores daily notes when that source is off', () => {
-    expect(effectiveLastContact(person({ 'last-contact': '2026-01-01' }, { daily: '2026-07-14' }), { useDailyNotes: false })).toEqual({ date: '2026-01-01', source: 'field' });
+    expect(
+      effectiveLastContact(person({ 'last-contact': '2026-01-01' }, { daily: '2026-07-14' }), { useDailyNotes: false }),
+    ).toEqual({ date: '2026-01-01', source: 'field' });
   });
 
   it('names the log, not the field, when a logged interaction set both to the same day', () => {
-    expect(effectiveLastContact(person({ 'last-contact': '2026-02-01' }, { log: '2026-02-01' }), on)?.source).toBe('log');
+    expect(effectiveLastContact(person({ 'last-contact': '2026-02-01' }, { log: '2026-02-01' }), on)?.source).toBe(
+      'log',
+    );
   });
 
   it('is null for someone never contacted', () => {

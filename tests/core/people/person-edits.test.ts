@@ -1,14 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { planAddPerson } from '../../../src/core/import/add-person';
 import { dailyNoteMatcher } from '../../../src/core/people/daily-notes';
-import { advanceLastContact, interactionLine, logInteractionBody, snoozeUntil } from '../../../src/core/people/person-edits';
+import {
+  advanceLastContact,
+  interactionLine,
+  logInteractionBody,
+  snoozeUntil,
+} from '../../../src/core/people/person-edits';
 import { wikiLinkTargets } from '../../../src/core/notes/links';
 
 describe('logging an interaction', () => {
   it('writes one escaped line at the top of the log', () => {
-    expect(interactionLine({ date: '2026-11-26', channel: 'call', note: 'talked about [[Secret]] #hiring <b>x</b>' })).toBe('- 2026-11-26 · call · talked about \\[\\[Secret\\]\\] \\#hiring \\<b\\>x\\</b\\>');
+    expect(
+      interactionLine({ date: '2026-11-26', channel: 'call', note: 'talked about [[Secret]] #hiring <b>x</b>' }),
+    ).toBe('- 2026-11-26 · call · talked about \\[\\[Secret\\]\\] \\#hiring \\<b\\>x\\</b\\>');
     expect(interactionLine({ date: '2026-11-26', channel: 'other', note: '  ' })).toBe('- 2026-11-26 · other');
-    expect(logInteractionBody('x\n\n## Interactions\n\n- 2025-01-01 · email\n', { date: '2026-11-26', channel: 'call', note: 'hi' })).toBe('x\n\n## Interactions\n\n- 2026-11-26 · call · hi\n- 2025-01-01 · email\n');
+    expect(
+      logInteractionBody('x\n\n## Interactions\n\n- 2025-01-01 · email\n', {
+        date: '2026-11-26',
+        channel: 'call',
+        note: 'hi',
+      }),
+    ).toBe('x\n\n## Interactions\n\n- 2026-11-26 · call · hi\n- 2025-01-01 · email\n');
   });
 
   it('moves last-contact forward, never backward, and replaces a value that is not a date', () => {
@@ -45,13 +58,27 @@ describe('planAddPerson', () => {
   });
 
   it('refuses a LinkedIn URL the vault already has, naming the note', () => {
-    const r = planAddPerson({ name: 'J', linkedin: 'https://www.linkedin.com/in/jane', company: '' }, ctx({ 'https://www.linkedin.com/in/jane': 'Friends/Jane.md' }));
-    expect(r).toEqual({ ok: false, reason: 'duplicate', message: 'Friends/Jane.md already has this LinkedIn profile', existingPath: 'Friends/Jane.md' });
+    const r = planAddPerson(
+      { name: 'J', linkedin: 'https://www.linkedin.com/in/jane', company: '' },
+      ctx({ 'https://www.linkedin.com/in/jane': 'Friends/Jane.md' }),
+    );
+    expect(r).toEqual({
+      ok: false,
+      reason: 'duplicate',
+      message: 'Friends/Jane.md already has this LinkedIn profile',
+      existingPath: 'Friends/Jane.md',
+    });
   });
 
   it('refuses a URL that is not a profile, and an empty person', () => {
-    expect(planAddPerson({ name: 'J', linkedin: 'https://example.com/jane', company: '' }, ctx())).toMatchObject({ ok: false, reason: 'invalid-url' });
-    expect(planAddPerson({ name: ' ', linkedin: '', company: 'Acme' }, ctx())).toMatchObject({ ok: false, reason: 'no-name' });
+    expect(planAddPerson({ name: 'J', linkedin: 'https://example.com/jane', company: '' }, ctx())).toMatchObject({
+      ok: false,
+      reason: 'invalid-url',
+    });
+    expect(planAddPerson({ name: ' ', linkedin: '', company: 'Acme' }, ctx())).toMatchObject({
+      ok: false,
+      reason: 'no-name',
+    });
   });
 });
 
@@ -72,6 +99,10 @@ describe('daily notes', () => {
   });
 
   it('finds link targets, with aliases, headings and embeds', () => {
-    expect(wikiLinkTargets('Met [[Jane Doe|Jane]] and [[People/Bo#Work]], ![[pic.png]], not [x](y)')).toEqual(['Jane Doe', 'People/Bo', 'pic.png']);
+    expect(wikiLinkTargets('Met [[Jane Doe|Jane]] and [[People/Bo#Work]], ![[pic.png]], not [x](y)')).toEqual([
+      'Jane Doe',
+      'People/Bo',
+      'pic.png',
+    ]);
   });
 });

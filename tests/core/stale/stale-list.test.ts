@@ -1,12 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { personFromFrontmatter } from '../../../src/core/people/person-record';
-import { filterStale, NO_FILTER, staleEntry, staleList, trackingPeriod, type StaleOptions } from '../../../src/core/stale/stale-list';
+import {
+  filterStale,
+  NO_FILTER,
+  staleEntry,
+  staleList,
+  trackingPeriod,
+  type StaleOptions,
+} from '../../../src/core/stale/stale-list';
 import { lastContactText, overdueText } from '../../../src/core/stale/describe';
 import { DEFAULT_SETTINGS, levelNames } from '../../../src/core/settings';
 
-const opts = (today = '2026-11-26', more: Partial<StaleOptions> = {}): StaleOptions => ({ today, trustLevels: DEFAULT_SETTINGS.trustLevels, includeUntriaged: false, useDailyNotes: true, ...more });
-const person = (fm: Record<string, unknown>, createdOn: string | null = '2020-01-01', path = `People/${typeof fm.name === 'string' ? fm.name : 'X'}.md`) =>
-  personFromFrontmatter(path, { name: 'X', ...fm }, { levelNames: levelNames(DEFAULT_SETTINGS), createdOn });
+const opts = (today = '2026-11-26', more: Partial<StaleOptions> = {}): StaleOptions => ({
+  today,
+  trustLevels: DEFAULT_SETTINGS.trustLevels,
+  includeUntriaged: false,
+  useDailyNotes: true,
+  ...more,
+});
+const person = (
+  fm: Record<string, unknown>,
+  createdOn: string | null = '2020-01-01',
+  path = `People/${typeof fm.name === 'string' ? fm.name : 'X'}.md`,
+) => personFromFrontmatter(path, { name: 'X', ...fm }, { levelNames: levelNames(DEFAULT_SETTINGS), createdOn });
 
 describe('the stale rule', () => {
   it('uses the trust level period: 5 → 30 days … 2 → 365, 1 not tracked', () => {
@@ -16,7 +32,11 @@ describe('the stale rule', () => {
   it('is stale the day after the due date, not on it', () => {
     const p = person({ trust: 5, 'last-contact': '2026-10-27' }); // due 2026-11-26
     expect(staleEntry(p, opts('2026-11-26'))).toBeNull();
-    expect(staleEntry(p, opts('2026-11-27'))).toMatchObject({ dueDate: '2026-11-26', daysOverdue: 1, overdueRatio: 1 / 30 });
+    expect(staleEntry(p, opts('2026-11-27'))).toMatchObject({
+      dueDate: '2026-11-26',
+      daysOverdue: 1,
+      overdueRatio: 1 / 30,
+    });
   });
 
   it('counts leap days', () => {
@@ -39,7 +59,9 @@ describe('the stale rule', () => {
     expect(staleEntry(person({ cadence: 10, 'last-contact': '2026-01-01' }), opts())?.period).toBe(10);
     expect(staleEntry(person({ trust: 5, prune: true, 'last-contact': '2020-01-01' }), opts())).toBeNull();
     for (const status of ['invitation-received', 'invitation-sent', 'invitation-declined']) {
-      expect(staleEntry(person({ trust: 5, 'linkedin-status': status, 'last-contact': '2020-01-01' }), opts())).toBeNull();
+      expect(
+        staleEntry(person({ trust: 5, 'linkedin-status': status, 'last-contact': '2020-01-01' }), opts()),
+      ).toBeNull();
     }
   });
 
@@ -58,8 +80,12 @@ describe('the stale rule', () => {
 
   it('survives malformed fields: a bad date counts as missing, a bad trust as untriaged', () => {
     expect(staleEntry(person({ trust: 'lots', 'last-contact': '2020-01-01' }), opts())).toBeNull();
-    expect(staleEntry(person({ trust: 5, 'last-contact': 'soon', 'connected-on': '2026-01-01' }), opts())).toMatchObject({ lastContact: null, dueDate: '2026-01-31' });
-    expect(staleEntry(person({ trust: 'Inner circle', 'last-contact': '2026-01-01', 'snooze-until': 'never' }), opts())).not.toBeNull();
+    expect(
+      staleEntry(person({ trust: 5, 'last-contact': 'soon', 'connected-on': '2026-01-01' }), opts()),
+    ).toMatchObject({ lastContact: null, dueDate: '2026-01-31' });
+    expect(
+      staleEntry(person({ trust: 'Inner circle', 'last-contact': '2026-01-01', 'snooze-until': 'never' }), opts()),
+    ).not.toBeNull();
   });
 
   it('sorts by overdue ratio, most overdue first, and says how overdue', () => {
@@ -81,8 +107,21 @@ describe('the stale rule', () => {
     const list = staleList(
       [
         person({ name: 'Ann Lee', trust: 5, company: 'Acme', 'last-contact': '2025-01-01', tags: ['person', 'vip'] }),
-        person({ name: 'Bo Kim', trust: 4, 'met-where': '[[Web Summit 2024]]', 'last-contact': '2025-01-01', 'last-message': '2025-01-01', 'last-message-from': 'them' }),
-        person({ name: 'Cy Fox', trust: 4, 'last-contact': '2024-01-01', 'last-message': '2025-01-01', 'last-message-from': 'me' }),
+        person({
+          name: 'Bo Kim',
+          trust: 4,
+          'met-where': '[[Web Summit 2024]]',
+          'last-contact': '2025-01-01',
+          'last-message': '2025-01-01',
+          'last-message-from': 'them',
+        }),
+        person({
+          name: 'Cy Fox',
+          trust: 4,
+          'last-contact': '2024-01-01',
+          'last-message': '2025-01-01',
+          'last-message-from': 'me',
+        }),
       ],
       opts(),
     );
@@ -96,7 +135,10 @@ describe('the stale rule', () => {
   });
 
   it('drops whose-move when a later contact settled it', () => {
-    const e = staleEntry(person({ trust: 5, 'last-contact': '2026-02-01', 'last-message': '2026-01-01', 'last-message-from': 'them' }), opts());
+    const e = staleEntry(
+      person({ trust: 5, 'last-contact': '2026-02-01', 'last-message': '2026-01-01', 'last-message-from': 'them' }),
+      opts(),
+    );
     expect(e?.whoseMove).toBeNull();
   });
 });

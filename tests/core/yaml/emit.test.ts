@@ -5,8 +5,46 @@ import { describe, expect, it } from 'vitest';
 import { isPlainSafe, stringifyFrontmatter, yamlEntry } from '../../../src/core/yaml/emit';
 
 /** Strings that are well-formed UTF-16 (a file cannot hold lone surrogates). */
-const SPECIALS = [':', '#', '-', '"', "'", '\\', '\n', '\t', '\r', ' ', '[', ']', '{', '}', '|', '>', '&', '*', '!', '%', '@', '`', '\u2028', '\u0085', '\ufeff', '\u202e', '\u0000', '\u007f', '0', '1', '.', '+', '~'];
-const oneChar = fc.oneof(fc.constantFrom(...SPECIALS), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }), fc.string({ unit: 'binary-ascii', minLength: 1, maxLength: 1 }));
+const SPECIALS = [
+  ':',
+  '#',
+  '-',
+  '"',
+  "'",
+  '\\',
+  '\n',
+  '\t',
+  '\r',
+  ' ',
+  '[',
+  ']',
+  '{',
+  '}',
+  '|',
+  '>',
+  '&',
+  '*',
+  '!',
+  '%',
+  '@',
+  '`',
+  '\u2028',
+  '\u0085',
+  '\ufeff',
+  '\u202e',
+  '\u0000',
+  '\u007f',
+  '0',
+  '1',
+  '.',
+  '+',
+  '~',
+];
+const oneChar = fc.oneof(
+  fc.constantFrom(...SPECIALS),
+  fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }),
+  fc.string({ unit: 'binary-ascii', minLength: 1, maxLength: 1 }),
+);
 const wellFormed = fc.array(oneChar, { maxLength: 40 }).map((chars) => chars.join(''));
 
 function parseWithYaml(value: string): unknown {
@@ -30,7 +68,9 @@ describe('frontmatter emitter', () => {
         ['tags', ['person']],
         ['empty', []],
       ]),
-    ).toBe('name: Jane Doe\nlinkedin: https://www.linkedin.com/in/jane\nemail:\nconnected-on: 2024-12-16\ntrust: 3\ntags:\n  - person\nempty: []\n');
+    ).toBe(
+      'name: Jane Doe\nlinkedin: https://www.linkedin.com/in/jane\nemail:\nconnected-on: 2024-12-16\ntrust: 3\ntags:\n  - person\nempty: []\n',
+    );
   });
 
   it.each([
@@ -46,16 +86,22 @@ describe('frontmatter emitter', () => {
   ])('quotes only when needed: %j', (value, written) => expect(yamlEntry('k', value)).toBe(`k: ${written}`));
 
   it('property: any string survives a round trip through the yaml package (Obsidian-like)', () => {
-    fc.assert(fc.property(wellFormed, (s) => {
+    fc.assert(
+      fc.property(wellFormed, (s) => {
         expect(parseWithYaml(s)).toBe(s);
-      }), { numRuns: 2000 });
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('property: any non-date string survives a round trip through js-yaml (YAML 1.1)', () => {
     fc.assert(
-      fc.property(wellFormed.filter((s) => !/^\d{4}-\d{2}-\d{2}$/.test(s)), (s) => {
-        expect(parseWithJsYaml(s)).toBe(s);
-      }),
+      fc.property(
+        wellFormed.filter((s) => !/^\d{4}-\d{2}-\d{2}$/.test(s)),
+        (s) => {
+          expect(parseWithJsYaml(s)).toBe(s);
+        },
+      ),
       { numRuns: 1000 },
     );
   });

@@ -15,7 +15,11 @@ const key = fc.stringMatching(/^[a-z][a-z0-9-]{0,12}$/);
 
 describe('readFlatYaml', () => {
   it('reads the shapes person notes have', () => {
-    expect(readFlatYaml('name: Jane\ntrust: 3\nemail:\nconnected-on: 2024-12-16\ntags:\n  - person\n  - vip\nok: true\nq: "a: b"\ns: \'it\'\'s\'\nflow: [a, b]\n')).toEqual({
+    expect(
+      readFlatYaml(
+        "name: Jane\ntrust: 3\nemail:\nconnected-on: 2024-12-16\ntags:\n  - person\n  - vip\nok: true\nq: \"a: b\"\ns: 'it''s'\nflow: [a, b]\n",
+      ),
+    ).toEqual({
       name: 'Jane',
       trust: 3,
       email: null,
@@ -54,7 +58,32 @@ describe('readFlatYaml', () => {
   it('property: on arbitrary YAML-ish text it never disagrees with the yaml package', () => {
     const line = fc.oneof(
       fc
-        .tuple(key, fc.constantFrom('', ' ', '  '), fc.string({ unit: fc.constantFrom('a', ' ', ':', '#', '"', "'", '-', '[', ']', ',', '1', '.', 'e', '\\', 'x', '~', '\t'), maxLength: 12 }))
+        .tuple(
+          key,
+          fc.constantFrom('', ' ', '  '),
+          fc.string({
+            unit: fc.constantFrom(
+              'a',
+              ' ',
+              ':',
+              '#',
+              '"',
+              "'",
+              '-',
+              '[',
+              ']',
+              ',',
+              '1',
+              '.',
+              'e',
+              '\\',
+              'x',
+              '~',
+              '\t',
+            ),
+            maxLength: 12,
+          }),
+        )
         .map(([k, gap, v]) => `${k}${gap}: ${v}`),
       fc.string({ unit: fc.constantFrom('a', ' ', '-', ':', '1'), maxLength: 8 }).map((v) => `  - ${v}`),
       fc.constant('# comment'),

@@ -39,7 +39,9 @@ function localToday(): string {
 window.ObsidianDouble = { obsidian };
 window.__test = {
   async boot(files, options = {}) {
-    const all = options.people ? { ...generatePeopleVault({ people: options.people, today: localToday(), seed: 8 }), ...files } : files;
+    const all = options.people
+      ? { ...generatePeopleVault({ people: options.people, today: localToday(), seed: 8 }), ...files }
+      : files;
     app = await createApp(all);
     const loaded = (window.module as { exports: { default?: unknown } }).exports.default;
     const Ctor = loaded as new (...args: never[]) => Plugin;
@@ -48,7 +50,12 @@ window.__test = {
   },
   runCommand: (id) => (app as App).commands.executeCommandById(`network-crm:${id}`),
   readFile: (path) => (app as App).vault.readSync(path) ?? null,
-  files: (prefix = '') => (app as App).vault.getFiles().map((f) => f.path).filter((p) => p.startsWith(prefix)).sort(),
+  files: (prefix = '') =>
+    (app as App).vault
+      .getFiles()
+      .map((f) => f.path)
+      .filter((p) => p.startsWith(prefix))
+      .sort(),
   openFile: async (path) => {
     const file = (app as App).vault.getFileByPath(path);
     if (!file) throw new Error(`no file ${path}`);
