@@ -6,6 +6,7 @@
 import { Plugin } from 'obsidian';
 import { localIsoDate } from '../core/dates/iso-date';
 import { sanitizeSettings, type NetworkCrmSettings } from '../core/settings';
+import { sanitizeVaultState, type VaultState } from '../core/vault-state';
 import { registerPersonCommands } from './commands/register-commands';
 import { openTriage, registerTriageCommands } from './commands/triage-commands';
 import { TRIAGE_VIEW_TYPE, TriageView } from './views/triage-view';
@@ -43,12 +44,12 @@ class PluginContext implements CrmContext {
 }
 
 interface StoredData extends Partial<NetworkCrmSettings> {
-  state?: { baseFileCreated?: boolean };
+  state?: unknown;
 }
 
 export default class NetworkCrmPlugin extends Plugin {
   override settings: NetworkCrmSettings = sanitizeSettings({});
-  state = { baseFileCreated: false };
+  state: VaultState = sanitizeVaultState(null);
   index!: PersonIndex;
   importer!: ImportFlow;
   undo!: UndoStack;
@@ -93,7 +94,7 @@ export default class NetworkCrmPlugin extends Plugin {
   private async loadSettings(): Promise<void> {
     const data = ((await this.loadData()) ?? {}) as StoredData;
     this.settings = sanitizeSettings(data);
-    this.state = { baseFileCreated: data.state?.baseFileCreated === true };
+    this.state = sanitizeVaultState(data.state);
   }
 
   async saveSettings(): Promise<void> {

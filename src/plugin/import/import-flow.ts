@@ -14,6 +14,7 @@ import { baseFilePath, composeBaseFile } from '../../core/notes/base-file';
 import { joinPath, normaliseFolder } from '../../core/notes/file-name';
 import { localIsoDate } from '../../core/dates/iso-date';
 import type { NetworkCrmSettings } from '../../core/settings';
+import type { VaultState } from '../../core/vault-state';
 import { formatCount } from '../../core/text/format';
 import { yieldToUi } from '../ui/dom';
 import { ensureFolder, obsidianNoteWriter } from '../vault/obsidian-note-writer';
@@ -28,9 +29,9 @@ const YIELD_EVERY = 25;
 export interface ImportHost {
   app: App;
   settings: NetworkCrmSettings;
-  /** Persists plugin state (the "People.base was created" flag). */
+  /** Persists the settings and the vault state. */
   saveSettings(): Promise<void>;
-  state: { baseFileCreated: boolean };
+  state: VaultState;
 }
 
 export interface ImportOutcome {
