@@ -2,6 +2,7 @@
  * `network-crm`: the command-line twin of the plugin. It runs the same core on a vault
  * folder, for scripting and for end-to-end tests.
  */
+import { version } from '../../package.json';
 import { InputError } from '../core/csv/input-error';
 import { parseArgs, UsageError } from './args';
 import { runImport } from './commands/import';
@@ -42,6 +43,7 @@ Commands:
       Record one triage decision.
 
 Common options:
+  --version          print the version and exit
   --vault DIR        the vault folder
   --today YYYY-MM-DD the date to treat as today (default: the local date)
   --json             print one JSON object instead of text`;
@@ -59,6 +61,10 @@ const COMMANDS: Record<string, Command> = {
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   try {
+    if (argv[0] === '--version') {
+      io.out(version);
+      return 0;
+    }
     const args = parseArgs(argv, SWITCHES);
     if (args.command === undefined || args.command === 'help' || args.command === '--help' || args.flags.has('help')) {
       io.out(USAGE);
