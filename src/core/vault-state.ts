@@ -32,9 +32,16 @@ export interface VaultState {
    * it, and it is not brought back; when false, the next import writes it.
    */
   baseFileCreated: boolean;
+  /** Whether the plugin opened its first-run welcome in this vault (it does so once). */
+  welcomeShown: boolean;
 }
 
-export const EMPTY_VAULT_STATE: VaultState = { lastImport: null, owner: null, baseFileCreated: false };
+export const EMPTY_VAULT_STATE: VaultState = {
+  lastImport: null,
+  owner: null,
+  baseFileCreated: false,
+  welcomeShown: false,
+};
 
 function asRecord(v: unknown): Record<string, unknown> | null {
   return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
@@ -59,5 +66,6 @@ export function sanitizeVaultState(loaded: unknown): VaultState {
         ? null
         : { name: ownerName, profileUrl: typeof owner?.profileUrl === 'string' ? owner.profileUrl : null },
     baseFileCreated: raw.baseFileCreated === true,
+    welcomeShown: raw.welcomeShown === true,
   };
 }

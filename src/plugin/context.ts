@@ -11,6 +11,8 @@ export interface CrmContext {
   index: PersonIndex;
   editor: NoteEditor;
   undo: UndoStack;
+  /** Opens the import dialog (the first-run welcome's button). */
+  startImport(): void;
   /** The user's "today" (local date). A function so tests and long sessions get the current day. */
   today(): string;
 }

@@ -18,6 +18,7 @@ import { PersonIndex } from './person-index';
 import { StaleModel } from './views/stale-model';
 import { StaleStatusBar } from './views/stale-status-bar';
 import { STALE_VIEW_TYPE, StaleView } from './views/stale-view';
+import { openWelcomeOnFirstRun } from './views/welcome';
 import { NetworkCrmSettingTab } from './settings-tab';
 
 /** The context handed to commands and views; settings are read live, never copied. */
@@ -40,6 +41,9 @@ class PluginContext implements CrmContext {
   }
   today(): string {
     return localIsoDate(new Date());
+  }
+  startImport(): void {
+    this.plugin.importer.open();
   }
 }
 
@@ -88,7 +92,10 @@ export default class NetworkCrmPlugin extends Plugin {
     this.register(this.index.onChange(() => statusBar.update()));
     statusBar.update();
     this.addSettingTab(new NetworkCrmSettingTab(this.app, this, this));
-    this.app.workspace.onLayoutReady(() => void this.index.start());
+    this.app.workspace.onLayoutReady(() => {
+      void this.index.start();
+      void openWelcomeOnFirstRun(this, () => openTriage(this.ctx));
+    });
   }
 
   private async loadSettings(): Promise<void> {

@@ -16,6 +16,7 @@ describe('sanitizeVaultState', () => {
       lastImport: { date: '2026-11-20', newestConnectedOn: '2026-11-19' },
       owner: { name: 'Ada Lovelace', profileUrl: 'https://www.linkedin.com/in/ada' },
       baseFileCreated: true,
+      welcomeShown: true,
     };
     expect(sanitizeVaultState(state)).toEqual(state);
   });
@@ -26,6 +27,7 @@ describe('sanitizeVaultState', () => {
       sanitizeVaultState({
         lastImport: { date: '2026-02-30', newestConnectedOn: '2026-01-01' },
         owner: { name: '  ' },
+        welcomeShown: 'yes',
       }),
     ).toEqual(EMPTY_VAULT_STATE);
     expect(sanitizeVaultState({ lastImport: { date: '2026-02-03', newestConnectedOn: 'soon' } }).lastImport).toEqual({

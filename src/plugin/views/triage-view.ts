@@ -12,6 +12,7 @@ import { formatCount } from '../../core/text/format';
 import type { CrmContext } from '../context';
 import { MetWhereModal } from '../modals/met-where-modal';
 import { TriageSession } from './triage-session';
+import { renderWelcome, wantsWelcome } from './welcome';
 
 export const TRIAGE_VIEW_TYPE = 'network-crm-triage';
 
@@ -91,6 +92,11 @@ export class TriageView extends ItemView {
 
   render(): void {
     if (this.dirty) this.recompute();
+    if (wantsWelcome(this.ctx)) {
+      this.current = null;
+      renderWelcome(this.cardEl, this.ctx);
+      return;
+    }
     const left = this.session.remaining(this.queue);
     this.current = left[0] ?? null;
     const el = this.cardEl;
