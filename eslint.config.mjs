@@ -4,6 +4,7 @@
 import { defineConfig, globalIgnores } from 'eslint/config';
 import obsidianmd from 'eslint-plugin-obsidianmd';
 import globals from 'globals';
+import tseslint from 'typescript-eslint';
 
 const NODE_BUILTINS = [
   'fs',
@@ -54,6 +55,15 @@ export default defineConfig([
       // Declarative settings need Obsidian 1.13; with minAppVersion 1.7.2, display() is the API.
       'obsidianmd/settings-tab/prefer-setting-definitions': 'off',
     },
+  },
+  {
+    // The recommended config never lints manifest.json, so its validate-manifest rule (the
+    // community directory's manifest requirements) would not run; TypeScript's parser reads
+    // the file as the rule expects.
+    files: ['manifest.json'],
+    plugins: { obsidianmd },
+    languageOptions: { parser: tseslint.parser, parserOptions: { projectService: false, project: null } },
+    rules: { 'obsidianmd/validate-manifest': 'error' },
   },
   {
     files: ['src/core/**/*.ts'],
