@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import esbuild from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -86,6 +87,41 @@ export async function startHarness(): Promise<Harness> {
       await browser.close();
       await new Promise((resolve) => server.close(resolve));
     },
+  };
+}
+
+/** A test file's browser: `skip` says why there is none here (the file then skips its suite). */
+export interface SuiteHarness extends Harness {
+  skip: string | null;
+}
+
+/**
+ * Starts the browser before the calling file's tests and closes it after them. The returned
+ * harness may be passed around at once; it is usable from the first test on.
+ */
+export function suiteHarness(): SuiteHarness {
+  const skip = skipReason();
+  if (skip) console.warn(skip);
+  let started: Harness | undefined;
+  beforeAll(async () => {
+    if (!skip) started = await startHarness();
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  const get = (): Harness => {
+    if (!started) throw new Error('the browser is not started (skipped, or used before the tests)');
+    return started;
+  };
+  return {
+    skip,
+    get url() {
+      return get().url;
+    },
+    get browser() {
+      return get().browser;
+    },
+    close: () => started?.close() ?? Promise.resolve(),
   };
 }
 

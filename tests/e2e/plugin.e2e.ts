@@ -3,21 +3,13 @@
  * palette (run by id), the file input, clicks and keys. The page has no Node: if the
  * bundle needed it, it would fail here as on Obsidian mobile.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { generateExport, zipExport } from '../../scripts/lib/synthetic-export';
-import { openPage, recordTimings, screenshot, skipReason, startHarness, type Harness } from './harness';
+import { openPage, recordTimings, screenshot, suiteHarness } from './harness';
 
-const skip = skipReason();
-if (skip) console.warn(skip);
-
-let h: Harness;
-beforeAll(async () => {
-  if (!skip) h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = suiteHarness();
+const skip = h.skip;
 
 const addDays = (iso: string, n: number) =>
   new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);

@@ -6,27 +6,18 @@
  * disclose). The screenshots are what the README's install section describes (docs/images
  * with `npm run screenshots`).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateExport, zipExport } from '../../scripts/lib/synthetic-export';
-import { openPage, screenshot, skipReason, startHarness, type Harness } from './harness';
+import { openPage, screenshot, suiteHarness } from './harness';
 
-const skip = skipReason();
-if (skip) console.warn(skip);
-
-let h: Harness;
-beforeAll(async () => {
-  if (!skip) h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = suiteHarness();
 
 const SIZES = [
   { size: 'desktop', width: 1280, height: 800 },
   { size: 'phone', width: 390, height: 844 },
 ] as const;
 
-describe.skipIf(skip !== null)('First-run welcome in Chromium', () => {
+describe.skipIf(h.skip !== null)('First-run welcome in Chromium', () => {
   for (const { size, width, height } of SIZES) {
     for (const theme of ['light', 'dark'] as const) {
       it(`opens on a first start with no person notes (${size}, ${theme})`, async () => {
