@@ -9,7 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { planImport } from '../src/core/import/plan';
 import { readExport } from '../src/core/linkedin/read-export';
-import { aggregateMessages, findOwner } from '../src/core/import/messages-plan';
+import { findOwner } from '../src/core/import/export-owner';
+import { aggregateMessages } from '../src/core/import/messages-plan';
 import { generateExport, zipExport } from '../scripts/lib/synthetic-export';
 import { generatePeopleVault } from '../scripts/lib/synthetic-vault';
 import { splitNote } from '../src/core/notes/note-text';
@@ -93,7 +94,7 @@ function benchMessages(): {
       { name: 'Invitations.csv', bytes: invitations, origin: 'picked' },
     ]);
     const t1 = performance.now();
-    const stats = aggregateMessages(data, findOwner(data).url);
+    const stats = aggregateMessages(data, findOwner(data).owner);
     const t2 = performance.now();
     return { parse: t1 - t0, aggregate: t2 - t1, people: stats.size, messages: data.messages[0]?.records.length ?? 0 };
   });

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { generateExport, type ExportOptions } from './lib/synthetic-export';
+import { generateExport, SHAPE_2022, SHAPE_2024, type ExportOptions } from './lib/synthetic-export';
 
 const CLI = path.join(__dirname, '..', 'dist', 'cli.js');
 
@@ -79,12 +79,5 @@ function measure(label: string, options: ExportOptions): void {
   fs.rmSync(work, { recursive: true, force: true });
 }
 
-measure('2022 shape', {
-  era: '2022',
-  connections: 306,
-  messages: 235,
-  invitations: 68,
-  seed: 2022,
-  newest: '2022-09-09',
-});
-measure('2024 shape', { connections: 3716, messages: 2143, invitations: 1596, seed: 2024, newest: '2024-12-16' });
+measure('2022 shape', SHAPE_2022);
+measure('2024 shape', SHAPE_2024);

@@ -222,6 +222,23 @@ export interface ExportOptions {
   hostile?: boolean;
 }
 
+/** The sizes of the two real exports issue #12 was measured on (2022: 306 connections; 2024: 3,716). */
+export const SHAPE_2022: ExportOptions = {
+  era: '2022',
+  connections: 306,
+  messages: 235,
+  invitations: 68,
+  seed: 2022,
+  newest: '2022-09-09',
+};
+export const SHAPE_2024: ExportOptions = {
+  connections: 3716,
+  messages: 2143,
+  invitations: 1596,
+  seed: 2024,
+  newest: '2024-12-16',
+};
+
 export function csvField(value: string): string {
   return /[",\r\n]/.test(value) || value !== value.trim() ? `"${value.replace(/"/g, '""')}"` : value;
 }
@@ -296,9 +313,10 @@ export function generateExport(options: ExportOptions): SyntheticExport {
     REAL_NAMES.forEach((n, k) => special.set(Math.floor(((k + 1) * options.connections) / (REAL_NAMES.length + 1)), n));
 
   for (let i = 0; i < options.connections; i++) {
-    if (r.chance(0.02)) day += 1;
+    // People who share a name connect on different days (the parser takes the same name on the same day for one row twice).
+    if (r.chance(0.02) || special.has(i)) day += 1;
     const connectedOn = isoMinusDays(newest, day);
-    if (r.chance(0.012)) {
+    if (!special.has(i) && r.chance(0.012)) {
       blankRows++;
       lines.push(era === '2024' ? `,,,,,,${ddMonYyyy(connectedOn)}` : `,,,,,${ddMonYyyy(connectedOn)}`);
       continue;

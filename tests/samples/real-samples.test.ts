@@ -81,9 +81,33 @@ describe.skipIf(!present)('real LinkedIn export samples', () => {
     ]);
   });
 
+  it.each(['2018-11_Profile.csv', '2022-09_Profile.header.csv'])(
+    "%s: known by its header even renamed; the row under it is the export owner's name",
+    (name) => {
+      const connections = {
+        name: 'Connections.csv',
+        bytes: Buffer.concat([
+          firstLine('2022-09_Connections.head-to-first-blank-row.csv'),
+          bytes('2022-09_Connections.tail-no-final-newline.csv'),
+        ]),
+        origin: 'picked' as const,
+      };
+      const renamed = 'my profile (1).csv';
+      const withRow = Buffer.concat([bytes(name), Buffer.from('Sajiah,Naqib\n')]);
+      expect(readExport([{ name: renamed, bytes: withRow, origin: 'picked' }, connections]).profiles).toEqual([
+        { file: renamed, name: 'Sajiah Naqib', source: { file: renamed, line: 2 }, warnings: [] },
+      ]);
+      // The samples hold the header only: no name, a warning on the file, and alone nothing to import.
+      const headerOnly = readExport([{ name, bytes: bytes(name), origin: 'picked' }, connections]);
+      expect(headerOnly.profiles[0]).toMatchObject({
+        name: '',
+        warnings: [{ file: name, line: 1, reason: expect.stringContaining('no name under the header') as string }],
+      });
+      expect(() => read(name)).toThrow(/nothing to import/);
+    },
+  );
+
   it.each([
-    '2018-11_Profile.csv',
-    '2022-09_Profile.header.csv',
     '2022-09_Contacts.header.csv',
     '2022-09_Company Follows.head.csv',
     '2022-09_Rich Media.csv',

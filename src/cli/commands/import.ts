@@ -49,6 +49,7 @@ export function importSummary(plan: ImportPlan, result: ApplyResult | null, base
     missingFromExport: plan.missingFromExport,
     pendingInvitations: plan.pendingInvitations,
     messages: plan.messages,
+    owner: plan.owner,
     failed: result?.failed ?? [],
     createdNotes: result ? result.created : plan.creates.map((c) => c.path),
     updatedNotes: (result ? plan.updates.filter((u) => result.updated.includes(u.path)) : plan.updates).map((u) => ({
@@ -91,7 +92,7 @@ function printHuman(io: CliIo, summary: ReturnType<typeof importSummary>, vault:
     line(
       'messages read',
       summary.messages.messages,
-      ` (${summary.messages.matched} people with a note; account from ${summary.messages.ownerRule})`,
+      ` (${summary.messages.matched} people with a note; your account${summary.owner?.name ? `: ${summary.owner.name},` : ''} from ${summary.messages.ownerRule})`,
     );
   if (summary.failed.length) {
     line('failed', summary.failed.length);

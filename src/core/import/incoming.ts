@@ -1,16 +1,26 @@
 /**
  * Everything one export says about people, merged per person before matching against the
- * vault: a connection row, an invitation and (later) their messages can all be about the
- * same person and must become one create or one update, never two.
+ * vault: a connection row, an invitation and their messages can all be about the same
+ * person and must become one create or one update, never two.
+ *
+ * Across the files of one export, people are the same when their profile URLs are. Before
+ * 2023 Connections.csv has no URL while messages.csv (sender URLs) and, in some exports,
+ * Invitations.csv do: then a URL from those files finds the connection with exactly that
+ * name, and the connection learns the URL, so its note gets `linkedin:` and the next
+ * export (with URLs) keeps matching. Never on a guess: when two connections have the
+ * name, or the other files show two different profiles with it, the name designates no
+ * one and the row is reported as ambiguous with every candidate.
  */
 import type { IsoDate } from '../dates/iso-date';
 import { fullName, nameKey } from '../identity/person-name';
 import type { LinkedInExport } from '../linkedin/read-export';
 import type { SourceRef } from '../linkedin/records';
+import { invitationCounterpart } from '../linkedin/invitations';
 import type { OwnedValues } from '../notes/compose-note';
 import type { NameParts } from '../notes/file-name';
 import { FIELD } from '../notes/schema';
 import type { PersonIdentity } from './note-matcher';
+import { coerceText } from '../people/coerce';
 
 export interface DatedLine {
   date: IsoDate;
@@ -31,6 +41,11 @@ export interface IncomingPerson {
   createIfMissing: boolean;
   /** In this export's Connections.csv. */
   isConnection: boolean;
+  /**
+   * A profile URL another file of this export gave this person, matched by exact name
+   * (Connections.csv before 2023 has none). It fills an empty `linkedin:`, never replaces one.
+   */
+  learnedUrl?: { url: string; source: SourceRef };
 }
 
 export function partsFromName(name: string, company = ''): NameParts {
@@ -38,11 +53,49 @@ export function partsFromName(name: string, company = ''): NameParts {
   return { first, last: rest.join(' '), name, company };
 }
 
-/** The people of an export, findable by profile URL or (for exports without URLs) by name. */
+/** Someone a name could designate: a person of this export, or a profile another file shows. */
+export type Candidate = { person: IncomingPerson } | { profileUrl: string; name: string; source: SourceRef };
+
+export type InExport =
+  | { kind: 'found'; person: IncomingPerson }
+  | { kind: 'none' }
+  | { kind: 'ambiguous'; candidates: Candidate[]; reason: string };
+
+/** The profiles (URL, where first seen) that messages and invitations show under each name. */
+export type ProfilesByName = Map<string, Map<string, SourceRef>>;
+
+/**
+ * Every name → URL pair the export's other files state: invitation counterparts (2024+
+ * and transitional files) and message senders (2021+), the owner excepted.
+ */
+export function profilesByName(
+  exp: LinkedInExport,
+  isOwner: (url: string | null, name: string) => boolean,
+): ProfilesByName {
+  const out: ProfilesByName = new Map();
+  const note = (url: string | null, name: string, source: SourceRef) => {
+    if (url === null || name === '' || isOwner(url, name)) return;
+    const key = nameKey(name);
+    let urls = out.get(key);
+    if (!urls) out.set(key, (urls = new Map<string, SourceRef>()));
+    if (!urls.has(url)) urls.set(url, source);
+  };
+  for (const f of exp.invitations)
+    for (const inv of f.records) {
+      const other = invitationCounterpart(inv);
+      note(other.profileUrl, other.name, inv.source);
+    }
+  for (const f of exp.messages) for (const m of f.records) note(m.senderUrl, m.from, m.source);
+  return out;
+}
+
+/** The people of an export, findable by profile URL or (one side without URL) by exact name. */
 export class IncomingSet {
   private readonly list: IncomingPerson[] = [];
   private readonly byUrl = new Map<string, IncomingPerson>();
   private readonly byName = new Map<string, IncomingPerson[]>();
+
+  constructor(private readonly profiles: ProfilesByName = new Map()) {}
 
   add(person: IncomingPerson): IncomingPerson {
     this.list.push(person);
@@ -52,12 +105,55 @@ export class IncomingSet {
     return person;
   }
 
-  /** The person with this URL, or the one person with this name when there is no URL. */
-  find(profileUrl: string | null, name: string): IncomingPerson | 'ambiguous' | null {
-    if (profileUrl) return this.byUrl.get(profileUrl) ?? null;
-    const same = this.byName.get(nameKey(name)) ?? [];
-    if (same.length > 1) return 'ambiguous';
-    return same[0] ?? null;
+  /** The URL a person is known by in this export: their own, or one learned from another file. */
+  static urlOf(person: IncomingPerson): string | null {
+    return person.identity.profileUrl ?? person.learnedUrl?.url ?? null;
+  }
+
+  /** Others of this export with the same name and no URL of their own (what the name cannot tell apart). */
+  namesakes(person: IncomingPerson): IncomingPerson[] {
+    if (person.identity.profileUrl !== null) return [];
+    return (this.byName.get(nameKey(person.identity.name)) ?? []).filter(
+      (p) => p !== person && p.identity.profileUrl === null,
+    );
+  }
+
+  /**
+   * The person with this URL; else, when one side has no URL, the one person with exactly
+   * this name. A person found by name from a URL learns it (see the file comment).
+   */
+  find(profileUrl: string | null, name: string, source: SourceRef): InExport {
+    if (profileUrl) {
+      const hit = this.byUrl.get(profileUrl);
+      if (hit) return { kind: 'found', person: hit };
+    }
+    const key = nameKey(name);
+    if (key === '') return { kind: 'none' };
+    const all = this.byName.get(key) ?? [];
+    // A URL only meets people who have none; a bare name meets everyone with that name.
+    const same = profileUrl ? all.filter((p) => IncomingSet.urlOf(p) === null) : all;
+    if (same.length === 0) return { kind: 'none' };
+    if (same.length > 1)
+      return {
+        kind: 'ambiguous',
+        candidates: same.map((person) => ({ person })),
+        reason: `${same.length} people in this export are named "${name}" and ${profileUrl ? 'Connections.csv has' : 'the row has'} no profile URL to tell them apart`,
+      };
+    const person = same[0] as IncomingPerson;
+    const known = IncomingSet.urlOf(person);
+    const profiles = new Map(this.profiles.get(key) ?? []);
+    if (profileUrl && !profiles.has(profileUrl)) profiles.set(profileUrl, source);
+    if (known === null && profiles.size > 1)
+      return {
+        kind: 'ambiguous',
+        candidates: [{ person }, ...[...profiles].map(([url, at]) => ({ profileUrl: url, name, source: at }))],
+        reason: `the files of this export show ${profiles.size} different profiles named "${name}", and ${person.source.file} has no profile URL to say which one line ${person.source.line} is`,
+      };
+    if (profileUrl && known === null) {
+      person.learnedUrl = { url: profileUrl, source };
+      this.byUrl.set(profileUrl, person);
+    }
+    return { kind: 'found', person };
   }
 
   all(): readonly IncomingPerson[] {
@@ -92,4 +188,15 @@ export function addConnections(set: IncomingSet, exp: LinkedInExport): void {
       });
     }
   }
+}
+
+/**
+ * The values an import writes. A URL learned from another file of the export fills an
+ * empty `linkedin:` and never replaces one the note has (a vanity URL can change).
+ */
+export function ownedFor(person: IncomingPerson, current: Record<string, unknown> | null): IncomingPerson['owned'] {
+  const learned = person.learnedUrl;
+  if (!learned || person.owned[FIELD.linkedin]) return person.owned;
+  if (current !== null && coerceText(current[FIELD.linkedin]) !== '') return person.owned;
+  return { ...person.owned, [FIELD.linkedin]: learned.url };
 }

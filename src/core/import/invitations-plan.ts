@@ -8,7 +8,7 @@
  * note marked `invitation-received`; an outgoing one marks an existing note
  * `invitation-sent` (or creates one when the setting asks) and is listed in the report.
  * Without profile URLs (exports before 2024) people are matched by exact name only, and a
- * name that fits several people is reported, never guessed.
+ * name that fits several people is reported with every candidate, never guessed.
  */
 import { daysBetween, type IsoDate } from '../dates/iso-date';
 import { invitationCounterpart } from '../linkedin/invitations';
@@ -18,6 +18,7 @@ import { escapeMarkdown } from '../notes/markdown-escape';
 import { FIELD } from '../notes/schema';
 import { coerceText } from '../people/coerce';
 import { nameKey } from '../identity/person-name';
+import { describeCandidate } from './ambiguity';
 import { partsFromName, type IncomingSet } from './incoming';
 import type { NoteMatcher } from './note-matcher';
 import type { AmbiguousPerson, PendingInvitation } from './plan-types';
@@ -63,14 +64,22 @@ export function addInvitations(
   for (const inv of latestPerPerson(exp)) {
     const other = invitationCounterpart(inv);
     if (other.name === '' && other.profileUrl === null) continue;
-    const inExport = set.find(other.profileUrl, other.name);
-    if (inExport === 'ambiguous') {
+    const found = set.find(other.profileUrl, other.name, inv.source);
+    if (found.kind === 'ambiguous') {
       out.ambiguous.push({
         name: other.name,
         source: inv.source,
-        candidates: [],
-        reason: 'several connections in this export have this name and the invitation has no profile URL',
+        candidates: found.candidates.map((c) => describeCandidate(c, matcher)),
+        reason: found.reason,
       });
+      continue;
+    }
+    const inExport = found.kind === 'found' ? found.person : null;
+    if (inExport !== null && inExport.isConnection) {
+      // Accepted; their connection row finds their note. Only a message is worth keeping.
+      if (inv.message.trim() === '') continue;
+      out.accepted++;
+      inExport.interactions.push({ date: inv.sentOn, line: acceptedLine(inv) });
       continue;
     }
     const note = matcher.peek({ profileUrl: other.profileUrl, name: other.name });
@@ -78,15 +87,15 @@ export function addInvitations(
       out.ambiguous.push({
         name: other.name,
         source: inv.source,
-        candidates: note.candidates.map((n) => n.path),
+        candidates: note.candidates.map((n) => ({ path: n.path, description: n.path })),
         reason: note.reason,
       });
       continue;
     }
     const noteConnected = note.kind === 'found' && coerceText(note.note.frontmatter?.[FIELD.status]) === 'connected';
 
-    if ((inExport !== null && inExport.isConnection) || noteConnected) {
-      // Accepted. Only a message is worth keeping, in the log of whoever they are.
+    if (noteConnected) {
+      // Accepted (their note says so), though not in this export's connections.
       if (inv.message.trim() === '') continue;
       out.accepted++;
       const line = { date: inv.sentOn, line: acceptedLine(inv) };

@@ -4,20 +4,29 @@
  * unanswered at the end. Message text is never read into notes (vaults get synced and
  * shared); at most, a setting adds "- 2024-05-01 · message · 3 messages" per day.
  *
- * Direction: the 2018 file says it; later files only name the sender, so we find the
- * account owner (from the inviter URL of your sent invitations, else the most frequent
- * sender) and compare. Recipients come from RECIPIENT PROFILE URLS (2024+), never from
- * splitting TO, whose names contain commas; before 2024 a recipient is known by the URL
- * they used when writing in the same conversation, else by an exact, unique name.
+ * Direction: the 2018 file says it; later files only name the sender, so we compare with
+ * the export's owner (see export-owner.ts). Recipients come from RECIPIENT PROFILE URLS
+ * (2024+), never from splitting TO, whose names contain commas; before 2024 a recipient
+ * is known by the URL they used when writing in the same conversation, else by the one
+ * URL their exact name writes with anywhere in the file, else by their exact name.
+ *
+ * Each conversation partner then reaches their person through the export's other files
+ * (by URL, or by exact name when Connections.csv has no URL; see incoming.ts), else an
+ * existing note. A partner whose name fits several people is reported, never guessed.
  */
+import type { SourceRef } from '../linkedin/records';
 import { nameKey } from '../identity/person-name';
 import type { LinkedInExport } from '../linkedin/read-export';
 import type { MessageRecord } from '../linkedin/records';
 import { FIELD } from '../notes/schema';
-import { partsFromName, type IncomingSet } from './incoming';
+import type { ExportOwner } from '../vault-state';
+import { ownMessageTest, type OwnerFinding, type OwnerRule } from './export-owner';
+import { describeCandidate } from './ambiguity';
+import { partsFromName, type IncomingPerson, type IncomingSet } from './incoming';
 import type { NoteMatcher } from './note-matcher';
+import type { AmbiguousPerson } from './plan-types';
 
-export type OwnerRule = 'sent invitations' | 'most frequent sender' | 'message direction column' | 'none';
+export type { OwnerRule } from './export-owner';
 
 export interface MessageStats {
   lastDate: string;
@@ -29,6 +38,8 @@ export interface MessageStats {
   /** Messages per day, both directions. */
   perDay: Map<string, number>;
   name: string;
+  /** The newest message's row, for the report. */
+  lastSource: SourceRef;
 }
 
 export interface MessagesOutcome {
@@ -45,32 +56,13 @@ export interface MessageOptions {
   logMessageDays: boolean;
 }
 
-export function findOwner(exp: LinkedInExport): { url: string | null; rule: OwnerRule } {
-  const inviters = new Map<string, number>();
-  for (const f of exp.invitations) {
-    for (const i of f.records)
-      if (i.direction === 'outgoing' && i.inviterUrl) inviters.set(i.inviterUrl, (inviters.get(i.inviterUrl) ?? 0) + 1);
-  }
-  const top = (m: Map<string, number>) =>
-    [...m.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
-  const fromInvitations = top(inviters);
-  if (fromInvitations) return { url: fromInvitations, rule: 'sent invitations' };
-  const senders = new Map<string, number>();
-  for (const f of exp.messages)
-    for (const m of f.records) if (m.senderUrl) senders.set(m.senderUrl, (senders.get(m.senderUrl) ?? 0) + 1);
-  const fromMessages = top(senders);
-  if (fromMessages) return { url: fromMessages, rule: 'most frequent sender' };
-  if (exp.messages.some((f) => f.format === '2018')) return { url: null, rule: 'message direction column' };
-  return { url: null, rule: 'none' };
-}
-
 /**
  * Counterparts are keyed by their canonical profile URL, or `name:<name key>` when the
  * export gives no URL (URLs start with `https:`, so the two kinds cannot collide).
  */
 type Key = string;
 
-function stat(map: Map<Key, MessageStats>, key: Key, name: string): MessageStats {
+function stat(map: Map<Key, MessageStats>, key: Key, name: string, source: SourceRef): MessageStats {
   let s = map.get(key);
   if (!s) {
     s = {
@@ -82,6 +74,7 @@ function stat(map: Map<Key, MessageStats>, key: Key, name: string): MessageStats
       unanswered: 0,
       perDay: new Map(),
       name,
+      lastSource: source,
     };
     map.set(key, s);
   } else if (s.name === '' && name !== '') s.name = name;
@@ -100,105 +93,170 @@ function record(s: MessageStats, m: MessageRecord, from: 'me' | 'them', perDay: 
     s.lastTime = m.time;
     s.lastDate = m.date;
     s.lastFrom = from;
+    s.lastSource = m.source;
   }
   if (perDay) s.perDay.set(m.date, (s.perDay.get(m.date) ?? 0) + 1);
+}
+
+export interface AggregateOptions {
+  perDay?: boolean;
+  /** Keys that are the same person as another key (found out after a first pass). */
+  alias?: ReadonlyMap<Key, Key>;
 }
 
 /** Aggregates every message per counterpart, oldest first, so the end state is "who wrote last". */
 export function aggregateMessages(
   exp: LinkedInExport,
-  ownerUrl: string | null,
-  options: { perDay?: boolean } = {},
+  owner: ExportOwner | null,
+  options: AggregateOptions = {},
 ): Map<Key, MessageStats> {
   const perDay = options.perDay ?? false;
+  const alias = options.alias;
+  const isMine = ownMessageTest(owner);
+  const ownerUrl = owner?.profileUrl ?? null;
   const all: MessageRecord[] = [];
   for (const f of exp.messages) for (const m of f.records) all.push(m);
   all.sort((a, b) => a.time - b.time);
-  // Before 2024 recipients have no URL: learn each conversation's participants from who wrote in it.
+  // Before 2024 recipients have no URL: learn each conversation's participants from who
+  // wrote in it, and each name's URL from the whole file when the name writes with one only.
   const writers = new Map<string, Map<string, string>>();
+  const urlsOfName = new Map<string, Set<string>>();
   const needWriters = all.some((m) => m.direction === null && m.recipientUrls.length === 0);
   if (needWriters) {
     for (const m of all) {
-      if (m.senderUrl && m.senderUrl !== ownerUrl && m.conversationId !== '') {
+      if (!m.senderUrl || isMine(m.senderUrl, m.from)) continue;
+      if (m.conversationId !== '') {
         let w = writers.get(m.conversationId);
         if (!w) writers.set(m.conversationId, (w = new Map<string, string>()));
         w.set(m.senderUrl, m.from);
       }
+      const key = nameKey(m.from);
+      let urls = urlsOfName.get(key);
+      if (!urls) urlsOfName.set(key, (urls = new Set()));
+      urls.add(m.senderUrl);
     }
   }
   const stats = new Map<Key, MessageStats>();
+  const to = (key: Key, name: string, m: MessageRecord) => stat(stats, alias?.get(key) ?? key, name, m.source);
   for (const m of all) {
-    const mine = m.direction !== null ? m.direction === 'outgoing' : ownerUrl !== null && m.senderUrl === ownerUrl;
+    const mine = m.direction !== null ? m.direction === 'outgoing' : isMine(m.senderUrl, m.from);
     if (!mine) {
-      record(stat(stats, m.senderUrl ?? `name:${nameKey(m.from)}`, m.from), m, 'them', perDay);
+      record(to(m.senderUrl ?? `name:${nameKey(m.from)}`, m.from, m), m, 'them', perDay);
       continue;
     }
     if (m.recipientUrls.length > 0) {
-      for (const url of m.recipientUrls) if (url !== ownerUrl) record(stat(stats, url, ''), m, 'me', perDay);
+      for (const url of m.recipientUrls) if (url !== ownerUrl) record(to(url, '', m), m, 'me', perDay);
       continue;
     }
     const known = writers.get(m.conversationId);
-    if (known && known.size > 0) for (const [url, name] of known) record(stat(stats, url, name), m, 'me', perDay);
-    else if (m.to !== '') record(stat(stats, `name:${nameKey(m.to)}`, m.to), m, 'me', perDay); // one person, or a group we cannot split
+    if (known && known.size > 0) {
+      for (const [url, name] of known) record(to(url, name, m), m, 'me', perDay);
+      continue;
+    }
+    if (m.to === '') continue;
+    const urls = urlsOfName.get(nameKey(m.to));
+    const url = urls?.size === 1 ? ([...urls][0] as string) : null;
+    // One person, or a group we cannot split: by name.
+    record(to(url ?? `name:${nameKey(m.to)}`, m.to, m), m, 'me', perDay);
   }
   return stats;
+}
+
+type Target = { kind: 'person'; person: IncomingPerson } | { kind: 'note'; path: string } | { kind: 'none' };
+
+export interface MessagesResult {
+  outcome: MessagesOutcome;
+  /** Conversation partners whose name fits several people. */
+  ambiguous: AmbiguousPerson[];
 }
 
 export function addMessages(
   set: IncomingSet,
   exp: LinkedInExport,
   matcher: NoteMatcher,
+  found: OwnerFinding,
   options: MessageOptions,
-): MessagesOutcome {
-  const owner = findOwner(exp);
+): MessagesResult {
   const out: MessagesOutcome = {
-    ownerUrl: owner.url,
-    ownerRule: owner.rule,
+    ownerUrl: found.owner?.profileUrl ?? null,
+    ownerRule: found.rule,
     messages: exp.messages.reduce((n, f) => n + f.records.length, 0),
     skippedDrafts: exp.messages.reduce((n, f) => n + f.skippedDrafts, 0),
     skippedSponsored: exp.messages.reduce((n, f) => n + f.skippedSponsored, 0),
     counterparts: 0,
     matched: 0,
   };
-  if (out.messages === 0) return out;
-  const stats = aggregateMessages(exp, owner.url, { perDay: options.logMessageDays });
-  out.counterparts = stats.size;
+  const ambiguous: AmbiguousPerson[] = [];
+  if (out.messages === 0) return { outcome: out, ambiguous };
+  const perDay = options.logMessageDays;
+  let stats = aggregateMessages(exp, found.owner, { perDay });
+
+  // Who each counterpart is. Two keys can be one person (a URL and, in a conversation they
+  // never answered, their bare name): then the messages are counted again under one key.
+  const targets = new Map<Key, Target>();
+  const keyOfTarget = new Map<IncomingPerson | string, Key>();
+  const alias = new Map<Key, Key>();
   for (const [key, s] of stats) {
     const url = key.startsWith('name:') ? null : key;
-    const name = s.name;
+    const inExport = set.find(url, s.name, s.lastSource);
+    let target: Target;
+    if (inExport.kind === 'ambiguous') {
+      ambiguous.push({
+        name: s.name,
+        source: s.lastSource,
+        candidates: inExport.candidates.map((c) => describeCandidate(c, matcher)),
+        reason: inExport.reason,
+      });
+      continue;
+    }
+    if (inExport.kind === 'found') target = { kind: 'person', person: inExport.person };
+    else {
+      // Someone with a note but not in this export's connections (or an export without Connections.csv).
+      const note = matcher.peek({ profileUrl: url, name: s.name });
+      target = note.kind === 'found' ? { kind: 'note', path: note.note.path } : { kind: 'none' };
+    }
+    targets.set(key, target);
+    const id = target.kind === 'person' ? target.person : target.kind === 'note' ? target.path : null;
+    if (id === null) continue;
+    const first = keyOfTarget.get(id);
+    if (first === undefined) keyOfTarget.set(id, key);
+    else alias.set(key, first);
+  }
+  if (alias.size > 0) stats = aggregateMessages(exp, found.owner, { perDay, alias });
+  out.counterparts = stats.size;
+
+  for (const [key, s] of stats) {
+    const target = targets.get(key);
+    if (target === undefined || target.kind === 'none') continue;
+    const url = key.startsWith('name:') ? null : key;
     const owned = {
       [FIELD.lastMessage]: s.lastDate,
       [FIELD.lastMessageFrom]: s.lastFrom,
       [FIELD.unanswered]: s.unanswered,
     };
-    const lines = options.logMessageDays
+    const lines = perDay
       ? [...s.perDay.entries()].map(([date, n]) => ({
           date,
           line: `- ${date} · message · ${n} ${n === 1 ? 'message' : 'messages'}`,
           key: `- ${date} · message ·`,
         }))
       : [];
-    const inExport = set.find(url, name);
-    if (inExport === 'ambiguous') continue;
-    if (inExport !== null) {
-      inExport.owned = { ...inExport.owned, ...owned };
-      inExport.interactions.push(...lines);
-      out.matched++;
+    out.matched++;
+    if (target.kind === 'person') {
+      target.person.owned = { ...target.person.owned, ...owned };
+      target.person.interactions.push(...lines);
       continue;
     }
-    // Someone with a note but not in this export's connections (or an export without Connections.csv).
-    const note = matcher.peek({ profileUrl: url, name });
-    if (note.kind !== 'found') continue;
-    out.matched++;
     set.add({
-      identity: { profileUrl: url, name },
-      parts: partsFromName(name),
-      owned,
+      identity: { profileUrl: url, name: s.name },
+      parts: partsFromName(s.name),
+      // A note found by name that has no URL yet gets the one the messages show.
+      owned: url === null ? owned : { ...owned, [FIELD.linkedin]: url },
       interactions: lines,
-      source: { file: exp.messages[0]?.file ?? 'messages.csv', line: 0 },
+      source: s.lastSource,
       createIfMissing: false,
       isConnection: false,
     });
   }
-  return out;
+  return { outcome: out, ambiguous };
 }

@@ -3,25 +3,40 @@
  *
  * By profile URL first, so renamed or moved notes are still found. Exports before 2023
  * have no URLs: then the exact name decides, narrowed by `connected-on` when several notes
- * share the name; what is still not unique is ambiguous, and an ambiguous person is
- * reported and never merged. A note claimed by one row cannot be claimed by another.
+ * (or several rows of the export) share the name: a connection date never changes, so a
+ * note dated otherwise is one of the other people with that name. What is still not
+ * unique is ambiguous, and an ambiguous person is reported and never merged. A note
+ * claimed by one row cannot be claimed by another.
  */
 import { coerceDate, coerceText } from '../people/coerce';
 import { nameKey } from '../identity/person-name';
 import { normaliseProfileUrl } from '../identity/profile-url';
 import { FIELD } from '../notes/schema';
+import type { SourceRef } from '../linkedin/records';
 import type { ExistingNote } from './vault-snapshot';
 
 export interface PersonIdentity {
   profileUrl: string | null;
   name: string;
   connectedOn?: string | null;
+  /** Other rows of this export have the same name and no URL either. */
+  sharesName?: boolean;
 }
 
 export type MatchResult =
   | { kind: 'found'; note: ExistingNote }
   | { kind: 'none' }
-  | { kind: 'ambiguous'; candidates: ExistingNote[]; reason: string };
+  | {
+      kind: 'ambiguous';
+      candidates: ExistingNote[];
+      reason: string;
+      /** When the note was already matched by another row of this export: that row. */
+      claimedBy?: SourceRef;
+    };
+
+function noteConnectedOn(note: ExistingNote): string | null {
+  return note.frontmatter === null ? null : coerceDate(note.frontmatter[FIELD.connectedOn]).value;
+}
 
 /** `People/Jane Doe (Acme) 2.md` → `Jane Doe`: how a note without a `name` field is named. */
 export function nameFromPath(path: string): string {
@@ -63,7 +78,7 @@ export class NoteMatcher {
   private readonly byUrl = new Map<string, ExistingNote[]>();
   private readonly byName = new Map<string, ExistingNote[]>();
   private readonly urls = new Map<ExistingNote, string | null>();
-  private readonly claimed = new Set<ExistingNote>();
+  private readonly claimed = new Map<ExistingNote, SourceRef | null>();
 
   constructor(notes: readonly ExistingNote[]) {
     for (const note of notes) {
@@ -82,10 +97,10 @@ export class NoteMatcher {
     return this.byUrl.get(url) ?? [];
   }
 
-  /** Finds the note for a person and claims it for them. */
-  match(person: PersonIdentity): MatchResult {
+  /** Finds the note for a person and claims it for them (`source`: their row, for the report). */
+  match(person: PersonIdentity, source: SourceRef | null = null): MatchResult {
     const result = this.peek(person);
-    return result.kind === 'found' ? this.claim(result.note) : result;
+    return result.kind === 'found' ? this.claim(result.note, source) : result;
   }
 
   /** Finds the note for a person without claiming it. */
@@ -104,11 +119,11 @@ export class NoteMatcher {
   private matchByName(person: PersonIdentity, eligible: (note: ExistingNote) => boolean): MatchResult {
     if (person.name === '') return { kind: 'none' };
     let candidates = (this.byName.get(nameKey(person.name)) ?? []).filter(eligible);
-    if (candidates.length > 1 && person.connectedOn) {
-      const sameDate = candidates.filter(
-        (n) => n.frontmatter !== null && coerceDate(n.frontmatter[FIELD.connectedOn]).value === person.connectedOn,
-      );
+    const date = person.connectedOn ?? null;
+    if (date !== null && (candidates.length > 1 || person.sharesName === true)) {
+      const sameDate = candidates.filter((n) => noteConnectedOn(n) === date);
       if (sameDate.length > 0) candidates = sameDate;
+      else if (person.sharesName === true) candidates = candidates.filter((n) => noteConnectedOn(n) === null);
     }
     if (candidates.length === 0) return { kind: 'none' };
     if (candidates.length > 1)
@@ -117,13 +132,28 @@ export class NoteMatcher {
         candidates,
         reason: `${candidates.length} notes are named "${person.name}" and the export has no profile URL to tell them apart`,
       };
-    return { kind: 'found', note: candidates[0] as ExistingNote };
+    const only = candidates[0] as ExistingNote;
+    // One undated note and several rows with its name: it could be any of them.
+    if (person.sharesName === true && date !== null && noteConnectedOn(only) === null)
+      return {
+        kind: 'ambiguous',
+        candidates,
+        reason: `several rows of this export are named "${person.name}", the note has no connected-on date and the export no profile URL to tell which row it is`,
+      };
+    return { kind: 'found', note: only };
   }
 
-  private claim(note: ExistingNote): MatchResult {
-    if (this.claimed.has(note))
-      return { kind: 'ambiguous', candidates: [note], reason: 'another row of this export already matched this note' };
-    this.claimed.add(note);
+  private claim(note: ExistingNote, source: SourceRef | null): MatchResult {
+    if (this.claimed.has(note)) {
+      const by = this.claimed.get(note) ?? null;
+      return {
+        kind: 'ambiguous',
+        candidates: [note],
+        reason: `${by ? `${by.file}, line ${by.line}` : 'another row of this export'} already matched this note`,
+        ...(by ? { claimedBy: by } : {}),
+      };
+    }
+    this.claimed.set(note, source);
     return { kind: 'found', note };
   }
 

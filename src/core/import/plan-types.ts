@@ -3,6 +3,7 @@ import type { IsoDate } from '../dates/iso-date';
 import type { RowIssue, SourceRef } from '../linkedin/records';
 import type { FieldChange, JobChange } from './field-diff';
 import type { DatedLine } from './incoming';
+import type { ExportOwner } from '../vault-state';
 import type { MessagesOutcome } from './messages-plan';
 
 export interface CreateOp {
@@ -29,10 +30,20 @@ export interface UnchangedNote {
   name: string;
 }
 
+/** One of the people an ambiguous row could be. */
+export interface AmbiguousCandidate {
+  /** Their note, when the vault has one. */
+  path: string | null;
+  /** Who they are and where the export names them, e.g. `Saad Khan, Globex (Connections.csv, line 40)`. */
+  description: string;
+}
+
+/** A row that fits several people (always two or more candidates), so it was not imported. */
 export interface AmbiguousPerson {
   name: string;
+  /** The row that could not be matched: its file and real line. */
   source: SourceRef;
-  candidates: string[];
+  candidates: AmbiguousCandidate[];
   reason: string;
 }
 
@@ -91,4 +102,10 @@ export interface ImportPlan {
     acceptedWithMessage: number;
   };
   messages: MessagesOutcome;
+  /**
+   * Whose export this is (name from Profile.csv, URL from the invitations), or null when the
+   * export does not say; `messages.ownerRule` tells which evidence decided. The adapters
+   * store it in the vault state (the "have we met?" reply is signed with the name).
+   */
+  owner: ExportOwner | null;
 }

@@ -13,9 +13,12 @@ import { FIELD, INTERACTIONS_HEADING, LINKEDIN_OWNED } from '../notes/schema';
 import { sectionLines } from '../notes/body-sections';
 import { coerceDate, coerceText } from '../people/coerce';
 import { detectJobChange, diffOwned, historyLine } from './field-diff';
-import { addConnections, IncomingSet, type IncomingPerson } from './incoming';
+import { findOwner, ownMessageTest } from './export-owner';
+import { ambiguousCandidates } from './ambiguity';
+import { addConnections, IncomingSet, ownedFor, profilesByName, type IncomingPerson } from './incoming';
 import { addInvitations, mergeStatus } from './invitations-plan';
 import { addMessages } from './messages-plan';
+import { missingFromExport } from './missing-from-export';
 import { NoteMatcher, noteName } from './note-matcher';
 import type { ImportPlan, ImportSettings } from './plan-types';
 import type { ExistingNote, VaultSnapshot } from './vault-snapshot';
@@ -33,7 +36,8 @@ function emptyPlan(exp: LinkedInExport, settings: ImportSettings): ImportPlan {
       ...exp.invitations.flatMap((f) => f.skipped),
       ...exp.messages.flatMap((f) => f.skipped),
     ],
-    warnings: exp.connections.flatMap((f) => f.warnings),
+    warnings: [...exp.connections.flatMap((f) => f.warnings), ...exp.profiles.flatMap((f) => f.warnings)],
+    owner: null,
     ambiguous: [],
     unreadable: [],
     missingFromExport: [],
@@ -64,7 +68,12 @@ export async function planImport(
 ): Promise<ImportPlan> {
   const plan = emptyPlan(exp, settings);
   const matcher = new NoteMatcher(vault.notes);
-  const people = new IncomingSet();
+  const owner = findOwner(exp);
+  plan.owner = owner.owner;
+  plan.messages.ownerUrl = owner.owner?.profileUrl ?? null;
+  plan.messages.ownerRule = owner.rule;
+  const isOwn = ownMessageTest(owner.owner);
+  const people = new IncomingSet(profilesByName(exp, isOwn));
   addConnections(people, exp);
   const invitations = addInvitations(people, exp, matcher, {
     today: settings.today,
@@ -74,35 +83,51 @@ export async function planImport(
   plan.stats.pendingIncoming = invitations.pendingIncoming;
   plan.stats.acceptedWithMessage = invitations.accepted;
   plan.ambiguous.push(...invitations.ambiguous);
-  plan.messages = addMessages(people, exp, matcher, { logMessageDays: settings.logMessageDays ?? false });
+  const messages = addMessages(people, exp, matcher, owner, { logMessageDays: settings.logMessageDays ?? false });
+  plan.messages = messages.outcome;
+  plan.ambiguous.push(...messages.ambiguous);
 
   const paths = new PathClaimer(vault.paths);
   const reportedUnreadable = new Set<string>();
+  const bySource = new Map(people.all().map((p) => [p.source, p]));
+  // Notes whose connection is in this export's Connections.csv, or may be (an ambiguous row).
+  const accounted = new Set<ExistingNote>();
+  const namesakesOf = new Map<IncomingPerson, IncomingPerson[]>();
   for (const person of people.all()) {
-    const match = matcher.match(person.identity);
+    const namesakes = people.namesakes(person);
+    if (namesakes.length === 0) continue;
+    namesakesOf.set(person, namesakes);
+    person.identity.sharesName = true;
+  }
+  for (const person of people.all()) {
+    const namesakes = namesakesOf.get(person) ?? [];
+    const match = matcher.match(person.identity, person.source);
     if (match.kind === 'ambiguous') {
       plan.ambiguous.push({
         name: person.identity.name,
         source: person.source,
-        candidates: match.candidates.map((n) => n.path),
+        candidates: ambiguousCandidates(match, namesakes, bySource, matcher),
         reason: match.reason,
       });
+      if (person.isConnection) for (const n of match.candidates) accounted.add(n);
       continue;
     }
     if (match.kind === 'none') {
       if (!person.createIfMissing) continue;
-      const base = personBaseName(settings.fileNameFormat, person.parts, person.identity.profileUrl);
+      const profileUrl = IncomingSet.urlOf(person);
+      const base = personBaseName(settings.fileNameFormat, person.parts, profileUrl);
       const path = paths.claim(settings.folder, base, person.parts.company);
       const log = [...person.interactions].sort((a, b) => b.date.localeCompare(a.date)).map((i) => i.line);
       plan.creates.push({
         path,
         name: person.identity.name,
-        text: composePersonNote(person.owned, { tag: settings.tag, interactions: log }),
-        profileUrl: person.identity.profileUrl,
+        text: composePersonNote(ownedFor(person, null), { tag: settings.tag, interactions: log }),
+        profileUrl,
         source: person.source,
       });
       continue;
     }
+    if (person.isConnection) accounted.add(match.note);
     const note = match.note;
     if (note.yamlError !== undefined) {
       if (!reportedUnreadable.has(note.path)) {
@@ -114,27 +139,25 @@ export async function planImport(
     await planUpdate(plan, note, person, vault, settings);
   }
 
-  if (exp.connections.length > 0) {
-    for (const note of vault.notes) {
-      if (!matcher.isClaimed(note) && note.frontmatter && coerceText(note.frontmatter[FIELD.status]) === 'connected') {
-        plan.missingFromExport.push({ path: note.path, name: noteName(note) });
-      }
-    }
-  }
+  plan.missingFromExport = missingFromExport(exp, vault.notes, accounted);
   return plan;
 }
 
 /** The owned values after the status rule: a recorded decline or a connection is not undone by an old invitation. */
-function ownedAfterStatusRule(current: Record<string, unknown>, person: IncomingPerson) {
-  const wanted = person.owned[FIELD.status];
-  if (typeof wanted !== 'string') return person.owned;
+function ownedAfterStatusRule(
+  current: Record<string, unknown>,
+  owned: IncomingPerson['owned'],
+  person: IncomingPerson,
+): IncomingPerson['owned'] {
+  const wanted = owned[FIELD.status];
+  if (typeof wanted !== 'string') return owned;
   const status = mergeStatus(
     coerceText(current[FIELD.status]).toLowerCase(),
     wanted,
     coerceDate(current[FIELD.invitedOn]).value,
     coerceDate(person.owned[FIELD.invitedOn]).value,
   );
-  return status === wanted ? person.owned : { ...person.owned, [FIELD.status]: status };
+  return status === wanted ? owned : { ...owned, [FIELD.status]: status };
 }
 
 async function planUpdate(
@@ -145,7 +168,7 @@ async function planUpdate(
   settings: ImportSettings,
 ): Promise<void> {
   const current = note.frontmatter ?? {};
-  const changes = diffOwned(current, ownedAfterStatusRule(current, person), LINKEDIN_OWNED);
+  const changes = diffOwned(current, ownedAfterStatusRule(current, ownedFor(person, current), person), LINKEDIN_OWNED);
   const jobChange = detectJobChange(current, changes);
   if (jobChange)
     changes.push({ field: FIELD.jobChangedOn, from: current[FIELD.jobChangedOn] ?? null, to: settings.today });

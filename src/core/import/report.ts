@@ -63,12 +63,13 @@ export function composeImportReport(plan: ImportPlan, meta: ReportMeta): string 
     out += `- **Cancelled** after ${formatCount(result.created.length + result.updated.length)} notes. Run the import again to finish: it picks up where this one stopped.\n`;
   const m = plan.messages;
   if (m.messages > 0 || m.skippedDrafts > 0) {
+    const who = [plan.owner?.name, m.ownerUrl].filter((v) => v !== undefined && v !== null && v !== '').join(', ');
     const owner =
       m.ownerRule === 'none'
         ? 'unknown'
         : m.ownerRule === 'message direction column'
           ? 'given by the file'
-          : `${m.ownerUrl ?? '?'} (from ${m.ownerRule})`;
+          : `${who || '?'} (from ${m.ownerRule})`;
     out += `- Messages: ${formatCount(m.messages)} read (${formatCount(m.skippedDrafts)} drafts and ${formatCount(m.skippedSponsored)} sponsored or InMail skipped), ${formatCount(m.matched)} of ${formatCount(m.counterparts)} people you wrote with have a note. Your account: ${escapeMarkdown(owner)}. Message text is never copied into notes.\n`;
   }
   out += `\n| What | Count |\n| --- | ---: |\n${rows.map(([k, v]) => `| ${k} | ${formatCount(v)} |`).join('\n')}\n`;
@@ -91,7 +92,7 @@ export function composeImportReport(plan: ImportPlan, meta: ReportMeta): string 
     'Ambiguous names',
     plan.ambiguous,
     (a) =>
-      `${escapeMarkdown(a.name)} (${escapeMarkdown(a.source.file)}, line ${a.source.line}): ${escapeMarkdown(a.reason)}; ${a.candidates.map((c) => wikiLink(c)).join(', ')}`,
+      `${escapeMarkdown(a.name)} (${escapeMarkdown(a.source.file)}, line ${a.source.line}): ${escapeMarkdown(a.reason)}. Could be: ${a.candidates.map((c) => (c.path !== null ? wikiLink(c.path) : escapeMarkdown(c.description))).join(', ')}`,
   );
   out += section(
     'Notes with unreadable frontmatter',

@@ -1,15 +1,16 @@
 /**
- * Which files of an export we read. LinkedIn's archive holds dozens of CSVs; only three
- * matter for person notes, and their names drift in case (`Messages.csv` in 2018,
+ * Which files of an export we read. LinkedIn's archive holds dozens of CSVs; three matter
+ * for person notes, and Profile.csv says whose export it is. Their names drift in case (`Messages.csv` in 2018,
  * `messages.csv` since). `coach_messages.csv` and friends share the messages header but
  * are AI-coach chats, so matching is on the exact base name, case-insensitively.
  */
-export type ExportFileKind = 'connections' | 'invitations' | 'messages';
+export type ExportFileKind = 'connections' | 'invitations' | 'messages' | 'profile';
 
 const KNOWN: Record<string, ExportFileKind> = {
   'connections.csv': 'connections',
   'invitations.csv': 'invitations',
   'messages.csv': 'messages',
+  'profile.csv': 'profile',
 };
 
 export function baseName(path: string): string {

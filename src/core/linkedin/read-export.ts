@@ -14,7 +14,8 @@ import { isConnectionsHeader, parseConnections } from './connections';
 import { baseName, isZipName, kindFromFileName, looksLikeZip, type ExportFileKind } from './export-files';
 import { isInvitationsHeader, parseInvitations } from './invitations';
 import { isMessagesHeader, parseMessages } from './messages';
-import type { ConnectionsFile, InvitationsFile, MessagesFile } from './records';
+import { isProfileHeader, parseProfile } from './profile';
+import type { ConnectionsFile, InvitationsFile, MessagesFile, ProfileFile } from './records';
 
 export interface ExportInput {
   /** A display path: the file name, or `archive.zip/inner/path.csv`. */
@@ -30,6 +31,8 @@ export interface LinkedInExport {
   connections: ConnectionsFile[];
   invitations: InvitationsFile[];
   messages: MessagesFile[];
+  /** Profile.csv: whose export this is (helps, never required). */
+  profiles: ProfileFile[];
 }
 
 const ANY_EXPECTED = 'a LinkedIn Connections.csv, Invitations.csv or messages.csv, or the export .zip';
@@ -38,6 +41,7 @@ function kindFromHeader(text: string): ExportFileKind | null {
   if (findHeader(text, isConnectionsHeader)) return 'connections';
   if (findHeader(text, isInvitationsHeader)) return 'invitations';
   if (findHeader(text, isMessagesHeader)) return 'messages';
+  if (findHeader(text, isProfileHeader)) return 'profile';
   return null;
 }
 
@@ -59,7 +63,7 @@ function unzipWanted(input: ExportInput): ExportInput[] {
       bytes: entries[inner] as Uint8Array,
       origin: 'listed' as const,
     }));
-  if (found.length === 0) {
+  if (!found.some((f) => kindFromFileName(f.name) !== 'profile')) {
     throw new InputError(
       input.name,
       undefined,
@@ -70,7 +74,13 @@ function unzipWanted(input: ExportInput): ExportInput[] {
 }
 
 export function readExport(inputs: readonly ExportInput[]): LinkedInExport {
-  const out: LinkedInExport = { sources: inputs.map((i) => i.name), connections: [], invitations: [], messages: [] };
+  const out: LinkedInExport = {
+    sources: inputs.map((i) => i.name),
+    connections: [],
+    invitations: [],
+    messages: [],
+    profiles: [],
+  };
   const files: ExportInput[] = [];
   for (const input of inputs) {
     if (looksLikeZip(input.bytes)) files.push(...unzipWanted(input));
@@ -89,7 +99,8 @@ export function readExport(inputs: readonly ExportInput[]): LinkedInExport {
     }
     if (kind === 'connections') out.connections.push(parseConnections(text, file.name));
     else if (kind === 'invitations') out.invitations.push(parseInvitations(text, file.name));
-    else out.messages.push(parseMessages(text, file.name));
+    else if (kind === 'messages') out.messages.push(parseMessages(text, file.name));
+    else out.profiles.push(parseProfile(text, file.name));
   }
   if (out.connections.length + out.invitations.length + out.messages.length === 0) {
     throw new InputError(

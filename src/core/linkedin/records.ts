@@ -83,3 +83,14 @@ export interface MessagesFile {
   skippedSponsored: number;
   skipped: RowIssue[];
 }
+
+/** Profile.csv: the export owner. */
+export interface ProfileFile {
+  file: string;
+  /** First and last name, whitespace collapsed; '' when the file has none. */
+  name: string;
+  /** The row the name came from. */
+  source: SourceRef | null;
+  /** Why no name could be read (an unexpected header, an empty file). */
+  warnings: RowIssue[];
+}

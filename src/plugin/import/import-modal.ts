@@ -126,7 +126,10 @@ export class ImportModal extends Modal {
         el,
         plan.ambiguous,
         PREVIEW_CAP,
-        (a, li) => li.setText(`${a.name} (${a.source.file}, line ${a.source.line}): ${a.reason}`),
+        (a, li) =>
+          li.setText(
+            `${a.name} (${a.source.file}, line ${a.source.line}): ${a.reason}. Could be: ${a.candidates.map((c) => c.path ?? c.description).join(', ')}`,
+          ),
         (rest) => `…and ${formatCount(rest)} more`,
       );
     }

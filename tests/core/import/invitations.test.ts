@@ -136,8 +136,16 @@ describe('invitations in the import', () => {
     const vault = new MemoryVault();
     const plan = await run(vault, exp);
     expect(vault.files.get('People/Ann Lee.md')).toContain('- 2020-01-01 · invitation from them · hi from Ann');
-    expect(plan.ambiguous.map((a) => [a.name, a.reason])).toEqual([
-      ['Bo Kim', 'several connections in this export have this name and the invitation has no profile URL'],
+    expect(plan.ambiguous).toEqual([
+      {
+        name: 'Bo Kim',
+        source: { file: 'Invitations.csv', line: 3 },
+        candidates: [
+          { path: null, description: 'Bo Kim, X (Connections.csv, line 3)' },
+          { path: null, description: 'Bo Kim, Y (Connections.csv, line 4)' },
+        ],
+        reason: '2 people in this export are named "Bo Kim" and the row has no profile URL to tell them apart',
+      },
     ]);
     expect(vault.files.get('People/New Person.md')).toContain('linkedin-status: invitation-received');
   });

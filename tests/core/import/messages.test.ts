@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { applyPlan } from '../../../src/core/import/apply';
-import { aggregateMessages, findOwner } from '../../../src/core/import/messages-plan';
+import { findOwner } from '../../../src/core/import/export-owner';
+import { aggregateMessages } from '../../../src/core/import/messages-plan';
 import { planImport } from '../../../src/core/import/plan';
 import { readExport, type ExportInput } from '../../../src/core/linkedin/read-export';
 import { generateExport } from '../../../scripts/lib/synthetic-export';
@@ -17,6 +18,7 @@ const H24 =
   'CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER,IS MESSAGE DRAFT\n';
 const H21 = 'CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,DATE,SUBJECT,CONTENT,FOLDER\n';
 const ME = 'https://www.linkedin.com/in/me';
+const OWNER = { name: 'Me', profileUrl: ME };
 const CONNECTIONS = file(
   'Connections.csv',
   'First Name,Last Name,URL,Email Address,Company,Position,Connected On\nHasan,Çankaya,https://www.linkedin.com/in/hasan-%C3%A7ankaya-31,,,,01 Jan 2024\nBo,Kim,https://www.linkedin.com/in/bo-kim,,,,01 Jan 2024\nCy,Fox,https://www.linkedin.com/in/cy-fox,,,,01 Jan 2024',
@@ -40,7 +42,7 @@ const MESSAGES_2024 = file(
 );
 
 describe('messages', () => {
-  it('finds the owner from sent invitations, else from the most frequent sender', () => {
+  it('finds the owner from the invitations, else from the most frequent sender', () => {
     const withInvites = readExport([
       MESSAGES_2024,
       file(
@@ -48,12 +50,12 @@ describe('messages', () => {
         `From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\nMe,X,"1/1/26, 1:00 PM",,OUTGOING,${ME},https://www.linkedin.com/in/x`,
       ),
     ]);
-    expect(findOwner(withInvites)).toEqual({ url: ME, rule: 'sent invitations' });
-    expect(findOwner(readExport([MESSAGES_2024]))).toEqual({ url: ME, rule: 'most frequent sender' });
+    expect(findOwner(withInvites)).toEqual({ owner: OWNER, rule: 'invitations' });
+    expect(findOwner(readExport([MESSAGES_2024]))).toEqual({ owner: OWNER, rule: 'most frequent sender' });
   });
 
   it('counts per person: last date, last sender, unanswered streak; groups by recipient URLs', () => {
-    const stats = aggregateMessages(readExport([MESSAGES_2024]), ME);
+    const stats = aggregateMessages(readExport([MESSAGES_2024]), OWNER);
     const pick = (k: string) => {
       const s = stats.get(k)!;
       return { last: s.lastDate, from: s.lastFrom, sent: s.sent, received: s.received, unanswered: s.unanswered };
@@ -95,7 +97,7 @@ describe('messages', () => {
           ].join('\n'),
       ),
     ]);
-    const stats = aggregateMessages(exp, ME);
+    const stats = aggregateMessages(exp, OWNER);
     expect(stats.get('https://www.linkedin.com/in/ann-lee')).toMatchObject({
       lastFrom: 'me',
       unanswered: 1,
@@ -176,6 +178,7 @@ describe('messages', () => {
       checked++;
     }
     expect(checked).toBeGreaterThan(200);
-    expect(plan.messages.ownerRule).toBe('sent invitations');
+    expect(plan.messages.ownerRule).toBe('Profile.csv');
+    expect(plan.owner).toEqual({ name: 'Alex Owner', profileUrl: exp.owner.url });
   });
 });

@@ -36,7 +36,10 @@ describe('planImport without profile URLs (exports before 2023)', () => {
       {
         name: 'Cy Fox',
         source: { file: 'Connections.csv', line: 4 },
-        candidates: ['People/Cy Fox.md', 'People/Cy Fox 2.md'],
+        candidates: [
+          { path: 'People/Cy Fox.md', description: 'Cy Fox' },
+          { path: 'People/Cy Fox 2.md', description: 'Cy Fox' },
+        ],
         reason: '2 notes are named "Cy Fox" and the export has no profile URL to tell them apart',
       },
     ]);

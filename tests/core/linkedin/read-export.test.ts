@@ -31,11 +31,13 @@ describe('readExport', () => {
   });
 
   it('rejects a picked CSV that is no export file, saying what it found', () => {
+    expect(() => readExport([{ name: 'Skills.csv', bytes: enc('Name\nTypeScript'), origin: 'picked' }])).toThrow(
+      'Skills.csv: found "Name", expected a LinkedIn Connections.csv, Invitations.csv or messages.csv, or the export .zip',
+    );
+    // Profile.csv is read (whose export it is) but has nobody to import on its own.
     expect(() =>
       readExport([{ name: 'Profile.csv', bytes: enc('First Name,Last Name,Headline\nA,B,C'), origin: 'picked' }]),
-    ).toThrow(
-      'Profile.csv: found "First Name,Last Name,Headline", expected a LinkedIn Connections.csv, Invitations.csv or messages.csv, or the export .zip',
-    );
+    ).toThrow('Profile.csv: nothing to import: expected a LinkedIn Connections.csv');
   });
 
   it('rejects a zip without export files and a fake zip', () => {
