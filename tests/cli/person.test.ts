@@ -42,6 +42,26 @@ describe('network-crm log / show', () => {
     );
   });
 
+  it('logs a past date below the newer lines, so the log stays newest first', async () => {
+    const dir = vault();
+    await cli(
+      'log',
+      '--vault',
+      dir,
+      '--person',
+      'Jane Doe',
+      '--date',
+      '2025-12-01',
+      '--note',
+      'older',
+      '--today',
+      '2026-11-26',
+    );
+    expect(fs.readFileSync(path.join(dir, 'People/Jane Doe.md'), 'utf8')).toContain(
+      '## Interactions\n\n- 2026-01-10 · email · hello\n- 2025-12-01 · other · older\n',
+    );
+  });
+
   it('shows the effective last contact and its source (a daily note here)', async () => {
     const dir = vault();
     const r = await cli('show', '--vault', dir, '--person', 'Jane Doe', '--json');

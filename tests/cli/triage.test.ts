@@ -62,4 +62,51 @@ describe('network-crm triage / decide', () => {
       '--trust "9" must be a level from 1 to 5',
     );
   });
+
+  it('accepting records the day, and the next import completes the fields and does not call them missing', async () => {
+    const dir = vault();
+    await cli('decide', '--vault', dir, '--person', 'Ivy Stone', '--accept', '--today', '2026-11-26');
+    const ivy = fs.readFileSync(path.join(dir, 'People/Ivy.md'), 'utf8');
+    expect(ivy).toContain('linkedin-status: connected\n');
+    expect(ivy).toContain('connected-on: 2026-11-26\n');
+    // An export made before the acceptance: Ivy is not in it yet, and not missing from it.
+    const exportDir = tempDir();
+    const header = 'First Name,Last Name,Email Address,Company,Position,Connected On\n';
+    fs.writeFileSync(path.join(exportDir, 'Connections.csv'), `${header}Ann,New,,,,01 Nov 2026`);
+    const older = await cli('import', exportDir, '--vault', dir, '--json', '--today', '2026-11-27');
+    expect(older.json<{ missingFromExport: Array<{ name: string }> }>().missingFromExport.map((m) => m.name)).toEqual([
+      'Friend',
+    ]);
+    // The next one has her: LinkedIn's date and her job complete the note.
+    fs.writeFileSync(
+      path.join(exportDir, 'Connections.csv'),
+      `${header}Ivy,Stone,,Acme,CTO,25 Nov 2026\nAnn,New,,,,01 Nov 2026`,
+    );
+    const newer = (await cli('import', exportDir, '--vault', dir, '--json', '--today', '2026-12-01')).json<{
+      missingFromExport: Array<{ name: string }>;
+      updatedNotes: Array<{ path: string; changes: Array<{ field: string; to: unknown }> }>;
+    }>();
+    expect(newer.missingFromExport.map((m) => m.name)).toEqual(['Friend']);
+    expect(newer.updatedNotes.find((u) => u.path === 'People/Ivy.md')?.changes).toEqual([
+      { field: 'position', from: null, to: 'CTO' },
+      { field: 'connected-on', from: '2026-11-26', to: '2026-11-25' },
+    ]);
+  });
+
+  it('a trust level of 2 or more clears a prune mark and says what it cleared', async () => {
+    const dir = vault();
+    fs.writeFileSync(
+      path.join(dir, 'People/Old.md'),
+      '---\nname: Old Pal\nlinkedin-status: connected\ntrust: 1\nprune: true\n---\n',
+    );
+    const r = await cli('decide', '--vault', dir, '--person', 'Old Pal', '--trust', '3', '--json');
+    expect(r.json<{ cleared: unknown }>().cleared).toEqual([{ field: 'prune', was: true }]);
+    expect(fs.readFileSync(path.join(dir, 'People/Old.md'), 'utf8')).toBe(
+      '---\nname: Old Pal\nlinkedin-status: connected\ntrust: 3\n---\n',
+    );
+    fs.writeFileSync(path.join(dir, 'People/Old.md'), '---\nname: Old Pal\ntrust: 1\nprune: true\n---\n');
+    expect((await cli('decide', '--vault', dir, '--person', 'Old Pal', '--trust', '2')).out).toBe(
+      'Old Pal: trust 2 (People/Old.md); cleared prune: true\n',
+    );
+  });
 });

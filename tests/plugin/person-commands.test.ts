@@ -100,7 +100,8 @@ describe('Log interaction', () => {
     await settle(app);
     const after = text(app, 'People/Jane Doe.md');
     expect(frontmatter(after)['last-contact']).toBe('2025-01-10');
-    expect(after).toContain('## Interactions\n\n- 2024-06-01 · meeting\n- 2025-01-10 · email · intro');
+    // A past date goes below the newer line: the log stays newest first.
+    expect(after).toContain('## Interactions\n\n- 2025-01-10 · email · intro\n- 2024-06-01 · meeting\n');
     runCommand(app, 'undo-last-change');
     await settle(app);
     expect(text(app, 'People/Jane Doe.md')).toBe(JANE);
@@ -138,6 +139,21 @@ describe('Set trust level, where we met, snooze, stop tracking', () => {
     await settle(app);
     expect(frontmatter(text(app, 'People/Jane Doe.md')).trust).toBe(4);
     expect(plugin.index.get('People/Jane Doe.md')?.trust).toBe(4);
+  });
+
+  it('a trust level of 2 or more on someone marked to prune clears the mark, and undo brings it back', async () => {
+    const pruned = JANE.replace('trust: 3\n', 'trust: 1\nprune: true\n');
+    const { app, plugin } = await start({ 'People/Jane Doe.md': pruned });
+    runCommand(app, 'set-trust-level');
+    const items = await until(() => $$('.suggestion-item').length === 5 && $$('.suggestion-item'), 'five levels');
+    items[3]!.click(); // 2 · Met
+    await settle(app);
+    expect(frontmatter(text(app, 'People/Jane Doe.md'))).toMatchObject({ trust: 2 });
+    expect(frontmatter(text(app, 'People/Jane Doe.md'))).not.toHaveProperty('prune');
+    expect(plugin.index.get('People/Jane Doe.md')?.prune).toBe(false);
+    runCommand(app, 'undo-last-change');
+    await settle(app);
+    expect(text(app, 'People/Jane Doe.md')).toBe(pruned);
   });
 
   it('sets where we met with suggestions from values already used', async () => {

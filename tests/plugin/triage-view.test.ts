@@ -104,6 +104,7 @@ describe('Triage view', () => {
     await settle(app);
     expect($('.ncrm-card-done').textContent).toBe('All done: 5 decisions this session.');
     expect(fm(app, 'People/Ivy Stone.md')['linkedin-status']).toBe('connected');
+    expect(fm(app, 'People/Ivy Stone.md')['connected-on']).toBe(TODAY); // the next import is not fooled
     expect(fm(app, 'People/Ned Quiet.md')['linkedin-status']).toBe('invitation-declined');
     expect(fm(app, 'People/Ann New.md').trust).toBe(4);
     expect(fm(app, 'People/Bo Old.md').prune).toBe(true);

@@ -93,16 +93,23 @@ export async function runDecide(args: ParsedArgs, io: CliIo): Promise<number> {
   const today = todayOption(args);
   // The decision means what it means on the person's card (keep on a pending invitation = keep waiting).
   const card = queueFor(people, today).find((i) => i.person.path === person.path);
-  await vault.writer().updateFrontmatter(
-    person.path,
-    decisionEdit(decision, {
-      kind: card?.kind ?? null,
-      today,
-      withdrawAfterWeeks: people.settings.withdrawAfterWeeks,
-    }),
-  );
-  if (args.flags.has('json')) io.out(JSON.stringify({ path: person.path, decision, card: card?.kind ?? null }));
+  const edit = decisionEdit(decision, {
+    kind: card?.kind ?? null,
+    today,
+    withdrawAfterWeeks: people.settings.withdrawAfterWeeks,
+  });
+  // What the decision changed, so a field it cleared (a trust level clears `prune: true`) can be put back.
+  const cleared: Array<{ field: string; was: unknown }> = [];
+  await vault.writer().updateFrontmatter(person.path, (fm) => {
+    const before = { ...fm };
+    edit(fm);
+    for (const key of Object.keys(before)) if (!(key in fm)) cleared.push({ field: key, was: before[key] });
+  });
+  if (args.flags.has('json'))
+    io.out(JSON.stringify({ path: person.path, decision, card: card?.kind ?? null, cleared }));
   else
-    io.out(`${person.name}: ${decision.type}${decision.type === 'trust' ? ` ${decision.level}` : ''} (${person.path})`);
+    io.out(
+      `${person.name}: ${decision.type}${decision.type === 'trust' ? ` ${decision.level}` : ''} (${person.path})${cleared.map((c) => `; cleared ${c.field}: ${JSON.stringify(c.was)}`).join('')}`,
+    );
   return 0;
 }

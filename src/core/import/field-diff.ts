@@ -73,12 +73,17 @@ export interface JobChange {
   to: string;
 }
 
-/** A job change is a move from one known job to a different known job. */
+/**
+ * A job change is a move from one known job to a different known job. Filling in what was
+ * unknown (a position added to a company, as when an accepted invitation meets its first
+ * Connections.csv row) completes the note and is no change.
+ */
 export function detectJobChange(current: Record<string, unknown>, changes: readonly FieldChange[]): JobChange | null {
-  const touched = changes.filter((c) => c.field === FIELD.company || c.field === FIELD.position);
-  if (touched.length === 0) return null;
   const oldCompany = coerceText(current[FIELD.company]);
   const oldPosition = coerceText(current[FIELD.position]);
+  const touched = changes.filter((c) => c.field === FIELD.company || c.field === FIELD.position);
+  const known = touched.some((c) => (c.field === FIELD.company ? oldCompany : oldPosition) !== '');
+  if (!known) return null;
   const newCompany = String(touched.find((c) => c.field === FIELD.company)?.to ?? oldCompany);
   const newPosition = String(touched.find((c) => c.field === FIELD.position)?.to ?? oldPosition);
   const from = jobLabel(oldPosition, oldCompany);

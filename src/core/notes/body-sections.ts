@@ -157,11 +157,19 @@ export function newestDatedItem(body: string, title: string): IsoDate | null {
 }
 
 /**
- * Inserts a dated line where its date belongs in a newest-first log: before the first
- * older dated item, else after the last item. An accepted invitation's message, usually
- * the oldest contact, so lands at the bottom of an existing log and on top of an empty one.
+ * Inserts a dated line where its date belongs in a newest-first log: before the first older
+ * dated item, else after the last item. An accepted invitation's message, usually the
+ * oldest contact, so lands at the bottom of an existing log and on top of an empty one.
+ * Among items of the same date, `sameDay` says whether the line goes after them (the
+ * import, which adds what already happened) or first (a line the user logs now).
  */
-export function insertDatedLine(body: string, title: string, line: string, date: IsoDate): string {
+export function insertDatedLine(
+  body: string,
+  title: string,
+  line: string,
+  date: IsoDate,
+  sameDay: 'first' | 'last' = 'last',
+): string {
   const eol = lineEnding(body);
   const lines = splitLines(body);
   const section = findSection(lines, title);
@@ -171,7 +179,8 @@ export function insertDatedLine(body: string, title: string, line: string, date:
     const l = lines[i] as Line;
     if (!LIST_ITEM.test(l.text)) continue;
     const itemIso = itemDate(l.text);
-    if (itemIso !== null && itemIso < date) return body.slice(0, l.start) + line + eol + body.slice(l.start);
+    if (itemIso !== null && (itemIso < date || (sameDay === 'first' && itemIso === date)))
+      return body.slice(0, l.start) + line + eol + body.slice(l.start);
     lastItem = i;
   }
   if (lastItem === -1) return prependToSection(body, title, line);

@@ -4,7 +4,7 @@
  * the CLI with its line patcher; both get the same result.
  */
 import { addDays, addMonthsIso, type IsoDate } from '../dates/iso-date';
-import { prependToSection } from '../notes/body-sections';
+import { insertDatedLine } from '../notes/body-sections';
 import { escapeMarkdown } from '../notes/markdown-escape';
 import { FIELD, INTERACTIONS_HEADING } from '../notes/schema';
 import { coerceDate } from './coerce';
@@ -34,8 +34,30 @@ export function advanceLastContact(fm: Record<string, unknown>, date: IsoDate): 
   if (current === null || date > current) fm[FIELD.lastContact] = date;
 }
 
+/**
+ * Adds the line where its date belongs in the newest-first log: a past date goes below the
+ * newer lines, so the log stays sorted; on a day that already has lines, it goes first.
+ */
 export function logInteractionBody(body: string, i: Interaction): string {
-  return prependToSection(body, INTERACTIONS_HEADING, interactionLine(i));
+  return insertDatedLine(body, INTERACTIONS_HEADING, interactionLine(i), i.date, 'first');
+}
+
+/** Trust from this level up is a decision to keep someone: it clears a `prune: true` mark. */
+export const TRUST_CLEARS_PRUNE = 2;
+
+/**
+ * Sets the trust level. Rating someone "Met" or higher after marking them to prune means
+ * the mark no longer holds, and a pruned person would silently stay off the stale list, so
+ * the mark goes (the plugin's undo and the CLI's file history bring it back). Returns the
+ * fields it cleared, to tell the user.
+ */
+export function applyTrust(fm: Record<string, unknown>, level: number): string[] {
+  fm[FIELD.trust] = level;
+  if (level >= TRUST_CLEARS_PRUNE && fm[FIELD.prune] === true) {
+    delete fm[FIELD.prune];
+    return [FIELD.prune];
+  }
+  return [];
 }
 
 export type SnoozeChoice = '1w' | '1m' | '3m';

@@ -3,7 +3,9 @@
  * `network-crm decide`. Any decision on a job-change card also marks the change as seen.
  */
 import { addDays, type IsoDate } from '../dates/iso-date';
+import { coerceDate } from '../people/coerce';
 import { FIELD } from '../notes/schema';
+import { applyTrust } from '../people/person-edits';
 import type { TriageKind } from './queue';
 
 export type TriageDecision =
@@ -24,13 +26,16 @@ export function decisionEdit(decision: TriageDecision, ctx: DecisionContext): (f
   return (fm) => {
     switch (decision.type) {
       case 'trust':
-        fm[FIELD.trust] = decision.level;
+        applyTrust(fm, decision.level);
         break;
       case 'met-where':
         fm[FIELD.metWhere] = decision.value === '' ? null : decision.value;
         break;
       case 'accept':
+        // The date of acceptance, until an export's Connections.csv gives LinkedIn's own:
+        // without it the next import would take them for someone who left.
         fm[FIELD.status] = 'connected';
+        if (coerceDate(fm[FIELD.connectedOn]).value === null) fm[FIELD.connectedOn] = ctx.today;
         break;
       case 'decline':
         // On your own pending invitation, "decline" means you withdrew it.

@@ -9,6 +9,7 @@ import { normaliseFolder } from '../../core/notes/file-name';
 import { FIELD } from '../../core/notes/schema';
 import {
   advanceLastContact,
+  applyTrust,
   logInteractionBody,
   SNOOZE_LABELS,
   snoozeUntil,
@@ -74,7 +75,7 @@ export function logContactToday(ctx: CrmContext, person: PersonRecord): Promise<
 export async function setTrust(ctx: CrmContext, person: PersonRecord, level: number): Promise<void> {
   await ctx.editor.edit(
     fileOf(ctx, person),
-    { frontmatter: (fm) => (fm[FIELD.trust] = level) },
+    { frontmatter: (fm) => void applyTrust(fm, level) },
     `set trust of ${person.name}`,
   );
 }

@@ -80,6 +80,16 @@ describe('newestDatedItem', () => {
       `${body}- 2025-01-01 · invitation\n`,
     );
   });
+
+  it('on a day that already has lines: after them for the import, first for a line logged now', () => {
+    const body = '## Interactions\n\n- 2026-05-01 · call\n- 2026-01-01 · email\n';
+    expect(insertDatedLine(body, 'Interactions', '- 2026-05-01 · message', '2026-05-01')).toBe(
+      '## Interactions\n\n- 2026-05-01 · call\n- 2026-05-01 · message\n- 2026-01-01 · email\n',
+    );
+    expect(insertDatedLine(body, 'Interactions', '- 2026-05-01 · meeting', '2026-05-01', 'first')).toBe(
+      '## Interactions\n\n- 2026-05-01 · meeting\n- 2026-05-01 · call\n- 2026-01-01 · email\n',
+    );
+  });
 });
 
 describe('splitNote / editBody', () => {

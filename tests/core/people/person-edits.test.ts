@@ -3,6 +3,7 @@ import { planAddPerson } from '../../../src/core/import/add-person';
 import { dailyNoteMatcher } from '../../../src/core/people/daily-notes';
 import {
   advanceLastContact,
+  applyTrust,
   interactionLine,
   logInteractionBody,
   snoozeUntil,
@@ -10,7 +11,7 @@ import {
 import { wikiLinkTargets } from '../../../src/core/notes/links';
 
 describe('logging an interaction', () => {
-  it('writes one escaped line at the top of the log', () => {
+  it('writes one escaped line, today at the top of the log', () => {
     expect(
       interactionLine({ date: '2026-11-26', channel: 'call', note: 'talked about [[Secret]] #hiring <b>x</b>' }),
     ).toBe('- 2026-11-26 · call · talked about \\[\\[Secret\\]\\] \\#hiring \\<b\\>x\\</b\\>');
@@ -22,6 +23,25 @@ describe('logging an interaction', () => {
         note: 'hi',
       }),
     ).toBe('x\n\n## Interactions\n\n- 2026-11-26 · call · hi\n- 2025-01-01 · email\n');
+  });
+
+  it('puts a past date where it belongs, so the log stays newest first; a user line without a date stays on top', () => {
+    const body = 'x\n\n## Interactions\n\n- pinned: ask about the book\n- 2026-03-01 · call\n- 2025-01-01 · email\n';
+    expect(logInteractionBody(body, { date: '2025-06-15', channel: 'meeting', note: '' })).toBe(
+      'x\n\n## Interactions\n\n- pinned: ask about the book\n- 2026-03-01 · call\n- 2025-06-15 · meeting\n- 2025-01-01 · email\n',
+    );
+    expect(logInteractionBody(body, { date: '2020-01-01', channel: 'event', note: '' })).toBe(
+      `${body}- 2020-01-01 · event\n`,
+    );
+  });
+
+  it('a trust level of 2 or more clears prune: true and says so', () => {
+    const fm: Record<string, unknown> = { prune: true, trust: 1 };
+    expect(applyTrust(fm, 3)).toEqual(['prune']);
+    expect(fm).toEqual({ trust: 3 });
+    const unsure: Record<string, unknown> = { prune: true };
+    expect(applyTrust(unsure, 1)).toEqual([]);
+    expect(unsure).toEqual({ prune: true, trust: 1 });
   });
 
   it('moves last-contact forward, never backward, and replaces a value that is not a date', () => {
