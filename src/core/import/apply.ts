@@ -9,7 +9,8 @@
  */
 import { appendToSection, insertDatedLine } from '../notes/body-sections';
 import { editBody } from '../notes/note-text';
-import { HISTORY_HEADING, INTERACTIONS_HEADING } from '../notes/schema';
+import { mergeAliases } from '../notes/name-cleanup';
+import { FIELD, HISTORY_HEADING, INTERACTIONS_HEADING } from '../notes/schema';
 import type { ImportPlan, UpdateOp } from './plan-types';
 
 export interface NoteWriter {
@@ -47,7 +48,12 @@ function errorText(e: unknown): string {
 export async function applyUpdate(op: UpdateOp, writer: NoteWriter): Promise<void> {
   if (op.changes.length > 0) {
     await writer.updateFrontmatter(op.path, (fm) => {
-      for (const change of op.changes) fm[change.field] = change.to;
+      // `aliases` is the user's: added to as it is now, never replaced by the plan's copy.
+      for (const change of op.changes)
+        fm[change.field] =
+          change.field === FIELD.aliases
+            ? (mergeAliases(fm[change.field], change.to as string[]) ?? fm[change.field])
+            : change.to;
     });
   }
   if (op.history !== null || op.interactions.length > 0) {

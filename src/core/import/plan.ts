@@ -9,6 +9,7 @@
 import type { LinkedInExport } from '../linkedin/read-export';
 import { composePersonNote } from '../notes/compose-note';
 import { PathClaimer, personBaseName } from '../notes/file-name';
+import { aliasesForName, mergeAliases } from '../notes/name-cleanup';
 import { FIELD, INTERACTIONS_HEADING, LINKEDIN_OWNED } from '../notes/schema';
 import { sectionLines } from '../notes/body-sections';
 import { coerceDate, coerceText } from '../people/coerce';
@@ -121,7 +122,11 @@ export async function planImport(
       plan.creates.push({
         path,
         name: person.identity.name,
-        text: composePersonNote(ownedFor(person, null), { tag: settings.tag, interactions: log }),
+        text: composePersonNote(ownedFor(person, null), {
+          tag: settings.tag,
+          interactions: log,
+          aliases: aliasesForName(person.identity.name),
+        }),
         profileUrl,
         source: person.source,
       });
@@ -172,6 +177,9 @@ async function planUpdate(
   const jobChange = detectJobChange(current, changes);
   if (jobChange)
     changes.push({ field: FIELD.jobChangedOn, from: current[FIELD.jobChangedOn] ?? null, to: settings.today });
+  const aliases = mergeAliases(current[FIELD.aliases], aliasesForName(person.identity.name));
+  if (aliases !== null)
+    changes.push({ field: FIELD.aliases, from: current[FIELD.aliases] ?? null, to: aliases as string[] });
   let interactions = person.interactions;
   if (interactions.length > 0) {
     const body = await vault.readBody(note.path);

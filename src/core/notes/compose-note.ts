@@ -32,10 +32,16 @@ const WHEN_KNOWN: readonly FieldName[] = [
   FIELD.jobChangedOn,
 ];
 
-export function frontmatterEntries(owned: OwnedValues, tag: string): Array<[string, FrontmatterValue]> {
+export function frontmatterEntries(
+  owned: OwnedValues,
+  tag: string,
+  aliases: readonly string[] = [],
+): Array<[string, FrontmatterValue]> {
   const entries: Array<[string, FrontmatterValue]> = [];
   // An unknown value is written empty (`company:`), the way Obsidian writes an empty property.
   for (const key of ALWAYS) entries.push([key, owned[key] === '' ? null : (owned[key] ?? null)]);
+  // Only names the quick switcher could not find by their plain form have aliases.
+  if (aliases.length > 0) entries.push([FIELD.aliases, aliases]);
   for (const key of WHEN_KNOWN) {
     const value = owned[key];
     if (value !== undefined) entries.push([key, value === '' ? null : value]);
@@ -54,6 +60,8 @@ export function profileLinkLine(profileUrl: string | null, name: string): string
 
 export interface ComposeOptions {
   tag: string;
+  /** Other names to find the note by (`aliases:`); written only when there are some. */
+  aliases?: readonly string[];
   /** Lines for the Interactions log, newest first (an accepted invitation's message). */
   interactions?: readonly string[];
 }
@@ -62,5 +70,5 @@ export function composePersonNote(owned: OwnedValues, options: ComposeOptions): 
   const profileUrl = typeof owned.linkedin === 'string' ? owned.linkedin : null;
   const name = typeof owned.name === 'string' ? owned.name : '';
   const log = (options.interactions ?? []).map((l) => `${l}\n`).join('');
-  return `---\n${stringifyFrontmatter(frontmatterEntries(owned, options.tag))}---\n${profileLinkLine(profileUrl, name)}\n\n## ${INTERACTIONS_HEADING}\n\n${log}`;
+  return `---\n${stringifyFrontmatter(frontmatterEntries(owned, options.tag, options.aliases))}---\n${profileLinkLine(profileUrl, name)}\n\n## ${INTERACTIONS_HEADING}\n\n${log}`;
 }

@@ -10,6 +10,7 @@
  */
 import { profileSlug } from '../identity/profile-url';
 import { nfc } from '../text/nfc';
+import { nameForFile } from './name-cleanup';
 
 // eslint-disable-next-line no-control-regex -- control characters are exactly what must not reach a file name
 const FORBIDDEN = /[\\/:*?"<>|#^[\]\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
@@ -95,9 +96,22 @@ export function formatFileName(format: string, parts: NameParts): string {
   return fill(parts);
 }
 
-/** The base name for a person: the formatted name, else the profile slug, else a placeholder. */
+/** The name parts as they read in a file name: without credentials, bracketed pronouns or dangling punctuation. */
+export function fileNameParts(parts: NameParts): NameParts {
+  return {
+    first: nameForFile(parts.first),
+    last: nameForFile(parts.last),
+    name: nameForFile(parts.name, 2),
+    company: parts.company,
+  };
+}
+
+/**
+ * The base name for a person: the formatted name (cleaned, see notes/name-cleanup.ts),
+ * else the profile slug, else a placeholder.
+ */
 export function personBaseName(format: string, parts: NameParts, profileUrl: string | null): string {
-  const fromName = sanitizeFileName(formatFileName(format, parts));
+  const fromName = sanitizeFileName(formatFileName(format, fileNameParts(parts)));
   if (fromName !== '' && parts.name !== '') return fromName;
   const fromSlug = profileUrl ? sanitizeFileName(profileSlug(profileUrl)) : '';
   return fromSlug !== '' ? fromSlug : 'Unnamed connection';
@@ -112,9 +126,13 @@ export function joinPath(folder: string, baseName: string): string {
 }
 
 /**
- * Hands out free paths for new notes: `Jane Doe`, then `Jane Doe (Acme)`, then
- * `Jane Doe (Acme) 2`, `… 3`, comparing case-insensitively with existing files and with
- * paths already handed out.
+ * Hands out free paths for new notes, so people who share a name each get their own: the
+ * first gets the bare name (`Jane Doe`), the next ones their company (`Jane Doe (Acme)`),
+ * and when that is taken too, a number after it (`Jane Doe (Acme) 2`), or after the bare
+ * name when the company is unknown (`Jane Doe 2`, `Jane Doe 3`…). Comparison is
+ * case-insensitive (macOS and Windows file systems are), against existing files and paths
+ * already handed out. Existing notes are never renamed, so a note keeps its name when
+ * someone with the same name joins later: the newcomer takes the next free one.
  */
 export class PathClaimer {
   private readonly taken = new Set<string>();

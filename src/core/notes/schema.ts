@@ -9,6 +9,7 @@
  */
 export const FIELD = {
   name: 'name',
+  aliases: 'aliases',
   linkedin: 'linkedin',
   company: 'company',
   position: 'position',
@@ -49,6 +50,11 @@ export const LINKEDIN_OWNED: readonly FieldName[] = [
   FIELD.unanswered,
   FIELD.jobChangedOn,
 ];
+
+/**
+ * `aliases` (Obsidian's "other names of this note") belongs to the user too: the import
+ * only adds a name's plain form to it (see notes/name-cleanup.ts), never removes or reorders.
+ */
 
 /** User fields a new note gets, present but empty. */
 export const USER_FIELDS: readonly FieldName[] = [FIELD.metWhere, FIELD.trust, FIELD.lastContact];
