@@ -94,7 +94,7 @@ describe('Import LinkedIn export (command palette)', () => {
     await settle(app);
 
     const modal = await openPreview(app, [golden('v2')]);
-    expect(counts(modal)).toMatchObject({ 'New notes': '1', 'Updated notes': '3', 'Missing from this export': '1' });
+    expect(counts(modal)).toMatchObject({ 'New notes': '2', 'Updated notes': '3', 'Missing from this export': '1' });
     expect(modal.textContent).toContain('company Acme → Globex');
     await confirmImport(plugin, modal);
     const jane = text(app, 'People/Jane Doe.md');

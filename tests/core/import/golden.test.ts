@@ -1,9 +1,11 @@
 /**
  * A synthetic export with the quirks real ones have (preamble, blank member row,
  * percent-encoded URL, quoted comma, stray spaces, duplicate row, URN in the email column,
- * impossible date) and hostile names (paths, HTML, YAML specials, emoji, RTL, a reserved
- * device name, a nameless row) becomes exactly the expected note tree; a newer export then
- * updates LinkedIn's fields and leaves the user's edits alone.
+ * impossible date), hostile names (paths, HTML, YAML specials, emoji, RTL, a reserved
+ * device name, a nameless row) and names as people write them (credentials, pronouns, a
+ * dangling comma, decorative Unicode, four Jane Does) becomes exactly the expected note
+ * tree; a newer export then updates LinkedIn's fields, leaves the user's edits (aliases
+ * included) alone, and a fifth Jane Doe joining renames no one.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -43,7 +45,7 @@ describe('golden: first import and a newer re-import', () => {
       skipped: plan.skipped.length,
       warnings: plan.warnings.length,
       failed: result.failed,
-    }).toEqual({ created: 12, skipped: 2, warnings: 1, failed: [] });
+    }).toEqual({ created: 19, skipped: 2, warnings: 1, failed: [] });
     expectTree(treeOf(vault.files), path.join(GOLDEN, 'v1-expected'));
   });
 
@@ -54,7 +56,7 @@ describe('golden: first import and a newer re-import', () => {
     const { plan } = await importInto(vault, 'v1');
     expect(plan.creates).toHaveLength(0);
     expect(plan.updates).toHaveLength(0);
-    expect(plan.unchanged).toHaveLength(12);
+    expect(plan.unchanged).toHaveLength(19);
     expect(vault.writes).toEqual([]);
   });
 
@@ -80,14 +82,24 @@ describe('golden: first import and a newer re-import', () => {
       ann.replace('tags:\n  - person\n', 'tags:\n  - person\n  - college\nmy-plugin-key: keep me\n'),
     );
 
+    // They replace an alias the import wrote with their own.
+    const emoji = vault.files.get('People/Emoji 🚀 Rocket.md') as string;
+    vault.files.set(
+      'People/Emoji 🚀 Rocket.md',
+      emoji.replace('aliases:\n  - Emoji Rocket\n', 'aliases:\n  - Rocket man\n'),
+    );
+
     const { plan, result } = await importInto(vault, 'v2', '2026-12-01');
     expect(result.failed).toEqual([]);
     expect(plan.missingFromExport.map((m) => m.path)).toEqual(['People/etc passwd.md']);
     expect(plan.updates.map((u) => [u.path, u.changes.map((c) => c.field)])).toEqual([
       ['People/Jane Doe.md', ['company', 'position', 'job-changed-on']],
       ['People/Matej Šarić.md', ['company', 'position']],
+      ['People/Emoji 🚀 Rocket.md', ['aliases']],
       ['People/Null true.md', ['connected-on']],
     ]);
+    // The newcomer takes the next free name; the four Jane Does keep theirs.
+    expect(plan.creates.map((c) => c.path)).toEqual(['People/New Person.md', 'People/Jane Doe (Initech).md']);
     expectTree(treeOf(vault.files), path.join(GOLDEN, 'v2-expected'));
   });
 });
