@@ -3,7 +3,8 @@
  * (no URL in Connections.csv) and a 2024-shape one into fresh vaults with the built CLI,
  * twice each, and prints what a user would check: notes with `last-message`, notes with a
  * profile URL, ambiguous names (and how many of them have a single candidate), people
- * missing from the export. Run `npm run build` first, then `npx tsx scripts/measure-matching.ts`.
+ * missing from the export. Run `npm run build` first, then `npx tsx scripts/measure-matching.ts`
+ * (`NETWORK_CRM_CLI=path/to/cli.js` measures another build with the same exports).
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -11,7 +12,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { generateExport, SHAPE_2022, SHAPE_2024, type ExportOptions } from './lib/synthetic-export';
 
-const CLI = path.join(__dirname, '..', 'dist', 'cli.js');
+// NETWORK_CRM_CLI points at another build (e.g. of main) to compare before and after.
+const CLI = process.env.NETWORK_CRM_CLI ?? path.join(__dirname, '..', 'dist', 'cli.js');
 
 interface Summary {
   created: number;

@@ -20,3 +20,16 @@ export function fullName(first: string, last: string): string {
 export function nameKey(name: string): string {
   return cleanName(name).toLowerCase();
 }
+
+/**
+ * A `nameKey` that remembers its answers: for loops over many rows where the same few
+ * names repeat (the owner signs half of all messages), so each is normalised once.
+ */
+export function memoNameKey(): (name: string) => string {
+  const known = new Map<string, string>();
+  return (name) => {
+    let key = known.get(name);
+    if (key === undefined) known.set(name, (key = nameKey(name)));
+    return key;
+  };
+}

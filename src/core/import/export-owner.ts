@@ -13,7 +13,7 @@
  * The 2018 messages file says each message's direction itself; its owner is still looked
  * up for the record.
  */
-import { nameKey } from '../identity/person-name';
+import { memoNameKey, nameKey } from '../identity/person-name';
 import type { LinkedInExport } from '../linkedin/read-export';
 import type { ExportOwner } from '../vault-state';
 
@@ -64,8 +64,9 @@ function invitationEvidence(exp: LinkedInExport): { url: string | null; name: st
 /** The sender URL the owner's own messages carry, found by the owner's exact name. */
 function senderUrlOf(exp: LinkedInExport, name: string): string | null {
   const key = nameKey(name);
+  const keyOf = memoNameKey();
   const urls = new Map<string, number>();
-  for (const f of exp.messages) for (const m of f.records) if (nameKey(m.from) === key) count(urls, m.senderUrl);
+  for (const f of exp.messages) for (const m of f.records) if (keyOf(m.from) === key) count(urls, m.senderUrl);
   return top(urls);
 }
 
@@ -100,5 +101,6 @@ export function ownMessageTest(owner: ExportOwner | null): (senderUrl: string | 
   const url = owner.profileUrl;
   if (url !== null) return (senderUrl) => senderUrl === url;
   const key = nameKey(owner.name);
-  return key === '' ? () => false : (_, from) => nameKey(from) === key;
+  const keyOf = memoNameKey();
+  return key === '' ? () => false : (_, from) => keyOf(from) === key;
 }

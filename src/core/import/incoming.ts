@@ -12,7 +12,7 @@
  * one and the row is reported as ambiguous with every candidate.
  */
 import type { IsoDate } from '../dates/iso-date';
-import { fullName, nameKey } from '../identity/person-name';
+import { fullName, memoNameKey, nameKey } from '../identity/person-name';
 import type { LinkedInExport } from '../linkedin/read-export';
 import type { SourceRef } from '../linkedin/records';
 import { invitationCounterpart } from '../linkedin/invitations';
@@ -73,9 +73,10 @@ export function profilesByName(
   isOwner: (url: string | null, name: string) => boolean,
 ): ProfilesByName {
   const out: ProfilesByName = new Map();
+  const keyOf = memoNameKey();
   const note = (url: string | null, name: string, source: SourceRef) => {
     if (url === null || name === '' || isOwner(url, name)) return;
-    const key = nameKey(name);
+    const key = keyOf(name);
     let urls = out.get(key);
     if (!urls) out.set(key, (urls = new Map<string, SourceRef>()));
     if (!urls.has(url)) urls.set(url, source);
@@ -141,14 +142,17 @@ export class IncomingSet {
       };
     const person = same[0] as IncomingPerson;
     const known = IncomingSet.urlOf(person);
-    const profiles = new Map(this.profiles.get(key) ?? []);
-    if (profileUrl && !profiles.has(profileUrl)) profiles.set(profileUrl, source);
-    if (known === null && profiles.size > 1)
+    const shown = this.profiles.get(key);
+    const count = (shown?.size ?? 0) + (profileUrl && !shown?.has(profileUrl) ? 1 : 0);
+    if (known === null && count > 1) {
+      const profiles = new Map(shown);
+      if (profileUrl && !profiles.has(profileUrl)) profiles.set(profileUrl, source);
       return {
         kind: 'ambiguous',
         candidates: [{ person }, ...[...profiles].map(([url, at]) => ({ profileUrl: url, name, source: at }))],
         reason: `the files of this export show ${profiles.size} different profiles named "${name}", and ${person.source.file} has no profile URL to say which one line ${person.source.line} is`,
       };
+    }
     if (profileUrl && known === null) {
       person.learnedUrl = { url: profileUrl, source };
       this.byUrl.set(profileUrl, person);

@@ -15,7 +15,7 @@
  * existing note. A partner whose name fits several people is reported, never guessed.
  */
 import type { SourceRef } from '../linkedin/records';
-import { nameKey } from '../identity/person-name';
+import { memoNameKey } from '../identity/person-name';
 import type { LinkedInExport } from '../linkedin/read-export';
 import type { MessageRecord } from '../linkedin/records';
 import { FIELD } from '../notes/schema';
@@ -112,6 +112,7 @@ export function aggregateMessages(
 ): Map<Key, MessageStats> {
   const perDay = options.perDay ?? false;
   const alias = options.alias;
+  const nameKey = memoNameKey();
   const isMine = ownMessageTest(owner);
   const ownerUrl = owner?.profileUrl ?? null;
   const all: MessageRecord[] = [];

@@ -97,11 +97,12 @@ export function formatFileName(format: string, parts: NameParts): string {
 }
 
 /** The name parts as they read in a file name: without credentials, bracketed pronouns or dangling punctuation. */
-export function fileNameParts(parts: NameParts): NameParts {
+export function fileNameParts(parts: NameParts, format = '{first}{last}{name}'): NameParts {
+  // Only the parts the format uses: this runs for every new note.
   return {
-    first: nameForFile(parts.first),
-    last: nameForFile(parts.last),
-    name: nameForFile(parts.name, 2),
+    first: format.includes('{first}') ? nameForFile(parts.first) : parts.first,
+    last: format.includes('{last}') ? nameForFile(parts.last) : parts.last,
+    name: format.includes('{name}') ? nameForFile(parts.name, 2) : parts.name,
     company: parts.company,
   };
 }
@@ -111,7 +112,7 @@ export function fileNameParts(parts: NameParts): NameParts {
  * else the profile slug, else a placeholder.
  */
 export function personBaseName(format: string, parts: NameParts, profileUrl: string | null): string {
-  const fromName = sanitizeFileName(formatFileName(format, fileNameParts(parts)));
+  const fromName = sanitizeFileName(formatFileName(format, fileNameParts(parts, format)));
   if (fromName !== '' && parts.name !== '') return fromName;
   const fromSlug = profileUrl ? sanitizeFileName(profileSlug(profileUrl)) : '';
   return fromSlug !== '' ? fromSlug : 'Unnamed connection';

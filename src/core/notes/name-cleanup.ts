@@ -46,17 +46,18 @@ const CREDENTIAL_KEYS = new Set(CREDENTIALS.map((c) => credentialKey(c)));
 const SHORT = 2;
 
 function credentialKey(word: string): string {
-  return word.replace(/[.\s]/g, '').toLowerCase();
+  const bare = /[.,;:\s]/.test(word) ? word.replace(/[,;:]+$/, '').replace(/[.\s]/g, '') : word;
+  return bare.toLowerCase();
 }
 
 function isCredential(word: string): boolean {
-  return CREDENTIAL_KEYS.has(credentialKey(word.replace(/[,;:]+$/, '')));
+  return CREDENTIAL_KEYS.has(credentialKey(word));
 }
 
 /** A credential no one would take for a name: 3+ letters, or written `Ph.D.` / `PhD`. */
 function isUnmistakableCredential(word: string): boolean {
+  if (!isCredential(word)) return false;
   const bare = word.replace(/[,;:]+$/, '');
-  if (!isCredential(bare)) return false;
   return bare.replace(/[^A-Za-z]/g, '').length > SHORT || /\./.test(bare) || /[a-z].*[A-Z]|[A-Z].*[a-z]/.test(bare);
 }
 
@@ -80,6 +81,7 @@ function isPronounList(inside: string): boolean {
 }
 
 const TRAILING_PUNCTUATION = /[\s,;:.·•|/\\\-–—_!?*~]+$/u;
+const NEEDS_TIDYING = /[([{,]|\s\s|^\s|[\s,;:.·•|/\\\-–—_!?*~]$/u;
 
 function tidy(value: string): string {
   return value.replace(/\s+/g, ' ').replace(TRAILING_PUNCTUATION, '').trim();
@@ -91,14 +93,22 @@ function tidy(value: string): string {
  * result is never empty when `value` has a word.
  */
 export function nameForFile(value: string, minWords = 1): string {
-  let out = value.replace(BRACKETED, (whole, inside: string) => (isPronounList(inside) ? '' : whole));
-  // Credentials after a comma: drop from the first comma-separated part that starts with one.
-  const parts = out.split(',');
-  const cut = parts.findIndex((p, i) => i > 0 && isCredential(p.trim().split(/\s+/)[0] ?? ''));
-  if (cut > 0) out = parts.slice(0, cut).join(',');
-  out = tidy(out);
+  let out = value;
+  // Most names have no bracket, comma, doubled space or trailing mark: skip straight to the last word.
+  if (NEEDS_TIDYING.test(out)) {
+    if (/[([{]/.test(out))
+      out = out.replace(BRACKETED, (whole, inside: string) => (isPronounList(inside) ? '' : whole));
+    // Credentials after a comma: drop from the first comma-separated part that starts with one.
+    if (out.includes(',')) {
+      const parts = out.split(',');
+      const cut = parts.findIndex((p, i) => i > 0 && isCredential(p.trim().split(/\s+/)[0] ?? ''));
+      if (cut > 0) out = parts.slice(0, cut).join(',');
+    }
+    out = tidy(out);
+  }
   // Credentials at the end without a comma, in a name that has lower-case letters.
-  if (/\p{Ll}/u.test(out)) {
+  const space = out.lastIndexOf(' ');
+  if (space > 0 && isUnmistakableCredential(out.slice(space + 1)) && /\p{Ll}/u.test(out)) {
     const words = out.split(' ');
     while (words.length > minWords && isUnmistakableCredential(words[words.length - 1] as string)) words.pop();
     out = tidy(words.join(' '));
