@@ -20,7 +20,7 @@ import { coerceText } from '../people/coerce';
 import { nameKey } from '../identity/person-name';
 import { describeCandidate } from './ambiguity';
 import { partsFromName, type IncomingSet } from './incoming';
-import type { NoteMatcher } from './note-matcher';
+import { noteName, type NoteMatcher } from './note-matcher';
 import type { AmbiguousPerson, PendingInvitation } from './plan-types';
 
 export interface InvitationOptions {
@@ -87,7 +87,7 @@ export function addInvitations(
       out.ambiguous.push({
         name: other.name,
         source: inv.source,
-        candidates: note.candidates.map((n) => ({ path: n.path, description: n.path })),
+        candidates: note.candidates.map((n) => ({ path: n.path, description: noteName(n) })),
         reason: note.reason,
       });
       continue;

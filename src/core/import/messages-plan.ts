@@ -14,10 +14,9 @@
  * (by URL, or by exact name when Connections.csv has no URL; see incoming.ts), else an
  * existing note. A partner whose name fits several people is reported, never guessed.
  */
-import type { SourceRef } from '../linkedin/records';
 import { memoNameKey } from '../identity/person-name';
 import type { LinkedInExport } from '../linkedin/read-export';
-import type { MessageRecord } from '../linkedin/records';
+import type { MessageRecord, SourceRef } from '../linkedin/records';
 import { FIELD } from '../notes/schema';
 import type { ExportOwner } from '../vault-state';
 import { ownMessageTest, type OwnerFinding, type OwnerRule } from './export-owner';
