@@ -25,7 +25,7 @@ export interface OwnerFinding {
 }
 
 /** The most counted key (ties: the smaller key, so the answer does not depend on file order). */
-function top(counts: ReadonlyMap<string, number>): string | null {
+function mostCounted(counts: ReadonlyMap<string, number>): string | null {
   let best: string | null = null;
   let bestCount = 0;
   for (const [key, n] of counts) {
@@ -57,8 +57,8 @@ function invitationEvidence(exp: LinkedInExport): { url: string | null; name: st
       }
     }
   }
-  const key = top(names);
-  return { url: top(urls), name: key === null ? null : (spelled.get(key) ?? null) };
+  const key = mostCounted(names);
+  return { url: mostCounted(urls), name: key === null ? null : (spelled.get(key) ?? null) };
 }
 
 /** The sender URL the owner's own messages carry, found by the owner's exact name. */
@@ -67,7 +67,7 @@ function senderUrlOf(exp: LinkedInExport, name: string): string | null {
   const keyOf = memoNameKey();
   const urls = new Map<string, number>();
   for (const f of exp.messages) for (const m of f.records) if (keyOf(m.from) === key) count(urls, m.senderUrl);
-  return top(urls);
+  return mostCounted(urls);
 }
 
 /** The name the owner's messages are signed with, found by the owner's URL. */
@@ -90,7 +90,7 @@ export function findOwner(exp: LinkedInExport): OwnerFinding {
   if (exp.messages.some((f) => f.format === '2018')) return { owner: null, rule: 'message direction column' };
   const senders = new Map<string, number>();
   for (const f of exp.messages) for (const m of f.records) count(senders, m.senderUrl);
-  const url = top(senders);
+  const url = mostCounted(senders);
   if (url !== null) return { owner: { name: senderNameOf(exp, url), profileUrl: url }, rule: 'most frequent sender' };
   return { owner: null, rule: 'none' };
 }
