@@ -86,7 +86,7 @@ describe('Google CSV details', () => {
       'g.csv',
     );
     expect(f.contacts).toEqual([]);
-    expect(f.skipped).toEqual([{ file: 'g.csv', line: 2, reason: expect.stringContaining('no name') }]);
+    expect(f.skipped).toEqual([{ file: 'g.csv', line: 2, reason: expect.stringContaining('no name') as string }]);
   });
 
   it('a LinkedIn Connections.csv given as an address book is refused with the file and what was expected', () => {

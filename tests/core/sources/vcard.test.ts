@@ -35,7 +35,9 @@ describe('vCard birthdays', () => {
   it('a birthday that is not a date is a warning with its line, and the rest of the card is kept', () => {
     const f = readVCardContacts(vcard(['FN:Jane Doe', 'BDAY:sometime in May', 'EMAIL:jane@x.org']), 'a.vcf');
     expect(f.contacts[0]).toMatchObject({ birthday: null, emails: ['jane@x.org'] });
-    expect(f.warnings).toEqual([{ file: 'a.vcf', line: 4, reason: expect.stringContaining('sometime in May') }]);
+    expect(f.warnings).toEqual([
+      { file: 'a.vcf', line: 4, reason: expect.stringContaining('sometime in May') as string },
+    ]);
   });
 });
 
@@ -123,7 +125,7 @@ describe('what is not a person, and broken files', () => {
   it('a phone-only card (Android) is skipped and reported with its line', () => {
     const f = readVCardContacts(vcard(['TEL;CELL:+49 170 1234567']), 'phone.vcf');
     expect(f.contacts).toEqual([]);
-    expect(f.skipped).toEqual([{ file: 'phone.vcf', line: 1, reason: expect.stringContaining('no name') }]);
+    expect(f.skipped).toEqual([{ file: 'phone.vcf', line: 1, reason: expect.stringContaining('no name') as string }]);
   });
 
   it('an unclosed card and stray lines are reported, cards around them still read', () => {
