@@ -5,6 +5,7 @@
 import { version } from '../../package.json';
 import { InputError } from '../core/csv/input-error';
 import { parseArgs, UsageError } from './args';
+import { runBirthdays } from './commands/birthdays';
 import { runImport } from './commands/import';
 import { runLog, runShow } from './commands/person';
 import { runStale } from './commands/stale';
@@ -41,6 +42,8 @@ Commands:
       The triage queue: invitations, new connections, job changes, prune candidates, stale invitations.
   decide --vault DIR --person <url|name|path> (--trust N | --met-where TEXT | --prune | --decline | --keep | --accept)
       Record one triage decision.
+  birthdays --vault DIR [--days 7] [--today YYYY-MM-DD] [--json]
+      Birthdays in the coming days (year-less ones too), from any source.
 
 Common options:
   --version          print the version and exit
@@ -57,6 +60,7 @@ const COMMANDS: Record<string, Command> = {
   stale: runStale,
   triage: runTriage,
   decide: runDecide,
+  birthdays: runBirthdays,
 };
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {

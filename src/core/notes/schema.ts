@@ -30,6 +30,10 @@ export const FIELD = {
   cadence: 'cadence',
   prune: 'prune',
   jobChangeSeen: 'job-change-seen',
+  // Address-book fields (any address book: vCard, Google or Outlook CSV).
+  emails: 'emails',
+  phones: 'phones',
+  birthday: 'birthday',
 } as const;
 
 export type FieldName = (typeof FIELD)[keyof typeof FIELD];
@@ -69,5 +73,16 @@ export const INVITATION_STATES: readonly string[] = [
   'invitation-withdrawn',
 ];
 
+/** Fields an address-book import may update (see core/sources/address-book-fields.ts for how). */
+export const ADDRESS_BOOK_OWNED: readonly FieldName[] = [
+  FIELD.emails,
+  FIELD.phones,
+  FIELD.birthday,
+  FIELD.company,
+  FIELD.position,
+  FIELD.linkedin,
+];
+
 export const INTERACTIONS_HEADING = 'Interactions';
+export const ADDRESS_BOOK_HEADING = 'From address book';
 export const HISTORY_HEADING = 'History';

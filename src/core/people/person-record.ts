@@ -7,6 +7,7 @@
 import type { IsoDate } from '../dates/iso-date';
 import { normaliseProfileUrl } from '../identity/profile-url';
 import { FIELD } from '../notes/schema';
+import { coerceBirthday } from './birthdays';
 import { coerceBoolean, coerceDate, coerceDays, coerceTags, coerceText, coerceTrust, type Coerced } from './coerce';
 
 export type MessageSide = 'me' | 'them';
@@ -38,6 +39,8 @@ export interface PersonRecord {
   tags: string[];
   jobChangedOn: IsoDate | null;
   jobChangeSeen: IsoDate | null;
+  /** `YYYY-MM-DD`, or `--MM-DD` when the year is not known (any source). */
+  birthday: string | null;
   /** When the note was created (file ctime), for people never contacted nor connected. */
   createdOn: IsoDate | null;
   /** Newest dated line under `## Interactions`, filled in by the index. */
@@ -97,6 +100,7 @@ export function personFromFrontmatter(
     tags: coerceTags(fm[FIELD.tags]),
     jobChangedOn: date(FIELD.jobChangedOn),
     jobChangeSeen: date(FIELD.jobChangeSeen),
+    birthday: take(FIELD.birthday, coerceBirthday(fm[FIELD.birthday])),
     createdOn: ctx.createdOn,
     logLatest: null,
     dailyLatest: null,
