@@ -1,0 +1,191 @@
+/**
+ * Merging two notes about one person on hostile notes: frontmatter unions and conflicts,
+ * bodies joined section by section without losing a byte (code blocks that look like
+ * headings, CRLF against LF, duplicated log lines), and links to the removed note pointed
+ * at the kept one (aliases, headings, embeds, Markdown links, code left alone). A property
+ * test checks that every non-duplicate line of both bodies survives.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { mergeBodies, mergeFrontmatter, mergeNotes } from '../../../src/core/merge/merge-notes';
+import { findLinks, retargetLink, rewriteLinks } from '../../../src/core/merge/rewrite-links';
+
+const side = (path: string, frontmatter: Record<string, unknown>, body = '') => ({ path, frontmatter, body });
+
+describe('frontmatter', () => {
+  it('unions lists, fills empties, takes the later last-contact and reports real conflicts', () => {
+    const kept = side('People/Jane Doe.md', {
+      name: 'Jane Doe',
+      linkedin: 'https://www.linkedin.com/in/jane-doe',
+      emails: ['jane@acme.example'],
+      tags: ['person'],
+      trust: 4,
+      company: '',
+      'last-contact': '2026-01-05',
+      'met-where': '[[Web Summit]]',
+    });
+    const removed = side('People/Jane D.md', {
+      name: 'Jane D.',
+      email: 'JANE@home.example',
+      emails: ['Jane@Acme.example', 'jane@home.example'],
+      tags: ['#person', 'friend'],
+      trust: 3,
+      company: 'Acme',
+      'last-contact': '2026-02-01',
+      'met-where': '[[Web Summit]]',
+      birthday: '--05-01',
+    });
+    const r = mergeFrontmatter(kept, removed);
+    expect(r.set).toEqual({
+      email: 'JANE@home.example',
+      emails: ['jane@acme.example', 'jane@home.example'],
+      tags: ['person', 'friend'],
+      company: 'Acme',
+      'last-contact': '2026-02-01',
+      birthday: '--05-01',
+      aliases: ['Jane D.'],
+    });
+    expect(r.conflicts).toEqual([{ key: 'trust', kept: 4, removed: 3, chosen: 'kept' }]);
+    const other = mergeFrontmatter(kept, removed, (c) => (c.key === 'trust' ? 'removed' : 'kept'));
+    expect(other.set.trust).toBe(3);
+  });
+
+  it('keeps existing aliases and adds none for the same name', () => {
+    expect(mergeFrontmatter(side('a.md', { name: 'A', aliases: 'Al' }), side('b.md', { name: 'Bee' })).set).toEqual({
+      aliases: ['Al', 'Bee'],
+    });
+    expect(mergeFrontmatter(side('a.md', { name: 'Jane' }), side('Jane.md', {})).set).toEqual({});
+  });
+});
+
+describe('bodies', () => {
+  const kept = [
+    '[LinkedIn profile](https://www.linkedin.com/in/jane-doe)',
+    '',
+    '## Interactions',
+    '',
+    '- 2026-03-14 · meeting · Sync',
+    '- 2026-01-02 · call · hello',
+    '',
+    '## Notes',
+    '```md',
+    '## Interactions',
+    '- 2026-03-14 · meeting · Sync',
+    '```',
+    '',
+  ].join('\n');
+  const removed = [
+    '[LinkedIn profile](https://www.linkedin.com/in/jane-doe)',
+    'Met at the fair.',
+    '',
+    '## Interactions',
+    '',
+    '- 2026-03-14 · meeting · Sync',
+    '- 2025-12-24 · email · season greetings',
+    '',
+    '## From address book',
+    '',
+    'Likes tea.',
+    '',
+  ].join('\r\n');
+
+  it('joins under the same headings, appends new sections, drops only word-for-word duplicates', () => {
+    expect(mergeBodies(kept, removed)).toBe(
+      [
+        '[LinkedIn profile](https://www.linkedin.com/in/jane-doe)',
+        'Met at the fair.',
+        '',
+        '## Interactions',
+        '',
+        '- 2026-03-14 · meeting · Sync',
+        '- 2026-01-02 · call · hello',
+        '- 2025-12-24 · email · season greetings',
+        '',
+        '## Notes',
+        '```md',
+        '## Interactions',
+        '- 2026-03-14 · meeting · Sync',
+        '```',
+        '',
+        '## From address book',
+        '',
+        'Likes tea.',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('a CRLF kept note stays CRLF; a heading inside code is not a section', () => {
+    const out = mergeBodies(removed, kept);
+    expect(out.split('\r\n').length).toBeGreaterThan(10);
+    expect(out.replace(/\r\n/g, '')).not.toContain('\n');
+    expect(out).toContain('```md\r\n## Interactions\r\n- 2026-03-14 · meeting · Sync\r\n```');
+  });
+
+  it('every line of both bodies survives, except word-for-word duplicates in the same section', () => {
+    const lineArb = fc.oneof(
+      fc.constantFrom('## Interactions', '## Notes', '### Deep', '```', '~~~', '', '- same line'),
+      fc.string({ maxLength: 12 }).map((s) => s.replace(/[\r\n]/g, ' ')),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(lineArb, { maxLength: 15 }),
+        fc.array(lineArb, { maxLength: 15 }),
+        fc.boolean(),
+        (a, b, crlf) => {
+          const kb = a.join('\n');
+          const rb = b.join(crlf ? '\r\n' : '\n');
+          const out = mergeBodies(kb, rb).split(/\r?\n/);
+          for (const line of a) expect(out).toContain(line);
+          for (const line of b) if (line.trim() !== '') expect(out.map((l) => l.trim())).toContain(line.trim());
+        },
+      ),
+    );
+  });
+
+  it('mergeNotes puts both together', () => {
+    const r = mergeNotes(side('a.md', { name: 'A' }, '## X\n- one\n'), side('b.md', { name: 'A' }, '## X\n- two\n'));
+    expect(r).toEqual({ set: {}, conflicts: [], body: '## X\n- one\n- two\n' });
+  });
+});
+
+describe('links', () => {
+  const text = [
+    'See [[Jane D.]] and [[People/Jane D.|her]] and [[Jane D.#Notes|notes]].',
+    '![[Jane D.]] and [old](People/Jane%20D..md#Interactions "title") and [web](https://x.org/Jane D.md)',
+    '`[[Jane D.]]` stays, and',
+    '```',
+    '[[Jane D.]]',
+    '```',
+    '[[Jane Doe]] is already right.',
+  ].join('\n');
+
+  it('finds links outside code only', () => {
+    expect(findLinks(text).map((l) => l.target)).toEqual([
+      'Jane D.',
+      'People/Jane D.',
+      'Jane D.',
+      'Jane D.',
+      'People/Jane D..md',
+      'Jane Doe',
+    ]);
+  });
+
+  it('points them at the kept note, keeping display text, headings, embeds and titles', () => {
+    const isOld = (t: string) => /^(?:People\/)?Jane D\.(?:\.md)?$/.test(t);
+    const r = rewriteLinks(text, isOld, 'Jane Doe');
+    expect(r.count).toBe(5);
+    expect(r.text).toBe(
+      [
+        'See [[Jane Doe]] and [[Jane Doe|her]] and [[Jane Doe#Notes|notes]].',
+        '![[Jane Doe]] and [old](Jane%20Doe.md#Interactions "title") and [web](https://x.org/Jane D.md)',
+        '`[[Jane D.]]` stays, and',
+        '```',
+        '[[Jane D.]]',
+        '```',
+        '[[Jane Doe]] is already right.',
+      ].join('\n'),
+    );
+    expect(retargetLink('![[Old^block|x]]', 'People/New')).toBe('![[People/New^block|x]]');
+  });
+});
