@@ -7,6 +7,7 @@ import { InputError } from '../core/csv/input-error';
 import { parseArgs, UsageError } from './args';
 import { runBirthdays } from './commands/birthdays';
 import { runImport } from './commands/import';
+import { runMerge } from './commands/merge';
 import { runLog, runShow } from './commands/person';
 import { runStale } from './commands/stale';
 import { runDecide, runTriage } from './commands/triage';
@@ -44,6 +45,9 @@ Commands:
       Record one triage decision.
   birthdays --vault DIR [--days 7] [--today YYYY-MM-DD] [--json]
       Birthdays in the coming days (year-less ones too), from any source.
+  merge --vault DIR --keep <note> --into <note> [--take KEY,KEY] [--dry-run] [--json]
+      Merge two notes about one person: the --into note (also --remove) goes into the --keep
+      note, links to it are rewritten, and it is moved to the vault's .trash folder.
 
 Common options:
   --version          print the version and exit
@@ -61,6 +65,7 @@ const COMMANDS: Record<string, Command> = {
   triage: runTriage,
   decide: runDecide,
   birthdays: runBirthdays,
+  merge: runMerge,
 };
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {

@@ -1,0 +1,127 @@
+/**
+ * `network-crm merge --vault DIR --keep A --into B`: two notes about one person become one.
+ * The note named by `--keep` stays; the one named by `--into` (or `--remove`, the same) is
+ * merged into it, links to it anywhere in the vault are pointed at the kept note, and it is
+ * moved to the vault's `.trash/` folder (where Obsidian's own "move to Obsidian trash" puts
+ * files), so nothing is deleted. Conflicting values keep the kept note's unless `--take
+ * KEY,KEY` names the keys to take from the other note; `--dry-run` shows what would happen.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { mergeNotes } from '../../core/merge/merge-notes';
+import { rewriteLinks } from '../../core/merge/rewrite-links';
+import { editBody } from '../../core/notes/note-text';
+import { checkFlags, requireFlag, stringFlag, UsageError, type ParsedArgs } from '../args';
+import { FsVault, type ReadNote } from '../fs-vault';
+import type { CliIo } from '../io';
+import { folderOption } from '../options';
+import { VaultPeople } from '../vault-people';
+
+function withoutMd(p: string): string {
+  return p.replace(/\.md$/i, '');
+}
+
+export async function runMerge(args: ParsedArgs, io: CliIo): Promise<number> {
+  checkFlags(args, ['vault', 'keep', 'into', 'remove', 'take', 'folder', 'dry-run', 'json']);
+  const vault = new FsVault(requireFlag(args, 'vault'));
+  const people = new VaultPeople(vault, { folder: folderOption(args) });
+  const other = stringFlag(args, 'into') ?? stringFlag(args, 'remove');
+  if (other === undefined) throw new UsageError('--into is required (the note to merge into the kept one)');
+  // `--keep` is also a switch (`decide --keep`), so the parser leaves its value positional.
+  const keepValue = args.flags.get('keep') === true ? args.positional.shift() : stringFlag(args, 'keep');
+  if (keepValue === undefined) throw new UsageError('--keep is required (the note that stays)');
+  if (args.positional.length > 0) throw new UsageError(`unexpected "${args.positional.join(' ')}"`);
+  const keptPerson = people.find(keepValue);
+  const removedPerson = people.find(other);
+  if (keptPerson.path === removedPerson.path) throw new UsageError('--keep and --into name the same note');
+  const read = (p: string): ReadNote => {
+    const note = vault.readNote(p);
+    if (note.yamlError) throw new UsageError(`${p}: its frontmatter cannot be read (${note.yamlError}); fix it first`);
+    return note;
+  };
+  const kept = read(keptPerson.path);
+  const removed = read(removedPerson.path);
+  const take = new Set(
+    (stringFlag(args, 'take') ?? '')
+      .split(',')
+      .map((k) => k.trim())
+      .filter((k) => k !== ''),
+  );
+  const result = mergeNotes(
+    { path: kept.path, frontmatter: kept.frontmatter ?? {}, body: kept.body },
+    { path: removed.path, frontmatter: removed.frontmatter ?? {}, body: removed.body },
+    (c) => (take.has(c.key) ? 'removed' : 'kept'),
+  );
+
+  // Links to the removed note: by path, or by name when no other note has that name.
+  const files = vault.markdownFiles();
+  const removedBase = withoutMd(removed.path).split('/').pop() as string;
+  const sameBase = files.filter(
+    (f) => (withoutMd(f.path).split('/').pop() as string).toLowerCase() === removedBase.toLowerCase(),
+  );
+  const keptBase = withoutMd(kept.path).split('/').pop() as string;
+  const keptUnique =
+    files.filter((f) => (withoutMd(f.path).split('/').pop() as string).toLowerCase() === keptBase.toLowerCase())
+      .length === 1;
+  const newTarget = keptUnique ? keptBase : withoutMd(kept.path);
+  const isOldFrom = (source: string) => (target: string) => {
+    // `../People/Jane.md` is relative to the linking note; `/People/Jane.md` to the vault.
+    const resolved = /^\.\.?\//.test(target) ? path.posix.join(path.posix.dirname(source), target) : target;
+    const t = withoutMd(resolved.replace(/^\//, '')).toLowerCase();
+    return t === withoutMd(removed.path).toLowerCase() || (sameBase.length === 1 && t === removedBase.toLowerCase());
+  };
+  const linkEdits: Array<{ path: string; text: string; count: number }> = [];
+  for (const f of files) {
+    if (f.path === removed.path) continue;
+    const text = f.path === kept.path ? editBody(kept.text, () => result.body) : vault.readText(f.path);
+    const r = rewriteLinks(text, isOldFrom(f.path), newTarget);
+    if (r.count > 0) linkEdits.push({ path: f.path, text: r.text, count: r.count });
+  }
+  const links = linkEdits.reduce((n, e) => n + e.count, 0);
+  const trashPath = `.trash/${path.basename(removed.path)}`;
+  const summary = {
+    kept: kept.path,
+    removed: removed.path,
+    trash: trashPath,
+    fields: result.set,
+    conflicts: result.conflicts,
+    links,
+    notesWithLinks: linkEdits.map((e) => e.path),
+    dryRun: args.flags.has('dry-run'),
+  };
+  if (!args.flags.has('dry-run')) {
+    const writer = vault.writer();
+    if (Object.keys(result.set).length > 0)
+      await writer.updateFrontmatter(kept.path, (fm) => Object.assign(fm, result.set));
+    await writer.process(kept.path, (text) => editBody(text, () => result.body));
+    for (const e of linkEdits) {
+      if (e.path === kept.path)
+        await writer.process(kept.path, (text) => rewriteLinks(text, isOldFrom(kept.path), newTarget).text);
+      else await writer.process(e.path, () => e.text);
+    }
+    // Moved, not deleted: `.trash/` is Obsidian's own trash folder inside the vault.
+    const trashAbs = path.join(vault.root, '.trash');
+    fs.mkdirSync(trashAbs, { recursive: true });
+    let target = path.join(trashAbs, path.basename(removed.path));
+    for (let n = 2; fs.existsSync(target); n++)
+      target = path.join(trashAbs, `${withoutMd(path.basename(removed.path))} ${n}.md`);
+    fs.renameSync(vault.abs(removed.path), target);
+    summary.trash = path.relative(vault.root, target).split(path.sep).join('/');
+  }
+  if (args.flags.has('json')) io.out(JSON.stringify(summary, null, 2));
+  else {
+    const verb = summary.dryRun ? 'Would merge' : 'Merged';
+    io.out(`${verb} ${removed.path} into ${kept.path}.`);
+    const fields = Object.keys(result.set);
+    io.out(`  fields: ${fields.length === 0 ? 'nothing new' : fields.join(', ')}`);
+    for (const c of result.conflicts)
+      io.out(
+        `  conflict ${c.key}: kept ${JSON.stringify(c.kept)}, other ${JSON.stringify(c.removed)} → ${c.chosen === 'kept' ? 'kept note' : 'other note'}${c.chosen === 'kept' ? ` (--take ${c.key} to take the other)` : ''}`,
+      );
+    io.out(
+      `  links: ${links} in ${linkEdits.length} note${linkEdits.length === 1 ? '' : 's'} ${summary.dryRun ? 'would point' : 'now point'} to ${kept.path}`,
+    );
+    io.out(`  ${removed.path} ${summary.dryRun ? 'would be moved' : 'moved'} to ${summary.trash}`);
+  }
+  return 0;
+}

@@ -1,0 +1,122 @@
+/**
+ * `network-crm merge` on a hostile vault: a CRLF note with a code block merged into an LF
+ * note, links from other notes (display text, heading, embed, Markdown) pointed at the
+ * kept note, links in code left alone, the removed note moved to `.trash/`, conflicts
+ * kept or taken with --take, and --dry-run writing nothing.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli } from '../support/cli';
+import { readTree, tempDir, writeTree } from '../support/temp-dir';
+
+const KEPT = [
+  '---',
+  'name: Jane Doe',
+  'linkedin: https://www.linkedin.com/in/jane-doe',
+  'trust: 4',
+  'tags:',
+  '  - person',
+  '---',
+  '[LinkedIn profile](https://www.linkedin.com/in/jane-doe)',
+  '',
+  '## Interactions',
+  '',
+  '- 2026-03-14 · meeting · Sync',
+  '',
+].join('\n');
+
+const REMOVED = [
+  '---',
+  'name: Jane D.',
+  'emails:',
+  '  - jane@home.example',
+  'trust: 3',
+  'birthday: "--05-01"',
+  '---',
+  '## Interactions',
+  '',
+  '- 2026-03-14 · meeting · Sync',
+  '- 2025-12-24 · email · greetings',
+  '',
+  '## Notes',
+  '```',
+  '## Interactions',
+  'not a heading: [[Jane D]]',
+  '```',
+  '',
+].join('\r\n');
+
+function vault() {
+  const dir = tempDir();
+  writeTree(dir, {
+    'People/Jane Doe.md': KEPT,
+    'People/Jane D.md': REMOVED,
+    'Daily/2026-03-14.md':
+      'Met [[Jane D|Jane]] and ![[Jane D#Notes]], see [her note](../People/Jane%20D.md).\n`[[Jane D]]` in code\n',
+    'Projects/X.md': 'Owner: [[People/Jane D]]\r\n',
+  });
+  return dir;
+}
+
+describe('network-crm merge', () => {
+  it('merges, rewrites links, moves the other note to .trash', async () => {
+    const dir = vault();
+    const r = await cli('merge', '--vault', dir, '--keep', 'People/Jane Doe.md', '--into', 'Jane D.', '--json');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.json()).toMatchObject({
+      kept: 'People/Jane Doe.md',
+      removed: 'People/Jane D.md',
+      trash: '.trash/Jane D.md',
+      conflicts: [{ key: 'trust', kept: 4, removed: 3, chosen: 'kept' }],
+      links: 4,
+    });
+    const tree = readTree(dir, (rel) => rel.startsWith('.trash') || !rel.startsWith('.'));
+    expect(tree['People/Jane D.md']).toBeUndefined();
+    expect(tree['.trash/Jane D.md']).toBe(REMOVED);
+    const kept = tree['People/Jane Doe.md'] as string;
+    expect(kept).toContain('trust: 4');
+    expect(kept).toMatch(/emails:\n {2}- jane@home\.example/);
+    expect(kept).toMatch(/aliases:\n {2}- Jane D\./);
+    expect(kept).toContain('birthday: "--05-01"');
+    expect(kept.split('---\n')[2]).toBe(
+      [
+        '[LinkedIn profile](https://www.linkedin.com/in/jane-doe)',
+        '',
+        '## Interactions',
+        '',
+        '- 2026-03-14 · meeting · Sync',
+        '- 2025-12-24 · email · greetings',
+        '',
+        '## Notes',
+        '```',
+        '## Interactions',
+        'not a heading: [[Jane D]]',
+        '```',
+        '',
+      ].join('\n'),
+    );
+    expect(tree['Daily/2026-03-14.md']).toBe(
+      'Met [[Jane Doe|Jane]] and ![[Jane Doe#Notes]], see [her note](Jane%20Doe.md).\n`[[Jane D]]` in code\n',
+    );
+    expect(tree['Projects/X.md']).toBe('Owner: [[Jane Doe]]\r\n');
+  });
+
+  it('--take takes the other note’s value; --dry-run writes nothing', async () => {
+    const dir = vault();
+    const before = readTree(dir);
+    const dry = await cli('merge', '--vault', dir, '--keep', 'Jane Doe', '--remove', 'People/Jane D.md', '--dry-run');
+    expect(dry.out).toContain('Would merge People/Jane D.md into People/Jane Doe.md.');
+    expect(dry.out).toContain('conflict trust: kept 4, other 3 → kept note (--take trust to take the other)');
+    expect(readTree(dir)).toEqual(before);
+    await cli('merge', '--vault', dir, '--keep', 'Jane Doe', '--into', 'People/Jane D.md', '--take', 'trust');
+    expect(fs.readFileSync(path.join(dir, 'People/Jane Doe.md'), 'utf8')).toContain('trust: 3');
+  });
+
+  it('refuses the same note twice and an unknown one', async () => {
+    const dir = vault();
+    expect((await cli('merge', '--vault', dir, '--keep', 'Jane Doe', '--into', 'Jane Doe')).err).toMatch(/same note/);
+    expect((await cli('merge', '--vault', dir, '--keep', 'Jane Doe', '--into', 'Nobody')).code).toBe(2);
+  });
+});
