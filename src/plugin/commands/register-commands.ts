@@ -4,6 +4,7 @@
  */
 import type { Plugin } from 'obsidian';
 import type { CrmContext } from '../context';
+import { mergeWithCommand } from './merge-command';
 import {
   addPersonCommand,
   logContactToday,
@@ -27,5 +28,6 @@ export function registerPersonCommands(plugin: Plugin, ctx: CrmContext): void {
   plugin.addCommand({ id: 'snooze', name: 'Snooze', callback: () => snoozeCommand(ctx) });
   plugin.addCommand({ id: 'stop-tracking', name: 'Stop tracking', callback: () => stopTrackingCommand(ctx) });
   plugin.addCommand({ id: 'add-person', name: 'Add person', callback: () => addPersonCommand(ctx) });
+  plugin.addCommand({ id: 'merge-with', name: 'Merge with…', callback: () => mergeWithCommand(ctx) });
   plugin.addCommand({ id: 'undo-last-change', name: 'Undo last change', callback: () => void ctx.undo.undo() });
 }

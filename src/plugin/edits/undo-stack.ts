@@ -10,7 +10,8 @@ export interface NoteChange {
   path: string;
   /** null when the command created the note. */
   before: string | null;
-  after: string;
+  /** null when the command moved the note to the trash (a merge). */
+  after: string | null;
 }
 
 export interface UndoEntry {
@@ -50,6 +51,15 @@ export class UndoStack {
     const skipped: string[] = [];
     for (const change of entry.notes) {
       const file = this.app.vault.getFileByPath(change.path);
+      if (change.after === null) {
+        // Trashed by the command: bring it back unless something else took its place.
+        if (file || change.before === null) skipped.push(change.path);
+        else {
+          await this.app.vault.create(change.path, change.before);
+          restored.push(change.path);
+        }
+        continue;
+      }
       if (!file || (await this.app.vault.read(file)) !== change.after) {
         skipped.push(change.path);
         continue;
