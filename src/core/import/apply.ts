@@ -7,7 +7,7 @@
  * `processFrontMatter` in the plugin), body lines through its atomic `process`. A failure
  * on one note is recorded and the import goes on with the next.
  */
-import { appendToSection, insertDatedLine } from '../notes/body-sections';
+import { appendSectionText, appendToSection, insertDatedLine } from '../notes/body-sections';
 import { editBody } from '../notes/note-text';
 import { mergeAliases } from '../notes/name-cleanup';
 import { FIELD, HISTORY_HEADING, INTERACTIONS_HEADING } from '../notes/schema';
@@ -56,12 +56,14 @@ export async function applyUpdate(op: UpdateOp, writer: NoteWriter): Promise<voi
             : change.to;
     });
   }
-  if (op.history !== null || op.interactions.length > 0) {
+  const sections = op.sections ?? [];
+  if (op.history !== null || op.interactions.length > 0 || sections.length > 0) {
     await writer.process(op.path, (text) =>
       editBody(text, (body) => {
         let out = body;
         for (const i of op.interactions) out = insertDatedLine(out, INTERACTIONS_HEADING, i.line, i.date);
         if (op.history !== null) out = appendToSection(out, HISTORY_HEADING, op.history);
+        for (const s of sections) out = appendSectionText(out, s.heading, s.text);
         return out;
       }),
     );

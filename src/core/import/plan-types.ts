@@ -23,6 +23,8 @@ export interface UpdateOp {
   jobChange: JobChange | null;
   /** Lines for `## Interactions`, placed by date (already checked to be absent). */
   interactions: DatedLine[];
+  /** Whole sections to append (an address book's notes), checked to be absent. */
+  sections?: Array<{ heading: string; text: string }>;
 }
 
 export interface UnchangedNote {

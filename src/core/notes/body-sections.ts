@@ -64,6 +64,17 @@ function findSection(lines: Line[], title: string): Section | null {
   return found ? { heading: found.index, end: lines.length } : null;
 }
 
+/**
+ * Appends `## title` with `text` (several lines, given with `\n`) at the end of the body, in
+ * the note's own line ending, unless the section is already there (then nothing changes).
+ */
+export function appendSectionText(body: string, title: string, text: string): string {
+  const lines = splitLines(body);
+  if (findSection(lines, title)) return body;
+  const eol = lineEnding(body);
+  return appendSection(body, title, text.split('\n').join(eol), eol);
+}
+
 /** Appends a new `## title` section holding `line` at the end of the body. */
 function appendSection(body: string, title: string, line: string, eol: string): string {
   let sep = '';

@@ -30,6 +30,9 @@ const WHEN_KNOWN: readonly FieldName[] = [
   FIELD.lastMessageFrom,
   FIELD.unanswered,
   FIELD.jobChangedOn,
+  FIELD.emails,
+  FIELD.phones,
+  FIELD.birthday,
 ];
 
 export function frontmatterEntries(
@@ -64,11 +67,14 @@ export interface ComposeOptions {
   aliases?: readonly string[];
   /** Lines for the Interactions log, newest first (an accepted invitation's message). */
   interactions?: readonly string[];
+  /** Sections after the log (an address book's notes), each `## heading` then its text. */
+  sections?: ReadonlyArray<{ heading: string; text: string }>;
 }
 
 export function composePersonNote(owned: OwnedValues, options: ComposeOptions): string {
   const profileUrl = typeof owned.linkedin === 'string' ? owned.linkedin : null;
   const name = typeof owned.name === 'string' ? owned.name : '';
   const log = (options.interactions ?? []).map((l) => `${l}\n`).join('');
-  return `---\n${stringifyFrontmatter(frontmatterEntries(owned, options.tag, options.aliases))}---\n${profileLinkLine(profileUrl, name)}\n\n## ${INTERACTIONS_HEADING}\n\n${log}`;
+  const sections = (options.sections ?? []).map((s) => `\n## ${s.heading}\n\n${s.text}\n`).join('');
+  return `---\n${stringifyFrontmatter(frontmatterEntries(owned, options.tag, options.aliases))}---\n${profileLinkLine(profileUrl, name)}\n\n## ${INTERACTIONS_HEADING}\n\n${log}${sections}`;
 }
