@@ -238,6 +238,21 @@ async function main(): Promise<void> {
       fs.readFileSync(path.join(ROOT, '.bench', 'double-import.json'), 'utf8'),
     ) as unknown,
   });
+  const calendar = spawnSync(
+    process.execPath,
+    [
+      path.join(ROOT, 'node_modules/vitest/vitest.mjs'),
+      'run',
+      '--config',
+      'vitest.bench.config.mts',
+      'bench/calendar.perf.ts',
+    ],
+    { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } },
+  );
+  if (calendar.status !== 0) throw new Error(`calendar benchmark failed:\n${calendar.stdout}\n${calendar.stderr}`);
+  Object.assign(results, {
+    calendar: JSON.parse(fs.readFileSync(path.join(ROOT, '.bench', 'calendar.json'), 'utf8')) as unknown,
+  });
   fs.mkdirSync(path.join(ROOT, '.bench'), { recursive: true });
   fs.writeFileSync(path.join(ROOT, '.bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log(JSON.stringify(results, null, 2));
