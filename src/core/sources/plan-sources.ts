@@ -168,7 +168,7 @@ export async function planSources(
         plan.ambiguous.push({
           name: contact.name || contact.emails[0] || '(no name)',
           source: contact.source,
-          candidates: m.candidates.map((n) => n.path),
+          candidates: m.candidates.map((n) => ({ path: n.path, description: noteName(n) })),
           reason: m.reason,
         });
         continue;
@@ -240,7 +240,7 @@ export async function planSources(
       plan.ambiguous.push({
         name: a.name || a.email,
         source: { file: cal.file, line: 0 },
-        candidates: a.candidates,
+        candidates: a.candidates.map((path) => ({ path, description: path })),
         reason: a.reason,
       });
     let lines = 0;

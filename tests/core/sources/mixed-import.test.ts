@@ -114,7 +114,10 @@ describe('LinkedIn + vCard + calendar', () => {
       {
         name: 'Kim Lee',
         source: { file: 'contacts.vcf', line: 24 },
-        candidates: ['People/Kim Lee.md', 'People/Kim Lee (Beta).md'],
+        candidates: [
+          { path: 'People/Kim Lee.md', description: 'Kim Lee' },
+          { path: 'People/Kim Lee (Beta).md', description: 'Kim Lee' },
+        ],
         reason: '2 notes are named "Kim Lee"',
       },
     ]);
