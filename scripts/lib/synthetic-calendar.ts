@@ -199,7 +199,22 @@ export function generateCalendar(options: CalendarOptions): GeneratedCalendar {
 /** `count` invented people with unique names and addresses. */
 export function calendarPeople(count: number, seed = 3): CalendarPerson[] {
   const rnd = new Random(seed);
-  const first = ['Ana', 'Ben', 'Chloé', 'Dev', 'Eva', 'Femi', 'Gus', 'Hana', 'Ivo', 'Jun', 'Kira', 'Lars', 'Mia', 'Nils'];
+  const first = [
+    'Ana',
+    'Ben',
+    'Chloé',
+    'Dev',
+    'Eva',
+    'Femi',
+    'Gus',
+    'Hana',
+    'Ivo',
+    'Jun',
+    'Kira',
+    'Lars',
+    'Mia',
+    'Nils',
+  ];
   const last = ['Ito', 'Kovač', 'Lund', 'Moreau', 'Novak', 'Okafor', 'Park', 'Quinn', 'Rossi', 'Silva', 'Tan', 'Weber'];
   const out: CalendarPerson[] = [];
   for (let i = 0; i < count; i++) {
