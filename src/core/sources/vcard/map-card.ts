@@ -27,8 +27,17 @@ export function unescapeText(value: string): string {
   return value.replace(/\\([\\,;:"nN])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
 }
 
+/**
+ * vCard 2.1 knows one escape, `\;` inside structured values; its text values are taken as
+ * written (a 2.1 note with a backslash keeps it). 3.0 and 4.0 escape `\\ \, \; \n`.
+ */
+function unescapersFor(version: string): { text: (v: string) => string; part: (v: string) => string } {
+  if (version !== '2.1') return { text: unescapeText, part: unescapeText };
+  return { text: (v) => v, part: (v) => v.replace(/\\;/g, ';') };
+}
+
 /** Splits a structured value (N, ORG, ADR) on `;` that are not escaped, then unescapes each part. */
-export function structured(value: string): string[] {
+export function structured(value: string, unescape: (value: string) => string = unescapeText): string[] {
   const parts: string[] = [];
   let current = '';
   for (let i = 0; i < value.length; i++) {
@@ -42,7 +51,7 @@ export function structured(value: string): string[] {
     } else current += ch;
   }
   parts.push(current);
-  return parts.map((p) => unescapeText(p).trim());
+  return parts.map((p) => unescape(p).trim());
 }
 
 /** Properties that only describe the card itself, not the person: never worth a mention. */
@@ -76,14 +85,15 @@ function mapCard(card: VCard, file: string, out: AddressBookFile): void {
   let given = '';
   let family = '';
   const notes: string[] = [];
+  const unescape = unescapersFor(card.version);
   for (const prop of card.props) {
-    const text = () => unescapeText(prop.value).trim();
+    const text = () => unescape.text(prop.value).trim();
     switch (prop.name) {
       case 'FN':
         if (fn === '') fn = fullName(text(), '');
         break;
       case 'N': {
-        const [f = '', g = '', additional = ''] = structured(prop.value);
+        const [f = '', g = '', additional = ''] = structured(prop.value, unescape.part);
         if (given === '' && family === '') {
           family = f;
           given = fullName(g, additional);
@@ -98,7 +108,7 @@ function mapCard(card: VCard, file: string, out: AddressBookFile): void {
         break;
       case 'ORG': {
         // Android can write two ORG lines; the first non-empty one names the company.
-        const [company = '', ...units] = structured(prop.value);
+        const [company = '', ...units] = structured(prop.value, unescape.part);
         if (c.company === '') c.company = company;
         else countIgnored(out.ignored, 'ORG (second)');
         if (units.some((u) => u !== '')) countIgnored(out.ignored, 'ORG department');
