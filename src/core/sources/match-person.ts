@@ -105,6 +105,17 @@ export class PersonMatcher {
     if (key !== '') push(this.byName, key, note);
   }
 
+  /** Addresses an import is about to add to a note, so later sources of the same run find it by them. */
+  learnEmails(note: ExistingNote, emails: readonly string[]): void {
+    const known = this.emails.get(note) ?? [];
+    for (const e of emails) {
+      if (e === '' || known.includes(e)) continue;
+      known.push(e);
+      push(this.byEmail, e, note);
+    }
+    this.emails.set(note, known);
+  }
+
   emailsOf(note: ExistingNote): readonly string[] {
     return this.emails.get(note) ?? noteEmails(note);
   }

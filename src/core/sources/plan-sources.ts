@@ -219,6 +219,9 @@ export async function planSources(
     }
   }
 
+  // A card matched to a note brings addresses the calendars below may use to find it.
+  for (const u of updates.values()) matcher.learnEmails(u.note, u.contact.emails);
+
   // Calendars: meetings for existing notes and for the notes just drafted.
   const meetingLines = new Map<string, { note: ExistingNote; lines: DatedLine[]; counts: SourceCounts }[]>();
   for (const cal of inputs.calendars) {
