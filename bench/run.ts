@@ -221,41 +221,30 @@ async function main(): Promise<void> {
   };
   fs.rmSync(work, { recursive: true, force: true });
   Object.assign(results, { staleList: benchStaleList(), messages: benchMessages() });
-  const double = spawnSync(
-    process.execPath,
-    [
-      path.join(ROOT, 'node_modules/vitest/vitest.mjs'),
-      'run',
-      '--config',
-      'vitest.bench.config.mts',
-      'bench/double-import.perf.ts',
-    ],
-    { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } },
-  );
-  if (double.status !== 0) throw new Error(`double benchmark failed:\n${double.stdout}\n${double.stderr}`);
   Object.assign(results, {
-    pluginThroughDouble: JSON.parse(
-      fs.readFileSync(path.join(ROOT, '.bench', 'double-import.json'), 'utf8'),
-    ) as unknown,
-  });
-  const calendar = spawnSync(
-    process.execPath,
-    [
-      path.join(ROOT, 'node_modules/vitest/vitest.mjs'),
-      'run',
-      '--config',
-      'vitest.bench.config.mts',
-      'bench/calendar.perf.ts',
-    ],
-    { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } },
-  );
-  if (calendar.status !== 0) throw new Error(`calendar benchmark failed:\n${calendar.stdout}\n${calendar.stderr}`);
-  Object.assign(results, {
-    calendar: JSON.parse(fs.readFileSync(path.join(ROOT, '.bench', 'calendar.json'), 'utf8')) as unknown,
+    pluginThroughDouble: runPerfFile('double-import'),
+    calendar: runPerfFile('calendar'),
   });
   fs.mkdirSync(path.join(ROOT, '.bench'), { recursive: true });
   fs.writeFileSync(path.join(ROOT, '.bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log(JSON.stringify(results, null, 2));
+}
+
+/** Runs `bench/<name>.perf.ts` under vitest (the real ESM builds of the dependencies) and reads `.bench/<name>.json`. */
+function runPerfFile(name: string): unknown {
+  const r = spawnSync(
+    process.execPath,
+    [
+      path.join(ROOT, 'node_modules/vitest/vitest.mjs'),
+      'run',
+      '--config',
+      'vitest.bench.config.mts',
+      `bench/${name}.perf.ts`,
+    ],
+    { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } },
+  );
+  if (r.status !== 0) throw new Error(`${name} benchmark failed:\n${r.stdout}\n${r.stderr}`);
+  return JSON.parse(fs.readFileSync(path.join(ROOT, '.bench', `${name}.json`), 'utf8')) as unknown;
 }
 
 void main();

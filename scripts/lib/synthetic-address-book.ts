@@ -36,17 +36,24 @@ function escapeText(v: string): string {
   return v.replace(/\\/g, '\\\\').replace(/,/g, '\\,').replace(/;/g, '\\;').replace(/\r?\n/g, '\\n');
 }
 
-/** QUOTED-PRINTABLE of UTF-8 with `=` soft breaks (continuation lines are not indented). */
-function qp(value: string): string[] {
+/**
+ * QUOTED-PRINTABLE of UTF-8 (or of the bytes `bytes` gives) with `=` soft breaks every
+ * `width` characters; continuation lines are not indented, as Outlook and Android write them.
+ */
+export function quotedPrintable(
+  value: string,
+  width = 70,
+  bytes: (s: string) => Uint8Array = (s) => new TextEncoder().encode(s),
+): string[] {
   let encoded = '';
-  for (const b of new TextEncoder().encode(value)) {
+  for (const b of bytes(value)) {
     const ch = String.fromCharCode(b);
     encoded += b >= 33 && b <= 126 && ch !== '=' ? ch : `=${b.toString(16).toUpperCase().padStart(2, '0')}`;
   }
   const lines: string[] = [];
   let i = 0;
-  while (encoded.length - i > 70) {
-    let cut = i + 70;
+  while (encoded.length - i > width) {
+    let cut = i + width;
     const eq = encoded.lastIndexOf('=', cut);
     if (eq > cut - 3 && eq >= i) cut = eq;
     lines.push(`${encoded.slice(i, cut)}=`);
@@ -76,8 +83,10 @@ function card(p: BookPerson, flavour: VCardFlavour): string[] {
     .join(';');
   if (flavour === 'outlook-2.1') {
     lines.push('VERSION:2.1');
-    lines.push(`N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:${qp(`${esc(p.last)};${esc(p.first)};;;`).join('\r\n')}`);
-    lines.push(`FN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:${qp(name).join('\r\n')}`);
+    lines.push(
+      `N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:${quotedPrintable(`${esc(p.last)};${esc(p.first)};;;`).join('\r\n')}`,
+    );
+    lines.push(`FN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:${quotedPrintable(name).join('\r\n')}`);
     if (p.company) lines.push(`ORG:${org}`);
     if (p.title) lines.push(`TITLE:${p.title}`);
     p.emails.forEach((e, i) => lines.push(`EMAIL;${i === 0 ? 'PREF;' : ''}INTERNET:${e}`));
@@ -85,7 +94,9 @@ function card(p: BookPerson, flavour: VCardFlavour): string[] {
     if (p.birthday) lines.push(bday(p.birthday));
     if (p.linkedin) lines.push(`URL;WORK:https://www.linkedin.com/in/${p.linkedin}`);
     if (p.notes)
-      lines.push(`NOTE;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:${qp(p.notes.replace(/\n/g, '\r\n')).join('\r\n')}`);
+      lines.push(
+        `NOTE;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:${quotedPrintable(p.notes.replace(/\n/g, '\r\n')).join('\r\n')}`,
+      );
     lines.push(
       'PHOTO;TYPE=JPEG;ENCODING=BASE64:',
       ' /9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8U',
@@ -133,7 +144,7 @@ export function vcardFile(people: readonly BookPerson[], flavour: VCardFlavour, 
   return out.join(end) + end;
 }
 
-const GOOGLE_HEADER = [
+export const GOOGLE_HEADER = [
   'First Name',
   'Middle Name',
   'Last Name',

@@ -13,30 +13,7 @@ export function fold(line: string, width = 75, indent = ' '): string[] {
   return out;
 }
 
-/** QUOTED-PRINTABLE of UTF-8 (or the given byte encoder), with `=` soft breaks every `width` characters. */
-export function quotedPrintable(
-  value: string,
-  width = 70,
-  bytes: (s: string) => Uint8Array = (s) => new TextEncoder().encode(s),
-): string[] {
-  let encoded = '';
-  for (const b of bytes(value)) {
-    const ch = String.fromCharCode(b);
-    encoded += b >= 33 && b <= 126 && ch !== '=' ? ch : `=${b.toString(16).toUpperCase().padStart(2, '0')}`;
-  }
-  const lines: string[] = [];
-  let i = 0;
-  while (encoded.length - i > width) {
-    let cut = i + width;
-    // Never split an =XX escape.
-    const eq = encoded.lastIndexOf('=', cut);
-    if (eq > cut - 3 && eq >= i) cut = eq;
-    lines.push(`${encoded.slice(i, cut)}=`);
-    i = cut;
-  }
-  lines.push(encoded.slice(i));
-  return lines;
-}
+export { quotedPrintable } from '../../scripts/lib/synthetic-address-book';
 
 export interface CardOptions {
   version?: '2.1' | '3.0' | '4.0';
@@ -91,23 +68,5 @@ export const OUTLOOK_HEADER = [
   'Categories',
 ];
 
-export const GOOGLE_CURRENT_HEADER = [
-  'First Name',
-  'Middle Name',
-  'Last Name',
-  'File As',
-  'Organization Name',
-  'Organization Title',
-  'Organization Department',
-  'Birthday',
-  'Notes',
-  'Labels',
-  'E-mail 1 - Label',
-  'E-mail 1 - Value',
-  'E-mail 2 - Label',
-  'E-mail 2 - Value',
-  'Phone 1 - Label',
-  'Phone 1 - Value',
-  'Website 1 - Label',
-  'Website 1 - Value',
-];
+/** The current Google Contacts CSV header (the generator's). */
+export { GOOGLE_HEADER as GOOGLE_CURRENT_HEADER } from '../../scripts/lib/synthetic-address-book';
