@@ -42,11 +42,15 @@ function make<K extends keyof HTMLElementTagNameMap>(
   return el;
 }
 
-let installed = false;
+const installed = new WeakSet<object>();
 
+/**
+ * Installs the helpers in one window. Obsidian does this for the main window and again for
+ * every popout window, whose DOM has its own prototypes and constructors.
+ */
 export function installDomExtensions(win: Window & typeof globalThis): void {
-  if (installed) return;
-  installed = true;
+  if (installed.has(win)) return;
+  installed.add(win);
   const doc = win.document;
   const N = win.Node.prototype as unknown as Record<string, unknown>;
   const E = win.Element.prototype as unknown as Record<string, unknown>;
@@ -85,9 +89,25 @@ export function installDomExtensions(win: Window & typeof globalThis): void {
   N.appendText = function (this: Node, text: string) {
     this.appendChild((this.ownerDocument ?? doc).createTextNode(text));
   };
+  // Cross-window instanceof, as Obsidian's: a node made in a popout window is an instance of
+  // that window's HTMLInputElement, not the main window's, so `instanceof` alone says false.
   N.instanceOf = function (this: Node, type: new () => unknown) {
-    return this instanceof type;
+    if (this instanceof type) return true;
+    const local = (this.ownerDocument?.defaultView as unknown as Record<string, unknown> | null)?.[type.name];
+    return typeof local === 'function' && this instanceof (local as new () => unknown);
   };
+  Object.defineProperty(N, 'doc', {
+    configurable: true,
+    get(this: Node) {
+      return this.ownerDocument ?? doc;
+    },
+  });
+  Object.defineProperty(N, 'win', {
+    configurable: true,
+    get(this: Node) {
+      return (this.ownerDocument ?? doc).defaultView ?? win;
+    },
+  });
   E.setText = function (this: Element, text: string | DocumentFragment) {
     if (typeof text === 'string') this.textContent = text;
     else {
@@ -163,7 +183,7 @@ export function installDomExtensions(win: Window & typeof globalThis): void {
     cb?.(f);
     return f;
   };
-  g.activeDocument = doc;
-  g.activeWindow = win;
+  g.activeDocument ??= doc;
+  g.activeWindow ??= win;
   g.sleep = (ms: number) => new Promise((resolve) => win.setTimeout(resolve, ms));
 }

@@ -4,8 +4,10 @@
  * module; tests import it directly.
  */
 import type * as Real from 'obsidian';
-import { App, type Plugin } from './app';
+import { App, type AppOptions, type Plugin } from './app';
+import type { ColdIndexOptions } from './metadata-cache';
 import { TFile, TFolder } from './vault';
+import type { LeafSpec } from './workspace';
 
 export const MANIFEST: Real.PluginManifest = {
   id: 'network-crm',
@@ -16,9 +18,24 @@ export const MANIFEST: Real.PluginManifest = {
   author: 'test',
 };
 
-/** A vault already indexed, as when Obsidian starts with a warm cache. */
-export async function createApp(files: Record<string, string> = {}, config: Record<string, string> = {}): Promise<App> {
-  const app = new App();
+export interface StartOptions extends AppOptions {
+  /**
+   * Start cold: the files are there but the metadata cache has indexed none of them yet and
+   * works through them after start-up (first open after install or sync, a phone, "Rebuild
+   * cache"). Without it the cache is warm, as on a normal start.
+   */
+  cold?: ColdIndexOptions | true;
+  /** Leaves saved in the workspace layout; they come back deferred. */
+  layout?: LeafSpec[];
+}
+
+/** A vault as Obsidian opens it: files on disk, the metadata cache warm (or cold), the workspace restored. */
+export async function createApp(
+  files: Record<string, string> = {},
+  config: Record<string, string> = {},
+  options: StartOptions = {},
+): Promise<App> {
+  const app = new App(options);
   const texts = new Map(Object.entries(files));
   // Create without events: these files "were there" before the plugin loaded.
   const silent = app.vault as unknown as { trigger: (...a: unknown[]) => void };
@@ -35,7 +52,11 @@ export async function createApp(files: Record<string, string> = {}, config: Reco
   silent.trigger = trigger;
   app.vault.writeLog.length = 0;
   for (const [p, t] of Object.entries(config)) app.vault.configFiles.set(p, t);
-  app.metadataCache.indexNow(app.vault.getMarkdownFiles(), texts);
+  if (options.cold)
+    app.metadataCache.startColdIndex(app.vault.getMarkdownFiles(), options.cold === true ? {} : options.cold);
+  else app.metadataCache.indexNow(app.vault.getMarkdownFiles(), texts);
+  await app.workspace.addFileExplorer();
+  if (options.layout) app.workspace.restoreLayout(options.layout);
   return app;
 }
 
@@ -48,16 +69,25 @@ export async function loadPlugin<P extends Plugin>(
   const plugin = new Ctor(app, MANIFEST);
   plugin.load();
   await plugin.loading;
-  app.workspace.triggerLayoutReady();
+  await app.workspace.triggerLayoutReady();
   await settle(app);
   return plugin;
 }
 
-/** Waits for indexing, debounced notifications (100 ms) and pending promises to finish. */
+/**
+ * Waits for writes, indexing, debounced notifications (100 ms) and pending promises to
+ * finish: until a whole `ms` has passed with no write and no indexing (a command's write can
+ * land after this is called, and a slow machine must not make tests flaky).
+ */
 export async function settle(app: App, ms = 150): Promise<void> {
-  await app.metadataCache.settled();
-  await new Promise((r) => setTimeout(r, ms));
-  await app.metadataCache.settled();
+  const activity = () => app.vault.writeLog.length + app.metadataCache.indexed;
+  for (let round = 0; round < 50; round++) {
+    await app.metadataCache.settled();
+    const mark = activity();
+    await new Promise((r) => setTimeout(r, ms));
+    await app.metadataCache.settled();
+    if (activity() === mark) return;
+  }
 }
 
 export function folderChildren(app: App, path: string): string[] {

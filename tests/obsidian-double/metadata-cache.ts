@@ -7,7 +7,9 @@
  * (or null for a new file) until the file has been indexed on a later tick; then
  * `changed` fires with the file's text, and `resolved` when the queue is empty. Renames
  * do not fire `changed` (Obsidian documents that), deletes fire `deleted` with the old
- * cache. Tests await {@link MetadataCache.settled}.
+ * cache. It can start warm (everything indexed, no events) or cold (nothing indexed yet,
+ * files indexed in batches over time, then `resolved`). Tests await
+ * {@link MetadataCache.settled}.
  */
 import type * as Real from 'obsidian';
 import YAML from 'yaml';
@@ -77,6 +79,18 @@ export function computeCache(text: string): Real.CachedMetadata {
   return cache;
 }
 
+/** How a cold start indexes: `batch` files every `intervalMs`, with or without `changed` per file. */
+export interface ColdIndexOptions {
+  batch?: number;
+  intervalMs?: number;
+  /**
+   * Whether the first indexing fires `changed` for each file. Reports disagree (see
+   * tests/README.md), so the default is the harder case for a plugin: it does not, and
+   * only `resolved` says the cache is complete.
+   */
+  changedEvents?: boolean;
+}
+
 export class MetadataCache extends Events {
   resolvedLinks: Record<string, Record<string, number>> = {};
   unresolvedLinks: Record<string, Record<string, number>> = {};
@@ -84,6 +98,13 @@ export class MetadataCache extends Events {
   private readonly queue = new Set<TFile>();
   private timer: ReturnType<typeof setTimeout> | null = null;
   private waiters: Array<() => void> = [];
+  /** Files of a cold start not indexed yet, and how they are worked through. */
+  private cold: TFile[] = [];
+  private coldOptions: Required<ColdIndexOptions> = { batch: 100, intervalMs: 10, changedEvents: false };
+  private coldTimer: ReturnType<typeof setTimeout> | null = null;
+  private resolveAllTimer: ReturnType<typeof setTimeout> | null = null;
+  /** How many times a file was indexed so far (tests wait until it stops moving). */
+  indexed = 0;
 
   constructor(private readonly vault: Vault) {
     super();
@@ -105,7 +126,11 @@ export class MetadataCache extends Events {
       const links = this.resolvedLinks[oldPath];
       delete this.resolvedLinks[oldPath];
       if (links) this.resolvedLinks[file.path] = links;
-      this.resolveAll();
+      // A folder rename fires one event per file: resolve links once for the burst.
+      this.resolveAllTimer ??= setTimeout(() => {
+        this.resolveAllTimer = null;
+        this.resolveAll();
+      }, 0);
     });
   }
 
@@ -141,6 +166,44 @@ export class MetadataCache extends Events {
     this.resolveAll();
   }
 
+  /**
+   * A cold start (first open after install or sync, a phone, "Rebuild cache"): the files are
+   * there, the cache is empty, and Obsidian indexes them over the next seconds. Until a file
+   * is indexed `getFileCache` answers null; when the last one is, `resolved` fires.
+   */
+  startColdIndex(files: readonly TFile[], options: ColdIndexOptions = {}): void {
+    this.coldOptions = { ...this.coldOptions, ...options };
+    this.cold = [...files];
+    this.scheduleCold();
+  }
+
+  /** Whether the first indexing of a cold start is still going on. */
+  get indexing(): boolean {
+    return this.cold.length > 0;
+  }
+
+  private scheduleCold(): void {
+    this.coldTimer ??= setTimeout(() => void this.coldBatch(), this.coldOptions.intervalMs);
+  }
+
+  private async coldBatch(): Promise<void> {
+    this.coldTimer = null;
+    for (const file of this.cold.splice(0, this.coldOptions.batch)) {
+      const text = await this.vault.cachedRead(file).catch(() => null);
+      if (text === null || this.caches.has(file.path)) continue;
+      const cache = computeCache(text);
+      this.caches.set(file.path, cache);
+      this.indexed++;
+      if (this.coldOptions.changedEvents) this.trigger('changed', file, text, cache);
+    }
+    if (this.cold.length > 0) {
+      this.scheduleCold();
+      return;
+    }
+    this.resolveAll();
+    this.finish();
+  }
+
   private enqueue(file: TFile): void {
     this.queue.add(file);
     this.timer ??= setTimeout(() => void this.flush(), 0);
@@ -155,6 +218,7 @@ export class MetadataCache extends Events {
       if (text === null) continue;
       const cache = computeCache(text);
       this.caches.set(file.path, cache);
+      this.indexed++;
       this.resolveFile(file, cache);
       this.trigger('changed', file, text, cache);
       this.trigger('resolve', file);
@@ -163,6 +227,12 @@ export class MetadataCache extends Events {
       this.timer ??= setTimeout(() => void this.flush(), 0);
       return;
     }
+    this.finish();
+  }
+
+  /** `resolved` fires when nothing is left to index, the first indexing included. */
+  private finish(): void {
+    if (this.cold.length > 0 || this.queue.size > 0) return;
     this.trigger('resolved');
     for (const w of this.waiters.splice(0)) w();
   }
@@ -186,9 +256,18 @@ export class MetadataCache extends Events {
     }
   }
 
+  /** The app closes: no more indexing, no timers left behind. */
+  stop(): void {
+    for (const t of [this.timer, this.coldTimer, this.resolveAllTimer]) if (t !== null) clearTimeout(t);
+    this.timer = this.coldTimer = this.resolveAllTimer = null;
+    this.cold = [];
+    this.queue.clear();
+    for (const w of this.waiters.splice(0)) w();
+  }
+
   /** Resolves when every pending file has been indexed and `resolved` has fired. */
   settled(): Promise<void> {
-    if (this.queue.size === 0 && this.timer === null) return Promise.resolve();
+    if (this.queue.size === 0 && this.timer === null && this.cold.length === 0) return Promise.resolve();
     return new Promise((resolve) => this.waiters.push(resolve));
   }
 }

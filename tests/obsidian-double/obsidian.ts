@@ -3,7 +3,7 @@
  * unit tests (vitest alias) and in the browser tests (bundled as the page's `obsidian`).
  *
  * It implements only the API subset Network CRM uses, typed against the real package
- * (`Pick<Real.X, …>` and `typeof Real.fn`), so a change in Obsidian's API breaks
+ * (`conformance.ts` compares signatures), so a change in Obsidian's API breaks
  * `npm run typecheck` here instead of drifting silently. Anything else the plugin might
  * reach for is missing and fails loudly.
  */
@@ -13,6 +13,7 @@ if (typeof window !== 'undefined' && typeof document !== 'undefined') installDom
 
 export { App, FileManager, Plugin, PluginSettingTab } from './app';
 export { Component } from './component';
+export { Editor, MarkdownView } from './editor';
 export { Events } from './events';
 export { MetadataCache } from './metadata-cache';
 export {
@@ -31,6 +32,7 @@ export {
   ToggleComponent,
 } from './ui';
 export {
+  apiVersion,
   debounce,
   getFrontMatterInfo,
   Keymap,
@@ -38,8 +40,10 @@ export {
   parseYaml,
   Platform,
   requestUrl,
+  requireApiVersion,
   setIcon,
   stringifyYaml,
 } from './utils';
 export { TAbstractFile, TFile, TFolder, Vault } from './vault';
-export { ItemView, MarkdownView, View, Workspace, WorkspaceLeaf } from './workspace';
+export { DeferredView, ItemView, View } from './view';
+export { Workspace, WorkspaceLeaf } from './workspace';

@@ -143,6 +143,7 @@ export class ToggleComponent extends ValueComponent<boolean> {
     this.toggleEl = containerEl.createDiv({ cls: 'checkbox-container', attr: { role: 'switch', tabindex: '0' } });
     this.toggleEl.createEl('input', { type: 'checkbox' });
     this.toggleEl.addEventListener('click', () => {
+      if (this.disabled) return;
       this.setValue(!this.on);
       this.emit();
     });
@@ -150,6 +151,13 @@ export class ToggleComponent extends ValueComponent<boolean> {
   getValue(): boolean {
     return this.on;
   }
+  setDisabled(disabled: boolean): this {
+    this.toggleEl.toggleClass('is-disabled', disabled);
+    (this.toggleEl.querySelector('input') as HTMLInputElement).disabled = disabled;
+    this.disabled = disabled;
+    return this;
+  }
+  private disabled = false;
   setValue(on: boolean): this {
     this.on = on;
     this.toggleEl.toggleClass('is-enabled', on);

@@ -106,7 +106,8 @@ export const setIcon: typeof Real.setIcon = (parent, iconId) => {
   parent.appendChild(svg);
 };
 
-export const Platform: typeof Real.Platform = {
+/** Desktop by default; `setMobile` switches the double to Obsidian mobile's answers (phone or tablet). */
+const DESKTOP: typeof Real.Platform = {
   isDesktop: true,
   isMobile: false,
   isDesktopApp: true,
@@ -121,6 +122,46 @@ export const Platform: typeof Real.Platform = {
   isSafari: false,
   resourcePathPrefix: 'app://local/',
 };
+
+export const Platform: typeof Real.Platform = { ...DESKTOP };
+
+/** What the Obsidian mobile app reports on a phone (or a tablet): `isMobile` is the mobile UI. */
+export function setMobile(mode: 'phone' | 'tablet' | null): void {
+  Object.assign(Platform, DESKTOP);
+  if (mode === null) return;
+  Object.assign(Platform, {
+    isDesktop: false,
+    isMobile: true,
+    isDesktopApp: false,
+    isMobileApp: true,
+    isAndroidApp: true,
+    isLinux: false,
+    isPhone: mode === 'phone',
+    isTablet: mode === 'tablet',
+    resourcePathPrefix: 'http://localhost/_capacitor_file_',
+  });
+}
+
+/** The version of the app the double pretends to be; tests set older ones. */
+export const LATEST_API_VERSION = '1.13.1';
+/** Obsidian exports it as a `let`, so it is one here too (tests change it with setApiVersion). */
+export let apiVersion: string = LATEST_API_VERSION;
+
+export function setApiVersion(version: string): void {
+  apiVersion = version;
+}
+
+function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+export const requireApiVersion: typeof Real.requireApiVersion = (version) => compareVersions(apiVersion, version) >= 0;
 
 export const Keymap: Pick<typeof Real.Keymap, 'isModEvent'> = {
   isModEvent: (evt) => {

@@ -191,21 +191,36 @@ export class Vault extends Events {
     return Promise.resolve();
   }
 
-  /** What `fileManager.renameFile` and the user moving a note do. */
+  /**
+   * What `fileManager.renameFile` and the user moving a note do. Renaming a folder moves
+   * everything inside it, and Obsidian fires `rename` once for the folder and once for every
+   * file and folder inside it, each with its own old path (one event per file, not one for
+   * the folder): a plugin that only looks at the folder event misses the files.
+   */
   async rename(file: TAbstractFile, newPath: string): Promise<void> {
     const p = normalizePath(newPath);
     if (this.files.has(p)) throw new Error('Destination file already exists!');
-    const oldPath = file.path;
-    const text = this.contents.get(oldPath);
-    this.files.delete(oldPath);
-    this.contents.delete(oldPath);
+    const moved: Array<[TAbstractFile, string]> = [];
+    const move = (f: TAbstractFile, to: string) => {
+      const oldPath = f.path;
+      const text = this.contents.get(oldPath);
+      this.files.delete(oldPath);
+      this.contents.delete(oldPath);
+      f.path = to;
+      f.name = to.slice(to.lastIndexOf('/') + 1);
+      this.files.set(to, f);
+      if (text !== undefined) this.contents.set(to, text);
+      moved.push([f, oldPath]);
+      if (f instanceof TFolder) for (const child of f.children) move(child, `${to}/${child.name}`);
+    };
     if (file.parent) file.parent.children = file.parent.children.filter((c) => c !== file);
-    file.path = p;
-    file.name = p.slice(p.lastIndexOf('/') + 1);
+    move(file, p);
+    this.files.delete(p);
     this.attach(file);
-    if (text !== undefined) this.contents.set(p, text);
-    this.writeLog.push({ op: 'rename', path: p });
-    this.trigger('rename', file, oldPath);
+    for (const [f, oldPath] of moved) {
+      this.writeLog.push({ op: 'rename', path: f.path });
+      this.trigger('rename', f, oldPath);
+    }
     return Promise.resolve();
   }
 }

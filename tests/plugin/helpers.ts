@@ -1,7 +1,7 @@
 /** Helpers for driving the plugin through the Obsidian double the way a user does. */
 import { afterEach } from 'vitest';
 import type { App } from '../obsidian-double/app';
-import { createApp, loadPlugin, settle } from '../obsidian-double/harness';
+import { createApp, loadPlugin, settle, type StartOptions } from '../obsidian-double/harness';
 import NetworkCrmPlugin from '../../src/plugin/network-crm-plugin';
 
 export { settle };
@@ -19,8 +19,13 @@ export function track(app: App): App {
   return app;
 }
 
-export async function startPlugin(files: Record<string, string> = {}, data?: unknown, config?: Record<string, string>) {
-  const app = await createApp(files, config);
+export async function startPlugin(
+  files: Record<string, string> = {},
+  data?: unknown,
+  config?: Record<string, string>,
+  options?: StartOptions,
+) {
+  const app = await createApp(files, config, options);
   started.push(app);
   const plugin = (await loadPlugin(NetworkCrmPlugin as never, app, data)) as unknown as NetworkCrmPlugin;
   return { app, plugin };
