@@ -253,18 +253,18 @@ describe('Add person', () => {
 });
 
 describe('Undo last change', () => {
-  it('leaves a note alone when it changed since the command, and says so', async () => {
+  it('takes back only its own change when the note changed since, and says so', async () => {
     const { app } = await start();
     runCommand(app, 'stop-tracking');
     await settle(app);
     await app.vault.process(fileAt(app, 'People/Jane Doe.md'), (t) => `${t}\nA later edit.\n`);
     runCommand(app, 'undo-last-change');
     await settle(app);
-    expect(text(app, 'People/Jane Doe.md')).toContain('A later edit.');
+    expect(text(app, 'People/Jane Doe.md')).toBe(`${JANE}\nA later edit.\n`);
     expect(
       $$('.notice')
         .map((n) => n.textContent)
         .join(),
-    ).toContain('1 note(s) changed since and were left as they are.');
+    ).toContain('Jane Doe had changed since; those later changes were kept.');
   });
 });

@@ -1,16 +1,26 @@
 /**
- * Applies the commands' edits to notes: frontmatter through `processFrontMatter`, body
- * through `vault.process` (both atomic), recording the before/after text for undo. One
- * call may touch many notes (a batch action) and still be one undo step.
+ * Applies the commands' edits to notes and records them for "Undo last change". One call
+ * may touch many notes (a batch action) and still be one undo step.
+ *
+ * A note open in an editor is saved first; its body is changed through the editor (one
+ * transaction, the cursor kept) and saved, then its frontmatter through
+ * `processFrontMatter`. A note that is not open is changed on disk: body with
+ * `vault.process`, frontmatter with `processFrontMatter` (both atomic). See open-note.ts.
  */
 import { type App, type TFile } from 'obsidian';
-import { editBody } from '../../core/notes/note-text';
+import { fieldEdits, type FieldEdit } from '../../core/edits/revert';
+import { editBody, splitNote } from '../../core/notes/note-text';
+import { openViews, replaceInEditor, saveOpenViews } from './open-note';
 import type { NoteChange, UndoStack } from './undo-stack';
 
 export interface NoteEdit {
   frontmatter?: (fm: Record<string, unknown>) => void;
   body?: (body: string) => string;
 }
+
+/** A deep copy of frontmatter values (plain YAML data). */
+const copy = (fm: Record<string, unknown>): Record<string, unknown> =>
+  JSON.parse(JSON.stringify(fm)) as Record<string, unknown>;
 
 export class NoteEditor {
   constructor(
@@ -19,12 +29,34 @@ export class NoteEditor {
   ) {}
 
   private async apply(file: TFile, edit: NoteEdit): Promise<NoteChange | null> {
+    const views = openViews(this.app, file);
+    await saveOpenViews(views);
     const before = await this.app.vault.read(file);
-    if (edit.frontmatter) await this.app.fileManager.processFrontMatter(file, edit.frontmatter);
     const body = edit.body;
-    if (body) await this.app.vault.process(file, (text) => editBody(text, body));
+    if (body) {
+      const view = views[0];
+      if (view) {
+        if (replaceInEditor(view.editor, editBody(view.editor.getValue(), body))) await view.save();
+      } else await this.app.vault.process(file, (text) => editBody(text, body));
+    }
+    let fields: FieldEdit[] = [];
+    const frontmatter = edit.frontmatter;
+    if (frontmatter)
+      await this.app.fileManager.processFrontMatter(file, (fm: Record<string, unknown>) => {
+        const was = copy(fm);
+        frontmatter(fm);
+        fields = fieldEdits(was, fm);
+      });
     const after = await this.app.vault.read(file);
-    return after === before ? null : { path: file.path, before, after };
+    if (after === before) return null;
+    const bodyBefore = splitNote(before).body;
+    const bodyAfter = splitNote(after).body;
+    return {
+      path: file.path,
+      before,
+      after,
+      edit: { fields, body: bodyBefore === bodyAfter ? null : { before: bodyBefore, after: bodyAfter } },
+    };
   }
 
   async edit(file: TFile, edit: NoteEdit, label: string): Promise<void> {
@@ -54,7 +86,7 @@ export class NoteEditor {
 
   async create(path: string, text: string, label: string): Promise<TFile> {
     const file = await this.app.vault.create(path, text);
-    this.undo.push({ label, notes: [{ path, before: null, after: text }] });
+    this.undo.push({ label, notes: [{ path, before: null, after: text, edit: null }] });
     return file;
   }
 }

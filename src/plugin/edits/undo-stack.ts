@@ -1,10 +1,20 @@
 /**
- * Undo for the plugin's own edits. Each entry holds the whole text of every note it
- * touched, before and after. Undo restores a note only if it is still exactly as the
- * command left it: if the user (or sync) changed it since, that note is left alone and
- * the user is told, because restoring would throw their newer edit away.
+ * Undo for the plugin's own edits. Each entry holds, for every note it touched, the whole
+ * text before and after, and which keys and body text the command changed.
+ *
+ * - The note is exactly as the command left it: the old text comes back byte for byte.
+ * - It changed since (the user typed, a linter or a "modified date" plugin touched it):
+ *   only the command's own changes are taken back, if they are still there untouched, and
+ *   the other changes are kept; the notice says so.
+ * - The user or another plugin changed one of those very keys or lines, or the note is
+ *   gone: that note is left alone and the notice says why.
+ *
+ * A note open in an editor is saved first and restored through the editor, as edits are.
  */
-import { Notice, type App } from 'obsidian';
+import { Notice, parseYaml, type App, type TFile } from 'obsidian';
+import { planRevert, type RecordedEdit } from '../../core/edits/revert';
+import { editBody, splitNote } from '../../core/notes/note-text';
+import { openViews, replaceInEditor, saveOpenViews } from './open-note';
 
 export interface NoteChange {
   path: string;
@@ -12,6 +22,11 @@ export interface NoteChange {
   before: string | null;
   /** null when the command moved the note to the trash (a merge). */
   after: string | null;
+  /**
+   * What the command changed, for undoing it on a note that changed since. Absent for a note
+   * created or trashed, or when the command did not record it: then only an exact undo is possible.
+   */
+  edit?: RecordedEdit | null;
 }
 
 export interface UndoEntry {
@@ -19,7 +34,32 @@ export interface UndoEntry {
   notes: NoteChange[];
 }
 
+export interface UndoResult {
+  label: string;
+  /** Notes put back exactly as they were. */
+  restored: string[];
+  /** Notes where the command's changes were taken back and later changes kept. */
+  merged: string[];
+  /** Notes left alone, with the reason. */
+  skipped: Array<{ path: string; reason: string }>;
+}
+
 const DEPTH = 50;
+
+function readFrontmatter(text: string): Record<string, unknown> | null {
+  const { yaml, unterminated } = splitNote(text);
+  if (unterminated) return null;
+  if (yaml === null) return {};
+  try {
+    const data: unknown = parseYaml(yaml);
+    if (data === null || data === undefined) return {};
+    return typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+const noteName = (path: string) => path.slice(path.lastIndexOf('/') + 1).replace(/\.md$/, '');
 
 export class UndoStack {
   private readonly entries: UndoEntry[] = [];
@@ -40,39 +80,85 @@ export class UndoStack {
     return this.entries.length;
   }
 
-  /** Undoes the newest entry; returns the paths restored and those left alone. */
-  async undo(): Promise<{ label: string; restored: string[]; skipped: string[] } | null> {
+  /** Puts `text` in place of the note's current text: through its editor when it is open. */
+  private async write(file: TFile, edit: (current: string) => string): Promise<void> {
+    const view = openViews(this.app, file)[0];
+    if (view) {
+      if (replaceInEditor(view.editor, edit(view.editor.getValue()))) await view.save();
+    } else await this.app.vault.process(file, edit);
+  }
+
+  private async undoNote(change: NoteChange, result: UndoResult): Promise<void> {
+    const file = this.app.vault.getFileByPath(change.path);
+    if (change.after === null) {
+      // Trashed by the command: bring it back unless something else took its place.
+      if (file || change.before === null)
+        result.skipped.push({ path: change.path, reason: 'another note has taken its place' });
+      else {
+        await this.app.vault.create(change.path, change.before);
+        result.restored.push(change.path);
+      }
+      return;
+    }
+    if (!file) {
+      result.skipped.push({ path: change.path, reason: 'it was moved or deleted since' });
+      return;
+    }
+    await saveOpenViews(openViews(this.app, file));
+    const current = await this.app.vault.read(file);
+    if (current === change.after) {
+      if (change.before === null) await this.app.fileManager.trashFile(file);
+      else {
+        const before = change.before;
+        await this.write(file, (now) => (now === change.after ? before : now));
+      }
+      result.restored.push(change.path);
+      return;
+    }
+    if (change.before === null) {
+      result.skipped.push({ path: change.path, reason: 'it was edited after it was created' });
+      return;
+    }
+    if (!change.edit) {
+      result.skipped.push({ path: change.path, reason: 'it was changed since' });
+      return;
+    }
+    const plan = planRevert({ fm: readFrontmatter(current), body: splitNote(current).body }, change.edit);
+    if (!plan.ok) {
+      result.skipped.push({ path: change.path, reason: plan.reason });
+      return;
+    }
+    const body = plan.body;
+    if (body !== null) await this.write(file, (now) => editBody(now, () => body));
+    if (plan.fields.length > 0)
+      await this.app.fileManager.processFrontMatter(file, (fm: Record<string, unknown>) => {
+        for (const { key, value } of plan.fields) {
+          if (value === undefined) delete fm[key];
+          else fm[key] = value;
+        }
+      });
+    result.merged.push(change.path);
+  }
+
+  /** Undoes the newest entry; says what it did and what it could not do. */
+  async undo(): Promise<UndoResult | null> {
     const entry = this.entries.pop();
     if (!entry) {
       new Notice('Nothing to undo.');
       return null;
     }
-    const restored: string[] = [];
-    const skipped: string[] = [];
-    for (const change of entry.notes) {
-      const file = this.app.vault.getFileByPath(change.path);
-      if (change.after === null) {
-        // Trashed by the command: bring it back unless something else took its place.
-        if (file || change.before === null) skipped.push(change.path);
-        else {
-          await this.app.vault.create(change.path, change.before);
-          restored.push(change.path);
-        }
-        continue;
-      }
-      if (!file || (await this.app.vault.read(file)) !== change.after) {
-        skipped.push(change.path);
-        continue;
-      }
-      if (change.before === null) await this.app.fileManager.trashFile(file);
-      else
-        await this.app.vault.process(file, (current) =>
-          current === change.after ? (change.before as string) : current,
-        );
-      restored.push(change.path);
-    }
-    const tail = skipped.length ? ` ${skipped.length} note(s) changed since and were left as they are.` : '';
-    new Notice(`Undone: ${entry.label}.${tail}`);
-    return { label: entry.label, restored, skipped };
+    const result: UndoResult = { label: entry.label, restored: [], merged: [], skipped: [] };
+    for (const change of entry.notes) await this.undoNote(change, result);
+    const lines = [`Undone: ${entry.label}.`];
+    if (result.merged.length > 0)
+      lines.push(
+        result.merged.length === 1
+          ? `${noteName(result.merged[0] as string)} had changed since; those later changes were kept.`
+          : `${result.merged.length} notes had changed since; those later changes were kept.`,
+      );
+    for (const s of result.skipped.slice(0, 3)) lines.push(`Not undone in ${noteName(s.path)}: ${s.reason}.`);
+    if (result.skipped.length > 3) lines.push(`…and ${result.skipped.length - 3} more notes left as they are.`);
+    new Notice(lines.join(' '), result.skipped.length > 0 ? 10_000 : undefined);
+    return result;
   }
 }
