@@ -2,8 +2,15 @@
  * The person index: every person note's record, built from Obsidian's metadata cache and
  * kept current from its events. Every view and command reads people from here.
  *
- * - Built once in `onLayoutReady` from `getFileCache` (in memory: no file is read), then
- *   updated per file on `changed`, `deleted` and vault `rename`.
+ * - Built in `onLayoutReady` from `getFileCache` (in memory: no file is read), then
+ *   updated per file on `changed`, `deleted` and vault `rename` (a folder rename fires one
+ *   `rename` per file inside it).
+ * - Cold start (first open after install or sync, a phone, "Rebuild cache"): at
+ *   layout-ready the metadata cache may not have read every note yet (`getFileCache` is
+ *   null). The index then counts as not ready, views say "Indexing your vault…" rather
+ *   than "nobody is overdue", and it is built again when the cache has caught up: on the
+ *   first `resolved` (which also completes the links daily notes need), or once every note
+ *   that was missing has come through `changed`.
  * - The interaction log lives in the note body, which the cache does not hold. Bodies are
  *   read only for notes whose cache shows list items under an `Interactions` heading (four
  *   reads at a time, after start-up); on `changed` the text arrives with the event.
@@ -43,7 +50,15 @@ export class PersonIndex extends Component {
   private reading = 0;
   private started = false;
   private readyWaiters: Array<() => void> = [];
+  /** Whether the metadata cache has fired `resolved` since the plugin loaded. */
+  private resolvedSeen = false;
+  /** Notes the cache had not read at the last build; the index is ready when none is left. */
+  private uncached = new Set<string>();
+  /** Whether the last build saw every note in the cache (then `resolved` only completes daily-note links). */
+  private builtComplete = false;
+  private markdownCount = 0;
   revision = 0;
+  /** True once the index holds every person note (the metadata cache has read the vault). */
   ready = false;
 
   constructor(
@@ -61,6 +76,16 @@ export class PersonIndex extends Component {
   onChange(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  override onload(): void {
+    // Registered at load, not at layout-ready: on a warm start `resolved` can come before it.
+    this.registerEvent(this.app.metadataCache.on('resolved', () => this.onResolved()));
+  }
+
+  /** While the vault is being indexed: how many notes the cache has read so far, of how many. */
+  indexingProgress(): { done: number; total: number } | null {
+    return this.ready ? null : { done: this.markdownCount - this.uncached.size, total: this.markdownCount };
   }
 
   whenReady(): Promise<void> {
@@ -115,7 +140,12 @@ export class PersonIndex extends Component {
     await this.rebuild();
   }
 
-  /** Reads everything again; used at start and when the people folder or tag setting changes. */
+  /** Reads everything again when the people folder or tag setting changes (once started). */
+  rebuildIfStarted(): void {
+    if (this.started) void this.rebuild();
+  }
+
+  /** Reads everything again; used at start, on the first `resolved`, and when settings change. */
   async rebuild(): Promise<void> {
     this.dailyMatcher = dailyNoteMatcher(await this.readDailyFormat());
     this.records.clear();
@@ -123,18 +153,50 @@ export class PersonIndex extends Component {
     this.dailyNotes.clear();
     this.dailyByTarget = null;
     this.readQueue = [];
-    for (const file of this.app.vault.getMarkdownFiles()) {
+    this.uncached.clear();
+    const files = this.app.vault.getMarkdownFiles();
+    this.markdownCount = files.length;
+    for (const file of files) {
       const cache = this.app.metadataCache.getFileCache(file);
+      if (cache === null) this.uncached.add(file.path);
       this.indexDaily(file);
       if (!this.isPerson(file, cache)) continue;
       this.put(file, cache);
       if (this.hasLoggedItems(cache) && !this.logDates.has(file.path)) this.readQueue.push(file);
     }
     this.applyDaily();
-    this.ready = true;
-    for (const w of this.readyWaiters.splice(0)) w();
+    this.builtComplete = this.uncached.size === 0;
+    if (this.builtComplete || this.resolvedSeen) this.markReady();
     this.changed();
     this.pumpReads();
+  }
+
+  private markReady(): void {
+    this.uncached.clear();
+    if (this.ready) return;
+    this.ready = true;
+    for (const w of this.readyWaiters.splice(0)) w();
+  }
+
+  /**
+   * The metadata cache has read everything. The first time, build again if notes were
+   * missing at start-up (a full pass costs about as much as start-up itself at 30,000
+   * notes); otherwise only the daily notes' links, which are complete only now.
+   */
+  private onResolved(): void {
+    if (this.resolvedSeen) return;
+    this.resolvedSeen = true;
+    if (!this.started) return;
+    if (!this.builtComplete) {
+      void this.rebuild();
+      return;
+    }
+    for (const path of [...this.dailyNotes.keys()]) {
+      const file = this.app.vault.getFileByPath(path);
+      if (file) this.indexDaily(file);
+    }
+    this.applyDaily();
+    this.changed();
   }
 
   private async readDailyFormat(): Promise<string | null> {
@@ -225,6 +287,10 @@ export class PersonIndex extends Component {
   }
 
   private onChanged(file: TFile, data: string, cache: CachedMetadata): void {
+    if (!this.ready && this.uncached.delete(file.path) && this.uncached.size === 0) {
+      this.markReady();
+      this.changed();
+    }
     const wasDaily = this.dailyNotes.has(file.path);
     this.indexDaily(file);
     if (this.isPerson(file, cache)) {

@@ -33,20 +33,34 @@ function fileOf(ctx: CrmContext, person: PersonRecord): TFile {
   return file;
 }
 
-/** The open person note, or the one the user picks. */
+/**
+ * The open person note, or the one the user picks. While Obsidian is still indexing the
+ * vault (a cold start) the index may not know the open note yet: the command waits for it
+ * rather than asking for a person the user has open.
+ */
 export function withPerson(
   ctx: CrmContext,
   action: (person: PersonRecord) => void | Promise<void>,
   placeholder?: string,
 ): void {
-  const active = ctx.app.workspace.getActiveFile();
-  const person = active ? ctx.index.get(active.path) : undefined;
   const run = (p: PersonRecord) =>
     void Promise.resolve(action(p)).catch(
       (e: unknown) => new Notice(`Network CRM: ${e instanceof Error ? e.message : String(e)}`),
     );
-  if (person) run(person);
-  else new PersonPicker(ctx.app, () => ctx.index.people(), run, placeholder).open();
+  const pick = () => {
+    const active = ctx.app.workspace.getActiveFile();
+    const person = active ? ctx.index.get(active.path) : undefined;
+    if (person) run(person);
+    else new PersonPicker(ctx.app, () => ctx.index.people(), run, placeholder).open();
+  };
+  if (ctx.index.ready) pick();
+  else {
+    const notice = new Notice('Waiting for Obsidian to finish indexing your vault…', 0);
+    void ctx.index.whenReady().then(() => {
+      notice.hide();
+      pick();
+    });
+  }
 }
 
 export async function logInteraction(ctx: CrmContext, person: PersonRecord, i: Interaction): Promise<void> {

@@ -3,6 +3,7 @@
  * The subclasses only describe their fields and what to do with the values.
  */
 import { Modal, Setting, type App } from 'obsidian';
+import { isTextArea } from '../ui/dom';
 
 export abstract class FormModal extends Modal {
   private errorEl!: HTMLElement;
@@ -39,7 +40,7 @@ export abstract class FormModal extends Modal {
           .onClick(() => void this.trySubmit()),
       );
     this.contentEl.addEventListener('keydown', (evt) => {
-      if (evt.key === 'Enter' && !evt.isComposing && !(evt.target instanceof HTMLTextAreaElement)) {
+      if (evt.key === 'Enter' && !evt.isComposing && !isTextArea(evt.target)) {
         evt.preventDefault();
         void this.trySubmit();
       }

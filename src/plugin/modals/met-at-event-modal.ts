@@ -42,12 +42,11 @@ export class MetAtEventModal extends Modal {
       text: 'People without a trust level who connected with you or invited you in these days. Untick anyone you did not meet.',
     });
     const today = this.host.today();
-    new Setting(el)
+    // Made by the row's own createEl, so they belong to the window the dialog is in (popouts).
+    this.from = new Setting(el)
       .setName('From')
-      .controlEl.appendChild((this.from = createEl('input', { type: 'date', cls: 'ncrm-from', value: today })));
-    new Setting(el)
-      .setName('To')
-      .controlEl.appendChild((this.to = createEl('input', { type: 'date', cls: 'ncrm-to', value: today })));
+      .controlEl.createEl('input', { type: 'date', cls: 'ncrm-from', value: today });
+    this.to = new Setting(el).setName('To').controlEl.createEl('input', { type: 'date', cls: 'ncrm-to', value: today });
     const where = new Setting(el).setName('Where you met');
     this.where = where.controlEl.createEl('input', {
       type: 'text',

@@ -31,6 +31,28 @@ export function cappedList<T>(
   return ul;
 }
 
+/**
+ * Whether an event comes from a field the user types in. Uses Obsidian's cross-window
+ * `instanceOf`: in a popout window, `instanceof HTMLInputElement` is false for that
+ * window's inputs, and keys typed there would be taken as commands.
+ */
+export function isTypingTarget(target: EventTarget | null): boolean {
+  const node = target as Node | null;
+  if (!node || typeof node.instanceOf !== 'function') return false;
+  return (
+    node.instanceOf(HTMLInputElement) ||
+    node.instanceOf(HTMLTextAreaElement) ||
+    node.instanceOf(HTMLSelectElement) ||
+    (node.instanceOf(HTMLElement) && node.isContentEditable)
+  );
+}
+
+/** Whether an event comes from a multi-line text field (where Enter adds a line). */
+export function isTextArea(target: EventTarget | null): boolean {
+  const node = target as Node | null;
+  return !!node && typeof node.instanceOf === 'function' && node.instanceOf(HTMLTextAreaElement);
+}
+
 export function yieldToUi(): Promise<void> {
   return new Promise((resolve) => window.setTimeout(resolve, 0));
 }

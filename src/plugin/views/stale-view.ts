@@ -15,6 +15,7 @@ import { formatCount, plural } from '../../core/text/format';
 import { visibleRange } from '../../core/ui/windowing';
 import { logContactToday, snoozeChoice } from '../commands/person-commands';
 import type { CrmContext } from '../context';
+import { INDEXING_TITLE, indexingDetail } from '../ui/indexing';
 import type { StaleModel } from './stale-model';
 
 export const STALE_VIEW_TYPE = 'network-crm-stale';
@@ -61,7 +62,7 @@ export class StaleView extends ItemView {
     return 'users';
   }
 
-  override async onOpen(): Promise<void> {
+  override onOpen(): Promise<void> {
     this.contentEl.empty();
     this.contentEl.addClass('ncrm-stale-view');
     this.buildHeader(this.contentEl.createDiv({ cls: 'ncrm-stale-header' }));
@@ -78,8 +79,9 @@ export class StaleView extends ItemView {
     this.registerEvent(this.app.workspace.on('resize', () => this.renderWindow(true)));
     // A person becomes due at midnight without any note changing.
     this.registerInterval(window.setInterval(() => this.requestRefresh(), 30 * 60 * 1000));
-    await this.ctx.index.whenReady();
+    // Drawn at once: while the vault is still being indexed it says so (the index notifies when ready).
     this.refresh();
+    return Promise.resolve();
   }
 
   override async onClose(): Promise<void> {
@@ -143,6 +145,14 @@ export class StaleView extends ItemView {
   /** Recomputes what to show and redraws the visible rows. */
   refresh(): void {
     this.dirty = false;
+    if (!this.ctx.index.ready) {
+      this.shown = [];
+      this.countEl.setText(INDEXING_TITLE);
+      this.emptyEl.setText(indexingDetail(this.ctx.index));
+      this.emptyEl.toggleClass('ncrm-hidden', false);
+      this.renderWindow(true);
+      return;
+    }
     for (const [path, record] of this.hidden) if (this.ctx.index.get(path) !== record) this.hidden.delete(path);
     const all = this.model.entries();
     const visible = this.hidden.size === 0 ? all : all.filter((e) => !this.hidden.has(e.person.path));

@@ -11,6 +11,8 @@ import { fillReplyTemplate, knowledgeOf, TRIAGE_SECTIONS, triageQueue, type Tria
 import { formatCount } from '../../core/text/format';
 import type { CrmContext } from '../context';
 import { MetWhereModal } from '../modals/met-where-modal';
+import { isTypingTarget } from '../ui/dom';
+import { INDEXING_TITLE, indexingDetail } from '../ui/indexing';
 import { TriageSession } from './triage-session';
 import { renderWelcome, wantsWelcome } from './welcome';
 
@@ -64,6 +66,7 @@ export class TriageView extends ItemView {
     this.registerEvent(
       this.app.workspace.on('active-leaf-change', () => this.dirty && this.containerEl.isShown() && this.render()),
     );
+    this.render(); // "Indexing your vault…" until the index is ready
     await this.ctx.index.whenReady();
     this.render();
     this.contentEl.focus();
@@ -91,6 +94,13 @@ export class TriageView extends ItemView {
   }
 
   render(): void {
+    if (!this.ctx.index.ready) {
+      this.current = null;
+      this.cardEl.empty();
+      this.cardEl.createDiv({ cls: 'ncrm-card-head ncrm-indexing', text: INDEXING_TITLE });
+      this.cardEl.createEl('p', { cls: 'ncrm-card-done', text: indexingDetail(this.ctx.index) });
+      return;
+    }
     if (this.dirty) this.recompute();
     if (wantsWelcome(this.ctx)) {
       this.current = null;
@@ -229,12 +239,7 @@ export class TriageView extends ItemView {
 
   private onKey(evt: KeyboardEvent): void {
     if (evt.ctrlKey || evt.metaKey || evt.altKey || evt.isComposing) return;
-    if (
-      evt.target instanceof HTMLInputElement ||
-      evt.target instanceof HTMLTextAreaElement ||
-      evt.target instanceof HTMLSelectElement
-    )
-      return;
+    if (isTypingTarget(evt.target)) return;
     const key = evt.key === ' ' ? 's' : evt.key.toLowerCase();
     if (key === 'u') {
       evt.preventDefault();
@@ -286,7 +291,7 @@ export class TriageView extends ItemView {
 
   private async undo(): Promise<void> {
     const undone = await this.ctx.undo.undo();
-    if (undone && undone.restored.length > 0) this.session.back();
+    if (undone && undone.restored.length + undone.merged.length > 0) this.session.back();
     this.dirty = true;
     this.render();
   }
