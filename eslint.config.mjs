@@ -52,8 +52,6 @@ export default defineConfig([
         'warn',
         { enforceCamelCaseLower: true, brands: ['LinkedIn', 'Obsidian', 'Bases'] },
       ],
-      // Declarative settings need Obsidian 1.13; with minAppVersion 1.7.2, display() is the API.
-      'obsidianmd/settings-tab/prefer-setting-definitions': 'off',
     },
   },
   {
@@ -92,6 +90,8 @@ export default defineConfig([
   {
     files: ['src/plugin/**/*.ts', 'src/main.ts'],
     rules: {
+      // Views and dialogs can live in popout windows, which have their own document.
+      'obsidianmd/prefer-active-doc': 'error',
       'no-restricted-imports': [
         'error',
         {

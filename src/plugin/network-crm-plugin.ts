@@ -3,7 +3,7 @@
  * at every note, is built in `onLayoutReady` so Obsidian starts as fast with the plugin as
  * without it. Settings changes apply at once, without a reload.
  */
-import { Plugin } from 'obsidian';
+import { Platform, Plugin, requireApiVersion } from 'obsidian';
 import { localIsoDate } from '../core/dates/iso-date';
 import { sanitizeSettings, type NetworkCrmSettings } from '../core/settings';
 import { sanitizeVaultState, type VaultState } from '../core/vault-state';
@@ -86,16 +86,29 @@ export default class NetworkCrmPlugin extends Plugin {
     registerPersonCommands(this, this.ctx);
     registerTriageCommands(this, this.ctx);
 
-    const statusEl = this.addStatusBarItem();
-    const statusBar = new StaleStatusBar(statusEl, this.ctx, stale);
-    this.registerDomEvent(statusEl, 'click', () => void this.openStaleView());
-    this.register(this.index.onChange(() => statusBar.update()));
-    statusBar.update();
+    // Obsidian mobile has no status bar; the ribbon and the commands open the view there.
+    if (!Platform.isMobile) {
+      const statusEl = this.addStatusBarItem();
+      const statusBar = new StaleStatusBar(statusEl, this.ctx, stale);
+      this.registerDomEvent(statusEl, 'click', () => void this.openStaleView());
+      this.register(this.index.onChange(() => statusBar.update()));
+      statusBar.update();
+    }
     this.addSettingTab(new NetworkCrmSettingTab(this.app, this, this));
     this.app.workspace.onLayoutReady(() => {
       void this.index.start();
       void openWelcomeOnFirstRun(this, () => openTriage(this.ctx));
     });
+  }
+
+  /** Bases (and so People.base) exists from Obsidian 1.9. */
+  basesSupported(): boolean {
+    return requireApiVersion('1.9.0');
+  }
+
+  /** Resolves when Obsidian has indexed the vault. */
+  indexed(): Promise<void> {
+    return this.index.whenReady();
   }
 
   private async loadSettings(): Promise<void> {
@@ -126,7 +139,7 @@ export default class NetworkCrmPlugin extends Plugin {
 
   private applySettings(): void {
     const key = this.indexKey();
-    if (key !== this.appliedKey && this.index.ready) void this.index.rebuild();
+    if (key !== this.appliedKey) this.index.rebuildIfStarted();
     else this.index.touch(); // views and the status bar redraw with the new settings
     this.appliedKey = key;
   }

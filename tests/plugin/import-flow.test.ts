@@ -59,7 +59,7 @@ describe('Import LinkedIn export (command palette)', () => {
     expect(result.created).toHaveLength(exp.people.length);
     expect(folderChildren(app, 'People')).toHaveLength(exp.people.length);
     expect(basePath).toBe('People.base');
-    expect(text(app, 'People.base')).toContain('file.inFolder(\\"People\\")');
+    expect(text(app, 'People.base')).toContain('file.inFolder("People")');
     const report = text(app, reportPath);
     expect(reportPath).toMatch(/^Network CRM\/Imports\/LinkedIn import \d{4}-\d{2}-\d{2}\.md$/);
     expect(report).toContain(`| Created | ${exp.people.length} |`);

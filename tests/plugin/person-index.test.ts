@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createApp, fileAt, loadPlugin } from '../obsidian-double/harness';
 import NetworkCrmPlugin from '../../src/plugin/network-crm-plugin';
-import { settle, startPlugin, track } from './helpers';
+import { enter, settle, startPlugin, track } from './helpers';
 
 const person = (name: string, extra = '') =>
   `---\nname: ${name}\nlinkedin: https://www.linkedin.com/in/${name.toLowerCase().replace(/ /g, '-')}\ntrust: 3\n${extra}---\n[LinkedIn profile](x)\n\n## Interactions\n\n`;
@@ -91,52 +91,75 @@ describe('person index', () => {
   });
 });
 
-describe('settings', () => {
-  it('renders the tab and applies a new people folder without a reload', async () => {
-    const { app, plugin } = await startPlugin({
-      'People/Ann.md': '---\nname: Ann\n---\n',
-      'Contacts/Bo.md': '---\nname: Bo\n---\n',
-    });
+/** The row of the setting called `name` in an open settings tab. */
+function row(tab: HTMLElement, name: string): HTMLElement {
+  const el = Array.from(tab.querySelectorAll<HTMLElement>('.setting-item')).find(
+    (r) => r.querySelector('.setting-item-name')?.textContent === name,
+  );
+  if (!el) throw new Error(`no setting "${name}"`);
+  return el;
+}
+
+// The same settings through both renderings: Obsidian 1.13's declarative one (the double's own
+// renderer, from the docs) and display() on 1.12.
+describe.each(['1.13.1', '1.12.7'])('settings on Obsidian %s', (apiVersion) => {
+  it('renders the tab and applies a new people folder without a reload, keeping the vault state', async () => {
+    const { app, plugin } = await startPlugin(
+      { 'People/Ann.md': '---\nname: Ann\n---\n', 'Contacts/Bo.md': '---\nname: Bo\n---\n' },
+      { state: { baseFileCreated: true } },
+      undefined,
+      { apiVersion },
+    );
     expect(plugin.index.people().map((r) => r.name)).toEqual(['Ann']);
     const tab = app.openSettingTab('network-crm');
     const names = Array.from(tab.querySelectorAll('.setting-item-name')).map((e) => e.textContent);
     expect(names).toEqual(
       expect.arrayContaining([
+        'Import',
         'People folder',
         'Report folder',
         'File name format',
         'Tag for person notes',
-        'Level 1',
-        'Level 5',
+        'Show stale contacts in the status bar',
+        'Level 1 name',
+        'Level 5: keep in touch every (days)',
       ]),
     );
-    const folderInput = tab.querySelector<HTMLInputElement>('.setting-item input')!;
+    const folderInput = row(tab, 'People folder').querySelector('input')!;
     for (const bad of ['../outside', '', ' / ']) {
-      folderInput.value = bad;
-      folderInput.dispatchEvent(new Event('input'));
-      expect(folderInput.closest('.setting-item')?.classList.contains('ncrm-setting-invalid')).toBe(true);
+      enter(folderInput, bad);
+      await settle(app, 0);
+      expect(row(tab, 'People folder').textContent).toContain('Choose a folder inside the vault');
       expect(plugin.settings.peopleFolder).toBe('People');
     }
-    folderInput.value = 'Contacts';
-    folderInput.dispatchEvent(new Event('input'));
+    enter(folderInput, 'Contacts');
     await settle(app);
+    expect(row(tab, 'People folder').textContent).not.toContain('Choose a folder');
     expect(plugin.settings.peopleFolder).toBe('Contacts');
     expect(plugin.index.people().map((r) => r.name)).toEqual(['Bo']);
-    expect(app.pluginData.get('network-crm')).toMatchObject({ peopleFolder: 'Contacts' });
+    expect(app.pluginData.get('network-crm')).toMatchObject({
+      peopleFolder: 'Contacts',
+      state: { baseFileCreated: true },
+    });
   });
 
-  it('trust level days accept a number or empty (not tracked)', async () => {
-    const { app, plugin } = await startPlugin();
+  it('trust level names and days: a number or empty (not tracked)', async () => {
+    const { app, plugin } = await startPlugin({}, undefined, undefined, { apiVersion });
     const tab = app.openSettingTab('network-crm');
-    const level1 = Array.from(tab.querySelectorAll('.ncrm-trust-level'))[0]!;
-    const [name, days] = Array.from(level1.querySelectorAll('input'));
-    name!.value = 'Stranger';
-    name!.dispatchEvent(new Event('input'));
-    days!.value = '400';
-    days!.dispatchEvent(new Event('input'));
+    enter(row(tab, 'Level 1 name').querySelector('input')!, 'Stranger');
+    const days = row(tab, 'Level 1: keep in touch every (days)').querySelector('input')!;
+    enter(days, '400');
+    await settle(app, 0);
     expect(plugin.settings.trustLevels[0]).toEqual({ name: 'Stranger', keepInTouchDays: 400 });
-    days!.value = '';
-    days!.dispatchEvent(new Event('input'));
+    enter(days, 'soon');
+    await settle(app, 0);
+    expect(row(tab, 'Level 1: keep in touch every (days)').textContent).toContain('Enter a number of days');
+    expect(plugin.settings.trustLevels[0]?.keepInTouchDays).toBe(400);
+    enter(days, '');
+    await settle(app, 0);
     expect(plugin.settings.trustLevels[0]?.keepInTouchDays).toBeNull();
+    enter(row(tab, 'Prune after years').querySelector('input')!, '5');
+    await settle(app, 0);
+    expect(plugin.settings.pruneAfterYears).toBe(5);
   });
 });

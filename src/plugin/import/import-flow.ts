@@ -32,6 +32,10 @@ export interface ImportHost {
   /** Persists the settings and the vault state. */
   saveSettings(): Promise<void>;
   state: VaultState;
+  /** Whether the running Obsidian has Bases (1.9+), so People.base can be opened. */
+  basesSupported(): boolean;
+  /** Resolves when Obsidian has indexed the vault (a cold start), so the preview sees every note. */
+  indexed(): Promise<void>;
 }
 
 export interface ImportOutcome {
@@ -67,8 +71,9 @@ export class ImportFlow {
   open(): void {
     new ImportModal(this.host.app, this.host.settings.peopleFolder, {
       prepare: (files) => this.prepare(files),
-      run: (plan) => {
-        this.lastOutcome = this.run(plan);
+      baseFileOffer: (plan) => this.baseFileOffer(plan),
+      run: (plan, options) => {
+        this.lastOutcome = this.run(plan, options);
         void this.lastOutcome.catch(
           (e: unknown) => new Notice(`Import failed: ${e instanceof Error ? e.message : String(e)}`, 0),
         );
@@ -79,13 +84,14 @@ export class ImportFlow {
   async prepare(files: File[]): Promise<ImportPlan> {
     const settings = this.importSettings();
     const inputs = await readPickedFiles(files);
+    await this.host.indexed();
     await yieldToUi();
     const exp = readExport(inputs);
     await yieldToUi();
     return planImport(exp, await buildVaultSnapshot(this.host.app, this.host.settings), settings);
   }
 
-  async run(plan: ImportPlan): Promise<ImportOutcome> {
+  async run(plan: ImportPlan, options: { createBaseFile?: boolean } = {}): Promise<ImportOutcome> {
     if (this.running) throw new Error('An import is already running.');
     this.running = true;
     try {
@@ -104,7 +110,7 @@ export class ImportFlow {
         progress.hide();
       }
       const reportPath = await this.writeReport(plan, result);
-      const basePath = await this.createBaseFile(plan);
+      const basePath = options.createBaseFile === false ? null : await this.createBaseFile(plan);
       this.announce(result, reportPath);
       return { result, reportPath, basePath };
     } finally {
@@ -123,12 +129,27 @@ export class ImportFlow {
     return path;
   }
 
-  /** People.base, once: never overwritten, and not recreated if the user deleted it. */
+  /**
+   * Where this import would write People.base, or null: once (never overwritten, not
+   * recreated if the user deleted it), and only where Bases exists (Obsidian 1.9+). Below
+   * 1.9 nothing is written or remembered, so after an upgrade the next import offers it.
+   */
+  baseFileOffer(plan: ImportPlan): string | null {
+    const { settings, state } = this.host;
+    if (!settings.createBaseFile || !this.host.basesSupported() || state.baseFileCreated || plan.folder === '')
+      return null;
+    return normalizePath(baseFilePath(plan.folder));
+  }
+
   private async createBaseFile(plan: ImportPlan): Promise<string | null> {
     const { app, settings, state } = this.host;
-    if (!settings.createBaseFile || state.baseFileCreated || plan.folder === '') return null;
-    const path = normalizePath(baseFilePath(plan.folder));
-    if (app.vault.getAbstractFileByPath(path) === null) await app.vault.create(path, composeBaseFile(plan.folder));
+    const path = this.baseFileOffer(plan);
+    if (path === null) return null;
+    if (app.vault.getAbstractFileByPath(path) === null)
+      await app.vault.create(
+        path,
+        composeBaseFile(plan.folder, { trustLevels: settings.trustLevels, tag: settings.defaultTag }),
+      );
     state.baseFileCreated = true;
     await this.host.saveSettings();
     return path;

@@ -17,8 +17,10 @@ const PREVIEW_CAP = 5;
 export interface ImportModalActions {
   /** Reads and plans; throws an error whose message is shown to the user. */
   prepare(files: File[]): Promise<ImportPlan>;
+  /** Where this import would add People.base, or null when it will not. */
+  baseFileOffer(plan: ImportPlan): string | null;
   /** Starts the import; the dialog closes first. */
-  run(plan: ImportPlan): void;
+  run(plan: ImportPlan, options: { createBaseFile: boolean }): void;
 }
 
 function showValue(value: unknown): string {
@@ -147,6 +149,17 @@ export class ImportModal extends Modal {
     const work = plan.creates.length + plan.updates.length;
     if (work === 0)
       el.createEl('p', { cls: 'ncrm-status', text: 'Everything is up to date: there is nothing to write.' });
+    // The first import (or the first one after updating to Obsidian 1.9) offers the Bases table.
+    const basePath = this.actions.baseFileOffer(plan);
+    let createBaseFile = basePath !== null;
+    if (basePath !== null)
+      new Setting(el)
+        .setName(`Add ${basePath}`)
+        .setDesc(
+          'A table of your network in Obsidian Bases, with a view of the people to triage. Written once; yours to change.',
+        )
+        .setClass('ncrm-base-offer')
+        .addToggle((t) => t.setValue(true).onChange((v) => (createBaseFile = v)));
     new Setting(el)
       .addButton((b) => b.setButtonText('Cancel').onClick(() => this.close()))
       .addButton((b) =>
@@ -155,7 +168,7 @@ export class ImportModal extends Modal {
           .setCta()
           .onClick(() => {
             this.close();
-            this.actions.run(plan);
+            this.actions.run(plan, { createBaseFile });
           }),
       );
   }
