@@ -31,6 +31,8 @@ import { levelNames, type NetworkCrmSettings } from '../core/settings';
 
 const NOTIFY_MS = 100;
 const MAX_CONCURRENT_READS = 4;
+/** How often a cold start's progress is looked at. */
+const POLL_MS = 1000;
 
 interface DailyNote {
   date: IsoDate;
@@ -138,6 +140,41 @@ export class PersonIndex extends Component {
       }),
     );
     await this.rebuild();
+    if (!this.ready) {
+      // Whether or not Obsidian reports each note it reads, look every second how far it got.
+      const timer = window.setInterval(() => {
+        this.pollIndexing();
+        if (this.ready) window.clearInterval(timer);
+      }, POLL_MS);
+      this.registerInterval(timer);
+    }
+  }
+
+  /**
+   * While the cache is still reading the vault: takes in the notes it has read since, so the
+   * views can say how far it got, and becomes ready when none is missing.
+   */
+  private pollIndexing(): void {
+    if (this.ready) return;
+    let found = false;
+    for (const path of [...this.uncached]) {
+      const file = this.app.vault.getFileByPath(path);
+      const cache = file ? this.app.metadataCache.getFileCache(file) : null;
+      if (file && cache === null) continue;
+      this.uncached.delete(path);
+      found = true;
+      if (!file) continue;
+      this.indexDaily(file);
+      if (!this.isPerson(file, cache)) continue;
+      this.put(file, cache);
+      if (this.hasLoggedItems(cache) && !this.logDates.has(file.path)) this.readQueue.push(file);
+    }
+    if (this.uncached.size === 0) {
+      this.applyDaily();
+      this.markReady();
+      this.pumpReads();
+    }
+    if (found) this.changed();
   }
 
   /** Reads everything again when the people folder or tag setting changes (once started). */

@@ -129,11 +129,17 @@ export interface OpenOptions {
   width?: number;
   height?: number;
   theme?: 'light' | 'dark';
+  /** A touch screen (a phone): taps, and the media queries of a device without hover. */
+  touch?: boolean;
 }
 
 /** A fresh page with the plugin's page loaded (not booted yet). Page errors fail the test. */
 export async function openPage(h: Harness, options: OpenOptions = {}): Promise<{ page: Page; errors: string[] }> {
-  const page = await h.browser.newPage({ viewport: { width: options.width ?? 1280, height: options.height ?? 800 } });
+  const page = await h.browser.newPage({
+    viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
+    hasTouch: options.touch ?? false,
+    isMobile: options.touch ?? false,
+  });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => {

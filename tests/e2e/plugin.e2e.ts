@@ -117,8 +117,10 @@ describe.skipIf(skip !== null)('Network CRM in Chromium', () => {
     expect(report).toContain(`| Created | ${exp.people.length.toLocaleString('en-US')} |`);
 
     await page.getByText('Open the report').click();
-    await page.waitForSelector('.markdown-source-double');
-    expect(await page.locator('.markdown-source-double').textContent()).toContain('# LinkedIn import');
+    await page.waitForSelector('.markdown-source-view .cm-content');
+    expect(await page.locator('.markdown-source-view .HyperMD-header-1').first().textContent()).toMatch(
+      /^LinkedIn import/,
+    );
     expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
     expect(await page.evaluate(() => (window as unknown as { __badRequire?: unknown }).__badRequire)).toBeUndefined();
     expect(errors).toEqual([]);
@@ -266,6 +268,12 @@ describe.skipIf(skip !== null)('Network CRM in Chromium', () => {
           await page.waitForSelector('.ncrm-card-name');
           shots.push(await screenshot(page, `triage-${size}-${theme}`));
           await page.close();
+          // A person note: properties above the body
+          ({ page, errors } = await fresh());
+          await page.evaluate(() => window.__test.openFile('People/Maria Lundgren.md'));
+          await page.waitForSelector('.metadata-property');
+          shots.push(await screenshot(page, `note-${size}-${theme}`));
+          await page.close();
           // Stale view beside an open note
           ({ page, errors } = await fresh());
           await page.evaluate(() => window.__test.openFile('People/Maria Lundgren.md'));
@@ -282,7 +290,7 @@ describe.skipIf(skip !== null)('Network CRM in Chromium', () => {
           expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
           await page.close();
           expect(errors).toEqual([]);
-          expect(shots).toHaveLength(4);
+          expect(shots).toHaveLength(5);
         });
       }
     }

@@ -156,7 +156,10 @@ export class App {
       this.settingTabs.map((t) => t.plugin.manifest.name),
       tab.plugin.manifest.name,
     );
-    const content = modal.createDiv('vertical-tab-content-container').createDiv('vertical-tab-content');
+    const page = modal.createDiv('vertical-tab-content-container');
+    // On a phone the settings show one page at a time, under a title bar.
+    page.createDiv({ cls: 'mobile-settings-title', text: tab.plugin.manifest.name });
+    const content = page.createDiv('vertical-tab-content');
     content.appendChild(tab.containerEl);
     if (requireApiVersion('1.13.0') && tab.getSettingDefinitions().length > 0) renderDefinitions(tab, tab.containerEl);
     else tab.display();

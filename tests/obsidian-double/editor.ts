@@ -280,12 +280,24 @@ export class MarkdownView extends ItemView {
       const heading = /^(#{1,6})\s+(.*)$/.exec(line);
       if (heading) {
         const level = (heading[1] as string).length;
-        content.createDiv({ cls: `cm-line HyperMD-header HyperMD-header-${level}`, text: heading[2] as string });
+        inline(content.createDiv(`cm-line HyperMD-header HyperMD-header-${level}`), heading[2] as string);
       } else if (/^\s*[-*+]\s/.test(line)) {
-        content.createDiv({ cls: 'cm-line HyperMD-list-line', text: `•\u00a0${line.replace(/^\s*[-*+]\s/, '')}` });
-      } else content.createDiv({ cls: 'cm-line', text: line === '' ? '\u00a0' : line });
+        inline(content.createDiv('cm-line HyperMD-list-line'), `•\u00a0${line.replace(/^\s*[-*+]\s/, '')}`);
+      } else inline(content.createDiv('cm-line'), line === '' ? '\u00a0' : line);
     }
   }
+}
+
+/** A line's text with `[text](url)` and `[[note]]` links shown as links, as live preview does. */
+function inline(el: HTMLElement, text: string): void {
+  let at = 0;
+  for (const m of text.matchAll(/\[([^\]]+)\]\(([^)\s]+)\)|\[\[([^\]|]+)(?:\|([^\]]+))?\]\]/g)) {
+    el.appendText(text.slice(at, m.index));
+    if (m[1] !== undefined) el.createSpan({ cls: 'cm-link external-link', text: m[1] });
+    else el.createSpan({ cls: 'cm-hmd-internal-link internal-link', text: m[4] ?? m[3] ?? '' });
+    at = m.index + m[0].length;
+  }
+  el.appendText(text.slice(at));
 }
 
 function renderProperties(parent: HTMLElement, yaml: string): void {
@@ -310,6 +322,6 @@ function renderProperties(parent: HTMLElement, yaml: string): void {
     else if (Array.isArray(value))
       for (const v of values)
         cell.createSpan({ cls: 'multi-select-pill', text: typeof v === 'string' ? v : JSON.stringify(v) });
-    else cell.createSpan({ text: typeof value === 'string' ? value : JSON.stringify(value) });
+    else inline(cell.createSpan(), typeof value === 'string' ? value : JSON.stringify(value));
   }
 }

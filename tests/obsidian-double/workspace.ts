@@ -118,7 +118,7 @@ export class WorkspaceSplit {
         attr: { 'aria-label': leaf.getDisplayText() },
       });
       const icon = tab.createDiv('workspace-tab-header-inner-icon');
-      setIcon(icon, leaf.view.getIcon() || 'file');
+      setIcon(icon, leaf.view.getIcon() || 'file-text');
       if (this.side === 'main' || this.side === 'popout')
         tab.createDiv({ cls: 'workspace-tab-header-inner-title', text: leaf.getDisplayText() });
       tab.addEventListener('click', () => leaf.app.workspace.setActiveLeaf(leaf));

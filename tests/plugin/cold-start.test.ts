@@ -54,7 +54,7 @@ describe.each([false, true])('a cold start (changed events during indexing: %s)'
     expect(plugin.index.ready).toBe(false);
     const view = await openStale(app);
     expect($('.ncrm-stale-count').textContent).toBe('Indexing your vault…');
-    expect($('.ncrm-stale-empty').textContent).toMatch(/^Obsidian has read [\d,]+ of 3,001 notes\./);
+    expect($('.ncrm-stale-empty').textContent).toMatch(/^Obsidian (has read [\d,]+ of|is reading the) 3,001 notes/);
     expect(document.body.textContent).not.toContain('Nobody is overdue');
     expect($$('.ncrm-stale-row')).toHaveLength(0);
     expect($('.status-bar .ncrm-status-bar').classList.contains('ncrm-hidden')).toBe(true);
@@ -80,6 +80,23 @@ describe.each([false, true])('a cold start (changed events during indexing: %s)'
     const triage = app.workspace.getLeavesOfType(TRIAGE_VIEW_TYPE)[0]!;
     await app.workspace.revealLeaf(triage);
     expect(triage.view.containerEl.querySelector('.ncrm-card-progress')?.textContent).toMatch(/^1 of [\d,]+$/);
+  });
+});
+
+describe('a cold start where Obsidian reports nothing', () => {
+  it('(no changed, no resolved) still becomes ready, by looking at the cache every second', async () => {
+    const app = track(await createApp(VAULT, {}, { cold: { batch: 500, intervalMs: 10 } }));
+    const trigger = app.metadataCache.trigger.bind(app.metadataCache);
+    app.metadataCache.trigger = (name: string, ...data: unknown[]) => {
+      if (name !== 'resolved') trigger(name, ...data);
+    };
+    const plugin = new NetworkCrmPlugin(app as never, MANIFEST);
+    plugin.load();
+    await (plugin as unknown as { loading: Promise<void> }).loading;
+    await app.workspace.triggerLayoutReady();
+    expect(plugin.index.ready).toBe(false);
+    await until(() => plugin.index.ready, 'ready without events', 5000);
+    expect(plugin.index.size()).toBe(PEOPLE);
   });
 });
 

@@ -9,6 +9,11 @@ export const INDEXING_TITLE = 'Indexing your vault…';
 
 export function indexingDetail(index: PersonIndex): string {
   const p = index.indexingProgress();
-  const read = p && p.total > 0 ? `Obsidian has read ${formatCount(p.done)} of ${formatCount(p.total)} notes. ` : '';
+  const read =
+    p === null || p.total === 0
+      ? ''
+      : p.done === 0
+        ? `Obsidian is reading the ${formatCount(p.total)} notes in your vault. `
+        : `Obsidian has read ${formatCount(p.done)} of ${formatCount(p.total)} notes. `;
   return `${read}Your contacts appear as soon as it is done.`;
 }

@@ -5,7 +5,7 @@
  * opens and scrolls the same at 30 or 30,000 people. It redraws when the person index
  * changes, but only while it is visible; a hidden view just remembers it is out of date.
  */
-import { ItemView, Keymap, Menu, Notice, setIcon, type WorkspaceLeaf } from 'obsidian';
+import { ItemView, Keymap, Menu, Notice, Platform, setIcon, type WorkspaceLeaf } from 'obsidian';
 import { linkableProfileUrl } from '../../core/identity/profile-url';
 import { SNOOZE_LABELS, type SnoozeChoice } from '../../core/people/person-edits';
 import type { PersonRecord } from '../../core/people/person-record';
@@ -21,6 +21,12 @@ import type { StaleModel } from './stale-model';
 export const STALE_VIEW_TYPE = 'network-crm-stale';
 /** Must match `.ncrm-stale-row` height in styles.css. */
 export const STALE_ROW_HEIGHT = 76;
+/** On phones the row's buttons are 44 px touch targets, so the row is taller (`.is-phone` in styles.css). */
+export const STALE_ROW_HEIGHT_PHONE = 100;
+
+export function staleRowHeight(): number {
+  return Platform.isPhone ? STALE_ROW_HEIGHT_PHONE : STALE_ROW_HEIGHT;
+}
 
 const ACTION_LOG = 'Log contact today';
 const ACTION_SNOOZE = 'Snooze';
@@ -177,7 +183,7 @@ export class StaleView extends ItemView {
     const range = visibleRange({
       scrollTop: this.listEl.scrollTop,
       viewportHeight: this.listEl.clientHeight || 800,
-      rowHeight: STALE_ROW_HEIGHT,
+      rowHeight: staleRowHeight(),
       count: this.shown.length,
     });
     const key = `${range.start}:${range.end}`;

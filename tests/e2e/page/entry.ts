@@ -4,7 +4,8 @@
  * The plugin itself is the built main.js, loaded by index.html through a CommonJS shim.
  */
 import * as obsidian from '../../obsidian-double/obsidian';
-import { createApp, loadPlugin, settle } from '../../obsidian-double/harness';
+import { createApp, loadPlugin, MANIFEST, settle, type StartOptions } from '../../obsidian-double/harness';
+import { MarkdownView } from '../../obsidian-double/editor';
 import type { App } from '../../obsidian-double/app';
 import type { Plugin } from '../../obsidian-double/app';
 import { generatePeopleVault } from '../../../scripts/lib/synthetic-vault';
@@ -17,8 +18,24 @@ declare global {
   }
 }
 
+export interface BootOptions {
+  people?: number;
+  data?: unknown;
+  /** Obsidian mobile; by default a page narrower than 600 px is a phone, as it would be. */
+  mobile?: 'phone' | 'tablet' | false;
+  apiVersion?: string;
+}
+
 export interface TestApi {
-  boot(files: Record<string, string>, options?: { people?: number; data?: unknown }): Promise<number>;
+  boot(files: Record<string, string>, options?: BootOptions): Promise<number>;
+  /** A cold start with `people` notes: resolves at layout-ready, while Obsidian is still indexing. */
+  bootCold(people: number): Promise<void>;
+  /** Types at the cursor of the note open in the active tab (not saved yet, as in Obsidian). */
+  type(text: string): void;
+  /** The active note's editor: its text, cursor offset and whether typing is unsaved. */
+  editorState(): { text: string; cursor: number; dirty: boolean; mergeLosses: number } | null;
+  /** Opens a view of `type` in a popout window; resolves when it is shown. */
+  openInPopout(type: string): Promise<void>;
   runCommand(id: string): boolean;
   readFile(path: string): string | null;
   files(prefix?: string): string[];
@@ -42,11 +59,46 @@ window.__test = {
     const all = options.people
       ? { ...generatePeopleVault({ people: options.people, today: localToday(), seed: 8 }), ...files }
       : files;
-    app = await createApp(all);
+    const mobile = options.mobile ?? (window.innerWidth < 600 ? 'phone' : false);
+    const start: StartOptions = {};
+    if (mobile) start.mobile = mobile;
+    if (options.apiVersion) start.apiVersion = options.apiVersion;
+    app = await createApp(all, {}, start);
     const loaded = (window.module as { exports: { default?: unknown } }).exports.default;
     const Ctor = loaded as new (...args: never[]) => Plugin;
     await loadPlugin(Ctor as never, app, options.data);
     return app.vault.getMarkdownFiles().length;
+  },
+  async bootCold(people) {
+    const files = generatePeopleVault({ people, today: localToday(), seed: 8 });
+    app = await createApp(files, {}, { cold: { batch: 1000, intervalMs: 40 } });
+    const Ctor = (window.module as { exports: { default?: unknown } }).exports.default as new (
+      ...args: never[]
+    ) => Plugin;
+    const plugin = new Ctor(...([app, MANIFEST] as never[]));
+    plugin.load();
+    await plugin.loading;
+    await app.workspace.triggerLayoutReady();
+  },
+  type(text) {
+    const view = (app as App).workspace.getActiveViewOfType(MarkdownView);
+    if (!view) throw new Error('no note is open');
+    view.editor.type(text);
+  },
+  editorState() {
+    const view = (app as App).workspace.getActiveViewOfType(MarkdownView);
+    if (!view) return null;
+    const e = view.editor;
+    return {
+      text: e.getValue(),
+      cursor: e.posToOffset(e.getCursor()),
+      dirty: view.dirty,
+      mergeLosses: view.mergeLosses,
+    };
+  },
+  async openInPopout(type) {
+    const leaf = (app as App).workspace.openPopoutLeaf();
+    await leaf.setViewState({ type, active: true });
   },
   runCommand: (id) => (app as App).commands.executeCommandById(`network-crm:${id}`),
   readFile: (path) => (app as App).vault.readSync(path) ?? null,
