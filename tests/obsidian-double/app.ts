@@ -130,7 +130,11 @@ export class App {
         setIcon(nav.createDiv({ cls: 'mobile-navbar-action clickable-icon', attr: { 'data-icon': icon } }), icon);
     } else this.statusBarEl = this.rootEl.createDiv('status-bar');
     body.appendChild(this.rootEl);
+    // Obsidian's workspace fires 'resize' when the window (or a split) changes size.
+    activeWindow.addEventListener('resize', this.onResize);
   }
+
+  private readonly onResize = () => this.workspace.trigger('resize');
 
   /** Opens a plugin's settings tab in the settings window, as Settings → Community plugins does. */
   openSettingTab(pluginId: string): HTMLElement {
@@ -184,6 +188,7 @@ export class App {
 
   /** The manifest-less equivalent of removing everything the app added to the page. */
   destroy(): void {
+    activeWindow.removeEventListener('resize', this.onResize);
     this.metadataCache.stop();
     for (const leaf of this.workspace.getLeavesOfType('markdown')) leaf.detach();
     this.rootEl.remove();

@@ -1,34 +1,87 @@
 /**
- * Compile-time check that the double offers every member of the real API that the plugin
- * uses, under the same name. Free functions are typed `typeof Real.fn` where they are
- * defined; classes are checked here by member name, because the double's classes form
- * their own hierarchy (its TFile is not the real TFile) and cannot be structurally equal.
+ * Compile-time check that the double offers the real API the plugin uses, with the same
+ * signatures. `npm run typecheck` fails when they drift.
+ *
+ * - Members: for every class member the plugin uses, the double's member must be assignable
+ *   to the real one, with the real classes in its signature replaced by the double's
+ *   (`Swap`): TypeScript then compares the parameters (their number and types) and the
+ *   return type. The double's classes form their own hierarchy (its TFile is not the real
+ *   TFile), which is why they cannot be compared whole.
+ * - Events: the names the plugin listens to (`LISTENED_EVENTS`) are checked against the
+ *   overloads of `on` in obsidian.d.ts; a test (conformance.test.ts) checks that the list
+ *   matches the plugin's source and that the double fires each of them.
+ * - Free functions are typed `typeof Real.fn` where the double defines them (utils.ts).
+ *
  * Adding a call to a new Obsidian API in src/plugin? Add it here and to the double.
  */
 import type * as Real from 'obsidian';
 import type * as D from './obsidian';
+import type { MemoryAdapter } from './vault';
 
-type Check<R, Dbl, K extends keyof R> = { [P in K]: P extends keyof Dbl ? true : false };
+/* eslint-disable @typescript-eslint/no-explicit-any -- signatures are compared as TypeScript sees them */
+
+/** The double's class for each real class that appears in a checked signature. */
+// prettier-ignore
+type Swap<T> =
+  0 extends 1 & T ? T :
+  T extends Real.TFile ? D.TFile :
+  T extends Real.TFolder ? D.TFolder :
+  T extends Real.TAbstractFile ? D.TAbstractFile :
+  T extends Real.MarkdownView ? D.MarkdownView :
+  T extends Real.ItemView ? D.ItemView :
+  T extends Real.View ? D.View :
+  T extends Real.WorkspaceLeaf ? D.WorkspaceLeaf :
+  T extends Real.Editor ? D.Editor :
+  T extends Real.App ? D.App :
+  T extends Real.ButtonComponent ? D.ButtonComponent :
+  T extends Real.ToggleComponent ? D.ToggleComponent :
+  T extends Real.DropdownComponent ? D.DropdownComponent :
+  T extends Real.TextAreaComponent ? D.TextAreaComponent :
+  T extends Real.TextComponent ? D.TextComponent :
+  T extends Real.Setting ? D.Setting :
+  T extends Real.MenuItem ? D.MenuItem :
+  T extends Real.Menu ? D.Menu :
+  T extends Real.Notice ? D.Notice :
+  T extends Real.Plugin ? D.Plugin :
+  T extends Real.PluginSettingTab ? D.PluginSettingTab :
+  T extends Real.FuzzySuggestModal<infer X> ? D.FuzzySuggestModal<X> :
+  T extends Real.SuggestModal<infer X> ? D.SuggestModal<X> :
+  T extends Real.Modal ? D.Modal :
+  T extends Real.AbstractInputSuggest<infer X> ? D.AbstractInputSuggest<X> :
+  T extends Real.Component ? D.Component :
+  T extends Real.DataAdapter ? MemoryAdapter :
+  T extends Promise<infer U> ? Promise<Swap<U>> :
+  T extends ReadonlyArray<infer U> ? Array<Swap<U>> :
+  T extends (...args: infer A) => infer R ? (...args: SwapAll<A>) => Swap<R> :
+  T;
+type SwapAll<A extends readonly unknown[]> = { [I in keyof A]: Swap<A[I]> };
+
+/** `true` for each member whose double is assignable to the real one; otherwise both types, to read in the error. */
+type Conforms<Dbl, R, K extends keyof R & keyof Dbl> = {
+  [P in K]: [Dbl[P]] extends [Swap<R[P]>] ? true : { double: Dbl[P]; real: Swap<R[P]> };
+};
+
+type Members<Dbl, R, K extends keyof R & keyof Dbl> = Conforms<Dbl, R, K>;
+
+const yes = <K extends string>(...keys: K[]) => Object.fromEntries(keys.map((k) => [k, true])) as Record<K, true>;
 
 export const conformance = {
-  vault: {
-    getFileByPath: true,
-    getFolderByPath: true,
-    getAbstractFileByPath: true,
-    getMarkdownFiles: true,
-    getFiles: true,
-    create: true,
-    createFolder: true,
-    read: true,
-    cachedRead: true,
-    modify: true,
-    process: true,
-    on: true,
-    configDir: true,
-    adapter: true,
-  } satisfies Check<
-    Real.Vault,
+  vault: yes(
+    'getFileByPath',
+    'getFolderByPath',
+    'getAbstractFileByPath',
+    'getMarkdownFiles',
+    'getFiles',
+    'create',
+    'createFolder',
+    'read',
+    'cachedRead',
+    'modify',
+    'process',
+    'configDir',
+  ) satisfies Members<
     D.Vault,
+    Real.Vault,
     | 'getFileByPath'
     | 'getFolderByPath'
     | 'getAbstractFileByPath'
@@ -40,92 +93,143 @@ export const conformance = {
     | 'cachedRead'
     | 'modify'
     | 'process'
-    | 'on'
     | 'configDir'
-    | 'adapter'
   >,
-  metadataCache: { getFileCache: true, getFirstLinkpathDest: true, resolvedLinks: true, on: true } satisfies Check<
-    Real.MetadataCache,
+  adapter: yes('exists', 'read') satisfies Members<MemoryAdapter, Real.DataAdapter, 'exists' | 'read'>,
+  metadataCache: yes('getFileCache', 'getFirstLinkpathDest', 'resolvedLinks') satisfies Members<
     D.MetadataCache,
-    'getFileCache' | 'getFirstLinkpathDest' | 'resolvedLinks' | 'on'
+    Real.MetadataCache,
+    'getFileCache' | 'getFirstLinkpathDest' | 'resolvedLinks'
   >,
-  fileManager: { processFrontMatter: true, trashFile: true } satisfies Check<
-    Real.FileManager,
+  fileManager: yes('trashFile', 'renameFile') satisfies Members<
     D.FileManager,
-    'processFrontMatter' | 'trashFile'
+    Real.FileManager,
+    'trashFile' | 'renameFile'
   >,
-  workspace: {
-    onLayoutReady: true,
-    getLeavesOfType: true,
-    getActiveFile: true,
-    getRightLeaf: true,
-    revealLeaf: true,
-    ensureSideLeaf: true,
-    getLeaf: true,
-    openLinkText: true,
-    on: true,
-    layoutReady: true,
-    getActiveViewOfType: true,
-  } satisfies Check<
-    Real.Workspace,
+  workspace: yes(
+    'onLayoutReady',
+    'getLeavesOfType',
+    'getActiveFile',
+    'getRightLeaf',
+    'revealLeaf',
+    'ensureSideLeaf',
+    'openLinkText',
+    'layoutReady',
+  ) satisfies Members<
     D.Workspace,
+    Real.Workspace,
     | 'onLayoutReady'
     | 'getLeavesOfType'
     | 'getActiveFile'
     | 'getRightLeaf'
     | 'revealLeaf'
     | 'ensureSideLeaf'
-    | 'getLeaf'
     | 'openLinkText'
-    | 'on'
     | 'layoutReady'
-    | 'getActiveViewOfType'
   >,
-  leaf: {
-    setViewState: true,
-    view: true,
-    openFile: true,
-    detach: true,
-    isDeferred: true,
-    loadIfDeferred: true,
-  } satisfies Check<
-    Real.WorkspaceLeaf,
+  leaf: yes(
+    'setViewState',
+    'getViewState',
+    'view',
+    'openFile',
+    'detach',
+    'isDeferred',
+    'loadIfDeferred',
+  ) satisfies Members<
     D.WorkspaceLeaf,
-    'setViewState' | 'view' | 'openFile' | 'detach' | 'isDeferred' | 'loadIfDeferred'
+    Real.WorkspaceLeaf,
+    'setViewState' | 'getViewState' | 'view' | 'openFile' | 'detach' | 'isDeferred' | 'loadIfDeferred'
   >,
-  itemView: {
-    contentEl: true,
-    containerEl: true,
-    app: true,
-    leaf: true,
-    registerEvent: true,
-    registerDomEvent: true,
-    register: true,
-    addAction: true,
-  } satisfies Check<
-    Real.ItemView,
+  itemView: yes(
+    'contentEl',
+    'containerEl',
+    'app',
+    'leaf',
+    'getViewType',
+    'getDisplayText',
+    'getIcon',
+    'registerEvent',
+    'registerDomEvent',
+    'registerInterval',
+    'register',
+    'addAction',
+  ) satisfies Members<
     D.ItemView,
-    'contentEl' | 'containerEl' | 'app' | 'leaf' | 'registerEvent' | 'registerDomEvent' | 'register' | 'addAction'
+    Real.ItemView,
+    | 'contentEl'
+    | 'containerEl'
+    | 'app'
+    | 'leaf'
+    | 'getViewType'
+    | 'getDisplayText'
+    | 'getIcon'
+    | 'registerEvent'
+    | 'registerDomEvent'
+    | 'registerInterval'
+    | 'register'
+    | 'addAction'
   >,
-  plugin: {
-    app: true,
-    manifest: true,
-    addCommand: true,
-    addRibbonIcon: true,
-    addStatusBarItem: true,
-    addSettingTab: true,
-    registerView: true,
-    loadData: true,
-    saveData: true,
-    registerEvent: true,
-    registerDomEvent: true,
-    registerInterval: true,
-    register: true,
-    addChild: true,
-    onExternalSettingsChange: true,
-  } satisfies Check<
-    Real.Plugin,
+  markdownView: yes('editor', 'file', 'save', 'getViewData', 'setViewData', 'getMode', 'requestSave') satisfies Members<
+    D.MarkdownView,
+    Real.MarkdownView,
+    'editor' | 'file' | 'save' | 'getViewData' | 'setViewData' | 'getMode' | 'requestSave'
+  >,
+  editor: yes(
+    'getValue',
+    'setValue',
+    'getLine',
+    'lineCount',
+    'lastLine',
+    'getCursor',
+    'setCursor',
+    'setSelection',
+    'getSelection',
+    'getRange',
+    'replaceRange',
+    'replaceSelection',
+    'transaction',
+    'posToOffset',
+    'offsetToPos',
+    'focus',
+  ) satisfies Members<
+    D.Editor,
+    Real.Editor,
+    | 'getValue'
+    | 'setValue'
+    | 'getLine'
+    | 'lineCount'
+    | 'lastLine'
+    | 'getCursor'
+    | 'setCursor'
+    | 'setSelection'
+    | 'getSelection'
+    | 'getRange'
+    | 'replaceRange'
+    | 'replaceSelection'
+    | 'transaction'
+    | 'posToOffset'
+    | 'offsetToPos'
+    | 'focus'
+  >,
+  plugin: yes(
+    'app',
+    'manifest',
+    'addCommand',
+    'addRibbonIcon',
+    'addStatusBarItem',
+    'addSettingTab',
+    'registerView',
+    'loadData',
+    'saveData',
+    'registerEvent',
+    'registerDomEvent',
+    'registerInterval',
+    'register',
+    'addChild',
+    'onExternalSettingsChange',
+  ) satisfies Members<
     D.Plugin,
+    Real.Plugin,
     | 'app'
     | 'manifest'
     | 'addCommand'
@@ -142,19 +246,43 @@ export const conformance = {
     | 'addChild'
     | 'onExternalSettingsChange'
   >,
-  component: {
-    load: true,
-    unload: true,
-    onload: true,
-    onunload: true,
-    addChild: true,
-    removeChild: true,
-    register: true,
-    registerEvent: true,
-    registerDomEvent: true,
-  } satisfies Check<
-    Real.Component,
+  settingTab: yes(
+    'display',
+    'hide',
+    'containerEl',
+    'app',
+    'getSettingDefinitions',
+    'getControlValue',
+    'setControlValue',
+    'update',
+    'settingItems',
+  ) satisfies Members<
+    D.PluginSettingTab,
+    Real.PluginSettingTab,
+    | 'display'
+    | 'hide'
+    | 'containerEl'
+    | 'app'
+    | 'getSettingDefinitions'
+    | 'getControlValue'
+    | 'setControlValue'
+    | 'update'
+    | 'settingItems'
+  >,
+  component: yes(
+    'load',
+    'unload',
+    'onload',
+    'onunload',
+    'addChild',
+    'removeChild',
+    'register',
+    'registerEvent',
+    'registerDomEvent',
+    'registerInterval',
+  ) satisfies Members<
     D.Component,
+    Real.Component,
     | 'load'
     | 'unload'
     | 'onload'
@@ -164,80 +292,82 @@ export const conformance = {
     | 'register'
     | 'registerEvent'
     | 'registerDomEvent'
+    | 'registerInterval'
   >,
-  modal: {
-    open: true,
-    close: true,
-    onOpen: true,
-    onClose: true,
-    setTitle: true,
-    contentEl: true,
-    titleEl: true,
-    modalEl: true,
-    app: true,
-  } satisfies Check<
-    Real.Modal,
+  modal: yes(
+    'open',
+    'close',
+    'onOpen',
+    'onClose',
+    'setTitle',
+    'contentEl',
+    'titleEl',
+    'modalEl',
+    'app',
+  ) satisfies Members<
     D.Modal,
+    Real.Modal,
     'open' | 'close' | 'onOpen' | 'onClose' | 'setTitle' | 'contentEl' | 'titleEl' | 'modalEl' | 'app'
   >,
-  fuzzy: {
-    getItems: true,
-    getItemText: true,
-    onChooseItem: true,
-    setPlaceholder: true,
-    inputEl: true,
-    emptyStateText: true,
-  } satisfies Check<
-    Real.FuzzySuggestModal<string>,
+  fuzzy: yes(
+    'getItems',
+    'getItemText',
+    'onChooseItem',
+    'setPlaceholder',
+    'inputEl',
+    'emptyStateText',
+  ) satisfies Members<
     D.FuzzySuggestModal<string>,
+    Real.FuzzySuggestModal<string>,
     'getItems' | 'getItemText' | 'onChooseItem' | 'setPlaceholder' | 'inputEl' | 'emptyStateText'
   >,
-  suggest: {
-    getSuggestions: true,
-    renderSuggestion: true,
-    onChooseSuggestion: true,
-    setPlaceholder: true,
-    inputEl: true,
-  } satisfies Check<
-    Real.SuggestModal<string>,
+  suggest: yes(
+    'getSuggestions',
+    'renderSuggestion',
+    'onChooseSuggestion',
+    'setPlaceholder',
+    'inputEl',
+  ) satisfies Members<
     D.SuggestModal<string>,
+    Real.SuggestModal<string>,
     'getSuggestions' | 'renderSuggestion' | 'onChooseSuggestion' | 'setPlaceholder' | 'inputEl'
   >,
-  inputSuggest: {
-    renderSuggestion: true,
-    selectSuggestion: true,
-    onSelect: true,
-    setValue: true,
-    getValue: true,
-    close: true,
-    limit: true,
-  } satisfies Check<
-    Real.AbstractInputSuggest<string>,
+  inputSuggest: yes(
+    'renderSuggestion',
+    'selectSuggestion',
+    'onSelect',
+    'setValue',
+    'getValue',
+    'close',
+    'limit',
+  ) satisfies Members<
     D.AbstractInputSuggest<string>,
+    Real.AbstractInputSuggest<string>,
     'renderSuggestion' | 'selectSuggestion' | 'onSelect' | 'setValue' | 'getValue' | 'close' | 'limit'
   >,
-  notice: { setMessage: true, hide: true, noticeEl: true, messageEl: true, containerEl: true } satisfies Check<
-    Real.Notice,
+  notice: yes('setMessage', 'hide', 'noticeEl', 'messageEl', 'containerEl') satisfies Members<
     D.Notice,
+    Real.Notice,
     'setMessage' | 'hide' | 'noticeEl' | 'messageEl' | 'containerEl'
   >,
-  setting: {
-    setName: true,
-    setDesc: true,
-    setHeading: true,
-    setClass: true,
-    addText: true,
-    addTextArea: true,
-    addToggle: true,
-    addDropdown: true,
-    addButton: true,
-    settingEl: true,
-    controlEl: true,
-    nameEl: true,
-    descEl: true,
-  } satisfies Check<
-    Real.Setting,
+  setting: yes(
+    'setName',
+    'setDesc',
+    'setHeading',
+    'setClass',
+    'addText',
+    'addTextArea',
+    'addToggle',
+    'addDropdown',
+    'addButton',
+    'settingEl',
+    'infoEl',
+    'controlEl',
+    'nameEl',
+    'descEl',
+  ) satisfies Members<
     D.Setting,
+    Real.Setting,
     | 'setName'
     | 'setDesc'
     | 'setHeading'
@@ -248,76 +378,104 @@ export const conformance = {
     | 'addDropdown'
     | 'addButton'
     | 'settingEl'
+    | 'infoEl'
     | 'controlEl'
     | 'nameEl'
     | 'descEl'
   >,
-  settingTab: { display: true, hide: true, containerEl: true, app: true } satisfies Check<
-    Real.PluginSettingTab,
-    D.PluginSettingTab,
-    'display' | 'hide' | 'containerEl' | 'app'
-  >,
-  menu: { addItem: true, addSeparator: true, showAtMouseEvent: true, showAtPosition: true, hide: true } satisfies Check<
-    Real.Menu,
+  menu: yes('addItem', 'addSeparator', 'showAtMouseEvent', 'showAtPosition', 'hide') satisfies Members<
     D.Menu,
+    Real.Menu,
     'addItem' | 'addSeparator' | 'showAtMouseEvent' | 'showAtPosition' | 'hide'
   >,
-  menuItem: { setTitle: true, setIcon: true, onClick: true, setChecked: true, setDisabled: true } satisfies Check<
-    Real.MenuItem,
+  menuItem: yes('setTitle', 'setIcon', 'onClick', 'setChecked', 'setDisabled') satisfies Members<
     D.MenuItem,
+    Real.MenuItem,
     'setTitle' | 'setIcon' | 'onClick' | 'setChecked' | 'setDisabled'
   >,
-  button: {
-    setButtonText: true,
-    setCta: true,
-    setWarning: true,
-    onClick: true,
-    setDisabled: true,
-    setTooltip: true,
-    setIcon: true,
-    buttonEl: true,
-  } satisfies Check<
-    Real.ButtonComponent,
+  button: yes(
+    'setButtonText',
+    'setCta',
+    'setWarning',
+    'onClick',
+    'setDisabled',
+    'setTooltip',
+    'setIcon',
+    'buttonEl',
+  ) satisfies Members<
     D.ButtonComponent,
+    Real.ButtonComponent,
     'setButtonText' | 'setCta' | 'setWarning' | 'onClick' | 'setDisabled' | 'setTooltip' | 'setIcon' | 'buttonEl'
   >,
-  text: {
-    setValue: true,
-    getValue: true,
-    onChange: true,
-    setPlaceholder: true,
-    inputEl: true,
-    setDisabled: true,
-  } satisfies Check<
-    Real.TextComponent,
+  text: yes('setValue', 'getValue', 'onChange', 'setPlaceholder', 'inputEl', 'setDisabled') satisfies Members<
     D.TextComponent,
+    Real.TextComponent,
     'setValue' | 'getValue' | 'onChange' | 'setPlaceholder' | 'inputEl' | 'setDisabled'
   >,
-  textArea: { setValue: true, getValue: true, onChange: true, setPlaceholder: true, inputEl: true } satisfies Check<
-    Real.TextAreaComponent,
+  textArea: yes('setValue', 'getValue', 'onChange', 'setPlaceholder', 'inputEl') satisfies Members<
     D.TextAreaComponent,
+    Real.TextAreaComponent,
     'setValue' | 'getValue' | 'onChange' | 'setPlaceholder' | 'inputEl'
   >,
-  toggle: { setValue: true, getValue: true, onChange: true, toggleEl: true } satisfies Check<
-    Real.ToggleComponent,
+  toggle: yes('setValue', 'getValue', 'onChange', 'toggleEl', 'setDisabled') satisfies Members<
     D.ToggleComponent,
-    'setValue' | 'getValue' | 'onChange' | 'toggleEl'
+    Real.ToggleComponent,
+    'setValue' | 'getValue' | 'onChange' | 'toggleEl' | 'setDisabled'
   >,
-  dropdown: {
-    setValue: true,
-    getValue: true,
-    onChange: true,
-    addOption: true,
-    addOptions: true,
-    selectEl: true,
-  } satisfies Check<
-    Real.DropdownComponent,
+  dropdown: yes('setValue', 'getValue', 'onChange', 'addOption', 'addOptions', 'selectEl') satisfies Members<
     D.DropdownComponent,
+    Real.DropdownComponent,
     'setValue' | 'getValue' | 'onChange' | 'addOption' | 'addOptions' | 'selectEl'
   >,
-  tfile: { path: true, basename: true, extension: true, stat: true, parent: true, name: true } satisfies Check<
-    Real.TFile,
+  tfile: yes('path', 'basename', 'extension', 'stat', 'name') satisfies Members<
     D.TFile,
-    'path' | 'basename' | 'extension' | 'stat' | 'parent' | 'name'
+    Real.TFile,
+    'path' | 'basename' | 'extension' | 'stat' | 'name'
   >,
+  values: {
+    apiVersion: true,
+    Platform: true,
+  } satisfies {
+    apiVersion: [typeof D.apiVersion] extends [typeof Real.apiVersion] ? true : never;
+    Platform: [typeof D.Platform] extends [typeof Real.Platform] ? true : never;
+  },
 };
+
+// ---------------------------------------------------------------- Events
+
+/** Every overload of a function type, as a union of parameter tuples (up to 24 overloads). */
+// prettier-ignore
+type OverloadParams<T> = T extends {
+  (...a: infer A1): any; (...a: infer A2): any; (...a: infer A3): any; (...a: infer A4): any;
+  (...a: infer A5): any; (...a: infer A6): any; (...a: infer A7): any; (...a: infer A8): any;
+  (...a: infer A9): any; (...a: infer A10): any; (...a: infer A11): any; (...a: infer A12): any;
+  (...a: infer A13): any; (...a: infer A14): any; (...a: infer A15): any; (...a: infer A16): any;
+  (...a: infer A17): any; (...a: infer A18): any; (...a: infer A19): any; (...a: infer A20): any;
+  (...a: infer A21): any; (...a: infer A22): any; (...a: infer A23): any; (...a: infer A24): any;
+} ? A1 | A2 | A3 | A4 | A5 | A6 | A7 | A8 | A9 | A10 | A11 | A12 | A13 | A14 | A15 | A16 | A17 | A18 | A19 | A20 | A21 | A22 | A23 | A24
+  : never;
+
+/** The event names obsidian.d.ts declares for `emitter.on(name, …)`. */
+export type EventName<E extends { on: unknown }> = Exclude<OverloadParams<E['on']>[0], undefined>;
+
+/**
+ * The events the plugin listens to, per emitter. Each name must be one obsidian.d.ts
+ * declares (a typo or a removed event fails the typecheck); conformance.test.ts checks the
+ * list against the plugin's source and that the double fires every one of them.
+ */
+export const LISTENED_EVENTS = {
+  vault: ['rename'],
+  metadataCache: ['changed', 'deleted', 'resolve', 'resolved'],
+  workspace: ['layout-change', 'active-leaf-change', 'resize'],
+} as const satisfies {
+  vault: ReadonlyArray<EventName<Real.Vault>>;
+  metadataCache: ReadonlyArray<EventName<Real.MetadataCache>>;
+  workspace: ReadonlyArray<EventName<Real.Workspace>>;
+};
+
+// The double's `on` accepts every callback the real overloads give it.
+export const onConforms: {
+  vault: [D.Vault['on']] extends [Real.Vault['on']] ? true : never;
+  metadataCache: [D.MetadataCache['on']] extends [Real.MetadataCache['on']] ? true : never;
+  workspace: [D.Workspace['on']] extends [Real.Workspace['on']] ? true : never;
+} = { vault: true, metadataCache: true, workspace: true };

@@ -1,7 +1,9 @@
 /** Obsidian's `Events`: named callbacks, `EventRef`s that can be unregistered. */
 import type * as Real from 'obsidian';
 
-type Callback = (...data: unknown[]) => unknown;
+// `any` as in obsidian.d.ts: each event passes its own arguments (a TFile, a path, a cache…).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Callback = (...data: any[]) => unknown;
 
 export interface DoubleEventRef extends Real.EventRef {
   source: Events;
