@@ -102,7 +102,6 @@ describe.skipIf(h.skip !== null)('Obsidian mobile at phone size', () => {
     await page.locator('.ncrm-key[data-key="4"]').tap();
     await page.waitForFunction((n) => document.querySelector('.ncrm-card-name')?.textContent !== n, first);
     expect(await noSidewaysScroll(page)).toBe(true);
-    await screenshot(page, 'mobile-triage-phone-light');
 
     // Stale contacts: a drawer over the whole screen, rows with 44 px buttons.
     await page.evaluate(() => window.__test.runCommand('open-stale-contacts'));
