@@ -18,8 +18,6 @@ import type * as Real from 'obsidian';
 import type * as D from './obsidian';
 import type { MemoryAdapter } from './vault';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- signatures are compared as TypeScript sees them */
-
 /** The double's class for each real class that appears in a checked signature. */
 // prettier-ignore
 type Swap<T> =
@@ -446,12 +444,12 @@ export const conformance = {
 /** Every overload of a function type, as a union of parameter tuples (up to 24 overloads). */
 // prettier-ignore
 type OverloadParams<T> = T extends {
-  (...a: infer A1): any; (...a: infer A2): any; (...a: infer A3): any; (...a: infer A4): any;
-  (...a: infer A5): any; (...a: infer A6): any; (...a: infer A7): any; (...a: infer A8): any;
-  (...a: infer A9): any; (...a: infer A10): any; (...a: infer A11): any; (...a: infer A12): any;
-  (...a: infer A13): any; (...a: infer A14): any; (...a: infer A15): any; (...a: infer A16): any;
-  (...a: infer A17): any; (...a: infer A18): any; (...a: infer A19): any; (...a: infer A20): any;
-  (...a: infer A21): any; (...a: infer A22): any; (...a: infer A23): any; (...a: infer A24): any;
+  (...a: infer A1): unknown; (...a: infer A2): unknown; (...a: infer A3): unknown; (...a: infer A4): unknown;
+  (...a: infer A5): unknown; (...a: infer A6): unknown; (...a: infer A7): unknown; (...a: infer A8): unknown;
+  (...a: infer A9): unknown; (...a: infer A10): unknown; (...a: infer A11): unknown; (...a: infer A12): unknown;
+  (...a: infer A13): unknown; (...a: infer A14): unknown; (...a: infer A15): unknown; (...a: infer A16): unknown;
+  (...a: infer A17): unknown; (...a: infer A18): unknown; (...a: infer A19): unknown; (...a: infer A20): unknown;
+  (...a: infer A21): unknown; (...a: infer A22): unknown; (...a: infer A23): unknown; (...a: infer A24): unknown;
 } ? A1 | A2 | A3 | A4 | A5 | A6 | A7 | A8 | A9 | A10 | A11 | A12 | A13 | A14 | A15 | A16 | A17 | A18 | A19 | A20 | A21 | A22 | A23 | A24
   : never;
 

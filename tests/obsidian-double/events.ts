@@ -1,9 +1,11 @@
 /** Obsidian's `Events`: named callbacks, `EventRef`s that can be unregistered. */
 import type * as Real from 'obsidian';
 
-// `any` as in obsidian.d.ts: each event passes its own arguments (a TFile, a path, a cache…).
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Callback = (...data: any[]) => unknown;
+/**
+ * Each event passes its own arguments (a TFile, a path, a cache…), so listeners declare their
+ * parameter types; `never[]` accepts every such listener, as obsidian.d.ts's overloads do.
+ */
+type Callback = (...data: never[]) => unknown;
 
 export interface DoubleEventRef extends Real.EventRef {
   source: Events;
@@ -39,7 +41,8 @@ export class Events {
   }
 
   trigger(name: string, ...data: unknown[]): void {
-    for (const ref of [...(this.handlers.get(name) ?? [])]) ref.callback.apply(ref.ctx, data);
+    for (const ref of [...(this.handlers.get(name) ?? [])])
+      (ref.callback as (...args: unknown[]) => unknown).apply(ref.ctx, data);
   }
 
   /** For tests: how many handlers listen to `name` (leak checks after unload). */

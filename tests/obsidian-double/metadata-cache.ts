@@ -14,7 +14,7 @@
 import type * as Real from 'obsidian';
 import YAML from 'yaml';
 import { Events } from './events';
-import { TFile, type Vault } from './vault';
+import { TFile, type TAbstractFile, type Vault } from './vault';
 
 type Pos = Real.Pos;
 
@@ -108,9 +108,9 @@ export class MetadataCache extends Events {
 
   constructor(private readonly vault: Vault) {
     super();
-    vault.on('create', (file) => file instanceof TFile && this.enqueue(file));
-    vault.on('modify', (file) => file instanceof TFile && this.enqueue(file));
-    vault.on('delete', (file) => {
+    vault.on('create', (file: TAbstractFile) => file instanceof TFile && this.enqueue(file));
+    vault.on('modify', (file: TAbstractFile) => file instanceof TFile && this.enqueue(file));
+    vault.on('delete', (file: TAbstractFile) => {
       if (!(file instanceof TFile)) return;
       const prev = this.caches.get(file.path) ?? null;
       this.caches.delete(file.path);
@@ -118,7 +118,7 @@ export class MetadataCache extends Events {
       this.queue.delete(file);
       this.trigger('deleted', file, prev);
     });
-    vault.on('rename', (file, oldPath) => {
+    vault.on('rename', (file: TAbstractFile, oldPath: string) => {
       if (!(file instanceof TFile) || typeof oldPath !== 'string') return;
       const cache = this.caches.get(oldPath);
       this.caches.delete(oldPath);
