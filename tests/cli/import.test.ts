@@ -84,7 +84,7 @@ describe('network-crm import', () => {
     const first = await cli('import', zip, '--vault', vault, '--folder', 'Network/People');
     expect(first.out).toContain('Open Network/People.base in Obsidian');
     const base = path.join(vault, 'Network', 'People.base');
-    expect(fs.readFileSync(base, 'utf8')).toContain('file.inFolder(\\"Network/People\\")');
+    expect(fs.readFileSync(base, 'utf8')).toContain('file.inFolder("Network/People")');
     fs.writeFileSync(base, 'my own table');
     await cli('import', zip, '--vault', vault, '--folder', 'Network/People');
     expect(fs.readFileSync(base, 'utf8')).toBe('my own table');
