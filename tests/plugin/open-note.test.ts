@@ -7,7 +7,10 @@
  * lost, the cursor stays where the user left it, the command is one step of the editor's
  * own undo, and "Undo last change" restores exactly, keeps later changes, or says why not.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { FIXTURES } from '../support/paths';
 import type { App } from '../obsidian-double/app';
 import type { MarkdownView } from '../obsidian-double/editor';
 import { fileAt, text } from '../obsidian-double/harness';
@@ -204,5 +207,31 @@ describe('the editor double', () => {
     expect(view.mergeLosses).toBe(1);
     expect(view.editor.getValue()).not.toContain('Unsaved.');
     expect(notices().join()).toContain('Merging changes');
+  });
+});
+
+describe('an import that updates the note being typed in', () => {
+  it('keeps the typing and applies the update (frontmatter and history line)', async () => {
+    const golden = (v: string) => ({
+      name: 'Connections.csv',
+      bytes: fs.readFileSync(path.join(FIXTURES, 'golden', v, 'Connections.csv')),
+    });
+    const { app, plugin } = await startPlugin();
+    const first = await plugin.importer.prepare([new File([golden('v1').bytes], 'Connections.csv')]);
+    await plugin.importer.run(first);
+    await settle(app);
+    await app.workspace.getLeaf(false).openFile(fileAt(app, 'People/Jane Doe.md'));
+    const view = app.workspace.leafOf(fileAt(app, 'People/Jane Doe.md'))!.view as MarkdownView;
+    view.editor.setCursor(view.editor.offsetToPos(view.editor.getValue().length));
+    view.editor.type('\nTyped during the import.\n');
+    const second = await plugin.importer.prepare([new File([golden('v2').bytes], 'Connections.csv')]);
+    await plugin.importer.run(second);
+    await settle(app);
+    const disk = text(app, 'People/Jane Doe.md');
+    expect(view.mergeLosses).toBe(0);
+    expect(disk).toContain('Typed during the import.');
+    expect(disk).toContain('company: Globex');
+    expect(disk).toMatch(/## History\n\n- \d{4}-\d{2}-\d{2} · /);
+    expect(view.editor.getValue()).toBe(disk);
   });
 });

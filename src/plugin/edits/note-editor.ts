@@ -10,7 +10,7 @@
 import { type App, type TFile } from 'obsidian';
 import { fieldEdits, type FieldEdit } from '../../core/edits/revert';
 import { editBody, splitNote } from '../../core/notes/note-text';
-import { openViews, replaceInEditor, saveOpenViews } from './open-note';
+import { openViews, processFrontMatterOf, processNote, saveOpenViews } from './open-note';
 import type { NoteChange, UndoStack } from './undo-stack';
 
 export interface NoteEdit {
@@ -29,20 +29,14 @@ export class NoteEditor {
   ) {}
 
   private async apply(file: TFile, edit: NoteEdit): Promise<NoteChange | null> {
-    const views = openViews(this.app, file);
-    await saveOpenViews(views);
+    await saveOpenViews(openViews(this.app, file));
     const before = await this.app.vault.read(file);
     const body = edit.body;
-    if (body) {
-      const view = views[0];
-      if (view) {
-        if (replaceInEditor(view.editor, editBody(view.editor.getValue(), body))) await view.save();
-      } else await this.app.vault.process(file, (text) => editBody(text, body));
-    }
+    if (body) await processNote(this.app, file, (text) => editBody(text, body));
     let fields: FieldEdit[] = [];
     const frontmatter = edit.frontmatter;
     if (frontmatter)
-      await this.app.fileManager.processFrontMatter(file, (fm: Record<string, unknown>) => {
+      await processFrontMatterOf(this.app, file, (fm: Record<string, unknown>) => {
         const was = copy(fm);
         frontmatter(fm);
         fields = fieldEdits(was, fm);

@@ -34,3 +34,28 @@ export function replaceInEditor(editor: Editor, next: string): boolean {
   });
   return true;
 }
+
+/**
+ * Applies `edit` to the whole text of `file`: through its editor when the note is open
+ * (saved before and after, so the disk and the editor agree), else with `vault.process`.
+ */
+export async function processNote(app: App, file: TFile, edit: (text: string) => string): Promise<void> {
+  const views = openViews(app, file);
+  await saveOpenViews(views);
+  const view = views[0];
+  if (!view) {
+    await app.vault.process(file, edit);
+    return;
+  }
+  if (replaceInEditor(view.editor, edit(view.editor.getValue()))) await view.save();
+}
+
+/** `processFrontMatter`, after any unsaved typing in the note has reached the disk. */
+export async function processFrontMatterOf(
+  app: App,
+  file: TFile,
+  fn: (frontmatter: Record<string, unknown>) => void,
+): Promise<void> {
+  await saveOpenViews(openViews(app, file));
+  await app.fileManager.processFrontMatter(file, fn);
+}

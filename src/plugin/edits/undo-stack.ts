@@ -11,10 +11,10 @@
  *
  * A note open in an editor is saved first and restored through the editor, as edits are.
  */
-import { Notice, parseYaml, type App, type TFile } from 'obsidian';
+import { Notice, parseYaml, type App } from 'obsidian';
 import { planRevert, type RecordedEdit } from '../../core/edits/revert';
 import { editBody, splitNote } from '../../core/notes/note-text';
-import { openViews, replaceInEditor, saveOpenViews } from './open-note';
+import { openViews, processNote, saveOpenViews } from './open-note';
 
 export interface NoteChange {
   path: string;
@@ -80,14 +80,6 @@ export class UndoStack {
     return this.entries.length;
   }
 
-  /** Puts `text` in place of the note's current text: through its editor when it is open. */
-  private async write(file: TFile, edit: (current: string) => string): Promise<void> {
-    const view = openViews(this.app, file)[0];
-    if (view) {
-      if (replaceInEditor(view.editor, edit(view.editor.getValue()))) await view.save();
-    } else await this.app.vault.process(file, edit);
-  }
-
   private async undoNote(change: NoteChange, result: UndoResult): Promise<void> {
     const file = this.app.vault.getFileByPath(change.path);
     if (change.after === null) {
@@ -110,7 +102,7 @@ export class UndoStack {
       if (change.before === null) await this.app.fileManager.trashFile(file);
       else {
         const before = change.before;
-        await this.write(file, (now) => (now === change.after ? before : now));
+        await processNote(this.app, file, (now) => (now === change.after ? before : now));
       }
       result.restored.push(change.path);
       return;
@@ -129,7 +121,7 @@ export class UndoStack {
       return;
     }
     const body = plan.body;
-    if (body !== null) await this.write(file, (now) => editBody(now, () => body));
+    if (body !== null) await processNote(this.app, file, (now) => editBody(now, () => body));
     if (plan.fields.length > 0)
       await this.app.fileManager.processFrontMatter(file, (fm: Record<string, unknown>) => {
         for (const { key, value } of plan.fields) {

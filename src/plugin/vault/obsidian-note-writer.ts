@@ -1,10 +1,11 @@
 /**
  * The core's NoteWriter on top of Obsidian's vault: `vault.create` for new notes (one
- * write each), `processFrontMatter` and `vault.process` for edits, `normalizePath` on
- * every path. It never overwrites a note with content.
+ * write each), `processFrontMatter` and `vault.process` for edits (through the editor for a
+ * note that is open), `normalizePath` on every path. It never overwrites a note with content.
  */
 import { normalizePath, TFile, type App } from 'obsidian';
 import type { NoteWriter } from '../../core/import/apply';
+import { processFrontMatterOf, processNote } from '../edits/open-note';
 
 export async function ensureFolder(app: App, folder: string): Promise<void> {
   let current = '';
@@ -40,9 +41,9 @@ export function obsidianNoteWriter(app: App): NoteWriter {
       }
       throw new Error(`${p} already exists; nothing was overwritten`);
     },
-    updateFrontmatter: (path, mutate) => app.fileManager.processFrontMatter(requireFile(app, path), mutate),
-    process: async (path, edit) => {
-      await app.vault.process(requireFile(app, path), edit);
-    },
+    // A note open in an editor may hold unsaved typing: it is saved first, and its text is
+    // changed through the editor (see edits/open-note.ts).
+    updateFrontmatter: (path, mutate) => processFrontMatterOf(app, requireFile(app, path), mutate),
+    process: (path, edit) => processNote(app, requireFile(app, path), edit),
   };
 }
