@@ -235,3 +235,21 @@ describe('an import that updates the note being typed in', () => {
     expect(view.editor.getValue()).toBe(disk);
   });
 });
+
+describe('the prune list open with a tick not saved yet', () => {
+  it('keeps the tick when the list is regenerated', async () => {
+    const { app } = await startPlugin({
+      'People/Zed.md': '---\nname: Zed\nlinkedin: https://www.linkedin.com/in/zed\nprune: true\n---\n',
+    });
+    runCommand(app, 'open-prune-list');
+    await settle(app);
+    const view = app.workspace.leafOf(fileAt(app, 'Network CRM/Prune list.md'))!.view as MarkdownView;
+    const at = view.editor.getValue().indexOf('- [ ] [[People/Zed') + 3;
+    view.editor.setSelection(view.editor.offsetToPos(at), view.editor.offsetToPos(at + 1));
+    view.editor.type('x'); // ticked, not saved yet
+    runCommand(app, 'open-prune-list');
+    await settle(app);
+    expect(view.mergeLosses).toBe(0);
+    expect(text(app, 'Network CRM/Prune list.md')).toContain('- [x] [[People/Zed|Zed]]');
+  });
+});

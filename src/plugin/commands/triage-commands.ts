@@ -4,6 +4,7 @@ import { FIELD } from '../../core/notes/schema';
 import { normaliseFolder } from '../../core/notes/file-name';
 import { composePruneList } from '../../core/triage/prune-list';
 import type { CrmContext } from '../context';
+import { processNote } from '../edits/open-note';
 import { MetAtEventModal } from '../modals/met-at-event-modal';
 import { ensureFolder } from '../vault/obsidian-note-writer';
 import { TRIAGE_VIEW_TYPE } from '../views/triage-view';
@@ -43,7 +44,8 @@ export async function openPruneList(ctx: CrmContext): Promise<string> {
   const existing = ctx.app.vault.getFileByPath(path);
   let file;
   if (existing) {
-    await ctx.app.vault.process(existing, (previous) => composePruneList(ctx.index.people(), previous, ctx.today()));
+    // The list may be open with ticks not saved yet: through the editor then (see edits/open-note.ts).
+    await processNote(ctx.app, existing, (previous) => composePruneList(ctx.index.people(), previous, ctx.today()));
     file = existing;
   } else {
     await ensureFolder(ctx.app, path.slice(0, path.lastIndexOf('/')));
