@@ -253,3 +253,28 @@ describe('the prune list open with a tick not saved yet', () => {
     expect(text(app, 'Network CRM/Prune list.md')).toContain('- [x] [[People/Zed|Zed]]');
   });
 });
+
+describe('Merge with… on the note being typed in', () => {
+  it('takes the unsaved typing into the merged note', async () => {
+    const { app } = await startPlugin({
+      'People/Jane Doe.md': JANE,
+      'People/Jane D.md': '---\nname: Jane D\ntags:\n  - person\n---\n## Interactions\n\n- 2024-02-02 · call · hello\n',
+    });
+    await app.workspace.getLeaf(false).openFile(fileAt(app, 'People/Jane Doe.md'));
+    const view = app.workspace.leafOf(fileAt(app, 'People/Jane Doe.md'))!.view as MarkdownView;
+    view.editor.setCursor(view.editor.offsetToPos(JANE.indexOf('Notes about Jane.') + 'Notes about Jane.'.length));
+    view.editor.type(TYPED);
+    runCommand(app, 'merge-with');
+    const items = await until(() => $$('.suggestion-item').length > 0 && $$('.suggestion-item'), 'the picker');
+    items[0]!.click();
+    const modal = await until(() => $$('.modal').find((m) => m.textContent?.includes('Merge notes')), 'dialog');
+    buttonByText('Merge', modal).click();
+    await until(() => app.vault.getFileByPath('People/Jane D.md') === null, 'the other note trashed');
+    await settle(app);
+    const merged = text(app, 'People/Jane Doe.md');
+    expect(view.mergeLosses).toBe(0);
+    expect(merged).toContain(`Notes about Jane.${TYPED}`);
+    expect(merged).toContain('- 2024-02-02 · call · hello');
+    expect(view.editor.getValue()).toBe(merged);
+  });
+});

@@ -14,6 +14,7 @@ import { findLinks, retargetLink, rewriteLinks } from '../../core/merge/rewrite-
 import { editBody, splitNote } from '../../core/notes/note-text';
 import type { PersonRecord } from '../../core/people/person-record';
 import type { CrmContext } from '../context';
+import { openViews, processFrontMatterOf, processNote, saveOpenViews } from '../edits/open-note';
 import type { NoteChange } from '../edits/undo-stack';
 import { MergeModal } from '../modals/merge-modal';
 import { PersonPicker } from '../modals/person-picker';
@@ -71,18 +72,21 @@ export async function mergePeople(
   choose: (key: string) => Choice,
 ): Promise<{ result: MergeResult; links: number }> {
   const { app } = ctx;
+  // What the user typed and has not saved yet belongs in the merge.
+  for (const file of [kept, removed]) await saveOpenViews(openViews(app, file));
   const s = await sides(ctx, kept, removed);
   const result = mergeNotes(s.kept, s.removed, (c) => choose(c.key));
   const edits = await linksTo(ctx, removed);
   const changes: NoteChange[] = [];
 
-  await app.fileManager.processFrontMatter(kept, (fm: Record<string, unknown>) => Object.assign(fm, result.set));
-  await app.vault.process(kept, (text) => editBody(text, () => result.body));
+  // Notes may be open with unsaved typing: saved first, changed through the editor (edits/open-note.ts).
+  await processFrontMatterOf(app, kept, (fm: Record<string, unknown>) => Object.assign(fm, result.set));
+  await processNote(app, kept, (text) => editBody(text, () => result.body));
   let links = 0;
   for (const edit of edits) {
     const before = await app.vault.read(edit.file);
     const target = linkText(ctx, kept, edit.file.path);
-    await app.vault.process(edit.file, (text) => {
+    await processNote(app, edit.file, (text) => {
       let out = text;
       // From the end, so earlier offsets stay valid.
       for (const span of [...edit.spans].sort((a, b) => b.start - a.start)) {
@@ -97,7 +101,8 @@ export async function mergePeople(
   }
   // Links inside the removed note's own text (now in the kept note) to itself.
   const selfTargets = [removed.basename, removed.path.replace(/\.md$/i, ''), removed.path];
-  await app.vault.process(
+  await processNote(
+    app,
     kept,
     (text) => rewriteLinks(text, (t) => selfTargets.includes(t), linkText(ctx, kept, kept.path)).text,
   );

@@ -14,7 +14,7 @@
 import { Notice, parseYaml, type App } from 'obsidian';
 import { planRevert, type RecordedEdit } from '../../core/edits/revert';
 import { editBody, splitNote } from '../../core/notes/note-text';
-import { openViews, processNote, saveOpenViews } from './open-note';
+import { openViews, processFrontMatterOf, processNote, saveOpenViews } from './open-note';
 
 export interface NoteChange {
   path: string;
@@ -123,7 +123,7 @@ export class UndoStack {
     const body = plan.body;
     if (body !== null) await processNote(this.app, file, (now) => editBody(now, () => body));
     if (plan.fields.length > 0)
-      await this.app.fileManager.processFrontMatter(file, (fm: Record<string, unknown>) => {
+      await processFrontMatterOf(this.app, file, (fm: Record<string, unknown>) => {
         for (const { key, value } of plan.fields) {
           if (value === undefined) delete fm[key];
           else fm[key] = value;
