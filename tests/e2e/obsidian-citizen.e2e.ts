@@ -11,7 +11,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { generateExport, zipExport } from '../../scripts/lib/synthetic-export';
-import { openPage, screenshot, suiteHarness } from './harness';
+import { openPage, recordTimings, screenshot, suiteHarness } from './harness';
 
 const h = suiteHarness();
 const PHONE = { width: 390, height: 844, touch: true };
@@ -43,6 +43,14 @@ function people(today: string): Record<string, string> {
 }
 
 const today = (page: Page) => page.evaluate(() => window.__test.today());
+
+/** A fresh page with the plugin booted on a few people; `t` is the page's today. */
+async function start(options: Parameters<typeof openPage>[1] = {}) {
+  const opened = await openPage(h, options);
+  const t = await today(opened.page);
+  await opened.page.evaluate((files) => window.__test.boot(files), people(t));
+  return { ...opened, t };
+}
 const read = (page: Page, path: string) => page.evaluate((p) => window.__test.readFile(p), path);
 const noSidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
@@ -59,9 +67,7 @@ async function smallestTarget(page: Page, selector: string): Promise<number> {
 
 describe.skipIf(h.skip !== null)('Obsidian mobile at phone size', () => {
   it('import, triage, stale contacts and a logged interaction, by tapping', async () => {
-    const { page, errors } = await openPage(h, PHONE);
-    const t = await today(page);
-    await page.evaluate((files) => window.__test.boot(files), people(t));
+    const { page, errors, t } = await start(PHONE);
     expect(await page.evaluate(() => document.body.classList.contains('is-phone'))).toBe(true);
     expect(await page.locator('.status-bar').count()).toBe(0);
     expect(await page.locator('.mobile-navbar').count()).toBe(1);
@@ -140,8 +146,7 @@ describe.skipIf(h.skip !== null)('Obsidian mobile at phone size', () => {
   });
 
   it('a desktop window shows the keyboard letters on the triage buttons', async () => {
-    const { page, errors } = await openPage(h);
-    await page.evaluate((files) => window.__test.boot(files), people(await today(page)));
+    const { page, errors } = await start();
     await page.evaluate(() => window.__test.runCommand('open-triage'));
     await page.waitForSelector('.ncrm-key kbd');
     expect(
@@ -158,9 +163,7 @@ describe.skipIf(h.skip !== null)('Obsidian mobile at phone size', () => {
 
 describe.skipIf(h.skip !== null)('the note being typed in', () => {
   it('a command run mid-typing keeps every keystroke and the cursor', async () => {
-    const { page, errors } = await openPage(h);
-    const t = await today(page);
-    await page.evaluate((files) => window.__test.boot(files), people(t));
+    const { page, errors, t } = await start();
     await page.evaluate(() => window.__test.openFile('People/Rosa Bianchi.md'));
     await page.evaluate(() => window.__test.type('Typed just now. '));
     const typing = await page.evaluate(() => window.__test.editorState());
@@ -181,9 +184,7 @@ describe.skipIf(h.skip !== null)('the note being typed in', () => {
 
 describe.skipIf(h.skip !== null)('a popout window', () => {
   it('triage there ignores keys typed in its inputs, and dialogs build their fields in its document', async () => {
-    const { page, errors } = await openPage(h);
-    const t = await today(page);
-    await page.evaluate((files) => window.__test.boot(files), people(t));
+    const { page, errors, t } = await start();
     await page.evaluate(() => window.__test.openInPopout('network-crm-triage'));
     const frame = page.frameLocator('iframe.popout-window');
     await frame.locator('.ncrm-card-name').waitFor();
@@ -230,6 +231,9 @@ describe.skipIf(h.skip !== null)('the first seconds of a cold start', () => {
     await page.evaluate(async () => {
       const api = window.__test;
       await api.bootCold(30_000);
+      const w = window as unknown as { __layoutReady: number; __indexed: number };
+      w.__layoutReady = performance.now();
+      api.app().metadataCache.on('resolved', () => (w.__indexed ??= performance.now()));
       api.runCommand('open-stale-contacts');
     });
     await page.waitForSelector('.ncrm-stale-count');
@@ -245,6 +249,14 @@ describe.skipIf(h.skip !== null)('the first seconds of a cold start', () => {
         timeout: 60_000,
       },
     );
+    const shown = await page.evaluate(() => {
+      const w = window as unknown as { __layoutReady: number; __indexed: number };
+      return { indexing: w.__indexed - w.__layoutReady, listAfterIndexed: performance.now() - w.__indexed };
+    });
+    recordTimings('cold start, 30,000 people', {
+      cacheIndexingMs: Math.round(shown.indexing),
+      staleListShownAfterIndexedMs: Math.round(shown.listAfterIndexed),
+    });
     expect(await page.locator('.ncrm-stale-row').count()).toBeGreaterThan(5);
     expect(errors).toEqual([]);
     await page.close();
