@@ -1,62 +1,83 @@
 /**
- * A small argv parser: `command positional… --flag value --switch`. We keep it in-house
- * because the CLI has a handful of flags and no dependency is worth that.
+ * A small argv parser driven by each command's declared flags: `positional… --flag value
+ * --switch --flag=value`. Declaring the flags is what lets an unknown one be called
+ * unknown (rather than "needs a value"), and gives every command its own `--help`. We keep
+ * it in-house because the CLI has a handful of flags and no dependency is worth that.
  */
+export interface FlagSpec {
+  name: string;
+  /** Placeholder for the value (`DIR`, `N`); absent for a switch. */
+  value?: string;
+  help: string;
+}
+
 export interface ParsedArgs {
-  command: string | undefined;
+  command: string;
   positional: string[];
   flags: Map<string, string | true>;
 }
 
 export class UsageError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** The command whose help to point at. */
+    readonly command?: string,
+  ) {
     super(message);
     this.name = 'UsageError';
   }
 }
 
-export function parseArgs(argv: readonly string[], switches: ReadonlySet<string>): ParsedArgs {
-  const [command, ...rest] = argv;
+export function parseArgs(command: string, argv: readonly string[], flags: readonly FlagSpec[]): ParsedArgs {
+  const byName = new Map(flags.map((f) => [f.name, f]));
   const positional: string[] = [];
-  const flags = new Map<string, string | true>();
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i] as string;
+  const out = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
     if (arg === '--') {
-      positional.push(...rest.slice(i + 1));
+      positional.push(...argv.slice(i + 1));
       break;
     }
-    if (!arg.startsWith('--')) {
+    if (!arg.startsWith('--') || arg === '-') {
       positional.push(arg);
       continue;
     }
     const eq = arg.indexOf('=');
     const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
-    if (eq !== -1) flags.set(name, arg.slice(eq + 1));
-    else if (switches.has(name)) flags.set(name, true);
+    const spec = byName.get(name);
+    if (!spec) throw new UsageError(`unknown option --${name} for ${command}`, command);
+    if (spec.value === undefined) {
+      if (eq !== -1) throw new UsageError(`--${name} takes no value`, command);
+      out.set(name, true);
+    } else if (eq !== -1) out.set(name, arg.slice(eq + 1));
     else {
-      const value = rest[i + 1];
-      if (value === undefined || value.startsWith('--')) throw new UsageError(`--${name} needs a value`);
-      flags.set(name, value);
+      const value = argv[i + 1];
+      if (value === undefined || (value.startsWith('--') && value.length > 2))
+        throw new UsageError(`--${name} needs a value (${spec.value})`, command);
+      out.set(name, value);
       i++;
     }
   }
-  return { command, positional, flags };
+  return { command, positional, flags: out };
 }
 
 export function stringFlag(args: ParsedArgs, name: string): string | undefined {
   const v = args.flags.get(name);
-  if (v === true) throw new UsageError(`--${name} needs a value`);
-  return v;
+  return v === true ? undefined : v;
 }
 
 export function requireFlag(args: ParsedArgs, name: string): string {
   const v = stringFlag(args, name);
-  if (v === undefined) throw new UsageError(`--${name} is required`);
+  if (v === undefined) throw new UsageError(`--${name} is required`, args.command);
   return v;
 }
 
-export function checkFlags(args: ParsedArgs, allowed: readonly string[]): void {
-  for (const name of args.flags.keys()) {
-    if (!allowed.includes(name)) throw new UsageError(`unknown option --${name}`);
-  }
+/** `--limit N`: a whole number from 1, or undefined when absent. */
+export function limitFlag(args: ParsedArgs, name = 'limit'): number | undefined {
+  const raw = stringFlag(args, name);
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || n < 1)
+    throw new UsageError(`--${name} "${raw}" must be a whole number from 1`, args.command);
+  return n;
 }

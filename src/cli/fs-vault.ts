@@ -1,36 +1,25 @@
 /**
- * The CLI's vault: a folder of markdown files on disk, read and written with Node's fs.
+ * The CLI's vault as files: a folder of notes on disk, listed once, read (with a
+ * read-ahead cache) and written with Node's fs. No domain rule lives here: which notes
+ * are people and what their frontmatter says is person-notes.ts over the core.
  *
- * It gives the core the same two things the plugin gives it from Obsidian: a snapshot of
- * the person notes, and a {@link NoteWriter}. New notes are created exclusively (`wx`), so
- * an existing file is never overwritten; edits to existing notes go through a temp file
- * and a rename, so a crash mid-write cannot leave a user's note half-written.
+ * New notes are created exclusively (`wx`), so an existing file is never overwritten;
+ * edits to existing notes go through a temp file and a rename, so a crash mid-write cannot
+ * leave a user's note half-written.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../core/csv/input-error';
 import type { NoteWriter } from '../core/import/apply';
-import type { ExistingNote, VaultSnapshot } from '../core/import/vault-snapshot';
-import { splitNote } from '../core/notes/note-text';
 import { nfc } from '../core/text/nfc';
 import { editFrontmatterText } from './frontmatter-edit';
 import { readAhead } from './read-ahead';
-import { parseFrontmatterYaml } from './yaml-full';
 
 export interface VaultFile {
   /** Vault-relative path with forward slashes. */
   path: string;
   /** Absolute path on disk, as found by the walk. */
   abs: string;
-}
-
-export interface ReadNote {
-  path: string;
-  text: string;
-  frontmatter: Record<string, unknown> | null;
-  yamlError?: string;
-  rawYaml?: string;
-  body: string;
 }
 
 const TMP_SUFFIX = '.ncrm-tmp';
@@ -42,6 +31,9 @@ function isIgnoredName(name: string): boolean {
 export class FsVault {
   readonly root: string;
   private fileList: VaultFile[] | null = null;
+  private readonly headBuffer = Buffer.allocUnsafe(64 * 1024);
+  /** Note texts read ahead on a worker thread ({@link startReadAhead}), used once each. */
+  private readAheadTexts = new Map<string, string>();
 
   constructor(root: string) {
     this.root = path.resolve(root);
@@ -63,6 +55,14 @@ export class FsVault {
     return path.join(this.root, ...parts);
   }
 
+  /** The vault path of an absolute path inside the vault, or null when it is outside. */
+  relative(absolute: string): string | null {
+    const rel = path.relative(this.root, path.resolve(absolute));
+    if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return null;
+    return nfc(rel.split(path.sep).join('/'));
+  }
+
+  /** Every file, hidden folders (the config folder, .git, .trash) left out; listed once per run. */
   files(): VaultFile[] {
     if (this.fileList) return this.fileList;
     const out: VaultFile[] = [];
@@ -89,36 +89,48 @@ export class FsVault {
     return fs.existsSync(this.abs(vaultPath));
   }
 
+  /** Size in bytes, or null when there is no file. */
+  size(vaultPath: string): number | null {
+    try {
+      return fs.statSync(this.abs(vaultPath)).size;
+    } catch {
+      return null;
+    }
+  }
+
+  /** When the note was created (birth time where the file system keeps it, else ctime), in ms. */
+  createdMs(vaultPath: string): number {
+    const stat = fs.statSync(this.abs(vaultPath));
+    return stat.birthtimeMs || stat.ctimeMs;
+  }
+
   readText(vaultPath: string): string {
     return fs.readFileSync(this.abs(vaultPath), 'utf8');
   }
 
-  private readonly headBuffer = Buffer.allocUnsafe(64 * 1024);
-  /** Note texts read ahead on a worker thread ({@link startReadAhead}), used once each. */
-  private readAheadTexts = new Map<string, string>();
-
   /**
-   * Starts reading the notes in the people folder on a worker thread; the returned promise
-   * settles when the texts are in. The caller does other work meanwhile, then awaits it
-   * before {@link snapshot}. Only the people folder: those notes are parsed anyway, while
-   * the rest of a large vault would only add memory. Other notes are read as before.
+   * Starts reading these files on a worker thread (`script`: the bundled CLI); the
+   * returned promise settles when the texts are in. The caller does other work meanwhile,
+   * then awaits it before reading them with {@link readCached}.
    */
-  startReadAhead(folder: string): Promise<void> {
-    const prefix = `${folder.toLowerCase()}/`;
-    const inFolder = this.markdownFiles().filter((f) => f.path.toLowerCase().startsWith(prefix));
-    return readAhead(inFolder.map((f) => f.abs)).then((texts) => {
+  startReadAhead(files: readonly VaultFile[], script: string | undefined): Promise<void> {
+    return readAhead(
+      files.map((f) => f.abs),
+      script,
+    ).then((texts) => {
       this.readAheadTexts = texts;
     });
   }
 
   /**
-   * Reads a whole note with one open/read/close and a reused buffer; notes over 64 kB fall
-   * back to readFileSync. Re-imports read every note, and this is ~30% faster at 30,000.
+   * A whole file: from the read-ahead (once: a second read must see the disk), else with
+   * one open/read/close and a reused buffer; over 64 kB falls back to readFileSync.
+   * Re-imports read every note, and this is ~30% faster at 30,000.
    */
-  private readSmall(file: VaultFile): string {
+  readCached(file: VaultFile): string {
     const ahead = this.readAheadTexts.get(file.abs);
     if (ahead !== undefined) {
-      this.readAheadTexts.delete(file.abs); // a second read must see the disk, not this copy
+      this.readAheadTexts.delete(file.abs);
       return ahead;
     }
     const fd = fs.openSync(file.abs, fs.constants.O_RDONLY);
@@ -129,88 +141,6 @@ export class FsVault {
       fs.closeSync(fd);
     }
     return fs.readFileSync(file.abs, 'utf8');
-  }
-
-  readNote(vaultPath: string, text = this.readText(vaultPath)): ReadNote {
-    const parts = splitNote(text);
-    if (parts.unterminated) {
-      return {
-        path: vaultPath,
-        text,
-        frontmatter: null,
-        yamlError: 'the frontmatter has no closing ---',
-        rawYaml: text.slice(0, 2000),
-        body: text,
-      };
-    }
-    if (parts.yaml === null) return { path: vaultPath, text, frontmatter: null, body: parts.body };
-    const parsed = parseFrontmatterYaml(parts.yaml);
-    if (!parsed.ok)
-      return {
-        path: vaultPath,
-        text,
-        frontmatter: null,
-        yamlError: parsed.error,
-        rawYaml: parts.yaml,
-        body: parts.body,
-      };
-    return { path: vaultPath, text, frontmatter: parsed.data, body: parts.body };
-  }
-
-  /**
-   * Every note that may be a person note: in the people folder, or with a `linkedin`
-   * value, or carrying the person tag. Other notes are read but not parsed.
-   */
-  personNotes(folder: string, tag: string, empty?: Set<string>): ReadNote[] {
-    const prefix = folder === '' ? '' : `${folder.toLowerCase()}/`;
-    const tagRe =
-      tag === ''
-        ? null
-        : new RegExp(`(^|[\\s\\[,'"#])${tag.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([\\s\\],'"]|$)`, 'm');
-    const out: ReadNote[] = [];
-    for (const file of this.markdownFiles()) {
-      const text = this.readSmall(file);
-      if (text.length === 0) {
-        empty?.add(file.path);
-        continue;
-      }
-      if (prefix === '' || file.path.toLowerCase().startsWith(prefix)) {
-        out.push(this.readNote(file.path, text));
-        continue;
-      }
-      if (!text.startsWith('---')) continue;
-      const head = text.length > 4000 ? text.slice(0, 4000) : text;
-      if (/^linkedin:/m.test(head) || (tagRe !== null && tagRe.test(head))) out.push(this.readNote(file.path, text));
-    }
-    return out;
-  }
-
-  snapshot(folder: string, tag: string): VaultSnapshot {
-    const empty = new Set<string>();
-    const notes: ExistingNote[] = this.personNotes(folder, tag, empty).map((n) => {
-      const note: ExistingNote = { path: n.path, frontmatter: n.frontmatter };
-      if (n.yamlError !== undefined) {
-        note.yamlError = n.yamlError;
-        if (n.rawYaml !== undefined) note.rawYaml = n.rawYaml;
-      }
-      return note;
-    });
-    const bodies = new Map<string, string>();
-    const paths = this.files()
-      .map((f) => f.path)
-      .filter((p) => !empty.has(p));
-    return {
-      notes,
-      paths,
-      readBody: (p) => {
-        let body = bodies.get(p);
-        if (body === undefined) {
-          body = splitNote(this.readText(p)).body;
-          bodies.set(p, body);
-        }
-        return Promise.resolve(body);
-      },
-    };
   }
 
   /** Writes through a temp file and a rename: the note is either old or new, never half. */
@@ -227,6 +157,12 @@ export class FsVault {
     if (!fs.existsSync(dir)) return;
     for (const name of fs.readdirSync(dir))
       if (name.endsWith(TMP_SUFFIX)) fs.rmSync(path.join(dir, name), { force: true });
+  }
+
+  /** Deletes a note (undo of a note a command created). */
+  remove(vaultPath: string): void {
+    fs.rmSync(this.abs(vaultPath));
+    this.fileList = null;
   }
 
   writer(): NoteWriter {

@@ -6,9 +6,11 @@ export interface CliIo {
   interrupted(): boolean;
   /** Lets pending events (a Ctrl-C) through. */
   breathe(): Promise<void>;
+  /** The bundled CLI's own file, which can run as the read-ahead worker; absent in-process. */
+  workerScript?: string;
 }
 
-export function processIo(): CliIo {
+export function processIo(workerScript?: string): CliIo {
   let stop = false;
   // `network-crm … | head` closes our stdout early: that is not an error worth a stack trace.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -24,5 +26,6 @@ export function processIo(): CliIo {
     err: (line) => process.stderr.write(`${line}\n`),
     interrupted: () => stop,
     breathe: () => new Promise((resolve) => setImmediate(resolve)),
+    ...(workerScript === undefined ? {} : { workerScript }),
   };
 }

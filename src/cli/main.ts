@@ -1,72 +1,54 @@
 /**
  * `network-crm`: the command-line twin of the plugin. It runs the same core on a vault
- * folder, for scripting and for end-to-end tests.
+ * folder, with the vault's own Network CRM settings, for scripting and for end-to-end tests.
  */
 import { version } from '../../package.json';
 import { InputError } from '../core/csv/input-error';
 import { parseArgs, UsageError } from './args';
-import { runBirthdays } from './commands/birthdays';
-import { runImport } from './commands/import';
-import { runMerge } from './commands/merge';
-import { runLog, runShow } from './commands/person';
-import { runStale } from './commands/stale';
-import { runDecide, runTriage } from './commands/triage';
+import { BIRTHDAYS } from './commands/birthdays';
+import { DECIDE, TRIAGE } from './commands/triage';
+import { MERGE } from './commands/merge';
+import { IMPORT } from './commands/import';
+import { LOG, SHOW } from './commands/person';
+import { MET_AT_EVENT, PRUNE_LIST } from './commands/batch';
+import { SHOW_SETTINGS } from './commands/show-settings';
+import { STALE } from './commands/stale';
+import { UNDO } from './commands/undo';
+import { commandHelp, commandUsage, type CommandSpec } from './command';
 import type { CliIo } from './io';
 
-const SWITCHES = new Set([
-  'dry-run',
-  'json',
-  'report',
-  'prune',
-  'decline',
-  'keep',
-  'accept',
-  'help',
-  'create-pending-invitees',
-  'log-message-days',
-  'no-base',
-]);
+export const COMMANDS: readonly CommandSpec[] = [
+  IMPORT,
+  LOG,
+  SHOW,
+  STALE,
+  TRIAGE,
+  DECIDE,
+  MET_AT_EVENT,
+  PRUNE_LIST,
+  UNDO,
+  BIRTHDAYS,
+  MERGE,
+  SHOW_SETTINGS,
+];
 
-export const USAGE = `Usage: network-crm <command> [options]
+export const USAGE = [
+  'Usage: network-crm <command> [options]',
+  '',
+  'Commands:',
+  ...COMMANDS.flatMap((c) => [`  ${commandUsage(c)}`, `      ${c.summary}`]),
+  '',
+  '`network-crm --version` prints the version.',
+  '',
+  "Every command reads the vault's Network CRM settings (<config folder>/plugins/network-crm/data.json);",
+  'flags such as --folder change them for one run. `network-crm <command> --help` lists its options.',
+].join('\n');
 
-Commands:
-  import <zip|folder|csv...> --vault DIR [--folder People] [--dry-run] [--json] [--report] [--no-base]
-      Import a LinkedIn data export into person notes (the first import into a folder also
-      adds People.base, a table of them, unless --no-base).
-  log --vault DIR --person <url|name|path> [--date YYYY-MM-DD] [--channel C] [--note TEXT]
-      Log an interaction: a line at the top of ## Interactions, last-contact moved forward.
-  show --vault DIR --person <url|name|path> [--json]
-      A person's fields and effective last contact with its source.
-  stale --vault DIR [--today YYYY-MM-DD] [--json]
-      People to get back in touch with, most overdue first.
-  triage --vault DIR [--today YYYY-MM-DD] [--json]
-      The triage queue: invitations, new connections, job changes, prune candidates, stale invitations.
-  decide --vault DIR --person <url|name|path> (--trust N | --met-where TEXT | --prune | --decline | --keep | --accept)
-      Record one triage decision.
-  birthdays --vault DIR [--days 7] [--today YYYY-MM-DD] [--json]
-      Birthdays in the coming days (year-less ones too), from any source.
-  merge --vault DIR --keep <note> --into <note> [--take KEY,KEY] [--dry-run] [--json]
-      Merge two notes about one person: the --into note (also --remove) goes into the --keep
-      note, links to it are rewritten, and it is moved to the vault's .trash folder.
-
-Common options:
-  --version          print the version and exit
-  --vault DIR        the vault folder
-  --today YYYY-MM-DD the date to treat as today (default: the local date)
-  --json             print one JSON object instead of text`;
-
-type Command = (args: ReturnType<typeof parseArgs>, io: CliIo) => Promise<number>;
-
-const COMMANDS: Record<string, Command> = {
-  import: runImport,
-  log: runLog,
-  show: runShow,
-  stale: runStale,
-  triage: runTriage,
-  decide: runDecide,
-  birthdays: runBirthdays,
-  merge: runMerge,
-};
+function commandNamed(name: string): CommandSpec {
+  const spec = COMMANDS.find((c) => c.name === name);
+  if (!spec) throw new UsageError(`unknown command "${name}"`);
+  return spec;
+}
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   try {
@@ -74,17 +56,21 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.out(version);
       return 0;
     }
-    const args = parseArgs(argv, SWITCHES);
-    if (args.command === undefined || args.command === 'help' || args.command === '--help' || args.flags.has('help')) {
-      io.out(USAGE);
-      return args.command === undefined ? 2 : 0;
+    const [name, ...rest] = argv;
+    if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+      const topic = name === 'help' ? rest[0] : undefined;
+      io.out(topic === undefined ? USAGE : commandHelp(commandNamed(topic)));
+      return name === undefined ? 2 : 0;
     }
-    const command = COMMANDS[args.command];
-    if (!command) throw new UsageError(`unknown command "${args.command}"`);
-    return await command(args, io);
+    const spec = commandNamed(name);
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.out(commandHelp(spec));
+      return 0;
+    }
+    return await spec.run(parseArgs(spec.name, rest, spec.flags), io);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`network-crm: ${e.message} (see network-crm --help)`);
+      io.err(`network-crm: ${e.message} (see network-crm ${e.command ? `${e.command} ` : ''}--help)`);
       return 2;
     }
     if (e instanceof InputError) {

@@ -1,20 +1,126 @@
-/** Options shared by every CLI command, with the plugin's defaults. */
-import { normaliseFolder } from '../core/notes/file-name';
+/**
+ * A command's view of the vault: the folder, the plugin's settings from the vault's
+ * data.json (or the defaults), the flags that override them for this run, and where each
+ * value came from (for `show-settings`).
+ */
 import { isIsoDate, localIsoDate } from '../core/dates/iso-date';
-import { DEFAULT_SETTINGS } from '../core/settings';
-import { stringFlag, UsageError, type ParsedArgs } from './args';
+import { fileNameFormatProblem } from '../core/notes/file-name-format';
+import { normaliseFolder } from '../core/notes/file-name';
+import { personNoteRule, type PersonNoteRule } from '../core/people/person-note';
+import type { NetworkCrmSettings } from '../core/settings';
+import { requireFlag, stringFlag, UsageError, type FlagSpec, type ParsedArgs } from './args';
+import { FsVault } from './fs-vault';
+import { loadVaultConfig, type VaultConfig } from './vault-config';
 
-export function folderOption(args: ParsedArgs, name = 'folder', fallback = DEFAULT_SETTINGS.peopleFolder): string {
-  const raw = stringFlag(args, name) ?? fallback;
-  const folder = normaliseFolder(raw);
-  if (folder === null || folder === '')
-    throw new UsageError(`--${name} "${raw}" must be a folder inside the vault (not the vault itself)`);
-  return folder;
+type SettingKey = keyof NetworkCrmSettings;
+
+/** A flag that overrides one setting for one run. */
+interface SettingFlag {
+  flag: string;
+  key: SettingKey;
+  /** The setting's value for the flag's (string or switch) value; throws a UsageError when unusable. */
+  value(raw: string | true, command: string): NetworkCrmSettings[SettingKey];
+}
+
+function folderValue(flag: string) {
+  return (raw: string | true, command: string): string => {
+    const folder = normaliseFolder(String(raw));
+    if (folder === null || folder === '')
+      throw new UsageError(
+        `--${flag} "${String(raw)}" must be a folder inside the vault (not the vault itself)`,
+        command,
+      );
+    return folder;
+  };
+}
+
+const SETTING_FLAGS: readonly SettingFlag[] = [
+  { flag: 'folder', key: 'peopleFolder', value: folderValue('folder') },
+  { flag: 'report-folder', key: 'reportFolder', value: folderValue('report-folder') },
+  {
+    flag: 'format',
+    key: 'fileNameFormat',
+    value: (raw, command) => {
+      const problem = fileNameFormatProblem(String(raw));
+      if (problem !== null) throw new UsageError(`--format "${String(raw)}": ${problem}`, command);
+      return String(raw);
+    },
+  },
+  { flag: 'tag', key: 'defaultTag', value: (raw) => String(raw).trim().replace(/^#/, '') },
+  { flag: 'no-base', key: 'createBaseFile', value: () => false },
+  { flag: 'create-pending-invitees', key: 'createNotesForPendingInvitees', value: () => true },
+  { flag: 'log-message-days', key: 'logMessageDays', value: () => true },
+];
+
+export const SETTING_FLAG_HELP: Record<string, FlagSpec> = {
+  'report-folder': {
+    name: 'report-folder',
+    value: 'PATH',
+    help: 'where reports go, for this run (default: the setting)',
+  },
+  format: { name: 'format', value: 'FORMAT', help: 'file-name format, for this run: {first} {last} {name} {company}' },
+  'no-base': { name: 'no-base', help: 'do not create People.base, for this run' },
+  'create-pending-invitees': {
+    name: 'create-pending-invitees',
+    help: 'also create notes for people you invited who have not accepted yet, for this run',
+  },
+  'log-message-days': {
+    name: 'log-message-days',
+    help: 'add one Interactions line per day of LinkedIn messages, for this run',
+  },
+};
+
+export interface VaultSession {
+  vault: FsVault;
+  config: VaultConfig;
+  /** The settings in force: data.json (or the defaults) with this run's flags over them. */
+  settings: NetworkCrmSettings;
+  /** Where each setting came from: `default`, the data.json path, or the flag. */
+  sources: Record<SettingKey, string>;
+  rule: PersonNoteRule;
+  today: string;
+}
+
+function sourcesOf(config: VaultConfig): Record<SettingKey, string> {
+  const out = {} as Record<SettingKey, string>;
+  for (const key of Object.keys(config.settings) as SettingKey[]) {
+    const raw = config.data?.[key];
+    if (raw === undefined) out[key] = 'default';
+    else if (JSON.stringify(raw) === JSON.stringify(config.settings[key])) out[key] = config.dataPath;
+    else out[key] = `default (the value in ${config.dataPath} is not usable)`;
+  }
+  return out;
 }
 
 export function todayOption(args: ParsedArgs): string {
   const raw = stringFlag(args, 'today');
   if (raw === undefined) return localIsoDate(new Date());
-  if (!isIsoDate(raw)) throw new UsageError(`--today "${raw}" is not a date (expected YYYY-MM-DD)`);
+  if (!isIsoDate(raw)) throw new UsageError(`--today "${raw}" is not a date (expected YYYY-MM-DD)`, args.command);
   return raw;
+}
+
+/** Opens `--vault` with its settings; flags override them for this run. */
+export function openVault(args: ParsedArgs): VaultSession {
+  const vault = new FsVault(requireFlag(args, 'vault'));
+  const config = loadVaultConfig(vault.root, stringFlag(args, 'config-dir'));
+  const settings = { ...config.settings };
+  const sources = sourcesOf(config);
+  for (const f of SETTING_FLAGS) {
+    const raw = args.flags.get(f.flag);
+    if (raw === undefined) continue;
+    (settings as Record<SettingKey, unknown>)[f.key] = f.value(raw, args.command);
+    sources[f.key] = `--${f.flag}`;
+  }
+  return { vault, config, settings, sources, rule: personNoteRule(settings), today: todayOption(args) };
+}
+
+/** The people folder an import writes into; like the plugin, refuses one that is not inside the vault. */
+export function importFolder(session: VaultSession): string {
+  const folder = session.rule.peopleFolder;
+  if (folder === '')
+    throw new UsageError(
+      `the people folder "${session.settings.peopleFolder}" (${session.sources.peopleFolder}) is not a folder inside the vault; give --folder`,
+      'import',
+    );
+  return folder;
 }

@@ -5,48 +5,75 @@
  * parsing.
  *
  * The worker only reads bytes; every decision about what the text means stays on the main
- * thread. Its source is a plain string (evaluated by the worker) so it works the same from
- * the bundled `dist/cli.js` and from the TypeScript sources under the tests.
+ * thread. The worker is the bundled CLI itself (`dist/cli.js` started as a worker runs
+ * {@link runReadAheadWorker}), so its code is ordinary, typed and linted TypeScript. Run
+ * from the TypeScript sources (in-process tests) there is no bundle to start: the caller
+ * then gets an empty map and reads the files itself, with the same result.
  */
-import { Worker } from 'node:worker_threads';
-
-// One open/read/close per file with a reused buffer (faster than readFileSync, which also
-// calls fstat); files over 64 kB are read whole. A file that cannot be read comes back as
-// null, and the caller reads it again itself, so its error is reported in the usual way.
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const fs = require('node:fs');
-const buffer = Buffer.allocUnsafe(64 * 1024);
-const texts = workerData.map((file) => {
-  try {
-    const fd = fs.openSync(file, 'r');
-    try {
-      const n = fs.readSync(fd, buffer, 0, buffer.length, 0);
-      if (n < buffer.length) return buffer.toString('utf8', 0, n);
-    } finally {
-      fs.closeSync(fd);
-    }
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return null;
-  }
-});
-parentPort.postMessage(texts);
-`;
+import fs from 'node:fs';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 
 /** Below this many files a worker costs more than it saves. */
 const MIN_FILES = 500;
 
+const WORKER_TAG = 'network-crm read-ahead';
+
+interface ReadAheadData {
+  tag: typeof WORKER_TAG;
+  files: string[];
+}
+
 /**
- * The texts of `files`, by absolute path, read on a worker thread. Resolves to an empty
- * map when there are few files or the worker cannot run: callers then read as usual.
+ * One open/read/close per file with a reused buffer (faster than readFileSync, which also
+ * calls fstat); files over 64 kB are read whole. A file that cannot be read comes back as
+ * null, and the caller reads it again itself, so its error is reported in the usual way.
  */
-export function readAhead(files: readonly string[]): Promise<Map<string, string>> {
-  if (files.length < MIN_FILES) return Promise.resolve(new Map<string, string>());
+export function readFiles(files: readonly string[]): Array<string | null> {
+  const buffer = Buffer.allocUnsafe(64 * 1024);
+  return files.map((file) => {
+    try {
+      const fd = fs.openSync(file, 'r');
+      try {
+        const n = fs.readSync(fd, buffer, 0, buffer.length, 0);
+        if (n < buffer.length) return buffer.toString('utf8', 0, n);
+      } finally {
+        fs.closeSync(fd);
+      }
+      return fs.readFileSync(file, 'utf8');
+    } catch {
+      return null;
+    }
+  });
+}
+
+function isReadAheadData(data: unknown): data is ReadAheadData {
+  return (
+    data !== null &&
+    typeof data === 'object' &&
+    (data as { tag?: unknown }).tag === WORKER_TAG &&
+    Array.isArray((data as { files?: unknown }).files)
+  );
+}
+
+/** True when this thread was started as the read-ahead worker; it has then done its work. */
+export function runReadAheadWorker(): boolean {
+  if (isMainThread || !isReadAheadData(workerData)) return false;
+  parentPort?.postMessage(readFiles(workerData.files));
+  return true;
+}
+
+/**
+ * The texts of `files`, by absolute path, read on a worker thread running `script` (the
+ * bundled CLI). Resolves to an empty map when there are few files, no script, or the
+ * worker cannot run: callers then read as usual.
+ */
+export function readAhead(files: readonly string[], script: string | undefined): Promise<Map<string, string>> {
+  if (files.length < MIN_FILES || script === undefined) return Promise.resolve(new Map<string, string>());
   return new Promise((resolve) => {
     let worker: Worker;
     try {
-      worker = new Worker(WORKER_SOURCE, { eval: true, workerData: files });
+      const data: ReadAheadData = { tag: WORKER_TAG, files: [...files] };
+      worker = new Worker(script, { workerData: data, argv: [] });
     } catch {
       resolve(new Map());
       return;

@@ -13,46 +13,40 @@ import { wikiLinkTargets } from '../core/notes/links';
 import { INTERACTIONS_HEADING } from '../core/notes/schema';
 import { dailyNoteMatcher } from '../core/people/daily-notes';
 import { basenameOf, personFromFrontmatter, type PersonRecord } from '../core/people/person-record';
-import { DEFAULT_SETTINGS, levelNames, type NetworkCrmSettings } from '../core/settings';
+import { levelNames, type NetworkCrmSettings } from '../core/settings';
 import { UsageError } from './args';
-import type { FsVault, ReadNote } from './fs-vault';
-
-export interface PeopleOptions {
-  folder: string;
-  settings?: NetworkCrmSettings;
-}
+import type { FsVault } from './fs-vault';
+import type { VaultSession } from './options';
+import { readPersonNotes, type PersonNote } from './person-notes';
 
 export class VaultPeople {
-  readonly notes: ReadNote[];
+  readonly notes: PersonNote[];
   readonly records: PersonRecord[];
   readonly settings: NetworkCrmSettings;
+  private readonly vault: FsVault;
 
-  constructor(
-    private readonly vault: FsVault,
-    options: PeopleOptions,
-  ) {
-    this.settings = options.settings ?? DEFAULT_SETTINGS;
-    this.notes = vault.personNotes(options.folder, this.settings.defaultTag);
-    this.records = this.notes.map((n) => {
-      const stat = fs.statSync(vault.abs(n.path));
-      const created = stat.birthtimeMs || stat.ctimeMs;
-      const r = personFromFrontmatter(n.path, n.frontmatter ?? {}, {
+  constructor(private readonly session: VaultSession) {
+    this.vault = session.vault;
+    this.settings = session.settings;
+    this.notes = readPersonNotes(this.vault, session.rule);
+    this.records = this.notes.map(({ note, body }) => {
+      const r = personFromFrontmatter(note.path, note.frontmatter ?? {}, {
         levelNames: levelNames(this.settings),
-        createdOn: localIsoDate(new Date(created)),
+        createdOn: localIsoDate(new Date(this.vault.createdMs(note.path))),
       });
-      r.logLatest = newestDatedItem(n.body, INTERACTIONS_HEADING);
-      if (n.yamlError) r.problems.push(`frontmatter: ${n.yamlError}`);
+      r.logLatest = newestDatedItem(body, INTERACTIONS_HEADING);
+      if (note.yamlError) r.problems.push(`frontmatter: ${note.yamlError}`);
       return r;
     });
     if (this.settings.useDailyNotes) this.applyDailyNotes();
   }
 
+  /** The Daily notes format, from the vault's config folder (Obsidian keeps it there). */
   private dailyFormat(): string | null {
     try {
-      const data = JSON.parse(fs.readFileSync(path.join(this.vault.root, '.obsidian', 'daily-notes.json'), 'utf8')) as {
-        format?: unknown;
-      };
-      return typeof data.format === 'string' ? data.format : null;
+      const file = this.vault.abs(`${this.session.config.configDir}/daily-notes.json`);
+      const data = JSON.parse(fs.readFileSync(file, 'utf8')) as { format?: unknown };
+      return typeof data.format === 'string' && data.format.trim() !== '' ? data.format : null;
     } catch {
       return null;
     }
@@ -99,8 +93,13 @@ export class VaultPeople {
     return out;
   }
 
-  /** A person by LinkedIn URL, note path, note name or `name`; a clear error otherwise. */
+  /** A person by LinkedIn URL, note path (vault-relative or absolute), note name or `name`; a clear error otherwise. */
   find(query: string): PersonRecord {
+    if (path.isAbsolute(query)) {
+      const rel = this.vault.relative(query);
+      if (rel === null) throw new UsageError(`${query} is not inside the vault ${this.vault.root}`);
+      query = rel;
+    }
     const url = normaliseProfileUrl(query);
     let hits: PersonRecord[];
     if (url !== null) hits = this.records.filter((r) => r.profileUrl === url);
@@ -120,7 +119,7 @@ export class VaultPeople {
     );
   }
 
-  note(path: string): ReadNote | undefined {
-    return this.notes.find((n) => n.path === path);
+  note(path: string): PersonNote | undefined {
+    return this.notes.find((n) => n.note.path === path);
   }
 }

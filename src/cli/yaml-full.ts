@@ -1,25 +1,23 @@
 /**
- * Frontmatter parsing for the CLI: the fast flat reader, then the `yaml` package (core
- * schema, as Obsidian's parser behaves: `2024-01-05` stays a string) for anything else.
+ * Frontmatter parsing for the CLI and the tests: the fast flat reader, then the `yaml`
+ * package (core schema, as Obsidian's parser behaves: `2024-01-05` stays a string) for
+ * anything else. What counts as broken, and in what words, is core/yaml/frontmatter.ts.
  */
 import YAML from 'yaml';
+import { classifyYaml } from '../core/yaml/frontmatter';
 import { readFlatYaml } from '../core/yaml/read-flat';
+
+/** The CLI's YamlParser: throws on a syntax error, like Obsidian's `parseYaml`. */
+export function parseYaml(text: string): unknown {
+  const flat = readFlatYaml(text);
+  return flat !== undefined ? flat : YAML.parse(text);
+}
 
 export type ParsedYaml = { ok: true; data: Record<string, unknown> } | { ok: false; error: string };
 
 export function parseFrontmatterYaml(text: string): ParsedYaml {
-  const flat = readFlatYaml(text);
-  if (flat !== undefined) return { ok: true, data: flat };
-  try {
-    const data: unknown = YAML.parse(text);
-    if (data === null || data === undefined) return { ok: true, data: {} };
-    if (typeof data !== 'object' || Array.isArray(data))
-      return { ok: false, error: 'the frontmatter is not a list of properties' };
-    return { ok: true, data: data as Record<string, unknown> };
-  } catch (e) {
-    const message = e instanceof Error ? (e.message.split('\n')[0] ?? e.message) : String(e);
-    return { ok: false, error: `YAML error: ${message}` };
-  }
+  const result = classifyYaml(text, parseYaml);
+  return 'data' in result ? { ok: true, data: result.data } : { ok: false, error: result.error };
 }
 
 /** Full-library edit, for YAML the line patcher declines (flow maps, duplicate keys…). */

@@ -3,6 +3,8 @@
  * disk (a hand-edited or older data.json must never break the plugin). The CLI uses the
  * same defaults so both adapters behave alike.
  */
+import { isValidFileNameFormat } from './notes/file-name-format';
+
 export interface TrustLevel {
   /** Shown in pickers, cards and rows. */
   name: string;
@@ -33,9 +35,12 @@ export interface NetworkCrmSettings {
 export const DEFAULT_REPLY_TEMPLATE =
   "Hi {first}, thanks for the invitation! I keep my LinkedIn network to people I have met or worked with, and I don't think we have crossed paths yet. What would you like to talk about? If there is a concrete question I can help with, I'm happy to hear it. Best, {my-name}";
 
+/** Where reports go by default, and when the setting would leave the vault. */
+export const DEFAULT_REPORT_FOLDER = 'Network CRM/Imports';
+
 export const DEFAULT_SETTINGS: NetworkCrmSettings = {
   peopleFolder: 'People',
-  reportFolder: 'Network CRM/Imports',
+  reportFolder: DEFAULT_REPORT_FOLDER,
   fileNameFormat: '{first} {last}',
   defaultTag: 'person',
   trustLevels: [
@@ -74,7 +79,11 @@ export function sanitizeSettings(loaded: unknown): NetworkCrmSettings {
   return {
     peopleFolder: pick(raw.peopleFolder, d.peopleFolder, isString),
     reportFolder: pick(raw.reportFolder, d.reportFolder, isString),
-    fileNameFormat: pick(raw.fileNameFormat, d.fileNameFormat, (v) => typeof v === 'string' && v.includes('{')),
+    fileNameFormat: pick(
+      raw.fileNameFormat,
+      d.fileNameFormat,
+      (v) => typeof v === 'string' && isValidFileNameFormat(v),
+    ),
     defaultTag: pick(raw.defaultTag, d.defaultTag, isString),
     trustLevels: d.trustLevels.map((def, i) => {
       const l = (levels[i] ?? {}) as Record<string, unknown>;

@@ -25,8 +25,8 @@ import { splitNote } from '../core/notes/note-text';
 import { INTERACTIONS_HEADING } from '../core/notes/schema';
 import { dailyNoteMatcher, type DailyNoteMatcher } from '../core/people/daily-notes';
 import { effectiveLastContact, type LastContact } from '../core/people/last-contact';
-import { normaliseFolder } from '../core/notes/file-name';
-import { isPersonNote, personFromFrontmatter, type PersonRecord } from '../core/people/person-record';
+import { isPersonNote, personNoteRule, type PersonNoteRule } from '../core/people/person-note';
+import { personFromFrontmatter, type PersonRecord } from '../core/people/person-record';
 import { levelNames, type NetworkCrmSettings } from '../core/settings';
 
 const NOTIFY_MS = 100;
@@ -248,20 +248,14 @@ export class PersonIndex extends Component {
     }
   }
 
-  /** The folders as paths, normalised once per settings value rather than once per note. */
-  private folders = { key: '', people: '', reports: '' };
+  /** The person-note rule, made once per settings value rather than once per note. */
+  private rule: { key: string; rule: PersonNoteRule } | null = null;
 
   private isPerson(file: TFile, cache: CachedMetadata | null): boolean {
     const s = this.settings();
-    const key = `${s.peopleFolder}\n${s.reportFolder}`;
-    if (key !== this.folders.key)
-      this.folders = {
-        key,
-        people: normaliseFolder(s.peopleFolder) ?? '',
-        reports: `${normaliseFolder(s.reportFolder) ?? ''}/`,
-      };
-    if (file.path.startsWith(this.folders.reports)) return false;
-    return isPersonNote(file.path, cache?.frontmatter, this.folders.people, s.defaultTag);
+    const key = `${s.peopleFolder}\n${s.reportFolder}\n${s.defaultTag}`;
+    if (this.rule?.key !== key) this.rule = { key, rule: personNoteRule(s) };
+    return isPersonNote(file.path, cache?.frontmatter, this.rule.rule);
   }
 
   private put(file: TFile, cache: CachedMetadata | null): void {

@@ -97,7 +97,9 @@ describe('network-crm import', () => {
     const other = path.join(dir, 'other');
     fs.mkdirSync(other);
     expect((await cli('import', zip, '--vault', other, '--no-base', '--json')).json().baseFile).toBeNull();
-    expect(fs.readdirSync(other)).toEqual(['People']);
+    // The vault state (last import) is kept where the plugin keeps it; no People.base.
+    expect(fs.readdirSync(other).sort()).toEqual(['.obsidian', 'People']);
+    expect(fs.readdirSync(path.join(other, '.obsidian', 'plugins', 'network-crm'))).toEqual(['data.json']);
   });
 
   it('writes the report note with --report', async () => {
@@ -112,7 +114,7 @@ describe('network-crm import', () => {
 
   it.each([
     [['import', '/no/such/export.zip', '--vault', '.'], 1, 'network-crm: /no/such/export.zip: no such file or folder'],
-    [['import', 'x.csv'], 2, 'network-crm: --vault is required (see network-crm --help)'],
+    [['import', 'x.csv'], 2, 'network-crm: --vault is required (see network-crm import --help)'],
     [['import', '--vault', '.'], 2, 'network-crm: import needs a LinkedIn export'],
     [['frobnicate'], 2, 'network-crm: unknown command "frobnicate"'],
   ])('bad usage %j exits %i with one line', async (argv, code, message) => {

@@ -60,14 +60,14 @@ describe('Import LinkedIn export (command palette)', () => {
     expect(folderChildren(app, 'People')).toHaveLength(exp.people.length);
     expect(basePath).toBe('People.base');
     expect(text(app, 'People.base')).toContain('file.inFolder("People")');
-    const report = text(app, reportPath);
+    const report = text(app, reportPath!);
     expect(reportPath).toMatch(/^Network CRM\/Imports\/LinkedIn import \d{4}-\d{2}-\d{2}\.md$/);
     expect(report).toContain(`| Created | ${exp.people.length} |`);
     expect($('.notice').textContent).toContain(`Import finished: ${exp.people.length} created, 0 updated.`);
     expect(plugin.index.size()).toBe(exp.people.length);
     expect(plugin.index.withProfileUrl(exp.people[0]!.url)).toHaveLength(1);
 
-    // A second import: nothing to write, nothing written, People.base left alone.
+    // A second import: nothing to write, nothing written (not even a second report), People.base left alone.
     await app.vault.modify(app.vault.getFileByPath('People.base')!, 'my own base');
     app.vault.writeLog.length = 0;
     const again = await openPreview(app, [{ name: 'Connections.csv', bytes: exp.files['Connections.csv']! }]);
@@ -79,7 +79,9 @@ describe('Import LinkedIn export (command palette)', () => {
     expect(again.textContent).toContain('Everything is up to date');
     const second = await confirmImport(plugin, again);
     expect(second.basePath).toBeNull();
-    expect(app.vault.writeLog.map((w) => w.path)).toEqual([second.reportPath]);
+    expect(second.reportPath).toBeNull();
+    expect(app.vault.writeLog.map((w) => w.path)).toEqual([]);
+    expect($('.notice:last-child').textContent).toBe(`Already up to date: ${exp.people.length} notes unchanged.`);
     expect(text(app, 'People.base')).toBe('my own base');
   });
 
@@ -119,7 +121,7 @@ describe('Import LinkedIn export (command palette)', () => {
     expect(first.result.cancelled).toBe(true);
     expect(first.result.created).toHaveLength(100);
     expect(first.result.created.length).toBeLessThan(exp.people.length);
-    expect(text(app, first.reportPath)).toContain('**Cancelled**');
+    expect(text(app, first.reportPath!)).toContain('**Cancelled**');
 
     const again = await openPreview(app, [zip]);
     expect(counts(again)['Unchanged notes']).toBe(String(first.result.created.length));
@@ -141,7 +143,7 @@ describe('Import LinkedIn export (command palette)', () => {
     const { reportPath } = await confirmImport(plugin, modal);
     expect(text(app, 'People/Ann Lee.md')).toBe(broken);
     expect(folderChildren(app, 'People')).not.toContain('Ann Lee (Initech).md');
-    expect(text(app, reportPath)).toContain('## Notes with unreadable frontmatter (1)');
+    expect(text(app, reportPath!)).toContain('## Notes with unreadable frontmatter (1)');
   });
 
   it('shows hostile names as text, never as markup, in the preview and the report', async () => {
@@ -152,7 +154,7 @@ describe('Import LinkedIn export (command palette)', () => {
     expect(modal.querySelector('img, script, b')).toBeNull();
     expect(modal.textContent).toContain('<img src=x onerror="window.__pwned=1"> Smith');
     const { reportPath } = await confirmImport(plugin, modal);
-    expect(text(app, reportPath)).not.toMatch(/(^|[^\\])<(img|script|b)\b/m);
+    expect(text(app, reportPath!)).not.toMatch(/(^|[^\\])<(img|script|b)\b/m);
     expect(folderChildren(app, 'People')).toContain('etc passwd.md');
     expect(app.vault.getMarkdownFiles().every((f) => !f.path.includes('..'))).toBe(true);
   });

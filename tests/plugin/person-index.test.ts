@@ -13,7 +13,9 @@ describe('person index', () => {
     for (let i = 0; i < 50; i++) files[`People/P${i}.md`] = person(`P ${i}`);
     files['People/Logged.md'] = `${person('Logged')}- 2026-03-01 · call · hi\n`;
     files['Elsewhere/Tagged.md'] = '---\ntags: [person]\n---\n';
-    files['Elsewhere/Moved.md'] = person('Moved Away');
+    files['Elsewhere/Moved.md'] = person('Moved Away', 'tags: [person]\n');
+    // Outside the people folder only the tag makes a person: a meeting note citing a profile is not one.
+    files['Meetings/Kickoff.md'] = person('Kick Off');
     files['Notes/Unrelated.md'] = '---\ntitle: x\n---\n';
     const app = track(await createApp(files));
     const spy = vi.spyOn(app.vault, 'cachedRead');
@@ -26,10 +28,11 @@ describe('person index', () => {
       'Elsewhere/Moved.md',
     ]);
     expect(plugin.index.get('Notes/Unrelated.md')).toBeUndefined();
+    expect(plugin.index.get('Meetings/Kickoff.md')).toBeUndefined();
   });
 
   it('follows edits, renames, moves and deletes, notifying once per burst', async () => {
-    const { app, plugin } = await startPlugin({ 'People/Ann.md': person('Ann Lee') });
+    const { app, plugin } = await startPlugin({ 'People/Ann.md': person('Ann Lee', 'tags: [person]\n') });
     const listener = vi.fn();
     plugin.index.onChange(listener);
     for (let i = 0; i < 5; i++)

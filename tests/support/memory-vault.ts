@@ -1,12 +1,16 @@
 /**
  * An in-memory vault for core tests: a map of path → text that provides the snapshot and
- * the NoteWriter the core asks for, parsing and editing frontmatter the way the CLI does.
+ * the NoteWriter the core asks for. Which notes are people and how their frontmatter is
+ * read is the core's rule, with the CLI's YAML parser, so these tests see what the CLI
+ * and the plugin see.
  */
 import type { NoteWriter } from '../../src/core/import/apply';
-import type { ExistingNote, VaultSnapshot } from '../../src/core/import/vault-snapshot';
+import { existingPersonNote, type ExistingNote, type VaultSnapshot } from '../../src/core/import/vault-snapshot';
 import { splitNote } from '../../src/core/notes/note-text';
+import { personNoteRule } from '../../src/core/people/person-note';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { editFrontmatterText } from '../../src/cli/frontmatter-edit';
-import { parseFrontmatterYaml } from '../../src/cli/yaml-full';
+import { parseYaml } from '../../src/cli/yaml-full';
 
 export class MemoryVault {
   readonly files = new Map<string, string>();
@@ -16,27 +20,13 @@ export class MemoryVault {
     for (const [p, t] of Object.entries(initial)) this.files.set(p, t);
   }
 
-  snapshot(folder = 'People'): VaultSnapshot {
+  snapshot(folder = 'People', tag = DEFAULT_SETTINGS.defaultTag): VaultSnapshot {
+    const rule = personNoteRule({ ...DEFAULT_SETTINGS, peopleFolder: folder, defaultTag: tag });
     const notes: ExistingNote[] = [];
     for (const [path, text] of this.files) {
       if (!path.endsWith('.md') || text === '') continue;
-      const parts = splitNote(text);
-      const isPerson = path.startsWith(`${folder}/`) || /^linkedin:/m.test(parts.yaml ?? '');
-      if (!isPerson) continue;
-      if (parts.unterminated) {
-        notes.push({ path, frontmatter: null, yamlError: 'no closing ---', rawYaml: text });
-        continue;
-      }
-      if (parts.yaml === null) {
-        notes.push({ path, frontmatter: null });
-        continue;
-      }
-      const parsed = parseFrontmatterYaml(parts.yaml);
-      notes.push(
-        parsed.ok
-          ? { path, frontmatter: parsed.data }
-          : { path, frontmatter: null, yamlError: parsed.error, rawYaml: parts.yaml },
-      );
+      const note = existingPersonNote(path, text, rule, parseYaml);
+      if (note) notes.push(note);
     }
     return {
       notes,

@@ -1,42 +1,45 @@
 /**
- * `network-crm import <zip|folder|csv…> --vault DIR [--folder People] [--dry-run] [--json]`
+ * `network-crm import <zip|folder|csv…> --vault DIR`: the plugin's import on a vault
+ * folder, with the vault's settings. Whatever happens after the plan is made (a full disk,
+ * a folder that cannot be created, Ctrl-C), the summary is printed, `--json` included,
+ * with what failed; People.base and the vault state follow the same core rules as in the
+ * plugin.
  */
 import { applyPlan, type ApplyResult } from '../../core/import/apply';
 import { planImport } from '../../core/import/plan';
-import type { ImportPlan } from '../../core/import/plan-types';
+import type { ImportPlan, ImportSettings } from '../../core/import/plan-types';
+import { recordImport } from '../../core/import/record-import';
 import { composeImportReport } from '../../core/import/report';
+import { isUpToDate, reportPath } from '../../core/import/report-path';
 import { readExport } from '../../core/linkedin/read-export';
-import { DEFAULT_SETTINGS } from '../../core/settings';
-import { formatCount } from '../../core/text/format';
-import { baseFilePath, composeBaseFile } from '../../core/notes/base-file';
-import { joinPath } from '../../core/notes/file-name';
-import { checkFlags, requireFlag, stringFlag, UsageError, type ParsedArgs } from '../args';
-import { FsVault } from '../fs-vault';
-import { folderOption, todayOption } from '../options';
-import { readInputs } from '../read-inputs';
+import { composeBaseFile } from '../../core/notes/base-file';
+import { baseFileDecision } from '../../core/notes/base-file-rule';
+import { reportFolderOf } from '../../core/people/person-note';
+import { formatCount, plural } from '../../core/text/format';
+import { UsageError, type ParsedArgs } from '../args';
+import { FLAG, VAULT_FLAGS, type CommandSpec } from '../command';
 import type { CliIo } from '../io';
-
-export const IMPORT_FLAGS = [
-  'vault',
-  'folder',
-  'dry-run',
-  'json',
-  'today',
-  'format',
-  'tag',
-  'report',
-  'report-folder',
-  'create-pending-invitees',
-  'log-message-days',
-  'no-base',
-];
+import { importFolder, openVault, SETTING_FLAG_HELP, type VaultSession } from '../options';
+import { peopleFolderFiles, vaultSnapshot } from '../person-notes';
+import { readInputs } from '../read-inputs';
+import { saveVaultState } from '../vault-config';
 
 export type ImportSummary = ReturnType<typeof importSummary>;
 
-export function importSummary(plan: ImportPlan, result: ApplyResult | null, baseFile: string | null = null) {
+interface Failure {
+  path: string;
+  error: string;
+}
+
+export function importSummary(
+  plan: ImportPlan,
+  result: ApplyResult | null,
+  extra: { baseFile?: string | null; reportFile?: string | null; failed?: Failure[]; stateSaved?: string | null } = {},
+) {
   return {
     dryRun: result === null,
     cancelled: result?.cancelled ?? false,
+    upToDate: isUpToDate(plan, result),
     folder: plan.folder,
     sources: plan.sources,
     created: result ? result.created.length : plan.creates.length,
@@ -50,7 +53,7 @@ export function importSummary(plan: ImportPlan, result: ApplyResult | null, base
     pendingInvitations: plan.pendingInvitations,
     messages: plan.messages,
     owner: plan.owner,
-    failed: result?.failed ?? [],
+    failed: [...(result?.failed ?? []), ...(extra.failed ?? [])],
     createdNotes: result ? result.created : plan.creates.map((c) => c.path),
     updatedNotes: (result ? plan.updates.filter((u) => result.updated.includes(u.path)) : plan.updates).map((u) => ({
       path: u.path,
@@ -59,71 +62,155 @@ export function importSummary(plan: ImportPlan, result: ApplyResult | null, base
       interactionsAdded: u.interactions.length,
     })),
     stats: plan.stats,
-    baseFile,
+    baseFile: extra.baseFile ?? null,
+    reportFile: extra.reportFile ?? null,
+    /** data.json when this run saved the vault state there. */
+    stateSaved: extra.stateSaved ?? null,
   };
 }
 
-function printHuman(io: CliIo, summary: ReturnType<typeof importSummary>, vault: string): void {
-  const line = (label: string, n: number, extra = '') =>
-    io.out(`  ${label.padEnd(22)} ${formatCount(n).padStart(7)}${extra}`);
-  io.out(`${summary.dryRun ? 'Dry run, nothing written' : 'Imported'} into ${vault}/${summary.folder}`);
-  line(summary.dryRun ? 'would create' : 'created', summary.created);
-  line(
-    summary.dryRun ? 'would update' : 'updated',
-    summary.updated,
-    summary.updatedNotes.some((u) => u.jobChange)
-      ? ` (${summary.updatedNotes.filter((u) => u.jobChange).length} job changes)`
-      : '',
-  );
-  line('unchanged', summary.unchanged);
-  line(
-    'skipped rows',
-    summary.skipped.length,
-    summary.skipped.length ? ' (--json lists them with file, line and reason)' : '',
-  );
-  if (summary.warnings.length) line('warnings', summary.warnings.length);
-  if (summary.ambiguous.length) line('ambiguous names', summary.ambiguous.length);
+function printHuman(io: CliIo, summary: ImportSummary, vault: string): void {
+  if (summary.upToDate && summary.failed.length === 0) {
+    io.out(`Already up to date: ${plural(summary.unchanged, 'note')} unchanged in ${vault}/${summary.folder}`);
+  } else {
+    const line = (n: number, text: string, extra = '') => io.out(`  ${formatCount(n).padStart(7)} ${text}${extra}`);
+    const would = summary.dryRun ? 'would be ' : '';
+    io.out(`${summary.dryRun ? 'Dry run, nothing written' : 'Imported'} into ${vault}/${summary.folder}`);
+    const notes = (n: number) => (n === 1 ? 'note' : 'notes');
+    line(summary.created, `${notes(summary.created)} ${would}created`);
+    const jobChanges = summary.updatedNotes.filter((u) => u.jobChange).length;
+    line(
+      summary.updated,
+      `${notes(summary.updated)} ${would}updated`,
+      jobChanges ? ` (${plural(jobChanges, 'job change')})` : '',
+    );
+    line(summary.unchanged, `${notes(summary.unchanged)} unchanged`);
+  }
+  const line = (n: number, one: string, many: string, extra = '') =>
+    io.out(`  ${formatCount(n).padStart(7)} ${n === 1 ? one : many}${extra}`);
+  if (summary.skipped.length)
+    line(summary.skipped.length, 'row skipped', 'rows skipped', ' (--json lists them with file, line and reason)');
+  if (summary.warnings.length) line(summary.warnings.length, 'warning', 'warnings');
+  if (summary.ambiguous.length) line(summary.ambiguous.length, 'ambiguous name', 'ambiguous names');
   if (summary.unreadable.length)
-    line('unreadable notes', summary.unreadable.length, ' (YAML cannot be parsed; left untouched)');
-  if (summary.missingFromExport.length) line('missing from export', summary.missingFromExport.length);
+    line(summary.unreadable.length, 'unreadable note', 'unreadable notes', ' (YAML cannot be parsed; left untouched)');
+  if (summary.missingFromExport.length)
+    line(summary.missingFromExport.length, 'person missing from the export', 'people missing from the export');
   if (summary.pendingInvitations.length)
-    line('invitations pending', summary.pendingInvitations.length, ' (sent by you, not accepted)');
+    line(
+      summary.pendingInvitations.length,
+      'invitation pending',
+      'invitations pending',
+      ' (sent by you, not accepted)',
+    );
   if (summary.messages.messages)
     line(
-      'messages read',
       summary.messages.messages,
-      ` (${summary.messages.matched} people with a note; your account${summary.owner?.name ? `: ${summary.owner.name},` : ''} from ${summary.messages.ownerRule})`,
+      'message read',
+      'messages read',
+      ` (${plural(summary.messages.matched, 'person', 'people')} with a note; your account${summary.owner?.name ? `: ${summary.owner.name},` : ''} from ${summary.messages.ownerRule})`,
     );
   if (summary.failed.length) {
-    line('failed', summary.failed.length);
+    line(summary.failed.length, 'failure', 'failures');
     for (const f of summary.failed.slice(0, 10)) io.err(`  ${f.path}: ${f.error}`);
+    if (summary.failed.length > 10) io.err(`  …and ${formatCount(summary.failed.length - 10)} more (see --json)`);
   }
+  if (summary.reportFile) io.out(`  Report: ${summary.reportFile}`);
   if (summary.baseFile) io.out(`  Open ${summary.baseFile} in Obsidian for a table of your network.`);
   if (summary.cancelled) io.out('Interrupted. Run the same command again to finish; nothing will be duplicated.');
 }
 
-/** People.base beside the people folder, unless a file of that name is already there. */
-async function createBaseFile(vault: FsVault, folder: string): Promise<string | null> {
-  const path = baseFilePath(folder);
-  if (vault.exists(path)) return null;
-  await vault.writer().create(path, composeBaseFile(folder));
-  return path;
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** What the import writes after the notes; each step's failure is reported, none stops the summary. */
+class AfterImport {
+  readonly failed: Failure[] = [];
+  baseFile: string | null = null;
+  reportFile: string | null = null;
+  stateSaved: string | null = null;
+
+  constructor(
+    private readonly session: VaultSession,
+    private readonly plan: ImportPlan,
+  ) {}
+
+  async step(path: string, work: () => Promise<void> | void): Promise<void> {
+    try {
+      await work();
+    } catch (e) {
+      this.failed.push({ path, error: errorText(e) });
+    }
+  }
+
+  /** People.base by the core rule: first import, or repair of a missing/empty one never written. */
+  async writeBaseFile(): Promise<boolean> {
+    const { vault, settings } = this.session;
+    const decision = baseFileDecision({
+      folder: this.plan.folder,
+      enabled: settings.createBaseFile,
+      basesSupported: true,
+      created: this.session.config.state.baseFileCreated,
+      onDisk: (p) => {
+        const size = vault.size(p);
+        return size === null ? 'missing' : size === 0 ? 'empty' : 'present';
+      },
+    });
+    if (decision === null) return this.session.config.state.baseFileCreated;
+    if (!decision.write) return decision.createdAfter;
+    let ok = false;
+    await this.step(decision.path, async () => {
+      await vault
+        .writer()
+        .create(
+          decision.path,
+          composeBaseFile(this.plan.folder, { trustLevels: settings.trustLevels, tag: settings.defaultTag }),
+        );
+      this.baseFile = decision.path;
+      ok = true;
+    });
+    return ok ? decision.createdAfter : this.session.config.state.baseFileCreated;
+  }
+
+  async writeReport(result: ApplyResult): Promise<void> {
+    if (isUpToDate(this.plan, result)) return;
+    const { vault, today } = this.session;
+    const folder = reportFolderOf(this.session.settings.reportFolder);
+    const path = reportPath(folder, today, (p) => vault.exists(p));
+    await this.step(path, async () => {
+      const writer = vault.writer();
+      if (folder !== '') await writer.ensureFolder(folder);
+      await writer.create(path, composeImportReport(this.plan, { date: today, result }));
+      this.reportFile = path;
+    });
+  }
+
+  async saveState(result: ApplyResult, baseFileCreated: boolean): Promise<void> {
+    const { config, today } = this.session;
+    let state = { ...config.state, baseFileCreated };
+    if (!result.cancelled) state = recordImport(state, this.plan, today);
+    if (JSON.stringify(state) === JSON.stringify(config.state)) return;
+    await this.step(config.dataPath, () => {
+      saveVaultState(config, state);
+      this.stateSaved = config.dataPath;
+    });
+  }
 }
 
 export async function runImport(args: ParsedArgs, io: CliIo): Promise<number> {
-  checkFlags(args, IMPORT_FLAGS);
   if (args.positional.length === 0)
-    throw new UsageError('import needs a LinkedIn export: a .zip, a folder or CSV files');
-  const vault = new FsVault(requireFlag(args, 'vault'));
-  const folder = folderOption(args);
-  const today = todayOption(args);
-  const settings = {
+    throw new UsageError('import needs a LinkedIn export: a .zip, a folder or CSV files', 'import');
+  const session = openVault(args);
+  const { vault, settings: s, today } = session;
+  const folder = importFolder(session);
+  const settings: ImportSettings = {
     folder,
     today,
-    fileNameFormat: stringFlag(args, 'format') ?? DEFAULT_SETTINGS.fileNameFormat,
-    tag: stringFlag(args, 'tag') ?? DEFAULT_SETTINGS.defaultTag,
-    createNotesForPendingInvitees: args.flags.has('create-pending-invitees'),
-    logMessageDays: args.flags.has('log-message-days'),
+    fileNameFormat: s.fileNameFormat,
+    tag: session.rule.tag,
+    createNotesForPendingInvitees: s.createNotesForPendingInvitees,
+    logMessageDays: s.logMessageDays,
   };
   const phases: Record<string, number> = {};
   let mark = performance.now();
@@ -133,43 +220,64 @@ export async function runImport(args: ParsedArgs, io: CliIo): Promise<number> {
     mark = now;
   };
   // The person notes are read on a worker thread while this thread parses the export.
-  const notesRead = vault.startReadAhead(folder);
+  const notesRead = vault.startReadAhead(peopleFolderFiles(vault, session.rule), io.workerScript);
   const exp = readExport(readInputs(args.positional));
   lap('read');
   vault.cleanTempFiles(folder);
   await notesRead;
-  const snapshot = vault.snapshot(folder, settings.tag);
+  const snapshot = vaultSnapshot(vault, session.rule);
   lap('snapshot');
   const plan = await planImport(exp, snapshot, settings);
   lap('plan');
-  // The CLI keeps no state, so "the first import" is the one that creates the people folder:
-  // a People.base the user deleted later is not brought back by the next run.
-  const firstImport = !vault.exists(folder);
 
   let result: ApplyResult | null = null;
-  let baseFile: string | null = null;
+  const after = new AfterImport(session, plan);
   if (!args.flags.has('dry-run')) {
-    result = await applyPlan(plan, vault.writer(), {
-      shouldStop: () => io.interrupted(),
-      // Yield to the event loop now and then so Ctrl-C is noticed between two notes.
-      onProgress: (done) => (done % 250 === 0 ? io.breathe() : undefined),
-    });
-    if (firstImport && !args.flags.has('no-base')) baseFile = await createBaseFile(vault, folder);
-    if (args.flags.has('report')) {
-      const reportFolder = folderOption(args, 'report-folder', DEFAULT_SETTINGS.reportFolder);
-      const writer = vault.writer();
-      await writer.ensureFolder(reportFolder);
-      let path = joinPath(reportFolder, `LinkedIn import ${today}`);
-      for (let n = 2; vault.exists(path); n++) path = joinPath(reportFolder, `LinkedIn import ${today} ${n}`);
-      await writer.create(path, composeImportReport(plan, { date: today, result }));
+    try {
+      result = await applyPlan(plan, vault.writer(), {
+        shouldStop: () => io.interrupted(),
+        // Yield to the event loop now and then so Ctrl-C is noticed between two notes.
+        onProgress: (done) => (done % 250 === 0 ? io.breathe() : undefined),
+      });
+    } catch (e) {
+      // Only the folder creation can throw here (notes fail one by one inside applyPlan).
+      result = { created: [], updated: [], failed: [{ path: folder, error: errorText(e) }], cancelled: false };
     }
+    const baseFileCreated = await after.writeBaseFile();
+    if (args.flags.has('report')) await after.writeReport(result);
+    await after.saveState(result, baseFileCreated);
   }
   lap('write');
   // For `npm run bench`: where the time went, on stderr.
   if (process.env.NETWORK_CRM_PERF === '1') io.err(JSON.stringify({ phases }));
-  const summary = importSummary(plan, result, baseFile);
+  const summary = importSummary(plan, result, after);
   if (args.flags.has('json')) io.out(JSON.stringify(summary, null, 2));
   else printHuman(io, summary, vault.root);
   if (result?.cancelled) return 130;
-  return result && result.failed.length > 0 ? 1 : 0;
+  return summary.failed.length > 0 ? 1 : 0;
 }
+
+export const IMPORT: CommandSpec = {
+  name: 'import',
+  args: '<zip|folder|csv…>',
+  summary: 'Import a LinkedIn data export (the .zip, the unzipped folder, or CSV files) into person notes.',
+  details: [
+    "Uses the vault's Network CRM settings (see show-settings); the flags below change them for this run only.",
+    'The first import also adds People.base beside the people folder (and repairs one left missing or empty).',
+    'After an import the vault state (last import, People.base written) is saved in the plugin data file.',
+    'Interrupt it with Ctrl-C and run it again: it finishes without duplicates.',
+  ],
+  flags: [
+    ...VAULT_FLAGS,
+    FLAG.dryRun,
+    FLAG.json,
+    { name: 'report', help: 'also write the report note (Network CRM/Imports/LinkedIn import DATE.md)' },
+    SETTING_FLAG_HELP['report-folder']!,
+    SETTING_FLAG_HELP.format!,
+    SETTING_FLAG_HELP['no-base']!,
+    SETTING_FLAG_HELP['create-pending-invitees']!,
+    SETTING_FLAG_HELP['log-message-days']!,
+    FLAG.help,
+  ],
+  run: runImport,
+};

@@ -11,33 +11,42 @@ import path from 'node:path';
 import { mergeNotes } from '../../core/merge/merge-notes';
 import { rewriteLinks } from '../../core/merge/rewrite-links';
 import { editBody } from '../../core/notes/note-text';
-import { checkFlags, requireFlag, stringFlag, UsageError, type ParsedArgs } from '../args';
-import { FsVault, type ReadNote } from '../fs-vault';
+import { readNoteFrontmatter } from '../../core/yaml/frontmatter';
+import { requireFlag, stringFlag, UsageError, type ParsedArgs } from '../args';
+import { FLAG, VAULT_FLAGS, type CommandSpec } from '../command';
 import type { CliIo } from '../io';
-import { folderOption } from '../options';
+import { openVault } from '../options';
 import { VaultPeople } from '../vault-people';
+import { parseYaml } from '../yaml-full';
+
+interface ReadNote {
+  path: string;
+  text: string;
+  frontmatter: Record<string, unknown> | null;
+  body: string;
+}
 
 function withoutMd(p: string): string {
   return p.replace(/\.md$/i, '');
 }
 
-export async function runMerge(args: ParsedArgs, io: CliIo): Promise<number> {
-  checkFlags(args, ['vault', 'keep', 'into', 'remove', 'take', 'folder', 'dry-run', 'json']);
-  const vault = new FsVault(requireFlag(args, 'vault'));
-  const people = new VaultPeople(vault, { folder: folderOption(args) });
+async function runMerge(args: ParsedArgs, io: CliIo): Promise<number> {
+  const session = openVault(args);
+  const { vault } = session;
+  const people = new VaultPeople(session);
   const other = stringFlag(args, 'into') ?? stringFlag(args, 'remove');
-  if (other === undefined) throw new UsageError('--into is required (the note to merge into the kept one)');
-  // `--keep` is also a switch (`decide --keep`), so the parser leaves its value positional.
-  const keepValue = args.flags.get('keep') === true ? args.positional.shift() : stringFlag(args, 'keep');
-  if (keepValue === undefined) throw new UsageError('--keep is required (the note that stays)');
-  if (args.positional.length > 0) throw new UsageError(`unexpected "${args.positional.join(' ')}"`);
+  if (other === undefined) throw new UsageError('--into is required (the note to merge into the kept one)', 'merge');
+  const keepValue = requireFlag(args, 'keep');
+  if (args.positional.length > 0) throw new UsageError(`unexpected "${args.positional.join(' ')}"`, 'merge');
   const keptPerson = people.find(keepValue);
   const removedPerson = people.find(other);
-  if (keptPerson.path === removedPerson.path) throw new UsageError('--keep and --into name the same note');
+  if (keptPerson.path === removedPerson.path) throw new UsageError('--keep and --into name the same note', 'merge');
   const read = (p: string): ReadNote => {
-    const note = vault.readNote(p);
-    if (note.yamlError) throw new UsageError(`${p}: its frontmatter cannot be read (${note.yamlError}); fix it first`);
-    return note;
+    const text = vault.readText(p);
+    const fm = readNoteFrontmatter(text, parseYaml);
+    if (fm.kind === 'broken')
+      throw new UsageError(`${p}: its frontmatter cannot be read (${fm.error}); fix it first`, 'merge');
+    return { path: p, text, frontmatter: fm.kind === 'parsed' ? fm.data : null, body: fm.body };
   };
   const kept = read(keptPerson.path);
   const removed = read(removedPerson.path);
@@ -125,3 +134,20 @@ export async function runMerge(args: ParsedArgs, io: CliIo): Promise<number> {
   }
   return 0;
 }
+
+export const MERGE: CommandSpec = {
+  name: 'merge',
+  summary:
+    "Merge two notes about one person: the --into note goes into the --keep note, links to it are rewritten, and it is moved to the vault's .trash folder.",
+  flags: [
+    ...VAULT_FLAGS,
+    { name: 'keep', value: 'WHO', help: 'the note that stays (required)' },
+    { name: 'into', value: 'WHO', help: 'the note merged into it and moved to .trash (required)' },
+    { name: 'remove', value: 'WHO', help: 'the same as --into' },
+    { name: 'take', value: 'KEY,KEY', help: "on a conflict, take these keys' values from the other note" },
+    FLAG.dryRun,
+    FLAG.json,
+    FLAG.help,
+  ],
+  run: runMerge,
+};

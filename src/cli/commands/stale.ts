@@ -1,26 +1,31 @@
-/** `network-crm stale --vault DIR [--today YYYY-MM-DD] [--json]`: the view's list, in its order. */
+/** `network-crm stale --vault DIR`: the stale view's list, in its order, with the vault's settings. */
 import { lastContactText, overdueText } from '../../core/stale/describe';
 import { staleList } from '../../core/stale/stale-list';
-import { checkFlags, requireFlag, type ParsedArgs } from '../args';
-import { FsVault } from '../fs-vault';
+import { displayWidth, padDisplay } from '../../core/text/display-width';
+import { plural } from '../../core/text/format';
+import { limitFlag, type ParsedArgs } from '../args';
+import { FLAG, VAULT_FLAGS, type CommandSpec } from '../command';
 import type { CliIo } from '../io';
-import { folderOption, todayOption } from '../options';
+import { openVault } from '../options';
 import { VaultPeople } from '../vault-people';
 
-export function runStale(args: ParsedArgs, io: CliIo): Promise<number> {
-  checkFlags(args, ['vault', 'today', 'json', 'folder']);
-  const vault = new FsVault(requireFlag(args, 'vault'));
-  const people = new VaultPeople(vault, { folder: folderOption(args) });
-  const today = todayOption(args);
-  const s = people.settings;
+/** Names wider than this are cut with `…` so a long one does not push every row. */
+const MAX_NAME_COLUMNS = 32;
+
+function runStale(args: ParsedArgs, io: CliIo): Promise<number> {
+  const session = openVault(args);
+  const limit = limitFlag(args);
+  const people = new VaultPeople(session);
+  const { today, settings: s } = session;
   const list = staleList(people.records, {
     today,
     trustLevels: s.trustLevels,
     includeUntriaged: s.includeUntriagedInStale,
     useDailyNotes: s.useDailyNotes,
   });
+  const shown = limit === undefined ? list : list.slice(0, limit);
   if (args.flags.has('json')) {
-    const rows = list.map((e) => ({
+    const rows = shown.map((e) => ({
       name: e.person.name,
       path: e.person.path,
       trust: e.person.trust,
@@ -29,13 +34,25 @@ export function runStale(args: ParsedArgs, io: CliIo): Promise<number> {
       daysOverdue: e.daysOverdue,
       whoseMove: e.whoseMove,
     }));
-    io.out(JSON.stringify({ today, count: rows.length, stale: rows }, null, 2));
-  } else {
-    io.out(`${list.length} stale contacts on ${today}`);
-    for (const e of list)
-      io.out(
-        `  ${e.person.name.padEnd(30)} ${overdueText(e).padEnd(18)} ${lastContactText(e, today)}  (${e.person.path})`,
-      );
+    io.out(JSON.stringify({ today, count: list.length, stale: rows }, null, 2));
+    return Promise.resolve(0);
   }
+  io.out(
+    `${plural(list.length, 'stale contact')} on ${today}${shown.length < list.length ? `, the first ${shown.length} shown` : ''}`,
+  );
+  const nameWidth = Math.min(MAX_NAME_COLUMNS, Math.max(0, ...shown.map((e) => displayWidth(e.person.name))));
+  const overdueWidth = Math.max(0, ...shown.map((e) => overdueText(e).length));
+  for (const e of shown)
+    io.out(
+      `  ${padDisplay(e.person.name, nameWidth)}  ${overdueText(e).padEnd(overdueWidth)}  ${lastContactText(e, today)}  (${e.person.path})`,
+    );
   return Promise.resolve(0);
 }
+
+export const STALE: CommandSpec = {
+  name: 'stale',
+  summary: 'People to get back in touch with, most overdue first (the stale contacts view).',
+  details: ["Uses the vault's trust levels and keep-in-touch periods, and its daily notes setting; see show-settings."],
+  flags: [...VAULT_FLAGS, FLAG.limit, FLAG.json, FLAG.help],
+  run: runStale,
+};

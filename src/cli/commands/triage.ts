@@ -4,10 +4,11 @@
  */
 import { decisionEdit, type TriageDecision } from '../../core/triage/actions';
 import { knowledgeOf, TRIAGE_SECTIONS, triageQueue } from '../../core/triage/queue';
-import { checkFlags, requireFlag, stringFlag, UsageError, type ParsedArgs } from '../args';
-import { FsVault } from '../fs-vault';
+import { requireFlag, stringFlag, UsageError, type ParsedArgs } from '../args';
+import { CliEditor } from '../cli-edits';
+import { FLAG, VAULT_FLAGS, type CommandSpec } from '../command';
 import type { CliIo } from '../io';
-import { folderOption, todayOption } from '../options';
+import { openVault } from '../options';
 import { VaultPeople } from '../vault-people';
 
 function queueFor(people: VaultPeople, today: string) {
@@ -20,10 +21,10 @@ function queueFor(people: VaultPeople, today: string) {
   });
 }
 
-export function runTriage(args: ParsedArgs, io: CliIo): Promise<number> {
-  checkFlags(args, ['vault', 'today', 'json', 'folder']);
-  const people = new VaultPeople(new FsVault(requireFlag(args, 'vault')), { folder: folderOption(args) });
-  const today = todayOption(args);
+function runTriage(args: ParsedArgs, io: CliIo): Promise<number> {
+  const session = openVault(args);
+  const people = new VaultPeople(session);
+  const { today } = session;
   const queue = queueFor(people, today);
   const backlinks = queue.some((i) => i.kind === 'invitation') ? people.backlinks() : new Map<string, string[]>();
   const rows = queue.map((item) => {
@@ -59,7 +60,7 @@ function decisionFrom(args: ParsedArgs): TriageDecision {
   if (trust !== undefined) {
     const level = Number(trust);
     if (!Number.isInteger(level) || level < 1 || level > 5)
-      throw new UsageError(`--trust "${trust}" must be a level from 1 to 5`);
+      throw new UsageError(`--trust "${trust}" must be a level from 1 to 5`, 'decide');
     chosen.push({ type: 'trust', level });
   }
   const metWhere = stringFlag(args, 'met-where');
@@ -68,29 +69,17 @@ function decisionFrom(args: ParsedArgs): TriageDecision {
   if (chosen.length !== 1)
     throw new UsageError(
       'give exactly one decision: --trust N, --met-where TEXT, --prune, --decline, --keep or --accept',
+      'decide',
     );
   return chosen[0] as TriageDecision;
 }
 
-export async function runDecide(args: ParsedArgs, io: CliIo): Promise<number> {
-  checkFlags(args, [
-    'vault',
-    'person',
-    'trust',
-    'met-where',
-    'prune',
-    'decline',
-    'keep',
-    'accept',
-    'today',
-    'folder',
-    'json',
-  ]);
+async function runDecide(args: ParsedArgs, io: CliIo): Promise<number> {
   const decision = decisionFrom(args);
-  const vault = new FsVault(requireFlag(args, 'vault'));
-  const people = new VaultPeople(vault, { folder: folderOption(args) });
+  const session = openVault(args);
+  const people = new VaultPeople(session);
   const person = people.find(requireFlag(args, 'person'));
-  const today = todayOption(args);
+  const { today } = session;
   // The decision means what it means on the person's card (keep on a pending invitation = keep waiting).
   const card = queueFor(people, today).find((i) => i.person.path === person.path);
   const edit = decisionEdit(decision, {
@@ -100,11 +89,16 @@ export async function runDecide(args: ParsedArgs, io: CliIo): Promise<number> {
   });
   // What the decision changed, so a field it cleared (a trust level clears `prune: true`) can be put back.
   const cleared: Array<{ field: string; was: unknown }> = [];
-  await vault.writer().updateFrontmatter(person.path, (fm) => {
-    const before = { ...fm };
-    edit(fm);
-    for (const key of Object.keys(before)) if (!(key in fm)) cleared.push({ field: key, was: before[key] });
+  const editor = new CliEditor(session);
+  await editor.edit(person.path, {
+    frontmatter: (fm) => {
+      const before = { ...fm };
+      edit(fm);
+      for (const key of Object.keys(before)) if (!(key in fm)) cleared.push({ field: key, was: before[key] });
+    },
   });
+  if (editor.failed[0]) throw new Error(`${editor.failed[0].path}: ${editor.failed[0].error}`);
+  editor.commit(`${decision.type} ${person.name}`);
   if (args.flags.has('json'))
     io.out(JSON.stringify({ path: person.path, decision, card: card?.kind ?? null, cleared }));
   else
@@ -113,3 +107,30 @@ export async function runDecide(args: ParsedArgs, io: CliIo): Promise<number> {
     );
   return 0;
 }
+
+export const TRIAGE: CommandSpec = {
+  name: 'triage',
+  summary:
+    'The triage queue, in the order of the triage view: invitations, new connections, job changes, people to prune, invitations to withdraw.',
+  details: ["Uses the vault's settings (prune after, withdraw after, unanswered threshold); see show-settings."],
+  flags: [...VAULT_FLAGS, FLAG.json, FLAG.help],
+  run: runTriage,
+};
+
+export const DECIDE: CommandSpec = {
+  name: 'decide',
+  summary: 'Record one triage decision on a person, as the triage view does (undo with network-crm undo).',
+  flags: [
+    ...VAULT_FLAGS,
+    { ...FLAG.person, help: `${FLAG.person.help} (required)` },
+    { name: 'trust', value: 'N', help: 'set the trust level, 1 to 5' },
+    { name: 'met-where', value: 'TEXT', help: 'set where you met' },
+    { name: 'prune', help: 'mark to remove on LinkedIn' },
+    { name: 'decline', help: 'decline the invitation' },
+    { name: 'keep', help: 'keep (a prune candidate), or keep waiting (an invitation you sent)' },
+    { name: 'accept', help: 'accept the invitation (then accept it on LinkedIn too)' },
+    FLAG.json,
+    FLAG.help,
+  ],
+  run: runDecide,
+};

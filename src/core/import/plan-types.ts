@@ -102,6 +102,8 @@ export interface ImportPlan {
     invitationRows: number;
     pendingIncoming: number;
     acceptedWithMessage: number;
+    /** The newest `connected-on` among this export's connections (null without Connections.csv). */
+    newestConnectedOn: IsoDate | null;
   };
   messages: MessagesOutcome;
   /**

@@ -6,6 +6,7 @@
  * an interrupted run sees the notes the first run created as existing and unchanged, so
  * running the import again finishes the job without duplicates.
  */
+import type { IsoDate } from '../dates/iso-date';
 import type { LinkedInExport } from '../linkedin/read-export';
 import { composePersonNote } from '../notes/compose-note';
 import { PathClaimer, personBaseName } from '../notes/file-name';
@@ -23,6 +24,14 @@ import { missingFromExport } from './missing-from-export';
 import { NoteMatcher, noteName } from './note-matcher';
 import type { ImportPlan, ImportSettings } from './plan-types';
 import type { ExistingNote, VaultSnapshot } from './vault-snapshot';
+
+function newestConnectedOn(exp: LinkedInExport): IsoDate | null {
+  let newest: IsoDate | null = null;
+  for (const file of exp.connections)
+    for (const c of file.records)
+      if (c.connectedOn !== null && (newest === null || c.connectedOn > newest)) newest = c.connectedOn;
+  return newest;
+}
 
 function emptyPlan(exp: LinkedInExport, settings: ImportSettings): ImportPlan {
   return {
@@ -49,6 +58,7 @@ function emptyPlan(exp: LinkedInExport, settings: ImportSettings): ImportPlan {
       invitationRows: exp.invitations.reduce((n, f) => n + f.records.length + f.skipped.length, 0),
       pendingIncoming: 0,
       acceptedWithMessage: 0,
+      newestConnectedOn: newestConnectedOn(exp),
     },
     messages: {
       ownerUrl: null,

@@ -107,16 +107,3 @@ export function personFromFrontmatter(
     problems,
   };
 }
-
-/** Whether a note is a person note: in the people folder, with a LinkedIn URL, or tagged. */
-export function isPersonNote(
-  path: string,
-  fm: Readonly<Record<string, unknown>> | undefined,
-  peopleFolder: string,
-  tag: string,
-): boolean {
-  if (peopleFolder !== '' && path.toLowerCase().startsWith(`${peopleFolder.toLowerCase()}/`)) return true;
-  if (!fm) return peopleFolder === '';
-  if (normaliseProfileUrl(coerceText(fm[FIELD.linkedin])) !== null) return true;
-  return tag !== '' && coerceTags(fm[FIELD.tags]).some((t) => t.toLowerCase() === tag.toLowerCase());
-}

@@ -1,7 +1,8 @@
 /** Commands around triage: open the view, the "Met at an event" batch, and the prune list. */
 import { normalizePath, type Plugin } from 'obsidian';
 import { FIELD } from '../../core/notes/schema';
-import { normaliseFolder } from '../../core/notes/file-name';
+import { pruneListPath } from '../../core/import/report-path';
+import { reportFolderOf } from '../../core/people/person-note';
 import { composePruneList } from '../../core/triage/prune-list';
 import type { CrmContext } from '../context';
 import { processNote } from '../edits/open-note';
@@ -32,15 +33,8 @@ export function metAtEvent(ctx: CrmContext): void {
   }).open();
 }
 
-/** Where the prune list lives: beside the import reports' folder. */
-export function pruneListPath(reportFolder: string): string {
-  const folder = normaliseFolder(reportFolder) ?? 'Network CRM/Imports';
-  const parent = folder.includes('/') ? folder.slice(0, folder.lastIndexOf('/')) : folder;
-  return normalizePath(`${parent}/Prune list.md`);
-}
-
 export async function openPruneList(ctx: CrmContext): Promise<string> {
-  const path = pruneListPath(ctx.settings.reportFolder);
+  const path = normalizePath(pruneListPath(reportFolderOf(ctx.settings.reportFolder)));
   const existing = ctx.app.vault.getFileByPath(path);
   let file;
   if (existing) {

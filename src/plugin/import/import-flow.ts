@@ -8,14 +8,18 @@ import { Notice, normalizePath, type App } from 'obsidian';
 import { applyPlan, type ApplyResult } from '../../core/import/apply';
 import { planImport } from '../../core/import/plan';
 import type { ImportPlan, ImportSettings } from '../../core/import/plan-types';
+import { recordImport } from '../../core/import/record-import';
 import { composeImportReport } from '../../core/import/report';
+import { isUpToDate, reportPath } from '../../core/import/report-path';
 import { readExport } from '../../core/linkedin/read-export';
-import { baseFilePath, composeBaseFile } from '../../core/notes/base-file';
-import { joinPath, normaliseFolder } from '../../core/notes/file-name';
+import { composeBaseFile } from '../../core/notes/base-file';
+import { baseFileDecision } from '../../core/notes/base-file-rule';
+import { normaliseFolder } from '../../core/notes/file-name';
+import { reportFolderOf } from '../../core/people/person-note';
 import { localIsoDate } from '../../core/dates/iso-date';
 import type { NetworkCrmSettings } from '../../core/settings';
 import type { VaultState } from '../../core/vault-state';
-import { formatCount } from '../../core/text/format';
+import { formatCount, plural } from '../../core/text/format';
 import { yieldToUi } from '../ui/dom';
 import { ensureFolder, obsidianNoteWriter } from '../vault/obsidian-note-writer';
 import { buildVaultSnapshot } from '../vault/vault-snapshot';
@@ -40,7 +44,8 @@ export interface ImportHost {
 
 export interface ImportOutcome {
   result: ApplyResult;
-  reportPath: string;
+  /** null when the import found everything up to date (no report for a no-op). */
+  reportPath: string | null;
   basePath: string | null;
 }
 
@@ -109,9 +114,11 @@ export class ImportFlow {
       } finally {
         progress.hide();
       }
-      const reportPath = await this.writeReport(plan, result);
+      const reportPath = isUpToDate(plan, result) ? null : await this.writeReport(plan, result);
       const basePath = options.createBaseFile === false ? null : await this.createBaseFile(plan);
-      this.announce(result, reportPath);
+      if (!result.cancelled) this.host.state = recordImport(this.host.state, plan, plan.today);
+      await this.host.saveSettings();
+      this.announce(plan, result, reportPath);
       return { result, reportPath, basePath };
     } finally {
       this.running = false;
@@ -120,44 +127,62 @@ export class ImportFlow {
 
   private async writeReport(plan: ImportPlan, result: ApplyResult): Promise<string> {
     const { app } = this.host;
-    const folder = normaliseFolder(this.host.settings.reportFolder) ?? 'Network CRM/Imports';
-    await ensureFolder(app, folder);
-    const stem = `LinkedIn import ${plan.today}`;
-    let path = normalizePath(joinPath(folder, stem));
-    for (let n = 2; app.vault.getAbstractFileByPath(path); n++) path = normalizePath(joinPath(folder, `${stem} ${n}`));
-    await app.vault.create(path, composeImportReport(plan, { date: plan.today, result }));
-    return path;
+    const folder = reportFolderOf(this.host.settings.reportFolder);
+    if (folder !== '') await ensureFolder(app, folder);
+    const path = reportPath(folder, plan.today, (p) => app.vault.getAbstractFileByPath(normalizePath(p)) !== null);
+    await app.vault.create(normalizePath(path), composeImportReport(plan, { date: plan.today, result }));
+    return normalizePath(path);
+  }
+
+  /** The core's People.base decision for this import (written once; repaired when left missing or empty). */
+  private baseFileDecision(plan: ImportPlan) {
+    const { app, settings, state } = this.host;
+    return baseFileDecision({
+      folder: plan.folder,
+      enabled: settings.createBaseFile,
+      basesSupported: this.host.basesSupported(),
+      created: state.baseFileCreated,
+      onDisk: (p) => {
+        const target = normalizePath(p);
+        const file = app.vault.getFileByPath(target);
+        if (file) return file.stat.size === 0 ? 'empty' : 'present';
+        return app.vault.getAbstractFileByPath(target) ? 'present' : 'missing';
+      },
+    });
   }
 
   /**
-   * Where this import would write People.base, or null: once (never overwritten, not
-   * recreated if the user deleted it), and only where Bases exists (Obsidian 1.9+). Below
-   * 1.9 nothing is written or remembered, so after an upgrade the next import offers it.
+   * Where this import would write People.base, or null (see core/notes/base-file-rule.ts).
+   * Below Obsidian 1.9 nothing is written or remembered, so after an upgrade the next
+   * import offers it.
    */
   baseFileOffer(plan: ImportPlan): string | null {
-    const { settings, state } = this.host;
-    if (!settings.createBaseFile || !this.host.basesSupported() || state.baseFileCreated || plan.folder === '')
-      return null;
-    return normalizePath(baseFilePath(plan.folder));
+    const decision = this.baseFileDecision(plan);
+    return decision?.write ? normalizePath(decision.path) : null;
   }
 
   private async createBaseFile(plan: ImportPlan): Promise<string | null> {
     const { app, settings, state } = this.host;
-    const path = this.baseFileOffer(plan);
-    if (path === null) return null;
-    if (app.vault.getAbstractFileByPath(path) === null)
-      await app.vault.create(
-        path,
-        composeBaseFile(plan.folder, { trustLevels: settings.trustLevels, tag: settings.defaultTag }),
-      );
-    state.baseFileCreated = true;
-    await this.host.saveSettings();
-    return path;
+    const decision = this.baseFileDecision(plan);
+    if (decision === null) return null;
+    const path = normalizePath(decision.path);
+    if (decision.write) {
+      const text = composeBaseFile(plan.folder, { trustLevels: settings.trustLevels, tag: settings.defaultTag });
+      const existing = app.vault.getFileByPath(path);
+      if (existing) await app.vault.process(existing, (current) => (current === '' ? text : current));
+      else await app.vault.create(path, text);
+    }
+    state.baseFileCreated = decision.createdAfter;
+    return decision.write ? path : null;
   }
 
-  private announce(result: ApplyResult, reportPath: string): void {
+  private announce(plan: ImportPlan, result: ApplyResult, reportPath: string | null): void {
     const fragment = createFragment();
     const head = result.cancelled ? 'Import cancelled' : 'Import finished';
+    if (reportPath === null) {
+      new Notice(`Already up to date: ${plural(plan.unchanged.length, 'note')} unchanged.`, 8_000);
+      return;
+    }
     fragment.createDiv({
       text: `${head}: ${formatCount(result.created.length)} created, ${formatCount(result.updated.length)} updated${result.failed.length ? `, ${formatCount(result.failed.length)} failed` : ''}.`,
     });

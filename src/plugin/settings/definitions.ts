@@ -7,6 +7,7 @@
  * Keys are the settings' own names, plus `trustLevels.<i>.name` / `trustLevels.<i>.days`
  * for the five levels; values go in and out through {@link readSetting}/{@link writeSetting}.
  */
+import { fileNameFormatProblem } from '../../core/notes/file-name-format';
 import { apiVersion, Platform, type SettingDefinitionItem } from 'obsidian';
 import { normaliseFolder } from '../../core/notes/file-name';
 import type { NetworkCrmSettings } from '../../core/settings';
@@ -17,8 +18,6 @@ export interface SettingsHost {
   /** Whether the running Obsidian has Bases (1.9+). */
   basesSupported(): boolean;
 }
-
-const FORMAT_PLACEHOLDER = /\{(first|last|name|company)\}/;
 
 function folderProblem(value: string): string | void {
   const folder = normaliseFolder(value);
@@ -88,8 +87,11 @@ export function settingDefinitions(host: SettingsHost): SettingDefinitionItem[] 
           control: {
             type: 'text',
             key: 'fileNameFormat',
-            validate: (v: string) =>
-              FORMAT_PLACEHOLDER.test(v) ? undefined : 'Use at least one of {first}, {last}, {name} or {company}.',
+            // The same check the loaded settings and the CLI's --format get.
+            validate: (v: string) => {
+              const problem = fileNameFormatProblem(v);
+              return problem === null ? undefined : `${problem[0]?.toUpperCase() ?? ''}${problem.slice(1)}.`;
+            },
           },
         },
         {

@@ -1,49 +1,18 @@
 /**
- * What the import needs to know about the vault, from the person index and the metadata
- * cache. Files are read only where the cache cannot answer: a note not indexed yet (just
- * created by an interrupted import), or a note in the people folder whose frontmatter the
- * cache dropped because its YAML is broken.
+ * What the import needs to know about the vault, from the metadata cache. Files are read
+ * only where the cache cannot answer: a note not indexed yet (just created by an
+ * interrupted import), or a note in the people folder whose frontmatter the cache dropped
+ * because its YAML is broken. Which notes are people, and what a broken one is called, is
+ * the core's rule (core/people/person-note.ts, core/yaml/frontmatter.ts), as in the CLI.
  */
-import { normalizePath, parseYaml, TFile, type App } from 'obsidian';
-import type { ExistingNote, VaultSnapshot } from '../../core/import/vault-snapshot';
+import { parseYaml, type App } from 'obsidian';
+import { existingPersonNote, type ExistingNote, type VaultSnapshot } from '../../core/import/vault-snapshot';
 import { splitNote } from '../../core/notes/note-text';
-import { isPersonNote } from '../../core/people/person-record';
+import { inPeopleFolder, isPersonNote, personNoteRule } from '../../core/people/person-note';
 import type { NetworkCrmSettings } from '../../core/settings';
 
-async function readFrontmatter(app: App, file: TFile): Promise<ExistingNote> {
-  const text = await app.vault.cachedRead(file);
-  const parts = splitNote(text);
-  if (parts.unterminated)
-    return {
-      path: file.path,
-      frontmatter: null,
-      yamlError: 'the frontmatter has no closing ---',
-      rawYaml: text.slice(0, 2000),
-    };
-  if (parts.yaml === null) return { path: file.path, frontmatter: null };
-  try {
-    const data: unknown = parseYaml(parts.yaml);
-    if (data === null || data === undefined) return { path: file.path, frontmatter: {} };
-    if (typeof data !== 'object' || Array.isArray(data))
-      return {
-        path: file.path,
-        frontmatter: null,
-        yamlError: 'the frontmatter is not a list of properties',
-        rawYaml: parts.yaml,
-      };
-    return { path: file.path, frontmatter: data as Record<string, unknown> };
-  } catch (e) {
-    return {
-      path: file.path,
-      frontmatter: null,
-      yamlError: `YAML error: ${e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e)}`,
-      rawYaml: parts.yaml,
-    };
-  }
-}
-
 export async function buildVaultSnapshot(app: App, settings: NetworkCrmSettings): Promise<VaultSnapshot> {
-  const folder = normalizePath(settings.peopleFolder);
+  const rule = personNoteRule(settings);
   const notes: ExistingNote[] = [];
   const paths: string[] = [];
   for (const file of app.vault.getFiles()) {
@@ -51,18 +20,18 @@ export async function buildVaultSnapshot(app: App, settings: NetworkCrmSettings)
     paths.push(file.path);
     if (file.extension !== 'md') continue;
     const cache = app.metadataCache.getFileCache(file);
-    const inFolder = file.path.toLowerCase().startsWith(`${folder.toLowerCase()}/`);
-    if (cache === null || (inFolder && cache.frontmatter === undefined)) {
-      const note = await readFrontmatter(app, file);
-      if (
-        inFolder ||
-        note.yamlError !== undefined ||
-        isPersonNote(file.path, note.frontmatter ?? undefined, folder, settings.defaultTag)
-      )
-        notes.push(note);
+    // Obsidian keeps no frontmatter for YAML it cannot parse: such a note is read, so the
+    // core can report it (and not give it a twin) if it is a person note.
+    const unparsed =
+      cache !== null &&
+      cache.frontmatter === undefined &&
+      (inPeopleFolder(file.path, rule) || cache.frontmatterPosition !== undefined);
+    if (cache === null || unparsed) {
+      const note = existingPersonNote(file.path, await app.vault.cachedRead(file), rule, parseYaml);
+      if (note) notes.push(note);
       continue;
     }
-    if (isPersonNote(file.path, cache.frontmatter, folder, settings.defaultTag))
+    if (isPersonNote(file.path, cache.frontmatter, rule))
       notes.push({ path: file.path, frontmatter: cache.frontmatter ?? null });
   }
   return {

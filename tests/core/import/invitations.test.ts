@@ -84,11 +84,11 @@ describe('invitations in the import', () => {
 
   it('marks an invitee who has a note as invitation-sent; creates notes for all pending invitees only when asked', async () => {
     const vault = new MemoryVault({
-      'Friends/Di.md': '---\nname: Di Ray\nlinkedin: https://www.linkedin.com/in/di-ray\n---\nmine\n',
+      'Friends/Di.md': '---\nname: Di Ray\nlinkedin: https://www.linkedin.com/in/di-ray\ntags: [person]\n---\nmine\n',
     });
     const plan = await run(vault, EXPORT);
     expect(vault.files.get('Friends/Di.md')).toBe(
-      '---\nname: Di Ray\nlinkedin: https://www.linkedin.com/in/di-ray\nlinkedin-status: invitation-sent\ninvited-on: 2026-09-01\n---\nmine\n',
+      '---\nname: Di Ray\nlinkedin: https://www.linkedin.com/in/di-ray\ntags: [person]\nlinkedin-status: invitation-sent\ninvited-on: 2026-09-01\n---\nmine\n',
     );
     expect(plan.pendingInvitations.find((p) => p.name === 'Di Ray')?.notePath).toBe('Friends/Di.md');
     expect(vault.files.has('People/Ed Wu.md')).toBe(false);

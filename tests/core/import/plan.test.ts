@@ -58,10 +58,10 @@ describe('planImport without profile URLs (exports before 2023)', () => {
 });
 
 describe('planImport and the user data it must not touch', () => {
-  it('recognises a renamed, moved note by its linkedin value (even percent-encoded)', async () => {
+  it('recognises a renamed note moved out of the people folder by its tag and linkedin value (even percent-encoded)', async () => {
     const vault = new MemoryVault({
       'Archive/Matej.md':
-        '---\nlinkedin: https://www.linkedin.com/in/matej-%C5%A1ari%C4%87\nname: Matej Šarić\nlinkedin-status: connected\n---\n',
+        '---\nlinkedin: https://www.linkedin.com/in/matej-%C5%A1ari%C4%87\nname: Matej Šarić\nlinkedin-status: connected\ntags: [person]\n---\n',
     });
     const plan = await planImport(
       csv('First Name,Last Name,URL,Connected On\nMatej,Šarić,https://www.linkedin.com/in/matej-šarić,'),

@@ -1,0 +1,109 @@
+/**
+ * The CLI's edits to notes, recorded for `network-crm undo`: the before and after text of
+ * every note one command changed, kept as the last change in the plugin's data folder
+ * (`<config folder>/plugins/network-crm/cli-undo.json`), out of sight of the vault's notes
+ * and synced with the vault like the plugin's own data. Only the last change is kept.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { planUndo, sanitizeUndoEntry, type NoteChange, type UndoEntry } from '../core/edits/undo';
+import { editBody } from '../core/notes/note-text';
+import type { VaultSession } from './options';
+import { absOf, pluginDataFile, writeAtomically } from './vault-config';
+
+const UNDO_FILE = 'cli-undo.json';
+
+export interface NoteEdit {
+  frontmatter?: (fm: Record<string, unknown>) => void;
+  body?: (body: string) => string;
+}
+
+function undoFile(session: VaultSession): string {
+  return absOf(session.vault.root, pluginDataFile(session.config, UNDO_FILE));
+}
+
+function readOrNull(session: VaultSession, note: string): string | null {
+  try {
+    return session.vault.readText(note);
+  } catch {
+    return null;
+  }
+}
+
+export class CliEditor {
+  private readonly changes: NoteChange[] = [];
+  readonly failed: Array<{ path: string; error: string }> = [];
+
+  constructor(private readonly session: VaultSession) {}
+
+  /** Edits one note (frontmatter, then body, each atomically); a failure is kept, not thrown. */
+  async edit(note: string, edit: NoteEdit): Promise<boolean> {
+    const writer = this.session.vault.writer();
+    try {
+      const before = this.session.vault.readText(note);
+      if (edit.frontmatter) await writer.updateFrontmatter(note, edit.frontmatter);
+      const body = edit.body;
+      if (body) await writer.process(note, (text) => editBody(text, body));
+      const after = this.session.vault.readText(note);
+      if (after === before) return false;
+      this.changes.push({ path: note, before, after });
+      return true;
+    } catch (e) {
+      this.failed.push({ path: note, error: e instanceof Error ? e.message : String(e) });
+      return false;
+    }
+  }
+
+  /** Creates a note, or replaces the text of one this command owns (the prune list). */
+  async write(note: string, text: string): Promise<void> {
+    const before = readOrNull(this.session, note);
+    if (before === text) return;
+    const writer = this.session.vault.writer();
+    const folder = note.includes('/') ? note.slice(0, note.lastIndexOf('/')) : '';
+    if (before === null) {
+      if (folder !== '') await writer.ensureFolder(folder);
+      await writer.create(note, text);
+    } else await writer.process(note, () => text);
+    this.changes.push({ path: note, before, after: text });
+  }
+
+  get changed(): readonly NoteChange[] {
+    return this.changes;
+  }
+
+  /** Stores this command's changes as the last change, for `undo`. Nothing changed: the previous one stays. */
+  commit(label: string): void {
+    if (this.changes.length === 0) return;
+    const file = undoFile(this.session);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const entry: UndoEntry = { label, notes: this.changes };
+    writeAtomically(file, JSON.stringify(entry));
+  }
+}
+
+export interface UndoOutcome {
+  label: string;
+  restored: string[];
+  skipped: string[];
+}
+
+/** Undoes the last recorded CLI change; null when there is none. */
+export function undoLastChange(session: VaultSession): UndoOutcome | null {
+  const file = undoFile(session);
+  let entry: UndoEntry | null = null;
+  try {
+    entry = sanitizeUndoEntry(JSON.parse(fs.readFileSync(file, 'utf8')));
+  } catch {
+    entry = null;
+  }
+  if (entry === null) return null;
+  const plan = planUndo(entry, (p) => readOrNull(session, p));
+  const restored: string[] = [];
+  for (const step of plan.steps) {
+    if ('delete' in step) session.vault.remove(step.path);
+    else writeAtomically(session.vault.abs(step.path), step.restore);
+    restored.push(step.path);
+  }
+  fs.rmSync(file, { force: true });
+  return { label: entry.label, restored, skipped: plan.skipped };
+}

@@ -1,0 +1,32 @@
+/** `network-crm undo --vault DIR`: undoes the last change a CLI command made, as the plugin's undo does. */
+import { plural } from '../../core/text/format';
+import type { ParsedArgs } from '../args';
+import { undoLastChange } from '../cli-edits';
+import { FLAG, type CommandSpec } from '../command';
+import type { CliIo } from '../io';
+import { openVault } from '../options';
+
+function runUndo(args: ParsedArgs, io: CliIo): Promise<number> {
+  const outcome = undoLastChange(openVault(args));
+  if (args.flags.has('json')) io.out(JSON.stringify(outcome ?? { label: null, restored: [], skipped: [] }));
+  else if (outcome === null) io.out('Nothing to undo.');
+  else {
+    io.out(`Undone: ${outcome.label} (${plural(outcome.restored.length, 'note')} restored).`);
+    if (outcome.skipped.length > 0) {
+      io.out(`${plural(outcome.skipped.length, 'note')} changed since and left as they are:`);
+      for (const p of outcome.skipped) io.out(`  ${p}`);
+    }
+  }
+  return Promise.resolve(outcome !== null && outcome.skipped.length > 0 ? 1 : 0);
+}
+
+export const UNDO: CommandSpec = {
+  name: 'undo',
+  summary: 'Undo the last change a CLI command made (log, decide, met-at-event, prune-list).',
+  details: [
+    'A note edited since (by you, Obsidian, sync or an import) is left as it is and listed; exits 1 then.',
+    'The change is kept in <config folder>/plugins/network-crm/cli-undo.json; only the last one.',
+  ],
+  flags: [FLAG.vault, FLAG.configDir, FLAG.json, FLAG.help],
+  run: runUndo,
+};

@@ -1,0 +1,76 @@
+/**
+ * The CLI's person notes: every file of the vault judged by the core's person-note rule,
+ * its frontmatter classified by the core (with the CLI's YAML parser). The import's
+ * snapshot and the commands' person records both come from here.
+ *
+ * Notes outside the people folder are read but parsed only when their frontmatter block
+ * could carry the person tag, which keeps a large vault of other notes cheap.
+ */
+import type { ExistingNote, VaultSnapshot } from '../core/import/vault-snapshot';
+import { existingNoteOf } from '../core/import/vault-snapshot';
+import { splitNote } from '../core/notes/note-text';
+import { inPeopleFolder, isBrokenPersonNote, mayCarryTag, type PersonNoteRule } from '../core/people/person-note';
+import { readNoteFrontmatter, type NoteFrontmatter } from '../core/yaml/frontmatter';
+import type { FsVault, VaultFile } from './fs-vault';
+import { parseYaml } from './yaml-full';
+
+export interface PersonNote {
+  note: ExistingNote;
+  body: string;
+}
+
+/** Could the note at this path with this text be a person note? False settles it without parsing. */
+function worthParsing(file: VaultFile, text: string, rule: PersonNoteRule): boolean {
+  if (inPeopleFolder(file.path, rule)) return true;
+  if (!text.startsWith('---')) return false;
+  const parts = splitNote(text);
+  if (parts.unterminated) return isBrokenPersonNote(file.path, text.slice(0, 2000), rule);
+  return parts.yaml !== null && mayCarryTag(parts.yaml, rule.tag);
+}
+
+/** The markdown files of the people folder: what the import reads ahead. */
+export function peopleFolderFiles(vault: FsVault, rule: PersonNoteRule): VaultFile[] {
+  return vault.markdownFiles().filter((f) => inPeopleFolder(f.path, rule));
+}
+
+/**
+ * Every person note, with its body. `empty` collects zero-byte notes: they hold nothing
+ * of the user's and the import may fill them.
+ */
+export function readPersonNotes(vault: FsVault, rule: PersonNoteRule, empty?: Set<string>): PersonNote[] {
+  const out: PersonNote[] = [];
+  for (const file of vault.markdownFiles()) {
+    const text = vault.readCached(file);
+    if (text.length === 0) {
+      empty?.add(file.path);
+      continue;
+    }
+    if (!worthParsing(file, text, rule)) continue;
+    const fm: NoteFrontmatter = readNoteFrontmatter(text, parseYaml);
+    const note = existingNoteOf(file.path, fm, rule);
+    if (note) out.push({ note, body: fm.body });
+  }
+  return out;
+}
+
+/** The import's view of the vault (see core/import/vault-snapshot.ts). */
+export function vaultSnapshot(vault: FsVault, rule: PersonNoteRule): VaultSnapshot {
+  const empty = new Set<string>();
+  const notes = readPersonNotes(vault, rule, empty).map((n) => n.note);
+  const bodies = new Map<string, string>();
+  return {
+    notes,
+    paths: vault
+      .files()
+      .map((f) => f.path)
+      .filter((p) => !empty.has(p)),
+    readBody: (p) => {
+      let body = bodies.get(p);
+      if (body === undefined) {
+        body = splitNote(vault.readText(p)).body;
+        bodies.set(p, body);
+      }
+      return Promise.resolve(body);
+    },
+  };
+}

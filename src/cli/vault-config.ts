@@ -1,0 +1,145 @@
+/**
+ * The vault's Network CRM settings and state, as the plugin keeps them: in
+ * `<config folder>/plugins/network-crm/data.json` (settings at the top level, the vault
+ * state under `state`). The CLI reads them so it does what the plugin does in the same
+ * vault, and writes back only `state`, keeping every other key as it was.
+ *
+ * The config folder is `.obsidian` unless the vault uses another one (Obsidian lets a
+ * vault override it with any dot-folder): we look for the folder that holds Obsidian's
+ * own files. A vault without the plugin uses the defaults.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { sanitizeSettings, type NetworkCrmSettings } from '../core/settings';
+import { sanitizeVaultState, type VaultState } from '../core/vault-state';
+
+export const PLUGIN_ID = 'network-crm';
+export const DEFAULT_CONFIG_DIR = '.obsidian';
+
+/** Files Obsidian writes in its config folder; one of them marks a dot-folder as it. */
+const CONFIG_MARKERS = ['app.json', 'appearance.json', 'core-plugins.json', 'community-plugins.json', 'workspace.json'];
+
+function isDir(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The vault's config folder (vault-relative): `.obsidian` when it exists, else the one
+ * dot-folder that holds this plugin's data or Obsidian's own files; null for a plain
+ * folder that Obsidian never opened.
+ */
+export function detectConfigDir(root: string): string | null {
+  if (isDir(path.join(root, DEFAULT_CONFIG_DIR))) return DEFAULT_CONFIG_DIR;
+  let dots: string[];
+  try {
+    dots = fs
+      .readdirSync(root, { withFileTypes: true })
+      .filter((e) => e.isDirectory() && e.name.startsWith('.') && e.name !== '.git' && e.name !== '.trash')
+      .map((e) => e.name)
+      .sort();
+  } catch {
+    return null;
+  }
+  const withData = dots.find((d) => fs.existsSync(path.join(root, d, 'plugins', PLUGIN_ID, 'data.json')));
+  if (withData) return withData;
+  return dots.find((d) => CONFIG_MARKERS.some((m) => fs.existsSync(path.join(root, d, m)))) ?? null;
+}
+
+export interface VaultConfig {
+  root: string;
+  /** The config folder in use, vault-relative; `.obsidian` when the vault has none yet. */
+  configDir: string;
+  /** Whether that folder exists (false: a plain folder, or a vault Obsidian never opened). */
+  configDirFound: boolean;
+  /** data.json, vault-relative. */
+  dataPath: string;
+  /** What data.json holds, or null when there is none. */
+  data: Record<string, unknown> | null;
+  /** Why data.json was not used (not JSON, not an object); the defaults apply then. */
+  dataProblem: string | null;
+  settings: NetworkCrmSettings;
+  state: VaultState;
+}
+
+function dataPathOf(configDir: string): string {
+  return `${configDir}/plugins/${PLUGIN_ID}/data.json`;
+}
+
+function absOf(root: string, vaultPath: string): string {
+  return path.join(root, ...vaultPath.split('/'));
+}
+
+function readJsonObject(file: string): { data: Record<string, unknown> | null; problem: string | null } {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { data: null, problem: null };
+    return { data: null, problem: `cannot be read (${(e as Error).message})` };
+  }
+  try {
+    const data: unknown = JSON.parse(text);
+    if (data !== null && typeof data === 'object' && !Array.isArray(data))
+      return { data: data as Record<string, unknown>, problem: null };
+    return { data: null, problem: 'is not a JSON object' };
+  } catch (e) {
+    return { data: null, problem: `is not valid JSON (${(e as Error).message})` };
+  }
+}
+
+/** Loads the settings and state the plugin would use in this vault. */
+export function loadVaultConfig(root: string, configDirOverride?: string): VaultConfig {
+  const detected = configDirOverride ?? detectConfigDir(root);
+  const configDir = detected ?? DEFAULT_CONFIG_DIR;
+  const dataPath = dataPathOf(configDir);
+  const { data, problem } = readJsonObject(absOf(root, dataPath));
+  return {
+    root,
+    configDir,
+    configDirFound: isDir(absOf(root, configDir)),
+    dataPath,
+    data,
+    dataProblem: problem,
+    settings: sanitizeSettings(data ?? {}),
+    state: sanitizeVaultState(data?.state),
+  };
+}
+
+/** Writes `text` through a temp file in the same folder and a rename: the file is old or new, never half. */
+function writeAtomically(file: string, text: string): void {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    fs.writeFileSync(tmp, text, { flag: 'wx' });
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+/**
+ * Stores the vault state in data.json: read again just before writing (the plugin may have
+ * saved meanwhile), `state` replaced, every other key kept. The plugin folder is created
+ * only when there is no data.json yet. A data.json that is not a JSON object is left
+ * alone: overwriting it would lose whatever the user or the plugin had there.
+ */
+export function saveVaultState(config: VaultConfig, state: VaultState): { created: boolean } {
+  const file = absOf(config.root, config.dataPath);
+  const { data, problem } = readJsonObject(file);
+  if (problem !== null) throw new Error(`${config.dataPath} ${problem}; the vault state was not saved`);
+  const created = data === null;
+  if (created) fs.mkdirSync(path.dirname(file), { recursive: true });
+  writeAtomically(file, `${JSON.stringify({ ...(data ?? {}), state }, null, 2)}\n`);
+  return { created };
+}
+
+/** A file in the plugin's data folder, vault-relative (the CLI's undo record lives there). */
+export function pluginDataFile(config: VaultConfig, name: string): string {
+  return `${config.configDir}/plugins/${PLUGIN_ID}/${name}`;
+}
+
+export { absOf, writeAtomically };

@@ -1,0 +1,17 @@
+/**
+ * What the vault remembers after an import that completed, for both adapters: the plugin
+ * saves it with its settings, the CLI merges it into the same data.json. Lanes that need
+ * more from an import (new-connection window, pending invitations, the export owner)
+ * extend this function and `sanitizeVaultState` together.
+ */
+import type { IsoDate } from '../dates/iso-date';
+import type { VaultState } from '../vault-state';
+import type { ImportPlan } from './plan-types';
+
+export function recordImport(state: VaultState, plan: ImportPlan, today: IsoDate): VaultState {
+  const before = state.lastImport?.newestConnectedOn ?? null;
+  const now = plan.stats.newestConnectedOn;
+  // An export without Connections.csv (messages only) says nothing about connections: keep what was known.
+  const newestConnectedOn = now === null ? before : before === null || now > before ? now : before;
+  return { ...state, lastImport: { date: today, newestConnectedOn } };
+}
