@@ -3,19 +3,11 @@
  * otherwise asks for a person first. Writes go through the NoteEditor, so each can be
  * undone with "Undo last change".
  */
-import { Notice, TFile } from 'obsidian';
+import { Notice } from 'obsidian';
 import { planAddPerson, type NewPerson } from '../../core/import/add-person';
 import { normaliseFolder } from '../../core/notes/file-name';
 import { FIELD } from '../../core/notes/schema';
-import {
-  advanceLastContact,
-  applyTrust,
-  logInteractionBody,
-  SNOOZE_LABELS,
-  snoozeUntil,
-  type Interaction,
-  type SnoozeChoice,
-} from '../../core/people/person-edits';
+import { SNOOZE_LABELS, snoozeUntil, type SnoozeChoice } from '../../core/people/person-edits';
 import type { PersonRecord } from '../../core/people/person-record';
 import { addDays } from '../../core/dates/iso-date';
 import type { CrmContext } from '../context';
@@ -26,12 +18,7 @@ import { LogInteractionModal } from '../modals/log-interaction-modal';
 import { MetWhereModal } from '../modals/met-where-modal';
 import { PersonPicker } from '../modals/person-picker';
 import { ensureFolder } from '../vault/obsidian-note-writer';
-
-function fileOf(ctx: CrmContext, person: PersonRecord): TFile {
-  const file = ctx.app.vault.getFileByPath(person.path);
-  if (!file) throw new Error(`${person.path} no longer exists`);
-  return file;
-}
+import { fileOf, logInteraction, setMetWhere, setTrust, snooze, snoozeChoice } from '../edits/person-actions';
 
 /**
  * The open person note, or the one the user picks. While Obsidian is still indexing the
@@ -63,34 +50,12 @@ export function withPerson(
   }
 }
 
-export async function logInteraction(ctx: CrmContext, person: PersonRecord, i: Interaction): Promise<void> {
-  await ctx.editor.edit(
-    fileOf(ctx, person),
-    { frontmatter: (fm) => advanceLastContact(fm, i.date), body: (body) => logInteractionBody(body, i) },
-    `log ${i.channel} with ${person.name}`,
-  );
-}
-
 export function logInteractionCommand(ctx: CrmContext): void {
   withPerson(
     ctx,
     (person) =>
       new LogInteractionModal(ctx.app, person.name, ctx.today(), (i) => logInteraction(ctx, person, i)).open(),
     'Log an interaction with…',
-  );
-}
-
-export function logContactToday(ctx: CrmContext, person: PersonRecord): Promise<void> {
-  return logInteraction(ctx, person, { date: ctx.today(), channel: 'other', note: '' }).then(() => {
-    new Notice(`Logged contact with ${person.name} today.`);
-  });
-}
-
-export async function setTrust(ctx: CrmContext, person: PersonRecord, level: number): Promise<void> {
-  await ctx.editor.edit(
-    fileOf(ctx, person),
-    { frontmatter: (fm) => void applyTrust(fm, level) },
-    `set trust of ${person.name}`,
   );
 }
 
@@ -115,14 +80,6 @@ export function setTrustCommand(ctx: CrmContext): void {
   });
 }
 
-export async function setMetWhere(ctx: CrmContext, person: PersonRecord, value: string): Promise<void> {
-  await ctx.editor.edit(
-    fileOf(ctx, person),
-    { frontmatter: (fm) => (fm[FIELD.metWhere] = value === '' ? null : value) },
-    `set where you met ${person.name}`,
-  );
-}
-
 export function setMetWhereCommand(ctx: CrmContext): void {
   withPerson(ctx, (person) =>
     new MetWhereModal(
@@ -133,19 +90,6 @@ export function setMetWhereCommand(ctx: CrmContext): void {
       (v) => setMetWhere(ctx, person, v),
     ).open(),
   );
-}
-
-export async function snooze(ctx: CrmContext, person: PersonRecord, until: string): Promise<void> {
-  await ctx.editor.edit(
-    fileOf(ctx, person),
-    { frontmatter: (fm) => (fm[FIELD.snoozeUntil] = until) },
-    `snooze ${person.name}`,
-  );
-  new Notice(`${person.name} snoozed until ${until}.`);
-}
-
-export function snoozeChoice(ctx: CrmContext, person: PersonRecord, choice: SnoozeChoice): Promise<void> {
-  return snooze(ctx, person, snoozeUntil(ctx.today(), choice));
 }
 
 export function snoozeCommand(ctx: CrmContext): void {

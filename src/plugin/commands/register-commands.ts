@@ -4,10 +4,10 @@
  */
 import type { Plugin } from 'obsidian';
 import type { CrmContext } from '../context';
+import { logContactToday } from '../edits/person-actions';
 import { mergeWithCommand } from './merge-command';
 import {
   addPersonCommand,
-  logContactToday,
   logInteractionCommand,
   setMetWhereCommand,
   setTrustCommand,

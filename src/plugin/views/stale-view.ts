@@ -13,7 +13,7 @@ import { lastContactText, overdueText } from '../../core/stale/describe';
 import { filterStale, NO_FILTER, type StaleEntry, type StaleFilter, type WhoseMove } from '../../core/stale/stale-list';
 import { formatCount, plural } from '../../core/text/format';
 import { visibleRange } from '../../core/ui/windowing';
-import { logContactToday, snoozeChoice } from '../commands/person-commands';
+import { logContactToday, snoozeChoice } from '../edits/person-actions';
 import type { CrmContext } from '../context';
 import { INDEXING_TITLE, indexingDetail } from '../ui/indexing';
 import type { StaleModel } from './stale-model';
