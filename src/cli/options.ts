@@ -4,6 +4,8 @@
  * value came from (for `show-settings`).
  */
 import { isIsoDate, localIsoDate } from '../core/dates/iso-date';
+import { importSettingsFrom } from '../core/import/import-settings';
+import type { ImportSettings } from '../core/import/plan-types';
 import { fileNameFormatProblem } from '../core/notes/file-name-format';
 import { normaliseFolder } from '../core/notes/file-name';
 import { personNoteRule, type PersonNoteRule } from '../core/people/person-note';
@@ -114,13 +116,13 @@ export function openVault(args: ParsedArgs): VaultSession {
   return { vault, config, settings, sources, rule: personNoteRule(settings), today: todayOption(args) };
 }
 
-/** The people folder an import writes into; like the plugin, refuses one that is not inside the vault. */
-export function importFolder(session: VaultSession): string {
-  const folder = session.rule.peopleFolder;
-  if (folder === '')
+/** The import's settings; like the plugin, refuses a people folder that is not inside the vault. */
+export function importSettings(session: VaultSession): ImportSettings {
+  const settings = importSettingsFrom(session.settings, session.today);
+  if (settings === null)
     throw new UsageError(
       `the people folder "${session.settings.peopleFolder}" (${session.sources.peopleFolder}) is not a folder inside the vault; give --folder`,
       'import',
     );
-  return folder;
+  return settings;
 }

@@ -11,7 +11,7 @@ import type { ImportPlan, ImportSettings } from '../../core/import/plan-types';
 import { recordImport } from '../../core/import/record-import';
 import { composeImportReport } from '../../core/import/report';
 import { isUpToDate, reportPath } from '../../core/import/report-path';
-import { readExport } from '../../core/linkedin/read-export';
+import { readExport, type ExportInput } from '../../core/linkedin/read-export';
 import { composeBaseFile } from '../../core/notes/base-file';
 import { baseFileDecision } from '../../core/notes/base-file-rule';
 import { reportFolderOf } from '../../core/people/person-note';
@@ -19,7 +19,7 @@ import { formatCount, plural } from '../../core/text/format';
 import { UsageError, type ParsedArgs } from '../args';
 import { FLAG, VAULT_FLAGS, type CommandSpec } from '../command';
 import type { CliIo } from '../io';
-import { importFolder, openVault, SETTING_FLAG_HELP, type VaultSession } from '../options';
+import { importSettings, openVault, SETTING_FLAG_HELP, type VaultSession } from '../options';
 import { peopleFolderFiles, vaultSnapshot } from '../person-notes';
 import { readInputs } from '../read-inputs';
 import { saveVaultState } from '../vault-config';
@@ -198,20 +198,37 @@ class AfterImport {
   }
 }
 
+/**
+ * The plan for these inputs, as the CLI makes it: the person notes are read on a worker
+ * thread (`workerScript`, the bundled CLI) while this thread parses the export.
+ */
+export async function prepareImport(
+  session: VaultSession,
+  settings: ImportSettings,
+  inputs: ExportInput[],
+  workerScript?: string,
+  lap: (phase: string) => void = () => undefined,
+): Promise<ImportPlan> {
+  const { vault } = session;
+  const notesRead = vault.startReadAhead(peopleFolderFiles(vault, session.rule), workerScript);
+  const exp = readExport(inputs);
+  lap('read');
+  vault.cleanTempFiles(settings.folder);
+  await notesRead;
+  const snapshot = vaultSnapshot(vault, session.rule);
+  lap('snapshot');
+  const plan = await planImport(exp, snapshot, settings);
+  lap('plan');
+  return plan;
+}
+
 export async function runImport(args: ParsedArgs, io: CliIo): Promise<number> {
   if (args.positional.length === 0)
     throw new UsageError('import needs a LinkedIn export: a .zip, a folder or CSV files', 'import');
   const session = openVault(args);
-  const { vault, settings: s, today } = session;
-  const folder = importFolder(session);
-  const settings: ImportSettings = {
-    folder,
-    today,
-    fileNameFormat: s.fileNameFormat,
-    tag: session.rule.tag,
-    createNotesForPendingInvitees: s.createNotesForPendingInvitees,
-    logMessageDays: s.logMessageDays,
-  };
+  const { vault } = session;
+  const settings = importSettings(session);
+  const folder = settings.folder;
   const phases: Record<string, number> = {};
   let mark = performance.now();
   const lap = (name: string) => {
@@ -219,16 +236,7 @@ export async function runImport(args: ParsedArgs, io: CliIo): Promise<number> {
     phases[name] = Math.round(now - mark);
     mark = now;
   };
-  // The person notes are read on a worker thread while this thread parses the export.
-  const notesRead = vault.startReadAhead(peopleFolderFiles(vault, session.rule), io.workerScript);
-  const exp = readExport(readInputs(args.positional));
-  lap('read');
-  vault.cleanTempFiles(folder);
-  await notesRead;
-  const snapshot = vaultSnapshot(vault, session.rule);
-  lap('snapshot');
-  const plan = await planImport(exp, snapshot, settings);
-  lap('plan');
+  const plan = await prepareImport(session, settings, readInputs(args.positional), io.workerScript, lap);
 
   let result: ApplyResult | null = null;
   const after = new AfterImport(session, plan);

@@ -73,7 +73,10 @@ export function knowledgeOf(p: PersonRecord, all: readonly PersonRecord[], menti
 
 function byDateDesc(get: (p: PersonRecord) => IsoDate | null) {
   return (a: TriageItem, b: TriageItem) =>
-    (get(b.person) ?? '').localeCompare(get(a.person) ?? '') || a.person.name.localeCompare(b.person.name);
+    (get(b.person) ?? '').localeCompare(get(a.person) ?? '') ||
+    a.person.name.localeCompare(b.person.name) ||
+    // A total order: the plugin and the CLI list the same people in the same order.
+    a.person.path.localeCompare(b.person.path);
 }
 
 export function triageQueue(people: readonly PersonRecord[], options: TriageOptions): TriageItem[] {

@@ -8,13 +8,13 @@ import { Notice, normalizePath, type App } from 'obsidian';
 import { applyPlan, type ApplyResult } from '../../core/import/apply';
 import { planImport } from '../../core/import/plan';
 import type { ImportPlan, ImportSettings } from '../../core/import/plan-types';
+import { importSettingsFrom } from '../../core/import/import-settings';
 import { recordImport } from '../../core/import/record-import';
 import { composeImportReport } from '../../core/import/report';
 import { isUpToDate, reportPath } from '../../core/import/report-path';
 import { readExport } from '../../core/linkedin/read-export';
 import { composeBaseFile } from '../../core/notes/base-file';
 import { baseFileDecision } from '../../core/notes/base-file-rule';
-import { normaliseFolder } from '../../core/notes/file-name';
 import { reportFolderOf } from '../../core/people/person-note';
 import { localIsoDate } from '../../core/dates/iso-date';
 import type { NetworkCrmSettings } from '../../core/settings';
@@ -58,19 +58,12 @@ export class ImportFlow {
 
   private importSettings(): ImportSettings {
     const s = this.host.settings;
-    const folder = normaliseFolder(s.peopleFolder);
-    if (folder === null || folder === '')
+    const settings = importSettingsFrom(s, localIsoDate(new Date()));
+    if (settings === null)
       throw new Error(
         `The people folder "${s.peopleFolder}" is not a folder inside the vault. Change it in the settings.`,
       );
-    return {
-      folder,
-      fileNameFormat: s.fileNameFormat,
-      tag: s.defaultTag,
-      today: localIsoDate(new Date()),
-      createNotesForPendingInvitees: s.createNotesForPendingInvitees,
-      logMessageDays: s.logMessageDays,
-    };
+    return settings;
   }
 
   open(): void {
