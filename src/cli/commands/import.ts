@@ -7,6 +7,7 @@
  */
 import { applyPlan, type ApplyResult } from '../../core/import/apply';
 import { planImport } from '../../core/import/plan';
+import { linkedInSource } from '../../core/import/sources/linkedin';
 import type { ImportPlan, ImportSettings } from '../../core/import/plan-types';
 import { recordImport } from '../../core/import/record-import';
 import { composeImportReport } from '../../core/import/report';
@@ -177,7 +178,7 @@ class AfterImport {
     if (isUpToDate(this.plan, result)) return;
     const { vault, today } = this.session;
     const folder = reportFolderOf(this.session.settings.reportFolder);
-    const path = reportPath(folder, today, (p) => vault.exists(p));
+    const path = reportPath(folder, this.plan, (p) => vault.exists(p));
     await this.step(path, async () => {
       const writer = vault.writer();
       if (folder !== '') await writer.ensureFolder(folder);
@@ -217,7 +218,7 @@ export async function prepareImport(
   await notesRead;
   const snapshot = vaultSnapshot(vault, session.rule);
   lap('snapshot');
-  const plan = await planImport(exp, snapshot, settings);
+  const plan = await planImport([linkedInSource(exp)], snapshot, settings);
   lap('plan');
   return plan;
 }

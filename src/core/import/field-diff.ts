@@ -10,14 +10,14 @@
  */
 import { coerceDate, coerceText } from '../people/coerce';
 import { normaliseProfileUrl } from '../identity/profile-url';
-import { FIELD, type FieldName } from '../notes/schema';
+import { FIELD } from '../notes/schema';
 import type { OwnedValues } from '../notes/compose-note';
 import type { FrontmatterValue } from '../yaml/emit';
 import { escapeMarkdown } from '../notes/markdown-escape';
 import type { IsoDate } from '../dates/iso-date';
 
 export interface FieldChange {
-  field: FieldName;
+  field: string;
   from: unknown;
   to: FrontmatterValue;
 }
@@ -38,9 +38,11 @@ function isEmpty(value: unknown): boolean {
   );
 }
 
-function same(field: FieldName, current: unknown, wanted: FrontmatterValue): boolean {
+function same(field: string, current: unknown, wanted: FrontmatterValue): boolean {
   if (current === wanted) return true; // the common case on a re-import
   if (field === FIELD.linkedin) return normaliseProfileUrl(coerceText(current)) === wanted;
+  // An address is the same whatever its case: the user's spelling of it stays.
+  if (field === FIELD.email) return coerceText(current).trim().toLowerCase() === String(wanted).trim().toLowerCase();
   if (DATE_FIELDS.has(field)) return coerceDate(current).value === wanted;
   if (typeof wanted === 'number') return Number(current) === wanted;
   return coerceText(current) === String(wanted);
@@ -50,7 +52,7 @@ function same(field: FieldName, current: unknown, wanted: FrontmatterValue): boo
 export function diffOwned(
   current: Record<string, unknown>,
   wanted: OwnedValues,
-  order: readonly FieldName[],
+  order: readonly string[],
 ): FieldChange[] {
   const changes: FieldChange[] = [];
   for (const field of order) {

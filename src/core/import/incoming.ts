@@ -19,17 +19,21 @@ import { invitationCounterpart } from '../linkedin/invitations';
 import type { OwnedValues } from '../notes/compose-note';
 import type { NameParts } from '../notes/file-name';
 import { FIELD } from '../notes/schema';
-import type { PersonIdentity } from './note-matcher';
+import { emailKey, type PersonIdentity } from './note-matcher';
 import { coerceText } from '../people/coerce';
 
+/** A dated interaction for `## Interactions`, added once (placed by date). */
 export interface DatedLine {
   date: IsoDate;
   line: string;
-  /** When set, a log line starting with this counts as already there (one line per day of messages). */
+  /**
+   * The de-duplication key: a log line starting with this counts as already there (one
+   * line per day of messages). Without it, only the same line does.
+   */
   key?: string;
 }
 
-/** One person as this export describes them. */
+/** One person as a source describes them (several sources' descriptions merge into one). */
 export interface IncomingPerson {
   identity: PersonIdentity;
   parts: NameParts;
@@ -90,20 +94,74 @@ export function profilesByName(
   return out;
 }
 
-/** The people of an export, findable by profile URL or (one side without URL) by exact name. */
+function isEmpty(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+/**
+ * The people of an import, findable by profile URL, email, or (one side without URL) by
+ * exact name.
+ */
 export class IncomingSet {
   private readonly list: IncomingPerson[] = [];
   private readonly byUrl = new Map<string, IncomingPerson>();
+  private readonly byEmail = new Map<string, IncomingPerson>();
   private readonly byName = new Map<string, IncomingPerson[]>();
 
   constructor(private readonly profiles: ProfilesByName = new Map()) {}
 
   add(person: IncomingPerson): IncomingPerson {
     this.list.push(person);
-    if (person.identity.profileUrl) this.byUrl.set(person.identity.profileUrl, person);
-    const key = nameKey(person.identity.name);
-    if (key !== '') this.byName.set(key, [...(this.byName.get(key) ?? []), person]);
+    this.index(person);
     return person;
+  }
+
+  private index(person: IncomingPerson): void {
+    if (person.identity.profileUrl) this.byUrl.set(person.identity.profileUrl, person);
+    for (const e of person.identity.emails ?? []) if (emailKey(e) !== '') this.byEmail.set(emailKey(e), person);
+    const key = nameKey(person.identity.name);
+    if (key === '') return;
+    const same = this.byName.get(key);
+    if (!same) this.byName.set(key, [person]);
+    else if (!same.includes(person)) same.push(person);
+  }
+
+  /**
+   * Adds a person another source described, merged into the one already here with the same
+   * profile URL, email, or (when neither is known) unique name. The first source's values
+   * stand; a later one fills only what is still empty. Returns the person kept.
+   */
+  merge(person: IncomingPerson): IncomingPerson {
+    const same = this.findSame(person.identity);
+    if (same === null) return this.add(person);
+    for (const [field, value] of Object.entries(person.owned))
+      if (isEmpty(same.owned[field]) && !isEmpty(value)) same.owned[field] = value;
+    same.interactions.push(...person.interactions);
+    same.createIfMissing ||= person.createIfMissing;
+    same.isConnection ||= person.isConnection;
+    const id = same.identity;
+    if (!id.profileUrl && person.identity.profileUrl) id.profileUrl = person.identity.profileUrl;
+    const emails = [...(id.emails ?? []), ...(person.identity.emails ?? [])];
+    if (emails.length > 0) id.emails = [...new Set(emails.map(emailKey).filter((e) => e !== ''))];
+    if (id.name === '') id.name = person.identity.name;
+    this.index(same);
+    return same;
+  }
+
+  /** The person with this URL, else with one of these emails, else the one person with this name. */
+  findSame(identity: PersonIdentity): IncomingPerson | null {
+    if (identity.profileUrl) {
+      const byUrl = this.byUrl.get(identity.profileUrl);
+      if (byUrl) return byUrl;
+    }
+    for (const e of identity.emails ?? []) {
+      const byEmail = this.byEmail.get(emailKey(e));
+      if (byEmail) return byEmail;
+    }
+    const same = this.byName.get(nameKey(identity.name)) ?? [];
+    // A name alone merges only people without a URL on either side: never on a guess.
+    const candidate = same.length === 1 ? (same[0] as IncomingPerson) : null;
+    return candidate && (!candidate.identity.profileUrl || !identity.profileUrl) ? candidate : null;
   }
 
   /** The URL a person is known by in this export: their own, or one learned from another file. */

@@ -15,8 +15,17 @@ import { FIELD } from '../notes/schema';
 import type { SourceRef } from '../linkedin/records';
 import type { ExistingNote } from './vault-snapshot';
 
+/** An email as an identity: trimmed, lower-case; '' when it is not one. */
+export function emailKey(email: string): string {
+  const e = email.trim().toLowerCase();
+  return /^[^@\s]+@[^@\s]+$/.test(e) ? e : '';
+}
+
+/** Who a person is, as far as a source knows: the matcher tries the profile URL, then emails, then the name. */
 export interface PersonIdentity {
   profileUrl: string | null;
+  /** Email addresses (any case); a note whose `email` is one of them is theirs. */
+  emails?: readonly string[];
   name: string;
   connectedOn?: string | null;
   /** Other rows of this export have the same name and no URL either. */
@@ -77,10 +86,14 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 export class NoteMatcher {
   private readonly byUrl = new Map<string, ExistingNote[]>();
   private readonly byName = new Map<string, ExistingNote[]>();
+  /** Filled on the first lookup by email: LinkedIn people carry none, and most imports never ask. */
+  private byEmail: Map<string, ExistingNote[]> | null = null;
+  private readonly notes: readonly ExistingNote[];
   private readonly urls = new Map<ExistingNote, string | null>();
   private readonly claimed = new Map<ExistingNote, SourceRef | null>();
 
   constructor(notes: readonly ExistingNote[]) {
+    this.notes = notes;
     for (const note of notes) {
       const url = noteProfileUrl(note);
       this.urls.set(note, url);
@@ -110,10 +123,30 @@ export class NoteMatcher {
       if (byUrl.length === 1) return { kind: 'found', note: byUrl[0] as ExistingNote };
       if (byUrl.length > 1)
         return { kind: 'ambiguous', candidates: byUrl, reason: 'several notes have this LinkedIn URL' };
-      // A note made from a pre-2023 export or by hand has no URL yet: the name may find it.
-      return this.matchByName(person, (note) => this.urls.get(note) === null);
+      // A note made from a pre-2023 export or by hand has no URL yet: an email or the name may find it.
+      return this.matchByEmail(person) ?? this.matchByName(person, (note) => this.urls.get(note) === null);
     }
-    return this.matchByName(person, () => true);
+    return this.matchByEmail(person) ?? this.matchByName(person, () => true);
+  }
+
+  /** By an email the person has and the note's `email` holds; null when no email decides. */
+  private matchByEmail(person: PersonIdentity): MatchResult | null {
+    const emails = (person.emails ?? []).map(emailKey).filter((e) => e !== '');
+    if (emails.length === 0) return null;
+    if (this.byEmail === null) {
+      this.byEmail = new Map();
+      for (const note of this.notes) {
+        const key = emailKey(note.frontmatter ? coerceText(note.frontmatter[FIELD.email]) : '');
+        if (key !== '') push(this.byEmail, key, note);
+      }
+    }
+    const candidates = [...new Set(emails.flatMap((e) => this.byEmail?.get(e) ?? []))].filter(
+      (note) => !person.profileUrl || this.urls.get(note) === null,
+    );
+    if (candidates.length === 1) return { kind: 'found', note: candidates[0] as ExistingNote };
+    if (candidates.length > 1)
+      return { kind: 'ambiguous', candidates, reason: 'several notes have this email address' };
+    return null;
   }
 
   private matchByName(person: PersonIdentity, eligible: (note: ExistingNote) => boolean): MatchResult {

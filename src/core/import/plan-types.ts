@@ -81,8 +81,22 @@ export interface ImportSettings {
   logMessageDays?: boolean;
 }
 
+export type CountRow = readonly [label: string, count: number];
+
+/** What the preview and the report show per source (see source.ts). */
+export interface SourceSummary {
+  id: string;
+  label: string;
+  /** People this source described, merged per person, before matching. */
+  people: number;
+  counts: CountRow[];
+}
+
 export interface ImportPlan {
+  /** The inputs of every source, as the user gave them. */
   sources: string[];
+  /** One entry per source, in the order they were given. */
+  bySource: SourceSummary[];
   folder: string;
   today: IsoDate;
   creates: CreateOp[];
@@ -92,8 +106,9 @@ export interface ImportPlan {
   warnings: RowIssue[];
   ambiguous: AmbiguousPerson[];
   unreadable: UnreadableNote[];
-  /** Connections with a note in the vault who are not in this export (only when it has Connections.csv). */
+  /** Notes a source says should have been in its data and were not (LinkedIn: connections no longer in the export). */
   missingFromExport: MissingPerson[];
+  // The LinkedIn source's own sections (filled by sources/linkedin.ts; empty for other sources).
   /** Invitations you sent that were not accepted (yet), oldest first. */
   pendingInvitations: PendingInvitation[];
   stats: {

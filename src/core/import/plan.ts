@@ -1,64 +1,55 @@
 /**
- * Export + vault → plan. Pure and deterministic: the same export and vault give the same
+ * Sources + vault → plan. Pure and deterministic: the same inputs and vault give the same
  * plan, which the CLI prints or applies and the plugin previews, then applies.
  *
- * Because people are matched by identity (profile URL, else exact name), a plan made after
- * an interrupted run sees the notes the first run created as existing and unchanged, so
- * running the import again finishes the job without duplicates.
+ * Each source (source.ts; LinkedIn is sources/linkedin.ts) says who its people are and
+ * which fields it owns; everything else is decided here, the same for every source:
+ * matching by identity (profile URL, then email, then exact name, never on a guess),
+ * creating or updating, the ownership rule (only owned fields are written, an empty
+ * value never clears one), aliases, the job-change line, and interactions logged once.
+ *
+ * Because people are matched by identity, a plan made after an interrupted run sees the
+ * notes the first run created as existing and unchanged, so running the import again
+ * finishes the job without duplicates.
  */
-import type { IsoDate } from '../dates/iso-date';
 import type { LinkedInExport } from '../linkedin/read-export';
-import { composePersonNote } from '../notes/compose-note';
+import { composePersonNote, type OwnedValues } from '../notes/compose-note';
 import { PathClaimer, personBaseName } from '../notes/file-name';
 import { aliasesForName, mergeAliases } from '../notes/name-cleanup';
-import { FIELD, INTERACTIONS_HEADING, LINKEDIN_OWNED } from '../notes/schema';
+import { FIELD, INTERACTIONS_HEADING } from '../notes/schema';
 import { sectionLines } from '../notes/body-sections';
-import { coerceDate, coerceText } from '../people/coerce';
 import { detectJobChange, diffOwned, historyLine } from './field-diff';
-import { findOwner, ownMessageTest } from './export-owner';
 import { ambiguousCandidates } from './ambiguity';
-import { addConnections, IncomingSet, ownedFor, profilesByName, type IncomingPerson } from './incoming';
-import { addInvitations, mergeStatus } from './invitations-plan';
-import { addMessages } from './messages-plan';
-import { missingFromExport } from './missing-from-export';
+import { IncomingSet, ownedFor, type IncomingPerson } from './incoming';
 import { NoteMatcher, noteName } from './note-matcher';
 import type { ImportPlan, ImportSettings } from './plan-types';
+import { keepOwned, type ImportSource } from './source';
+import { linkedInSource } from './sources/linkedin';
 import type { ExistingNote, VaultSnapshot } from './vault-snapshot';
 
-function newestConnectedOn(exp: LinkedInExport): IsoDate | null {
-  let newest: IsoDate | null = null;
-  for (const file of exp.connections)
-    for (const c of file.records)
-      if (c.connectedOn !== null && (newest === null || c.connectedOn > newest)) newest = c.connectedOn;
-  return newest;
-}
-
-function emptyPlan(exp: LinkedInExport, settings: ImportSettings): ImportPlan {
+function emptyPlan(sources: readonly ImportSource[], settings: ImportSettings): ImportPlan {
   return {
-    sources: exp.sources,
+    sources: sources.flatMap((s) => s.files),
+    bySource: [],
     folder: settings.folder,
     today: settings.today,
     creates: [],
     updates: [],
     unchanged: [],
-    skipped: [
-      ...exp.connections.flatMap((f) => f.skipped),
-      ...exp.invitations.flatMap((f) => f.skipped),
-      ...exp.messages.flatMap((f) => f.skipped),
-    ],
-    warnings: [...exp.connections.flatMap((f) => f.warnings), ...exp.profiles.flatMap((f) => f.warnings)],
+    skipped: sources.flatMap((s) => s.skipped),
+    warnings: sources.flatMap((s) => s.warnings),
     owner: null,
     ambiguous: [],
     unreadable: [],
     missingFromExport: [],
     pendingInvitations: [],
     stats: {
-      connectionRows: exp.connections.reduce((n, f) => n + f.records.length + f.skipped.length, 0),
-      blankMemberRows: exp.connections.reduce((n, f) => n + f.blankMemberRows, 0),
-      invitationRows: exp.invitations.reduce((n, f) => n + f.records.length + f.skipped.length, 0),
+      connectionRows: 0,
+      blankMemberRows: 0,
+      invitationRows: 0,
       pendingIncoming: 0,
       acceptedWithMessage: 0,
-      newestConnectedOn: newestConnectedOn(exp),
+      newestConnectedOn: null,
     },
     messages: {
       ownerUrl: null,
@@ -72,36 +63,57 @@ function emptyPlan(exp: LinkedInExport, settings: ImportSettings): ImportPlan {
   };
 }
 
+function isSourceList(input: LinkedInExport | readonly ImportSource[]): input is readonly ImportSource[] {
+  return Array.isArray(input);
+}
+
+/** Who described a person, for the fields, rules and head line that apply to them. */
+type Contributors = Map<IncomingPerson, ImportSource[]>;
+
+/** Every source's people as one set: one source's as they are, several merged per person. */
+function collectPeople(
+  sources: readonly ImportSource[],
+  plan: ImportPlan,
+  matcher: NoteMatcher,
+  settings: ImportSettings,
+): { people: IncomingSet; contributors: Contributors } {
+  const contributors: Contributors = new Map();
+  let people: IncomingSet | null = null;
+  for (const source of sources) {
+    const own = source.collect({ notes: matcher, settings, today: settings.today, plan });
+    const owns = new Set(source.owns);
+    for (const person of own.all()) keepOwned(owns, person.owned);
+    plan.bySource.push({ id: source.id, label: source.label, people: own.all().length, counts: [] });
+    // With one source (the common case) every person is its own: no per-person bookkeeping.
+    if (sources.length === 1) return { people: own, contributors };
+    people ??= new IncomingSet();
+    for (const person of own.all()) {
+      const kept = people.merge(person);
+      contributors.set(kept, [...(contributors.get(kept) ?? []), source]);
+    }
+  }
+  return { people: people ?? new IncomingSet(), contributors };
+}
+
+/**
+ * The plan for these sources (a LinkedIn export is taken as its source). Sources are
+ * collected in order; a person several sources describe is one person (see
+ * IncomingSet.merge), whose fields come from the sources that own them.
+ */
 export async function planImport(
-  exp: LinkedInExport,
+  input: LinkedInExport | readonly ImportSource[],
   vault: VaultSnapshot,
   settings: ImportSettings,
 ): Promise<ImportPlan> {
-  const plan = emptyPlan(exp, settings);
+  const sources = isSourceList(input) ? input : [linkedInSource(input)];
+  const plan = emptyPlan(sources, settings);
   const matcher = new NoteMatcher(vault.notes);
-  const owner = findOwner(exp);
-  plan.owner = owner.owner;
-  plan.messages.ownerUrl = owner.owner?.profileUrl ?? null;
-  plan.messages.ownerRule = owner.rule;
-  const isOwn = ownMessageTest(owner.owner);
-  const people = new IncomingSet(profilesByName(exp, isOwn));
-  addConnections(people, exp);
-  const invitations = addInvitations(people, exp, matcher, {
-    today: settings.today,
-    createNotesForPendingInvitees: settings.createNotesForPendingInvitees ?? false,
-  });
-  plan.pendingInvitations = invitations.pendingOutgoing.sort((a, b) => a.sentOn.localeCompare(b.sentOn));
-  plan.stats.pendingIncoming = invitations.pendingIncoming;
-  plan.stats.acceptedWithMessage = invitations.accepted;
-  plan.ambiguous.push(...invitations.ambiguous);
-  const messages = addMessages(people, exp, matcher, owner, { logMessageDays: settings.logMessageDays ?? false });
-  plan.messages = messages.outcome;
-  plan.ambiguous.push(...messages.ambiguous);
+  const { people, contributors } = collectPeople(sources, plan, matcher, settings);
 
   const paths = new PathClaimer(vault.paths);
   const reportedUnreadable = new Set<string>();
   const bySource = new Map(people.all().map((p) => [p.source, p]));
-  // Notes whose connection is in this export's Connections.csv, or may be (an ambiguous row).
+  // Notes whose person is in a source's complete list (`isConnection`), or may be (an ambiguous row).
   const accounted = new Set<ExistingNote>();
   const namesakesOf = new Map<IncomingPerson, IncomingPerson[]>();
   for (const person of people.all()) {
@@ -111,6 +123,7 @@ export async function planImport(
     person.identity.sharesName = true;
   }
   for (const person of people.all()) {
+    const from = sources.length === 1 ? sources : (contributors.get(person) ?? []);
     const namesakes = namesakesOf.get(person) ?? [];
     const match = matcher.match(person.identity, person.source);
     if (match.kind === 'ambiguous') {
@@ -129,13 +142,15 @@ export async function planImport(
       const base = personBaseName(settings.fileNameFormat, person.parts, profileUrl);
       const path = paths.claim(settings.folder, base, person.parts.company);
       const log = [...person.interactions].sort((a, b) => b.date.localeCompare(a.date)).map((i) => i.line);
+      const owned = ownedFor(person, null);
       plan.creates.push({
         path,
         name: person.identity.name,
-        text: composePersonNote(ownedFor(person, null), {
+        text: composePersonNote(owned, {
           tag: settings.tag,
           interactions: log,
           aliases: aliasesForName(person.identity.name),
+          headLine: headLine(from, owned),
         }),
         profileUrl,
         source: person.source,
@@ -151,41 +166,45 @@ export async function planImport(
       }
       continue;
     }
-    await planUpdate(plan, note, person, vault, settings);
+    await planUpdate(plan, note, person, from, vault, settings);
   }
 
-  plan.missingFromExport = missingFromExport(exp, vault.notes, accounted);
+  for (const source of sources)
+    if (source.missing) plan.missingFromExport.push(...source.missing(vault.notes, accounted));
+  sources.forEach((s, i) => ((plan.bySource[i] as { counts: unknown }).counts = s.counts(plan)));
   return plan;
 }
 
-/** The owned values after the status rule: a recorded decline or a connection is not undone by an old invitation. */
-function ownedAfterStatusRule(
-  current: Record<string, unknown>,
-  owned: IncomingPerson['owned'],
-  person: IncomingPerson,
-): IncomingPerson['owned'] {
-  const wanted = owned[FIELD.status];
-  if (typeof wanted !== 'string') return owned;
-  const status = mergeStatus(
-    coerceText(current[FIELD.status]).toLowerCase(),
-    wanted,
-    coerceDate(current[FIELD.invitedOn]).value,
-    coerceDate(person.owned[FIELD.invitedOn]).value,
-  );
-  return status === wanted ? owned : { ...owned, [FIELD.status]: status };
+/** The line under a new note's frontmatter: the first contributing source's, or none. */
+function headLine(from: readonly ImportSource[], owned: OwnedValues): string | null {
+  for (const s of from) {
+    const line = s.headLine?.(owned);
+    if (line) return line;
+  }
+  return null;
+}
+
+/** The fields the person's sources own, in source order: the only ones an update may touch. */
+function ownedFields(from: readonly ImportSource[]): readonly string[] {
+  if (from.length === 1) return (from[0] as ImportSource).owns;
+  return [...new Set(from.flatMap((s) => s.owns))];
 }
 
 async function planUpdate(
   plan: ImportPlan,
   note: ExistingNote,
   person: IncomingPerson,
+  from: readonly ImportSource[],
   vault: VaultSnapshot,
   settings: ImportSettings,
 ): Promise<void> {
   const current = note.frontmatter ?? {};
-  const changes = diffOwned(current, ownedAfterStatusRule(current, ownedFor(person, current), person), LINKEDIN_OWNED);
+  let wanted = ownedFor(person, current);
+  for (const s of from) if (s.settle) wanted = s.settle(current, wanted);
+  const fields = ownedFields(from);
+  const changes = diffOwned(current, wanted, fields);
   const jobChange = detectJobChange(current, changes);
-  if (jobChange)
+  if (jobChange && fields.includes(FIELD.jobChangedOn))
     changes.push({ field: FIELD.jobChangedOn, from: current[FIELD.jobChangedOn] ?? null, to: settings.today });
   const aliases = mergeAliases(current[FIELD.aliases], aliasesForName(person.identity.name));
   if (aliases !== null)

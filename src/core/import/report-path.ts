@@ -6,14 +6,22 @@ import { joinPath } from '../notes/file-name';
 import type { ApplyResult } from './apply';
 import type { ImportPlan } from './plan-types';
 
-export const REPORT_TITLE = 'LinkedIn import';
+/** "LinkedIn import": named after the plan's sources, so another source's report says its own name. */
+export function importTitle(plan: Pick<ImportPlan, 'bySource'>): string {
+  const labels = plan.bySource.map((s) => s.label);
+  return labels.length === 0 ? 'Import' : `${labels.join(' and ')} import`;
+}
 
 /**
  * `<folder>/LinkedIn import 2026-11-26.md`, then `… 2.md`, `… 3.md` for later imports the
  * same day. `folder` is already resolved (see `reportFolderOf`).
  */
-export function reportPath(folder: string, today: string, exists: (path: string) => boolean): string {
-  const stem = `${REPORT_TITLE} ${today}`;
+export function reportPath(
+  folder: string,
+  plan: Pick<ImportPlan, 'bySource' | 'today'>,
+  exists: (path: string) => boolean,
+): string {
+  const stem = `${importTitle(plan)} ${plan.today}`;
   let path = joinPath(folder, stem);
   for (let n = 2; exists(path); n++) path = joinPath(folder, `${stem} ${n}`);
   return path;

@@ -8,6 +8,7 @@ import { linkableProfileUrl } from '../identity/profile-url';
 import type { ApplyResult } from './apply';
 import { problemAndInvitationCounts, type CountRow } from './plan-counts';
 import type { ImportPlan } from './plan-types';
+import { importTitle } from './report-path';
 
 export const REPORT_LIST_CAP = 200;
 
@@ -56,7 +57,7 @@ export function composeImportReport(plan: ImportPlan, meta: ReportMeta): string 
   ];
   if (result.cancelled) rows.push(['Not done (cancelled)', notDone]);
 
-  let out = `# LinkedIn import ${meta.date}\n\n`;
+  let out = `# ${importTitle(plan)} ${meta.date}\n\n`;
   out += `- Sources: ${plan.sources.map((s) => escapeMarkdown(s)).join(', ')}\n`;
   out += `- People folder: ${escapeMarkdown(plan.folder || '/')}\n`;
   if (result.cancelled)

@@ -7,7 +7,8 @@ import { linkableProfileUrl } from '../identity/profile-url';
 import { stringifyFrontmatter, type FrontmatterValue } from '../yaml/emit';
 import { FIELD, INTERACTIONS_HEADING, USER_FIELDS, type FieldName } from './schema';
 
-export type OwnedValues = Partial<Record<FieldName, FrontmatterValue>>;
+/** Field → value, for the fields an import source owns (schema fields, or a source's own). */
+export type OwnedValues = Partial<Record<string, FrontmatterValue>>;
 
 /**
  * Always written, empty when unknown, in this order: LinkedIn's columns first, as the
@@ -35,6 +36,8 @@ const WHEN_KNOWN: readonly FieldName[] = [
   FIELD.birthday,
 ];
 
+const SCHEMA_KEYS: ReadonlySet<string> = new Set<string>(Object.values(FIELD));
+
 export function frontmatterEntries(
   owned: OwnedValues,
   tag: string,
@@ -49,6 +52,9 @@ export function frontmatterEntries(
     const value = owned[key];
     if (value !== undefined) entries.push([key, value === '' ? null : value]);
   }
+  // Fields other sources own (an address book's `phone`), when known, after LinkedIn's.
+  for (const [key, value] of Object.entries(owned))
+    if (value !== undefined && !SCHEMA_KEYS.has(key)) entries.push([key, value === '' ? null : value]);
   for (const key of USER_FIELDS) entries.push([key, null]);
   entries.push([FIELD.tags, tag === '' ? [] : [tag]]);
   return entries;
@@ -69,12 +75,20 @@ export interface ComposeOptions {
   interactions?: readonly string[];
   /** Sections after the log (an address book's notes), each `## heading` then its text. */
   sections?: ReadonlyArray<{ heading: string; text: string }>;
+  /** The line under the frontmatter; by default the LinkedIn profile link. null: none. */
+  headLine?: string | null;
+}
+
+/** The LinkedIn link line for these values (a profile, else a people search by name). */
+export function linkedInHeadLine(owned: OwnedValues): string {
+  const profileUrl = typeof owned.linkedin === 'string' ? owned.linkedin : null;
+  const name = typeof owned.name === 'string' ? owned.name : '';
+  return profileLinkLine(profileUrl, name);
 }
 
 export function composePersonNote(owned: OwnedValues, options: ComposeOptions): string {
-  const profileUrl = typeof owned.linkedin === 'string' ? owned.linkedin : null;
-  const name = typeof owned.name === 'string' ? owned.name : '';
+  const head = options.headLine === undefined ? linkedInHeadLine(owned) : options.headLine;
   const log = (options.interactions ?? []).map((l) => `${l}\n`).join('');
   const sections = (options.sections ?? []).map((s) => `\n## ${s.heading}\n\n${s.text}\n`).join('');
-  return `---\n${stringifyFrontmatter(frontmatterEntries(owned, options.tag, options.aliases))}---\n${profileLinkLine(profileUrl, name)}\n\n## ${INTERACTIONS_HEADING}\n\n${log}${sections}`;
+  return `---\n${stringifyFrontmatter(frontmatterEntries(owned, options.tag, options.aliases))}---\n${head === null ? '' : `${head}\n\n`}## ${INTERACTIONS_HEADING}\n\n${log}${sections}`;
 }

@@ -7,6 +7,7 @@
 import { Notice, normalizePath, type App } from 'obsidian';
 import { applyPlan, type ApplyResult } from '../../core/import/apply';
 import { planImport } from '../../core/import/plan';
+import { linkedInSource } from '../../core/import/sources/linkedin';
 import type { ImportPlan, ImportSettings } from '../../core/import/plan-types';
 import { importSettingsFrom } from '../../core/import/import-settings';
 import { recordImport } from '../../core/import/record-import';
@@ -86,7 +87,7 @@ export class ImportFlow {
     await yieldToUi();
     const exp = readExport(inputs);
     await yieldToUi();
-    return planImport(exp, await buildVaultSnapshot(this.host.app, this.host.settings), settings);
+    return planImport([linkedInSource(exp)], await buildVaultSnapshot(this.host.app, this.host.settings), settings);
   }
 
   async run(plan: ImportPlan, options: { createBaseFile?: boolean } = {}): Promise<ImportOutcome> {
@@ -122,7 +123,7 @@ export class ImportFlow {
     const { app } = this.host;
     const folder = reportFolderOf(this.host.settings.reportFolder);
     if (folder !== '') await ensureFolder(app, folder);
-    const path = reportPath(folder, plan.today, (p) => app.vault.getAbstractFileByPath(normalizePath(p)) !== null);
+    const path = reportPath(folder, plan, (p) => app.vault.getAbstractFileByPath(normalizePath(p)) !== null);
     await app.vault.create(normalizePath(path), composeImportReport(plan, { date: plan.today, result }));
     return normalizePath(path);
   }

@@ -23,8 +23,9 @@ const plan = (over: Partial<ImportPlan> & { newest?: string | null }): ImportPla
 describe('report path and when to write one', () => {
   it('numbers a second report of the same day', () => {
     const taken = new Set(['R/LinkedIn import 2026-11-26.md', 'R/LinkedIn import 2026-11-26 2.md']);
-    expect(reportPath('R', '2026-11-26', (p) => taken.has(p))).toBe('R/LinkedIn import 2026-11-26 3.md');
-    expect(reportPath('', '2026-11-26', () => false)).toBe('LinkedIn import 2026-11-26.md');
+    const linkedIn = { today: '2026-11-26', bySource: [{ id: 'linkedin', label: 'LinkedIn', people: 1, counts: [] }] };
+    expect(reportPath('R', linkedIn, (p) => taken.has(p))).toBe('R/LinkedIn import 2026-11-26 3.md');
+    expect(reportPath('', linkedIn, () => false)).toBe('LinkedIn import 2026-11-26.md');
   });
 
   it('an import that changed nothing and failed nothing is up to date', () => {

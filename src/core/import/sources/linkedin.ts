@@ -1,0 +1,88 @@
+/**
+ * The LinkedIn export as an import source: connections, invitations and messages become
+ * people (identified by profile URL, or by name in exports before 2023, a URL another
+ * file of the export shows being learned by name), LinkedIn owns its fields
+ * (`LINKEDIN_OWNED`), a recorded decline or connection is not undone by an old invitation,
+ * and connections no longer in Connections.csv are reported as missing. The owner, the
+ * invitation and the message details go into the plan's LinkedIn sections.
+ */
+import { coerceDate, coerceText } from '../../people/coerce';
+import type { LinkedInExport } from '../../linkedin/read-export';
+import { linkedInHeadLine, type OwnedValues } from '../../notes/compose-note';
+import { FIELD, LINKEDIN_OWNED } from '../../notes/schema';
+import { findOwner, ownMessageTest } from '../export-owner';
+import { addConnections, IncomingSet, profilesByName } from '../incoming';
+import { addInvitations, mergeStatus } from '../invitations-plan';
+import { addMessages } from '../messages-plan';
+import { missingFromExport } from '../missing-from-export';
+import type { ImportSource } from '../source';
+
+/** The status a note keeps: a recorded decline or a connection is not undone by an old invitation. */
+export function settleLinkedInStatus(current: Readonly<Record<string, unknown>>, incoming: OwnedValues): OwnedValues {
+  const wanted = incoming[FIELD.status];
+  if (typeof wanted !== 'string') return incoming;
+  const status = mergeStatus(
+    coerceText(current[FIELD.status]).toLowerCase(),
+    wanted,
+    coerceDate(current[FIELD.invitedOn]).value,
+    coerceDate(incoming[FIELD.invitedOn]).value,
+  );
+  return status === wanted ? incoming : { ...incoming, [FIELD.status]: status };
+}
+
+export function linkedInSource(exp: LinkedInExport): ImportSource {
+  return {
+    id: 'linkedin',
+    label: 'LinkedIn',
+    files: exp.sources,
+    owns: LINKEDIN_OWNED,
+    skipped: [
+      ...exp.connections.flatMap((f) => f.skipped),
+      ...exp.invitations.flatMap((f) => f.skipped),
+      ...exp.messages.flatMap((f) => f.skipped),
+    ],
+    warnings: [...exp.connections.flatMap((f) => f.warnings), ...exp.profiles.flatMap((f) => f.warnings)],
+
+    collect({ notes, settings, plan }) {
+      const stats = plan.stats;
+      stats.connectionRows = exp.connections.reduce((n, f) => n + f.records.length + f.skipped.length, 0);
+      stats.blankMemberRows = exp.connections.reduce((n, f) => n + f.blankMemberRows, 0);
+      stats.invitationRows = exp.invitations.reduce((n, f) => n + f.records.length + f.skipped.length, 0);
+      for (const file of exp.connections)
+        for (const c of file.records)
+          if (c.connectedOn !== null && (stats.newestConnectedOn === null || c.connectedOn > stats.newestConnectedOn))
+            stats.newestConnectedOn = c.connectedOn;
+
+      const owner = findOwner(exp);
+      plan.owner = owner.owner;
+      plan.messages.ownerUrl = owner.owner?.profileUrl ?? null;
+      plan.messages.ownerRule = owner.rule;
+      const people = new IncomingSet(profilesByName(exp, ownMessageTest(owner.owner)));
+      addConnections(people, exp);
+      const invitations = addInvitations(people, exp, notes, {
+        today: settings.today,
+        createNotesForPendingInvitees: settings.createNotesForPendingInvitees ?? false,
+      });
+      plan.pendingInvitations = invitations.pendingOutgoing.sort((a, b) => a.sentOn.localeCompare(b.sentOn));
+      stats.pendingIncoming = invitations.pendingIncoming;
+      stats.acceptedWithMessage = invitations.accepted;
+      plan.ambiguous.push(...invitations.ambiguous);
+      const messages = addMessages(people, exp, notes, owner, { logMessageDays: settings.logMessageDays ?? false });
+      plan.messages = messages.outcome;
+      plan.ambiguous.push(...messages.ambiguous);
+      return people;
+    },
+
+    settle: settleLinkedInStatus,
+
+    missing: (notes, accounted) => missingFromExport(exp, notes, accounted),
+
+    counts: (plan) => [
+      ['Invitations received, waiting for you', plan.stats.pendingIncoming],
+      ['Invitations you sent, not accepted', plan.pendingInvitations.length],
+      ['People with LinkedIn messages', plan.messages.matched],
+    ],
+
+    headLine: linkedInHeadLine,
+  };
+}
