@@ -10,6 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli/main';
 import { cli } from '../support/cli';
+import { ROOT } from '../support/paths';
 import { readTree, tempDir, writeTree } from '../support/temp-dir';
 
 const person = (name: string, fields: string) => `---\nname: ${name}\n${fields}tags:\n  - person\n---\n`;
@@ -48,6 +49,15 @@ describe('network-crm reads well', () => {
     }
     expect((await cli('help', 'undo')).out).toContain('Usage: network-crm undo');
     expect((await cli('--help')).out).toContain('met-at-event');
+  });
+
+  it('the README lists every command and every flag', () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const cliSection = readme.slice(readme.indexOf('## Command line'), readme.indexOf('## Development'));
+    for (const spec of COMMANDS) {
+      expect(cliSection, spec.name).toContain(`| \`${spec.name}`);
+      for (const f of spec.flags) expect(cliSection, `${spec.name} --${f.name}`).toContain(`--${f.name}`);
+    }
   });
 
   it('show prints the fields in text and takes an absolute path', async () => {
