@@ -111,33 +111,13 @@ describe('network-crm reads well', () => {
   it('met-at-event sets met-where in one undoable step; undo refuses a note edited since', async () => {
     const dir = vault();
     const before = readTree(dir);
-    const dry = await cli(
-      'met-at-event',
-      '--vault',
-      dir,
-      '--from',
-      '2026-11-19',
-      '--to',
-      '2026-11-22',
-      '--met-where',
-      'Web Summit',
-      '--dry-run',
-    );
+    const event = ['met-at-event', '--vault', dir, '--from', '2026-11-19', '--to', '2026-11-22'];
+    const dry = await cli(...event, '--met-where', 'Web Summit', '--dry-run');
     expect(dry.out.split('\n')[0]).toBe(
       'Dry run: would set met-where to Web Summit on 2 people who connected or invited you from 2026-11-19 to 2026-11-22',
     );
     expect(readTree(dir)).toEqual(before);
-    const r = await cli(
-      'met-at-event',
-      '--vault',
-      dir,
-      '--from',
-      '2026-11-19',
-      '--to',
-      '2026-11-22',
-      '--met-where',
-      'Web Summit',
-    );
+    const r = await cli(...event, '--met-where', 'Web Summit');
     expect(r.code).toBe(0);
     expect(readTree(dir)['People/Cy.md']).toContain('met-where: Web Summit\n');
     expect(readTree(dir)['People/Ivy.md']).toContain('met-where: Web Summit\n');

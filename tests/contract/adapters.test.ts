@@ -13,6 +13,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../../src/cli/args';
 import { IMPORT, prepareImport } from '../../src/cli/commands/import';
+import { staleRow } from '../../src/cli/commands/stale';
 import { importSettings, openVault } from '../../src/cli/options';
 import { localIsoDate } from '../../src/core/dates/iso-date';
 import type { ImportPlan } from '../../src/core/import/plan-types';
@@ -51,15 +52,7 @@ async function throughPlugin(fixture: VaultFixture): Promise<Outcome> {
   const tree: Record<string, string> = {};
   for (const f of app.vault.getFiles()) tree[f.path] = app.vault.readSync(f.path) ?? '';
   const s = plugin.settings;
-  const stale = new StaleModel(plugin.ctx).entries().map((e) => ({
-    name: e.person.name,
-    path: e.person.path,
-    trust: e.person.trust,
-    lastContact: e.lastContact,
-    dueDate: e.dueDate,
-    daysOverdue: e.daysOverdue,
-    whoseMove: e.whoseMove,
-  }));
+  const stale = new StaleModel(plugin.ctx).entries().map(staleRow);
   const triage = triageQueue(plugin.index.people(), {
     today: TODAY,
     pruneAfterYears: s.pruneAfterYears,

@@ -1,6 +1,6 @@
 /** `network-crm stale --vault DIR`: the stale view's list, in its order, with the vault's settings. */
 import { lastContactText, overdueText } from '../../core/stale/describe';
-import { staleList } from '../../core/stale/stale-list';
+import { staleList, type StaleEntry } from '../../core/stale/stale-list';
 import { displayWidth, padDisplay } from '../../core/text/display-width';
 import { plural } from '../../core/text/format';
 import { limitFlag, type ParsedArgs } from '../args';
@@ -11,6 +11,19 @@ import { VaultPeople } from '../vault-people';
 
 /** Names wider than this are cut with `…` so a long one does not push every row. */
 const MAX_NAME_COLUMNS = 32;
+
+/** One row of `stale --json`. */
+export function staleRow(e: StaleEntry) {
+  return {
+    name: e.person.name,
+    path: e.person.path,
+    trust: e.person.trust,
+    lastContact: e.lastContact,
+    dueDate: e.dueDate,
+    daysOverdue: e.daysOverdue,
+    whoseMove: e.whoseMove,
+  };
+}
 
 function runStale(args: ParsedArgs, io: CliIo): Promise<number> {
   const session = openVault(args);
@@ -25,16 +38,7 @@ function runStale(args: ParsedArgs, io: CliIo): Promise<number> {
   });
   const shown = limit === undefined ? list : list.slice(0, limit);
   if (args.flags.has('json')) {
-    const rows = shown.map((e) => ({
-      name: e.person.name,
-      path: e.person.path,
-      trust: e.person.trust,
-      lastContact: e.lastContact,
-      dueDate: e.dueDate,
-      daysOverdue: e.daysOverdue,
-      whoseMove: e.whoseMove,
-    }));
-    io.out(JSON.stringify({ today, count: list.length, stale: rows }, null, 2));
+    io.out(JSON.stringify({ today, count: list.length, stale: shown.map(staleRow) }, null, 2));
     return Promise.resolve(0);
   }
   io.out(
