@@ -6,7 +6,7 @@ export interface CliIo {
   interrupted(): boolean;
   /** Lets pending events (a Ctrl-C) through. */
   breathe(): Promise<void>;
-  /** The bundled CLI's own file, which can run as the read-ahead worker; absent in-process. */
+  /** The bundled read-ahead worker beside dist/cli.js; absent in-process (no bundle to start). */
   workerScript?: string;
 }
 

@@ -3,16 +3,16 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateExport, zipExport } from '../../scripts/lib/synthetic-export';
 import { readAhead } from '../../src/cli/read-ahead';
-import { cli, CLI } from '../support/cli';
+import { cli, WORKER } from '../support/cli';
 import { readTree, tempDir } from '../support/temp-dir';
 
 describe('reading notes ahead on a worker thread', () => {
-  it('runs the bundled CLI as its worker; without a bundle (in-process) it reads nothing ahead', async () => {
+  it('runs the bundled worker; without one (from the sources) it reads nothing ahead', async () => {
     const dir = tempDir();
     const files = Array.from({ length: 600 }, (_, i) => path.join(dir, `n${i}.md`));
     files.forEach((f) => fs.writeFileSync(f, 'x'));
     expect((await readAhead(files, undefined)).size).toBe(0);
-    expect((await readAhead(files, CLI)).size).toBe(600);
+    expect((await readAhead(files, WORKER)).size).toBe(600);
   });
 
   it('returns every readable file whole (large and non-ASCII ones too) and leaves out what it cannot read', async () => {
@@ -22,7 +22,7 @@ describe('reading notes ahead on a worker thread', () => {
     const big = `${'x'.repeat(70 * 1024)}ü`;
     fs.writeFileSync(files[7]!, big);
     fs.mkdirSync(path.join(dir, 'a folder.md'));
-    const texts = await readAhead([...files, path.join(dir, 'missing.md'), path.join(dir, 'a folder.md')], CLI);
+    const texts = await readAhead([...files, path.join(dir, 'missing.md'), path.join(dir, 'a folder.md')], WORKER);
     expect(texts.size).toBe(600);
     expect(texts.get(files[3]!)).toBe('---\nname: Zoë 3\n---\n');
     expect(texts.get(files[7]!)).toBe(big);
@@ -31,7 +31,7 @@ describe('reading notes ahead on a worker thread', () => {
   it('does not start a worker for a small vault', async () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'a.md'), 'a');
-    expect((await readAhead([path.join(dir, 'a.md')], CLI)).size).toBe(0);
+    expect((await readAhead([path.join(dir, 'a.md')], WORKER)).size).toBe(0);
   });
 
   it('a re-import of a vault big enough to read ahead updates the right note and keeps the user edits', async () => {

@@ -6,6 +6,8 @@ import type { ImportSummary } from '../../src/cli/commands/import';
 import { ROOT } from './paths';
 
 export const CLI = path.join(ROOT, 'dist/cli.js');
+/** The bundled read-ahead worker (built by the global set-up), used in-process as the bin uses it. */
+export const WORKER = path.join(ROOT, 'dist/read-ahead-worker.js');
 
 /** Runs the CLI in-process and captures what it prints. */
 export interface CliRun {
@@ -24,6 +26,7 @@ export async function cli(...argv: string[]): Promise<CliRun> {
     err: (l) => (err += `${l}\n`),
     interrupted: () => false,
     breathe: () => Promise.resolve(),
+    workerScript: WORKER,
   };
   const code = await runCli(argv, io);
   return { code, out, err, json: <T>() => JSON.parse(out) as T };
