@@ -1,8 +1,9 @@
 /**
  * The CLI's edits to notes, recorded for `network-crm undo`: the before and after text of
- * every note one command changed, kept as the last change in the plugin's data folder
+ * every note one command changed, kept in the plugin's data folder
  * (`<config folder>/plugins/network-crm/cli-undo.json`), out of sight of the vault's notes
- * and synced with the vault like the plugin's own data. Only the last change is kept.
+ * and synced with the vault like the plugin's own data. The last few changes are kept,
+ * newest last; each `undo` takes back the newest.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,6 +13,8 @@ import type { VaultSession } from './options';
 import { absOf, pluginDataFile, writeAtomically } from './vault-config';
 
 const UNDO_FILE = 'cli-undo.json';
+/** Changes kept for undo (the plugin keeps 50 in memory; these are on disk, whole note texts). */
+const DEPTH = 10;
 
 export interface NoteEdit {
   frontmatter?: (fm: Record<string, unknown>) => void;
@@ -20,6 +23,25 @@ export interface NoteEdit {
 
 function undoFile(session: VaultSession): string {
   return absOf(session.vault.root, pluginDataFile(session.config, UNDO_FILE));
+}
+
+/** The stored changes, oldest first; anything unreadable counts as none. */
+function readStack(file: string): UndoEntry[] {
+  try {
+    const data: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
+    const list = Array.isArray(data) ? data : [data];
+    return list.map(sanitizeUndoEntry).filter((e): e is UndoEntry => e !== null);
+  } catch {
+    return [];
+  }
+}
+
+function writeStack(file: string, stack: readonly UndoEntry[]): void {
+  if (stack.length === 0) fs.rmSync(file, { force: true });
+  else {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    writeAtomically(file, JSON.stringify(stack));
+  }
 }
 
 function readOrNull(session: VaultSession, note: string): string | null {
@@ -71,13 +93,11 @@ export class CliEditor {
     return this.changes;
   }
 
-  /** Stores this command's changes as the last change, for `undo`. Nothing changed: the previous one stays. */
+  /** Stores this command's changes as the newest change, for `undo`. Nothing changed: nothing stored. */
   commit(label: string): void {
     if (this.changes.length === 0) return;
     const file = undoFile(this.session);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    const entry: UndoEntry = { label, notes: this.changes };
-    writeAtomically(file, JSON.stringify(entry));
+    writeStack(file, [...readStack(file), { label, notes: this.changes }].slice(-DEPTH));
   }
 }
 
@@ -87,16 +107,12 @@ export interface UndoOutcome {
   skipped: string[];
 }
 
-/** Undoes the last recorded CLI change; null when there is none. */
+/** Undoes the newest recorded CLI change; null when there is none. */
 export function undoLastChange(session: VaultSession): UndoOutcome | null {
   const file = undoFile(session);
-  let entry: UndoEntry | null = null;
-  try {
-    entry = sanitizeUndoEntry(JSON.parse(fs.readFileSync(file, 'utf8')));
-  } catch {
-    entry = null;
-  }
-  if (entry === null) return null;
+  const stack = readStack(file);
+  const entry = stack.pop();
+  if (entry === undefined) return null;
   const plan = planUndo(entry, (p) => readOrNull(session, p));
   const restored: string[] = [];
   for (const step of plan.steps) {
@@ -104,6 +120,6 @@ export function undoLastChange(session: VaultSession): UndoOutcome | null {
     else writeAtomically(session.vault.abs(step.path), step.restore);
     restored.push(step.path);
   }
-  fs.rmSync(file, { force: true });
+  writeStack(file, stack);
   return { label: entry.label, restored, skipped: plan.skipped };
 }

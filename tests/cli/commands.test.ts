@@ -153,11 +153,15 @@ describe('network-crm reads well', () => {
     expect((await cli('undo', '--vault', dir)).out).toBe('Undone: log call with Ann Lee (1 note restored).\n');
     expect(readTree(dir)).toEqual(before);
 
+    await cli('decide', '--vault', dir, '--person', 'Cy Park', '--trust', '2');
     const list = await cli('prune-list', '--vault', dir, '--today', '2026-11-26');
     expect(list.out).toBe('Wrote Network CRM/Prune list.md: 1 person marked to prune\n');
     expect(readTree(dir)['Network CRM/Prune list.md']).toContain('- [ ] [[People/Old|Old]]');
     await cli('undo', '--vault', dir);
     expect(fs.existsSync(path.join(dir, 'Network CRM/Prune list.md'))).toBe(false);
+    // Undo again takes back the change before: the decision.
+    expect((await cli('undo', '--vault', dir)).out).toBe('Undone: trust Cy Park (1 note restored).\n');
+    expect(readTree(dir)).toEqual(before);
   });
 
   it('a re-import with nothing to do says so and --report writes no second report', async () => {

@@ -22,10 +22,10 @@ function runUndo(args: ParsedArgs, io: CliIo): Promise<number> {
 
 export const UNDO: CommandSpec = {
   name: 'undo',
-  summary: 'Undo the last change a CLI command made (log, decide, met-at-event, prune-list).',
+  summary: 'Undo the last change a CLI command made (log, decide, met-at-event, prune-list); again for the one before.',
   details: [
     'A note edited since (by you, Obsidian, sync or an import) is left as it is and listed; exits 1 then.',
-    'The change is kept in <config folder>/plugins/network-crm/cli-undo.json; only the last one.',
+    'The last 10 changes are kept in <config folder>/plugins/network-crm/cli-undo.json.',
   ],
   flags: [FLAG.vault, FLAG.configDir, FLAG.json, FLAG.help],
   run: runUndo,
