@@ -66,9 +66,15 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(home, { recursive: true, force: true }));
 
 describe('the npm package', () => {
-  it('holds only the CLI, the README, the licence and package.json', () => {
+  it('holds only the CLI (with its read-ahead worker), the README, the licence and package.json', () => {
     expect(packed.filename).toBe(`${pkg.name}-${pkg.version}.tgz`);
-    expect(packed.files.map((f) => f.path).sort()).toEqual(['LICENSE', 'README.md', 'dist/cli.js', 'package.json']);
+    expect(packed.files.map((f) => f.path).sort()).toEqual([
+      'LICENSE',
+      'README.md',
+      'dist/cli.js',
+      'dist/read-ahead-worker.js',
+      'package.json',
+    ]);
     expect(pkg.bin).toEqual({ 'network-crm': 'dist/cli.js' });
     expect(fs.readFileSync(path.join(ROOT, 'dist/cli.js'), 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
   });

@@ -13,5 +13,7 @@ export function recordImport(state: VaultState, plan: ImportPlan, today: IsoDate
   const now = plan.stats.newestConnectedOn;
   // An export without Connections.csv (messages only) says nothing about connections: keep what was known.
   const newestConnectedOn = now === null ? before : before === null || now > before ? now : before;
-  return { ...state, lastImport: { date: today, newestConnectedOn } };
+  // Whose export it is, when this one says (Profile.csv, invitations); otherwise what was known.
+  const owner = plan.owner ?? state.owner;
+  return { ...state, lastImport: { date: today, newestConnectedOn }, owner };
 }

@@ -52,6 +52,13 @@ describe('recordImport', () => {
     expect(messagesOnly.lastImport).toEqual({ date: '2026-12-01', newestConnectedOn: '2026-11-01' });
     expect(recordImport({ ...first, baseFileCreated: true }, plan({}), '2026-12-02').baseFileCreated).toBe(true);
   });
+
+  it('remembers whose export it is, and keeps it when an export does not say', () => {
+    const ada = { name: 'Ada Lovelace', profileUrl: 'https://www.linkedin.com/in/ada' };
+    const withOwner = recordImport(EMPTY_VAULT_STATE, plan({ owner: ada }), '2026-11-26');
+    expect(withOwner.owner).toEqual(ada);
+    expect(recordImport(withOwner, plan({ owner: null }), '2026-11-27').owner).toEqual(ada);
+  });
 });
 
 describe('fileNameFormatProblem', () => {
