@@ -22,7 +22,7 @@ const LAYOUT: StartOptions['layout'] = [
   { type: STALE_VIEW_TYPE, side: 'right', title: 'Stale contacts' },
 ];
 const invitation = (name: string) =>
-  `---\nname: ${name}\nlinkedin: https://www.linkedin.com/in/${name.toLowerCase().replace(/ /g, '-')}\nlinkedin-status: invitation-received\ninvited-on: ${TODAY}\n---\n`;
+  `---\nname: ${name}\nlinkedin: https://www.linkedin.com/in/${name.toLowerCase().replace(/ /g, '-')}\nlinkedin-status: invitation-received\ninvited-on: ${TODAY}\ntags: [person]\n---\n`;
 
 describe('views restored from the layout (deferred)', () => {
   it('are not constructed at start-up, and work when shown later', async () => {
@@ -93,7 +93,7 @@ describe('renaming a folder', () => {
     expect(renames).toContain('People/Old/Ann Lee.md → Contacts/Old/Ann Lee.md');
     expect(renames).toContain('People → Contacts');
     expect(renames).toHaveLength(1 + 40 + 1 + 1); // the folder, 40 notes, the subfolder and its note
-    expect(plugin.index.size()).toBe(41); // still people: each note has a LinkedIn URL
+    expect(plugin.index.size()).toBe(41); // still people outside the folder: each carries the person tag
     expect(plugin.index.people().every((p) => p.path.startsWith('Contacts/'))).toBe(true);
     expect(plugin.index.withProfileUrl('https://www.linkedin.com/in/ann-lee').map((r) => r.path)).toEqual([
       'Contacts/Old/Ann Lee.md',
