@@ -26,6 +26,7 @@ const DATE_FIELDS: ReadonlySet<string> = new Set([
   FIELD.connectedOn,
   FIELD.invitedOn,
   FIELD.lastMessage,
+  FIELD.lastReply,
   FIELD.jobChangedOn,
 ]);
 

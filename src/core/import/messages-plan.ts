@@ -31,6 +31,8 @@ export interface MessageStats {
   lastDate: string;
   lastTime: number;
   lastFrom: 'me' | 'them';
+  /** Date of their newest message ('' when they never wrote): an answer to "have we met?" shows here. */
+  lastReceived: string;
   sent: number;
   received: number;
   unanswered: number;
@@ -68,6 +70,7 @@ function stat(map: Map<Key, MessageStats>, key: Key, name: string, source: Sourc
       lastDate: '',
       lastTime: -Infinity,
       lastFrom: 'them',
+      lastReceived: '',
       sent: 0,
       received: 0,
       unanswered: 0,
@@ -87,6 +90,7 @@ function record(s: MessageStats, m: MessageRecord, from: 'me' | 'them', perDay: 
   } else {
     s.received++;
     s.unanswered = 0;
+    if (m.date > s.lastReceived) s.lastReceived = m.date;
   }
   if (m.time >= s.lastTime) {
     s.lastTime = m.time;
@@ -233,6 +237,7 @@ export function addMessages(
       [FIELD.lastMessage]: s.lastDate,
       [FIELD.lastMessageFrom]: s.lastFrom,
       [FIELD.unanswered]: s.unanswered,
+      ...(s.lastReceived === '' ? {} : { [FIELD.lastReply]: s.lastReceived }),
     };
     const lines = perDay
       ? [...s.perDay.entries()].map(([date, n]) => ({

@@ -30,6 +30,7 @@ const WHEN_KNOWN: readonly FieldName[] = [
   FIELD.lastMessage,
   FIELD.lastMessageFrom,
   FIELD.unanswered,
+  FIELD.lastReply,
   FIELD.jobChangedOn,
   FIELD.emails,
   FIELD.phones,

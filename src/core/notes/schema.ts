@@ -21,6 +21,7 @@ export const FIELD = {
   lastMessage: 'last-message',
   lastMessageFrom: 'last-message-from',
   unanswered: 'unanswered',
+  lastReply: 'last-reply',
   jobChangedOn: 'job-changed-on',
   metWhere: 'met-where',
   trust: 'trust',
@@ -34,6 +35,7 @@ export const FIELD = {
   emails: 'emails',
   phones: 'phones',
   birthday: 'birthday',
+  askedOn: 'asked-on',
 } as const;
 
 export type FieldName = (typeof FIELD)[keyof typeof FIELD];
@@ -52,6 +54,7 @@ export const LINKEDIN_OWNED: readonly FieldName[] = [
   FIELD.lastMessage,
   FIELD.lastMessageFrom,
   FIELD.unanswered,
+  FIELD.lastReply,
   FIELD.jobChangedOn,
 ];
 

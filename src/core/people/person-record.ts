@@ -29,6 +29,10 @@ export interface PersonRecord {
   lastMessage: IsoDate | null;
   lastMessageFrom: MessageSide | null;
   unanswered: number | null;
+  /** Their newest LinkedIn message (`last-reply`). */
+  lastReply: IsoDate | null;
+  /** When you asked "have we met?" (`asked-on`). */
+  askedOn: IsoDate | null;
   snoozeUntil: IsoDate | null;
   /** Keep-in-touch period in days set on the note; 0 = never; null = use the trust level's. */
   cadence: number | null;
@@ -93,6 +97,8 @@ export function personFromFrontmatter(
     lastMessage: date(FIELD.lastMessage),
     lastMessageFrom: side === 'me' || side === 'them' ? side : null,
     unanswered,
+    lastReply: date(FIELD.lastReply),
+    askedOn: date(FIELD.askedOn),
     snoozeUntil: date(FIELD.snoozeUntil),
     cadence: take(FIELD.cadence, coerceDays(fm[FIELD.cadence])),
     prune: coerceBoolean(fm[FIELD.prune]),

@@ -106,7 +106,7 @@ describe('messages', () => {
     expect(stats.get('name:silent sam')).toMatchObject({ lastFrom: 'me', unanswered: 2, name: 'Silent Sam' });
   });
 
-  it('writes last-message, last-message-from and unanswered into notes, never the text; a re-import writes nothing', async () => {
+  it('writes last-message, last-message-from, unanswered and last-reply into notes, never the text; a re-import writes nothing', async () => {
     const vault = new MemoryVault();
     const plan = await planImport(readExport([CONNECTIONS, MESSAGES_2024]), vault.snapshot(), settings);
     expect(plan.messages).toMatchObject({
@@ -121,9 +121,9 @@ describe('messages', () => {
     await applyPlan(plan, vault.writer());
     const hasan = vault.files.get('People/Hasan Çankaya.md')!;
     expect(hasan).toContain(
-      'linkedin-status: connected\nname: Hasan Çankaya\nlast-message: 2026-03-05\nlast-message-from: me\nunanswered: 2\nmet-where:',
+      'linkedin-status: connected\nname: Hasan Çankaya\nlast-message: 2026-03-05\nlast-message-from: me\nunanswered: 2\nlast-reply: 2026-03-01\nmet-where:',
     );
-    for (const text of vault.files.values()) expect(text).not.toMatch(/ping|hello|reply|<p>ad/);
+    for (const text of vault.files.values()) expect(text).not.toMatch(/ping|hello|reply(?!:)|<p>ad/); // `last-reply:` is the field, not the text
     vault.writes.length = 0;
     const again = await planImport(readExport([CONNECTIONS, MESSAGES_2024]), vault.snapshot(), settings);
     expect([again.creates.length, again.updates.length]).toEqual([0, 0]);
@@ -171,9 +171,11 @@ describe('messages', () => {
       const last = rows[rows.length - 1]!;
       let unanswered = 0;
       for (let i = rows.length - 1; i >= 0 && rows[i]!.mine; i--) unanswered++;
+      // last-reply: their newest message, absent when they never wrote.
+      const theirs = rows.filter((r) => !r.mine).pop();
       const text = [...vault.files.values()].find((t) => t.includes(`linkedin: ${p.url}\n`))!;
       expect(text).toContain(
-        `last-message: ${last.when.slice(0, 10)}\nlast-message-from: ${last.mine ? 'me' : 'them'}\nunanswered: ${unanswered}\n`,
+        `last-message: ${last.when.slice(0, 10)}\nlast-message-from: ${last.mine ? 'me' : 'them'}\nunanswered: ${unanswered}\n${theirs ? `last-reply: ${theirs.when.slice(0, 10)}\n` : 'met-where:'}`,
       );
       checked++;
     }
