@@ -26,6 +26,10 @@ export interface NetworkCrmSettings {
   pruneAfterYears: number;
   withdrawAfterWeeks: number;
   unansweredThreshold: number;
+  /** On the first import, connections this many days before the newest one count as new. */
+  newConnectionDays: number;
+  /** Days after a "have we met?" reply before the card comes back as "no answer". */
+  askWaitDays: number;
   createNotesForPendingInvitees: boolean;
   logMessageDays: boolean;
   myName: string;
@@ -57,6 +61,8 @@ export const DEFAULT_SETTINGS: NetworkCrmSettings = {
   pruneAfterYears: 3,
   withdrawAfterWeeks: 4,
   unansweredThreshold: 2,
+  newConnectionDays: 30,
+  askWaitDays: 21,
   createNotesForPendingInvitees: false,
   logMessageDays: false,
   myName: '',
@@ -107,6 +113,8 @@ export function sanitizeSettings(loaded: unknown): NetworkCrmSettings {
       d.unansweredThreshold,
       (v) => typeof v === 'number' && isCount(v) && v > 0,
     ),
+    newConnectionDays: pick(raw.newConnectionDays, d.newConnectionDays, isCount),
+    askWaitDays: pick(raw.askWaitDays, d.askWaitDays, (v) => isCount(v) && (v as number) > 0),
     createNotesForPendingInvitees: pick(raw.createNotesForPendingInvitees, d.createNotesForPendingInvitees, isBool),
     logMessageDays: pick(raw.logMessageDays, d.logMessageDays, isBool),
     myName: pick(raw.myName, d.myName, isString),

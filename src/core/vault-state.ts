@@ -9,6 +9,7 @@
  * is sanitised on load and anything unusable falls back to "nothing known".
  */
 import { isIsoDate, type IsoDate } from './dates/iso-date';
+import { EMPTY_TRIAGE_STATE, sanitizeTriageState, type TriageState } from './triage/triage-state';
 
 export interface LastImport {
   /** The day the import ran (the caller's `today`). */
@@ -34,6 +35,8 @@ export interface VaultState {
   baseFileCreated: boolean;
   /** Whether the plugin opened its first-run welcome in this vault (it does so once). */
   welcomeShown: boolean;
+  /** The new-connection window and your pending sent invitations with your decisions (see triage-state.ts). */
+  triage: TriageState;
 }
 
 export const EMPTY_VAULT_STATE: VaultState = {
@@ -41,6 +44,7 @@ export const EMPTY_VAULT_STATE: VaultState = {
   owner: null,
   baseFileCreated: false,
   welcomeShown: false,
+  triage: EMPTY_TRIAGE_STATE,
 };
 
 function asRecord(v: unknown): Record<string, unknown> | null {
@@ -54,7 +58,7 @@ function isoOrNull(v: unknown): IsoDate | null {
 /** The state from a loaded data.json's `state` value (anything else gives the empty state). */
 export function sanitizeVaultState(loaded: unknown): VaultState {
   const raw = asRecord(loaded);
-  if (!raw) return { ...EMPTY_VAULT_STATE };
+  if (!raw) return { ...EMPTY_VAULT_STATE, triage: { ...EMPTY_TRIAGE_STATE } };
   const last = asRecord(raw.lastImport);
   const lastDate = isoOrNull(last?.date);
   const owner = asRecord(raw.owner);
@@ -67,5 +71,6 @@ export function sanitizeVaultState(loaded: unknown): VaultState {
         : { name: ownerName, profileUrl: typeof owner?.profileUrl === 'string' ? owner.profileUrl : null },
     baseFileCreated: raw.baseFileCreated === true,
     welcomeShown: raw.welcomeShown === true,
+    triage: sanitizeTriageState(raw.triage),
   };
 }

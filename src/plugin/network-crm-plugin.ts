@@ -45,6 +45,13 @@ class PluginContext implements CrmContext {
   startImport(): void {
     this.plugin.importer.open();
   }
+  get state() {
+    return this.plugin.state;
+  }
+  async saveState(state: VaultState): Promise<void> {
+    this.plugin.state = state;
+    await this.plugin.saveSettings();
+  }
 }
 
 interface StoredData extends Partial<NetworkCrmSettings> {

@@ -17,6 +17,14 @@ describe('sanitizeVaultState', () => {
       owner: { name: 'Ada Lovelace', profileUrl: 'https://www.linkedin.com/in/ada' },
       baseFileCreated: true,
       welcomeShown: true,
+      triage: {
+        newestSeen: '2026-11-19',
+        newestSeenKeys: ['https://www.linkedin.com/in/bo'],
+        newSince: '2026-10-01',
+        newSinceKnown: ['name:ann lee'],
+        sentPending: [{ name: 'Cy Doe', profileUrl: 'https://www.linkedin.com/in/cy', sentOn: '2026-09-01' }],
+        sentDecisions: { 'https://www.linkedin.com/in/cy': { decision: 'waiting', on: '2026-11-01' } },
+      },
     };
     expect(sanitizeVaultState(state)).toEqual(state);
   });

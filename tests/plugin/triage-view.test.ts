@@ -61,16 +61,15 @@ describe('Triage view', () => {
     expect(document.querySelector('.ncrm-card img')).toBeNull();
     const known = $$('.ncrm-card-known li').map((l) => l.textContent);
     expect(known).toEqual(['Mentioned in Notes/Dinner', 'You trust Trusted Friend at Acme']);
-    expect($$('.ncrm-key kbd').map((k) => k.textContent)).toEqual([
+    // The likely decisions first (accept, decline, ask "have we met?"), then the rest.
+    expect($$('.ncrm-keys-likely .ncrm-key kbd').map((k) => k.textContent)).toEqual(['a', 'd', 'r']);
+    expect($$('.ncrm-keys-more .ncrm-key kbd').map((k) => k.textContent)).toEqual([
       '1',
       '2',
       '3',
       '4',
       '5',
       'm',
-      'a',
-      'd',
-      'r',
       'p',
       'k',
       'o',
@@ -123,7 +122,7 @@ describe('Triage view', () => {
     expect(fm(app, 'People/Bo Old.md').prune).toBe(false);
   });
 
-  it('sets where we met from the card, copies a reply, and ignores keys typed in inputs', async () => {
+  it('copies a "have we met?" reply and records the ask, sets where we met, and ignores keys typed in inputs', async () => {
     const { app, plugin } = await startPlugin(VAULT);
     plugin.settings.myName = 'Alex';
     const writeText = vi.fn(() => Promise.resolve());
@@ -132,6 +131,14 @@ describe('Triage view', () => {
     press(view, 'r');
     await settle(app, 10);
     expect(writeText).toHaveBeenCalledWith(expect.stringMatching(/^Hi Ivy, thanks for the invitation!.*Best, Alex$/));
+    expect(fm(app, 'People/Ivy Stone.md')['asked-on']).toBe(TODAY);
+    expect(text(app, 'People/Ivy Stone.md')).toContain(
+      `## Interactions\n\n- ${TODAY} · message · asked “have we met?”\n`,
+    );
+    // Ivy now waits for an answer: the next card is Ned's.
+    expect($('.ncrm-card-name').textContent).toBe('Ned Quiet');
+    await settle(app);
+    expect($('.ncrm-waiting summary').textContent).toBe('1 person waiting for an answer to “have we met?”');
     press(view, 'm');
     const input = await until(
       () => document.querySelector<HTMLInputElement>('.ncrm-met-where-input'),
@@ -141,9 +148,9 @@ describe('Triage view', () => {
     input.dispatchEvent(new KeyboardEvent('keydown', { key: '5', bubbles: true }));
     buttonByText('Save').click();
     await settle(app);
-    expect(fm(app, 'People/Ivy Stone.md')['met-where']).toBe('Web Summit 2026');
-    expect(fm(app, 'People/Ivy Stone.md').trust).toBeUndefined();
-    expect($('.ncrm-card-name').textContent).toBe('Ivy Stone');
+    expect(fm(app, 'People/Ned Quiet.md')['met-where']).toBe('Web Summit 2026');
+    expect(fm(app, 'People/Ned Quiet.md').trust).toBeUndefined();
+    expect($('.ncrm-card-name').textContent).toBe('Ned Quiet');
   });
 
   it('Met at an event: sets met-where on the checked people in one undoable step', async () => {

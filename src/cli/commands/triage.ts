@@ -1,136 +1,191 @@
 /**
- * `network-crm triage --vault DIR [--today] --json`: the triage queue in the view's order.
- * `network-crm decide --vault DIR --person … --trust N | --prune | --decline | --keep | --accept | --met-where TEXT`
+ * `network-crm triage --vault DIR [--today D] [--kind KIND] [--limit N] [--backlog] [--json]`:
+ * the daily queue in the view's order, section by section; `--backlog` lists "Rate your
+ * network" instead. `--kind withdraw` lists every sent invitation waiting for a decision,
+ * even when the queue shows them as one summary card.
  */
-import { decisionEdit, type TriageDecision } from '../../core/triage/actions';
-import { knowledgeOf, TRIAGE_SECTIONS, triageQueue } from '../../core/triage/queue';
-import { requireFlag, stringFlag, UsageError, type ParsedArgs } from '../args';
-import { CliEditor } from '../cli-edits';
-import { FLAG, VAULT_FLAGS, type CommandSpec } from '../command';
+import { backlogOrder } from '../../core/triage/backlog';
+import { HINT_LABELS } from '../../core/triage/note-hint';
+import {
+  isSummary,
+  knowledgeOf,
+  SECTION_ORDER,
+  TRIAGE_SECTIONS,
+  type TriageCard,
+  type TriageItem,
+  type TriageKind,
+  withdrawItem,
+} from '../../core/triage/queue';
+import { formatCount, plural } from '../../core/text/format';
+import { checkFlags, stringFlag, UsageError, type ParsedArgs } from '../args';
 import type { CliIo } from '../io';
-import { openVault } from '../options';
-import { VaultPeople } from '../vault-people';
+import { openTriageContext, type TriageContext } from '../triage-context';
+import { printTable, type TableRow } from '../text-table';
 
-function queueFor(people: VaultPeople, today: string) {
-  const s = people.settings;
-  return triageQueue(people.records, {
-    today,
-    pruneAfterYears: s.pruneAfterYears,
-    withdrawAfterWeeks: s.withdrawAfterWeeks,
-    unansweredThreshold: s.unansweredThreshold,
-  });
+const KINDS: readonly string[] = [...SECTION_ORDER, 'rate'];
+
+function limitOption(args: ParsedArgs): number | null {
+  const raw = stringFlag(args, 'limit');
+  if (raw === undefined) return null;
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || n < 1) throw new UsageError(`--limit "${raw}" must be a whole number of at least 1`);
+  return n;
 }
 
-function runTriage(args: ParsedArgs, io: CliIo): Promise<number> {
-  const session = openVault(args);
-  const people = new VaultPeople(session);
-  const { today } = session;
-  const queue = queueFor(people, today);
-  const backlinks = queue.some((i) => i.kind === 'invitation') ? people.backlinks() : new Map<string, string[]>();
-  const rows = queue.map((item) => {
-    const row: Record<string, unknown> = {
-      kind: item.kind,
-      section: TRIAGE_SECTIONS[item.kind],
-      person: { name: item.person.name, path: item.person.path, linkedin: item.person.profileUrl },
-      reason: item.reason,
+function kindOption(args: ParsedArgs): TriageKind | null {
+  const raw = stringFlag(args, 'kind');
+  if (raw === undefined) return null;
+  if (!KINDS.includes(raw)) throw new UsageError(`--kind "${raw}" must be one of ${KINDS.join(', ')}`);
+  return raw as TriageKind;
+}
+
+function cardJson(card: TriageCard, ctx: TriageContext): Record<string, unknown> {
+  if (isSummary(card))
+    return {
+      kind: card.kind,
+      section: TRIAGE_SECTIONS[card.kind],
+      person: null,
+      count: card.count,
+      reason: card.reason,
     };
-    if (item.kind === 'invitation') {
-      const k = knowledgeOf(item.person, people.records, backlinks.get(item.person.path) ?? []);
-      row.message = item.person.invitationMessage;
-      row.knowledge = {
-        mentionedIn: k.mentionedIn,
-        trustedAtCompany: k.trustedAtCompany.map((p) => p.name),
-        sameNameMetWhere: k.sameNameMetWhere.map((p) => p.metWhere),
-      };
+  const p = card.person;
+  const row: Record<string, unknown> = {
+    kind: card.kind,
+    section: TRIAGE_SECTIONS[card.kind],
+    person: {
+      name: p.name,
+      path: p.path === '' ? null : p.path,
+      linkedin: p.profileUrl,
+      company: p.company,
+      position: p.position,
+    },
+    reason: card.reason,
+    asked: card.asked,
+    answered: card.answered,
+  };
+  if (card.kind === 'invitation' || card.kind === 'answer') {
+    row.message = p.invitationMessage;
+    row.noteHint = card.hint?.hint ?? 'none';
+    row.hintWords = card.hint?.words ?? [];
+    row.hintInVault = card.hint?.inVault ?? [];
+    const k = knowledgeOf(p, ctx.people.records, ctx.backlinks().get(p.path) ?? []);
+    row.knowledge = {
+      mentionedIn: k.mentionedIn,
+      trustedAtCompany: k.trustedAtCompany.map((o) => o.name),
+      sameNameMetWhere: k.sameNameMetWhere.map((o) => o.metWhere),
+    };
+  }
+  if (card.sent) row.sentOn = card.sent.sentOn;
+  return row;
+}
+
+function hintCell(card: TriageItem): string {
+  if (!card.hint || card.hint.hint === 'none') return card.kind === 'invitation' ? 'no note' : '';
+  const words = [...card.hint.inVault, ...card.hint.words.filter((w) => !card.hint?.inVault.includes(w))];
+  return `${HINT_LABELS[card.hint.hint].toLowerCase()}${words.length ? `: ${words.slice(0, 4).join(', ')}` : ''}`;
+}
+
+function rowOf(card: TriageItem): TableRow {
+  const p = card.person;
+  const note = p.invitationMessage.split(/\r?\n/)[0] ?? '';
+  return {
+    cells: [p.name, [p.company, p.position].filter(Boolean).join(' · '), card.reason, hintCell(card)],
+    detail: note === '' || (card.kind !== 'invitation' && card.kind !== 'answer') ? null : `“${note}”`,
+  };
+}
+
+export function runTriage(args: ParsedArgs, io: CliIo): Promise<number> {
+  checkFlags(args, ['vault', 'today', 'json', 'folder', 'kind', 'limit', 'backlog']);
+  const ctx = openTriageContext(args, io);
+  const limit = limitOption(args);
+  const kind = kindOption(args);
+  const q = ctx.queue();
+  const json = args.flags.has('json');
+
+  if (args.flags.has('backlog') || kind === 'rate') {
+    const order = backlogOrder(q.backlog, ctx.mentions());
+    const shown = order.slice(0, limit ?? order.length);
+    const items = shown.map<TriageItem>((e) => ({
+      kind: 'rate',
+      person: e.person,
+      reason: e.reason,
+      asked: null,
+      answered: null,
+      hint: null,
+      sent: null,
+    }));
+    if (json)
+      io.out(
+        JSON.stringify({ today: ctx.today, count: order.length, queue: items.map((i) => cardJson(i, ctx)) }, null, 2),
+      );
+    else {
+      io.out(
+        `Rate your network: ${formatCount(order.length)} earlier connections without a trust level, most signal first`,
+      );
+      printTable(
+        io,
+        shown.map((e) => ({
+          cells: [e.person.name, [e.person.company, e.person.position].filter(Boolean).join(' · '), e.reason, ''],
+          detail: null,
+        })),
+      );
+      if (shown.length < order.length) io.out(`  … and ${formatCount(order.length - shown.length)} more (--limit)`);
     }
-    return row;
-  });
-  if (args.flags.has('json')) io.out(JSON.stringify({ today, count: rows.length, queue: rows }, null, 2));
-  else {
-    io.out(`${rows.length} to triage on ${today}`);
-    for (const item of queue)
-      io.out(`  ${TRIAGE_SECTIONS[item.kind].padEnd(24)} ${item.person.name.padEnd(28)} ${item.reason}`);
+    return Promise.resolve(0);
+  }
+
+  let cards: TriageCard[] = q.cards;
+  if (kind === 'withdraw') {
+    cards = q.sent.map(withdrawItem);
+  } else if (kind !== null) cards = cards.filter((c) => c.kind === kind);
+  const shown = cards.slice(0, limit ?? cards.length);
+
+  if (json) {
+    io.out(
+      JSON.stringify(
+        {
+          today: ctx.today,
+          count: cards.length,
+          sections: q.counts,
+          queue: shown.map((c) => cardJson(c, ctx)),
+          waiting: q.waiting.map((w) => ({ name: w.person.name, path: w.person.path, asked: w.askedOn, days: w.days })),
+        },
+        null,
+        2,
+      ),
+    );
+    return Promise.resolve(0);
+  }
+  const summary = SECTION_ORDER.filter((k) => q.counts[k] > 0)
+    .map((k) => `${TRIAGE_SECTIONS[k].toLowerCase()} ${formatCount(q.counts[k])}`)
+    .join(' · ');
+  io.out(`${plural(q.cards.length, 'card')} to triage on ${ctx.today}${summary ? ` (${summary})` : ''}`);
+  let section: string | null = null;
+  let rows: TableRow[] = [];
+  const flush = () => {
+    if (rows.length) printTable(io, rows);
+    rows = [];
+  };
+  for (const card of shown) {
+    if (card.kind !== section) {
+      flush();
+      section = card.kind;
+      const n = kind === 'withdraw' ? cards.length : q.counts[card.kind];
+      io.out('');
+      io.out(isSummary(card) ? TRIAGE_SECTIONS[card.kind] : `${TRIAGE_SECTIONS[card.kind]} (${formatCount(n)})`);
+    }
+    if (isSummary(card)) {
+      const how = card.kind === 'backlog' ? 'network-crm triage --backlog' : 'network-crm triage --kind withdraw';
+      io.out(`  ${card.reason} (${how} lists them)`);
+    } else rows.push(rowOf(card));
+  }
+  flush();
+  if (shown.length < cards.length) io.out(`  … and ${formatCount(cards.length - shown.length)} more (--limit)`);
+  if (q.waiting.length > 0 && kind === null) {
+    io.out('');
+    io.out(
+      `Waiting for an answer to “have we met?” (${q.waiting.length}): ${q.waiting.map((w) => `${w.person.name} (asked ${w.askedOn})`).join(', ')}`,
+    );
   }
   return Promise.resolve(0);
 }
-
-function decisionFrom(args: ParsedArgs): TriageDecision {
-  const chosen: TriageDecision[] = [];
-  const trust = stringFlag(args, 'trust');
-  if (trust !== undefined) {
-    const level = Number(trust);
-    if (!Number.isInteger(level) || level < 1 || level > 5)
-      throw new UsageError(`--trust "${trust}" must be a level from 1 to 5`, 'decide');
-    chosen.push({ type: 'trust', level });
-  }
-  const metWhere = stringFlag(args, 'met-where');
-  if (metWhere !== undefined) chosen.push({ type: 'met-where', value: metWhere.trim() });
-  for (const type of ['prune', 'decline', 'keep', 'accept'] as const) if (args.flags.has(type)) chosen.push({ type });
-  if (chosen.length !== 1)
-    throw new UsageError(
-      'give exactly one decision: --trust N, --met-where TEXT, --prune, --decline, --keep or --accept',
-      'decide',
-    );
-  return chosen[0] as TriageDecision;
-}
-
-async function runDecide(args: ParsedArgs, io: CliIo): Promise<number> {
-  const decision = decisionFrom(args);
-  const session = openVault(args);
-  const people = new VaultPeople(session);
-  const person = people.find(requireFlag(args, 'person'));
-  const { today } = session;
-  // The decision means what it means on the person's card (keep on a pending invitation = keep waiting).
-  const card = queueFor(people, today).find((i) => i.person.path === person.path);
-  const edit = decisionEdit(decision, {
-    kind: card?.kind ?? null,
-    today,
-    withdrawAfterWeeks: people.settings.withdrawAfterWeeks,
-  });
-  // What the decision changed, so a field it cleared (a trust level clears `prune: true`) can be put back.
-  const cleared: Array<{ field: string; was: unknown }> = [];
-  const editor = new CliEditor(session);
-  await editor.edit(person.path, {
-    frontmatter: (fm) => {
-      const before = { ...fm };
-      edit(fm);
-      for (const key of Object.keys(before)) if (!(key in fm)) cleared.push({ field: key, was: before[key] });
-    },
-  });
-  if (editor.failed[0]) throw new Error(`${editor.failed[0].path}: ${editor.failed[0].error}`);
-  editor.commit(`${decision.type} ${person.name}`);
-  if (args.flags.has('json'))
-    io.out(JSON.stringify({ path: person.path, decision, card: card?.kind ?? null, cleared }));
-  else
-    io.out(
-      `${person.name}: ${decision.type}${decision.type === 'trust' ? ` ${decision.level}` : ''} (${person.path})${cleared.map((c) => `; cleared ${c.field}: ${JSON.stringify(c.was)}`).join('')}`,
-    );
-  return 0;
-}
-
-export const TRIAGE: CommandSpec = {
-  name: 'triage',
-  summary:
-    'The triage queue, in the order of the triage view: invitations, new connections, job changes, people to prune, invitations to withdraw.',
-  details: ["Uses the vault's settings (prune after, withdraw after, unanswered threshold); see show-settings."],
-  flags: [...VAULT_FLAGS, FLAG.json, FLAG.help],
-  run: runTriage,
-};
-
-export const DECIDE: CommandSpec = {
-  name: 'decide',
-  summary: 'Record one triage decision on a person, as the triage view does (undo with network-crm undo).',
-  flags: [
-    ...VAULT_FLAGS,
-    { ...FLAG.person, help: `${FLAG.person.help} (required)` },
-    { name: 'trust', value: 'N', help: 'set the trust level, 1 to 5' },
-    { name: 'met-where', value: 'TEXT', help: 'set where you met' },
-    { name: 'prune', help: 'mark to remove on LinkedIn' },
-    { name: 'decline', help: 'decline the invitation' },
-    { name: 'keep', help: 'keep (a prune candidate), or keep waiting (an invitation you sent)' },
-    { name: 'accept', help: 'accept the invitation (then accept it on LinkedIn too)' },
-    FLAG.json,
-    FLAG.help,
-  ],
-  run: runDecide,
-};

@@ -1,6 +1,7 @@
 /** The import plan: everything the import would do, computed before anything is written. */
 import type { IsoDate } from '../dates/iso-date';
 import type { RowIssue, SourceRef } from '../linkedin/records';
+import type { ExportSeen } from '../triage/triage-state';
 import type { FieldChange, JobChange } from './field-diff';
 import type { DatedLine } from './incoming';
 import type { ExportOwner } from '../vault-state';
@@ -127,4 +128,9 @@ export interface ImportPlan {
    * store it in the vault state (the "have we met?" reply is signed with the name).
    */
   owner: ExportOwner | null;
+  /**
+   * What triage remembers about this export beside `stats.newestConnectedOn`: who connected
+   * on that newest day, and whether it listed invitations (see triage-state.ts).
+   */
+  seen: Omit<ExportSeen, 'newestConnectedOn'>;
 }

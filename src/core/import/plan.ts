@@ -51,6 +51,7 @@ function emptyPlan(sources: readonly ImportSource[], settings: ImportSettings): 
       acceptedWithMessage: 0,
       newestConnectedOn: null,
     },
+    seen: { onNewestDay: [], invitationsFile: false },
     messages: {
       ownerUrl: null,
       ownerRule: 'none',

@@ -5,6 +5,7 @@
  * extend this function and `sanitizeVaultState` together.
  */
 import type { IsoDate } from '../dates/iso-date';
+import { recordExportSeen } from '../triage/triage-state';
 import type { VaultState } from '../vault-state';
 import type { ImportPlan } from './plan-types';
 
@@ -15,5 +16,11 @@ export function recordImport(state: VaultState, plan: ImportPlan, today: IsoDate
   const newestConnectedOn = now === null ? before : before === null || now > before ? now : before;
   // Whose export it is, when this one says (Profile.csv, invitations); otherwise what was known.
   const owner = plan.owner ?? state.owner;
-  return { ...state, lastImport: { date: today, newestConnectedOn }, owner };
+  // The new-connection window and the pending sent invitations (triage-state.ts).
+  const triage = recordExportSeen(
+    state.triage,
+    { newestConnectedOn: plan.stats.newestConnectedOn, ...plan.seen },
+    plan.pendingInvitations,
+  );
+  return { ...state, lastImport: { date: today, newestConnectedOn }, owner, triage };
 }

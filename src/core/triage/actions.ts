@@ -58,9 +58,34 @@ export function decisionsFor(kind: TriageKind): ReadonlyArray<TriageDecision['ty
   switch (kind) {
     case 'invitation':
       return ['trust', 'met-where', 'accept', 'decline', 'prune', 'keep'];
+    case 'answer':
+      return ['accept', 'decline', 'met-where', 'trust'];
     case 'withdraw':
       return ['decline', 'keep', 'met-where'];
+    case 'prune-summary':
+    case 'sent-summary':
+    case 'backlog':
+      return [];
     default:
       return ['trust', 'met-where', 'prune', 'keep'];
+  }
+}
+
+/** The decisions a card puts first (the likely ones); the others are grouped after them. */
+export function likelyDecisions(kind: TriageKind): ReadonlyArray<TriageDecision['type']> {
+  switch (kind) {
+    case 'invitation':
+    case 'answer':
+      return ['accept', 'decline'];
+    case 'prune':
+      return ['prune', 'keep'];
+    case 'withdraw':
+      return ['decline', 'keep'];
+    case 'prune-summary':
+    case 'sent-summary':
+    case 'backlog':
+      return [];
+    default:
+      return ['trust'];
   }
 }

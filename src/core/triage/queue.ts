@@ -1,28 +1,315 @@
 /**
- * The triage queue: what needs a decision, one card at a time, in this order:
+ * The daily triage queue: one card per person, the strongest reason first, in this order:
  *
- * 1. Invitations received, newest first, with what the vault already knows about them.
- * 2. New connections not yet triaged (no trust), newest connection first.
- * 3. Job changes found by imports and not yet seen.
- * 4. Prune candidates: trust at most 1 (or untriaged), connected at least N years ago and
- *    no interaction on record; or messages only one way: you wrote N times in a row and
- *    they never answered, with nothing else on record.
- * 5. Invitations you sent that have been pending longer than N weeks: withdraw them?
+ * 1. Invitations received, newest first, each with a note hint.
+ * 2. Answers to your "have we met?" (or no answer after the wait): see ask.ts.
+ * 3. New connections without a trust level, newest first (new-connections.ts).
+ * 4. Job changes of people you rated 2 or more (a stranger's new job is not news).
+ * 5. Prune candidates, strongest signal first (prune-rules.ts): the ten strongest as
+ *    cards, and when there are more, one summary card for all of them (after bulk-rating
+ *    the quiet backlog "Don't know", thousands qualify: they are reviewed or pruned in bulk).
+ * 6. Invitations you sent, pending longer than N weeks (sent-invitations.ts): the five
+ *    oldest as cards, and when there are more, one summary card that opens the list.
+ * 7. One summary card for the backlog: earlier connections without a trust level, which
+ *    "Rate your network" goes through (backlog.ts) and bulk rating settles.
+ *
+ * People asked "have we met?" and still in the wait are listed apart (`waiting`).
  */
-import { daysBetween, type IsoDate } from '../dates/iso-date';
+import type { IsoDate } from '../dates/iso-date';
 import { nameKey } from '../identity/person-name';
-import type { PersonRecord } from '../people/person-record';
+import { personFromFrontmatter, type PersonRecord } from '../people/person-record';
+import { FIELD } from '../notes/schema';
+import type { NetworkCrmSettings } from '../settings';
+import { formatCount, plural } from '../text/format';
 import { spanOfDays } from '../text/relative-time';
+import { askState } from './ask';
+import { isNewConnection, isUntriaged, newConnectionWindow } from './new-connections';
+import { noteHint, type HintResult, type HintVocabulary } from './note-hint';
+import { pruneSignal } from './prune-rules';
+import { pendingSent, staleSent, type SentItem } from './sent-invitations';
+import { EMPTY_TRIAGE_STATE, type TriageState } from './triage-state';
 
-export type TriageKind = 'invitation' | 'new-connection' | 'job-change' | 'prune' | 'withdraw';
+export type PersonKind = 'invitation' | 'answer' | 'new-connection' | 'job-change' | 'prune' | 'withdraw' | 'rate';
+export type SummaryKind = 'prune-summary' | 'sent-summary' | 'backlog';
+export type TriageKind = PersonKind | SummaryKind;
 
 export const TRIAGE_SECTIONS: Record<TriageKind, string> = {
   invitation: 'Invitation received',
+  answer: 'Have we met?',
   'new-connection': 'New connection',
   'job-change': 'Job change',
   prune: 'Prune candidate',
+  'prune-summary': 'Prune candidates',
   withdraw: 'Sent invitation pending',
+  'sent-summary': 'Sent invitations pending',
+  backlog: 'Earlier connections',
+  rate: 'Rate your network',
 };
+
+/** The order of the sections in the queue (and in `triage` output). */
+export const SECTION_ORDER: readonly TriageKind[] = [
+  'invitation',
+  'answer',
+  'new-connection',
+  'job-change',
+  'prune',
+  'prune-summary',
+  'withdraw',
+  'sent-summary',
+  'backlog',
+];
+
+/** Cards for the oldest sent invitations; beyond that, one summary card for all of them. */
+export const SENT_CARDS_MAX = 5;
+/** Cards for the strongest prune candidates; beyond that, one summary card for all of them. */
+export const PRUNE_CARDS_MAX = 10;
+
+export interface TriageItem {
+  kind: PersonKind;
+  /** For a sent invitation to someone without a note, a record with an empty `path`. */
+  person: PersonRecord;
+  reason: string;
+  /** "Have we met?": when you asked and when they answered. */
+  asked: IsoDate | null;
+  answered: IsoDate | null;
+  hint: HintResult | null;
+  /** On a withdraw card, the invitation (its key keeps the decision when there is no note). */
+  sent: SentItem | null;
+}
+
+export interface SummaryItem {
+  kind: SummaryKind;
+  person: null;
+  count: number;
+  reason: string;
+}
+
+export type TriageCard = TriageItem | SummaryItem;
+
+export interface WaitingItem {
+  person: PersonRecord;
+  askedOn: IsoDate;
+  days: number;
+}
+
+export interface TriageQueue {
+  cards: TriageCard[];
+  /** Asked "have we met?", no answer yet, still within the wait. */
+  waiting: WaitingItem[];
+  /** Earlier connections without a trust level and without a card (unordered: see backlogOrder). */
+  backlog: PersonRecord[];
+  /** Every pending sent invitation that asks for a decision, oldest first. */
+  sent: SentItem[];
+  /** Every prune candidate, strongest signal first (the cards show the first ones). */
+  prune: TriageItem[];
+  counts: Record<TriageKind, number>;
+}
+
+export interface TriageOptions {
+  today: IsoDate;
+  pruneAfterYears: number;
+  withdrawAfterWeeks: number;
+  unansweredThreshold: number;
+  newConnectionDays: number;
+  askWaitDays: number;
+  /** The vault state's triage record (window, sent invitations, decisions). */
+  state?: TriageState;
+  /** Names the vault knows, for the note hints (built only when an invitation needs it). */
+  vocabulary?: () => HintVocabulary;
+}
+
+/** The options both adapters build from the settings and the vault state. */
+export function triageOptions(
+  settings: NetworkCrmSettings,
+  today: IsoDate,
+  state?: TriageState,
+  vocabulary?: () => HintVocabulary,
+): TriageOptions {
+  return {
+    today,
+    pruneAfterYears: settings.pruneAfterYears,
+    withdrawAfterWeeks: settings.withdrawAfterWeeks,
+    unansweredThreshold: settings.unansweredThreshold,
+    newConnectionDays: settings.newConnectionDays,
+    askWaitDays: settings.askWaitDays,
+    state,
+    vocabulary,
+  };
+}
+
+export function isSummary(card: TriageCard): card is SummaryItem {
+  return card.person === null;
+}
+
+/** Identifies a card across recomputations (a session remembers decided and skipped cards by it). */
+export function itemKey(card: TriageCard): string {
+  if (card.person === null) return card.kind;
+  return `${card.kind}:${card.person.path || (card.sent?.key ?? card.person.name)}`;
+}
+
+function item(kind: PersonKind, person: PersonRecord, reason: string, extra: Partial<TriageItem> = {}): TriageItem {
+  return { kind, person, reason, asked: null, answered: null, hint: null, sent: null, ...extra };
+}
+
+/** Ties by name, then path: a total order, so the plugin and the CLI list the same people in the same order. */
+const byName = (a: TriageItem, b: TriageItem) =>
+  a.person.name.localeCompare(b.person.name) || a.person.path.localeCompare(b.person.path);
+
+const newestFirst = (get: (p: PersonRecord) => IsoDate | null) => (a: TriageItem, b: TriageItem) =>
+  (get(b.person) ?? '').localeCompare(get(a.person) ?? '') || byName(a, b);
+
+/** A record for an invitee without a note, so a sent invitation can be a card like any other. */
+function inviteeRecord(s: SentItem): PersonRecord {
+  return personFromFrontmatter(
+    '',
+    {
+      [FIELD.name]: s.name,
+      [FIELD.linkedin]: s.profileUrl,
+      [FIELD.status]: 'invitation-sent',
+      [FIELD.invitedOn]: s.sentOn,
+    },
+    { levelNames: [], createdOn: null },
+  );
+}
+
+/** A card for a pending invitation you sent (with or without a note for the invitee). */
+export function withdrawItem(s: SentItem): TriageItem {
+  return item(
+    'withdraw',
+    s.person ?? inviteeRecord(s),
+    `You invited them ${spanOfDays(s.ageDays)} ago (${s.sentOn}); they have not accepted. Withdraw the invitation on LinkedIn?`,
+    { sent: s },
+  );
+}
+
+export function triageQueue(people: readonly PersonRecord[], options: TriageOptions): TriageQueue {
+  const { today } = options;
+  const state = options.state ?? EMPTY_TRIAGE_STATE;
+  const sections: Record<PersonKind, TriageItem[]> = {
+    invitation: [],
+    answer: [],
+    'new-connection': [],
+    'job-change': [],
+    prune: [],
+    withdraw: [],
+    rate: [],
+  };
+  const waiting: WaitingItem[] = [];
+  const backlog: PersonRecord[] = [];
+  const strength = new Map<TriageItem, number>();
+  const window = newConnectionWindow(state, people, options.newConnectionDays);
+  let vocabulary: HintVocabulary | undefined;
+  const hintOf = (p: PersonRecord) => {
+    if (p.invitationMessage !== '' && vocabulary === undefined) vocabulary = options.vocabulary?.();
+    return noteHint(p.invitationMessage, { vocabulary, own: { name: p.name, company: p.company } });
+  };
+
+  for (const p of people) {
+    if (p.status === 'invitation-received') {
+      const ask = askState(p, today, options.askWaitDays);
+      if (ask.state === 'waiting') {
+        waiting.push({ person: p, askedOn: ask.askedOn, days: ask.days });
+      } else if (ask.state === 'answered') {
+        sections.answer.push(
+          item('answer', p, `Answered on ${ask.answeredOn} (you asked on ${ask.askedOn})`, {
+            asked: ask.askedOn,
+            answered: ask.answeredOn,
+            hint: hintOf(p),
+          }),
+        );
+      } else if (ask.state === 'no-answer') {
+        sections.answer.push(
+          item('answer', p, `No answer in ${spanOfDays(ask.days)}: decline?`, { asked: ask.askedOn, hint: hintOf(p) }),
+        );
+      } else {
+        const when = p.invitedOn ? `Invited you on ${p.invitedOn}` : 'Invited you';
+        sections.invitation.push(
+          item('invitation', p, `${when}, ${p.invitationMessage === '' ? 'with no note' : 'with a note'}`, {
+            hint: hintOf(p),
+          }),
+        );
+      }
+      continue;
+    }
+    if (p.status !== 'connected') continue;
+    if (isUntriaged(p)) {
+      if (isNewConnection(p, window))
+        sections['new-connection'].push(
+          item('new-connection', p, p.connectedOn ? `Connected on ${p.connectedOn}` : 'Connected, date unknown'),
+        );
+      else backlog.push(p);
+      continue;
+    }
+    if (
+      p.trust !== null &&
+      p.trust >= 2 &&
+      p.jobChangedOn !== null &&
+      (p.jobChangeSeen === null || p.jobChangeSeen < p.jobChangedOn)
+    ) {
+      sections['job-change'].push(
+        item(
+          'job-change',
+          p,
+          `Now ${[p.position, p.company].filter(Boolean).join(' at ') || 'somewhere new'} (found ${p.jobChangedOn})`,
+        ),
+      );
+      continue;
+    }
+    const signal = pruneSignal(p, options);
+    if (signal !== null) {
+      const card = item('prune', p, signal.reason);
+      strength.set(card, signal.strength);
+      sections.prune.push(card);
+    }
+  }
+
+  sections.invitation.sort(newestFirst((p) => p.invitedOn));
+  sections.answer.sort(
+    (a, b) => (b.answered ?? '').localeCompare(a.answered ?? '') || newestFirst((p) => p.askedOn)(a, b),
+  );
+  sections['new-connection'].sort(newestFirst((p) => p.connectedOn));
+  sections['job-change'].sort(newestFirst((p) => p.jobChangedOn));
+  sections.prune.sort((a, b) => (strength.get(b) ?? 0) - (strength.get(a) ?? 0) || byName(a, b));
+
+  const sent = staleSent(pendingSent(people, state, today), state, today, options.withdrawAfterWeeks);
+  sections.withdraw = sent.slice(0, SENT_CARDS_MAX).map(withdrawItem);
+  const prune = sections.prune;
+  sections.prune = prune.slice(0, PRUNE_CARDS_MAX);
+  const summaries: SummaryItem[] = [];
+  if (prune.length > PRUNE_CARDS_MAX)
+    summaries.push({
+      kind: 'prune-summary',
+      person: null,
+      count: prune.length,
+      reason: `${formatCount(prune.length)} prune candidates in all: review them, or prune in bulk`,
+    });
+  if (sent.length > SENT_CARDS_MAX)
+    summaries.push({
+      kind: 'sent-summary',
+      person: null,
+      count: sent.length,
+      reason: `${plural(sent.length, 'invitation')} you sent ${sent.length === 1 ? 'is' : 'are'} still pending after ${plural(options.withdrawAfterWeeks, 'week')}`,
+    });
+  if (backlog.length > 0)
+    summaries.push({
+      kind: 'backlog',
+      person: null,
+      count: backlog.length,
+      reason: `${formatCount(backlog.length)} earlier ${backlog.length === 1 ? 'connection' : 'connections'} not rated yet`,
+    });
+
+  const cards: TriageCard[] = [];
+  for (const kind of SECTION_ORDER) {
+    if (kind === 'prune-summary' || kind === 'sent-summary' || kind === 'backlog')
+      cards.push(...summaries.filter((s) => s.kind === kind));
+    else cards.push(...sections[kind]);
+  }
+  const counts = Object.fromEntries(
+    [...SECTION_ORDER, 'rate' as const].map((k) => [k, cards.filter((c) => c.kind === k).length]),
+  ) as Record<TriageKind, number>;
+  waiting.sort((a, b) => a.askedOn.localeCompare(b.askedOn) || a.person.name.localeCompare(b.person.name));
+  return { cards, waiting, backlog, sent, prune, counts };
+}
 
 export interface VaultKnowledge {
   /** Notes that link to this person's note. */
@@ -31,27 +318,6 @@ export interface VaultKnowledge {
   trustedAtCompany: PersonRecord[];
   /** Another note with the same name that records where you met. */
   sameNameMetWhere: PersonRecord[];
-}
-
-export interface TriageItem {
-  kind: TriageKind;
-  person: PersonRecord;
-  reason: string;
-}
-
-export interface TriageOptions {
-  today: IsoDate;
-  pruneAfterYears: number;
-  withdrawAfterWeeks: number;
-  unansweredThreshold: number;
-}
-
-export function itemKey(item: Pick<TriageItem, 'kind' | 'person'>): string {
-  return `${item.kind}:${item.person.path}`;
-}
-
-function nothingOnRecord(p: PersonRecord): boolean {
-  return p.lastContactField === null && p.logLatest === null && p.dailyLatest === null;
 }
 
 /**
@@ -69,87 +335,4 @@ export function knowledgeOf(p: PersonRecord, all: readonly PersonRecord[], menti
         : all.filter((o) => o !== p && (o.trust ?? 0) >= 4 && o.company.trim().toLowerCase() === company),
     sameNameMetWhere: all.filter((o) => o !== p && o.metWhere !== '' && nameKey(o.name) === key),
   };
-}
-
-function byDateDesc(get: (p: PersonRecord) => IsoDate | null) {
-  return (a: TriageItem, b: TriageItem) =>
-    (get(b.person) ?? '').localeCompare(get(a.person) ?? '') ||
-    a.person.name.localeCompare(b.person.name) ||
-    // A total order: the plugin and the CLI list the same people in the same order.
-    a.person.path.localeCompare(b.person.path);
-}
-
-export function triageQueue(people: readonly PersonRecord[], options: TriageOptions): TriageItem[] {
-  const invitations: TriageItem[] = [];
-  const fresh: TriageItem[] = [];
-  const jobs: TriageItem[] = [];
-  const prune: TriageItem[] = [];
-  const withdraw: TriageItem[] = [];
-  const pruneDays = Math.round(options.pruneAfterYears * 365.25);
-
-  for (const p of people) {
-    if (p.status === 'invitation-received') {
-      const when = p.invitedOn ? `Invited you on ${p.invitedOn}` : 'Invited you';
-      invitations.push({
-        kind: 'invitation',
-        person: p,
-        reason: `${when}, ${p.invitationMessage === '' ? 'with no note' : 'with a note'}`,
-      });
-      continue;
-    }
-    if (p.status === 'invitation-sent') {
-      if (p.snoozeUntil !== null && p.snoozeUntil > options.today) continue;
-      const age = p.invitedOn ? daysBetween(p.invitedOn, options.today) : null;
-      if (age !== null && age > options.withdrawAfterWeeks * 7)
-        withdraw.push({
-          kind: 'withdraw',
-          person: p,
-          reason: `You invited them ${spanOfDays(age)} ago (${p.invitedOn}); they have not accepted. Withdraw the invitation on LinkedIn?`,
-        });
-      continue;
-    }
-    if (p.status === 'invitation-declined' || p.status === 'invitation-withdrawn') continue;
-    if (p.trust === null && !p.prune && !p.kept && p.status === 'connected') {
-      fresh.push({
-        kind: 'new-connection',
-        person: p,
-        reason: p.connectedOn ? `Connected on ${p.connectedOn}` : 'Connected, date unknown',
-      });
-    }
-    if (p.jobChangedOn !== null && (p.jobChangeSeen === null || p.jobChangeSeen < p.jobChangedOn)) {
-      jobs.push({
-        kind: 'job-change',
-        person: p,
-        reason: `Now ${[p.position, p.company].filter(Boolean).join(' at ') || 'somewhere new'} (found ${p.jobChangedOn})`,
-      });
-    }
-    if (p.prune || p.kept || (p.trust !== null && p.trust > 1)) continue;
-    const connectedDays = p.connectedOn ? daysBetween(p.connectedOn, options.today) : null;
-    if (nothingOnRecord(p) && p.lastMessage === null && connectedDays !== null && connectedDays >= pruneDays) {
-      prune.push({
-        kind: 'prune',
-        person: p,
-        reason: `Connected ${spanOfDays(connectedDays)} ago, no interaction on record`,
-      });
-    } else if (nothingOnRecord(p) && p.lastMessageFrom === 'me' && (p.unanswered ?? 0) >= options.unansweredThreshold) {
-      prune.push({ kind: 'prune', person: p, reason: `You wrote ${p.unanswered} times in a row; they never answered` });
-    }
-  }
-  invitations.sort(byDateDesc((p) => p.invitedOn));
-  fresh.sort(byDateDesc((p) => p.connectedOn));
-  jobs.sort(byDateDesc((p) => p.jobChangedOn));
-  prune.sort(byDateDesc((p) => p.connectedOn)).reverse();
-  withdraw.sort(byDateDesc((p) => p.invitedOn)).reverse();
-  return [...invitations, ...fresh, ...jobs, ...prune, ...withdraw];
-}
-
-/** `{first}`, `{name}`, `{company}` and `{my-name}` in the reply template. */
-export function fillReplyTemplate(template: string, person: PersonRecord, myName: string): string {
-  const first = person.name.split(' ')[0] ?? person.name;
-  return template.replace(/\{(first|name|company|my-name)\}/g, (_m, key: string) => {
-    if (key === 'first') return first;
-    if (key === 'name') return person.name;
-    if (key === 'company') return person.company;
-    return myName;
-  });
 }

@@ -58,14 +58,19 @@ export class NoteEditor {
     if (change) this.undo.push({ label, notes: [change] });
   }
 
-  /** Edits several notes as one undoable step; a note that fails is skipped and reported. */
+  /**
+   * Edits several notes as one undoable step; a note that fails is skipped and reported.
+   * `restoreState` joins a change to the vault state to the same step.
+   */
   async editMany(
     files: readonly TFile[],
     edit: (file: TFile) => NoteEdit,
     label: string,
+    options: { onProgress?: (done: number) => void | Promise<void>; restoreState?: () => Promise<void> } = {},
   ): Promise<{ changed: number; failed: string[] }> {
     const notes: NoteChange[] = [];
     const failed: string[] = [];
+    let done = 0;
     for (const file of files) {
       try {
         const change = await this.apply(file, edit(file));
@@ -73,8 +78,9 @@ export class NoteEditor {
       } catch {
         failed.push(file.path);
       }
+      await options.onProgress?.(++done);
     }
-    this.undo.push({ label, notes });
+    this.undo.push({ label, notes, restoreState: options.restoreState });
     return { changed: notes.length, failed };
   }
 

@@ -32,6 +32,8 @@ export interface NoteChange {
 export interface UndoEntry {
   label: string;
   notes: NoteChange[];
+  /** Puts back what the command changed outside notes (the vault state: sent-invitation decisions). */
+  restoreState?: () => Promise<void>;
 }
 
 export interface UndoResult {
@@ -42,6 +44,8 @@ export interface UndoResult {
   merged: string[];
   /** Notes left alone, with the reason. */
   skipped: Array<{ path: string; reason: string }>;
+  /** Whether the entry's change to the vault state was put back. */
+  stateRestored: boolean;
 }
 
 const DEPTH = 50;
@@ -67,7 +71,7 @@ export class UndoStack {
   constructor(private readonly app: App) {}
 
   push(entry: UndoEntry): void {
-    if (entry.notes.length === 0) return;
+    if (entry.notes.length === 0 && !entry.restoreState) return;
     this.entries.push(entry);
     if (this.entries.length > DEPTH) this.entries.shift();
   }
@@ -139,8 +143,12 @@ export class UndoStack {
       new Notice('Nothing to undo.');
       return null;
     }
-    const result: UndoResult = { label: entry.label, restored: [], merged: [], skipped: [] };
+    const result: UndoResult = { label: entry.label, restored: [], merged: [], skipped: [], stateRestored: false };
     for (const change of entry.notes) await this.undoNote(change, result);
+    if (entry.restoreState) {
+      await entry.restoreState();
+      result.stateRestored = true;
+    }
     const lines = [`Undone: ${entry.label}.`];
     if (result.merged.length > 0)
       lines.push(

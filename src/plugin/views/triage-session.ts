@@ -3,15 +3,17 @@
  * card an undo brought back. The queue itself is recomputed from the index each time, so
  * a decision made elsewhere (a command, an edit by hand) is respected too.
  */
-import { itemKey, type TriageItem } from '../../core/triage/queue';
+import { itemKey, type TriageCard } from '../../core/triage/queue';
 
 export class TriageSession {
   private readonly done: string[] = [];
+  /** The same keys as `done`, for lookups on queues of thousands ("Rate your network"). */
+  private readonly doneSet = new Set<string>();
   private readonly skipped = new Set<string>();
   private front: string | null = null;
 
-  remaining(queue: readonly TriageItem[]): TriageItem[] {
-    const left = queue.filter((i) => !this.skipped.has(itemKey(i)) && !this.done.includes(itemKey(i)));
+  remaining(queue: readonly TriageCard[]): TriageCard[] {
+    const left = queue.filter((i) => !this.skipped.has(itemKey(i)) && !this.doneSet.has(itemKey(i)));
     if (this.front !== null) {
       const at = left.findIndex((i) => itemKey(i) === this.front);
       if (at > 0) left.unshift(...left.splice(at, 1));
@@ -25,13 +27,14 @@ export class TriageSession {
     return { position: before + (remaining > 0 ? 1 : 0), total: before + remaining };
   }
 
-  decided(item: TriageItem): void {
+  decided(item: TriageCard): void {
     const key = itemKey(item);
     this.done.push(key);
+    this.doneSet.add(key);
     if (this.front === key) this.front = null;
   }
 
-  skip(item: TriageItem): void {
+  skip(item: TriageCard): void {
     this.skipped.add(itemKey(item));
     if (this.front === itemKey(item)) this.front = null;
   }
@@ -39,6 +42,7 @@ export class TriageSession {
   /** Puts the last decided card back in front (after its write was undone). */
   back(): string | null {
     const key = this.done.pop() ?? null;
+    if (key !== null) this.doneSet.delete(key);
     this.front = key;
     return key;
   }

@@ -1,35 +1,54 @@
 /**
- * The triage view: one card at a time for invitations, new connections, job changes,
- * prune candidates and stale sent invitations. Keyboard first: the keys are on the card
- * and work while the view has focus (they are not global hotkeys).
+ * The triage view: today's queue, one card at a time, one card per person (invitations,
+ * answers to "have we met?", new connections, job changes, prune candidates, sent
+ * invitations), then summary cards for the sent invitations and the backlog. The backlog
+ * card opens "Rate your network": the same card and keys over the earlier connections,
+ * ordered by signal. "Rate in bulk…" and the sent-invitations list are dialogs.
+ * Keyboard first: the keys work while the view has focus (they are not global hotkeys).
  */
 import { ItemView, Notice, type WorkspaceLeaf } from 'obsidian';
 import { linkableProfileUrl } from '../../core/identity/profile-url';
-import type { PersonRecord } from '../../core/people/person-record';
-import { decisionEdit, decisionsFor, type TriageDecision } from '../../core/triage/actions';
-import { fillReplyTemplate, knowledgeOf, TRIAGE_SECTIONS, triageQueue, type TriageItem } from '../../core/triage/queue';
-import { formatCount } from '../../core/text/format';
+import { decisionsFor, likelyDecisions, type TriageDecision } from '../../core/triage/actions';
+import { fillReplyTemplate, replySigner } from '../../core/triage/ask';
+import { backlogOrder } from '../../core/triage/backlog';
+import {
+  isSummary,
+  knowledgeOf,
+  SECTION_ORDER,
+  TRIAGE_SECTIONS,
+  triageOptions,
+  triageQueue,
+  type SummaryItem,
+  type TriageCard,
+  type TriageItem,
+  type TriageQueue,
+} from '../../core/triage/queue';
+import { formatCount, plural } from '../../core/text/format';
 import type { CrmContext } from '../context';
+import { BulkRateModal } from '../modals/bulk-rate-modal';
 import { MetWhereModal } from '../modals/met-where-modal';
+import { SentInvitationsModal } from '../modals/sent-invitations-modal';
 import { isTypingTarget } from '../ui/dom';
 import { INDEXING_TITLE, indexingDetail } from '../ui/indexing';
+import { TriageActions } from './triage-actions';
+import { renderKeys, renderPersonCard, renderSummaryCard, type KeyAction } from './triage-card';
 import { TriageSession } from './triage-session';
 import { renderWelcome, wantsWelcome } from './welcome';
 
 export const TRIAGE_VIEW_TYPE = 'network-crm-triage';
 
-interface KeyAction {
-  key: string;
-  label: string;
-  run: (item: TriageItem) => void | Promise<void>;
-}
+type Mode = 'queue' | 'rate';
 
 export class TriageView extends ItemView {
-  private session = new TriageSession();
-  private queue: TriageItem[] = [];
-  private current: TriageItem | null = null;
+  private readonly actions: TriageActions;
+  private sessions: Record<Mode, TriageSession> = { queue: new TriageSession(), rate: new TriageSession() };
+  private mode: Mode = 'queue';
+  private queue: TriageQueue | null = null;
+  private rateCards: TriageItem[] = [];
+  private current: TriageCard | null = null;
   private dirty = true;
   private unsubscribe: (() => void) | null = null;
+  private headerEl!: HTMLElement;
   private cardEl!: HTMLElement;
 
   constructor(
@@ -37,6 +56,7 @@ export class TriageView extends ItemView {
     private readonly ctx: CrmContext,
   ) {
     super(leaf);
+    this.actions = new TriageActions(ctx);
   }
 
   getViewType(): string {
@@ -55,10 +75,12 @@ export class TriageView extends ItemView {
     this.contentEl.empty();
     this.contentEl.addClass('ncrm-triage-view');
     this.contentEl.setAttr('tabindex', '0');
-    this.cardEl = this.contentEl.createDiv({ cls: 'ncrm-card' });
+    const column = this.contentEl.createDiv({ cls: 'ncrm-triage-column' });
+    this.headerEl = column.createDiv({ cls: 'ncrm-triage-header' });
+    this.cardEl = column.createDiv({ cls: 'ncrm-card' });
     this.registerDomEvent(this.contentEl, 'keydown', (evt) => this.onKey(evt));
-    // One listener for the card's buttons and links: the card is redrawn after every decision.
-    this.registerDomEvent(this.cardEl, 'click', (evt) => this.onCardClick(evt));
+    // One listener for the buttons and links: the card is redrawn after every decision.
+    this.registerDomEvent(column, 'click', (evt) => this.onClick(evt));
     this.unsubscribe = this.ctx.index.onChange(() => {
       this.dirty = true;
       if (this.containerEl.isShown()) this.render();
@@ -78,111 +100,137 @@ export class TriageView extends ItemView {
   }
 
   /** The card on screen, for tests and the browser harness. */
-  currentItem(): TriageItem | null {
+  currentItem(): TriageCard | null {
     return this.current;
   }
 
+  /** "Rate your network" (the backlog) or today's queue. */
+  setMode(mode: Mode): void {
+    this.mode = mode;
+    this.dirty = true;
+    this.render();
+    this.contentEl.focus();
+  }
+
   private recompute(): void {
-    const s = this.ctx.settings;
-    this.queue = triageQueue(this.ctx.index.people(), {
-      today: this.ctx.today(),
-      pruneAfterYears: s.pruneAfterYears,
-      withdrawAfterWeeks: s.withdrawAfterWeeks,
-      unansweredThreshold: s.unansweredThreshold,
-    });
+    let vocabulary: ReturnType<TriageActions['vocabulary']> | undefined;
+    this.queue = triageQueue(
+      this.ctx.index.people(),
+      triageOptions(
+        this.ctx.settings,
+        this.ctx.today(),
+        this.ctx.state.triage,
+        () => (vocabulary ??= this.actions.vocabulary()),
+      ),
+    );
+    if (this.mode === 'rate')
+      this.rateCards = backlogOrder(this.queue.backlog, this.actions.mentions()).map((e) => ({
+        kind: 'rate',
+        person: e.person,
+        reason: e.reason,
+        asked: null,
+        answered: null,
+        hint: null,
+        sent: null,
+      }));
     this.dirty = false;
   }
 
   render(): void {
     if (!this.ctx.index.ready) {
       this.current = null;
+      this.headerEl.empty();
       this.cardEl.empty();
       this.cardEl.createDiv({ cls: 'ncrm-card-head ncrm-indexing', text: INDEXING_TITLE });
       this.cardEl.createEl('p', { cls: 'ncrm-card-done', text: indexingDetail(this.ctx.index) });
       return;
     }
-    if (this.dirty) this.recompute();
+    if (this.dirty || !this.queue) this.recompute();
     if (wantsWelcome(this.ctx)) {
       this.current = null;
+      this.headerEl.empty();
       renderWelcome(this.cardEl, this.ctx);
       return;
     }
-    const left = this.session.remaining(this.queue);
+    const q = this.queue as TriageQueue;
+    const session = this.sessions[this.mode];
+    const left = session.remaining(this.mode === 'rate' ? this.rateCards : q.cards);
     this.current = left[0] ?? null;
+    this.renderHeader(q);
     const el = this.cardEl;
     el.empty();
-    const { position, total } = this.session.progress(left.length);
-    const head = el.createDiv({ cls: 'ncrm-card-head' });
-    head.createSpan({
-      cls: 'ncrm-card-progress',
-      text: total === 0 ? 'Nothing to triage' : `${formatCount(position)} of ${formatCount(total)}`,
-    });
-    if (!this.current) {
+    const { position, total } = session.progress(left.length);
+    const progress = total === 0 ? 'Nothing to triage' : `${formatCount(position)} of ${formatCount(total)}`;
+    const card = this.current;
+    if (!card) {
+      el.createDiv({ cls: 'ncrm-card-head' }).createSpan({ cls: 'ncrm-card-progress', text: progress });
       el.createEl('p', {
         cls: 'ncrm-card-done',
         text:
-          this.session.decisions > 0
-            ? `All done: ${formatCount(this.session.decisions)} decisions this session.`
-            : 'Nothing needs a decision right now. New invitations and connections arrive with the next import.',
+          this.mode === 'rate'
+            ? 'Everyone in the backlog has a trust level now.'
+            : session.decisions > 0
+              ? `All done: ${formatCount(session.decisions)} decisions this session.`
+              : 'Nothing needs a decision right now. New invitations and connections arrive with the next import.',
       });
-      this.legend(el, [this.undoKey()]);
+      const keys = [this.undoKey()];
+      if (this.mode === 'rate') keys.unshift(this.backKey());
+      renderKeys(el, keys);
       return;
     }
-    const item = this.current;
-    const p = item.person;
-    head.createSpan({ cls: `ncrm-card-kind ncrm-kind-${item.kind}`, text: TRIAGE_SECTIONS[item.kind] });
-    el.createEl('h2', { cls: 'ncrm-card-name', text: p.name });
-    const job = [p.position, p.company].filter(Boolean).join(' at ');
-    if (job !== '') el.createDiv({ cls: 'ncrm-card-job', text: job });
-    el.createDiv({ cls: 'ncrm-card-reason', text: item.reason });
-
-    if (item.kind === 'invitation') {
-      if (p.invitationMessage === '') el.createDiv({ cls: 'ncrm-card-message ncrm-no-note', text: 'No note' });
-      else el.createEl('blockquote', { cls: 'ncrm-card-message', text: p.invitationMessage });
-      this.renderKnowledge(el, p);
-    }
-    const facts = el.createDiv({ cls: 'ncrm-card-facts' });
-    const level =
-      p.trust === null ? 'not set' : `${p.trust} · ${this.ctx.settings.trustLevels[p.trust - 1]?.name ?? ''}`;
-    facts.createDiv({ text: `Trust: ${level}` });
-    facts.createDiv({ text: `Met where: ${p.metWhere === '' ? 'not set' : p.metWhere}` });
-    this.legend(el, this.keysFor(item));
-  }
-
-  private renderKnowledge(el: HTMLElement, p: PersonRecord): void {
-    const mentions = Object.entries(this.app.metadataCache.resolvedLinks)
-      .filter(([source, targets]) => source !== p.path && targets[p.path] !== undefined)
-      .map(([source]) => source);
-    const k = knowledgeOf(p, this.ctx.index.people(), mentions);
-    const box = el.createDiv({ cls: 'ncrm-card-known' });
-    box.createDiv({ cls: 'ncrm-card-known-title', text: 'What your vault knows' });
-    const list = box.createEl('ul');
-    for (const path of k.mentionedIn.slice(0, 5)) {
-      const li = list.createEl('li', { text: 'Mentioned in ' });
-      li.createEl('a', { text: path.replace(/\.md$/, ''), href: '#', attr: { 'data-open': path } });
-    }
-    if (k.trustedAtCompany.length > 0)
-      list.createEl('li', {
-        text: `You trust ${k.trustedAtCompany
-          .slice(0, 3)
-          .map((o) => o.name)
-          .join(', ')} at ${p.company}`,
+    const options = { progress, settings: this.ctx.settings, knowledge: null, keys: this.keysFor(card) };
+    if (isSummary(card)) renderSummaryCard(el, card, options);
+    else
+      renderPersonCard(el, card, {
+        ...options,
+        knowledge:
+          card.kind === 'invitation' || card.kind === 'answer'
+            ? knowledgeOf(card.person, this.ctx.index.people(), this.actions.mentionedIn(card.person.path))
+            : null,
       });
-    for (const o of k.sameNameMetWhere.slice(0, 3))
-      list.createEl('li', { text: `A note named ${o.name} says you met at ${o.metWhere}` });
-    if (list.childElementCount === 0) list.createEl('li', { cls: 'ncrm-muted', text: 'Nothing yet.' });
   }
 
-  private legend(el: HTMLElement, keys: KeyAction[]): void {
-    const bar = el.createDiv({ cls: 'ncrm-card-keys' });
-    for (const k of keys) {
-      const button = bar.createEl('button', { cls: 'ncrm-key', attr: { 'data-key': k.key } });
-      button.createEl('kbd', { text: k.key === ' ' ? 'space' : k.key });
-      button.createSpan({ text: k.label });
+  private renderHeader(q: TriageQueue): void {
+    const el = this.headerEl;
+    el.empty();
+    if (this.mode === 'rate') {
+      el.createEl('h3', { cls: 'ncrm-triage-title', text: 'Rate your network' });
+      el.createDiv({
+        cls: 'ncrm-muted',
+        text: `${plural(q.backlog.length, 'earlier connection')} without a trust level: people you exchanged messages with first, then people your notes mention, then the newest.`,
+      });
+      const bar = el.createDiv({ cls: 'ncrm-triage-actions' });
+      bar.createEl('button', { text: "Back to today's queue", attr: { 'data-action': 'queue' } });
+      bar.createEl('button', { text: 'Rate in bulk…', attr: { 'data-action': 'bulk' } });
+      return;
     }
+    const chips = el.createDiv({ cls: 'ncrm-triage-sections' });
+    for (const kind of SECTION_ORDER) {
+      const n = kind === 'backlog' ? q.backlog.length : kind === 'sent-summary' ? q.sent.length : q.counts[kind];
+      if (n === 0 || (kind === 'withdraw' && q.counts['sent-summary'] > 0)) continue;
+      const chip = chips.createSpan({ cls: `ncrm-chip ncrm-kind-${kind}` });
+      chip.createSpan({ cls: 'ncrm-chip-count', text: formatCount(n) });
+      chip.appendText(` ${TRIAGE_SECTIONS[kind].toLowerCase()}`);
+    }
+    if (q.waiting.length > 0) {
+      const details = el.createEl('details', { cls: 'ncrm-waiting' });
+      details.createEl('summary', {
+        text: `${plural(q.waiting.length, 'person', 'people')} waiting for an answer to “have we met?”`,
+      });
+      const ul = details.createEl('ul');
+      for (const w of q.waiting) {
+        const li = ul.createEl('li');
+        li.createEl('a', { text: w.person.name, href: '#', attr: { 'data-open': w.person.path } });
+        li.appendText(` · asked ${w.askedOn}`);
+      }
+    }
+    const bar = el.createDiv({ cls: 'ncrm-triage-actions' });
+    if (q.backlog.length > 0) bar.createEl('button', { text: 'Rate your network', attr: { 'data-action': 'rate' } });
+    if (q.backlog.length > 0) bar.createEl('button', { text: 'Rate in bulk…', attr: { 'data-action': 'bulk' } });
+    if (q.sent.length > 0) bar.createEl('button', { text: 'Sent invitations…', attr: { 'data-action': 'sent' } });
   }
 
-  private onCardClick(evt: MouseEvent): void {
+  private onClick(evt: MouseEvent): void {
     const target = evt.target as HTMLElement | null;
     const open = target?.closest<HTMLElement>('[data-open]')?.dataset.open;
     if (open !== undefined) {
@@ -190,158 +238,180 @@ export class TriageView extends ItemView {
       void this.app.workspace.openLinkText(open, '', 'tab');
       return;
     }
+    const action = target?.closest<HTMLElement>('[data-action]')?.dataset.action;
+    if (action === 'rate' || action === 'queue') this.setMode(action);
+    else if (action === 'bulk') this.openBulk();
+    else if (action === 'sent') this.openSent();
     const key = target?.closest<HTMLElement>('[data-key]')?.dataset.key;
-    if (key === undefined) return;
-    const item = this.current;
-    if (key === 'u') void this.undo();
-    else if (item)
-      void this.keysFor(item)
-        .find((k) => k.key === key)
-        ?.run(item);
-    this.contentEl.focus();
+    if (key !== undefined) void this.runKey(key);
+    if (action !== undefined || key !== undefined) this.contentEl.focus();
+  }
+
+  private onKey(evt: KeyboardEvent): void {
+    if (evt.ctrlKey || evt.metaKey || evt.altKey || evt.isComposing) return;
+    if (isTypingTarget(evt.target)) return;
+    if ((evt.target as HTMLElement | null)?.closest('button') && evt.key === 'Enter') return;
+    const key = evt.key === ' ' ? 's' : evt.key.toLowerCase();
+    if (this.runKey(key)) evt.preventDefault();
+  }
+
+  /** Runs the key's action on the card on screen; false when the key means nothing here. */
+  private runKey(key: string): boolean {
+    if (key === 'u') {
+      void this.undo();
+      return true;
+    }
+    const keys = this.current ? this.keysFor(this.current) : this.mode === 'rate' ? [this.backKey()] : [];
+    const action = keys.find((k) => k.key === key);
+    if (!action) return false;
+    void action.run();
+    return true;
   }
 
   private undoKey(): KeyAction {
     return { key: 'u', label: 'Undo', run: () => this.undo() };
   }
 
-  private keysFor(item: TriageItem): KeyAction[] {
-    const allowed = decisionsFor(item.kind);
+  private backKey(): KeyAction {
+    return { key: 'escape', label: "Back to today's queue", run: () => this.setMode('queue') };
+  }
+
+  private keysFor(card: TriageCard): KeyAction[] {
+    if (isSummary(card)) return this.summaryKeys(card);
+    const allowed = decisionsFor(card.kind);
+    const likely = likelyDecisions(card.kind);
     const keys: KeyAction[] = [];
-    if (allowed.includes('trust')) {
-      this.ctx.settings.trustLevels.forEach((l, i) =>
-        keys.push({ key: String(i + 1), label: l.name, run: (it) => this.decide(it, { type: 'trust', level: i + 1 }) }),
-      );
-    }
-    keys.push({ key: 'm', label: 'Met where', run: (it) => this.askMetWhere(it) });
-    if (allowed.includes('accept')) keys.push({ key: 'a', label: 'Accept', run: (it) => this.accept(it) });
-    if (allowed.includes('decline'))
-      keys.push({
-        key: 'd',
-        label: item.kind === 'withdraw' ? 'Withdrawn' : 'Decline',
-        run: (it) => this.decide(it, { type: 'decline' }),
-      });
-    if (item.kind === 'invitation') keys.push({ key: 'r', label: 'Copy reply', run: (it) => this.copyReply(it) });
-    if (allowed.includes('prune'))
-      keys.push({ key: 'p', label: 'Prune', run: (it) => this.decide(it, { type: 'prune' }) });
-    if (allowed.includes('keep'))
-      keys.push({
-        key: 'k',
-        label: item.kind === 'withdraw' ? 'Keep waiting' : 'Keep',
-        run: (it) => this.decide(it, { type: 'keep' }),
-      });
-    keys.push({ key: 'o', label: 'Open note', run: (it) => this.openNote(it) });
-    keys.push({ key: 'l', label: 'LinkedIn', run: (it) => this.openProfile(it) });
-    keys.push({ key: 's', label: 'Skip', run: (it) => this.skip(it) });
+    const add = (type: TriageDecision['type'], action: KeyAction) => {
+      if (allowed.includes(type)) keys.push({ ...action, likely: likely.includes(type) });
+    };
+    const hasNote = card.person.path !== '';
+    add('accept', { key: 'a', label: 'Accept', run: () => this.accept(card) });
+    add('decline', {
+      key: 'd',
+      label: card.kind === 'withdraw' ? 'Withdrawn on LinkedIn' : 'Decline',
+      run: () => this.decide(card, { type: 'decline' }),
+    });
+    if (card.kind === 'invitation')
+      keys.push({ key: 'r', label: 'Ask “have we met?”', likely: true, run: () => this.ask(card) });
+    if (card.kind === 'withdraw')
+      add('keep', { key: 'k', label: 'Keep waiting', run: () => this.decide(card, { type: 'keep' }) });
+    this.ctx.settings.trustLevels.forEach((l, i) =>
+      add('trust', {
+        key: String(i + 1),
+        label: l.name,
+        run: () => this.decide(card, { type: 'trust', level: i + 1 }),
+      }),
+    );
+    if (hasNote) add('met-where', { key: 'm', label: 'Met where', run: () => this.askMetWhere(card) });
+    add('prune', { key: 'p', label: 'Prune', run: () => this.decide(card, { type: 'prune' }) });
+    if (card.kind !== 'withdraw')
+      add('keep', { key: 'k', label: 'Keep', run: () => this.decide(card, { type: 'keep' }) });
+    // Likely decisions first, in the order above; then the rest.
+    keys.sort((a, b) => Number(b.likely ?? false) - Number(a.likely ?? false));
+    if (hasNote) keys.push({ key: 'o', label: 'Open note', run: () => this.openNote(card) });
+    keys.push({ key: 'l', label: 'LinkedIn', run: () => this.openProfile(card) });
+    keys.push({ key: 's', label: 'Skip', run: () => this.skip(card) });
+    if (this.mode === 'rate') keys.push(this.backKey());
     keys.push(this.undoKey());
     return keys;
   }
 
-  private onKey(evt: KeyboardEvent): void {
-    if (evt.ctrlKey || evt.metaKey || evt.altKey || evt.isComposing) return;
-    if (isTypingTarget(evt.target)) return;
-    const key = evt.key === ' ' ? 's' : evt.key.toLowerCase();
-    if (key === 'u') {
-      evt.preventDefault();
-      void this.undo();
-      return;
-    }
-    const item = this.current;
-    if (!item) return;
-    const action = this.keysFor(item).find((k) => k.key === key);
-    if (!action) return;
-    evt.preventDefault();
-    void action.run(item);
+  private summaryKeys(card: SummaryItem): KeyAction[] {
+    const keys: KeyAction[] =
+      card.kind === 'backlog'
+        ? [
+            { key: 'enter', label: 'Rate your network', likely: true, run: () => this.setMode('rate') },
+            { key: 'b', label: 'Rate in bulk…', likely: true, run: () => this.openBulk() },
+          ]
+        : [{ key: 'enter', label: 'Review the list', likely: true, run: () => this.openSent() }];
+    keys.push({ key: 's', label: 'Skip', run: () => this.skip(card) }, this.undoKey());
+    return keys;
   }
 
-  private fileOf(item: TriageItem) {
-    return this.app.vault.getFileByPath(item.person.path);
+  private session(): TriageSession {
+    return this.sessions[this.mode];
   }
 
   /** Records a decision, then shows the next card at once (the write lands in the background). */
-  private async decide(item: TriageItem, decision: TriageDecision): Promise<void> {
-    const file = this.fileOf(item);
-    if (!file) return;
-    this.session.decided(item);
+  private async decide(card: TriageItem, decision: TriageDecision): Promise<void> {
+    this.session().decided(card);
     this.render();
-    const s = this.ctx.settings;
     try {
-      await this.ctx.editor.edit(
-        file,
-        {
-          frontmatter: decisionEdit(decision, {
-            kind: item.kind,
-            today: this.ctx.today(),
-            withdrawAfterWeeks: s.withdrawAfterWeeks,
-          }),
-        },
-        `${decision.type} ${item.person.name}`,
-      );
+      await this.actions.decide(card, decision);
     } catch (e) {
-      this.session.back();
+      this.session().back();
       this.render();
-      new Notice(`Could not update ${item.person.name}: ${e instanceof Error ? e.message : String(e)}`);
+      new Notice(`Could not update ${card.person.name}: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
 
-  private skip(item: TriageItem): void {
-    this.session.skip(item);
+  private skip(card: TriageCard): void {
+    this.session().skip(card);
     this.render();
   }
 
   private async undo(): Promise<void> {
     const undone = await this.ctx.undo.undo();
-    if (undone && undone.restored.length + undone.merged.length > 0) this.session.back();
+    if (undone && (undone.restored.length + undone.merged.length > 0 || undone.stateRestored)) this.session().back();
     this.dirty = true;
     this.render();
   }
 
-  private askMetWhere(item: TriageItem): void {
+  private openBulk(): void {
+    new BulkRateModal(this.app, this.ctx, this.actions).open();
+  }
+
+  private openSent(): void {
+    new SentInvitationsModal(this.app, this.ctx, this.actions, () => this.queue?.sent ?? []).open();
+  }
+
+  private askMetWhere(card: TriageItem): void {
     new MetWhereModal(
       this.app,
-      item.person.name,
-      item.person.metWhere,
+      card.person.name,
+      card.person.metWhere,
       () => this.ctx.index.metWhereValues(),
       async (value) => {
-        const file = this.fileOf(item);
-        if (file)
-          await this.ctx.editor.edit(
-            file,
-            {
-              frontmatter: decisionEdit(
-                { type: 'met-where', value },
-                { kind: null, today: this.ctx.today(), withdrawAfterWeeks: 0 },
-              ),
-            },
-            `set where you met ${item.person.name}`,
-          );
+        await this.actions.decide({ ...card, kind: 'rate', sent: null }, { type: 'met-where', value });
         this.contentEl.focus();
       },
     ).open();
   }
 
-  private async accept(item: TriageItem): Promise<void> {
-    this.openProfile(item);
-    await this.decide(item, { type: 'accept' });
+  private async accept(card: TriageItem): Promise<void> {
+    this.openProfile(card);
+    await this.decide(card, { type: 'accept' });
   }
 
-  private openProfile(item: TriageItem): void {
-    if (item.person.profileUrl) window.open(linkableProfileUrl(item.person.profileUrl));
-    else new Notice(`${item.person.name} has no LinkedIn profile URL in their note.`);
+  private openProfile(card: TriageItem): void {
+    if (card.person.profileUrl) window.open(linkableProfileUrl(card.person.profileUrl));
+    else new Notice(`${card.person.name} has no LinkedIn profile URL in their note.`);
   }
 
-  private openNote(item: TriageItem): void {
-    const file = this.fileOf(item);
+  private openNote(card: TriageItem): void {
+    const file = this.app.vault.getFileByPath(card.person.path);
     if (file) void this.app.workspace.getLeaf('tab').openFile(file);
   }
 
-  private async copyReply(item: TriageItem): Promise<void> {
-    const text = fillReplyTemplate(this.ctx.settings.replyTemplate, item.person, this.ctx.settings.myName || 'me');
+  /** `r`: copies the "have we met?" reply, records the ask, and the card waits for an answer. */
+  private async ask(card: TriageItem): Promise<void> {
+    const s = this.ctx.settings;
+    const text = fillReplyTemplate(s.replyTemplate, card.person, replySigner(s.myName, this.ctx.state.owner?.name));
     try {
       await navigator.clipboard.writeText(text);
-      new Notice('Reply copied. Paste it into LinkedIn.');
     } catch {
       new Notice('Could not copy to the clipboard.');
+      return;
+    }
+    this.session().decided(card);
+    this.render();
+    try {
+      await this.actions.ask(card.person);
+      new Notice(`Reply copied: paste it into LinkedIn. ${card.person.name} now waits for an answer.`);
+    } catch (e) {
+      this.session().back();
+      this.render();
+      new Notice(`Could not update ${card.person.name}: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
 }

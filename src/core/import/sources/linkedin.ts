@@ -6,6 +6,7 @@
  * and connections no longer in Connections.csv are reported as missing. The owner, the
  * invitation and the message details go into the plan's LinkedIn sections.
  */
+import { personKey } from '../../identity/person-key';
 import { coerceDate, coerceText } from '../../people/coerce';
 import type { LinkedInExport } from '../../linkedin/read-export';
 import { linkedInHeadLine, type OwnedValues } from '../../notes/compose-note';
@@ -48,10 +49,17 @@ export function linkedInSource(exp: LinkedInExport): ImportSource {
       stats.connectionRows = exp.connections.reduce((n, f) => n + f.records.length + f.skipped.length, 0);
       stats.blankMemberRows = exp.connections.reduce((n, f) => n + f.blankMemberRows, 0);
       stats.invitationRows = exp.invitations.reduce((n, f) => n + f.records.length + f.skipped.length, 0);
+      // The newest connection day, and who connected then (triage's new-connection window).
       for (const file of exp.connections)
-        for (const c of file.records)
-          if (c.connectedOn !== null && (stats.newestConnectedOn === null || c.connectedOn > stats.newestConnectedOn))
+        for (const c of file.records) {
+          if (c.connectedOn === null) continue;
+          if (stats.newestConnectedOn === null || c.connectedOn > stats.newestConnectedOn) {
             stats.newestConnectedOn = c.connectedOn;
+            plan.seen.onNewestDay = [];
+          }
+          if (c.connectedOn === stats.newestConnectedOn) plan.seen.onNewestDay.push(personKey(c.profileUrl, c.name));
+        }
+      plan.seen.invitationsFile = exp.invitations.length > 0;
 
       const owner = findOwner(exp);
       plan.owner = owner.owner;
