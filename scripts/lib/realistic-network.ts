@@ -250,6 +250,18 @@ export function generateNetwork(options: NetworkOptions = {}): Network {
     if (e.daysBeforeNewest > span) continue;
     for (let i = 0; i < e.people; i++) connect(people.make(), addDays(newest, -e.daysBeforeNewest + r.int(0, 3)));
   }
+  // Someone the context note names, met at the last conference.
+  connect(
+    {
+      first: 'Maria',
+      last: 'Lundgren',
+      name: 'Maria Lundgren',
+      url: 'https://www.linkedin.com/in/maria-lundgren-eventrum',
+      company: 'Eventrum Nordic',
+      position: 'Owner',
+    },
+    addDays(newest, -(EVENTS[0]?.daysBeforeNewest ?? 34)),
+  );
   // Everyone else, on the growth curve; the newest day always has someone.
   connect(people.make(), newest);
   while (connections.length < total) connect(people.make(), addDays(newest, -growthDay(r, span)));

@@ -156,8 +156,10 @@ export function runTriage(args: ParsedArgs, io: CliIo): Promise<number> {
     );
     return Promise.resolve(0);
   }
+  // Summary cards count the people they stand for.
+  const sizes = new Map<string, number>(q.cards.filter(isSummary).map((c) => [c.kind, c.count]));
   const summary = SECTION_ORDER.filter((k) => q.counts[k] > 0)
-    .map((k) => `${TRIAGE_SECTIONS[k].toLowerCase()} ${formatCount(q.counts[k])}`)
+    .map((k) => `${TRIAGE_SECTIONS[k].toLowerCase()} ${formatCount(sizes.get(k) ?? q.counts[k])}`)
     .join(' · ');
   io.out(`${plural(q.cards.length, 'card')} to triage on ${ctx.today}${summary ? ` (${summary})` : ''}`);
   let section: string | null = null;

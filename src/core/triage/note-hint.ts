@@ -182,6 +182,7 @@ const RULES: Record<Cue, readonly string[]> = {
     'collaborat(?:e|ion) (?:opportunit|on a)',
     'invest(?:ors?|ment|ing)?',
     'fund ?raising|raising (?:a|our|\\$|€)',
+    'raise (?:money|capital|funds|a round|your round)',
     '(?:pre-)?seed round',
     'funding',
     'recruit(?:er|ing|ment)?',

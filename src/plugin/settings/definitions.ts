@@ -136,8 +136,13 @@ export function settingDefinitions(host: SettingsHost): SettingDefinitionItem[] 
       heading: 'Triage',
       items: [
         {
+          name: 'New connection days',
+          desc: 'On the first import, connections made this many days before the newest one are new; the rest wait in "Rate your network". After that, new means since the previous import.',
+          control: { type: 'number', key: 'newConnectionDays', min: 0, validate: wholeNumber(0) },
+        },
+        {
           name: 'Prune after years',
-          desc: 'Suggest pruning untriaged or level 1 people connected at least this long ago with no interaction on record.',
+          desc: 'Suggest pruning people rated "Don\'t know" connected at least this long ago with nothing on record since.',
           control: { type: 'number', key: 'pruneAfterYears', min: 0, validate: wholeNumber(0) },
         },
         {
@@ -151,6 +156,11 @@ export function settingDefinitions(host: SettingsHost): SettingDefinitionItem[] 
           control: { type: 'number', key: 'unansweredThreshold', min: 1, validate: wholeNumber(1) },
         },
         {
+          name: 'Wait for an answer, days',
+          desc: 'After you ask "have we met?", the card comes back offering to decline when they have not answered in this many days.',
+          control: { type: 'number', key: 'askWaitDays', min: 1, validate: wholeNumber(1) },
+        },
+        {
           name: 'Notes for pending invitees',
           desc: 'On import, also create notes for people you invited who have not accepted yet.',
           control: { type: 'toggle', key: 'createNotesForPendingInvitees' },
@@ -162,12 +172,12 @@ export function settingDefinitions(host: SettingsHost): SettingDefinitionItem[] 
         },
         {
           name: 'Your name',
-          desc: 'Used for {my-name} in the reply.',
+          desc: 'Used for {my-name} in the reply. When empty, the name in your LinkedIn export signs it.',
           control: { type: 'text', key: 'myName' },
         },
         {
           name: 'Reply to an invitation',
-          desc: 'Copied with "r" on an invitation card. Placeholders: {first}, {name}, {company}, {my-name}.',
+          desc: 'Copied with "r" on an invitation card, which also records that you asked. Placeholders: {first}, {name}, {company}, {my-name}.',
           control: {
             type: 'textarea',
             key: 'replyTemplate',
