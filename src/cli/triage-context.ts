@@ -3,6 +3,7 @@
  * vault state), the people, and the queue computed by the core with the plugin's rules.
  */
 import { basenameOf } from '../core/people/person-record';
+import { generatedNote } from '../core/triage/mentions';
 import { triageOptions, triageQueue, type TriageQueue } from '../core/triage/queue';
 import { vaultVocabulary } from '../core/triage/vault-vocabulary';
 import { requireFlag, type ParsedArgs } from './args';
@@ -33,7 +34,10 @@ export function openTriageContext(args: ParsedArgs, io: CliIo): TriageContext {
   });
   const today = todayOption(args);
   let links: Map<string, string[]> | null = null;
-  const backlinks = () => (links ??= people.backlinks());
+  const generated = generatedNote(data.settings.reportFolder);
+  // Reports and the prune list link people too, but they are not your notes mentioning them.
+  const backlinks = () =>
+    (links ??= new Map([...people.backlinks()].map(([p, from]) => [p, from.filter((f) => !generated(f))])));
   const vocabulary = () => {
     const personPaths = new Set(people.records.map((p) => p.path));
     const noteNames = vault
@@ -49,6 +53,7 @@ export function openTriageContext(args: ParsedArgs, io: CliIo): TriageContext {
     today,
     queue: () => triageQueue(people.records, triageOptions(data.settings, today, data.state.triage, vocabulary)),
     backlinks,
-    mentions: () => new Map([...backlinks()].map(([path, from]) => [path, from.length])),
+    mentions: () =>
+      new Map([...backlinks()].map(([path, from]) => [path, from.length] as const).filter(([, n]) => n > 0)),
   };
 }

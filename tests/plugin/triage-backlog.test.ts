@@ -83,10 +83,10 @@ describe('Triage of a network with a backlog', () => {
     const { app } = await startPlugin(files, data);
     const view = await openTriage(app);
     expect($$('.ncrm-chip').map((c) => c.textContent)).toEqual([
-      '2 invitation received',
-      '3 new connection',
-      '8 sent invitations pending',
-      '30 earlier connections',
+      '2 invitations',
+      '3 new connections',
+      '8 sent invitations',
+      '30 earlier connections to rate',
     ]);
     expect($('.ncrm-hint').textContent).toBe('Sales pitch?');
     expect($$('.ncrm-card-message mark').map((m) => m.textContent)).toEqual([
@@ -145,7 +145,7 @@ describe('Triage of a network with a backlog', () => {
     expect(card(view)).toBe('rate: Old 05');
     press(view, 'Escape');
     expect($('.ncrm-card-kind').textContent).toBe('Earlier connections');
-    expect($$('.ncrm-chip').map((c) => c.textContent)).toContain('29 earlier connections');
+    expect($$('.ncrm-chip').map((c) => c.textContent)).toContain('29 earlier connections to rate');
   });
 
   it('rates in bulk with a preview of who and how many, names a bad filter term, and undoes in one step', async () => {
@@ -196,11 +196,11 @@ describe('Triage of a network with a backlog', () => {
     await settle(app);
     expect(Object.values(plugin.state.triage.sentDecisions).map((d) => d.decision)).toEqual(Array(8).fill('withdrawn'));
     expect(view.currentItem()?.kind).toBe('invitation');
-    expect($$('.ncrm-chip').map((c) => c.textContent)).not.toContain('8 sent invitations pending');
+    expect($$('.ncrm-chip').map((c) => c.textContent)).not.toContain('8 sent invitations');
     press(view, 'u');
     await settle(app);
     expect(plugin.state.triage.sentDecisions).toEqual({});
-    expect($$('.ncrm-chip').map((c) => c.textContent)).toContain('8 sent invitations pending');
+    expect($$('.ncrm-chip').map((c) => c.textContent)).toContain('8 sent invitations');
   });
 });
 

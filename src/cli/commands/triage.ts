@@ -182,7 +182,7 @@ export function runTriage(args: ParsedArgs, io: CliIo): Promise<number> {
     } else rows.push(rowOf(card));
   }
   flush();
-  if (shown.length < cards.length) io.out(`  … and ${formatCount(cards.length - shown.length)} more (--limit)`);
+  if (shown.length < cards.length) io.out(`  … and ${plural(cards.length - shown.length, 'more card')} (--limit)`);
   if (q.waiting.length > 0 && kind === null) {
     io.out('');
     io.out(

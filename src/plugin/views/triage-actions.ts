@@ -8,6 +8,7 @@ import type { TFile } from 'obsidian';
 import { decisionEdit, type TriageDecision } from '../../core/triage/actions';
 import { recordAsk } from '../../core/triage/ask';
 import { bulkEdit, type BulkDecision } from '../../core/triage/bulk';
+import { countMentions, generatedNote } from '../../core/triage/mentions';
 import type { HintVocabulary } from '../../core/triage/note-hint';
 import type { TriageItem } from '../../core/triage/queue';
 import type { SentItem } from '../../core/triage/sent-invitations';
@@ -97,22 +98,19 @@ export class TriageActions {
     });
   }
 
-  /** How many other notes link each person, from the resolved links (no file is read). */
+  /** How many of your notes link each person, from the resolved links (no file is read). */
   mentions(): Map<string, number> {
-    const counts = new Map<string, number>();
-    for (const [source, targets] of Object.entries(this.ctx.app.metadataCache.resolvedLinks)) {
-      for (const target of Object.keys(targets)) {
-        if (target === source || !target.endsWith('.md')) continue;
-        counts.set(target, (counts.get(target) ?? 0) + 1);
-      }
-    }
-    return counts;
+    const links = Object.entries(this.ctx.app.metadataCache.resolvedLinks).map(
+      ([source, targets]) => [source, Object.keys(targets)] as const,
+    );
+    return countMentions(links, this.ctx.settings.reportFolder);
   }
 
-  /** Notes that link a person (for the card on screen). */
+  /** Your notes that link a person (for the card on screen). */
   mentionedIn(path: string): string[] {
+    const generated = generatedNote(this.ctx.settings.reportFolder);
     return Object.entries(this.ctx.app.metadataCache.resolvedLinks)
-      .filter(([source, targets]) => source !== path && targets[path] !== undefined)
+      .filter(([source, targets]) => source !== path && targets[path] !== undefined && !generated(source))
       .map(([source]) => source);
   }
 

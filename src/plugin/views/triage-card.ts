@@ -68,6 +68,9 @@ function renderHint(el: HTMLElement, card: TriageItem): void {
 }
 
 function renderKnowledge(el: HTMLElement, card: TriageItem, k: VaultKnowledge): void {
+  const nothing = k.mentionedIn.length === 0 && k.trustedAtCompany.length === 0 && k.sameNameMetWhere.length === 0;
+  // The hint line already says which of the note's names the vault knows.
+  if (nothing && (card.hint?.inVault.length ?? 0) > 0) return;
   const box = el.createDiv({ cls: 'ncrm-card-known' });
   box.createDiv({ cls: 'ncrm-card-known-title', text: 'What your vault knows' });
   const list = box.createEl('ul');

@@ -15,12 +15,12 @@ import {
   isSummary,
   knowledgeOf,
   SECTION_ORDER,
-  TRIAGE_SECTIONS,
   triageOptions,
   triageQueue,
   type SummaryItem,
   type TriageCard,
   type TriageItem,
+  type TriageKind,
   type TriageQueue,
 } from '../../core/triage/queue';
 import { formatCount, plural } from '../../core/text/format';
@@ -36,6 +36,20 @@ import { TriageSession } from './triage-session';
 import { renderWelcome, wantsWelcome } from './welcome';
 
 export const TRIAGE_VIEW_TYPE = 'network-crm-triage';
+
+/** What a section chip counts: one and many. */
+const CHIPS: Record<TriageKind, readonly [string, string]> = {
+  invitation: ['invitation', 'invitations'],
+  answer: ['“have we met?” follow-up', '“have we met?” follow-ups'],
+  'new-connection': ['new connection', 'new connections'],
+  'job-change': ['job change', 'job changes'],
+  prune: ['prune candidate', 'prune candidates'],
+  'prune-summary': ['prune candidate', 'prune candidates'],
+  withdraw: ['sent invitation', 'sent invitations'],
+  'sent-summary': ['sent invitation', 'sent invitations'],
+  backlog: ['earlier connection to rate', 'earlier connections to rate'],
+  rate: ['to rate', 'to rate'],
+};
 
 type Mode = 'queue' | 'rate';
 
@@ -206,11 +220,26 @@ export class TriageView extends ItemView {
     }
     const chips = el.createDiv({ cls: 'ncrm-triage-sections' });
     for (const kind of SECTION_ORDER) {
-      const n = kind === 'backlog' ? q.backlog.length : kind === 'sent-summary' ? q.sent.length : q.counts[kind];
-      if (n === 0 || (kind === 'withdraw' && q.counts['sent-summary'] > 0)) continue;
+      // A summary card stands for all the people of its section, cards included.
+      const n =
+        kind === 'backlog'
+          ? q.backlog.length
+          : kind === 'sent-summary'
+            ? q.sent.length
+            : kind === 'prune-summary'
+              ? q.prune.length
+              : q.counts[kind];
+      if (n === 0) continue;
+      // With a summary card, its chip counts the whole section; without one, the cards do.
+      if (
+        (kind === 'withdraw' || kind === 'prune') &&
+        q.counts[kind === 'withdraw' ? 'sent-summary' : 'prune-summary'] > 0
+      )
+        continue;
+      if ((kind === 'sent-summary' || kind === 'prune-summary') && q.counts[kind] === 0) continue;
       const chip = chips.createSpan({ cls: `ncrm-chip ncrm-kind-${kind}` });
       chip.createSpan({ cls: 'ncrm-chip-count', text: formatCount(n) });
-      chip.appendText(` ${TRIAGE_SECTIONS[kind].toLowerCase()}`);
+      chip.appendText(` ${CHIPS[kind][n === 1 ? 0 : 1]}`);
     }
     if (q.waiting.length > 0) {
       const details = el.createEl('details', { cls: 'ncrm-waiting' });

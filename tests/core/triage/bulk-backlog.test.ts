@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { backlogOrder } from '../../../src/core/triage/backlog';
+import { countMentions } from '../../../src/core/triage/mentions';
 import { bulkDecisionLabel, bulkEdit, bulkFilter, selectForBulk } from '../../../src/core/triage/bulk';
 import { person, TODAY } from './builders';
 
@@ -74,5 +75,23 @@ describe('Rate your network', () => {
       ['New quiet', 'connection', 'Connected on 2024-01-01'],
       ['Old quiet', 'connection', 'Connected on 2019-01-01'],
     ]);
+  });
+});
+
+describe('mentions', () => {
+  it('counts your notes linking a person, not the reports and the prune list Network CRM writes', () => {
+    const links: Array<[string, string[]]> = [
+      ['Notes/Dinner.md', ['People/Ann.md', 'People/Bo.md']],
+      ['Daily/2026-11-20.md', ['People/Ann.md']],
+      ['Network CRM/Imports/LinkedIn import 2026-11-20.md', ['People/Ann.md', 'People/Cy.md']],
+      ['Network CRM/Prune list.md', ['People/Cy.md']],
+      ['People/Ann.md', ['People/Ann.md']],
+    ];
+    expect(countMentions(links, 'Network CRM/Imports')).toEqual(
+      new Map([
+        ['People/Ann.md', 2],
+        ['People/Bo.md', 1],
+      ]),
+    );
   });
 });
