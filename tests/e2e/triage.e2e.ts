@@ -168,6 +168,40 @@ describe.skipIf(skip !== null)('Triage of the demo network in Chromium', () => {
     await page.close();
   });
 
+  it('stays quick at 30,000 people: the queue, a decision, Rate your network', async () => {
+    const { page, errors } = await openPage(h);
+    await page.evaluate(() => window.__test.boot({}, { people: 30_000 }));
+    const timing = await page.evaluate(async () => {
+      const frame = () => new Promise((r) => requestAnimationFrame(() => r(null)));
+      const t0 = performance.now();
+      window.__test.runCommand('open-triage');
+      while (!document.querySelector('.ncrm-card-name')) await frame();
+      const firstCard = performance.now() - t0;
+      await window.__test.settle();
+      const view = document.querySelector('.ncrm-triage-view') as HTMLElement;
+      const name = document.querySelector('.ncrm-card-name')?.textContent;
+      const t1 = performance.now();
+      view.dispatchEvent(new KeyboardEvent('keydown', { key: 's', bubbles: true }));
+      while (document.querySelector('.ncrm-card-name')?.textContent === name) await frame();
+      const nextCard = performance.now() - t1;
+      const t2 = performance.now();
+      (document.querySelector('[data-action="rate"]') as HTMLElement).click();
+      while (!document.querySelector('.ncrm-triage-title')) await frame();
+      const rate = performance.now() - t2;
+      return { firstCard, nextCard, rate, progress: document.querySelector('.ncrm-card-progress')?.textContent };
+    });
+    recordTimings('triage, 30,000 people', {
+      firstCardMs: Math.round(timing.firstCard),
+      nextCardMs: Math.round(timing.nextCard),
+      openRateMs: Math.round(timing.rate),
+    });
+    expect(timing.progress).toMatch(/^1 of [\d,]+$/);
+    expect(timing.nextCard).toBeLessThan(200);
+    expect(timing.rate).toBeLessThan(1000);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('phone width: the answer card and the sent list fit, keys are big and their hints hidden', async () => {
     const { page, errors } = await openPage(h, { width: 390, height: 844, theme: 'dark' });
     await page.evaluate(() => document.body.classList.add('is-mobile'));

@@ -372,16 +372,29 @@ function words(normalised: string): string[] {
   return normalised.match(WORD) ?? [];
 }
 
+/** The same folding as `normaliseForHints`, without offsets (for the vocabulary: fast on 30,000 names). */
+function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[’‘`´]/g, "'");
+}
+
 export function buildHintVocabulary(source: VocabularySource): HintVocabulary {
   const byFirstWord = new Map<string, VocabularyTerm[]>();
+  const seen = new Set<string>();
   const add = (label: string, ws: string[], proper = false) => {
     if (ws.length === 0) return;
     if (ws.length === 1 && ((ws[0] as string).length < 3 || TOO_COMMON.has(ws[0] as string))) return;
+    // Thousands of people share a first name: one set lookup, not a scan of the list.
+    const key = ws.join(' ');
+    if (seen.has(key)) return;
+    seen.add(key);
     const first = ws[0] as string;
-    const list = byFirstWord.get(first) ?? [];
-    if (!list.some((t) => t.words.join(' ') === ws.join(' ')))
-      list.push({ words: ws, label, proper: proper || ws.length === 1 });
-    byFirstWord.set(first, list);
+    const list = byFirstWord.get(first);
+    if (list) list.push({ words: ws, label, proper: proper || ws.length === 1 });
+    else byFirstWord.set(first, [{ words: ws, label, proper: proper || ws.length === 1 }]);
   };
   const clean = (v: string) =>
     v
@@ -391,7 +404,7 @@ export function buildHintVocabulary(source: VocabularySource): HintVocabulary {
   const places = (raws: readonly string[], proper: boolean) => {
     for (const raw of raws) {
       const label = clean(raw);
-      const ws = words(normaliseForHints(label).text);
+      const ws = words(fold(label));
       add(label, ws, proper);
       // "Web Summit 2024" is also "Web Summit" in a note.
       if (ws.length > 1 && /^\d{2,4}$/.test(ws[ws.length - 1] as string)) add(label, ws.slice(0, -1), proper);
@@ -402,13 +415,13 @@ export function buildHintVocabulary(source: VocabularySource): HintVocabulary {
   places(source.noteNames ?? [], true);
   for (const raw of source.companies ?? []) {
     const label = clean(raw);
-    const ws = words(normaliseForHints(label).text);
+    const ws = words(fold(label));
     add(label, ws);
     while (ws.length > 1 && SUFFIXES.has(ws[ws.length - 1] as string)) ws.pop();
     add(label, ws);
   }
   for (const raw of source.people ?? []) {
-    const ws = words(normaliseForHints(raw).text);
+    const ws = words(fold(raw));
     if (ws.length >= 2) add(clean(raw), ws);
   }
   return { byFirstWord };

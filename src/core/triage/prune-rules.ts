@@ -33,7 +33,17 @@ function latestOther(p: PersonRecord): IsoDate | null {
   return best;
 }
 
-export function pruneSignal(p: PersonRecord, options: PruneOptions): PruneSignal | null {
+/** The prune rules for one day and one set of settings (the dates are worked out once, not per person). */
+export function pruneRules(options: PruneOptions): (p: PersonRecord) => PruneSignal | null {
+  const limit = addDays(options.today, -Math.round(options.pruneAfterYears * 365.25));
+  return (p) => pruneSignal(p, options, limit);
+}
+
+export function pruneSignal(
+  p: PersonRecord,
+  options: PruneOptions,
+  limit = addDays(options.today, -Math.round(options.pruneAfterYears * 365.25)),
+): PruneSignal | null {
   if (p.prune || p.kept || p.status !== 'connected' || p.trust === null || p.trust > 2) return null;
   const unanswered = p.unanswered ?? 0;
   const other = latestOther(p);
@@ -50,9 +60,7 @@ export function pruneSignal(p: PersonRecord, options: PruneOptions): PruneSignal
           : `You wrote ${unanswered} times in a row since their last answer (${p.lastReply})`,
     };
   }
-  if (p.trust !== 1 || p.connectedOn === null) return null;
-  const limit = addDays(options.today, -Math.round(options.pruneAfterYears * 365.25));
-  if (p.connectedOn > limit) return null;
+  if (p.trust !== 1 || p.connectedOn === null || p.connectedOn > limit) return null;
   const last = effectiveLastContact(p, { useDailyNotes: true });
   if (last !== null && last.date > limit) return null;
   const silent = daysBetween(last?.date ?? p.connectedOn, options.today);

@@ -25,7 +25,7 @@ import { spanOfDays } from '../text/relative-time';
 import { askState } from './ask';
 import { isNewConnection, isUntriaged, newConnectionWindow } from './new-connections';
 import { noteHint, type HintResult, type HintVocabulary } from './note-hint';
-import { pruneSignal } from './prune-rules';
+import { pruneRules } from './prune-rules';
 import { pendingSent, staleSent, type SentItem } from './sent-invitations';
 import { EMPTY_TRIAGE_STATE, type TriageState } from './triage-state';
 
@@ -198,6 +198,7 @@ export function triageQueue(people: readonly PersonRecord[], options: TriageOpti
   const backlog: PersonRecord[] = [];
   const strength = new Map<TriageItem, number>();
   const window = newConnectionWindow(state, people, options.newConnectionDays);
+  const pruneSignal = pruneRules(options);
   let vocabulary: HintVocabulary | undefined;
   const hintOf = (p: PersonRecord) => {
     if (p.invitationMessage !== '' && vocabulary === undefined) vocabulary = options.vocabulary?.();
@@ -255,7 +256,7 @@ export function triageQueue(people: readonly PersonRecord[], options: TriageOpti
       );
       continue;
     }
-    const signal = pruneSignal(p, options);
+    const signal = pruneSignal(p);
     if (signal !== null) {
       const card = item('prune', p, signal.reason);
       strength.set(card, signal.strength);

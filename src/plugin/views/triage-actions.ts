@@ -17,8 +17,11 @@ import { vaultVocabulary } from '../../core/triage/vault-vocabulary';
 import type { PersonRecord } from '../../core/people/person-record';
 import type { CrmContext } from '../context';
 
+/** The vault's names change slowly: the vocabulary is built again at most this often (ms). */
+const VOCABULARY_TTL = 60_000;
+
 export class TriageActions {
-  private vocabularyCache: { revision: number; vocabulary: HintVocabulary } | null = null;
+  private vocabularyCache: { at: number; size: number; vocabulary: HintVocabulary } | null = null;
 
   constructor(private readonly ctx: CrmContext) {}
 
@@ -114,17 +117,22 @@ export class TriageActions {
       .map(([source]) => source);
   }
 
-  /** The vault's names for the note hints, built once per index revision. */
+  /**
+   * The vault's names for the note hints. Building it looks at every person (a third of a
+   * second at 30,000), so it is kept for a minute, or until the number of people changes (an
+   * import), rather than rebuilt after every decision.
+   */
   vocabulary(): HintVocabulary {
-    const revision = this.ctx.index.revision;
-    if (this.vocabularyCache?.revision === revision) return this.vocabularyCache.vocabulary;
+    const size = this.ctx.index.size();
+    const cached = this.vocabularyCache;
+    if (cached && cached.size === size && Date.now() - cached.at < VOCABULARY_TTL) return cached.vocabulary;
     const people = this.ctx.index.people();
     const names = this.ctx.app.vault
       .getMarkdownFiles()
       .filter((f) => this.ctx.index.get(f.path) === undefined)
       .map((f) => f.basename);
     const vocabulary = vaultVocabulary(people, names);
-    this.vocabularyCache = { revision, vocabulary };
+    this.vocabularyCache = { at: Date.now(), size, vocabulary };
     return vocabulary;
   }
 }
