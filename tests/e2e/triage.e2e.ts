@@ -11,12 +11,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { buildDemoVault } from '../../scripts/lib/demo-vault';
-import { openPage, recordTimings, screenshot, skipReason, startHarness, type Harness } from './harness';
+import { openPage, recordTimings, screenshot, suiteHarness } from './harness';
 
-const skip = skipReason();
-if (skip) console.warn(skip);
-
-let h: Harness;
+const h = suiteHarness();
+const skip = h.skip;
 let files: Record<string, string> = {};
 let data: unknown = null;
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ncrm-demo-'));
@@ -46,13 +44,9 @@ beforeAll(async () => {
   await buildDemoVault(vault, today, exports);
   files = readVault(vault);
   data = JSON.parse(fs.readFileSync(path.join(vault, '.obsidian/plugins/network-crm/data.json'), 'utf8'));
-  h = await startHarness();
 }, 180_000);
 
-afterAll(async () => {
-  await h?.close();
-  fs.rmSync(root, { recursive: true, force: true });
-});
+afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
 async function bootDemo(page: Page): Promise<void> {
   await page.evaluate(({ files, data }) => window.__test.boot(files, { data }), { files, data });
