@@ -3,6 +3,7 @@ import { afterEach } from 'vitest';
 import type { App } from '../obsidian-double/app';
 import { createApp, loadPlugin, settle, type StartOptions } from '../obsidian-double/harness';
 import NetworkCrmPlugin from '../../src/plugin/network-crm-plugin';
+import { TRIAGE_VIEW_TYPE, type TriageView } from '../../src/plugin/views/triage-view';
 
 export { settle };
 
@@ -83,4 +84,20 @@ export function pickFiles(input: HTMLInputElement, files: Array<{ name: string; 
 
 export function runCommand(app: App, id: string): boolean {
   return app.commands.executeCommandById(`network-crm:${id}`);
+}
+
+/** Opens the triage view by its command and waits until it has drawn. */
+export async function openTriage(app: App): Promise<TriageView> {
+  runCommand(app, 'open-triage');
+  const view = await until(
+    () => app.workspace.getLeavesOfType(TRIAGE_VIEW_TYPE)[0]?.view as TriageView | undefined,
+    'triage view',
+  );
+  await settle(app);
+  return view;
+}
+
+/** A key pressed while the triage view has focus. */
+export function press(view: TriageView, key: string): void {
+  view.contentEl.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
 }

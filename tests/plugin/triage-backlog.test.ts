@@ -10,10 +10,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import YAML from 'yaml';
 import { addDays, localIsoDate } from '../../src/core/dates/iso-date';
 import { isSummary } from '../../src/core/triage/queue';
-import { TRIAGE_VIEW_TYPE, type TriageView } from '../../src/plugin/views/triage-view';
+import type { TriageView } from '../../src/plugin/views/triage-view';
 import type { App } from '../obsidian-double/app';
 import { text } from '../obsidian-double/harness';
-import { $, $$, buttonByText, enter, runCommand, settle, startPlugin, until } from './helpers';
+import { $, $$, buttonByText, enter, openTriage, press, runCommand, settle, startPlugin, until } from './helpers';
 import type NetworkCrmPlugin from '../../src/plugin/network-crm-plugin';
 
 afterEach(() => {
@@ -56,20 +56,6 @@ function network(): { files: Record<string, string>; data: unknown } {
     sentOn: ago(60 + i),
   }));
   return { files, data: { state: { triage: { sentPending } } } };
-}
-
-async function openTriage(app: App): Promise<TriageView> {
-  runCommand(app, 'open-triage');
-  const view = await until(
-    () => app.workspace.getLeavesOfType(TRIAGE_VIEW_TYPE)[0]?.view as TriageView | undefined,
-    'triage view',
-  );
-  await settle(app);
-  return view;
-}
-
-function press(view: TriageView, key: string) {
-  view.contentEl.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
 }
 
 const card = (view: TriageView) => {

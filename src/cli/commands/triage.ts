@@ -4,11 +4,11 @@
  * network" instead. `--kind withdraw` lists every sent invitation waiting for a decision,
  * even when the queue shows them as one summary card.
  */
-import { backlogOrder } from '../../core/triage/backlog';
 import { HINT_LABELS } from '../../core/triage/note-hint';
 import {
   isSummary,
   knowledgeOf,
+  rateItems,
   SECTION_ORDER,
   TRIAGE_SECTIONS,
   type TriageCard,
@@ -103,32 +103,17 @@ export function runTriage(args: ParsedArgs, io: CliIo): Promise<number> {
   const json = args.flags.has('json');
 
   if (args.flags.has('backlog') || kind === 'rate') {
-    const order = backlogOrder(q.backlog, ctx.mentions());
+    const order = rateItems(q.backlog, ctx.mentions());
     const shown = order.slice(0, limit ?? order.length);
-    const items = shown.map<TriageItem>((e) => ({
-      kind: 'rate',
-      person: e.person,
-      reason: e.reason,
-      asked: null,
-      answered: null,
-      hint: null,
-      sent: null,
-    }));
     if (json)
       io.out(
-        JSON.stringify({ today: ctx.today, count: order.length, queue: items.map((i) => cardJson(i, ctx)) }, null, 2),
+        JSON.stringify({ today: ctx.today, count: order.length, queue: shown.map((i) => cardJson(i, ctx)) }, null, 2),
       );
     else {
       io.out(
         `Rate your network: ${formatCount(order.length)} earlier connections without a trust level, most signal first`,
       );
-      printTable(
-        io,
-        shown.map((e) => ({
-          cells: [e.person.name, [e.person.company, e.person.position].filter(Boolean).join(' · '), e.reason, ''],
-          detail: null,
-        })),
-      );
+      printTable(io, shown.map(rowOf));
       if (shown.length < order.length) io.out(`  … and ${formatCount(order.length - shown.length)} more (--limit)`);
     }
     return Promise.resolve(0);

@@ -23,6 +23,7 @@ import type { NetworkCrmSettings } from '../settings';
 import { formatCount, plural } from '../text/format';
 import { spanOfDays } from '../text/relative-time';
 import { askState } from './ask';
+import { backlogOrder } from './backlog';
 import { isNewConnection, isUntriaged, newConnectionWindow } from './new-connections';
 import { noteHint, type HintResult, type HintVocabulary } from './note-hint';
 import { pruneRules } from './prune-rules';
@@ -157,6 +158,11 @@ const byName = (a: TriageItem, b: TriageItem) =>
 
 const newestFirst = (get: (p: PersonRecord) => IsoDate | null) => (a: TriageItem, b: TriageItem) =>
   (get(b.person) ?? '').localeCompare(get(a.person) ?? '') || byName(a, b);
+
+/** "Rate your network": the backlog as cards, in signal order (`mentions`: how many of your notes link each person). */
+export function rateItems(backlog: readonly PersonRecord[], mentions: ReadonlyMap<string, number>): TriageItem[] {
+  return backlogOrder(backlog, mentions).map((e) => item('rate', e.person, e.reason));
+}
 
 /** A record for an invitee without a note, so a sent invitation can be a card like any other. */
 function inviteeRecord(s: SentItem): PersonRecord {

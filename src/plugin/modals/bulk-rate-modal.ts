@@ -14,6 +14,7 @@ import { newConnectionWindow } from '../../core/triage/new-connections';
 import { levelNames } from '../../core/settings';
 import { formatCount, plural } from '../../core/text/format';
 import type { CrmContext } from '../context';
+import { dialogButtons } from '../ui/dom';
 import type { TriageActions } from '../views/triage-actions';
 
 const PREVIEW_NAMES = 12;
@@ -104,12 +105,11 @@ export class BulkRateModal extends Modal {
       });
     });
     this.previewEl = el.createDiv({ cls: 'ncrm-bulk-preview' });
-    const buttons = new Setting(el);
-    buttons.addButton((b) => b.setButtonText('Cancel').onClick(() => this.close()));
-    buttons.addButton((b) => {
-      this.applyButton = b.buttonEl;
-      b.setCta().onClick(() => void this.apply());
-    });
+    this.applyButton = dialogButtons(
+      el,
+      () => this.close(),
+      () => void this.apply(),
+    );
     this.refresh();
   }
 

@@ -8,6 +8,7 @@ import { isIsoDate } from '../../core/dates/iso-date';
 import type { PersonRecord } from '../../core/people/person-record';
 import { peopleInWindow } from '../../core/triage/event-window';
 import { formatCount } from '../../core/text/format';
+import { dialogButtons } from '../ui/dom';
 import { MetWhereSuggest } from './met-where-modal';
 
 export interface MetAtEventHost {
@@ -57,12 +58,11 @@ export class MetAtEventModal extends Modal {
     for (const input of [this.from, this.to]) input.addEventListener('change', () => this.refresh());
     this.where.addEventListener('input', () => this.updateButton());
     this.listEl = el.createDiv({ cls: 'ncrm-event-list' });
-    const buttons = new Setting(el);
-    buttons.addButton((b) => b.setButtonText('Cancel').onClick(() => this.close()));
-    buttons.addButton((b) => {
-      this.applyButton = b.buttonEl;
-      b.setCta().onClick(() => void this.apply());
-    });
+    this.applyButton = dialogButtons(
+      el,
+      () => this.close(),
+      () => void this.apply(),
+    );
     this.refresh();
   }
 

@@ -1,4 +1,5 @@
 /** Small DOM helpers shared by views and modals. All text goes in as text, never as HTML. */
+import { Setting } from 'obsidian';
 import { formatCount } from '../../core/text/format';
 
 /** `label: value` rows of counts, as a definition list. */
@@ -51,6 +52,18 @@ export function isTypingTarget(target: EventTarget | null): boolean {
 export function isTextArea(target: EventTarget | null): boolean {
   const node = target as Node | null;
   return !!node && typeof node.instanceOf === 'function' && node.instanceOf(HTMLTextAreaElement);
+}
+
+/** The Cancel and call-to-action buttons at the foot of a dialog; returns the action button (its text is set by the caller). */
+export function dialogButtons(el: HTMLElement, cancel: () => void, act: () => void): HTMLButtonElement {
+  let button!: HTMLButtonElement;
+  const row = new Setting(el);
+  row.addButton((b) => b.setButtonText('Cancel').onClick(cancel));
+  row.addButton((b) => {
+    button = b.buttonEl;
+    b.setCta().onClick(act);
+  });
+  return button;
 }
 
 export function yieldToUi(): Promise<void> {

@@ -10,10 +10,10 @@ import { ItemView, Notice, type WorkspaceLeaf } from 'obsidian';
 import { linkableProfileUrl } from '../../core/identity/profile-url';
 import { decisionsFor, likelyDecisions, type TriageDecision } from '../../core/triage/actions';
 import { fillReplyTemplate, replySigner } from '../../core/triage/ask';
-import { backlogOrder } from '../../core/triage/backlog';
 import {
   isSummary,
   knowledgeOf,
+  rateItems,
   SECTION_ORDER,
   triageOptions,
   triageQueue,
@@ -137,16 +137,7 @@ export class TriageView extends ItemView {
         () => (vocabulary ??= this.actions.vocabulary()),
       ),
     );
-    if (this.mode === 'rate')
-      this.rateCards = backlogOrder(this.queue.backlog, this.actions.mentions()).map((e) => ({
-        kind: 'rate',
-        person: e.person,
-        reason: e.reason,
-        asked: null,
-        answered: null,
-        hint: null,
-        sent: null,
-      }));
+    if (this.mode === 'rate') this.rateCards = rateItems(this.queue.backlog, this.actions.mentions());
     this.dirty = false;
   }
 
