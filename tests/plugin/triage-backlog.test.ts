@@ -198,6 +198,7 @@ const sentAt = (iso: string) => `"${Number(iso.slice(5, 7))}/${Number(iso.slice(
 
 function exportFiles(withAnswer: boolean): File[] {
   const files: Record<string, string> = {
+    'Profile.csv': 'First Name,Last Name,Maiden Name,Address,Birth Date,Headline\nAlex,Martin,,,,Founder',
     'Connections.csv': `First Name,Last Name,URL,Email Address,Company,Position,Connected On\nBo,Kim,https://www.linkedin.com/in/bo-kim,,Acme,CTO,${connectedOn(ago(3))}`,
     'Invitations.csv': [
       'From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl',
@@ -220,12 +221,13 @@ async function importFiles(plugin: NetworkCrmPlugin, files: File[]): Promise<voi
 }
 
 describe('The "have we met?" loop in the plugin', () => {
-  it('r copies the reply signed by the export owner and waits; the next import brings the answer back on top', async () => {
+  it('r copies the reply signed by the export owner (Profile.csv) and waits; the next import brings the answer back on top', async () => {
     const { app, plugin } = await startPlugin({});
-    plugin.state = { ...plugin.state, owner: { name: 'Alex Martin', profileUrl: OWNER } };
     const writeText = vi.fn(() => Promise.resolve());
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
     await importFiles(plugin, exportFiles(false));
+    // The export owner (Profile.csv) signs the reply, since "Your name" is empty.
+    expect(plugin.state.owner).toEqual({ name: 'Alex Martin', profileUrl: OWNER });
     const view = await openTriage(app);
     expect(card(view)).toBe('invitation: Ivy Stone');
     press(view, 'r');

@@ -112,14 +112,25 @@ async function decideOne(args: ParsedArgs, io: CliIo, ctx: TriageContext, decisi
     return 0;
   }
   const kind = sent !== null ? 'withdraw' : (card?.kind ?? null);
-  await writer.updateFrontmatter(
-    person.path,
-    decisionEdit(decision, { kind, today: ctx.today, withdrawAfterWeeks: ctx.data.settings.withdrawAfterWeeks }),
-  );
+  const edit = decisionEdit(decision, {
+    kind,
+    today: ctx.today,
+    withdrawAfterWeeks: ctx.data.settings.withdrawAfterWeeks,
+  });
+  // What the decision cleared (a trust level clears `prune: true`), said so it can be put back.
+  const cleared: Array<{ field: string; was: unknown }> = [];
+  await writer.updateFrontmatter(person.path, (fm) => {
+    const before = { ...fm };
+    edit(fm);
+    for (const key of Object.keys(before)) if (!(key in fm)) cleared.push({ field: key, was: before[key] });
+  });
   if (sent !== null && (decision.type === 'decline' || decision.type === 'keep'))
     saveSentDecision(ctx, [sent], decision.type);
-  if (json) io.out(JSON.stringify({ path: person.path, decision, card: kind }));
-  else io.out(`${person.name}: ${describe(decision)} (${person.path})`);
+  if (json) io.out(JSON.stringify({ path: person.path, decision, card: kind, cleared }));
+  else
+    io.out(
+      `${person.name}: ${describe(decision)} (${person.path})${cleared.map((c) => `; cleared ${c.field}: ${JSON.stringify(c.was)}`).join('')}`,
+    );
   return 0;
 }
 

@@ -23,8 +23,8 @@ describe('triage decisions', () => {
   it('writes what each key means', () => {
     expect(apply({ type: 'trust', level: 4 }, 'new-connection')).toEqual({ trust: 4 });
     expect(apply({ type: 'trust', level: 2 }, 'rate')).toEqual({ trust: 2 });
-    expect(apply({ type: 'accept' }, 'invitation')).toEqual({ 'linkedin-status': 'connected' });
-    expect(apply({ type: 'accept' }, 'answer')).toEqual({ 'linkedin-status': 'connected' });
+    expect(apply({ type: 'accept' }, 'invitation')).toEqual({ 'linkedin-status': 'connected', 'connected-on': TODAY });
+    expect(apply({ type: 'accept' }, 'answer')).toEqual({ 'linkedin-status': 'connected', 'connected-on': TODAY });
     expect(apply({ type: 'decline' }, 'invitation')).toEqual({ 'linkedin-status': 'invitation-declined' });
     expect(apply({ type: 'decline' }, 'answer')).toEqual({ 'linkedin-status': 'invitation-declined' });
     expect(apply({ type: 'decline' }, 'withdraw')).toEqual({ 'linkedin-status': 'invitation-withdrawn' });
@@ -37,6 +37,20 @@ describe('triage decisions', () => {
     expect(apply({ type: 'met-where', value: '[[Web Summit 2024]]' }, 'invitation')).toEqual({
       'met-where': '[[Web Summit 2024]]',
     });
+  });
+
+  it('accepting records the day of acceptance unless the note already has a connection date', () => {
+    expect(apply({ type: 'accept' }, 'invitation', { 'connected-on': '' })).toMatchObject({ 'connected-on': TODAY });
+    expect(apply({ type: 'accept' }, 'invitation', { 'connected-on': '2019-05-01' })).toMatchObject({
+      'connected-on': '2019-05-01',
+    });
+  });
+
+  it('a trust level of 2 or more clears a prune mark; "Don\'t know" and a keep decision leave the marks alone', () => {
+    expect(apply({ type: 'trust', level: 2 }, 'prune', { prune: true, trust: 1 })).toEqual({ trust: 2 });
+    expect(apply({ type: 'trust', level: 1 }, 'prune', { prune: true })).toEqual({ prune: true, trust: 1 });
+    expect(apply({ type: 'trust', level: 4 }, null, { prune: false })).toEqual({ prune: false, trust: 4 });
+    expect(apply({ type: 'trust', level: 3 }, 'rate', { prune: true })).toEqual({ trust: 3 });
   });
 
   it('puts the likely decisions first: accept or decline an invitation, a trust level for a connection', () => {

@@ -71,9 +71,11 @@ describe('sent invitations across imports', () => {
     expect(withSentDecision(next, [url('Ann')], null, '2026-12-01').sentDecisions).toEqual({});
   });
 
-  it('recordImport keeps the newest connection ever imported and the triage record', () => {
-    const plan = (newest: string | null) =>
+  it('recordImport keeps the newest connection ever imported, the export owner and the triage record', () => {
+    const owner = { name: 'Alex Martin', profileUrl: 'https://www.linkedin.com/in/alex' };
+    const plan = (newest: string | null, withOwner = true) =>
       ({
+        owner: withOwner ? owner : null,
         seen: seen(newest, ['k'], true),
         pendingInvitations: [
           { ...sent('Ann'), ageDays: 1, notePath: null, source: { file: 'Invitations.csv', line: 2 } },
@@ -82,7 +84,9 @@ describe('sent invitations across imports', () => {
     const a = recordImport(EMPTY_VAULT_STATE, plan('2026-11-20'), '2026-11-21');
     expect(a.lastImport).toEqual({ date: '2026-11-21', newestConnectedOn: '2026-11-20' });
     expect(a.triage.sentPending).toEqual([sent('Ann')]);
-    const b = recordImport(a, plan('2026-10-01'), '2026-11-22');
+    expect(a.owner).toEqual(owner);
+    const b = recordImport(a, plan('2026-10-01', false), '2026-11-22');
+    expect(b.owner).toEqual(owner);
     expect(b.lastImport).toEqual({ date: '2026-11-22', newestConnectedOn: '2026-11-20' });
     expect(b.triage.newestSeen).toBe('2026-11-20');
   });
