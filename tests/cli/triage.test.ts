@@ -353,4 +353,43 @@ describe('network-crm decide', () => {
       'Old Pal: trust 2 (People/Old.md); cleared prune: true\n',
     );
   });
+
+  it('lists every prune candidate by name and decides them in bulk, when there are more than the cards show', async () => {
+    const dir = tempDir();
+    const silent = Object.fromEntries(
+      Array.from({ length: 12 }, (_, i) => [
+        `People/Silent ${i}.md`,
+        note(
+          `name: Silent ${String(i).padStart(2, '0')}\nlinkedin-status: connected\nconnected-on: 201${i % 10}-01-01\ntrust: 1\ncompany: ${i % 2 ? 'Acme' : 'Globex'}`,
+        ),
+      ]),
+    );
+    writeTree(dir, silent);
+    const q = await triage(dir);
+    expect(q.queue.map((i) => i.kind)).toEqual([...Array<string>(10).fill('prune'), 'prune-summary']);
+    expect(q.queue[10]).toMatchObject({
+      count: 12,
+      reason: '12 prune candidates in all: review them, or prune in bulk',
+    });
+    expect((await triage(dir, '--kind', 'prune')).queue).toHaveLength(12);
+    const dry = (
+      await cli(
+        'decide',
+        '--vault',
+        dir,
+        '--all-prune-candidates',
+        '--company',
+        'Acme',
+        '--prune',
+        '--dry-run',
+        '--json',
+        '--today',
+        TODAY,
+      )
+    ).json<{ count: number; filter: string }>();
+    expect(dry).toMatchObject({ count: 6, filter: 'company:Acme' });
+    const done = await cli('decide', '--vault', dir, '--all-prune-candidates', '--prune', '--today', TODAY);
+    expect(done.out).toMatch(/^Done: mark to prune for 12 people \(prune candidates\)\n/);
+    expect((await triage(dir)).queue).toEqual([]);
+  });
 });

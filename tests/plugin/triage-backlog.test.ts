@@ -190,6 +190,40 @@ describe('Triage of a network with a backlog', () => {
   });
 });
 
+describe('Prune candidates beyond the cards', () => {
+  it('a summary card opens them all with the same keys, and Prune in bulk marks them in one undoable step', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 14; i++)
+      files[`People/Silent ${i}.md`] = note(
+        `Silent ${String(i).padStart(2, '0')}`,
+        `linkedin-status: connected\nconnected-on: 201${i % 10}-03-01\ntrust: 1`,
+      );
+    const { app } = await startPlugin(files);
+    const view = await openTriage(app);
+    expect($$('.ncrm-chip').map((c) => c.textContent)).toEqual(['14 prune candidates']);
+    for (let i = 0; i < 10; i++) press(view, 's');
+    expect(card(view)).toBe('prune-summary: 14 prune candidates in all: review them, or prune in bulk');
+    press(view, 'Enter');
+    expect($('.ncrm-triage-title').textContent).toBe('Prune candidates');
+    expect($('.ncrm-card-progress').textContent).toBe('1 of 14');
+    expect($$('.ncrm-keys-likely .ncrm-key kbd').map((k) => k.textContent)).toEqual(['p', 'k']);
+    press(view, 'k');
+    await settle(app);
+    expect(fm(app, 'People/Silent 0.md').prune).toBe(false);
+    press(view, 'b');
+    const modal = await until(() => document.querySelector<HTMLElement>('.ncrm-bulk-modal'), 'bulk dialog');
+    expect(modal.querySelector('.modal-title')?.textContent).toBe('Prune in bulk');
+    expect($('.ncrm-bulk-count', modal).textContent).toBe('13 people will get mark to prune:');
+    buttonByText('Apply to 13 people', modal).click();
+    await settle(app);
+    const marked = Object.keys(files).filter((p) => fm(app, p).prune === true);
+    expect(marked).toHaveLength(13);
+    press(view, 'u');
+    await settle(app);
+    expect(Object.keys(files).filter((p) => fm(app, p).prune === true)).toEqual([]);
+  });
+});
+
 const OWNER = 'https://www.linkedin.com/in/alex-martin';
 const IVY = 'https://www.linkedin.com/in/ivy-stone';
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

@@ -4,6 +4,7 @@
  *   decide --vault DIR --person P (--trust N | --met-where TEXT | --prune | --decline | --keep | --accept | --asked)
  *   decide --vault DIR --all-untriaged [--connected-before D] [--no-contact] [--company NAME] [--filter TERMS]
  *          (--trust N | --prune | --keep) [--dry-run] [--json]
+ *   decide --vault DIR --all-prune-candidates [same filters] (--prune | --keep | --trust N) [--dry-run] [--json]
  *   decide --vault DIR --all-sent [--sent-before D] (--decline | --keep) [--dry-run] [--json]
  *
  * A decision means what it means on the person's card: `--keep` on an invitation you sent
@@ -134,9 +135,9 @@ async function decideOne(args: ParsedArgs, io: CliIo, ctx: TriageContext, decisi
   return 0;
 }
 
-function bulkDecision(decision: Decision): BulkDecision {
+function bulkDecision(decision: Decision, mode: string): BulkDecision {
   if (decision.type === 'trust' || decision.type === 'prune' || decision.type === 'keep') return decision;
-  throw new UsageError('--all-untriaged takes --trust N, --prune or --keep');
+  throw new UsageError(`--${mode} takes --trust N, --prune or --keep`);
 }
 
 function printPeople(io: CliIo, names: readonly string[]): void {
@@ -144,9 +145,17 @@ function printPeople(io: CliIo, names: readonly string[]): void {
   if (names.length > 20) io.out(`  … and ${formatCount(names.length - 20)} more (--json lists them all)`);
 }
 
-async function decideUntriaged(args: ParsedArgs, io: CliIo, ctx: TriageContext, decision: Decision): Promise<number> {
-  const bulk = bulkDecision(decision);
+/** One decision for the untriaged connections, or the prune candidates, the filters select. */
+async function decideMany(
+  args: ParsedArgs,
+  io: CliIo,
+  ctx: TriageContext,
+  decision: Decision,
+  scope: 'untriaged' | 'prune',
+): Promise<number> {
+  const bulk = bulkDecision(decision, scope === 'prune' ? 'all-prune-candidates' : 'all-untriaged');
   const filter = bulkFilter({
+    scope: scope === 'prune' ? 'any' : 'untriaged',
     connectedBefore: stringFlag(args, 'connected-before'),
     noContact: args.flags.has('no-contact'),
     company: stringFlag(args, 'company'),
@@ -154,7 +163,8 @@ async function decideUntriaged(args: ParsedArgs, io: CliIo, ctx: TriageContext, 
   });
   let chosen: PersonRecord[];
   try {
-    chosen = selectForBulk(ctx.people.records, filter, {
+    const base = scope === 'prune' ? ctx.queue().prune.map((c) => c.person) : ctx.people.records;
+    chosen = selectForBulk(base, filter, {
       today: ctx.today,
       mentions: filter.includes('no-contact') ? ctx.mentions() : undefined,
     });
@@ -191,7 +201,7 @@ async function decideUntriaged(args: ParsedArgs, io: CliIo, ctx: TriageContext, 
     );
   else {
     io.out(
-      `${dryRun ? 'Dry run, nothing written: would' : 'Done:'} ${label} for ${plural(people.length, 'person', 'people')} (filter: ${filter})`,
+      `${dryRun ? 'Dry run, nothing written: would' : 'Done:'} ${label} for ${plural(people.length, 'person', 'people')} (${scope === 'prune' ? `prune candidates${filter ? `, filter: ${filter}` : ''}` : `filter: ${filter}`})`,
     );
     printPeople(
       io,
@@ -266,6 +276,7 @@ export async function runDecide(args: ParsedArgs, io: CliIo): Promise<number> {
     'folder',
     'json',
     'all-untriaged',
+    'all-prune-candidates',
     'connected-before',
     'no-contact',
     'company',
@@ -275,18 +286,21 @@ export async function runDecide(args: ParsedArgs, io: CliIo): Promise<number> {
     'sent-before',
   ]);
   const decision = decisionFrom(args);
-  const modes = ['person', 'all-untriaged', 'all-sent'].filter((m) => args.flags.has(m));
-  if (modes.length !== 1) throw new UsageError('give --person P, --all-untriaged or --all-sent');
+  const modes = ['person', 'all-untriaged', 'all-prune-candidates', 'all-sent'].filter((m) => args.flags.has(m));
+  if (modes.length !== 1)
+    throw new UsageError('give --person P, --all-untriaged, --all-prune-candidates or --all-sent');
+  const many = args.flags.has('all-untriaged') || args.flags.has('all-prune-candidates');
   for (const flag of ['connected-before', 'no-contact', 'company', 'filter'])
-    if (args.flags.has(flag) && !args.flags.has('all-untriaged'))
-      throw new UsageError(`--${flag} goes with --all-untriaged`);
+    if (args.flags.has(flag) && !many)
+      throw new UsageError(`--${flag} goes with --all-untriaged or --all-prune-candidates`);
   if (args.flags.has('sent-before') && !args.flags.has('all-sent'))
     throw new UsageError('--sent-before goes with --all-sent');
   if (args.flags.has('dry-run') && args.flags.has('person'))
-    throw new UsageError('--dry-run goes with --all-untriaged or --all-sent');
+    throw new UsageError('--dry-run goes with --all-untriaged, --all-prune-candidates or --all-sent');
   dateFlag(args, 'connected-before');
   const ctx = openTriageContext(args, io);
-  if (args.flags.has('all-untriaged')) return decideUntriaged(args, io, ctx, decision);
+  if (args.flags.has('all-untriaged')) return decideMany(args, io, ctx, decision, 'untriaged');
+  if (args.flags.has('all-prune-candidates')) return decideMany(args, io, ctx, decision, 'prune');
   if (args.flags.has('all-sent')) return decideSent(args, io, ctx, decision);
   return decideOne(args, io, ctx, decision);
 }

@@ -120,8 +120,11 @@ export function runTriage(args: ParsedArgs, io: CliIo): Promise<number> {
   }
 
   let cards: TriageCard[] = q.cards;
+  // A section with a summary card lists all its people when asked for by name.
   if (kind === 'withdraw') {
     cards = q.sent.map(withdrawItem);
+  } else if (kind === 'prune') {
+    cards = q.prune;
   } else if (kind !== null) cards = cards.filter((c) => c.kind === kind);
   const shown = cards.slice(0, limit ?? cards.length);
 
@@ -157,12 +160,17 @@ export function runTriage(args: ParsedArgs, io: CliIo): Promise<number> {
     if (card.kind !== section) {
       flush();
       section = card.kind;
-      const n = kind === 'withdraw' ? cards.length : q.counts[card.kind];
+      const n = kind === 'withdraw' || kind === 'prune' ? cards.length : q.counts[card.kind];
       io.out('');
       io.out(isSummary(card) ? TRIAGE_SECTIONS[card.kind] : `${TRIAGE_SECTIONS[card.kind]} (${formatCount(n)})`);
     }
     if (isSummary(card)) {
-      const how = card.kind === 'backlog' ? 'network-crm triage --backlog' : 'network-crm triage --kind withdraw';
+      const how =
+        card.kind === 'backlog'
+          ? 'network-crm triage --backlog'
+          : card.kind === 'prune-summary'
+            ? 'network-crm triage --kind prune'
+            : 'network-crm triage --kind withdraw';
       io.out(`  ${card.reason} (${how} lists them)`);
     } else rows.push(rowOf(card));
   }

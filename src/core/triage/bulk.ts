@@ -12,6 +12,8 @@ import { decisionEdit } from './actions';
 export type BulkDecision = { type: 'trust'; level: number } | { type: 'prune' } | { type: 'keep' };
 
 export interface BulkFlags {
+  /** Whom the filter starts from: untriaged connections (the default), or anyone (prune candidates). */
+  scope?: 'untriaged' | 'any';
   connectedBefore?: string;
   noContact?: boolean;
   company?: string;
@@ -19,9 +21,9 @@ export interface BulkFlags {
   filter?: string;
 }
 
-/** The filter the bulk flags mean: always `untriaged`, then each flag as a term. */
+/** The filter the bulk flags mean: `untriaged` (unless the scope is anyone), then each flag as a term. */
 export function bulkFilter(flags: BulkFlags): string {
-  const terms = ['untriaged'];
+  const terms = flags.scope === 'any' ? [] : ['untriaged'];
   if (flags.connectedBefore !== undefined) terms.push(`connected-before:${filterValue(flags.connectedBefore)}`);
   if (flags.noContact) terms.push('no-contact');
   if (flags.company !== undefined) terms.push(`company:${filterValue(flags.company)}`);

@@ -1,9 +1,9 @@
 /**
  * "Rate in bulk": one decision (a trust level, prune or keep) for every untriaged
- * connection the filters select. The preview says how many and who before anything is
- * written; the change is one undoable step. The filters are the core filter language
- * (`untriaged connected-before:… no-contact company:…`), shown as the dialog builds it,
- * with a field for more terms.
+ * connection the filters select; "Prune in bulk" does the same for the prune candidates.
+ * The preview says how many and who before anything is written; the change is one undoable
+ * step. The filters are the core filter language (`untriaged connected-before:… no-contact
+ * company:…`), shown as the dialog builds it, with a field for more terms.
  */
 import { Modal, Notice, Setting, type App } from 'obsidian';
 import { addDays } from '../../core/dates/iso-date';
@@ -18,6 +18,9 @@ import { dialogButtons } from '../ui/dom';
 import type { TriageActions } from '../views/triage-actions';
 
 const PREVIEW_NAMES = 12;
+
+/** Untriaged connections (the backlog), or the people the prune rules suggest. */
+export type BulkScope = { kind: 'untriaged' } | { kind: 'prune'; candidates: () => PersonRecord[] };
 
 export class BulkRateModal extends Modal {
   private connectedBefore = '';
@@ -34,18 +37,39 @@ export class BulkRateModal extends Modal {
     app: App,
     private readonly ctx: CrmContext,
     private readonly actions: TriageActions,
+    private readonly bulkScope: BulkScope = { kind: 'untriaged' },
   ) {
     super(app);
   }
 
   override onOpen(): void {
-    this.setTitle('Rate in bulk');
+    const prune = this.bulkScope.kind === 'prune';
+    this.setTitle(prune ? 'Prune in bulk' : 'Rate in bulk');
     this.modalEl.addClass('ncrm-bulk-modal');
     const el = this.contentEl;
     el.createEl('p', {
       cls: 'ncrm-muted',
-      text: 'Connections without a trust level that match every filter below get the same decision, in one step you can undo.',
+      text: prune
+        ? 'Prune candidates that match every filter below get the same decision, in one step you can undo.'
+        : 'Connections without a trust level that match every filter below get the same decision, in one step you can undo.',
     });
+    this.mentions = this.actions.mentions();
+    if (prune) {
+      this.noContact = false;
+      this.decision = { type: 'prune' };
+    } else this.dateAndContact(el);
+    this.companyAndMore(el);
+    this.decisionSetting(el);
+    this.previewEl = el.createDiv({ cls: 'ncrm-bulk-preview' });
+    this.applyButton = dialogButtons(
+      el,
+      () => this.close(),
+      () => void this.apply(),
+    );
+    this.refresh();
+  }
+
+  private dateAndContact(el: HTMLElement): void {
     // By default: everyone before the new connections, with nothing on record (the quiet backlog).
     const window = newConnectionWindow(
       this.ctx.state.triage,
@@ -53,8 +77,6 @@ export class BulkRateModal extends Modal {
       this.ctx.settings.newConnectionDays,
     );
     this.connectedBefore = window.after === null ? '' : addDays(window.after, 1);
-    this.mentions = this.actions.mentions();
-
     new Setting(el)
       .setName('Connected before')
       .setDesc('Leave empty for any date.')
@@ -75,6 +97,9 @@ export class BulkRateModal extends Modal {
           this.refresh();
         }),
       );
+  }
+
+  private companyAndMore(el: HTMLElement): void {
     new Setting(el).setName('Company').addText((t) =>
       t.setPlaceholder('Any company').onChange((v) => {
         this.company = v.trim();
@@ -90,6 +115,9 @@ export class BulkRateModal extends Modal {
           this.refresh();
         }),
       );
+  }
+
+  private decisionSetting(el: HTMLElement): void {
     const names = levelNames(this.ctx.settings);
     new Setting(el).setName('Decision').addDropdown((d) => {
       names.forEach((name, i) => {
@@ -97,20 +125,13 @@ export class BulkRateModal extends Modal {
       });
       d.addOption('prune', 'Mark to prune');
       d.addOption('keep', 'Keep (not a prune candidate)');
-      d.setValue('trust:1').onChange((v) => {
+      d.setValue(this.decision.type === 'trust' ? `trust:${this.decision.level}` : this.decision.type).onChange((v) => {
         this.decision = v.startsWith('trust:')
           ? { type: 'trust', level: Number(v.slice(6)) }
           : { type: v as 'prune' | 'keep' };
         this.refresh();
       });
     });
-    this.previewEl = el.createDiv({ cls: 'ncrm-bulk-preview' });
-    this.applyButton = dialogButtons(
-      el,
-      () => this.close(),
-      () => void this.apply(),
-    );
-    this.refresh();
   }
 
   override onClose(): void {
@@ -119,6 +140,7 @@ export class BulkRateModal extends Modal {
 
   private filterText(): string {
     return bulkFilter({
+      scope: this.bulkScope.kind === 'prune' ? 'any' : 'untriaged',
       connectedBefore: this.connectedBefore === '' ? undefined : this.connectedBefore,
       noContact: this.noContact,
       company: this.company === '' ? undefined : this.company,
@@ -130,9 +152,12 @@ export class BulkRateModal extends Modal {
     const el = this.previewEl;
     el.empty();
     const filter = this.filterText();
-    el.createDiv({ cls: 'ncrm-bulk-filter' }).createEl('code', { text: filter });
+    el.createDiv({ cls: 'ncrm-bulk-filter' }).createEl('code', {
+      text: this.bulkScope.kind === 'prune' ? `prune candidates ${filter}`.trim() : filter,
+    });
     try {
-      this.chosen = selectForBulk(this.ctx.index.people(), filter, {
+      const people = this.bulkScope.kind === 'prune' ? this.bulkScope.candidates() : this.ctx.index.people();
+      this.chosen = selectForBulk(people, filter, {
         today: this.ctx.today(),
         mentions: this.mentions,
       });

@@ -131,7 +131,9 @@ export function renderSummaryCard(el: HTMLElement, card: SummaryItem, options: C
     text:
       card.kind === 'backlog'
         ? 'Rate them one by one, people you exchanged messages with first, or rate the quiet ones in bulk.'
-        : 'Withdraw the ones you no longer expect on LinkedIn, and mark them here, or keep waiting: in bulk from the list.',
+        : card.kind === 'prune-summary'
+          ? 'Review them one by one, strongest signal first, or mark them in bulk; then remove them on LinkedIn from the prune list.'
+          : 'Withdraw the ones you no longer expect on LinkedIn, and mark them here, or keep waiting: in bulk from the list.',
   });
   renderKeys(el, options.keys);
 }

@@ -51,11 +51,16 @@ const CHIPS: Record<TriageKind, readonly [string, string]> = {
   rate: ['to rate', 'to rate'],
 };
 
-type Mode = 'queue' | 'rate';
+/** Today's queue, "Rate your network" (the backlog), or every prune candidate. */
+type Mode = 'queue' | 'rate' | 'prune';
 
 export class TriageView extends ItemView {
   private readonly actions: TriageActions;
-  private sessions: Record<Mode, TriageSession> = { queue: new TriageSession(), rate: new TriageSession() };
+  private sessions: Record<Mode, TriageSession> = {
+    queue: new TriageSession(),
+    rate: new TriageSession(),
+    prune: new TriageSession(),
+  };
   private mode: Mode = 'queue';
   private queue: TriageQueue | null = null;
   private rateCards: TriageItem[] = [];
@@ -159,7 +164,7 @@ export class TriageView extends ItemView {
     }
     const q = this.queue as TriageQueue;
     const session = this.sessions[this.mode];
-    const left = session.remaining(this.mode === 'rate' ? this.rateCards : q.cards);
+    const left = session.remaining(this.mode === 'rate' ? this.rateCards : this.mode === 'prune' ? q.prune : q.cards);
     this.current = left[0] ?? null;
     this.renderHeader(q);
     const el = this.cardEl;
@@ -174,12 +179,14 @@ export class TriageView extends ItemView {
         text:
           this.mode === 'rate'
             ? 'Everyone in the backlog has a trust level now.'
-            : session.decisions > 0
-              ? `All done: ${formatCount(session.decisions)} decisions this session.`
-              : 'Nothing needs a decision right now. New invitations and connections arrive with the next import.',
+            : this.mode === 'prune'
+              ? 'No prune candidates left.'
+              : session.decisions > 0
+                ? `All done: ${formatCount(session.decisions)} decisions this session.`
+                : 'Nothing needs a decision right now. New invitations and connections arrive with the next import.',
       });
       const keys = [this.undoKey()];
-      if (this.mode === 'rate') keys.unshift(this.backKey());
+      if (this.mode !== 'queue') keys.unshift(this.backKey());
       renderKeys(el, keys);
       return;
     }
@@ -198,6 +205,17 @@ export class TriageView extends ItemView {
   private renderHeader(q: TriageQueue): void {
     const el = this.headerEl;
     el.empty();
+    if (this.mode === 'prune') {
+      el.createEl('h3', { cls: 'ncrm-triage-title', text: 'Prune candidates' });
+      el.createDiv({
+        cls: 'ncrm-muted',
+        text: `${plural(q.prune.length, 'person', 'people')} to consider removing on LinkedIn: people who never answer your messages first, then those you rated "Don't know" with nothing on record for ${plural(this.ctx.settings.pruneAfterYears, 'year')}.`,
+      });
+      const bar = el.createDiv({ cls: 'ncrm-triage-actions' });
+      bar.createEl('button', { text: "Back to today's queue", attr: { 'data-action': 'queue' } });
+      bar.createEl('button', { text: 'Prune in bulk…', attr: { 'data-action': 'prune-bulk' } });
+      return;
+    }
     if (this.mode === 'rate') {
       el.createEl('h3', { cls: 'ncrm-triage-title', text: 'Rate your network' });
       el.createDiv({
@@ -261,6 +279,7 @@ export class TriageView extends ItemView {
     const action = target?.closest<HTMLElement>('[data-action]')?.dataset.action;
     if (action === 'rate' || action === 'queue') this.setMode(action);
     else if (action === 'bulk') this.openBulk();
+    else if (action === 'prune-bulk') this.openPruneBulk();
     else if (action === 'sent') this.openSent();
     const key = target?.closest<HTMLElement>('[data-key]')?.dataset.key;
     if (key !== undefined) void this.runKey(key);
@@ -281,7 +300,7 @@ export class TriageView extends ItemView {
       void this.undo();
       return true;
     }
-    const keys = this.current ? this.keysFor(this.current) : this.mode === 'rate' ? [this.backKey()] : [];
+    const keys = this.current ? this.keysFor(this.current) : this.mode !== 'queue' ? [this.backKey()] : [];
     const action = keys.find((k) => k.key === key);
     if (!action) return false;
     void action.run();
@@ -331,7 +350,9 @@ export class TriageView extends ItemView {
     if (hasNote) keys.push({ key: 'o', label: 'Open note', run: () => this.openNote(card) });
     keys.push({ key: 'l', label: 'LinkedIn', run: () => this.openProfile(card) });
     keys.push({ key: 's', label: 'Skip', run: () => this.skip(card) });
-    if (this.mode === 'rate') keys.push(this.backKey());
+    if (this.mode === 'rate') keys.push({ key: 'b', label: 'Rate in bulk…', run: () => this.openBulk() });
+    if (this.mode === 'prune') keys.push({ key: 'b', label: 'Prune in bulk…', run: () => this.openPruneBulk() });
+    if (this.mode !== 'queue') keys.push(this.backKey());
     keys.push(this.undoKey());
     return keys;
   }
@@ -343,7 +364,12 @@ export class TriageView extends ItemView {
             { key: 'enter', label: 'Rate your network', likely: true, run: () => this.setMode('rate') },
             { key: 'b', label: 'Rate in bulk…', likely: true, run: () => this.openBulk() },
           ]
-        : [{ key: 'enter', label: 'Review the list', likely: true, run: () => this.openSent() }];
+        : card.kind === 'prune-summary'
+          ? [
+              { key: 'enter', label: 'Review them', likely: true, run: () => this.setMode('prune') },
+              { key: 'b', label: 'Prune in bulk…', likely: true, run: () => this.openPruneBulk() },
+            ]
+          : [{ key: 'enter', label: 'Review the list', likely: true, run: () => this.openSent() }];
     keys.push({ key: 's', label: 'Skip', run: () => this.skip(card) }, this.undoKey());
     return keys;
   }
@@ -379,6 +405,13 @@ export class TriageView extends ItemView {
 
   private openBulk(): void {
     new BulkRateModal(this.app, this.ctx, this.actions).open();
+  }
+
+  private openPruneBulk(): void {
+    new BulkRateModal(this.app, this.ctx, this.actions, {
+      kind: 'prune',
+      candidates: () => this.queue?.prune.map((c) => c.person) ?? [],
+    }).open();
   }
 
   private openSent(): void {

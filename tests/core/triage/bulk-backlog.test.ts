@@ -20,6 +20,8 @@ describe('bulk rating', () => {
         filter: 'met-where:"Web Summit"',
       }),
     ).toBe('untriaged connected-before:2024-11-16 no-contact company:"Acme Corp" met-where:"Web Summit"');
+    // Prune candidates are rated already: their filter does not start from untriaged.
+    expect(bulkFilter({ scope: 'any', company: 'Acme' })).toBe('company:Acme');
   });
 
   it('chooses the quiet backlog, by name, and writes the same as the key on a card', () => {
