@@ -46,7 +46,7 @@ describe('views restored from the layout (deferred)', () => {
     runCommand(app, 'open-triage'); // finds the deferred leaf and reveals it
     const triage = await until(() => triageLeaf?.view instanceof TriageView && triageLeaf.view, 'triage loaded');
     expect(app.workspace.getLeavesOfType(TRIAGE_VIEW_TYPE)).toHaveLength(1);
-    expect(triage.currentItem()?.person.name).toBe('Ivy Stone');
+    expect(triage.currentItem()?.person?.name).toBe('Ivy Stone');
 
     runCommand(app, 'open-stale-contacts');
     const stale = await until(() => staleLeaf?.view instanceof StaleView && staleLeaf.view, 'stale loaded');
