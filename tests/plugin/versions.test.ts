@@ -94,6 +94,6 @@ describe('settings definitions', () => {
     legacy.app.destroy();
     const current = await startPlugin();
     expect(names(current.app.openSettingTab('network-crm'))).toEqual(old);
-    expect(old).toHaveLength(29); // 4 headings, 25 settings
+    expect(old).toHaveLength(31); // 4 headings, 27 settings
   });
 });
