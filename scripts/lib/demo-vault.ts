@@ -9,7 +9,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { FsVault } from '../../src/cli/fs-vault';
+import { parseArgs } from '../../src/cli/args';
+import { openVault } from '../../src/cli/options';
 import { runCli } from '../../src/cli/main';
 import type { CliIo } from '../../src/cli/io';
 import { VaultPeople } from '../../src/cli/vault-people';
@@ -70,9 +71,18 @@ export async function buildDemoVault(vault: string, today: string, exportDir: st
 
   // A few weeks of use, written the way the view writes (the core's edits): people rated at
   // every level, where you met them, contacts logged. One read of the vault, not one per edit.
-  const fsVault = new FsVault(vault);
-  const people = new VaultPeople(fsVault, { folder: 'People' });
-  const writer = fsVault.writer();
+  const session = openVault(
+    parseArgs(
+      'demo',
+      ['--vault', vault, '--today', first],
+      [
+        { name: 'vault', value: 'DIR', help: '' },
+        { name: 'today', value: 'YYYY-MM-DD', help: '' },
+      ],
+    ),
+  );
+  const people = new VaultPeople(session);
+  const writer = session.vault.writer();
   const decide = async (url: string, decision: TriageDecision) => {
     const p = people.find(url);
     await writer.updateFrontmatter(

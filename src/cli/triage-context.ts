@@ -1,57 +1,64 @@
 /**
- * What `triage` and `decide` both start from: the vault, its data.json (settings and the
- * vault state), the people, and the queue computed by the core with the plugin's rules.
+ * What `triage` and `decide` both start from: the vault session (its settings and state
+ * from data.json, this run's flags over them), the people, and the queue computed by the
+ * core with the plugin's rules.
  */
 import { basenameOf } from '../core/people/person-record';
 import { generatedNote } from '../core/triage/mentions';
 import { triageOptions, triageQueue, type TriageQueue } from '../core/triage/queue';
 import { vaultVocabulary } from '../core/triage/vault-vocabulary';
-import { requireFlag, type ParsedArgs } from './args';
-import { FsVault } from './fs-vault';
+import type { VaultState } from '../core/vault-state';
+import type { ParsedArgs } from './args';
 import type { CliIo } from './io';
-import { folderOption, todayOption } from './options';
-import { readVaultData, type VaultData } from './vault-data';
+import { openVault, type VaultSession } from './options';
+import { saveVaultState } from './vault-config';
 import { VaultPeople } from './vault-people';
 
 export interface TriageContext {
-  vault: FsVault;
-  data: VaultData;
+  session: VaultSession;
   people: VaultPeople;
   today: string;
+  /** The vault state as last loaded or saved. */
+  state(): VaultState;
+  saveState(state: VaultState): void;
   queue(): TriageQueue;
-  /** How many other notes link each person (read from every note once, on first use). */
+  /** How many of your notes link each person (read from every note once, on first use). */
   mentions(): Map<string, number>;
   backlinks(): Map<string, string[]>;
 }
 
 export function openTriageContext(args: ParsedArgs, io: CliIo): TriageContext {
-  const vault = new FsVault(requireFlag(args, 'vault'));
-  const data = readVaultData(vault);
-  if (data.problem !== null) io.err(`network-crm: warning: ${data.problem}; using the default settings`);
-  const people = new VaultPeople(vault, {
-    folder: folderOption(args, 'folder', data.settings.peopleFolder),
-    settings: data.settings,
-  });
-  const today = todayOption(args);
+  const session = openVault(args);
+  if (session.config.dataProblem !== null)
+    io.err(
+      `network-crm: warning: ${session.config.dataPath} ${session.config.dataProblem}; using the default settings`,
+    );
+  const people = new VaultPeople(session);
+  const { settings, today } = session;
+  let state = session.config.state;
   let links: Map<string, string[]> | null = null;
-  const generated = generatedNote(data.settings.reportFolder);
+  const generated = generatedNote(settings.reportFolder);
   // Reports and the prune list link people too, but they are not your notes mentioning them.
   const backlinks = () =>
     (links ??= new Map([...people.backlinks()].map(([p, from]) => [p, from.filter((f) => !generated(f))])));
   const vocabulary = () => {
     const personPaths = new Set(people.records.map((p) => p.path));
-    const noteNames = vault
+    const noteNames = session.vault
       .markdownFiles()
       .filter((f) => !personPaths.has(f.path))
       .map((f) => basenameOf(f.path));
     return vaultVocabulary(people.records, noteNames);
   };
   return {
-    vault,
-    data,
+    session,
     people,
     today,
-    queue: () => triageQueue(people.records, triageOptions(data.settings, today, data.state.triage, vocabulary)),
+    state: () => state,
+    saveState: (next) => {
+      saveVaultState(session.config, next);
+      state = next;
+    },
+    queue: () => triageQueue(people.records, triageOptions(settings, today, state.triage, vocabulary)),
     backlinks,
     mentions: () =>
       new Map([...backlinks()].map(([path, from]) => [path, from.length] as const).filter(([, n]) => n > 0)),

@@ -17,7 +17,7 @@ import { staleRow } from '../../src/cli/commands/stale';
 import { importSettings, openVault } from '../../src/cli/options';
 import { localIsoDate } from '../../src/core/dates/iso-date';
 import type { ImportPlan } from '../../src/core/import/plan-types';
-import { triageQueue } from '../../src/core/triage/queue';
+import { triageOptions, triageQueue } from '../../src/core/triage/queue';
 import { StaleModel } from '../../src/plugin/views/stale-model';
 import { settle, startPlugin } from '../plugin/helpers';
 import { cli } from '../support/cli';
@@ -53,12 +53,11 @@ async function throughPlugin(fixture: VaultFixture): Promise<Outcome> {
   for (const f of app.vault.getFiles()) tree[f.path] = app.vault.readSync(f.path) ?? '';
   const s = plugin.settings;
   const stale = new StaleModel(plugin.ctx).entries().map(staleRow);
-  const triage = triageQueue(plugin.index.people(), {
-    today: TODAY,
-    pruneAfterYears: s.pruneAfterYears,
-    withdrawAfterWeeks: s.withdrawAfterWeeks,
-    unansweredThreshold: s.unansweredThreshold,
-  }).map((i) => ({ kind: i.kind, path: i.person.path, reason: i.reason }));
+  const triage = triageQueue(plugin.index.people(), triageOptions(s, TODAY, plugin.state.triage)).cards.map((i) => ({
+    kind: i.kind,
+    path: i.person?.path || null,
+    reason: i.reason,
+  }));
   return { plan: planData(plan), tree, state: plugin.state, stale, triage };
 }
 
@@ -80,8 +79,8 @@ async function throughCli(fixture: VaultFixture): Promise<Outcome> {
   expect(run.err).toBe('');
   const stale = (await cli('stale', '--vault', vault, '--today', TODAY, '--json')).json<{ stale: unknown[] }>().stale;
   const triage = (await cli('triage', '--vault', vault, '--today', TODAY, '--json'))
-    .json<{ queue: Array<{ kind: string; person: { path: string }; reason: string }> }>()
-    .queue.map((i) => ({ kind: i.kind, path: i.person.path, reason: i.reason }));
+    .json<{ queue: Array<{ kind: string; person: { path: string | null } | null; reason: string }> }>()
+    .queue.map((i) => ({ kind: i.kind, path: i.person?.path ?? null, reason: i.reason }));
   const data = JSON.parse(fs.readFileSync(path.join(vault, '.obsidian/plugins/network-crm/data.json'), 'utf8')) as {
     state: unknown;
   };

@@ -13,7 +13,6 @@
  * bring the card back.
  */
 import { isIsoDate } from '../../core/dates/iso-date';
-import { editBody } from '../../core/notes/note-text';
 import { FilterError } from '../../core/people/filter';
 import type { PersonRecord } from '../../core/people/person-record';
 import { decisionEdit, type TriageDecision } from '../../core/triage/actions';
@@ -24,10 +23,11 @@ import type { SentItem } from '../../core/triage/sent-invitations';
 import { withSentDecision } from '../../core/triage/triage-state';
 import { levelNames } from '../../core/settings';
 import { formatCount, plural } from '../../core/text/format';
-import { checkFlags, requireFlag, stringFlag, UsageError, type ParsedArgs } from '../args';
+import { requireFlag, stringFlag, UsageError, type ParsedArgs } from '../args';
+import { CliEditor } from '../cli-edits';
+import { FLAG, VAULT_FLAGS, type CommandSpec } from '../command';
 import type { CliIo } from '../io';
 import { openTriageContext, type TriageContext } from '../triage-context';
-import { writeVaultState } from '../vault-data';
 
 type Decision = TriageDecision | { type: 'asked' };
 
@@ -37,7 +37,7 @@ function decisionFrom(args: ParsedArgs): Decision {
   if (trust !== undefined) {
     const level = Number(trust);
     if (!/^\d+$/.test(trust) || level < 1 || level > 5)
-      throw new UsageError(`--trust "${trust}" must be a level from 1 to 5`);
+      throw new UsageError(`--trust "${trust}" must be a level from 1 to 5`, 'decide');
     chosen.push({ type: 'trust', level });
   }
   const metWhere = stringFlag(args, 'met-where');
@@ -47,13 +47,15 @@ function decisionFrom(args: ParsedArgs): Decision {
   if (chosen.length !== 1)
     throw new UsageError(
       'give exactly one decision: --trust N, --met-where TEXT, --prune, --decline, --keep, --accept or --asked',
+      'decide',
     );
   return chosen[0] as Decision;
 }
 
 function dateFlag(args: ParsedArgs, name: string): string | undefined {
   const v = stringFlag(args, name);
-  if (v !== undefined && !isIsoDate(v)) throw new UsageError(`--${name} "${v}" is not a date (expected YYYY-MM-DD)`);
+  if (v !== undefined && !isIsoDate(v))
+    throw new UsageError(`--${name} "${v}" is not a date (expected YYYY-MM-DD)`, 'decide');
   return v;
 }
 
@@ -61,17 +63,34 @@ function describe(decision: Decision): string {
   return decision.type === 'trust' ? `trust ${decision.level}` : decision.type;
 }
 
-/** Records a decision on a sent invitation in the vault state (and returns the state written). */
+/** Records a decision on sent invitations in the vault state (where invitees without a note can have one). */
 function saveSentDecision(ctx: TriageContext, items: readonly SentItem[], decision: 'decline' | 'keep'): void {
-  const state = ctx.data.state;
+  const state = ctx.state();
   const triage = withSentDecision(
     state.triage,
     items.map((s) => s.key),
     decision === 'decline' ? 'withdrawn' : 'waiting',
     ctx.today,
   );
-  writeVaultState(ctx.vault, { ...state, triage });
-  ctx.data.state = { ...state, triage };
+  ctx.saveState({ ...state, triage });
+}
+
+/** Applies the edits one command makes and records them for `network-crm undo`. */
+async function editNotes(
+  ctx: TriageContext,
+  label: string,
+  edits: ReadonlyArray<{ path: string; edit: Parameters<CliEditor['edit']>[1] }>,
+  io?: CliIo,
+): Promise<{ changed: string[]; failed: CliEditor['failed'] }> {
+  const editor = new CliEditor(ctx.session);
+  const changed: string[] = [];
+  for (const { path, edit } of edits) {
+    if (io?.interrupted()) break;
+    if (await editor.edit(path, edit)) changed.push(path);
+    if (io && changed.length % 250 === 0) await io.breathe();
+  }
+  editor.commit(label);
+  return { changed, failed: editor.failed };
 }
 
 async function decideOne(args: ParsedArgs, io: CliIo, ctx: TriageContext, decision: Decision): Promise<number> {
@@ -86,7 +105,10 @@ async function decideOne(args: ParsedArgs, io: CliIo, ctx: TriageContext, decisi
     const sent = queue.sent.find((s) => s.profileUrl === query || s.name.toLowerCase() === query.toLowerCase());
     if (!sent || sent.person !== null) throw e;
     if (decision.type !== 'decline' && decision.type !== 'keep')
-      throw new UsageError(`${sent.name} has no note: only --decline (withdrawn) or --keep (keep waiting) apply`);
+      throw new UsageError(
+        `${sent.name} has no note: only --decline (withdrawn) or --keep (keep waiting) apply`,
+        'decide',
+      );
     saveSentDecision(ctx, [sent], decision.type);
     if (json) io.out(JSON.stringify({ path: null, name: sent.name, decision, card: 'withdraw' }));
     else
@@ -97,16 +119,17 @@ async function decideOne(args: ParsedArgs, io: CliIo, ctx: TriageContext, decisi
   }
   const card = queue.cards.find((c): c is TriageItem => !isSummary(c) && c.person.path === person.path);
   const sent = card?.sent ?? queue.sent.find((s) => s.person?.path === person.path) ?? null;
-  const writer = ctx.vault.writer();
   if (decision.type === 'asked') {
     if (person.status !== 'invitation-received')
       throw new UsageError(
         `--asked is for an invitation you received; ${person.name} is ${person.status || 'not an invitation'}`,
       );
-    await writer.updateFrontmatter(person.path, recordAsk.frontmatter(ctx.today));
-    await writer.process(person.path, (text) => editBody(text, recordAsk.body(ctx.today)));
-    const s = ctx.data.settings;
-    const reply = fillReplyTemplate(s.replyTemplate, person, replySigner(s.myName, ctx.data.state.owner?.name));
+    const done = await editNotes(ctx, `ask ${person.name} “have we met?”`, [
+      { path: person.path, edit: { frontmatter: recordAsk.frontmatter(ctx.today), body: recordAsk.body(ctx.today) } },
+    ]);
+    if (done.failed[0]) throw new Error(`${done.failed[0].path}: ${done.failed[0].error}`);
+    const s = ctx.session.settings;
+    const reply = fillReplyTemplate(s.replyTemplate, person, replySigner(s.myName, ctx.state().owner?.name));
     if (json)
       io.out(JSON.stringify({ path: person.path, decision, card: card?.kind ?? null, asked: ctx.today, reply }));
     else io.out(`${person.name}: asked “have we met?” on ${ctx.today} (${person.path}). Send them:\n\n${reply}`);
@@ -116,15 +139,23 @@ async function decideOne(args: ParsedArgs, io: CliIo, ctx: TriageContext, decisi
   const edit = decisionEdit(decision, {
     kind,
     today: ctx.today,
-    withdrawAfterWeeks: ctx.data.settings.withdrawAfterWeeks,
+    withdrawAfterWeeks: ctx.session.settings.withdrawAfterWeeks,
   });
   // What the decision cleared (a trust level clears `prune: true`), said so it can be put back.
   const cleared: Array<{ field: string; was: unknown }> = [];
-  await writer.updateFrontmatter(person.path, (fm) => {
-    const before = { ...fm };
-    edit(fm);
-    for (const key of Object.keys(before)) if (!(key in fm)) cleared.push({ field: key, was: before[key] });
-  });
+  const done = await editNotes(ctx, `${decision.type} ${person.name}`, [
+    {
+      path: person.path,
+      edit: {
+        frontmatter: (fm) => {
+          const before = { ...fm };
+          edit(fm);
+          for (const key of Object.keys(before)) if (!(key in fm)) cleared.push({ field: key, was: before[key] });
+        },
+      },
+    },
+  ]);
+  if (done.failed[0]) throw new Error(`${done.failed[0].path}: ${done.failed[0].error}`);
   if (sent !== null && (decision.type === 'decline' || decision.type === 'keep'))
     saveSentDecision(ctx, [sent], decision.type);
   if (json) io.out(JSON.stringify({ path: person.path, decision, card: kind, cleared }));
@@ -137,7 +168,7 @@ async function decideOne(args: ParsedArgs, io: CliIo, ctx: TriageContext, decisi
 
 function bulkDecision(decision: Decision, mode: string): BulkDecision {
   if (decision.type === 'trust' || decision.type === 'prune' || decision.type === 'keep') return decision;
-  throw new UsageError(`--${mode} takes --trust N, --prune or --keep`);
+  throw new UsageError(`--${mode} takes --trust N, --prune or --keep`, 'decide');
 }
 
 function printPeople(io: CliIo, names: readonly string[]): void {
@@ -173,22 +204,21 @@ async function decideMany(
     throw e;
   }
   const dryRun = args.flags.has('dry-run');
-  const label = bulkDecisionLabel(bulk, levelNames(ctx.data.settings));
-  const changed: PersonRecord[] = [];
-  const failed: Array<{ path: string; error: string }> = [];
+  const label = bulkDecisionLabel(bulk, levelNames(ctx.session.settings));
+  let changed: PersonRecord[] = [];
+  let failed: Array<{ path: string; error: string }> = [];
   if (!dryRun) {
-    const writer = ctx.vault.writer();
+    // One undo step for all of them (network-crm undo).
     const edit = bulkEdit(bulk, ctx.today);
-    for (const p of chosen) {
-      if (io.interrupted()) break;
-      try {
-        await writer.updateFrontmatter(p.path, edit);
-        changed.push(p);
-      } catch (e) {
-        failed.push({ path: p.path, error: e instanceof Error ? e.message : String(e) });
-      }
-      if (changed.length % 250 === 0) await io.breathe();
-    }
+    const done = await editNotes(
+      ctx,
+      `${label} for ${plural(chosen.length, 'person', 'people')}`,
+      chosen.map((p) => ({ path: p.path, edit: { frontmatter: edit } })),
+      io,
+    );
+    const paths = new Set(done.changed);
+    changed = chosen.filter((p) => paths.has(p.path));
+    failed = [...done.failed];
   }
   const people = (dryRun ? chosen : changed).map((p) => ({ name: p.name, path: p.path }));
   if (args.flags.has('json'))
@@ -208,7 +238,7 @@ async function decideMany(
       people.map((p) => p.name),
     );
     for (const f of failed) io.err(`  ${f.path}: ${f.error}`);
-    if (!dryRun && changed.length < chosen.length - failed.length)
+    if (!dryRun && io.interrupted())
       io.out(`Interrupted after ${formatCount(changed.length)}; run the same command again for the rest.`);
   }
   return failed.length > 0 ? 1 : 0;
@@ -216,19 +246,19 @@ async function decideMany(
 
 async function decideSent(args: ParsedArgs, io: CliIo, ctx: TriageContext, decision: Decision): Promise<number> {
   if (decision.type !== 'decline' && decision.type !== 'keep')
-    throw new UsageError('--all-sent takes --decline (withdrawn on LinkedIn) or --keep (keep waiting)');
+    throw new UsageError('--all-sent takes --decline (withdrawn on LinkedIn) or --keep (keep waiting)', 'decide');
   const before = dateFlag(args, 'sent-before');
   const chosen = ctx.queue().sent.filter((s) => before === undefined || s.sentOn < before);
   const dryRun = args.flags.has('dry-run');
   if (!dryRun && chosen.length > 0) {
     saveSentDecision(ctx, chosen, decision.type);
-    const writer = ctx.vault.writer();
     const edit = decisionEdit(decision, {
       kind: 'withdraw',
       today: ctx.today,
-      withdrawAfterWeeks: ctx.data.settings.withdrawAfterWeeks,
+      withdrawAfterWeeks: ctx.session.settings.withdrawAfterWeeks,
     });
-    for (const s of chosen) if (s.person !== null) await writer.updateFrontmatter(s.person.path, edit);
+    const withNotes = chosen.flatMap((s) => (s.person ? [{ path: s.person.path, edit: { frontmatter: edit } }] : []));
+    await editNotes(ctx, `${decision.type === 'decline' ? 'withdrawn' : 'keep waiting'}: sent invitations`, withNotes);
   }
   const what = decision.type === 'decline' ? 'withdrawn on LinkedIn' : 'keep waiting';
   if (args.flags.has('json'))
@@ -261,42 +291,19 @@ async function decideSent(args: ParsedArgs, io: CliIo, ctx: TriageContext, decis
   return 0;
 }
 
-export async function runDecide(args: ParsedArgs, io: CliIo): Promise<number> {
-  checkFlags(args, [
-    'vault',
-    'person',
-    'trust',
-    'met-where',
-    'prune',
-    'decline',
-    'keep',
-    'accept',
-    'asked',
-    'today',
-    'folder',
-    'json',
-    'all-untriaged',
-    'all-prune-candidates',
-    'connected-before',
-    'no-contact',
-    'company',
-    'filter',
-    'dry-run',
-    'all-sent',
-    'sent-before',
-  ]);
+async function runDecide(args: ParsedArgs, io: CliIo): Promise<number> {
   const decision = decisionFrom(args);
   const modes = ['person', 'all-untriaged', 'all-prune-candidates', 'all-sent'].filter((m) => args.flags.has(m));
   if (modes.length !== 1)
-    throw new UsageError('give --person P, --all-untriaged, --all-prune-candidates or --all-sent');
+    throw new UsageError('give --person P, --all-untriaged, --all-prune-candidates or --all-sent', 'decide');
   const many = args.flags.has('all-untriaged') || args.flags.has('all-prune-candidates');
   for (const flag of ['connected-before', 'no-contact', 'company', 'filter'])
     if (args.flags.has(flag) && !many)
-      throw new UsageError(`--${flag} goes with --all-untriaged or --all-prune-candidates`);
+      throw new UsageError(`--${flag} goes with --all-untriaged or --all-prune-candidates`, 'decide');
   if (args.flags.has('sent-before') && !args.flags.has('all-sent'))
-    throw new UsageError('--sent-before goes with --all-sent');
+    throw new UsageError('--sent-before goes with --all-sent', 'decide');
   if (args.flags.has('dry-run') && args.flags.has('person'))
-    throw new UsageError('--dry-run goes with --all-untriaged, --all-prune-candidates or --all-sent');
+    throw new UsageError('--dry-run goes with --all-untriaged, --all-prune-candidates or --all-sent', 'decide');
   dateFlag(args, 'connected-before');
   const ctx = openTriageContext(args, io);
   if (args.flags.has('all-untriaged')) return decideMany(args, io, ctx, decision, 'untriaged');
@@ -304,3 +311,37 @@ export async function runDecide(args: ParsedArgs, io: CliIo): Promise<number> {
   if (args.flags.has('all-sent')) return decideSent(args, io, ctx, decision);
   return decideOne(args, io, ctx, decision);
 }
+
+export const DECIDE: CommandSpec = {
+  name: 'decide',
+  summary:
+    'Record one triage decision on a person, as the triage view does, or one decision for many (undo with network-crm undo).',
+  details: [
+    'One person: --person and one of --trust, --met-where, --prune, --decline, --keep, --accept, --asked.',
+    'Many: --all-untriaged or --all-prune-candidates with filters, then --trust, --prune or --keep; --all-sent with --decline or --keep.',
+    'Filters are terms joined by spaces, all of which must hold: untriaged, no-contact, connected-before:YYYY-MM-DD, connected-after:YYYY-MM-DD, company:NAME, met-where:"Web Summit 2024".',
+  ],
+  flags: [
+    ...VAULT_FLAGS,
+    FLAG.person,
+    { name: 'trust', value: 'N', help: 'set the trust level, 1 to 5' },
+    { name: 'met-where', value: 'TEXT', help: 'set where you met' },
+    { name: 'prune', help: 'mark to remove on LinkedIn' },
+    { name: 'decline', help: 'decline the invitation, or withdrawn on LinkedIn (an invitation you sent)' },
+    { name: 'keep', help: 'keep (a prune candidate), or keep waiting (an invitation you sent)' },
+    { name: 'accept', help: 'accept the invitation (then accept it on LinkedIn too)' },
+    { name: 'asked', help: 'record that you asked "have we met?" (an invitation you received) and print the reply' },
+    { name: 'all-untriaged', help: 'every connection without a trust level that the filters select' },
+    { name: 'all-prune-candidates', help: 'every prune candidate that the filters select' },
+    { name: 'connected-before', value: 'YYYY-MM-DD', help: 'only people connected before this day' },
+    { name: 'no-contact', help: 'only people with no message, no interaction, no daily note and no note linking them' },
+    { name: 'company', value: 'NAME', help: 'only people at this company (whole words, any case)' },
+    { name: 'filter', value: 'TERMS', help: 'more filter terms, all of which must hold' },
+    { name: 'all-sent', help: 'every invitation you sent that is pending for more than the withdraw period' },
+    { name: 'sent-before', value: 'YYYY-MM-DD', help: 'only invitations sent before this day (with --all-sent)' },
+    FLAG.dryRun,
+    FLAG.json,
+    FLAG.help,
+  ],
+  run: runDecide,
+};

@@ -17,25 +17,18 @@ import {
   withdrawItem,
 } from '../../core/triage/queue';
 import { formatCount, plural } from '../../core/text/format';
-import { checkFlags, stringFlag, UsageError, type ParsedArgs } from '../args';
+import { limitFlag, stringFlag, UsageError, type ParsedArgs } from '../args';
+import { FLAG, VAULT_FLAGS, type CommandSpec } from '../command';
 import type { CliIo } from '../io';
 import { openTriageContext, type TriageContext } from '../triage-context';
 import { printTable, type TableRow } from '../text-table';
 
 const KINDS: readonly string[] = [...SECTION_ORDER, 'rate'];
 
-function limitOption(args: ParsedArgs): number | null {
-  const raw = stringFlag(args, 'limit');
-  if (raw === undefined) return null;
-  const n = Number(raw);
-  if (!/^\d+$/.test(raw) || n < 1) throw new UsageError(`--limit "${raw}" must be a whole number of at least 1`);
-  return n;
-}
-
 function kindOption(args: ParsedArgs): TriageKind | null {
   const raw = stringFlag(args, 'kind');
   if (raw === undefined) return null;
-  if (!KINDS.includes(raw)) throw new UsageError(`--kind "${raw}" must be one of ${KINDS.join(', ')}`);
+  if (!KINDS.includes(raw)) throw new UsageError(`--kind "${raw}" must be one of ${KINDS.join(', ')}`, 'triage');
   return raw as TriageKind;
 }
 
@@ -94,10 +87,9 @@ function rowOf(card: TriageItem): TableRow {
   };
 }
 
-export function runTriage(args: ParsedArgs, io: CliIo): Promise<number> {
-  checkFlags(args, ['vault', 'today', 'json', 'folder', 'kind', 'limit', 'backlog']);
+function runTriage(args: ParsedArgs, io: CliIo): Promise<number> {
   const ctx = openTriageContext(args, io);
-  const limit = limitOption(args);
+  const limit = limitFlag(args) ?? null;
   const kind = kindOption(args);
   const q = ctx.queue();
   const json = args.flags.has('json');
@@ -184,3 +176,22 @@ export function runTriage(args: ParsedArgs, io: CliIo): Promise<number> {
   }
   return Promise.resolve(0);
 }
+
+export const TRIAGE: CommandSpec = {
+  name: 'triage',
+  summary:
+    'The daily queue, one card per person: invitations, answers to "have we met?", new connections, job changes, prune candidates, sent invitations, then the backlog.',
+  details: [
+    "Uses the vault's settings (new connection days, prune after, withdraw after, unanswered threshold, wait for an answer) and the vault state (the new-connection window, your pending sent invitations); see show-settings.",
+    '--kind withdraw and --kind prune list every one of theirs, beyond the cards; --backlog lists "Rate your network".',
+  ],
+  flags: [
+    ...VAULT_FLAGS,
+    { name: 'kind', value: 'KIND', help: `only this section: ${KINDS.join(', ')}` },
+    FLAG.limit,
+    { name: 'backlog', help: 'list the earlier connections without a trust level, most signal first' },
+    FLAG.json,
+    FLAG.help,
+  ],
+  run: runTriage,
+};

@@ -16,6 +16,8 @@ const plan = (over: Partial<ImportPlan> & { newest?: string | null }): ImportPla
     creates: [],
     updates: [],
     unchanged: [],
+    pendingInvitations: [],
+    seen: { onNewestDay: [], invitationsFile: false },
     ...over,
     stats: { newestConnectedOn: over.newest ?? null },
   }) as unknown as ImportPlan;

@@ -76,7 +76,8 @@ describe('sent invitations across imports', () => {
     const plan = (newest: string | null, withOwner = true) =>
       ({
         owner: withOwner ? owner : null,
-        seen: seen(newest, ['k'], true),
+        stats: { newestConnectedOn: newest },
+        seen: { onNewestDay: ['k'], invitationsFile: true },
         pendingInvitations: [
           { ...sent('Ann'), ageDays: 1, notePath: null, source: { file: 'Invitations.csv', line: 2 } },
         ],
