@@ -1,15 +1,24 @@
 /**
- * CSV text → header + rows with their physical line numbers.
+ * CSV text → header + rows with their physical line numbers, chunk by chunk.
  *
  * LinkedIn puts a "Notes:" preamble of three lines before the Connections header, Excel
  * re-saves pad it to `Notes:,,`, and people delete it by hand, so the header is found by
  * content in the first lines rather than by position. The delimiter is sniffed from the
  * header line itself (`,` normally, `;` from European Excel, TAB in the UTF-16 files).
- * Parsing is RFC-4180 (papaparse), which handles quoted commas, `""` and newlines in
- * quotes; line numbers are tracked from papaparse's cursor so every message can point at
- * the line a user would see in a text editor.
+ *
+ * Parsing is RFC-4180 (quoted commas, `""`, newlines in quotes) and streaming: text is
+ * pushed in chunks and each row goes to a sink as soon as it is complete, so a
+ * 1,000,000-row file is never held whole, as text or as rows. Every row keeps the line a
+ * user would see in a text editor. What a damaged file does is reported, not guessed at:
+ * - a row holding bytes that were not UTF-8 (see core/text/decode.ts) is reported and skipped;
+ * - a last row cut short (fewer cells than the header, the file ending inside a character
+ *   or inside a quoted value on its last line) is reported and skipped;
+ * - a column written twice is merged when the copies agree (the non-empty one wins) and is
+ *   an error naming both when they do not;
+ * - a quote never closed across lines, or a row longer than {@link MAX_ROW_CHARS}, stops
+ *   the file, because everything after it would be one garbled value.
  */
-import Papa from 'papaparse';
+import { quoted } from '../text/control-chars';
 import { InputError } from './input-error';
 
 export interface CsvRow {
@@ -18,7 +27,7 @@ export interface CsvRow {
   cells: string[];
 }
 
-export interface CsvTable {
+export interface CsvHeader {
   file: string;
   /** Normalised header names (see {@link normaliseHeaderCell}). */
   header: string[];
@@ -26,15 +35,39 @@ export interface CsvTable {
   rawHeader: string[];
   headerLine: number;
   delimiter: string;
+}
+
+export interface CsvTable extends CsvHeader {
   rows: CsvRow[];
-  /** Rows papaparse could not read cleanly; the rest of the file is still usable. */
+  /** Rows that could not be read; the rest of the file is still usable. */
   badRows: { line: number; message: string }[];
 }
 
 export type HeaderTest = (normalisedCells: readonly string[]) => boolean;
 
+/** Where the rows of a file go, one at a time, in line order. */
+export interface CsvSink {
+  header(header: CsvHeader): void;
+  row(row: CsvRow): void;
+  /** A row that could not be read, with the reason. */
+  bad(line: number, message: string): void;
+}
+
+export interface CsvReaderOptions {
+  /** True once the decoder has met bytes that are not UTF-8: rows holding U+FFFD are then bad. */
+  invalidBytes?: () => boolean;
+}
+
 const HEADER_SCAN_LINES = 12;
 const DELIMITERS = [',', ';', '\t'] as const;
+/** Longer than any real row (a long LinkedIn message is a few kB), short enough to stay bounded. */
+export const MAX_ROW_CHARS = 4 * 1024 * 1024;
+
+export const BAD_BYTES_MESSAGE =
+  'holds bytes that are not valid UTF-8 (shown as �); skipped. Download the export again, or save the file as UTF-8';
+export const CUT_SHORT_MESSAGE =
+  'the file ends in the middle of this row (cut short, as an interrupted download or copy leaves it); skipped';
+const MALFORMED_QUOTE_MESSAGE = 'a quote inside a quoted value is not doubled (expected "" inside "…"); skipped';
 
 /** `" Connected_On "` → `connected on`. */
 export function normaliseHeaderCell(cell: string): string {
@@ -85,8 +118,16 @@ export function findHeader(text: string, isHeader: HeaderTest): HeaderLocation |
 
 /** The first non-empty line, shortened, for "found … expected …" messages. */
 export function firstLinePreview(text: string): string {
-  const first = text.split(/\r?\n/).find((l) => l.replace(/[\s,;\uFEFF]/g, '') !== '') ?? '';
+  const first = text.split(/\r?\n/, HEADER_SCAN_LINES).find((l) => l.replace(/[\s,;\uFEFF]/g, '') !== '') ?? '';
   return first.length > 120 ? `${first.slice(0, 117)}…` : first;
+}
+
+/** The error for a file whose first lines hold no header we know. */
+export function notTheExpectedFile(file: string, text: string, expected: string): InputError {
+  // NUL bytes never occur in a text export (UTF-16 is decoded by its BOM): this is binary data.
+  if (text.slice(0, 4096).includes('\u0000'))
+    return new InputError(file, undefined, `holds binary data, not text; expected ${expected}`);
+  return new InputError(file, undefined, `found "${firstLinePreview(text)}", expected ${expected}`);
 }
 
 function rawHeader(cells: readonly string[]): string[] {
@@ -98,100 +139,328 @@ function rawHeader(cells: readonly string[]): string[] {
   );
 }
 
-/**
- * The fast path: papaparse in one call, which is about twice as fast as row by row. It is
- * taken only when the file parses cleanly and has one row per physical line (no newline
- * inside a quoted value), because then row i is on line header + i. Otherwise null, and
- * the careful row-by-row path runs.
- */
-function readWhole(body: string, delimiter: string, headerLine: number): CsvRow[] | null {
-  const result = Papa.parse<string[]>(body, { delimiter, skipEmptyLines: false });
-  if (result.errors.length > 0) return null;
-  if (result.data.length !== countNewlines(body, 0, body.length) + 1) return null;
-  const rows: CsvRow[] = [];
-  for (let i = 1; i < result.data.length; i++) {
-    const cells = result.data[i] as string[];
-    if (cells.every((c) => c.trim() === '')) continue;
-    rows.push({ line: headerLine + i, cells });
-  }
-  return rows;
-}
-
 function countNewlines(text: string, from: number, to: number): number {
   let n = 0;
-  let i = text.indexOf('\n', from);
-  while (i !== -1 && i < to) {
-    n++;
-    i = text.indexOf('\n', i + 1);
-  }
+  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) n++;
   return n;
 }
 
+interface ParsedRow {
+  cells: string[];
+  /** Index just past the row (and its line break). */
+  next: number;
+  /** Line breaks the row spans, its own included. */
+  breaks: number;
+  /** The row ran to the end of the text without a line break. */
+  atEnd: boolean;
+  malformed: boolean;
+  /** A quoted value still open at the end of the text. */
+  unclosed: boolean;
+}
+
+interface PendingRow {
+  row: CsvRow;
+  atEnd: boolean;
+  malformed: boolean;
+  /** Known to be cut short (a quoted value open at the end of the file). */
+  cut: boolean;
+}
+
+/** Copies of one column (the same normalised name written twice or more). */
+type ColumnCopies = number[];
+
 /**
- * Parses `text` from its header on. Throws {@link InputError} when no header is found
- * (`describeExpected` says what we looked for) or when a quote is never closed, because
- * then everything after it would be one garbled field.
+ * The streaming reader: {@link push} text as it is decoded, then {@link end}. Rows reach
+ * the sink one behind, because only the end of the file tells whether the last one was
+ * cut short.
  */
-export function readCsvTable(text: string, file: string, isHeader: HeaderTest, describeExpected: string): CsvTable {
-  const header = findHeader(text, isHeader);
-  if (!header) {
-    throw new InputError(file, undefined, `found "${firstLinePreview(text)}", expected ${describeExpected}`);
+export class CsvReader {
+  private buf = '';
+  /** Physical line of buf[0]. */
+  private line = 1;
+  private head: CsvHeader | null = null;
+  private skipHeaderRow = true;
+  private width = 0;
+  private copies: ColumnCopies[] = [];
+  private pending: PendingRow | null = null;
+  private carriageReturnsOnly = false;
+
+  constructor(
+    private readonly file: string,
+    private readonly isHeader: HeaderTest,
+    private readonly expected: string,
+    private readonly sink: CsvSink,
+    private readonly options: CsvReaderOptions = {},
+  ) {}
+
+  /** Characters held between pushes: at most one unfinished row (or the header's first lines). */
+  get buffered(): number {
+    return this.buf.length;
   }
-  const body = text.slice(header.offset);
-  const fast = readWhole(body, header.delimiter, header.line);
-  if (fast) {
+
+  push(text: string): void {
+    this.buf += this.carriageReturnsOnly ? text.replace(/\r/g, '\n') : text;
+    this.process(false);
+  }
+
+  /** Ends the file; `cutShort` when the decoder found it ends inside a character. */
+  end(facts: { cutShort?: boolean } = {}): void {
+    this.process(true);
+    if (this.head === null) return;
+    const last = this.pending;
+    this.pending = null;
+    if (last === null) return;
+    if (last.cut || (last.atEnd && (facts.cutShort === true || last.row.cells.length < this.width))) {
+      this.sink.bad(last.row.line, CUT_SHORT_MESSAGE);
+      return;
+    }
+    this.emit(last);
+  }
+
+  private findHeaderNow(final: boolean): boolean {
+    if (!final && countNewlines(this.buf, 0, this.buf.length) < HEADER_SCAN_LINES && this.buf.length < 1 << 20)
+      return false;
+    // Classic Mac line ends (\r alone) from very old spreadsheet tools.
+    if (!this.buf.includes('\n') && this.buf.includes('\r')) {
+      this.carriageReturnsOnly = true;
+      this.buf = this.buf.replace(/\r/g, '\n');
+    }
+    const found = findHeader(this.buf, this.isHeader);
+    if (!found) throw notTheExpectedFile(this.file, this.buf, this.expected);
+    this.buf = this.buf.slice(found.offset);
+    this.line = found.line;
+    const header = found.cells.map(normaliseHeaderCell);
+    this.head = {
+      file: this.file,
+      header,
+      rawHeader: rawHeader(found.cells),
+      headerLine: found.line,
+      delimiter: found.delimiter,
+    };
+    this.width = found.cells.length;
+    const byName = new Map<string, number[]>();
+    header.forEach((name, i) => {
+      if (name !== '') byName.set(name, [...(byName.get(name) ?? []), i]);
+    });
+    this.copies = [...byName.values()].filter((list) => list.length > 1);
+    this.sink.header(this.head);
+    return true;
+  }
+
+  private process(final: boolean): void {
+    if (this.head === null && !this.findHeaderNow(final)) return;
+    const delimiter = (this.head as CsvHeader).delimiter;
+    let pos = 0;
+    // The next quote in the buffer, found once and reused until passed (a search per row
+    // would rescan the rest of the buffer each time: quadratic on a file of short rows).
+    let quote = -2;
+    while (pos < this.buf.length) {
+      // Runs of empty lines, skipped in a tight loop (a file of nothing else is a zip bomb's favourite).
+      for (let c = this.buf.charCodeAt(pos); c === 10 || (c === 13 && this.buf.charCodeAt(pos + 1) === 10);) {
+        pos += c === 10 ? 1 : 2;
+        this.line++;
+        c = this.buf.charCodeAt(pos);
+      }
+      if (pos >= this.buf.length) break;
+      if (quote !== -1 && quote < pos) quote = this.buf.indexOf('"', pos);
+      const parsed = parseRow(this.buf, pos, delimiter, final, quote);
+      if (parsed === null) break;
+      const line = this.line;
+      this.line += parsed.breaks;
+      // A quote still open at the end: on the last line, a row cut short; across lines, a broken file.
+      if (parsed.unclosed && parsed.breaks > 0)
+        throw new InputError(this.file, line, 'a quoted value is never closed (expected a matching ")');
+      pos = parsed.next;
+      if (this.skipHeaderRow) {
+        this.skipHeaderRow = false;
+        continue;
+      }
+      if (parsed.cells.every((c) => c.trim() === '')) continue; // a blank line, or Excel's `,,` padding
+      this.flushPending();
+      this.pending = {
+        row: { line, cells: parsed.cells },
+        atEnd: parsed.atEnd,
+        malformed: parsed.malformed,
+        cut: parsed.unclosed,
+      };
+    }
+    this.buf = pos === 0 ? this.buf : this.buf.slice(pos);
+    if (!final && this.buf.length > MAX_ROW_CHARS) {
+      throw new InputError(
+        this.file,
+        this.line,
+        `a row runs on for more than ${MAX_ROW_CHARS / 1024 / 1024} MB; this is not a LinkedIn export file, or a quote is never closed`,
+      );
+    }
+  }
+
+  private flushPending(): void {
+    if (this.pending !== null) this.emit(this.pending);
+    this.pending = null;
+  }
+
+  private emit({ row, malformed }: PendingRow): void {
+    if (malformed) {
+      this.sink.bad(row.line, MALFORMED_QUOTE_MESSAGE);
+      return;
+    }
+    if (this.options.invalidBytes?.() && row.cells.some((c) => c.includes('\uFFFD'))) {
+      this.sink.bad(row.line, BAD_BYTES_MESSAGE);
+      return;
+    }
+    for (const copies of this.copies) this.mergeCopies(row, copies);
+    this.sink.row(row);
+  }
+
+  /** One value for a column written twice: the non-empty copy, or an error when the copies disagree. */
+  private mergeCopies(row: CsvRow, copies: ColumnCopies): void {
+    let chosen: number | null = null;
+    for (const i of copies) {
+      const value = (row.cells[i] ?? '').trim();
+      if (value === '') continue;
+      if (chosen === null) chosen = i;
+      else if ((row.cells[chosen] as string).trim() !== value) {
+        const raw = (this.head as CsvHeader).rawHeader;
+        throw new InputError(
+          this.file,
+          row.line,
+          `the column "${raw[chosen] ?? ''}" is there twice (columns ${chosen + 1} and ${i + 1}) and the two disagree: "${quoted(row.cells[chosen] as string)}" and "${quoted(row.cells[i] as string)}". Keep one of them`,
+        );
+      }
+    }
+    const first = copies[0] as number;
+    if (chosen !== null && chosen !== first) row.cells[first] = row.cells[chosen] as string;
+  }
+}
+
+/**
+ * One row from `pos`, or null when the text ends before the row does and more may come.
+ * `quote` is the first quote at or after `pos` (-1: none). A row without a quote is split
+ * directly (the common case, as papaparse's fast mode does); a quote sends the row
+ * through the careful scanner.
+ */
+function parseRow(text: string, pos: number, delimiter: string, final: boolean, quote: number): ParsedRow | null {
+  const nl = text.indexOf('\n', pos);
+  if (nl === -1 && !final) return null;
+  const end = nl === -1 ? text.length : nl;
+  if (quote === -1 || quote >= end) {
+    const lineEnd = end > pos && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
     return {
-      file,
-      header: header.cells.map(normaliseHeaderCell),
-      rawHeader: rawHeader(header.cells),
-      headerLine: header.line,
-      delimiter: header.delimiter,
-      rows: fast,
-      badRows: [],
+      cells: text.slice(pos, lineEnd).split(delimiter),
+      next: nl === -1 ? text.length : nl + 1,
+      breaks: nl === -1 ? 0 : 1,
+      atEnd: nl === -1,
+      malformed: false,
+      unclosed: false,
     };
   }
+  return parseQuotedRow(text, pos, delimiter, final);
+}
+
+function parseQuotedRow(text: string, pos: number, delimiter: string, final: boolean): ParsedRow | null {
+  const cells: string[] = [];
+  let malformed = false;
+  let i = pos;
+  for (;;) {
+    if (text[i] === '"') {
+      // A quoted value: runs to a quote followed by a delimiter, a line break or the end.
+      let value = '';
+      let start = i + 1;
+      for (;;) {
+        const q = text.indexOf('"', start);
+        if (q === -1) {
+          if (!final) return null;
+          cells.push(value + text.slice(start));
+          return row(cells, text, pos, text.length, true, malformed, true);
+        }
+        value += text.slice(start, q);
+        if (q + 1 >= text.length && !final) return null; // `"` then `"` may follow in the next chunk
+        const after = text[q + 1];
+        if (after === '"') {
+          value += '"';
+          start = q + 2;
+          continue;
+        }
+        if (after === delimiter) {
+          cells.push(value);
+          i = q + 2;
+          break;
+        }
+        if (after === undefined || after === '\n' || (after === '\r' && text[q + 2] === '\n')) {
+          cells.push(value);
+          const next = after === undefined ? text.length : after === '\n' ? q + 2 : q + 3;
+          return row(cells, text, pos, next, after === undefined, malformed, false);
+        }
+        if (after === '\r' && q + 2 >= text.length && !final) return null;
+        // `"abc"def`: not valid CSV. Keep reading to the real end of the value, and report the row.
+        malformed = true;
+        value += '"';
+        start = q + 1;
+      }
+      continue;
+    }
+    // An unquoted value: to the next delimiter or line break (a quote inside it is literal).
+    const nl = text.indexOf('\n', i);
+    if (nl === -1 && !final) return null;
+    const lineEnd = nl === -1 ? text.length : nl;
+    const d = text.indexOf(delimiter, i);
+    if (d !== -1 && d < lineEnd) {
+      cells.push(text.slice(i, d));
+      i = d + 1;
+      continue;
+    }
+    const valueEnd = lineEnd > i && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
+    cells.push(text.slice(i, valueEnd));
+    return row(cells, text, pos, nl === -1 ? text.length : nl + 1, nl === -1, malformed, false);
+  }
+}
+
+function row(
+  cells: string[],
+  text: string,
+  pos: number,
+  next: number,
+  atEnd: boolean,
+  malformed: boolean,
+  unclosed: boolean,
+): ParsedRow {
+  return { cells, next, breaks: countNewlines(text, pos, next), atEnd, malformed, unclosed };
+}
+
+/**
+ * Parses a whole text (a file the caller already holds) and returns the table. Throws
+ * {@link InputError} when no header is found (`describeExpected` says what we looked for),
+ * when a quote is never closed, or when a column's copies disagree.
+ */
+export function readCsvTable(text: string, file: string, isHeader: HeaderTest, describeExpected: string): CsvTable {
+  let head: CsvHeader | null = null;
   const rows: CsvRow[] = [];
   const badRows: CsvTable['badRows'] = [];
-  let cursor = 0;
-  let line = header.line;
-  let first = true;
-  let fatal: InputError | undefined;
-
-  Papa.parse<string[]>(body, {
-    delimiter: header.delimiter,
-    skipEmptyLines: false,
-    step: (result, parser) => {
-      const rowLine = line;
-      const end = result.meta.cursor;
-      line += countNewlines(body, cursor, end);
-      cursor = end;
-      const missing = result.errors.find((e) => e.code === 'MissingQuotes');
-      if (missing) {
-        fatal = new InputError(file, rowLine, 'a quoted value is never closed (expected a matching ")');
-        parser.abort();
-        return;
-      }
-      if (first) {
-        first = false; // the header row itself
-        return;
-      }
-      if (result.errors.length > 0) {
-        badRows.push({ line: rowLine, message: result.errors.map((e) => e.message).join('; ') });
-        return;
-      }
-      const cells = result.data;
-      if (cells.every((c) => c.trim() === '')) return; // blank line, or Excel's `,,` padding
-      rows.push({ line: rowLine, cells });
-    },
+  const reader = new CsvReader(file, isHeader, describeExpected, {
+    header: (h) => (head = h),
+    row: (r) => rows.push(r),
+    bad: (line, message) => badRows.push({ line, message }),
   });
-  if (fatal) throw fatal;
-  return {
-    file,
-    header: header.cells.map(normaliseHeaderCell),
-    rawHeader: rawHeader(header.cells),
-    headerLine: header.line,
-    delimiter: header.delimiter,
-    rows,
-    badRows,
-  };
+  reader.push(text);
+  reader.end();
+  const h = head as CsvHeader | null;
+  if (h === null)
+    throw new InputError(file, undefined, `found "${firstLinePreview(text)}", expected ${describeExpected}`);
+  return { ...h, rows, badRows };
+}
+
+/** A file format's reader: which header it wants, what to do with each row, and the result. */
+export interface TableReader<T> extends CsvSink {
+  readonly isHeader: HeaderTest;
+  /** What the header should look like, for the message when none is found. */
+  readonly expected: string;
+  finish(): T;
+}
+
+/** Runs a {@link TableReader} over a whole text. */
+export function readTable<T>(text: string, file: string, reader: TableReader<T>, options?: CsvReaderOptions): T {
+  const csv = new CsvReader(file, reader.isHeader, reader.expected, reader, options);
+  csv.push(text);
+  csv.end();
+  return reader.finish();
 }

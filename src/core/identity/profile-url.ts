@@ -5,14 +5,19 @@
  * Connections.csv percent-encodes non-ASCII slugs with upper-case hex
  * (`/in/matej-%C5%A1ari%C4%87-…`), messages.csv and Invitations.csv hold the decoded
  * form (`/in/matej-šarić-…`), endorsements drop the scheme, and people paste URLs with a
- * trailing slash, a query string or a country subdomain. All of them normalise to
- * `https://www.linkedin.com/in/<slug>` with the slug decoded, NFC and lower-case.
+ * trailing slash, a query string or a country subdomain. LinkedIn's own apps and e-mails
+ * add more: the mobile site (`m.linkedin.com/in/…`, `/mwlite/in/…`, `/m/in/…`), links from
+ * notification e-mails (`/comm/in/…?midToken=…`), tracking queries (`?trk=…`), a locale
+ * after the slug (`/in/<slug>/en`). All of them normalise to
+ * `https://www.linkedin.com/in/<slug>` with the slug decoded, NFC and lower-case, so a
+ * note saved with any of them is recognised and never gets a twin.
  */
 import { nfc } from '../text/nfc';
 
 /** Already canonical: the common case, answered without decoding or normalising. */
 const CANONICAL = /^https:\/\/www\.linkedin\.com\/in\/[a-z0-9_-]+$/;
-const PROFILE_RE = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[a-z0-9-]+\.)*linkedin\.com\/in\/([^/?#\s]+)/;
+const PROFILE_RE =
+  /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[a-z0-9-]+\.)*linkedin\.com\/(?:(?:mwlite|m|comm)\/)?in\/([^/?#\s]+)/;
 
 /** Decodes runs of %XX that form valid UTF-8 and leaves malformed escapes as they were. */
 export function safePercentDecode(value: string): string {

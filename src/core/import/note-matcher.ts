@@ -53,8 +53,9 @@ export function nameFromPath(path: string): string {
   return base.replace(/ \d+$/, '').replace(/ \([^()]*\)$/, '');
 }
 
+/** A key's value read from YAML that does not parse; the key may be quoted (`"linkedin":`). */
 function rawField(yaml: string, key: string): string | null {
-  const m = new RegExp(`^${key}:[ \\t]*["']?([^"'\\r\\n]*)`, 'm').exec(yaml);
+  const m = new RegExp(`^(?:${key}|"${key}"|'${key}')[ \\t]*:[ \\t]*["']?([^"'\\r\\n]*)`, 'm').exec(yaml);
   return m ? (m[1] as string).trim() : null;
 }
 

@@ -7,10 +7,11 @@
  * counted. Two rows with the same identity are one person; the first (newest) wins.
  */
 import { cell, indexColumns, type ColumnSpec } from '../csv/columns';
-import { readCsvTable, type CsvTable } from '../csv/read-table';
+import { readTable, type CsvHeader, type CsvRow, type TableReader } from '../csv/read-table';
 import { createDateParser, EXPECTED_DATE_FORMATS } from '../dates/linkedin-dates';
 import { fullName, nameKey } from '../identity/person-name';
 import { normaliseProfileUrl } from '../identity/profile-url';
+import { quoted } from '../text/control-chars';
 import type { ConnectionRecord, ConnectionsFile, RowIssue } from './records';
 
 const COLUMNS = {
@@ -44,25 +45,20 @@ export const CONNECTIONS_EXPECTED =
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function parseConnections(text: string, file: string): ConnectionsFile {
-  const table = readCsvTable(text, file, isConnectionsHeader, CONNECTIONS_EXPECTED);
-  return connectionsFromTable(table);
+  return readTable(text, file, connectionsReader(file));
 }
 
-function connectionsFromTable(table: CsvTable): ConnectionsFile {
-  const { file } = table;
-  const col = indexColumns(table.header, COLUMNS);
+/** Connections.csv row by row (see core/csv/read-table.ts), for a file of any size. */
+export function connectionsReader(file: string): TableReader<ConnectionsFile> {
+  let col = indexColumns([], COLUMNS);
   const parseDate = createDateParser();
   const records: ConnectionRecord[] = [];
-  const skipped: RowIssue[] = table.badRows.map((b) => ({
-    file,
-    line: b.line,
-    reason: `unreadable row (${b.message})`,
-  }));
+  const skipped: RowIssue[] = [];
   const warnings: RowIssue[] = [];
   const seen = new Map<string, number>();
   let blankMemberRows = 0;
 
-  for (const { line, cells } of table.rows) {
+  const row = ({ line, cells }: CsvRow): void => {
     const firstName = cell(cells, col.first);
     const lastName = cell(cells, col.last);
     const rawUrl = cell(cells, col.url);
@@ -75,19 +71,19 @@ function connectionsFromTable(table: CsvTable): ConnectionsFile {
     if (name === '' && rawUrl === '' && rawEmail === '' && company === '' && position === '') {
       blankMemberRows++;
       skipped.push({ file, line, reason: 'blank member row: only a date, the account is hidden or deleted' });
-      continue;
+      return;
     }
     const profileUrl = normaliseProfileUrl(rawUrl);
     if (rawUrl !== '' && profileUrl === null) {
       warnings.push({
         file,
         line,
-        reason: `"${rawUrl}" is not a LinkedIn profile URL (expected https://www.linkedin.com/in/…); ignored`,
+        reason: `"${quoted(rawUrl)}" is not a LinkedIn profile URL (expected https://www.linkedin.com/in/…); ignored`,
       });
     }
     if (name === '' && profileUrl === null) {
       skipped.push({ file, line, reason: 'no name and no profile URL, so there is nobody to make a note for' });
-      continue;
+      return;
     }
     let connectedOn: string | null = null;
     if (rawDate !== '') {
@@ -96,7 +92,7 @@ function connectionsFromTable(table: CsvTable): ConnectionsFile {
         warnings.push({
           file,
           line,
-          reason: `cannot read the date "${rawDate}" (expected ${EXPECTED_DATE_FORMATS}); connected-on left empty`,
+          reason: `cannot read the date "${quoted(rawDate)}" (expected ${EXPECTED_DATE_FORMATS}); connected-on left empty`,
         });
       }
     }
@@ -104,7 +100,7 @@ function connectionsFromTable(table: CsvTable): ConnectionsFile {
     const firstLine = seen.get(key);
     if (firstLine !== undefined) {
       skipped.push({ file, line, reason: `same person as line ${firstLine}` });
-      continue;
+      return;
     }
     seen.set(key, line);
     records.push({
@@ -119,6 +115,18 @@ function connectionsFromTable(table: CsvTable): ConnectionsFile {
       connectedOn,
       source: { file, line },
     });
-  }
-  return { file, hasUrlColumn: col.url >= 0, records, skipped, warnings, blankMemberRows };
+  };
+
+  let hasUrlColumn = false;
+  return {
+    isHeader: isConnectionsHeader,
+    expected: CONNECTIONS_EXPECTED,
+    header: (h: CsvHeader) => {
+      col = indexColumns(h.header, COLUMNS);
+      hasUrlColumn = col.url >= 0;
+    },
+    row,
+    bad: (line, message) => skipped.push({ file, line, reason: `unreadable row (${message})` }),
+    finish: () => ({ file, hasUrlColumn, records, skipped, warnings, blankMemberRows }),
+  };
 }

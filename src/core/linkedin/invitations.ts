@@ -6,10 +6,11 @@
  * The file is recent history, not a list of pending invitations: accepted ones stay in it.
  */
 import { cell, indexColumns, type ColumnSpec } from '../csv/columns';
-import { readCsvTable } from '../csv/read-table';
+import { readTable, type CsvRow, type TableReader } from '../csv/read-table';
 import { EXPECTED_DATE_FORMATS, parseLinkedInDateTime } from '../dates/linkedin-dates';
 import { cleanName } from '../identity/person-name';
 import { normaliseProfileUrl } from '../identity/profile-url';
+import { quoted } from '../text/control-chars';
 import type { InvitationRecord, InvitationsFile, RowIssue } from './records';
 
 const COLUMNS = {
@@ -36,25 +37,33 @@ export const INVITATIONS_EXPECTED =
   'a LinkedIn Invitations.csv header such as "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl"';
 
 export function parseInvitations(text: string, file: string): InvitationsFile {
-  const table = readCsvTable(text, file, isInvitationsHeader, INVITATIONS_EXPECTED);
-  const col = indexColumns(table.header, COLUMNS);
+  return readTable(text, file, invitationsReader(file));
+}
+
+/** Invitations.csv row by row (see core/csv/read-table.ts). */
+export function invitationsReader(file: string): TableReader<InvitationsFile> {
+  let col = indexColumns([], COLUMNS);
   const records: InvitationRecord[] = [];
-  const skipped: RowIssue[] = table.badRows.map((b) => ({
-    file,
-    line: b.line,
-    reason: `unreadable row (${b.message})`,
-  }));
-  for (const { line, cells } of table.rows) {
+  const skipped: RowIssue[] = [];
+  const row = ({ line, cells }: CsvRow): void => {
     const direction = cell(cells, col.direction).toUpperCase();
     if (direction !== 'INCOMING' && direction !== 'OUTGOING') {
-      skipped.push({ file, line, reason: `direction "${cell(cells, col.direction)}" (expected INCOMING or OUTGOING)` });
-      continue;
+      skipped.push({
+        file,
+        line,
+        reason: `direction "${quoted(cell(cells, col.direction))}" (expected INCOMING or OUTGOING)`,
+      });
+      return;
     }
     const rawDate = cell(cells, col.sentAt);
     const when = parseLinkedInDateTime(rawDate);
     if (!when) {
-      skipped.push({ file, line, reason: `cannot read the date "${rawDate}" (expected ${EXPECTED_DATE_FORMATS})` });
-      continue;
+      skipped.push({
+        file,
+        line,
+        reason: `cannot read the date "${quoted(rawDate)}" (expected ${EXPECTED_DATE_FORMATS})`,
+      });
+      return;
     }
     records.push({
       from: cleanName(cell(cells, col.from)),
@@ -67,8 +76,15 @@ export function parseInvitations(text: string, file: string): InvitationsFile {
       inviteeUrl: normaliseProfileUrl(cell(cells, col.inviteeUrl)),
       source: { file, line },
     });
-  }
-  return { file, hasProfileUrls: col.inviterUrl >= 0 || col.inviteeUrl >= 0, records, skipped };
+  };
+  return {
+    isHeader: isInvitationsHeader,
+    expected: INVITATIONS_EXPECTED,
+    header: (h) => (col = indexColumns(h.header, COLUMNS)),
+    row,
+    bad: (line, message) => skipped.push({ file, line, reason: `unreadable row (${message})` }),
+    finish: () => ({ file, hasProfileUrls: col.inviterUrl >= 0 || col.inviteeUrl >= 0, records, skipped }),
+  };
 }
 
 /** The other side of an invitation: who invited the owner, or whom the owner invited. */

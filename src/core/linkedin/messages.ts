@@ -7,10 +7,11 @@
  * in formats that have the column) are counted and skipped.
  */
 import { cell, indexColumns, type ColumnSpec } from '../csv/columns';
-import { readCsvTable } from '../csv/read-table';
+import { readTable, type CsvRow, type TableReader } from '../csv/read-table';
 import { EXPECTED_DATE_FORMATS, parseLinkedInDateTime } from '../dates/linkedin-dates';
 import { cleanName } from '../identity/person-name';
 import { normaliseProfileUrl } from '../identity/profile-url';
+import { quoted } from '../text/control-chars';
 import type { MessageRecord, MessagesFile, MessagesFormat, RowIssue } from './records';
 
 const COLUMNS = {
@@ -38,37 +39,41 @@ export const MESSAGES_EXPECTED =
 const YES = /^(yes|true|1)$/i;
 
 export function parseMessages(text: string, file: string): MessagesFile {
-  const table = readCsvTable(text, file, isMessagesHeader, MESSAGES_EXPECTED);
-  const col = indexColumns(table.header, COLUMNS);
-  const format: MessagesFormat = col.conversationId < 0 ? '2018' : col.recipientUrls >= 0 ? '2024' : '2021';
+  return readTable(text, file, messagesReader(file));
+}
+
+/** messages.csv row by row (see core/csv/read-table.ts): 200,000 messages never held as text. */
+export function messagesReader(file: string): TableReader<MessagesFile> {
+  let col = indexColumns([], COLUMNS);
+  let format: MessagesFormat = '2021';
   const records: MessageRecord[] = [];
-  const skipped: RowIssue[] = table.badRows.map((b) => ({
-    file,
-    line: b.line,
-    reason: `unreadable row (${b.message})`,
-  }));
+  const skipped: RowIssue[] = [];
   let skippedDrafts = 0;
   let skippedSponsored = 0;
 
-  for (const { line, cells } of table.rows) {
+  const row = ({ line, cells }: CsvRow): void => {
     const conversationId = cell(cells, col.conversationId);
     if (
       format !== '2018' &&
       (conversationId === '' || YES.test(cell(cells, col.messageDraft)) || YES.test(cell(cells, col.conversationDraft)))
     ) {
       skippedDrafts++;
-      continue;
+      return;
     }
     const senderUrl = normaliseProfileUrl(cell(cells, col.senderUrl));
     if (format !== '2018' && senderUrl === null) {
       skippedSponsored++;
-      continue;
+      return;
     }
     const rawDate = cell(cells, col.date);
     const when = parseLinkedInDateTime(rawDate);
     if (!when) {
-      skipped.push({ file, line, reason: `cannot read the date "${rawDate}" (expected ${EXPECTED_DATE_FORMATS})` });
-      continue;
+      skipped.push({
+        file,
+        line,
+        reason: `cannot read the date "${quoted(rawDate)}" (expected ${EXPECTED_DATE_FORMATS})`,
+      });
+      return;
     }
     const direction = cell(cells, col.direction).toUpperCase();
     const recipientUrls: string[] = [];
@@ -87,6 +92,16 @@ export function parseMessages(text: string, file: string): MessagesFile {
       direction: direction === 'INCOMING' ? 'incoming' : direction === 'OUTGOING' ? 'outgoing' : null,
       source: { file, line },
     });
-  }
-  return { file, format, records, skippedDrafts, skippedSponsored, skipped };
+  };
+  return {
+    isHeader: isMessagesHeader,
+    expected: MESSAGES_EXPECTED,
+    header: (h) => {
+      col = indexColumns(h.header, COLUMNS);
+      format = col.conversationId < 0 ? '2018' : col.recipientUrls >= 0 ? '2024' : '2021';
+    },
+    row,
+    bad: (line, message) => skipped.push({ file, line, reason: `unreadable row (${message})` }),
+    finish: () => ({ file, format, records, skippedDrafts, skippedSponsored, skipped }),
+  };
 }

@@ -5,15 +5,22 @@
  * Inside an archive or a folder, files are picked by name and the rest is ignored. A CSV
  * the user picked by hand is identified by its header instead, so a renamed
  * `Connections (1).csv` still works and a wrong file gets a message saying what we found.
+ *
+ * Each file goes bytes → text → rows → records as a stream (core/zip, core/text/decode,
+ * core/csv/read-table), so neither an archive entry nor its text is ever held whole. All
+ * the inputs of one run are one export: two archives, two unzipped folders or two entries
+ * of one name are merged person by person (core/linkedin/merge-exports.ts), never imported
+ * twice.
  */
-import { unzipSync } from 'fflate';
 import { InputError } from '../csv/input-error';
-import { findHeader, firstLinePreview } from '../csv/read-table';
-import { decodeText } from '../text/decode';
-import { isConnectionsHeader, parseConnections } from './connections';
+import { CsvReader, findHeader, notTheExpectedFile, type TableReader } from '../csv/read-table';
+import { StreamingTextDecoder } from '../text/decode';
+import { inflateEntry, listZipEntries, ZipError, type ZipEntry } from '../zip/zip-reader';
+import { connectionsReader, isConnectionsHeader } from './connections';
 import { baseName, isZipName, kindFromFileName, looksLikeZip, type ExportFileKind } from './export-files';
-import { isInvitationsHeader, parseInvitations } from './invitations';
-import { isMessagesHeader, parseMessages } from './messages';
+import { invitationsReader, isInvitationsHeader } from './invitations';
+import { mergeExportFiles, type MergedExports } from './merge-exports';
+import { isMessagesHeader, messagesReader } from './messages';
 import { isProfileHeader, parseProfile } from './profile';
 import type { ConnectionsFile, InvitationsFile, MessagesFile, ProfileFile } from './records';
 
@@ -33,9 +40,21 @@ export interface LinkedInExport {
   messages: MessagesFile[];
   /** Profile.csv: whose export this is (helps, never required). */
   profiles: ProfileFile[];
+  /** What merging several files of one kind did (null when there was one of each). */
+  merged?: MergedExports | null;
 }
 
 const ANY_EXPECTED = 'a LinkedIn Connections.csv, Invitations.csv or messages.csv, or the export .zip';
+/** Bytes handed to the decoder at a time for a file held in memory. */
+const CHUNK = 1 << 20;
+
+/** One file to parse: where its bytes come from, however it was given. */
+interface ExportFile {
+  name: string;
+  origin: ExportInput['origin'];
+  /** The file's bytes, chunk by chunk; may be called twice (see {@link parseFile}). */
+  open: () => Iterable<Uint8Array>;
+}
 
 function kindFromHeader(text: string): ExportFileKind | null {
   if (findHeader(text, isConnectionsHeader)) return 'connections';
@@ -45,32 +64,105 @@ function kindFromHeader(text: string): ExportFileKind | null {
   return null;
 }
 
-function unzipWanted(input: ExportInput): ExportInput[] {
-  let entries: Record<string, Uint8Array>;
+function* chunksOf(bytes: Uint8Array): Generator<Uint8Array> {
+  for (let at = 0; at < bytes.length; at += CHUNK) yield bytes.subarray(at, Math.min(bytes.length, at + CHUNK));
+}
+
+function zipError(archive: string, e: unknown): InputError {
+  if (e instanceof ZipError)
+    return new InputError(e.entry === undefined ? archive : `${archive}/${e.entry}`, undefined, e.message);
+  return new InputError(
+    archive,
+    undefined,
+    `cannot open the zip archive (${e instanceof Error ? e.message : String(e)})`,
+  );
+}
+
+/** The archive's export files, each to be inflated when parsed. Two entries of one name both come back. */
+function zipFiles(input: ExportInput): ExportFile[] {
+  let entries: ZipEntry[];
   try {
-    entries = unzipSync(input.bytes, { filter: (f) => kindFromFileName(f.name) !== null });
+    entries = listZipEntries(input.bytes).filter((e) => kindFromFileName(e.name) !== null && !e.name.endsWith('/'));
   } catch (e) {
-    throw new InputError(
-      input.name,
-      undefined,
-      `cannot open the zip archive (${e instanceof Error ? e.message : String(e)})`,
-    );
+    throw zipError(input.name, e);
   }
-  const found = Object.keys(entries)
-    .sort()
-    .map((inner) => ({
-      name: `${baseName(input.name)}/${inner}`,
-      bytes: entries[inner] as Uint8Array,
-      origin: 'listed' as const,
-    }));
-  if (!found.some((f) => kindFromFileName(f.name) !== 'profile')) {
+  if (!entries.some((e) => kindFromFileName(e.name) !== 'profile')) {
     throw new InputError(
       input.name,
       undefined,
       'no Connections.csv, Invitations.csv or messages.csv inside; is this a LinkedIn data export?',
     );
   }
-  return found;
+  const archive = baseName(input.name);
+  const sameName = (e: ZipEntry) => entries.filter((x) => x.name === e.name);
+  return [...entries]
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.index - b.index))
+    .map((e) => {
+      const twins = sameName(e);
+      // Two entries of one name: both are read, and every message says which one it means.
+      const suffix = twins.length > 1 ? ` [entry ${twins.indexOf(e) + 1} of ${twins.length}]` : '';
+      return {
+        name: `${archive}/${e.name}${suffix}`,
+        origin: 'listed' as const,
+        open: () => guardedInflate(input, e),
+      };
+    });
+}
+
+function* guardedInflate(input: ExportInput, entry: ZipEntry): Generator<Uint8Array> {
+  try {
+    yield* inflateEntry(input.bytes, entry);
+  } catch (e) {
+    throw zipError(baseName(input.name), e);
+  }
+}
+
+function readerFor(
+  kind: Exclude<ExportFileKind, 'profile'>,
+  name: string,
+): TableReader<ConnectionsFile | InvitationsFile | MessagesFile> {
+  if (kind === 'connections') return connectionsReader(name);
+  if (kind === 'invitations') return invitationsReader(name);
+  return messagesReader(name);
+}
+
+/**
+ * Streams one file through the decoder and the CSV reader. A file with bad bytes and no
+ * valid multi-byte UTF-8 at all is Windows-1252 after all: it is read a second time so.
+ */
+function parseFile<T>(file: ExportFile, makeReader: () => TableReader<T>): T {
+  const once = (decoder: StreamingTextDecoder): T => {
+    const reader = makeReader();
+    const csv = new CsvReader(file.name, reader.isHeader, reader.expected, reader, {
+      invalidBytes: () => decoder.facts.invalidSequences > 0,
+    });
+    for (const chunk of file.open()) csv.push(decoder.push(chunk));
+    csv.push(decoder.end());
+    csv.end({ cutShort: decoder.facts.cutShort });
+    return reader.finish();
+  };
+  const decoder = new StreamingTextDecoder();
+  const result = once(decoder);
+  return decoder.wantsWindows1252 ? once(new StreamingTextDecoder('windows-1252')) : result;
+}
+
+/** A small file's whole text (Profile.csv: one row), by the same decoding rules. */
+function wholeText(file: ExportFile): string {
+  const once = (decoder: StreamingTextDecoder) => {
+    let text = '';
+    for (const chunk of file.open()) text += decoder.push(chunk);
+    return text + decoder.end();
+  };
+  const decoder = new StreamingTextDecoder();
+  const text = once(decoder);
+  return decoder.wantsWindows1252 ? once(new StreamingTextDecoder('windows-1252')) : text;
+}
+
+/** The first lines of a file, decoded, to tell a picked CSV by its header. */
+function head(file: ExportFile): string {
+  const decoder = new StreamingTextDecoder();
+  for (const chunk of file.open()) return decoder.push(chunk.subarray(0, 64 * 1024)) + decoder.end();
+  return '';
 }
 
 export function readExport(inputs: readonly ExportInput[]): LinkedInExport {
@@ -80,27 +172,32 @@ export function readExport(inputs: readonly ExportInput[]): LinkedInExport {
     invitations: [],
     messages: [],
     profiles: [],
+    merged: null,
   };
-  const files: ExportInput[] = [];
+  const files: ExportFile[] = [];
   for (const input of inputs) {
-    if (looksLikeZip(input.bytes)) files.push(...unzipWanted(input));
+    if (looksLikeZip(input.bytes)) files.push(...zipFiles(input));
     else if (isZipName(input.name))
       throw new InputError(input.name, undefined, 'is named .zip but is not a zip archive');
-    else files.push(input);
+    else files.push({ name: input.name, origin: input.origin, open: () => chunksOf(input.bytes) });
   }
   for (const file of files) {
-    let kind = kindFromFileName(file.name);
+    let kind = kindFromFileName(file.name.replace(/ \[entry \d+ of \d+\]$/, ''));
     if (kind === null && file.origin === 'listed') continue;
-    const { text } = decodeText(file.bytes);
     if (kind === null) {
+      const text = head(file);
       kind = kindFromHeader(text);
-      if (kind === null)
-        throw new InputError(file.name, undefined, `found "${firstLinePreview(text)}", expected ${ANY_EXPECTED}`);
+      if (kind === null) throw notTheExpectedFile(file.name, text, ANY_EXPECTED);
     }
-    if (kind === 'connections') out.connections.push(parseConnections(text, file.name));
-    else if (kind === 'invitations') out.invitations.push(parseInvitations(text, file.name));
-    else if (kind === 'messages') out.messages.push(parseMessages(text, file.name));
-    else out.profiles.push(parseProfile(text, file.name));
+    if (kind === 'profile') {
+      out.profiles.push(parseProfile(wholeText(file), file.name));
+      continue;
+    }
+    const k = kind;
+    const parsed = parseFile(file, () => readerFor(k, file.name));
+    if (k === 'connections') out.connections.push(parsed as ConnectionsFile);
+    else if (k === 'invitations') out.invitations.push(parsed as InvitationsFile);
+    else out.messages.push(parsed as MessagesFile);
   }
   if (out.connections.length + out.invitations.length + out.messages.length === 0) {
     throw new InputError(
@@ -109,5 +206,5 @@ export function readExport(inputs: readonly ExportInput[]): LinkedInExport {
       `nothing to import: expected ${ANY_EXPECTED}`,
     );
   }
-  return out;
+  return mergeExportFiles(out);
 }

@@ -13,7 +13,8 @@ export interface NoteParts {
   unterminated: boolean;
 }
 
-const OPEN = /^---[ \t]*\r?\n/;
+// A note saved by some Windows editors starts with a UTF-8 BOM: it stays in `head`, untouched.
+const OPEN = /^\uFEFF?---[ \t]*\r?\n/;
 const CLOSE = /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/m;
 
 export function splitNote(text: string): NoteParts {

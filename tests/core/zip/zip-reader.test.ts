@@ -1,0 +1,98 @@
+/**
+ * The zip reader trusts nothing in the archive (issue 13 cases 3, 9 and 11): every entry is
+ * listed, duplicates included; entries inflate chunk by chunk to what fflate gives; sizes,
+ * ratio and CRC are checked while inflating; encryption and unknown methods are named.
+ */
+import { strToU8, unzipSync, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { crc32 } from '../../../src/core/zip/crc32';
+import { inflateEntry, listZipEntries, ZipError } from '../../../src/core/zip/zip-reader';
+import { buildZip, encryptedZip, entry, zipBomb } from '../../hostile/zip';
+
+function inflateAll(zip: Uint8Array, index = 0): Uint8Array {
+  const e = listZipEntries(zip)[index]!;
+  const parts = [...inflateEntry(zip, e)];
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+function failure(f: () => unknown): ZipError {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof ZipError) return e;
+    throw e;
+  }
+  throw new Error('no ZipError');
+}
+
+describe('zip reader', () => {
+  it('reads what fflate writes, stored and deflated, in central-directory order', () => {
+    const big = 'Jane,Doe,https://www.linkedin.com/in/jane\n'.repeat(5000);
+    const zip = zipSync({ 'a/Connections.csv': strToU8(big), 'b.txt': [strToU8('hi'), { level: 0 }] });
+    expect(listZipEntries(zip).map((e) => [e.name, e.method])).toEqual([
+      ['a/Connections.csv', 8],
+      ['b.txt', 0],
+    ]);
+    expect(new TextDecoder().decode(inflateAll(zip, 0))).toBe(big);
+    expect(inflateAll(zip, 1)).toEqual(unzipSync(zip)['b.txt']);
+  });
+
+  it('lists two entries of one name, each with its own content', () => {
+    const zip = buildZip([entry('Connections.csv', 'first'), entry('Connections.csv', 'second', 0)]);
+    expect(listZipEntries(zip).map((e) => e.name)).toEqual(['Connections.csv', 'Connections.csv']);
+    expect([0, 1].map((i) => new TextDecoder().decode(inflateAll(zip, i)))).toEqual(['first', 'second']);
+  });
+
+  it('reads ZIP64 sizes', () => {
+    const zip = zipBomb({ inflatedBytes: 1000, declaredBytes: 5 * 2 ** 30 });
+    expect(listZipEntries(zip)[0]).toMatchObject({ size: 5 * 2 ** 30 });
+  });
+
+  it('refuses an entry that declares more than the limit, before inflating it', () => {
+    const zip = zipBomb({ inflatedBytes: 2 ** 30 });
+    const started = performance.now();
+    expect(failure(() => inflateAll(zip))).toMatchObject({
+      entry: 'Connections.csv',
+      message: 'would inflate to 1,024 MB, more than the 512 MB any real export file stays under; not read',
+    });
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('stops an entry that inflates past what it declares, within one feed', () => {
+    const zip = zipBomb({ inflatedBytes: 2 ** 30, declaredBytes: 1_000_000 });
+    expect(failure(() => inflateAll(zip)).message).toBe(
+      'inflates to more than the 1,000,000 bytes it declares; stopped (the archive is damaged or hostile)',
+    );
+  });
+
+  it('stops a bomb by its ratio even when its declared size is under the limit', () => {
+    const zip = zipBomb({ inflatedBytes: 2 ** 30, declaredBytes: 300 * 2 ** 20 });
+    expect(failure(() => inflateAll(zip)).message).toMatch(/^inflates \d+ times over \(stopped after 16 MB\)/);
+  });
+
+  it('checks the CRC and the size at the end', () => {
+    const good = entry('Connections.csv', 'hello world');
+    expect(failure(() => inflateAll(buildZip([{ ...good, crc: (good.crc ?? 0) ^ 1 }]))).message).toMatch(/checksum/);
+    expect(failure(() => inflateAll(buildZip([{ ...good, declaredSize: 20 }]))).message).toMatch(
+      /inflates to 11 bytes but declares 20/,
+    );
+    expect(crc32(strToU8('hello world'))).toBe(good.crc);
+  });
+
+  it('names an encrypted entry and an unknown method', () => {
+    expect(failure(() => inflateAll(encryptedZip())).message).toMatch(/^is encrypted \(the archive has a password\)/);
+    const odd = buildZip([{ ...entry('Connections.csv', 'x', 0), method: 12 as 0 }]);
+    expect(failure(() => inflateAll(odd)).message).toMatch(/compressed with a method we cannot read \(12/);
+  });
+
+  it('an archive cut short says so', () => {
+    const zip = zipSync({ 'Connections.csv': strToU8('x'.repeat(1000)) });
+    expect(failure(() => listZipEntries(zip.subarray(0, zip.length - 30))).message).toMatch(/cut short/);
+  });
+});
