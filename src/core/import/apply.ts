@@ -2,16 +2,15 @@
  * Carries out a plan through a {@link NoteWriter}: the only place where the import writes.
  *
  * New notes are written whole, one `create` each, one after the other (no flood of
- * parallel writes, and a cancel takes effect between two notes). Existing notes are edited
- * in place: frontmatter through the writer's atomic frontmatter update (Obsidian's
- * `processFrontMatter` in the plugin), body lines through its atomic `process`. A failure
- * on one note is recorded and the import goes on with the next.
+ * parallel writes, and a cancel takes effect between two notes). An existing note is
+ * updated with one atomic `process` of its final text: the frontmatter keys and the body
+ * lines are computed together (core/import/update-note.ts), so a kill or a crash leaves
+ * the note as it was or as it should be, never half. A failure on one note is recorded
+ * and the import goes on with the next.
  */
-import { appendSectionText, appendToSection, insertDatedLine } from '../notes/body-sections';
-import { editBody } from '../notes/note-text';
-import { mergeAliases } from '../notes/name-cleanup';
-import { FIELD, HISTORY_HEADING, INTERACTIONS_HEADING } from '../notes/schema';
+import type { FrontmatterPatch } from '../yaml/patch';
 import type { ImportPlan, UpdateOp } from './plan-types';
+import { updatedNoteText } from './update-note';
 
 export interface NoteWriter {
   ensureFolder(folder: string): Promise<void>;
@@ -23,8 +22,13 @@ export interface NoteWriter {
   create(path: string, text: string): Promise<void>;
   /** Atomically mutates the frontmatter object; other keys and the body stay as they are. */
   updateFrontmatter(path: string, mutate: (frontmatter: Record<string, unknown>) => void): Promise<void>;
-  /** Atomically replaces the note's text with `edit(text)`. */
+  /** Atomically replaces the note's text with `edit(text)`, in one write. */
   process(path: string, edit: (text: string) => string): Promise<void>;
+  /**
+   * A full YAML edit, for the rare frontmatter core/yaml/patch.ts declines to edit line by
+   * line (a flow mapping, a key written twice): the YAML with the patch applied, or throws.
+   */
+  patchYaml(yaml: string, patch: FrontmatterPatch): string;
 }
 
 export interface ApplyOptions {
@@ -45,29 +49,9 @@ function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/** One update, one write: see core/import/update-note.ts. */
 export async function applyUpdate(op: UpdateOp, writer: NoteWriter): Promise<void> {
-  if (op.changes.length > 0) {
-    await writer.updateFrontmatter(op.path, (fm) => {
-      // `aliases` is the user's: added to as it is now, never replaced by the plan's copy.
-      for (const change of op.changes)
-        fm[change.field] =
-          change.field === FIELD.aliases
-            ? (mergeAliases(fm[change.field], change.to as string[]) ?? fm[change.field])
-            : change.to;
-    });
-  }
-  const sections = op.sections ?? [];
-  if (op.history !== null || op.interactions.length > 0 || sections.length > 0) {
-    await writer.process(op.path, (text) =>
-      editBody(text, (body) => {
-        let out = body;
-        for (const i of op.interactions) out = insertDatedLine(out, INTERACTIONS_HEADING, i.line, i.date);
-        if (op.history !== null) out = appendToSection(out, HISTORY_HEADING, op.history);
-        for (const s of sections) out = appendSectionText(out, s.heading, s.text);
-        return out;
-      }),
-    );
-  }
+  await writer.process(op.path, (text) => updatedNoteText(text, op, (yaml, patch) => writer.patchYaml(yaml, patch)));
 }
 
 export async function applyPlan(

@@ -18,7 +18,7 @@ import { PathClaimer, personBaseName } from '../notes/file-name';
 import { aliasesForName, mergeAliases } from '../notes/name-cleanup';
 import { FIELD, INTERACTIONS_HEADING } from '../notes/schema';
 import { sectionLines } from '../notes/body-sections';
-import { detectJobChange, diffOwned, historyLine } from './field-diff';
+import { detectJobChange, diffOwned } from './field-diff';
 import { ambiguousCandidates } from './ambiguity';
 import { IncomingSet, ownedFor, type IncomingPerson } from './incoming';
 import { NoteMatcher, noteName } from './note-matcher';
@@ -26,6 +26,7 @@ import type { ImportPlan, ImportSettings } from './plan-types';
 import { keepOwned, type ImportSource } from './source';
 import { linkedInSource } from './sources/linkedin';
 import type { ExistingNote, VaultSnapshot } from './vault-snapshot';
+import { historyToAdd } from './update-note';
 
 function emptyPlan(sources: readonly ImportSource[], settings: ImportSettings): ImportPlan {
   return {
@@ -219,16 +220,14 @@ async function planUpdate(
     );
   }
   const name = person.identity.name || noteName(note);
-  if (changes.length === 0 && interactions.length === 0) {
+  // Derived from the note too, so a line an interrupted older version never wrote is added now.
+  const history =
+    jobChange || fields.includes(FIELD.jobChangedOn)
+      ? await historyToAdd(current, jobChange, settings.today, () => vault.readBody(note.path))
+      : null;
+  if (changes.length === 0 && interactions.length === 0 && history === null) {
     plan.unchanged.push({ path: note.path, name });
     return;
   }
-  plan.updates.push({
-    path: note.path,
-    name,
-    changes,
-    jobChange,
-    history: jobChange ? historyLine(settings.today, jobChange) : null,
-    interactions,
-  });
+  plan.updates.push({ path: note.path, name, changes, jobChange, history, interactions });
 }

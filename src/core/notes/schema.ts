@@ -63,6 +63,20 @@ export const LINKEDIN_OWNED: readonly FieldName[] = [
  * only adds a name's plain form to it (see notes/name-cleanup.ts), never removes or reorders.
  */
 
+/**
+ * Fields that hold a calendar date. Their ISO values are written plain (`2024-12-16`), as
+ * Obsidian writes a date property; the same text in any other field is quoted, because
+ * YAML 1.1 tools would read it as a date rather than the company name it is.
+ */
+export const DATE_FIELDS: ReadonlySet<string> = new Set<string>([
+  FIELD.connectedOn,
+  FIELD.invitedOn,
+  FIELD.lastMessage,
+  FIELD.jobChangedOn,
+  FIELD.lastContact,
+  FIELD.snoozeUntil,
+]);
+
 /** User fields a new note gets, present but empty. */
 export const USER_FIELDS: readonly FieldName[] = [FIELD.metWhere, FIELD.trust, FIELD.lastContact];
 

@@ -6,15 +6,20 @@
  * a string is written plain only when it is obviously a string to every YAML parser
  * (1.1 and 1.2, Obsidian's and js-yaml's); everything else is double-quoted with escapes,
  * which round-trips any well-formed string exactly (property-tested against two parsers).
- * ISO dates stay plain so Obsidian's Properties panel treats them as dates.
+ * That includes everything YAML 1.1 reads as something else: a company called
+ * `2024-01-01` (a date), `1e3`, `0x1F` or `12:30` (numbers), `on`, `y` (booleans), `~`,
+ * `=`. Only in date fields (core/notes/schema.ts) do ISO dates stay plain, so Obsidian's
+ * Properties panel treats them as dates.
  */
+import { DATE_FIELDS } from '../notes/schema';
+
 export type FrontmatterValue = string | number | boolean | null | readonly string[];
 
 export type FrontmatterEntries = ReadonlyArray<readonly [string, FrontmatterValue]>;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-/** Words some YAML parser reads as null or a boolean. */
-const RESERVED = /^(?:~|null|true|false|yes|no|on|off|y|n)$/i;
+/** Words some YAML parser reads as null, a boolean, or (YAML 1.1's `=` and `<<`) something else. */
+const RESERVED = /^(?:~|null|true|false|yes|no|on|off|y|n|=|<<)$/i;
 /** Characters that mean something at the start of a plain scalar, or that we never leave plain. */
 const BAD_START = /^[-?:,[\]{}#&*!|>'"%@`.+0-9\s]/;
 // eslint-disable-next-line no-control-regex -- control characters must be escaped, so they are looked for
@@ -22,10 +27,11 @@ const BAD_ANYWHERE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff\
 /** The common case (names, companies, URLs), settled with one test. */
 const COMMON = /^[A-Za-z\u00c0-\u024f][\w\u00c0-\u024f ,.()&/+'’-]*$/;
 
-export function isPlainSafe(value: string): boolean {
+/** True when `value` can be written unquoted; ISO dates only where `date` says the field holds one. */
+export function isPlainSafe(value: string, date = false): boolean {
   if (COMMON.test(value) && !value.endsWith(' ') && (value.length > 5 || !RESERVED.test(value))) return true;
   if (value === '') return false;
-  if (ISO_DATE.test(value)) return true;
+  if (ISO_DATE.test(value)) return date;
   if (RESERVED.test(value)) return false;
   if (BAD_START.test(value)) return false;
   return !BAD_ANYWHERE.test(value) && !hasLoneSurrogate(value);
@@ -69,11 +75,11 @@ export function quoteYamlString(value: string): string {
   return `${out}"`;
 }
 
-export function yamlScalar(value: Exclude<FrontmatterValue, readonly string[]>): string {
+export function yamlScalar(value: Exclude<FrontmatterValue, readonly string[]>, date = false): string {
   if (value === null) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : quoteYamlString(String(value));
   if (typeof value === 'boolean') return value ? 'true' : 'false';
-  return isPlainSafe(value) ? value : quoteYamlString(value);
+  return isPlainSafe(value, date) ? value : quoteYamlString(value);
 }
 
 const keyCache = new Map<string, string>();
@@ -94,7 +100,7 @@ export function yamlEntry(key: string, value: FrontmatterValue): string {
     if (value.length === 0) return `${k}: []`;
     return `${k}:\n${value.map((v: string) => `  - ${yamlScalar(v)}`).join('\n')}`;
   }
-  const scalar = yamlScalar(value as Exclude<FrontmatterValue, readonly string[]>);
+  const scalar = yamlScalar(value as Exclude<FrontmatterValue, readonly string[]>, DATE_FIELDS.has(key));
   return scalar === '' ? `${k}:` : `${k}: ${scalar}`;
 }
 

@@ -61,7 +61,7 @@ function isEmittable(value: unknown): value is FrontmatterValue {
 export function patchFrontmatterYaml(yaml: string, patch: FrontmatterPatch): string | null {
   const eol = yaml.includes('\r\n') ? '\r\n' : '\n';
   const trailing = yaml.endsWith('\n');
-  const lines = yaml.split(/\r?\n/);
+  const lines = yaml === '' ? [] : yaml.split(/\r?\n/);
   if (trailing) lines.pop();
   const found = spans(lines);
   if (found === null) return null;

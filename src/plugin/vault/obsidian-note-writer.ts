@@ -1,11 +1,24 @@
 /**
  * The core's NoteWriter on top of Obsidian's vault: `vault.create` for new notes (one
- * write each), `processFrontMatter` and `vault.process` for edits (through the editor for a
- * note that is open), `normalizePath` on every path. It never overwrites a note with content.
+ * write each), one `process` per import update (frontmatter and body together, so a crash
+ * never leaves half an update), `processFrontMatter` for the commands' edits (both through
+ * the editor for a note that is open), `normalizePath` on every path. It never overwrites a
+ * note with content.
  */
-import { normalizePath, TFile, type App } from 'obsidian';
+import { normalizePath, parseYaml, stringifyYaml, TFile, type App } from 'obsidian';
 import type { NoteWriter } from '../../core/import/apply';
 import { processFrontMatterOf, processNote } from '../edits/open-note';
+import type { FrontmatterPatch } from '../../core/yaml/patch';
+
+/** What processFrontMatter does to YAML the line patcher declines: parse, set, write back. */
+function patchYaml(yaml: string, patch: FrontmatterPatch): string {
+  const data = (parseYaml(yaml) as Record<string, unknown> | null) ?? {};
+  for (const [key, value] of patch) {
+    if (value === undefined) delete data[key];
+    else data[key] = value;
+  }
+  return stringifyYaml(data);
+}
 
 export async function ensureFolder(app: App, folder: string): Promise<void> {
   let current = '';
@@ -45,5 +58,6 @@ export function obsidianNoteWriter(app: App): NoteWriter {
     // changed through the editor (see edits/open-note.ts).
     updateFrontmatter: (path, mutate) => processFrontMatterOf(app, requireFile(app, path), mutate),
     process: (path, edit) => processNote(app, requireFile(app, path), edit),
+    patchYaml,
   };
 }

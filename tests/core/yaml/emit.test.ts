@@ -46,6 +46,32 @@ const oneChar = fc.oneof(
   fc.string({ unit: 'binary-ascii', minLength: 1, maxLength: 1 }),
 );
 const wellFormed = fc.array(oneChar, { maxLength: 40 }).map((chars) => chars.join(''));
+/** Strings YAML 1.1 reads as something else: timestamps, sexagesimals, binary and hex, `=`, `y`. */
+const yaml11Specials = fc.constantFrom(
+  '2024-01-01',
+  '2001-12-14t21:59:43.10-05:00',
+  '2001-12-14 21:59:43.10 -5',
+  '190:20:30',
+  '12:30',
+  '0b1010',
+  '0x1F',
+  '017',
+  '1_000',
+  '+12',
+  '.inf',
+  '-.Inf',
+  '.NaN',
+  '=',
+  '<<',
+  'y',
+  'N',
+  'On',
+  'OFF',
+  '~',
+  'Null',
+  '1e3',
+  '6.8523015e+5',
+);
 
 function parseWithYaml(value: string): unknown {
   return (YAML.parse(stringifyFrontmatter([['k', value]])) as Record<string, unknown>).k;
@@ -78,6 +104,8 @@ describe('frontmatter emitter', () => {
     ['key: value # not a comment', '"key: value # not a comment"'],
     ['--- [[Link]] #tag', '"--- [[Link]] #tag"'],
     ['yes', '"yes"'],
+    ['2024-01-01', '"2024-01-01"'],
+    ['=', '"="'],
     ['null', '"null"'],
     ['3M', '"3M"'],
     ['007', '"007"'],
@@ -94,25 +122,42 @@ describe('frontmatter emitter', () => {
     );
   });
 
-  it('property: any non-date string survives a round trip through js-yaml (YAML 1.1)', () => {
+  it('property: any string survives a round trip through js-yaml (YAML 1.1), dates and numbers included', () => {
     fc.assert(
-      fc.property(
-        wellFormed.filter((s) => !/^\d{4}-\d{2}-\d{2}$/.test(s)),
-        (s) => {
-          expect(parseWithJsYaml(s)).toBe(s);
-        },
-      ),
+      fc.property(wellFormed, (s) => {
+        expect(parseWithJsYaml(s)).toBe(s);
+      }),
       { numRuns: 1000 },
+    );
+  });
+
+  it('property: any string survives the yaml package in YAML 1.1 mode (timestamps, sexagesimals, y/n)', () => {
+    fc.assert(
+      fc.property(fc.oneof(wellFormed, yaml11Specials), (s) => {
+        const read = (YAML.parse(stringifyFrontmatter([['k', s]]), { version: '1.1' }) as Record<string, unknown>).k;
+        expect(read).toBe(s);
+      }),
+      { numRuns: 2000 },
     );
   });
 
   it('property: plain output is only used for strings no parser could read as anything else', () => {
     fc.assert(
-      fc.property(wellFormed, (s) => {
-        if (isPlainSafe(s) && !/^\d{4}-\d{2}-\d{2}$/.test(s)) expect(typeof YAML.parse(s)).toBe('string');
+      fc.property(fc.oneof(wellFormed, yaml11Specials), (s) => {
+        if (isPlainSafe(s)) {
+          expect(typeof YAML.parse(s)).toBe('string');
+          expect(typeof YAML.parse(s, { version: '1.1' })).toBe('string');
+        }
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('ISO dates are plain only in date fields: a company called 2024-01-01 is quoted', () => {
+    expect(yamlEntry('connected-on', '2024-12-16')).toBe('connected-on: 2024-12-16');
+    expect(yamlEntry('last-contact', '2024-12-16')).toBe('last-contact: 2024-12-16');
+    expect(yamlEntry('company', '2024-01-01')).toBe('company: "2024-01-01"');
+    expect(yamlEntry('connected-on', '16 Dec 2024')).toBe('connected-on: "16 Dec 2024"');
   });
 
   it('replaces lone surrogates, which no file can hold, with U+FFFD', () => {
