@@ -5,7 +5,9 @@
  *
  * New notes are created exclusively (`wx`), so an existing file is never overwritten;
  * edits to existing notes go through a temp file and a rename, so a crash mid-write cannot
- * leave a user's note half-written.
+ * leave a user's note half-written. How bytes reach the disk (unique temp names, modes
+ * kept, read-only notes refused, no writing through a link out of the vault) is
+ * cli/safe-write.ts.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,6 +16,8 @@ import type { NoteWriter } from '../core/import/apply';
 import { nfc } from '../core/text/nfc';
 import { editFrontmatterText } from './frontmatter-edit';
 import { readAhead } from './read-ahead';
+import { removeStaleTempFiles, replaceFile, VaultBounds } from './safe-write';
+import { parseFrontmatterOrThrow, patchWithLibrary } from './yaml-full';
 
 export interface VaultFile {
   /** Vault-relative path with forward slashes. */
@@ -21,8 +25,6 @@ export interface VaultFile {
   /** Absolute path on disk, as found by the walk. */
   abs: string;
 }
-
-const TMP_SUFFIX = '.ncrm-tmp';
 
 function isIgnoredName(name: string): boolean {
   return name.startsWith('.') || name === 'node_modules';
@@ -34,6 +36,7 @@ export class FsVault {
   private readonly headBuffer = Buffer.allocUnsafe(64 * 1024);
   /** Note texts read ahead on a worker thread ({@link startReadAhead}), used once each. */
   private readAheadTexts = new Map<string, string>();
+  private readonly bounds: VaultBounds;
 
   constructor(root: string) {
     this.root = path.resolve(root);
@@ -44,6 +47,12 @@ export class FsVault {
       ok = false;
     }
     if (!ok) throw new InputError(root, undefined, 'the vault folder does not exist');
+    this.bounds = new VaultBounds(this.root);
+  }
+
+  /** Throws when writing into `folder` would leave the vault (a link to elsewhere). */
+  checkWritable(folder: string): void {
+    this.bounds.assertFolderInside(folder === '' ? this.root : this.abs(folder), folder || '.');
   }
 
   /** Absolute path for a vault path; refuses anything that would leave the vault. */
@@ -146,17 +155,13 @@ export class FsVault {
   /** Writes through a temp file and a rename: the note is either old or new, never half. */
   private replaceFile(vaultPath: string, text: string): void {
     const target = this.abs(vaultPath);
-    const tmp = path.join(path.dirname(target), `.${path.basename(target)}${TMP_SUFFIX}`);
-    fs.writeFileSync(tmp, text);
-    fs.renameSync(tmp, target);
+    this.bounds.assertFolderInside(path.dirname(target));
+    replaceFile(target, text, vaultPath);
   }
 
-  /** Removes temp files an interrupted run left behind. */
+  /** Removes temp files an interrupted run left behind (never another running process's). */
   cleanTempFiles(folder: string): void {
-    const dir = folder === '' ? this.root : this.abs(folder);
-    if (!fs.existsSync(dir)) return;
-    for (const name of fs.readdirSync(dir))
-      if (name.endsWith(TMP_SUFFIX)) fs.rmSync(path.join(dir, name), { force: true });
+    removeStaleTempFiles(folder === '' ? this.root : this.abs(folder));
   }
 
   /** Deletes a note (undo of a note a command created). */
@@ -168,11 +173,13 @@ export class FsVault {
   writer(): NoteWriter {
     return {
       ensureFolder: (folder) => {
+        this.bounds.assertFolderInside(this.abs(folder), folder);
         fs.mkdirSync(this.abs(folder), { recursive: true });
         return Promise.resolve();
       },
       create: (vaultPath, text) => {
         const target = this.abs(vaultPath);
+        this.bounds.assertFolderInside(path.dirname(target));
         try {
           fs.writeFileSync(target, text, { flag: 'wx' });
         } catch (e) {
@@ -195,6 +202,7 @@ export class FsVault {
         if (next !== text) this.replaceFile(vaultPath, next);
         return Promise.resolve();
       },
+      yaml: { parse: parseFrontmatterOrThrow, patch: patchWithLibrary },
     };
   }
 }

@@ -1,4 +1,6 @@
 /** What a CLI command may do to the outside world, so tests can run commands in-process. */
+import { escapeControlCharsInOutput } from '../core/text/control-chars';
+
 export interface CliIo {
   out(line: string): void;
   err(line: string): void;
@@ -22,8 +24,9 @@ export function processIo(workerScript?: string): CliIo {
     stop = true;
   });
   return {
-    out: (line) => process.stdout.write(`${line}\n`),
-    err: (line) => process.stderr.write(`${line}\n`),
+    // Text from an export or a note never reaches the terminal raw (escape sequences, bidi overrides).
+    out: (line) => process.stdout.write(`${escapeControlCharsInOutput(line)}\n`),
+    err: (line) => process.stderr.write(`${escapeControlCharsInOutput(line)}\n`),
     interrupted: () => stop,
     breathe: () => new Promise((resolve) => setImmediate(resolve)),
     ...(workerScript === undefined ? {} : { workerScript }),

@@ -22,7 +22,7 @@ export interface PersonNote {
 /** Could the note at this path with this text be a person note? False settles it without parsing. */
 function worthParsing(file: VaultFile, text: string, rule: PersonNoteRule): boolean {
   if (inPeopleFolder(file.path, rule)) return true;
-  if (!text.startsWith('---')) return false;
+  if (!/^\uFEFF?---/.test(text)) return false; // a note saved with a BOM has frontmatter too
   const parts = splitNote(text);
   if (parts.unterminated) return isBrokenPersonNote(file.path, text.slice(0, 2000), rule);
   return parts.yaml !== null && mayCarryTag(parts.yaml, rule.tag);
@@ -56,8 +56,11 @@ export function readPersonNotes(vault: FsVault, rule: PersonNoteRule, empty?: Se
 /** The import's view of the vault (see core/import/vault-snapshot.ts). */
 export function vaultSnapshot(vault: FsVault, rule: PersonNoteRule): VaultSnapshot {
   const empty = new Set<string>();
-  const notes = readPersonNotes(vault, rule, empty).map((n) => n.note);
+  const read = readPersonNotes(vault, rule, empty);
   const bodies = new Map<string, string>();
+  // The import checks these notes' ## History (core/import/update-note.ts): keep the body just read.
+  for (const n of read) if (n.note.frontmatter?.['job-changed-on']) bodies.set(n.note.path, n.body);
+  const notes = read.map((n) => n.note);
   return {
     notes,
     paths: vault

@@ -10,6 +10,7 @@ import { planImport } from '../../core/import/plan';
 import { linkedInSource } from '../../core/import/sources/linkedin';
 import type { ImportPlan, ImportSettings } from '../../core/import/plan-types';
 import { recordImport } from '../../core/import/record-import';
+import { sanityBrake, type SanityBrake } from '../../core/import/sanity-brake';
 import { composeImportReport } from '../../core/import/report';
 import { isUpToDate, reportPath } from '../../core/import/report-path';
 import { readExport, type ExportInput } from '../../core/linkedin/read-export';
@@ -27,6 +28,9 @@ import { saveVaultState } from '../vault-config';
 
 export type ImportSummary = ReturnType<typeof importSummary>;
 
+/** Exit code when the sanity brake held the import back (nothing written; `--yes` goes on). */
+export const EXIT_BRAKE = 3;
+
 interface Failure {
   path: string;
   error: string;
@@ -35,7 +39,13 @@ interface Failure {
 export function importSummary(
   plan: ImportPlan,
   result: ApplyResult | null,
-  extra: { baseFile?: string | null; reportFile?: string | null; failed?: Failure[]; stateSaved?: string | null } = {},
+  extra: {
+    baseFile?: string | null;
+    reportFile?: string | null;
+    failed?: Failure[];
+    stateSaved?: string | null;
+    brake?: SanityBrake | null;
+  } = {},
 ) {
   return {
     dryRun: result === null,
@@ -67,7 +77,15 @@ export function importSummary(
     reportFile: extra.reportFile ?? null,
     /** data.json when this run saved the vault state there. */
     stateSaved: extra.stateSaved ?? null,
+    /** Set when the sanity brake tripped (see core/import/sanity-brake.ts). */
+    brake: extra.brake ?? null,
   };
+}
+
+function printBrake(io: CliIo, brake: SanityBrake, stopped: boolean): void {
+  io.err(`network-crm: ${brake.message}`);
+  for (const e of brake.examples) io.err(`  ${e.name}: ${e.from} → ${e.to}  (${e.path})`);
+  if (stopped) io.err('Nothing was written. Run the same command with --yes to import anyway.');
 }
 
 function printHuman(io: CliIo, summary: ImportSummary, vault: string): void {
@@ -230,6 +248,7 @@ export async function runImport(args: ParsedArgs, io: CliIo): Promise<number> {
   const { vault } = session;
   const settings = importSettings(session);
   const folder = settings.folder;
+  vault.checkWritable(folder);
   const phases: Record<string, number> = {};
   let mark = performance.now();
   const lap = (name: string) => {
@@ -241,6 +260,14 @@ export async function runImport(args: ParsedArgs, io: CliIo): Promise<number> {
 
   let result: ApplyResult | null = null;
   const after = new AfterImport(session, plan);
+  const brake = sanityBrake(plan);
+  if (brake && !args.flags.has('dry-run') && !args.flags.has('yes')) {
+    if (args.flags.has('json'))
+      io.out(JSON.stringify({ ...importSummary(plan, null, { brake }), dryRun: false, stopped: true }, null, 2));
+    printBrake(io, brake, true);
+    return EXIT_BRAKE;
+  }
+  if (brake) printBrake(io, brake, false);
   if (!args.flags.has('dry-run')) {
     try {
       result = await applyPlan(plan, vault.writer(), {
@@ -259,7 +286,13 @@ export async function runImport(args: ParsedArgs, io: CliIo): Promise<number> {
   lap('write');
   // For `npm run bench`: where the time went, on stderr.
   if (process.env.NETWORK_CRM_PERF === '1') io.err(JSON.stringify({ phases }));
-  const summary = importSummary(plan, result, after);
+  const summary = importSummary(plan, result, {
+    baseFile: after.baseFile,
+    reportFile: after.reportFile,
+    failed: after.failed,
+    stateSaved: after.stateSaved,
+    brake,
+  });
   if (args.flags.has('json')) io.out(JSON.stringify(summary, null, 2));
   else printHuman(io, summary, vault.root);
   if (result?.cancelled) return 130;
@@ -275,6 +308,7 @@ export const IMPORT: CommandSpec = {
     'The first import also adds People.base beside the people folder (and repairs one left missing or empty).',
     'After an import the vault state (last import, People.base written) is saved in the plugin data file.',
     'Interrupt it with Ctrl-C and run it again: it finishes without duplicates.',
+    'An import that would change the company of more than 10% of the people (and more than 50) stops first, with examples (exit code 3).',
   ],
   flags: [
     ...VAULT_FLAGS,
@@ -286,6 +320,7 @@ export const IMPORT: CommandSpec = {
     SETTING_FLAG_HELP['no-base']!,
     SETTING_FLAG_HELP['create-pending-invitees']!,
     SETTING_FLAG_HELP['log-message-days']!,
+    { name: 'yes', help: 'import even when the sanity brake stops it (a mass change of companies)' },
     FLAG.help,
   ],
   run: runImport,

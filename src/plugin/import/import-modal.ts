@@ -5,9 +5,10 @@
  * the command, because mobile browsers only open a file picker from a direct tap. Every
  * value from the export is added as text (createEl), never as HTML.
  */
-import { Modal, Setting, type App } from 'obsidian';
+import { Modal, Setting, type App, type ButtonComponent } from 'obsidian';
 import type { ImportPlan } from '../../core/import/plan-types';
 import { problemAndInvitationCounts } from '../../core/import/plan-counts';
+import { sanityBrake } from '../../core/import/sanity-brake';
 import { formatCount, plural } from '../../core/text/format';
 import { cappedList, countList } from '../ui/dom';
 import { createFileInput } from './pick-files';
@@ -160,16 +161,38 @@ export class ImportModal extends Modal {
         )
         .setClass('ncrm-base-offer')
         .addToggle((t) => t.setValue(true).onChange((v) => (createBaseFile = v)));
+    // The sanity brake (core): a mass change of companies waits for an explicit "import anyway".
+    const brake = sanityBrake(plan);
+    let importButton: ButtonComponent | null = null;
+    if (brake) {
+      el.createEl('h4', { text: 'Check before importing' });
+      el.createDiv({ cls: 'ncrm-error ncrm-brake', text: brake.message });
+      cappedList(
+        el,
+        brake.examples,
+        brake.examples.length,
+        (e, li) => {
+          li.createSpan({ cls: 'ncrm-name', text: e.name });
+          li.appendText(`: ${e.from} → ${e.to}`);
+        },
+        () => '',
+      );
+      new Setting(el)
+        .setName('I checked these changes: import anyway')
+        .setClass('ncrm-brake-confirm')
+        .addToggle((t) => t.setValue(false).onChange((on) => importButton?.setDisabled(!on)));
+    }
     new Setting(el)
       .addButton((b) => b.setButtonText('Cancel').onClick(() => this.close()))
-      .addButton((b) =>
-        b
+      .addButton((b) => {
+        importButton = b
           .setButtonText(work === 0 ? 'Write report' : `Import ${formatCount(work)} notes`)
           .setCta()
+          .setDisabled(brake !== null)
           .onClick(() => {
             this.close();
             this.actions.run(plan, { createBaseFile });
-          }),
-      );
+          });
+      });
   }
 }

@@ -1,0 +1,157 @@
+/**
+ * How the CLI puts bytes on disk, so that a write never goes where it should not and never
+ * leaves a note worse than it found it:
+ * - a note is replaced through a temp file in its own folder, then a rename: after a kill
+ *   it is the old note or the new one, never half of each;
+ * - the temp name is unique per process and per write (`.<note>.<pid>-<random>.ncrm-tmp`),
+ *   so two processes updating one note never write into each other's temp file;
+ * - the replaced note keeps its permissions (a 0600 note stays 0600), and a read-only
+ *   note (no write bit) is refused and reported, not silently replaced;
+ * - nothing is written through a symbolic link that leads out of the vault: the real path
+ *   of every folder written to must lie inside the vault's real path. The plugin gets this
+ *   from Obsidian's vault API; the CLI must check it itself.
+ * FsVault calls these; they know nothing about notes' content.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const TMP_SUFFIX = '.ncrm-tmp';
+
+/** A write refused on purpose; the message says why and what to do. */
+export class RefusedWrite extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RefusedWrite';
+  }
+}
+
+/** A temp path beside `target`, unique to this process and this write. */
+export function tempPathFor(target: string): string {
+  const tag = `${process.pid}-${crypto.randomBytes(4).toString('hex')}`;
+  return path.join(path.dirname(target), `.${path.basename(target)}.${tag}${TMP_SUFFIX}`);
+}
+
+function isInside(root: string, candidate: string): boolean {
+  const rel = path.relative(root, candidate);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/** The real path of `p`, or of its nearest existing ancestor joined with the missing rest. */
+function realPathOf(p: string): string {
+  const missing: string[] = [];
+  let at = p;
+  for (;;) {
+    try {
+      return path.join(fs.realpathSync(at), ...missing.reverse());
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      const parent = path.dirname(at);
+      if (parent === at) throw e;
+      missing.push(path.basename(at));
+      at = parent;
+    }
+  }
+}
+
+/**
+ * Where the vault's files really are, and a check that a folder we are about to write into
+ * is really inside it (checked once per folder).
+ */
+export class VaultBounds {
+  readonly realRoot: string;
+  private readonly checked = new Set<string>();
+
+  constructor(readonly root: string) {
+    this.realRoot = fs.realpathSync(root);
+  }
+
+  /** Throws {@link RefusedWrite} when `dir` (absolute) resolves outside the vault. */
+  assertFolderInside(dir: string, shown = path.relative(this.root, dir) || '.'): void {
+    if (this.checked.has(dir)) return;
+    const real = realPathOf(dir);
+    if (!isInside(this.realRoot, real)) {
+      throw new RefusedWrite(
+        `${shown.split(path.sep).join('/')} leads out of the vault (it is a link to ${real}); nothing was written there. Make it a real folder inside the vault, or choose another folder`,
+      );
+    }
+    this.checked.add(dir);
+  }
+}
+
+/** True when no one may write the file (no write bit at all): the user made it read-only. */
+function isReadOnly(mode: number): boolean {
+  return (mode & 0o222) === 0;
+}
+
+/**
+ * Replaces the file at `target` with `text` in one rename, keeping its mode (and owner,
+ * when we may). A read-only file is refused with {@link RefusedWrite}.
+ */
+export function replaceFile(target: string, text: string, shown: string): void {
+  let stat: fs.Stats | null = null;
+  try {
+    stat = fs.statSync(target);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
+  if (stat && isReadOnly(stat.mode)) {
+    throw new RefusedWrite(`${shown} is read-only; left unchanged (make it writable to let the import update it)`);
+  }
+  const mode = stat ? stat.mode & 0o7777 : 0o666;
+  const tmp = tempPathFor(target);
+  const fd = fs.openSync(tmp, 'wx', mode);
+  try {
+    try {
+      fs.writeFileSync(fd, text);
+      // openSync's mode goes through the umask; set the note's own mode exactly.
+      if (stat) fs.fchmodSync(fd, mode);
+      if (stat && typeof process.getuid === 'function' && process.getuid() === 0) {
+        try {
+          fs.fchownSync(fd, stat.uid, stat.gid);
+        } catch {
+          // Not ours to give away: the note keeps our owner, as any editor would leave it.
+        }
+      }
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(tmp, target);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes temp files a killed run left in `dir`: ours by name, and only those whose
+ * process is gone, so a run never deletes the temp file another run is writing.
+ */
+export function removeStaleTempFiles(dir: string): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.endsWith(TMP_SUFFIX)) continue;
+    const pid = /\.(\d+)-[0-9a-f]+\.ncrm-tmp$/.exec(name)?.[1];
+    if (pid !== undefined && processIsAlive(Number(pid))) continue;
+    const full = path.join(dir, name);
+    try {
+      if (fs.lstatSync(full).isFile()) fs.rmSync(full, { force: true });
+    } catch {
+      // Gone already, or not ours to remove: either way nothing to do.
+    }
+  }
+}
