@@ -40,7 +40,7 @@ export default defineConfig([
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.mjs', 'scripts/*.mjs'] },
+        projectService: { allowDefaultProject: ['*.mjs', 'scripts/*.mjs', 'tests/hostile/faults/*.mjs'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -109,7 +109,7 @@ export default defineConfig([
   },
   {
     // Node-side code: the CLI, build scripts, the benchmark and the tests.
-    files: ['src/cli/**/*.ts', 'scripts/**/*.{ts,mjs}', 'bench/**/*.ts', 'tests/**/*.ts', '*.mjs', 'vitest*.mts'],
+    files: ['src/cli/**/*.ts', 'scripts/**/*.{ts,mjs}', 'bench/**/*.ts', 'tests/**/*.{ts,mjs}', '*.mjs', 'vitest*.mts'],
     languageOptions: { globals: { ...globals.node, NodeJS: 'readonly' } },
     rules: {
       'obsidianmd/no-nodejs-modules': 'off',

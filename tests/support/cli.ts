@@ -5,7 +5,8 @@ import type { CliIo } from '../../src/cli/io';
 import type { ImportSummary } from '../../src/cli/commands/import';
 import { ROOT } from './paths';
 
-export const CLI = path.join(ROOT, 'dist/cli.js');
+/** The built CLI; `NCRM_CLI` points the child-process tests at another build (an older one, to compare). */
+export const CLI = process.env.NCRM_CLI ? path.resolve(process.env.NCRM_CLI) : path.join(ROOT, 'dist/cli.js');
 /** The bundled read-ahead worker (built by the global set-up), used in-process as the bin uses it. */
 export const WORKER = path.join(ROOT, 'dist/read-ahead-worker.js');
 
