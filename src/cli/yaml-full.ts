@@ -20,6 +20,13 @@ export function parseFrontmatterYaml(text: string): ParsedYaml {
   return 'data' in result ? { ok: true, data: result.data } : { ok: false, error: result.error };
 }
 
+/** The frontmatter as data, or an error saying why it cannot be read (for edits, which must not guess). */
+export function parseFrontmatterOrThrow(text: string): Record<string, unknown> {
+  const parsed = parseFrontmatterYaml(text);
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.data;
+}
+
 /** Full-library edit, for YAML the line patcher declines (flow maps, duplicate keys…). */
 export function patchWithLibrary(text: string, patch: ReadonlyMap<string, unknown>): string {
   const doc = YAML.parseDocument(text);

@@ -10,7 +10,7 @@ import { splitNote } from '../../src/core/notes/note-text';
 import { personNoteRule } from '../../src/core/people/person-note';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { editFrontmatterText } from '../../src/cli/frontmatter-edit';
-import { parseYaml, patchWithLibrary } from '../../src/cli/yaml-full';
+import { parseFrontmatterOrThrow, parseYaml, patchWithLibrary } from '../../src/cli/yaml-full';
 
 export class MemoryVault {
   readonly files = new Map<string, string>();
@@ -65,7 +65,7 @@ export class MemoryVault {
         }
         return Promise.resolve();
       },
-      patchYaml: patchWithLibrary,
+      yaml: { parse: parseFrontmatterOrThrow, patch: patchWithLibrary },
     };
   }
 }

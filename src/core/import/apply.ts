@@ -8,9 +8,8 @@
  * the note as it was or as it should be, never half. A failure on one note is recorded
  * and the import goes on with the next.
  */
-import type { FrontmatterPatch } from '../yaml/patch';
 import type { ImportPlan, UpdateOp } from './plan-types';
-import { updatedNoteText } from './update-note';
+import { updatedNoteText, type YamlTools } from './update-note';
 
 export interface NoteWriter {
   ensureFolder(folder: string): Promise<void>;
@@ -24,11 +23,8 @@ export interface NoteWriter {
   updateFrontmatter(path: string, mutate: (frontmatter: Record<string, unknown>) => void): Promise<void>;
   /** Atomically replaces the note's text with `edit(text)`, in one write. */
   process(path: string, edit: (text: string) => string): Promise<void>;
-  /**
-   * A full YAML edit, for the rare frontmatter core/yaml/patch.ts declines to edit line by
-   * line (a flow mapping, a key written twice): the YAML with the patch applied, or throws.
-   */
-  patchYaml(yaml: string, patch: FrontmatterPatch): string;
+  /** The adapter's YAML parser and full editor, for frontmatter the core's line tools decline. */
+  readonly yaml: YamlTools;
 }
 
 export interface ApplyOptions {
@@ -51,7 +47,7 @@ function errorText(e: unknown): string {
 
 /** One update, one write: see core/import/update-note.ts. */
 export async function applyUpdate(op: UpdateOp, writer: NoteWriter): Promise<void> {
-  await writer.process(op.path, (text) => updatedNoteText(text, op, (yaml, patch) => writer.patchYaml(yaml, patch)));
+  await writer.process(op.path, (text) => updatedNoteText(text, op, writer.yaml));
 }
 
 export async function applyPlan(

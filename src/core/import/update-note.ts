@@ -13,23 +13,50 @@ import { coerceDate, coerceText } from '../people/coerce';
 import { appendToSection, insertDatedLine, sectionLines } from '../notes/body-sections';
 import { splitNote } from '../notes/note-text';
 import { FIELD, HISTORY_HEADING, INTERACTIONS_HEADING } from '../notes/schema';
+import { mergeAliases } from '../notes/name-cleanup';
+import type { FrontmatterValue } from '../yaml/emit';
 import { patchFrontmatterYaml, type FrontmatterPatch } from '../yaml/patch';
+import { readFlatYaml } from '../yaml/read-flat';
 import { escapeMarkdown } from '../notes/markdown-escape';
 import { historyLine, jobLabel, type JobChange } from './field-diff';
 import type { UpdateOp } from './plan-types';
 
-/** The adapter's full YAML edit, for the rare frontmatter the line patcher declines (flow maps, keys written twice). */
-export type YamlPatcher = (yaml: string, patch: FrontmatterPatch) => string;
+/** What the adapter brings for YAML the core does not handle itself. */
+export interface YamlTools {
+  /** The adapter's parser (Obsidian's, or the yaml package), for frontmatter read-flat.ts declines. */
+  parse(yaml: string): Record<string, unknown>;
+  /** A full edit, for frontmatter the line patcher declines (flow maps, keys written twice). */
+  patch(yaml: string, patch: FrontmatterPatch): string;
+}
+
+/**
+ * The frontmatter patch, decided against the note as it is now: `aliases` is the user's,
+ * so the plan's names are added to the aliases the note has at this moment (which may have
+ * changed since the plan), never written over them.
+ */
+function patchNow(yaml: string, op: UpdateOp, tools: YamlTools): Map<string, FrontmatterValue> {
+  const patch = new Map<string, FrontmatterValue>();
+  for (const c of op.changes) {
+    if (c.field !== FIELD.aliases) {
+      patch.set(c.field, c.to);
+      continue;
+    }
+    const current = (readFlatYaml(yaml) ?? tools.parse(yaml))[FIELD.aliases];
+    const merged = mergeAliases(current, c.to as string[]);
+    if (merged !== null) patch.set(c.field, merged as string[]);
+  }
+  return patch;
+}
 
 /** The note's text after `op`; throws when the frontmatter cannot be edited safely. */
-export function updatedNoteText(text: string, op: UpdateOp, patchYaml: YamlPatcher): string {
+export function updatedNoteText(text: string, op: UpdateOp, tools: YamlTools): string {
   const parts = splitNote(text);
   if (parts.unterminated) throw new Error('the frontmatter has no closing ---; fix it first');
   let head = parts.head;
-  if (op.changes.length > 0) {
-    const patch = new Map(op.changes.map((c) => [c.field as string, c.to]));
-    const yaml = parts.yaml ?? '';
-    const next = patchFrontmatterYaml(yaml, patch) ?? patchYaml(yaml, patch);
+  const yaml = parts.yaml ?? '';
+  const patch = op.changes.length > 0 ? patchNow(yaml, op, tools) : new Map<string, FrontmatterValue>();
+  if (patch.size > 0) {
+    const next = patchFrontmatterYaml(yaml, patch) ?? tools.patch(yaml, patch);
     if (parts.yaml === null) head = `---\n${next}---\n`;
     else {
       const open = text.indexOf('\n') + 1; // the opening fence (and a BOM before it) stays as it was

@@ -10,10 +10,14 @@ import type { NoteWriter } from '../../core/import/apply';
 import { processFrontMatterOf, processNote } from '../edits/open-note';
 import type { FrontmatterPatch } from '../../core/yaml/patch';
 
+function parse(yaml: string): Record<string, unknown> {
+  return (parseYaml(yaml) as Record<string, unknown> | null) ?? {};
+}
+
 /** What processFrontMatter does to YAML the line patcher declines: parse, set, write back. */
-function patchYaml(yaml: string, patch: FrontmatterPatch): string {
-  const data = (parseYaml(yaml) as Record<string, unknown> | null) ?? {};
-  for (const [key, value] of patch) {
+function patch(yaml: string, changes: FrontmatterPatch): string {
+  const data = parse(yaml);
+  for (const [key, value] of changes) {
     if (value === undefined) delete data[key];
     else data[key] = value;
   }
@@ -58,6 +62,6 @@ export function obsidianNoteWriter(app: App): NoteWriter {
     // changed through the editor (see edits/open-note.ts).
     updateFrontmatter: (path, mutate) => processFrontMatterOf(app, requireFile(app, path), mutate),
     process: (path, edit) => processNote(app, requireFile(app, path), edit),
-    patchYaml,
+    yaml: { parse, patch },
   };
 }

@@ -5,16 +5,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { UpdateOp } from '../../../src/core/import/plan-types';
-import { historyToAdd, updatedNoteText } from '../../../src/core/import/update-note';
-import { patchWithLibrary } from '../../../src/cli/yaml-full';
+import { historyToAdd, updatedNoteText, type YamlTools } from '../../../src/core/import/update-note';
+import { parseFrontmatterOrThrow, patchWithLibrary } from '../../../src/cli/yaml-full';
 
 function op(partial: Partial<UpdateOp>): UpdateOp {
   return { path: 'People/x.md', name: 'X', changes: [], history: null, jobChange: null, interactions: [], ...partial };
 }
 
-const noFallback = () => {
-  throw new Error('the line patcher should have handled this');
+const never = (): never => {
+  throw new Error('the line tools should have handled this');
 };
+const noFallback: YamlTools = { parse: never, patch: never };
 
 describe('updatedNoteText', () => {
   it('edits keys and body in one text, keeping a BOM, comments and CRLF', () => {
@@ -42,9 +43,25 @@ describe('updatedNoteText', () => {
     const out = updatedNoteText(
       '---\ncompany: A\ncompany: B\n---\n',
       op({ changes: [{ field: 'company', from: 'B', to: 'C' }] }),
-      (yaml, patch) => `# fallback\n${patchWithLibrary(yaml.replace('company: A\n', ''), patch)}`,
+      {
+        parse: never,
+        patch: (yaml, patch) => `# fallback\n${patchWithLibrary(yaml.replace('company: A\n', ''), patch)}`,
+      },
     );
     expect(out).toBe('---\n# fallback\ncompany: C\n---\n');
+  });
+
+  it("adds the plan's aliases to the aliases the note has now, which the user may have changed since the plan", () => {
+    const aliases = op({ changes: [{ field: 'aliases', from: null, to: ['Zoe Saric'] }] });
+    expect(updatedNoteText('---\naliases:\n  - Zo\n---\n', aliases, noFallback)).toBe(
+      '---\naliases:\n  - Zo\n  - Zoe Saric\n---\n',
+    );
+    expect(
+      updatedNoteText('---\naliases: [Zoe Saric, {x: 1}]\n---\n', aliases, {
+        parse: (y) => parseFrontmatterOrThrow(y),
+        patch: never,
+      }),
+    ).toBe('---\naliases: [Zoe Saric, {x: 1}]\n---\n');
   });
 
   it('never adds the same history line twice, and refuses an unclosed frontmatter', () => {
