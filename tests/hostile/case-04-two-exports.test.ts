@@ -33,12 +33,21 @@ describe('case 4: two exports in one run are one export', () => {
     // The older archive last: the date in the names decides, not the order given.
     const r = runChild(['import', complete, basic, '--vault', vault, '--json']);
     expect(r.code).toBe(0);
+    // Newest first: the Complete archive's three files, then the Basic one's.
+    const merged = r.json().mergedExports as { files: string[] };
+    expect(merged.files.map((f) => f.slice(0, f.indexOf('.zip/')))).toEqual([
+      ...Array<string>(3).fill(two.completeName),
+      ...Array<string>(3).fill(two.basicName),
+    ]);
     expect([...peopleNotes(vault).keys()].sort()).toEqual(baseline());
     expect(companies(vault).filter((c) => c === 'Old Employer Ltd')).toEqual([]);
     expect(two.changed.length).toBeGreaterThan(5);
 
     const again = runChild(['import', basic, complete, '--vault', vault, '--json']);
     expect(again.json()).toMatchObject({ created: 0, updated: 0, ambiguous: [] });
+    expect(runChild(['import', basic, complete, '--vault', vault, '--dry-run']).out).toMatch(
+      /Read as one export, newest first: Complete_.*, Basic_.* \(\d+ rows were also in a newer file\)/,
+    );
   });
 
   it('a folder holding both unzipped is one export too', () => {

@@ -11,6 +11,7 @@ import { linkedInSource } from '../../core/import/sources/linkedin';
 import type { ImportPlan, ImportSettings } from '../../core/import/plan-types';
 import { recordImport } from '../../core/import/record-import';
 import { sanityBrake, type SanityBrake } from '../../core/import/sanity-brake';
+import { describeMerge } from '../../core/linkedin/merge-exports';
 import { composeImportReport } from '../../core/import/report';
 import { isUpToDate, reportPath } from '../../core/import/report-path';
 import { readExport, type ExportInput } from '../../core/linkedin/read-export';
@@ -53,6 +54,7 @@ export function importSummary(
     upToDate: isUpToDate(plan, result),
     folder: plan.folder,
     sources: plan.sources,
+    mergedExports: plan.mergedExports ?? null,
     created: result ? result.created.length : plan.creates.length,
     updated: result ? result.updated.length : plan.updates.length,
     unchanged: plan.unchanged.length,
@@ -105,6 +107,7 @@ function printHuman(io: CliIo, summary: ImportSummary, vault: string): void {
     );
     line(summary.unchanged, `${notes(summary.unchanged)} unchanged`);
   }
+  if (summary.mergedExports) io.out(`  ${describeMerge(summary.mergedExports)}`);
   const line = (n: number, one: string, many: string, extra = '') =>
     io.out(`  ${formatCount(n).padStart(7)} ${n === 1 ? one : many}${extra}`);
   if (summary.skipped.length)

@@ -1,4 +1,5 @@
 /** The import plan: everything the import would do, computed before anything is written. */
+import type { MergedExports } from '../linkedin/merge-exports';
 import type { IsoDate } from '../dates/iso-date';
 import type { RowIssue, SourceRef } from '../linkedin/records';
 import type { ExportSeen } from '../triage/triage-state';
@@ -110,6 +111,8 @@ export interface ImportPlan {
   /** Notes a source says should have been in its data and were not (LinkedIn: connections no longer in the export). */
   missingFromExport: MissingPerson[];
   // The LinkedIn source's own sections (filled by sources/linkedin.ts; empty for other sources).
+  /** Set when several files of one kind were read as one export (core/linkedin/merge-exports.ts). */
+  mergedExports?: MergedExports | null;
   /** Invitations you sent that were not accepted (yet), oldest first. */
   pendingInvitations: PendingInvitation[];
   stats: {

@@ -2,6 +2,7 @@
  * The import report note: what happened, with links, in a form that stays readable for a
  * 30,000-person import (each list is capped) and that shows hostile data as text.
  */
+import { describeMerge } from '../linkedin/merge-exports';
 import { escapeLinkDisplay, escapeMarkdown } from '../notes/markdown-escape';
 import { formatCount } from '../text/format';
 import { linkableProfileUrl } from '../identity/profile-url';
@@ -59,6 +60,7 @@ export function composeImportReport(plan: ImportPlan, meta: ReportMeta): string 
 
   let out = `# ${importTitle(plan)} ${meta.date}\n\n`;
   out += `- Sources: ${plan.sources.map((s) => escapeMarkdown(s)).join(', ')}\n`;
+  if (plan.mergedExports) out += `- ${describeMerge(plan.mergedExports, escapeMarkdown)}\n`;
   out += `- People folder: ${escapeMarkdown(plan.folder || '/')}\n`;
   if (result.cancelled)
     out += `- **Cancelled** after ${formatCount(result.created.length + result.updated.length)} notes. Run the import again to finish: it picks up where this one stopped.\n`;

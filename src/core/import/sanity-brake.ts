@@ -7,6 +7,7 @@
  * The rule lives here so the two agree.
  */
 import { coerceText } from '../people/coerce';
+import { formatCount } from '../text/format';
 import { FIELD } from '../notes/schema';
 import type { ImportPlan } from './plan-types';
 
@@ -50,6 +51,6 @@ export function sanityBrake(plan: ImportPlan): SanityBrake | null {
     changed: changes.length,
     matched,
     examples: changes.slice(0, EXAMPLES),
-    message: `This import would change the company of ${changes.length.toLocaleString('en-US')} of ${matched.toLocaleString('en-US')} people (${share}%) at once. That is more often a damaged or wrong export than real job changes: check the examples before going on.`,
+    message: `This import would change the company of ${formatCount(changes.length)} of ${formatCount(matched)} people (${share}%) at once. That is more often a damaged or wrong export than real job changes: check the examples before going on.`,
   };
 }

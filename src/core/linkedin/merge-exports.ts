@@ -16,6 +16,7 @@
  * LinkedIn makes after the Basic one; otherwise the later of the inputs.
  */
 import { nameKey } from '../identity/person-name';
+import { formatCount } from '../text/format';
 import { invitationCounterpart } from './invitations';
 import type { LinkedInExport } from './read-export';
 import type { ConnectionRecord, ConnectionsFile, InvitationRecord, MessageRecord } from './records';
@@ -133,4 +134,10 @@ export function mergeExportFiles(exp: LinkedInExport): LinkedInExport {
     mergeConnections(exp.connections) + dedupe(exp.invitations, invitationKey) + dedupe(exp.messages, messageKey);
   const files = newestFirst([...exp.connections, ...exp.invitations, ...exp.messages]).map((f) => f.file);
   return { ...exp, merged: { files, duplicateRows } };
+}
+
+/** One line for a summary, a preview or a report; `show` escapes file names for where they go. */
+export function describeMerge(m: MergedExports, show: (file: string) => string = (f) => f): string {
+  const rows = m.duplicateRows === 1 ? 'row was' : 'rows were';
+  return `Read as one export, newest first: ${m.files.map(show).join(', ')} (${formatCount(m.duplicateRows)} ${rows} also in a newer file)`;
 }

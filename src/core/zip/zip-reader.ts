@@ -11,6 +11,7 @@
  * are checked against their CRC, so a damaged download is reported, not imported.
  */
 import { Inflate } from 'fflate';
+import { formatCount } from '../text/format';
 import { crc32 } from './crc32';
 
 /**
@@ -165,7 +166,7 @@ function storedBytes(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
 }
 
 function megabytes(n: number): string {
-  return `${Math.round(n / 1024 / 1024).toLocaleString('en-US')} MB`;
+  return `${formatCount(Math.round(n / 1024 / 1024))} MB`;
 }
 
 /** Refuses what cannot be read before any work is done: encryption, unknown methods, sizes over the limit. */
@@ -190,7 +191,7 @@ export function checkEntry(entry: ZipEntry, limit = MAX_ENTRY_BYTES): void {
 }
 
 function bombMessage(size: number, compressed: number): string {
-  return `would inflate ${Math.round(size / Math.max(1, compressed)).toLocaleString('en-US')} times over (to ${megabytes(size)}), which no real export does; not read (a zip bomb?)`;
+  return `would inflate ${formatCount(Math.round(size / Math.max(1, compressed)))} times over (to ${megabytes(size)}), which no real export does; not read (a zip bomb?)`;
 }
 
 /**
@@ -211,13 +212,13 @@ export function* inflateEntry(bytes: Uint8Array, entry: ZipEntry, limit = MAX_EN
       throw new ZipError(
         produced > limit
           ? `inflates to more than ${megabytes(limit)}, more than any real export file; stopped (a zip bomb?)`
-          : `inflates to more than the ${entry.size.toLocaleString('en-US')} bytes it declares; stopped (the archive is damaged or hostile)`,
+          : `inflates to more than the ${formatCount(entry.size)} bytes it declares; stopped (the archive is damaged or hostile)`,
         entry.name,
       );
     }
     if (produced > RATIO_FLOOR && produced > consumed * MAX_RATIO)
       throw new ZipError(
-        `inflates ${Math.round(produced / consumed).toLocaleString('en-US')} times over (stopped after ${megabytes(produced)}), which no real export does (a zip bomb?)`,
+        `inflates ${formatCount(Math.round(produced / consumed))} times over (stopped after ${megabytes(produced)}), which no real export does (a zip bomb?)`,
         entry.name,
       );
     crc = crc32(chunk, crc);
@@ -249,7 +250,7 @@ export function* inflateEntry(bytes: Uint8Array, entry: ZipEntry, limit = MAX_EN
   }
   if (produced !== entry.size)
     throw new ZipError(
-      `inflates to ${produced.toLocaleString('en-US')} bytes but declares ${entry.size.toLocaleString('en-US')}: the archive is damaged`,
+      `inflates to ${formatCount(produced)} bytes but declares ${formatCount(entry.size)}: the archive is damaged`,
       entry.name,
     );
   if (crc !== entry.crc)

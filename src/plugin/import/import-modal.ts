@@ -9,6 +9,7 @@ import { Modal, Setting, type App, type ButtonComponent } from 'obsidian';
 import type { ImportPlan } from '../../core/import/plan-types';
 import { problemAndInvitationCounts } from '../../core/import/plan-counts';
 import { sanityBrake } from '../../core/import/sanity-brake';
+import { describeMerge } from '../../core/linkedin/merge-exports';
 import { formatCount, plural } from '../../core/text/format';
 import { cappedList, countList } from '../ui/dom';
 import { createFileInput } from './pick-files';
@@ -90,6 +91,7 @@ export class ImportModal extends Modal {
       cls: 'ncrm-muted',
       text: `From ${plan.sources.join(', ')} into the folder "${plan.folder || '/'}".`,
     });
+    if (plan.mergedExports) el.createEl('p', { cls: 'ncrm-muted', text: `${describeMerge(plan.mergedExports)}.` });
     // The first three always show; the rest only when there is something to say.
     countList(el, [
       ['New notes', plan.creates.length],

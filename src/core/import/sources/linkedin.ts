@@ -61,6 +61,7 @@ export function linkedInSource(exp: LinkedInExport): ImportSource {
         }
       plan.seen.invitationsFile = exp.invitations.length > 0;
 
+      plan.mergedExports = exp.merged ?? null;
       const owner = findOwner(exp);
       plan.owner = owner.owner;
       plan.messages.ownerUrl = owner.owner?.profileUrl ?? null;
