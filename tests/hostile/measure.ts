@@ -122,6 +122,18 @@ function write(d: string, name: string, bytes: Uint8Array | string): string {
   return p;
 }
 
+function emptyVault(): { d: string; vault: string } {
+  const d = dir();
+  const vault = path.join(d, 'vault');
+  fs.mkdirSync(vault);
+  return { d, vault };
+}
+
+/** Imports one damaged Connections.csv into an empty vault. */
+async function importInto(vault: string, d: string, bytes: Uint8Array | string): Promise<Run> {
+  return run(['import', write(d, 'Connections.csv', bytes), '--vault', vault, '--json', '--today', TODAY]);
+}
+
 async function freshVault(d: string, exp: SyntheticExport = big): Promise<string> {
   const vault = path.join(d, 'vault');
   fs.mkdirSync(vault, { recursive: true });
@@ -150,36 +162,16 @@ function summary(r: Run, extra = ''): string {
 
 const cases: Record<string, () => Pending<string>> = {
   '1a fresh import, one stray 0xFF byte': async () => {
-    const d = dir();
-    const vault = path.join(d, 'vault');
-    fs.mkdirSync(vault);
+    const { d, vault } = emptyVault();
     const bad = strayBytes(big.files['Connections.csv'] as string, [200]);
-    const r = await run([
-      'import',
-      write(d, 'Connections.csv', bad.bytes),
-      '--vault',
-      vault,
-      '--json',
-      '--today',
-      TODAY,
-    ]);
+    const r = await importInto(vault, d, bad.bytes);
     return summary(r, `; garbled file names ${notes(vault).filter((f) => MOJIBAKE.test(f)).length}`);
   },
   '1b fresh import, cut inside the last multi-byte character': async () => {
-    const d = dir();
-    const vault = path.join(d, 'vault');
-    fs.mkdirSync(vault);
+    const { d, vault } = emptyVault();
     const text = `${big.files['Connections.csv'] as string}\nZoë,Šarić,https://www.linkedin.com/in/zoe-saric,,Försvarsmakten,CTO,01 Jan 2020`;
     const bad = cutInsideLastMultibyte(text.slice(0, text.lastIndexOf('Försvarsmakten') + 2));
-    const r = await run([
-      'import',
-      write(d, 'Connections.csv', bad.bytes),
-      '--vault',
-      vault,
-      '--json',
-      '--today',
-      TODAY,
-    ]);
+    const r = await importInto(vault, d, bad.bytes);
     return summary(r, `; garbled file names ${notes(vault).filter((f) => MOJIBAKE.test(f)).length}`);
   },
   '1c re-import over a vault, one stray 0xFF byte': async () => {
@@ -221,9 +213,7 @@ const cases: Record<string, () => Pending<string>> = {
     return `history lines lost per kill point (after 1..6 renames): ${lost.join(', ')}`;
   },
   '3a two Connections.csv entries in one zip': async () => {
-    const d = dir();
-    const vault = path.join(d, 'vault');
-    fs.mkdirSync(vault);
+    const { d, vault } = emptyVault();
     const text = big.files['Connections.csv'] as string;
     const header = text.indexOf('First Name');
     const lines = text.slice(header).split('\n');
@@ -235,9 +225,7 @@ const cases: Record<string, () => Pending<string>> = {
     return summary(r, `; notes ${notes(vault).length} of ${PEOPLE} people`);
   },
   '3b duplicate URL column, first copy empty': async () => {
-    const d = dir();
-    const vault = path.join(d, 'vault');
-    fs.mkdirSync(vault);
+    const { d, vault } = emptyVault();
     const text = duplicateColumn(big.files['Connections.csv'] as string, 'URL', 'empty-first');
     const r = await run(['import', write(d, 'Connections.csv', text), '--vault', vault, '--json', '--today', TODAY]);
     const withUrl = notes(vault).filter((f) =>
@@ -246,17 +234,13 @@ const cases: Record<string, () => Pending<string>> = {
     return summary(r, `; notes with a linkedin URL ${withUrl} of ${notes(vault).length}`);
   },
   '3c duplicate URL column, copies disagree on one row': async () => {
-    const d = dir();
-    const vault = path.join(d, 'vault');
-    fs.mkdirSync(vault);
+    const { d, vault } = emptyVault();
     const text = duplicateColumn(big.files['Connections.csv'] as string, 'URL', 'conflict', 300);
     const r = await run(['import', write(d, 'Connections.csv', text), '--vault', vault, '--json', '--today', TODAY]);
     return summary(r, `; notes ${notes(vault).length}`);
   },
   '4a Basic + Complete archives in one run': async () => {
-    const d = dir();
-    const vault = path.join(d, 'vault');
-    fs.mkdirSync(vault);
+    const { d, vault } = emptyVault();
     const two = twoExports({ connections: 3_700, seed: 13 });
     const [a, b] = writeTwoZips(d, two);
     const r = await run(['import', a, b, '--vault', vault, '--json', '--today', TODAY]);
@@ -268,9 +252,7 @@ const cases: Record<string, () => Pending<string>> = {
     );
   },
   '4b a folder holding both unzipped': async () => {
-    const d = dir();
-    const vault = path.join(d, 'vault');
-    fs.mkdirSync(vault);
+    const { d, vault } = emptyVault();
     const two = twoExports({ connections: 3_700, seed: 13 });
     const r = await run(['import', writeTwoFolders(d, two), '--vault', vault, '--json', '--today', TODAY]);
     const stale = notes(vault).filter((f) =>
@@ -337,25 +319,19 @@ const cases: Record<string, () => Pending<string>> = {
     );
   },
   '9a zip bomb: 1 GiB of zeros, sizes declared honestly': async () => {
-    const d = dir();
-    const vault = path.join(d, 'vault');
-    fs.mkdirSync(vault);
+    const { d, vault } = emptyVault();
     const zip = write(d, 'bomb-1g.zip', zipBomb({ inflatedBytes: 1 << 30 }));
     const r = await run(['import', zip, '--vault', vault, '--json'], { timeoutS: 240 });
     return `${summary(r)}; ${r.seconds}s, peak ${r.maxRssMb} MB (zip ${Math.round(fs.statSync(zip).size / 1e6)} MB)`;
   },
   '9b zip bomb: a CSV header then 5 GiB of blank lines, declared as 10 MB': async () => {
-    const d = dir();
-    const vault = path.join(d, 'vault');
-    fs.mkdirSync(vault);
+    const { d, vault } = emptyVault();
     const zip = write(d, 'bomb-5g.zip', zipBomb({ inflatedBytes: 5 * 2 ** 30, declaredBytes: 10_000_000, ...LINES }));
     const r = await run(['import', zip, '--vault', vault, '--json'], { timeoutS: 300 });
     return `${summary(r)}; ${r.seconds}s, peak ${r.maxRssMb} MB (zip ${Math.round(fs.statSync(zip).size / 1e6)} MB)`;
   },
   '9c zip bomb: a CSV header then 5 GiB of blank lines, declared as 400 MB': async () => {
-    const d = dir();
-    const vault = path.join(d, 'vault');
-    fs.mkdirSync(vault);
+    const { d, vault } = emptyVault();
     const zip = write(
       d,
       'bomb-5g.zip',
@@ -365,18 +341,14 @@ const cases: Record<string, () => Pending<string>> = {
     return `${summary(r)}; ${r.seconds}s, peak ${r.maxRssMb} MB (zip ${Math.round(fs.statSync(zip).size / 1e6)} MB)`;
   },
   '9d 1,000,000-row Connections.csv (dry run: read + plan)': async () => {
-    const d = dir();
-    const vault = path.join(d, 'vault');
-    fs.mkdirSync(vault);
+    const { d, vault } = emptyVault();
     const million = generateExport({ connections: 1_000_000, seed: 9 });
     const csv = write(d, 'Connections.csv', million.files['Connections.csv'] as string);
     const r = await run(['import', csv, '--vault', vault, '--json', '--dry-run', '--today', TODAY], { timeoutS: 900 });
     return `${summary(r)}; ${r.seconds}s, peak ${r.maxRssMb} MB`;
   },
   '11a control characters in an error message': async () => {
-    const d = dir();
-    const vault = path.join(d, 'vault');
-    fs.mkdirSync(vault);
+    const { d, vault } = emptyVault();
     const file = write(d, 'evil.csv', '\x1b]0;pwned\x07\x1b[31mred,text\nx,y');
     const r = await run(['import', file, '--vault', vault]);
     // eslint-disable-next-line no-control-regex -- looking for raw control characters is the point
@@ -384,9 +356,7 @@ const cases: Record<string, () => Pending<string>> = {
     return `exit ${r.code}; raw control characters on stderr: ${raw ? 'yes' : 'no'}; ${JSON.stringify(r.err.slice(0, 120))}`;
   },
   '11b date-like, numeric and yes/no companies': async () => {
-    const d = dir();
-    const vault = path.join(d, 'vault');
-    fs.mkdirSync(vault);
+    const { d, vault } = emptyVault();
     const rows = ['2024-01-01', '1e3', 'on', '0x1F', '12:30', '=', 'y'].map(
       (c, i) => `Val${i},Test,https://www.linkedin.com/in/val-${i},,${c},CTO,01 Jan 2024`,
     );
@@ -402,9 +372,7 @@ const cases: Record<string, () => Pending<string>> = {
     return `unquoted: ${plain.length ? plain.join(' | ') : 'none'}`;
   },
   '11c encrypted zip': async () => {
-    const d = dir();
-    const vault = path.join(d, 'vault');
-    fs.mkdirSync(vault);
+    const { d, vault } = emptyVault();
     const r = await run(['import', write(d, 'locked.zip', encryptedZip()), '--vault', vault]);
     return `exit ${r.code}; ${JSON.stringify(r.err.slice(0, 200))}`;
   },
@@ -424,9 +392,7 @@ const cases: Record<string, () => Pending<string>> = {
 
 if (args.includes('--big')) {
   cases['9e 1,000,000-row Connections.csv, full import'] = async () => {
-    const d = dir();
-    const vault = path.join(d, 'vault');
-    fs.mkdirSync(vault);
+    const { d, vault } = emptyVault();
     const million = generateExport({ connections: 1_000_000, seed: 9 });
     const csv = write(d, 'Connections.csv', million.files['Connections.csv'] as string);
     const r = await run(['import', csv, '--vault', vault, '--json', '--today', TODAY], { timeoutS: 1800 });

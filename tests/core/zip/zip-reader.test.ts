@@ -7,18 +7,11 @@ import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { crc32 } from '../../../src/core/zip/crc32';
 import { inflateEntry, listZipEntries, ZipError } from '../../../src/core/zip/zip-reader';
+import { concat } from '../../hostile/bytes';
 import { buildZip, encryptedZip, entry, zipBomb } from '../../hostile/zip';
 
 function inflateAll(zip: Uint8Array, index = 0): Uint8Array {
-  const e = listZipEntries(zip)[index]!;
-  const parts = [...inflateEntry(zip, e)];
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concat(...inflateEntry(zip, listZipEntries(zip)[index]!));
 }
 
 function failure(f: () => unknown): ZipError {
