@@ -5,24 +5,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../core/csv/input-error';
-import { isZipName, kindFromFileName } from '../core/linkedin/export-files';
+import { checkInputSize, kindFromFileName } from '../core/linkedin/export-files';
 import type { ExportInput } from '../core/linkedin/read-export';
-import { MAX_ENTRY_BYTES } from '../core/zip/zip-reader';
-
-/** A whole Complete archive is a few hundred MB at most; past this it is not an export. */
-const MAX_ARCHIVE_BYTES = 1024 * 1024 * 1024;
 
 /** Reads a file the user named, refusing sizes no export has before reading a byte. */
 function readBytes(file: string, shown: string): Uint8Array {
-  const size = fs.statSync(file).size;
-  const limit = isZipName(file) ? MAX_ARCHIVE_BYTES : MAX_ENTRY_BYTES;
-  if (size > limit) {
-    throw new InputError(
-      shown,
-      undefined,
-      `is ${Math.round(size / 1024 / 1024).toLocaleString('en-US')} MB, more than any LinkedIn export file (${limit / 1024 / 1024} MB); not read`,
-    );
-  }
+  checkInputSize(shown, fs.statSync(file).size);
   return fs.readFileSync(file);
 }
 

@@ -18,8 +18,22 @@
 import { nameKey } from '../identity/person-name';
 import { formatCount } from '../text/format';
 import { invitationCounterpart } from './invitations';
-import type { LinkedInExport } from './read-export';
-import type { ConnectionRecord, ConnectionsFile, InvitationRecord, MessageRecord } from './records';
+import type {
+  ConnectionRecord,
+  ConnectionsFile,
+  InvitationRecord,
+  InvitationsFile,
+  MessageRecord,
+  MessagesFile,
+} from './records';
+
+/** The parts of an export merging looks at (a LinkedInExport, without importing it: no cycle). */
+interface ExportFiles {
+  connections: ConnectionsFile[];
+  invitations: InvitationsFile[];
+  messages: MessagesFile[];
+  merged?: MergedExports | null;
+}
 
 export interface MergedExports {
   /** The files merged, newest first. */
@@ -127,7 +141,7 @@ function messageKey(m: MessageRecord): string {
 }
 
 /** Merges the files of each kind in place (see the file comment) and says what it did. */
-export function mergeExportFiles(exp: LinkedInExport): LinkedInExport {
+export function mergeExportFiles<T extends ExportFiles>(exp: T): T {
   const several = exp.connections.length > 1 || exp.invitations.length > 1 || exp.messages.length > 1;
   if (!several) return exp;
   const duplicateRows =

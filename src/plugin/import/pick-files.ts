@@ -10,7 +10,7 @@
  */
 import { Platform } from 'obsidian';
 import type { ExportInput } from '../../core/linkedin/read-export';
-import { isZipName, looksLikeZip } from '../../core/linkedin/export-files';
+import { checkInputSize, isZipName, looksLikeZip } from '../../core/linkedin/export-files';
 
 /** What desktop pickers offer by default; other files can still be chosen and are checked after. */
 export const ACCEPTED_FILES =
@@ -63,6 +63,7 @@ export function notAnExport(input: ExportInput): string | null {
 export async function readPickedFiles(files: readonly File[]): Promise<ExportInput[]> {
   const out: ExportInput[] = [];
   for (const file of files) {
+    checkInputSize(file.name, file.size); // before arrayBuffer(): a phone would run out of memory first
     const input: ExportInput = { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()), origin: 'picked' };
     const problem = notAnExport(input);
     if (problem !== null) throw new Error(problem);
