@@ -70,7 +70,7 @@ function run(
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr.on('data', (d: Buffer) => (err += d.toString()));
   let peak = 0;
-  const sample = setInterval(() => (peak = Math.max(peak, peakKb(child.pid ?? 0))), 100);
+  const sample = setInterval(() => (peak = Math.max(peak, peakKb(child.pid ?? 0))), 20);
   const timer = setTimeout(() => child.kill('SIGKILL'), (options.timeoutS ?? 120) * 1000);
   return new Promise<Run>((resolve) => {
     child.on('close', (code, signal) => {
@@ -268,7 +268,7 @@ const cases: Record<string, () => Pending<string>> = {
     const vault = path.join(d, 'vault');
     const specs = big.people.slice(0, 7).map((p, i) => {
       const slug = p.url.slice(p.url.lastIndexOf('/') + 1);
-      return hostileNotes(slug, p.company)[i] as ReturnType<typeof hostileNotes>[number];
+      return hostileNotes(slug, p.company, p.position)[i] as ReturnType<typeof hostileNotes>[number];
     });
     fs.mkdirSync(path.join(vault, 'People'), { recursive: true });
     specs.forEach((s, i) => fs.writeFileSync(path.join(vault, 'People', `Note ${i}.md`), s.text));
