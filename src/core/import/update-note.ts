@@ -1,6 +1,7 @@
 /**
  * One import update of one note, as one text edit: the changed frontmatter keys and the
- * body lines (interactions, the job-change history line) are computed together and the
+ * body lines (interactions, the job-change history line, an address book's notes section)
+ * are computed together and the
  * adapter writes the result once (the CLI: a temp file and a rename; the plugin: one
  * `vault.process`). Written in two steps, a kill between them left the new company in the
  * frontmatter and no `## History` line, and the next run, seeing no change, never added it.
@@ -10,7 +11,7 @@
  * one on the next import, so that damage is repaired rather than kept.
  */
 import { coerceDate, coerceText } from '../people/coerce';
-import { appendToSection, insertDatedLine, sectionLines } from '../notes/body-sections';
+import { appendSectionText, appendToSection, insertDatedLine, sectionLines } from '../notes/body-sections';
 import { splitNote } from '../notes/note-text';
 import { FIELD, HISTORY_HEADING, INTERACTIONS_HEADING } from '../notes/schema';
 import { mergeAliases } from '../notes/name-cleanup';
@@ -66,6 +67,7 @@ export function updatedNoteText(text: string, op: UpdateOp, tools: YamlTools): s
   let body = parts.body;
   for (const i of op.interactions) body = insertDatedLine(body, INTERACTIONS_HEADING, i.line, i.date);
   if (op.history !== null && !hasLine(body, op.history)) body = appendToSection(body, HISTORY_HEADING, op.history);
+  for (const section of op.sections ?? []) body = appendSectionText(body, section.heading, section.text);
   return head + body;
 }
 

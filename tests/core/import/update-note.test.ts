@@ -33,6 +33,18 @@ describe('updatedNoteText', () => {
     );
   });
 
+  it("appends a source's whole section once, in the same write", () => {
+    const sections = op({
+      changes: [{ field: 'email', from: null, to: 'ann@example.com' }],
+      sections: [{ heading: 'Notes from Contacts', text: 'Met at the fair.\nLikes tea.' }],
+    });
+    const once = updatedNoteText('---\nemail:\n---\nBody\n', sections, noFallback);
+    expect(once).toBe(
+      '---\nemail: ann@example.com\n---\nBody\n\n## Notes from Contacts\n\nMet at the fair.\nLikes tea.\n',
+    );
+    expect(updatedNoteText(once, op({ sections: sections.sections }), noFallback)).toBe(once);
+  });
+
   it('adds a frontmatter block to a note without one', () => {
     expect(
       updatedNoteText('Just text\n', op({ changes: [{ field: 'company', from: null, to: 'Acme' }] }), noFallback),
