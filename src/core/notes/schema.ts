@@ -75,6 +75,8 @@ export const DATE_FIELDS: ReadonlySet<string> = new Set<string>([
   FIELD.jobChangedOn,
   FIELD.lastContact,
   FIELD.snoozeUntil,
+  FIELD.jobChangeSeen,
+  FIELD.birthday,
 ]);
 
 /** User fields a new note gets, present but empty. */
