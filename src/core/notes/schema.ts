@@ -64,19 +64,25 @@ export const LINKEDIN_OWNED: readonly FieldName[] = [
  */
 
 /**
- * Fields that hold a calendar date. Their ISO values are written plain (`2024-12-16`), as
- * Obsidian writes a date property; the same text in any other field is quoted, because
- * YAML 1.1 tools would read it as a date rather than the company name it is.
+ * Fields that hold text: names, companies, messages. A value that looks like an ISO date
+ * is quoted in these (a company called `2024-01-01` stays a company for YAML 1.1 tools);
+ * in every other field ISO dates are written plain, as Obsidian writes a date property, so
+ * date fields added later keep working without being listed.
  */
-export const DATE_FIELDS: ReadonlySet<string> = new Set<string>([
-  FIELD.connectedOn,
-  FIELD.invitedOn,
-  FIELD.lastMessage,
-  FIELD.jobChangedOn,
-  FIELD.lastContact,
-  FIELD.snoozeUntil,
-  FIELD.jobChangeSeen,
-  FIELD.birthday,
+export const TEXT_FIELDS: ReadonlySet<string> = new Set<string>([
+  FIELD.name,
+  FIELD.aliases,
+  FIELD.linkedin,
+  FIELD.company,
+  FIELD.position,
+  FIELD.email,
+  FIELD.status,
+  FIELD.invitationMessage,
+  FIELD.lastMessageFrom,
+  FIELD.metWhere,
+  FIELD.tags,
+  FIELD.emails,
+  FIELD.phones,
 ]);
 
 /** User fields a new note gets, present but empty. */

@@ -8,10 +8,10 @@
  * which round-trips any well-formed string exactly (property-tested against two parsers).
  * That includes everything YAML 1.1 reads as something else: a company called
  * `2024-01-01` (a date), `1e3`, `0x1F` or `12:30` (numbers), `on`, `y` (booleans), `~`,
- * `=`. Only in date fields (core/notes/schema.ts) do ISO dates stay plain, so Obsidian's
- * Properties panel treats them as dates.
+ * `=`. ISO dates are quoted in text fields (core/notes/schema.ts TEXT_FIELDS) and stay plain
+ * elsewhere, so Obsidian's Properties panel treats date fields as dates.
  */
-import { DATE_FIELDS } from '../notes/schema';
+import { TEXT_FIELDS } from '../notes/schema';
 
 export type FrontmatterValue = string | number | boolean | null | readonly string[];
 
@@ -100,7 +100,7 @@ export function yamlEntry(key: string, value: FrontmatterValue): string {
     if (value.length === 0) return `${k}: []`;
     return `${k}:\n${value.map((v: string) => `  - ${yamlScalar(v)}`).join('\n')}`;
   }
-  const scalar = yamlScalar(value as Exclude<FrontmatterValue, readonly string[]>, DATE_FIELDS.has(key));
+  const scalar = yamlScalar(value as Exclude<FrontmatterValue, readonly string[]>, !TEXT_FIELDS.has(key));
   return scalar === '' ? `${k}:` : `${k}: ${scalar}`;
 }
 

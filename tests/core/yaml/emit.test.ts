@@ -74,12 +74,12 @@ const yaml11Specials = fc.constantFrom(
 );
 
 function parseWithYaml(value: string): unknown {
-  return (YAML.parse(stringifyFrontmatter([['k', value]])) as Record<string, unknown>).k;
+  return (YAML.parse(stringifyFrontmatter([['company', value]])) as Record<string, unknown>).company;
 }
 
 function parseWithJsYaml(value: string): unknown {
   // gray-matter uses js-yaml 3 (YAML 1.1 rules): a second, stricter opinion.
-  return matter(`---\n${stringifyFrontmatter([['k', value]])}---\n`, { cache: false } as never).data.k;
+  return matter(`---\n${stringifyFrontmatter([['company', value]])}---\n`, { cache: false } as never).data.company;
 }
 
 describe('frontmatter emitter', () => {
@@ -111,7 +111,9 @@ describe('frontmatter emitter', () => {
     ['007', '"007"'],
     ['line\nbreak', '"line\\nbreak"'],
     ['<img src=x onerror=alert(1)>', '<img src=x onerror=alert(1)>'],
-  ])('quotes only when needed: %j', (value, written) => expect(yamlEntry('k', value)).toBe(`k: ${written}`));
+  ])('quotes only when needed: %j', (value, written) =>
+    expect(yamlEntry('company', value)).toBe(`company: ${written}`),
+  );
 
   it('property: any string survives a round trip through the yaml package (Obsidian-like)', () => {
     fc.assert(
@@ -134,7 +136,8 @@ describe('frontmatter emitter', () => {
   it('property: any string survives the yaml package in YAML 1.1 mode (timestamps, sexagesimals, y/n)', () => {
     fc.assert(
       fc.property(fc.oneof(wellFormed, yaml11Specials), (s) => {
-        const read = (YAML.parse(stringifyFrontmatter([['k', s]]), { version: '1.1' }) as Record<string, unknown>).k;
+        const yaml = stringifyFrontmatter([['company', s]]);
+        const read = (YAML.parse(yaml, { version: '1.1' }) as Record<string, unknown>).company;
         expect(read).toBe(s);
       }),
       { numRuns: 2000 },
@@ -153,10 +156,13 @@ describe('frontmatter emitter', () => {
     );
   });
 
-  it('ISO dates are plain only in date fields: a company called 2024-01-01 is quoted', () => {
+  it('ISO dates are quoted in text fields (a company called 2024-01-01), plain in date fields', () => {
     expect(yamlEntry('connected-on', '2024-12-16')).toBe('connected-on: 2024-12-16');
     expect(yamlEntry('last-contact', '2024-12-16')).toBe('last-contact: 2024-12-16');
     expect(yamlEntry('company', '2024-01-01')).toBe('company: "2024-01-01"');
+    // A date field added later (last-reply, asked-on…) needs no listing to stay a date.
+    expect(yamlEntry('last-reply', '2026-03-01')).toBe('last-reply: 2026-03-01');
+    expect(yamlEntry('aliases', ['2024-01-01'])).toBe('aliases:\n  - "2024-01-01"');
     expect(yamlEntry('connected-on', '16 Dec 2024')).toBe('connected-on: "16 Dec 2024"');
   });
 
