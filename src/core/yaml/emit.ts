@@ -24,11 +24,14 @@ const RESERVED = /^(?:~|null|true|false|yes|no|on|off|y|n|=|<<)$/i;
 const BAD_START = /^[-?:,[\]{}#&*!|>'"%@`.+0-9\s]/;
 // eslint-disable-next-line no-control-regex -- control characters must be escaped, so they are looked for
 const BAD_ANYWHERE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff\\[\]{}]|: |:$| #|\s$/;
+/** An exponent with no mantissa (`E0`, `e+5`): the yaml package's YAML 1.1 schema reads it as a float (NaN). */
+const BARE_EXPONENT = /^[eE][-+]?\d+$/;
 /** The common case (names, companies, URLs), settled with one test. */
 const COMMON = /^[A-Za-z\u00c0-\u024f][\w\u00c0-\u024f ,.()&/+'’-]*$/;
 
 /** True when `value` can be written unquoted; ISO dates only where `date` says the field holds one. */
 export function isPlainSafe(value: string, date = false): boolean {
+  if (BARE_EXPONENT.test(value)) return false;
   if (COMMON.test(value) && !value.endsWith(' ') && (value.length > 5 || !RESERVED.test(value))) return true;
   if (value === '') return false;
   if (ISO_DATE.test(value)) return date;

@@ -109,6 +109,8 @@ describe('frontmatter emitter', () => {
     ['null', '"null"'],
     ['3M', '"3M"'],
     ['007', '"007"'],
+    ['E0', '"E0"'],
+    ['e+5', '"e+5"'],
     ['line\nbreak', '"line\\nbreak"'],
     ['<img src=x onerror=alert(1)>', '<img src=x onerror=alert(1)>'],
   ])('quotes only when needed: %j', (value, written) =>
