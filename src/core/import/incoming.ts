@@ -227,7 +227,7 @@ export function addConnections(set: IncomingSet, exp: LinkedInExport): void {
   for (const file of exp.connections) {
     for (const c of file.records) {
       set.add({
-        identity: { profileUrl: c.profileUrl, name: c.name, connectedOn: c.connectedOn },
+        identity: { profileUrl: c.profileUrl, name: c.name, connectedOn: c.connectedOn, company: c.company },
         parts: {
           first: c.firstName,
           last: c.lastName,

@@ -28,6 +28,8 @@ export interface PersonIdentity {
   emails?: readonly string[];
   name: string;
   connectedOn?: string | null;
+  /** The company the source gives, used only to tell apart namesakes connected on the same day. */
+  company?: string;
   /** Other rows of this export have the same name and no URL either. */
   sharesName?: boolean;
 }
@@ -45,6 +47,10 @@ export type MatchResult =
 
 function noteConnectedOn(note: ExistingNote): string | null {
   return note.frontmatter === null ? null : coerceDate(note.frontmatter[FIELD.connectedOn]).value;
+}
+
+function noteCompany(note: ExistingNote): string {
+  return note.frontmatter === null ? '' : coerceText(note.frontmatter[FIELD.company]).trim().toLowerCase();
 }
 
 /** `People/Jane Doe (Acme) 2.md` → `Jane Doe`: how a note without a `name` field is named. */
@@ -158,6 +164,13 @@ export class NoteMatcher {
       const sameDate = candidates.filter((n) => noteConnectedOn(n) === date);
       if (sameDate.length > 0) candidates = sameDate;
       else if (person.sharesName === true) candidates = candidates.filter((n) => noteConnectedOn(n) === null);
+    }
+    // Namesakes who connected on the same day: the company tells them apart while it still matches the
+    // note (after a job change it no longer does, and the row stays ambiguous rather than guessed).
+    if (candidates.length > 1 && person.company) {
+      const company = person.company.trim().toLowerCase();
+      const sameCompany = candidates.filter((n) => noteCompany(n) === company);
+      if (sameCompany.length === 1) candidates = sameCompany;
     }
     if (candidates.length === 0) return { kind: 'none' };
     if (candidates.length > 1)

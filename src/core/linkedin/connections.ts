@@ -4,7 +4,8 @@
  * Handles every header version (2018 without preamble, 2021–23 without URL, 2024+ with
  * URL) and the Excel re-saves, because columns are looked up by name. Blank member rows
  * (`,,,,,,14 Sep 2024`: a hidden or deleted account) have no key and are skipped and
- * counted. Two rows with the same identity are one person; the first (newest) wins.
+ * counted. Two rows with the same identity (the URL, or without one every column) are one
+ * person; the first (newest) wins.
  */
 import { cell, indexColumns, type ColumnSpec } from '../csv/columns';
 import { readTable, type CsvHeader, type CsvRow, type TableReader } from '../csv/read-table';
@@ -96,7 +97,10 @@ export function connectionsReader(file: string): TableReader<ConnectionsFile> {
         });
       }
     }
-    const key = profileUrl ?? `name:${nameKey(name)}|${connectedOn ?? ''}`;
+    // Without a URL, a row is the same person only if every column agrees: two people with one
+    // name who connected on one day (two "Wei Wang"s at a conference) differ in company, position
+    // or email, and dropping the second would lose a real connection.
+    const key = profileUrl ?? ['name:' + nameKey(name), connectedOn ?? '', company, position, rawEmail].join('|');
     const firstLine = seen.get(key);
     if (firstLine !== undefined) {
       skipped.push({ file, line, reason: `same person as line ${firstLine}` });

@@ -83,11 +83,18 @@ function mergeConnections(files: ConnectionsFile[]): number {
     const key = nameKey(r.name);
     if (key !== '') byName.set(key, [...(byName.get(key) ?? []), r]);
   };
+  // The one person of that name in the newer files; namesakes are told apart by the day they
+  // connected (it never changes), then by company, and never guessed.
   const sameName = (r: ConnectionRecord, withoutUrl: boolean): ConnectionRecord | null => {
-    const list = (byName.get(nameKey(r.name)) ?? []).filter((x) => !withoutUrl || x.profileUrl === null);
+    let list = (byName.get(nameKey(r.name)) ?? []).filter((x) => !withoutUrl || x.profileUrl === null);
+    if (list.length > 1 && r.connectedOn) list = list.filter((x) => x.connectedOn === r.connectedOn);
+    if (list.length > 1) list = list.filter((x) => x.company === r.company);
     return list.length === 1 ? (list[0] as ConnectionRecord) : null;
   };
   for (const file of newestFirst(files)) {
+    // Rows of one file are matched against newer files only: two namesakes in one file are two
+    // people (the parser already folded the rows that are one).
+    const kept: ConnectionRecord[] = [];
     file.records = file.records.filter((r) => {
       // The same profile, or (across the 2023 change that added URLs) the one person of that name.
       const match = r.profileUrl
@@ -96,7 +103,7 @@ function mergeConnections(files: ConnectionsFile[]): number {
           ? null
           : sameName(r, false);
       if (match === null) {
-        remember(r);
+        kept.push(r);
         return true;
       }
       fillFrom(match, r);
@@ -104,6 +111,7 @@ function mergeConnections(files: ConnectionsFile[]): number {
       duplicates++;
       return false;
     });
+    kept.forEach(remember);
   }
   return duplicates;
 }

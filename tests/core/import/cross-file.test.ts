@@ -237,6 +237,41 @@ describe('rows of one export that fit one note', () => {
   });
 });
 
+describe('namesakes who connected on the same day (no URL to tell them apart)', () => {
+  const TWO_WEIS = connections([
+    { first: 'Wei', last: 'Wang', company: 'Initech', on: '12 Mar 2022' },
+    { first: 'Wei', last: 'Wang', company: 'Globex', on: '12 Mar 2022' },
+  ]);
+
+  it('both get a note: the second is a person, not a repeated row', async () => {
+    const vault = new MemoryVault({});
+    const plan = await importInto(vault, exportOf(TWO_WEIS));
+    expect(plan.creates.map((c) => c.path)).toEqual(['People/Wei Wang.md', 'People/Wei Wang (Globex).md']);
+    expect(plan.ambiguous).toEqual([]);
+  });
+
+  it('a re-import tells them apart by company and writes nothing', async () => {
+    const vault = new MemoryVault({});
+    await importInto(vault, exportOf(TWO_WEIS));
+    const again = await importInto(vault, exportOf(TWO_WEIS));
+    expect(again.ambiguous).toEqual([]);
+    expect(again.creates).toEqual([]);
+    expect(again.updates).toEqual([]);
+  });
+
+  it('after one of them changes job the row is reported with both notes, not guessed', async () => {
+    const vault = new MemoryVault({});
+    await importInto(vault, exportOf(TWO_WEIS));
+    const moved = connections([
+      { first: 'Wei', last: 'Wang', company: 'Initech', on: '12 Mar 2022' },
+      { first: 'Wei', last: 'Wang', company: 'Umbrella', on: '12 Mar 2022' },
+    ]);
+    const plan = await planImport(exportOf(moved), vault.snapshot(), settings);
+    expect(plan.creates).toEqual([]);
+    expect(plan.ambiguous.map((a) => [a.source.line, a.candidates.length])).toEqual([[3, 2]]);
+  });
+});
+
 describe('missing from the export: decided from Connections.csv alone', () => {
   const NOTE = `---\nname: Ann Lee\nlinkedin: ${url('ann-lee')}\nconnected-on: 2021-03-01\nlinkedin-status: connected\n---\n`;
   const OTHERS = connections([{ first: 'Bo', last: 'Kim', url: url('bo-kim'), on: '02 Mar 2021' }]);

@@ -55,4 +55,19 @@ describe('merging the exports of one run', () => {
       expect.objectContaining({ profileUrl: 'https://www.linkedin.com/in/ann', company: 'Old Co' }),
     ]);
   });
+
+  it('namesakes in one file stay two people; across files each finds their own row by date, then company', () => {
+    const OLD_HEADER = 'First Name,Last Name,Email Address,Company,Position,Connected On\n';
+    const weis = (second: string) =>
+      enc(`${OLD_HEADER}Wei,Wang,,Initech,,12 Mar 2022\nWei,Wang,,${second},,12 Mar 2022\nWei,Wang,,Acme,,01 Jan 2019`);
+    const exp = readExport([
+      { name: 'Basic_LinkedInDataExport_06-05-2022/Connections.csv', bytes: weis('Globex'), origin: 'listed' },
+      { name: 'Basic_LinkedInDataExport_01-05-2022/Connections.csv', bytes: weis('Globex'), origin: 'listed' },
+    ]);
+    expect(exp.connections.flatMap((c) => c.records).map((r) => `${r.company} ${r.connectedOn}`)).toEqual([
+      'Initech 2022-03-12',
+      'Globex 2022-03-12',
+      'Acme 2019-01-01',
+    ]);
+  });
 });

@@ -69,6 +69,15 @@ Real,Mail,https://www.linkedin.com/in/real,real@example.com,,,1 Jan 2024`;
     expect(old.records.map((r) => r.company)).toEqual(['A', 'B']);
     expect(old.skipped[0]?.reason).toBe('same person as line 2');
   });
+
+  it('keeps two namesakes who connected on the same day when company, position or email differ', () => {
+    const old = parseConnections(
+      'First Name,Last Name,Email Address,Company,Position,Connected On\nWei,Wang,,Initech,Engineer,12 Mar 2022\nWei,Wang,,Globex,Analyst,12 Mar 2022\nWei,Wang,,Initech,Engineer,12 Mar 2022',
+      'c.csv',
+    );
+    expect(old.records.map((r) => r.company)).toEqual(['Initech', 'Globex']);
+    expect(old.skipped.map((s) => [s.line, s.reason])).toEqual([[4, 'same person as line 2']]);
+  });
 });
 
 describe('parseInvitations', () => {
