@@ -208,7 +208,10 @@ async function planUpdate(
   const jobChange = detectJobChange(current, changes);
   if (jobChange && fields.includes(FIELD.jobChangedOn))
     changes.push({ field: FIELD.jobChangedOn, from: current[FIELD.jobChangedOn] ?? null, to: settings.today });
-  const aliases = mergeAliases(current[FIELD.aliases], aliasesForName(person.identity.name));
+  // Aliases are offered when the note is made and when LinkedIn's name for the person changes;
+  // an alias the user deleted under an unchanged name stays deleted.
+  const nameChanged = changes.some((c) => c.field === FIELD.name);
+  const aliases = nameChanged ? mergeAliases(current[FIELD.aliases], aliasesForName(person.identity.name)) : null;
   if (aliases !== null)
     changes.push({ field: FIELD.aliases, from: current[FIELD.aliases] ?? null, to: aliases as string[] });
   let interactions = person.interactions;

@@ -117,6 +117,25 @@ describe('planImport and the user data it must not touch', () => {
     );
     expect(plan.updates[0]?.changes.map((c) => c.field)).toEqual(['linkedin-status', 'name']);
   });
+
+  it('offers aliases when LinkedIn renames the person, and never brings back one the user deleted', async () => {
+    const HEADER = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\n';
+    const row = (first: string) => csv(`${HEADER}${first},Rocket,https://www.linkedin.com/in/r,,,,08 Dec 2024`);
+    const vault = new MemoryVault();
+    await applyPlan(await planImport(row('Emoji 🚀'), vault.snapshot(), settings), vault.writer());
+    const path = 'People/Emoji 🚀 Rocket.md';
+    expect(vault.files.get(path)).toContain('aliases:\n  - Emoji Rocket\n');
+
+    vault.files.set(path, (vault.files.get(path) as string).replace('aliases:\n  - Emoji Rocket\n', ''));
+    const same = await planImport(row('Emoji 🚀'), vault.snapshot(), settings);
+    expect(same.updates).toEqual([]);
+
+    const renamed = await planImport(row('Rocket ✨'), vault.snapshot(), settings);
+    expect(renamed.updates[0]?.changes.map((c) => [c.field, c.to])).toEqual([
+      ['name', 'Rocket ✨ Rocket'],
+      ['aliases', ['Rocket Rocket']],
+    ]);
+  });
 });
 
 describe('interrupted imports', () => {
