@@ -7,10 +7,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { planUndo, sanitizeUndoEntry, type NoteChange, type UndoEntry } from '../core/edits/undo';
+import { planNoteUndo, sanitizeUndoEntry, type NoteChange, type UndoEntry } from '../core/edits/undo';
 import { editBody } from '../core/notes/note-text';
 import type { VaultSession } from './options';
 import { absOf, pluginDataFile, writeAtomically } from './vault-config';
+import { parseYaml } from './yaml-full';
 
 const UNDO_FILE = 'cli-undo.json';
 /** Changes kept for undo (the plugin keeps 50 in memory; these are on disk, whole note texts). */
@@ -103,23 +104,44 @@ export class CliEditor {
 
 export interface UndoOutcome {
   label: string;
+  /** Notes put back exactly as they were. */
   restored: string[];
-  skipped: string[];
+  /** Notes where the command's changes were taken back and later changes kept. */
+  merged: string[];
+  /** Notes left alone, with the reason. */
+  skipped: Array<{ path: string; reason: string }>;
 }
 
-/** Undoes the newest recorded CLI change; null when there is none. */
-export function undoLastChange(session: VaultSession): UndoOutcome | null {
+/** Undoes the newest recorded CLI change (the rule is core/edits/undo.ts); null when there is none. */
+export async function undoLastChange(session: VaultSession): Promise<UndoOutcome | null> {
   const file = undoFile(session);
   const stack = readStack(file);
   const entry = stack.pop();
   if (entry === undefined) return null;
-  const plan = planUndo(entry, (p) => readOrNull(session, p));
-  const restored: string[] = [];
-  for (const step of plan.steps) {
-    if ('delete' in step) session.vault.remove(step.path);
-    else writeAtomically(session.vault.abs(step.path), step.restore);
-    restored.push(step.path);
+  const outcome: UndoOutcome = { label: entry.label, restored: [], merged: [], skipped: [] };
+  const writer = session.vault.writer();
+  for (const change of entry.notes) {
+    const step = planNoteUndo(change, readOrNull(session, change.path), parseYaml);
+    if (step.kind === 'skip') outcome.skipped.push({ path: step.path, reason: step.reason });
+    else if (step.kind === 'delete') {
+      session.vault.remove(step.path);
+      outcome.restored.push(step.path);
+    } else if (step.kind === 'restore') {
+      writeAtomically(session.vault.abs(step.path), step.text);
+      outcome.restored.push(step.path);
+    } else {
+      const body = step.body;
+      if (body !== null) await writer.process(step.path, (text) => editBody(text, () => body));
+      if (step.fields.length > 0)
+        await writer.updateFrontmatter(step.path, (fm) => {
+          for (const { key, value } of step.fields) {
+            if (value === undefined) delete fm[key];
+            else fm[key] = value;
+          }
+        });
+      outcome.merged.push(step.path);
+    }
   }
   writeStack(file, stack);
-  return { label: entry.label, restored, skipped: plan.skipped };
+  return outcome;
 }

@@ -108,7 +108,7 @@ describe('network-crm reads well', () => {
     expect((await cli('stale', '--vault', dir, '--limit', '0')).err).toContain('--limit "0" must be a whole number');
   });
 
-  it('met-at-event sets met-where in one undoable step; undo refuses a note edited since', async () => {
+  it('met-at-event sets met-where in one undoable step; undo keeps later edits and refuses a changed key', async () => {
     const dir = vault();
     const before = readTree(dir);
     const event = ['met-at-event', '--vault', dir, '--from', '2026-11-19', '--to', '2026-11-22'];
@@ -121,16 +121,27 @@ describe('network-crm reads well', () => {
     expect(r.code).toBe(0);
     expect(readTree(dir)['People/Cy.md']).toContain('met-where: Web Summit\n');
     expect(readTree(dir)['People/Ivy.md']).toContain('met-where: Web Summit\n');
-    // The user edits one of them afterwards: undo restores the other and leaves this one.
+    // The user writes in one note afterwards: undo takes back met-where there and keeps their words.
     fs.appendFileSync(path.join(dir, 'People/Cy.md'), 'my words\n');
     const undo = await cli('undo', '--vault', dir);
-    expect(undo.code).toBe(1);
+    expect(undo.code).toBe(0);
     expect(undo.out).toBe(
-      'Undone: met at Web Summit (2 people) (1 note restored).\n1 note changed since and left as they are:\n  People/Cy.md\n',
+      'Undone: met at Web Summit (2 people) (1 note restored).\n1 note had changed since; the later changes were kept:\n  People/Cy.md\n',
     );
     expect(readTree(dir)['People/Ivy.md']).toBe(before['People/Ivy.md']);
-    expect(readTree(dir)['People/Cy.md']).toContain('my words');
+    expect(readTree(dir)['People/Cy.md']).toBe(`${before['People/Cy.md']}my words\n`);
     expect((await cli('undo', '--vault', dir)).out).toBe('Nothing to undo.\n');
+
+    // The user changes the very key the command set: that note is left alone, with the reason.
+    await cli(...event, '--met-where', 'Web Summit');
+    const cy = path.join(dir, 'People/Cy.md');
+    fs.writeFileSync(cy, fs.readFileSync(cy, 'utf8').replace('met-where: Web Summit', 'met-where: Lisbon'));
+    const refused = await cli('undo', '--vault', dir);
+    expect(refused.code).toBe(1);
+    expect(refused.out).toBe(
+      'Undone: met at Web Summit (2 people) (1 note restored).\n1 note left alone:\n  People/Cy.md: met-where was changed since (now "Lisbon")\n',
+    );
+    expect(readTree(dir)['People/Cy.md']).toContain('met-where: Lisbon\n');
   });
 
   it('log and decide are undone by undo; prune-list writes the checklist and undo removes it', async () => {

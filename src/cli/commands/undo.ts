@@ -6,25 +6,31 @@ import { FLAG, type CommandSpec } from '../command';
 import type { CliIo } from '../io';
 import { openVault } from '../options';
 
-function runUndo(args: ParsedArgs, io: CliIo): Promise<number> {
-  const outcome = undoLastChange(openVault(args));
-  if (args.flags.has('json')) io.out(JSON.stringify(outcome ?? { label: null, restored: [], skipped: [] }));
+async function runUndo(args: ParsedArgs, io: CliIo): Promise<number> {
+  const outcome = await undoLastChange(openVault(args));
+  if (args.flags.has('json')) io.out(JSON.stringify(outcome ?? { label: null, restored: [], merged: [], skipped: [] }));
   else if (outcome === null) io.out('Nothing to undo.');
   else {
     io.out(`Undone: ${outcome.label} (${plural(outcome.restored.length, 'note')} restored).`);
+    if (outcome.merged.length > 0) {
+      io.out(`${plural(outcome.merged.length, 'note')} had changed since; the later changes were kept:`);
+      for (const p of outcome.merged) io.out(`  ${p}`);
+    }
     if (outcome.skipped.length > 0) {
-      io.out(`${plural(outcome.skipped.length, 'note')} changed since and left as they are:`);
-      for (const p of outcome.skipped) io.out(`  ${p}`);
+      io.out(`${plural(outcome.skipped.length, 'note')} left alone:`);
+      for (const s of outcome.skipped) io.out(`  ${s.path}: ${s.reason}`);
     }
   }
-  return Promise.resolve(outcome !== null && outcome.skipped.length > 0 ? 1 : 0);
+  return outcome !== null && outcome.skipped.length > 0 ? 1 : 0;
 }
 
 export const UNDO: CommandSpec = {
   name: 'undo',
   summary: 'Undo the last change a CLI command made (log, decide, met-at-event, prune-list); again for the one before.',
   details: [
-    'A note edited since (by you, Obsidian, sync or an import) is left as it is and listed; exits 1 then.',
+    "A note edited since (by you, Obsidian, sync or an import) keeps those later edits: only the command's own",
+    'keys and lines are taken back. If one of those was changed since, the note is left as it is and listed',
+    'with the reason; exits 1 then.',
     'The last 10 changes are kept in <config folder>/plugins/network-crm/cli-undo.json.',
   ],
   flags: [FLAG.vault, FLAG.configDir, FLAG.json, FLAG.help],

@@ -1,14 +1,31 @@
 /**
- * The undo rule shared by the plugin's "Undo last change" and `network-crm undo`: a note is
- * restored only if it is still exactly as the change left it. If the user (or sync, or an
- * import) changed it since, it is left alone and reported, because restoring would throw
- * their newer edit away. A note the change created is deleted by undo on the same terms.
+ * The one undo rule, shared by the plugin's "Undo last change" and `network-crm undo`.
+ * For every note a change touched, given the note's text now:
+ *
+ * - still exactly as the change left it: the old text comes back byte for byte (a note the
+ *   change created is deleted; a note it moved away comes back if nothing took its place);
+ * - changed since (the user typed, sync, a linter, a "modified date" plugin): only the
+ *   change's own frontmatter keys and body text are taken back, if they are still there
+ *   untouched, and the later changes are kept (see revert.ts);
+ * - one of those very keys or lines was changed since, or the note is gone: the note is
+ *   left alone and the reason says why, because undoing would throw a newer edit away.
+ *
+ * The adapters only carry the plan out (Obsidian's APIs in the plugin, files in the CLI).
  */
+import { fieldEdits, planRevert, type RecordedEdit } from './revert';
+import { splitNote } from '../notes/note-text';
+
 export interface NoteChange {
   path: string;
   /** null when the change created the note. */
   before: string | null;
-  after: string;
+  /** null when the change moved the note away (a merge moves the other note to the trash). */
+  after: string | null;
+  /**
+   * What the change did to the keys and the body, when the adapter recorded it. Without it
+   * the rule works it out from `before` and `after`.
+   */
+  edit?: RecordedEdit | null;
 }
 
 export interface UndoEntry {
@@ -16,24 +33,62 @@ export interface UndoEntry {
   notes: NoteChange[];
 }
 
-export type UndoStep = { path: string; restore: string } | { path: string; delete: true };
+/** What undoing one note's change does. */
+export type NoteUndo =
+  | { kind: 'restore'; path: string; text: string }
+  | { kind: 'delete'; path: string }
+  | {
+      kind: 'revert';
+      path: string;
+      /** Keys to set back (`undefined`: remove the key). */
+      fields: ReadonlyArray<{ key: string; value: unknown }>;
+      /** The body to put in place, or null when the body needs no change. */
+      body: string | null;
+    }
+  | { kind: 'skip'; path: string; reason: string };
 
-export interface UndoPlan {
-  steps: UndoStep[];
-  /** Notes changed (or deleted) since: left as they are. */
-  skipped: string[];
+/** Reads a note's frontmatter as an object: `{}` without one, null when it cannot be read. */
+export type FrontmatterReader = (yaml: string) => unknown;
+
+export function readFrontmatter(text: string, parse: FrontmatterReader): Record<string, unknown> | null {
+  const { yaml, unterminated } = splitNote(text);
+  if (unterminated) return null;
+  if (yaml === null) return {};
+  try {
+    const data = parse(yaml);
+    if (data === null || data === undefined) return {};
+    return typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
 }
 
-/** What undoing `entry` does, given each note's current text (null when it is gone). */
-export function planUndo(entry: UndoEntry, current: (path: string) => string | null): UndoPlan {
-  const steps: UndoStep[] = [];
-  const skipped: string[] = [];
-  for (const change of entry.notes) {
-    if (current(change.path) !== change.after) skipped.push(change.path);
-    else if (change.before === null) steps.push({ path: change.path, delete: true });
-    else steps.push({ path: change.path, restore: change.before });
+/** What a change did to the keys and the body, from the texts before and after it. */
+function recordedEdit(before: string, after: string, parse: FrontmatterReader): RecordedEdit | null {
+  const fmBefore = readFrontmatter(before, parse);
+  const fmAfter = readFrontmatter(after, parse);
+  if (fmBefore === null || fmAfter === null) return null;
+  const body = { before: splitNote(before).body, after: splitNote(after).body };
+  return { fields: fieldEdits(fmBefore, fmAfter), body: body.before === body.after ? null : body };
+}
+
+/** What undoing `change` does to a note whose text is now `current` (null when there is no such note). */
+export function planNoteUndo(change: NoteChange, current: string | null, parse: FrontmatterReader): NoteUndo {
+  const { path } = change;
+  if (change.after === null) {
+    if (current !== null || change.before === null)
+      return { kind: 'skip', path, reason: 'another note has taken its place' };
+    return { kind: 'restore', path, text: change.before };
   }
-  return { steps, skipped };
+  if (current === null) return { kind: 'skip', path, reason: 'it was moved or deleted since' };
+  if (current === change.after)
+    return change.before === null ? { kind: 'delete', path } : { kind: 'restore', path, text: change.before };
+  if (change.before === null) return { kind: 'skip', path, reason: 'it was edited after it was created' };
+  const edit = change.edit ?? recordedEdit(change.before, change.after, parse);
+  if (edit === null) return { kind: 'skip', path, reason: 'it was changed since' };
+  const plan = planRevert({ fm: readFrontmatter(current, parse), body: splitNote(current).body }, edit);
+  if (!plan.ok) return { kind: 'skip', path, reason: plan.reason };
+  return { kind: 'revert', path, fields: plan.fields, body: plan.body };
 }
 
 /** The entry from a stored value, or null when it is not one (a hand-edited or older file). */
@@ -44,8 +99,10 @@ export function sanitizeUndoEntry(value: unknown): UndoEntry | null {
   const notes: NoteChange[] = [];
   for (const n of raw.notes as unknown[]) {
     const c = n as { path?: unknown; before?: unknown; after?: unknown } | null;
-    if (!c || typeof c.path !== 'string' || typeof c.after !== 'string') return null;
+    if (!c || typeof c.path !== 'string') return null;
     if (c.before !== null && typeof c.before !== 'string') return null;
+    if (c.after !== null && typeof c.after !== 'string') return null;
+    if (c.before === null && c.after === null) return null;
     notes.push({ path: c.path, before: c.before, after: c.after });
   }
   return { label: raw.label, notes };

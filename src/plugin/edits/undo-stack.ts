@@ -1,33 +1,18 @@
 /**
- * Undo for the plugin's own edits. Each entry holds, for every note it touched, the whole
- * text before and after, and which keys and body text the command changed.
- *
- * - The note is exactly as the command left it: the old text comes back byte for byte.
- * - It changed since (the user typed, a linter or a "modified date" plugin touched it):
- *   only the command's own changes are taken back, if they are still there untouched, and
- *   the other changes are kept; the notice says so.
- * - The user or another plugin changed one of those very keys or lines, or the note is
- *   gone: that note is left alone and the notice says why.
+ * Undo for the plugin's own edits: a stack of the last 50 changes, each with, for every note
+ * it touched, the whole text before and after and which keys and body text it changed. What
+ * undoing does to each note is the core's rule (core/edits/undo.ts, shared with
+ * `network-crm undo`); this file carries it out through Obsidian's APIs and says in a notice
+ * what was restored, what kept later edits, and what was left alone and why.
  *
  * A note open in an editor is saved first and restored through the editor, as edits are.
  */
 import { Notice, parseYaml, type App } from 'obsidian';
-import { planRevert, type RecordedEdit } from '../../core/edits/revert';
-import { editBody, splitNote } from '../../core/notes/note-text';
+import { planNoteUndo, type NoteChange } from '../../core/edits/undo';
+import { editBody } from '../../core/notes/note-text';
 import { openViews, processFrontMatterOf, processNote, saveOpenViews } from './open-note';
 
-export interface NoteChange {
-  path: string;
-  /** null when the command created the note. */
-  before: string | null;
-  /** null when the command moved the note to the trash (a merge). */
-  after: string | null;
-  /**
-   * What the command changed, for undoing it on a note that changed since. Absent for a note
-   * created or trashed, or when the command did not record it: then only an exact undo is possible.
-   */
-  edit?: RecordedEdit | null;
-}
+export type { NoteChange };
 
 export interface UndoEntry {
   label: string;
@@ -50,19 +35,6 @@ export interface UndoResult {
 
 const DEPTH = 50;
 
-function readFrontmatter(text: string): Record<string, unknown> | null {
-  const { yaml, unterminated } = splitNote(text);
-  if (unterminated) return null;
-  if (yaml === null) return {};
-  try {
-    const data: unknown = parseYaml(yaml);
-    if (data === null || data === undefined) return {};
-    return typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
-}
-
 const noteName = (path: string) => path.slice(path.lastIndexOf('/') + 1).replace(/\.md$/, '');
 
 export class UndoStack {
@@ -84,56 +56,38 @@ export class UndoStack {
     return this.entries.length;
   }
 
+  /** Carries out the core's undo rule (core/edits/undo.ts) for one note through Obsidian's APIs. */
   private async undoNote(change: NoteChange, result: UndoResult): Promise<void> {
     const file = this.app.vault.getFileByPath(change.path);
-    if (change.after === null) {
-      // Trashed by the command: bring it back unless something else took its place.
-      if (file || change.before === null)
-        result.skipped.push({ path: change.path, reason: 'another note has taken its place' });
-      else {
-        await this.app.vault.create(change.path, change.before);
-        result.restored.push(change.path);
-      }
+    if (file) await saveOpenViews(openViews(this.app, file));
+    const current = file ? await this.app.vault.read(file) : null;
+    const step = planNoteUndo(change, current, parseYaml);
+    if (step.kind === 'skip') {
+      result.skipped.push({ path: step.path, reason: step.reason });
       return;
     }
-    if (!file) {
-      result.skipped.push({ path: change.path, reason: 'it was moved or deleted since' });
+    if (step.kind === 'delete') {
+      if (file) await this.app.fileManager.trashFile(file);
+    } else if (step.kind === 'restore') {
+      const text = step.text;
+      // A note the change moved away comes back; a changed note is put back only if still as the change left it.
+      if (!file) await this.app.vault.create(step.path, text);
+      else await processNote(this.app, file, (now) => (now === change.after ? text : now));
+    } else {
+      if (!file) return;
+      const body = step.body;
+      if (body !== null) await processNote(this.app, file, (now) => editBody(now, () => body));
+      if (step.fields.length > 0)
+        await processFrontMatterOf(this.app, file, (fm: Record<string, unknown>) => {
+          for (const { key, value } of step.fields) {
+            if (value === undefined) delete fm[key];
+            else fm[key] = value;
+          }
+        });
+      result.merged.push(step.path);
       return;
     }
-    await saveOpenViews(openViews(this.app, file));
-    const current = await this.app.vault.read(file);
-    if (current === change.after) {
-      if (change.before === null) await this.app.fileManager.trashFile(file);
-      else {
-        const before = change.before;
-        await processNote(this.app, file, (now) => (now === change.after ? before : now));
-      }
-      result.restored.push(change.path);
-      return;
-    }
-    if (change.before === null) {
-      result.skipped.push({ path: change.path, reason: 'it was edited after it was created' });
-      return;
-    }
-    if (!change.edit) {
-      result.skipped.push({ path: change.path, reason: 'it was changed since' });
-      return;
-    }
-    const plan = planRevert({ fm: readFrontmatter(current), body: splitNote(current).body }, change.edit);
-    if (!plan.ok) {
-      result.skipped.push({ path: change.path, reason: plan.reason });
-      return;
-    }
-    const body = plan.body;
-    if (body !== null) await processNote(this.app, file, (now) => editBody(now, () => body));
-    if (plan.fields.length > 0)
-      await processFrontMatterOf(this.app, file, (fm: Record<string, unknown>) => {
-        for (const { key, value } of plan.fields) {
-          if (value === undefined) delete fm[key];
-          else fm[key] = value;
-        }
-      });
-    result.merged.push(change.path);
+    result.restored.push(step.path);
   }
 
   /** Undoes the newest entry; says what it did and what it could not do. */

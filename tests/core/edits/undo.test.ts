@@ -1,0 +1,75 @@
+/**
+ * The one undo rule (plugin and CLI): exact restore when the note is as the change left it,
+ * else take back only the change's own keys and lines, else leave the note and say why.
+ * Pins that later edits by the user are never thrown away, whichever adapter undoes.
+ */
+import YAML from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { planNoteUndo, sanitizeUndoEntry, type NoteChange } from '../../../src/core/edits/undo';
+
+const note = (fm: string, body = '') => `---\n${fm}---\n${body}`;
+const parse = (yaml: string): unknown => YAML.parse(yaml);
+const BEFORE = note('name: Ann\nmet-where:\n', '## Interactions\n\n');
+const AFTER = note('name: Ann\nmet-where: Web Summit\n', '## Interactions\n\n- 2026-11-26 · met at Web Summit\n');
+const change: NoteChange = { path: 'People/Ann.md', before: BEFORE, after: AFTER };
+
+describe('planNoteUndo', () => {
+  it('puts the old text back byte for byte when the note is as the change left it', () => {
+    expect(planNoteUndo(change, AFTER, parse)).toEqual({ kind: 'restore', path: 'People/Ann.md', text: BEFORE });
+  });
+
+  it('takes back only its own key and line when the user wrote elsewhere since', () => {
+    const now = note(
+      'name: Ann\nmet-where: Web Summit\ntrust: 4\n',
+      '## Interactions\n\n- 2026-11-26 · met at Web Summit\nmine\n',
+    );
+    expect(planNoteUndo(change, now, parse)).toEqual({
+      kind: 'revert',
+      path: 'People/Ann.md',
+      fields: [{ key: 'met-where', value: null }],
+      body: '## Interactions\n\nmine\n',
+    });
+  });
+
+  it('leaves the note and says why when the user changed the very key', () => {
+    const now = AFTER.replace('met-where: Web Summit', 'met-where: Lisbon');
+    expect(planNoteUndo(change, now, parse)).toEqual({
+      kind: 'skip',
+      path: 'People/Ann.md',
+      reason: 'met-where was changed since (now "Lisbon")',
+    });
+  });
+
+  it('deletes a note it created only while untouched; brings back a note it moved away only into an empty place', () => {
+    const created: NoteChange = { path: 'List.md', before: null, after: 'x' };
+    expect(planNoteUndo(created, 'x', parse).kind).toBe('delete');
+    expect(planNoteUndo(created, 'x and more', parse)).toMatchObject({
+      kind: 'skip',
+      reason: 'it was edited after it was created',
+    });
+    const moved: NoteChange = { path: 'Old.md', before: 'text', after: null };
+    expect(planNoteUndo(moved, null, parse)).toEqual({ kind: 'restore', path: 'Old.md', text: 'text' });
+    expect(planNoteUndo(moved, 'someone else', parse)).toMatchObject({
+      kind: 'skip',
+      reason: 'another note has taken its place',
+    });
+  });
+
+  it('a note gone since, or whose YAML broke since, is left alone with the reason', () => {
+    expect(planNoteUndo(change, null, parse)).toMatchObject({ kind: 'skip', reason: 'it was moved or deleted since' });
+    expect(planNoteUndo(change, AFTER.replace('name: Ann', 'name: [Ann'), parse)).toMatchObject({
+      kind: 'skip',
+      reason: 'its frontmatter can no longer be read',
+    });
+  });
+});
+
+describe('sanitizeUndoEntry', () => {
+  it('reads a stored entry (moved-away notes included) and rejects anything else', () => {
+    const stored = { label: 'merge', notes: [{ path: 'a.md', before: 'x', after: null }] };
+    expect(sanitizeUndoEntry(stored)).toEqual(stored);
+    expect(sanitizeUndoEntry({ label: 'x', notes: [{ path: 'a.md', before: null, after: null }] })).toBeNull();
+    expect(sanitizeUndoEntry({ label: 'x', notes: [{ path: 'a.md', before: 1, after: 'y' }] })).toBeNull();
+    expect(sanitizeUndoEntry('nonsense')).toBeNull();
+  });
+});
