@@ -41,10 +41,10 @@ function spans(lines: readonly string[]): KeySpan[] | null {
     if (prev) prev.end = i;
     out.push({ key, start: i, end: lines.length });
   }
-  // Trailing blank or comment lines belong to no key: keep them after the last entry.
-  const last = out[out.length - 1];
-  if (last) {
-    while (last.end > last.start + 1 && /^\s*(#.*)?$/.test(lines[last.end - 1] as string)) last.end--;
+  // Blank or comment lines after a key's value belong to no key (a comment often introduces
+  // the next key): replacing the key must keep them.
+  for (const span of out) {
+    while (span.end > span.start + 1 && /^\s*(#.*)?$/.test(lines[span.end - 1] as string)) span.end--;
   }
   return out;
 }

@@ -33,6 +33,16 @@ describe('patchFrontmatterYaml', () => {
     );
   });
 
+  it('keeps a comment between two keys when the first one is replaced or deleted', () => {
+    const commented = 'trust: 3\n# where we met, filled by hand\n\nmet-where: x\n';
+    expect(patchFrontmatterYaml(commented, new Map([['trust', 5]]))).toBe(
+      'trust: 5\n# where we met, filled by hand\n\nmet-where: x\n',
+    );
+    expect(patchFrontmatterYaml(commented, new Map([['trust', undefined]]))).toBe(
+      '# where we met, filled by hand\n\nmet-where: x\n',
+    );
+  });
+
   it('keeps CRLF line endings', () => {
     expect(patchFrontmatterYaml('a: 1\r\nb: 2\r\n', new Map([['a', 5]]))).toBe('a: 5\r\nb: 2\r\n');
   });
