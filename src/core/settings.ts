@@ -12,6 +12,13 @@ export interface TrustLevel {
   keepInTouchDays: number | null;
 }
 
+/** A keep-in-touch period carried by a tag (`#family` every 14 days). */
+export interface TagCadence {
+  /** Without the `#`; also applies to nested tags (`family` covers `family/close`). */
+  tag: string;
+  days: number;
+}
+
 export interface NetworkCrmSettings {
   peopleFolder: string;
   reportFolder: string;
@@ -22,6 +29,10 @@ export interface NetworkCrmSettings {
   createBaseFile: boolean;
   useDailyNotes: boolean;
   includeUntriagedInStale: boolean;
+  /** Periods by tag; the shortest rule that applies wins, a note's own `cadence` overrides all. */
+  tagCadences: TagCadence[];
+  /** How many people "Plan this week's reach-outs" picks. */
+  reviewCount: number;
   showStatusBar: boolean;
   pruneAfterYears: number;
   withdrawAfterWeeks: number;
@@ -57,6 +68,8 @@ export const DEFAULT_SETTINGS: NetworkCrmSettings = {
   createBaseFile: true,
   useDailyNotes: true,
   includeUntriagedInStale: false,
+  tagCadences: [],
+  reviewCount: 5,
   showStatusBar: true,
   pruneAfterYears: 3,
   withdrawAfterWeeks: 4,
@@ -76,6 +89,58 @@ function pick<T>(value: unknown, fallback: T, valid: (v: unknown) => boolean): T
 const isString = (v: unknown) => typeof v === 'string';
 const isBool = (v: unknown) => typeof v === 'boolean';
 const isCount = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+
+/** A tag as a rule names it: no `#`, no surrounding spaces, lower case (tags match case-insensitively). */
+export function normaliseTag(tag: string): string {
+  return tag.trim().replace(/^#+/, '').toLowerCase();
+}
+
+/** Valid rules only (a tag and a whole number of days above 0), one per tag, in the order given. */
+export function sanitizeTagCadences(value: unknown): TagCadence[] {
+  if (!Array.isArray(value)) return [];
+  const out: TagCadence[] = [];
+  for (const item of value) {
+    if (!item || typeof item !== 'object') continue;
+    const { tag, days } = item as Record<string, unknown>;
+    if (typeof tag !== 'string' || !isCount(days) || (days as number) <= 0) continue;
+    const t = normaliseTag(tag);
+    if (t === '' || /\s/.test(t) || out.some((r) => r.tag === t)) continue;
+    out.push({ tag: t, days: days as number });
+  }
+  return out;
+}
+
+/** The rules as the settings tab shows them: one per line, `#family 14`. */
+export function formatTagCadences(rules: readonly TagCadence[]): string {
+  return rules.map((r) => `#${r.tag} ${r.days}`).join('\n');
+}
+
+/**
+ * Rules typed one per line (`#family 14`, `mentor 60`; blank lines ignored), or the first
+ * problem with its line, so nothing half-right is saved.
+ */
+export function parseTagCadences(text: string): { rules: TagCadence[]; problem: string | null } {
+  const rules: TagCadence[] = [];
+  const lines = text.split(/\r?\n/);
+  for (const [i, raw] of lines.entries()) {
+    const line = raw.trim();
+    if (line === '') continue;
+    const m = /^#?(\S+)\s+(\d+)(?:\s*days?)?$/.exec(line);
+    const where = lines.length > 1 ? `Line ${i + 1}: ` : '';
+    if (!m)
+      return {
+        rules,
+        problem: `${where}"${line}" is not a rule; write a tag and a number of days, such as "#family 14".`,
+      };
+    const tag = normaliseTag(m[1] as string);
+    const days = Number(m[2]);
+    if (days <= 0) return { rules, problem: `${where}#${tag} needs a number of days above 0.` };
+    if (/[,#]/.test(tag)) return { rules, problem: `${where}"${m[1]}" is not a tag.` };
+    if (rules.some((r) => r.tag === tag)) return { rules, problem: `${where}#${tag} has a rule already.` };
+    rules.push({ tag, days });
+  }
+  return { rules, problem: null };
+}
 
 /** Merges loaded data over the defaults, dropping anything of the wrong type. */
 export function sanitizeSettings(loaded: unknown): NetworkCrmSettings {
@@ -105,6 +170,8 @@ export function sanitizeSettings(loaded: unknown): NetworkCrmSettings {
     createBaseFile: pick(raw.createBaseFile, d.createBaseFile, isBool),
     useDailyNotes: pick(raw.useDailyNotes, d.useDailyNotes, isBool),
     includeUntriagedInStale: pick(raw.includeUntriagedInStale, d.includeUntriagedInStale, isBool),
+    tagCadences: sanitizeTagCadences(raw.tagCadences),
+    reviewCount: pick(raw.reviewCount, d.reviewCount, (v) => isCount(v) && (v as number) > 0 && (v as number) <= 100),
     showStatusBar: pick(raw.showStatusBar, d.showStatusBar, isBool),
     pruneAfterYears: pick(raw.pruneAfterYears, d.pruneAfterYears, isCount),
     withdrawAfterWeeks: pick(raw.withdrawAfterWeeks, d.withdrawAfterWeeks, isCount),

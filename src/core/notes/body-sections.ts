@@ -38,17 +38,27 @@ interface Section {
   end: number;
 }
 
+/**
+ * For a ``` or ~~~ line, the fence state after it (it opens a block, or closes the one open
+ * with the same marker); null for any other line. `fence` is the open block's marker or null.
+ */
+export function fenceLine(text: string, fence: string | null): { fence: string | null } | null {
+  const f = FENCE.exec(text);
+  if (!f) return null;
+  const marker = (f[1] as string)[0] as string;
+  if (fence === null) return { fence: marker };
+  return { fence: fence === marker ? null : fence };
+}
+
 /** Finds `## <title>` (any heading level, case-insensitive) outside code blocks. */
 function findSection(lines: Line[], title: string): Section | null {
   let fence: string | null = null;
   let found: { index: number; level: number } | null = null;
   for (let i = 0; i < lines.length; i++) {
     const text = (lines[i] as Line).text;
-    const f = FENCE.exec(text);
+    const f = fenceLine(text, fence);
     if (f) {
-      const marker = (f[1] as string)[0] as string;
-      if (fence === null) fence = marker;
-      else if (fence === marker) fence = null;
+      fence = f.fence;
       continue;
     }
     if (fence !== null) continue;
@@ -144,6 +154,8 @@ export function sectionLines(body: string, title: string): string[] {
   return lines.slice(section.heading + 1, section.end).map((l) => l.text);
 }
 
+const MEETING = /^\s*[-*+]\s+\S+ · meeting(?: ·|$)/;
+
 /** A list item that starts with a date: `- 2024-05-01 · call · …`, `- [[2024-5-1]] …`, `- [x] 2024-05-01 …`. */
 const DATED_ITEM = /^\s*[-*+]\s+(?:\[[ xX]\]\s+)?(?:\[\[)?(\d{4})-(\d{1,2})-(\d{1,2})(?![0-9])/;
 
@@ -157,14 +169,56 @@ function itemDate(text: string): IsoDate | null {
   return isValidYmd(y, mo, d) ? toIso(y, mo, d) : null;
 }
 
+/**
+ * Every date among the section's dated list items, oldest first, each once. The same rules
+ * as {@link sectionLines}, walked without building line objects: it runs for every person
+ * note (30,000 of them, 200,000 dated lines) each time the CLI reads a vault. `meetings`, when
+ * given, also receives the dates of meeting lines (`- 2026-03-14 · meeting · …`), oldest first.
+ */
+export function datedItemDates(body: string, title: string, meetings?: IsoDate[]): IsoDate[] {
+  const wanted = title.toLowerCase();
+  if (!body.toLowerCase().includes(wanted)) return [];
+  const dates: IsoDate[] = [];
+  let fence: string | null = null;
+  let level = 0; // the found heading's level; 0 while not in the section
+  for (let start = 0; start < body.length;) {
+    const nl = body.indexOf('\n', start);
+    const end = nl === -1 ? body.length : nl;
+    const text = body.charCodeAt(end - 1) === 13 ? body.slice(start, end - 1) : body.slice(start, end);
+    start = end + 1;
+    const f = fenceLine(text, fence);
+    if (f) {
+      fence = f.fence;
+      continue;
+    }
+    if (fence !== null) continue;
+    const h = text.charCodeAt(0) === 35 || text.startsWith(' ') ? HEADING.exec(text) : null;
+    if (h) {
+      const l = (h[1] as string).length;
+      if (level > 0 && l <= level) break;
+      if (level === 0 && (h[2] as string).trim().toLowerCase() === wanted) level = l;
+      continue;
+    }
+    if (level === 0) continue;
+    const iso = itemDate(text);
+    if (iso === null) continue;
+    dates.push(iso);
+    // `- 2026-03-14 · meeting · …`, as a calendar import logs meetings: for "met 3 times since March".
+    if (meetings && MEETING.test(text)) meetings.push(iso);
+  }
+  meetings?.sort();
+  if (dates.length < 2) return dates;
+  dates.sort();
+  let n = 1;
+  for (let i = 1; i < dates.length; i++) if (dates[i] !== dates[n - 1]) dates[n++] = dates[i] as IsoDate;
+  dates.length = n;
+  return dates;
+}
+
 /** The newest date among the section's dated list items, or null. */
 export function newestDatedItem(body: string, title: string): IsoDate | null {
-  let newest: IsoDate | null = null;
-  for (const text of sectionLines(body, title)) {
-    const iso = itemDate(text);
-    if (iso !== null && (newest === null || iso > newest)) newest = iso;
-  }
-  return newest;
+  const dates = datedItemDates(body, title);
+  return dates[dates.length - 1] ?? null;
 }
 
 /**

@@ -5,6 +5,7 @@
  * base name, since formats like `YYYY/MM/YYYY-MM-DD` put part of the date in folders.
  */
 import { isValidYmd, toIso, type IsoDate } from '../dates/iso-date';
+import { isoWeekOf } from '../dates/iso-week';
 
 const MONTHS = [
   'january',
@@ -100,4 +101,63 @@ const ISO_NAME = compileDailyFormat('YYYY-MM-DD') as DailyNoteMatcher;
 export function dailyNoteMatcher(format: string | null): DailyNoteMatcher {
   const custom = format ? compileDailyFormat(format) : null;
   return (basename) => custom?.(basename) ?? ISO_NAME(basename);
+}
+
+const DAY_NAMES = DAYS.map((d) => d[0]?.toUpperCase() + d.slice(1));
+const MONTH_NAMES = MONTHS.map((m) => m[0]?.toUpperCase() + m.slice(1));
+
+function ordinal(n: number): string {
+  const tens = n % 100;
+  if (tens >= 11 && tens <= 13) return `${n}th`;
+  return `${n}${['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
+}
+
+/**
+ * A date written in a moment.js format, as Obsidian names daily notes (`YYYY-MM-DD`,
+ * `YYYY/MM/YYYY-MM-DD`, `dddd, MMMM Do YYYY`…). The tokens daily-note formats use; any
+ * other letter is kept as written. Weeks are ISO weeks.
+ */
+export function formatDailyDate(format: string, iso: IsoDate): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  const week = isoWeekOf(iso);
+  const values: Array<[string, () => string]> = [
+    ['YYYY', () => String(y).padStart(4, '0')],
+    ['GGGG', () => String(week.year)],
+    ['gggg', () => String(week.year)],
+    ['YY', () => String(y % 100).padStart(2, '0')],
+    ['MMMM', () => MONTH_NAMES[m - 1] as string],
+    ['MMM', () => (MONTH_NAMES[m - 1] as string).slice(0, 3)],
+    ['MM', () => String(m).padStart(2, '0')],
+    ['M', () => String(m)],
+    ['Do', () => ordinal(d)],
+    ['DD', () => String(d).padStart(2, '0')],
+    ['D', () => String(d)],
+    ['dddd', () => DAY_NAMES[weekday] as string],
+    ['ddd', () => (DAY_NAMES[weekday] as string).slice(0, 3)],
+    ['WW', () => String(week.week).padStart(2, '0')],
+    ['ww', () => String(week.week).padStart(2, '0')],
+    ['W', () => String(week.week)],
+    ['w', () => String(week.week)],
+  ];
+  let out = '';
+  for (let i = 0; i < format.length;) {
+    if (format[i] === '[') {
+      const end = format.indexOf(']', i);
+      if (end !== -1) {
+        out += format.slice(i + 1, end);
+        i = end + 1;
+        continue;
+      }
+    }
+    const hit = values.find(([t]) => format.startsWith(t, i));
+    if (hit) {
+      out += hit[1]();
+      i += hit[0].length;
+    } else {
+      out += format[i] as string;
+      i++;
+    }
+  }
+  return out;
 }

@@ -7,6 +7,7 @@
 import type { IsoDate } from '../dates/iso-date';
 import { normaliseProfileUrl } from '../identity/profile-url';
 import { FIELD } from '../notes/schema';
+import type { FollowUp } from '../followups/follow-ups';
 import { coerceBirthday } from './birthdays';
 import { coerceBoolean, coerceDate, coerceDays, coerceTags, coerceText, coerceTrust, type Coerced } from './coerce';
 
@@ -49,8 +50,18 @@ export interface PersonRecord {
   createdOn: IsoDate | null;
   /** Newest dated line under `## Interactions`, filled in by the index. */
   logLatest: IsoDate | null;
+  /** Every date of a dated line under `## Interactions`, oldest first, each once; filled in by the index. */
+  logDates: readonly IsoDate[];
+  /** The dates of meeting lines among them (`· meeting ·`), oldest first; filled in by the index. */
+  meetingDates: readonly IsoDate[];
   /** Newest daily note that links to the person, filled in by the index. */
   dailyLatest: IsoDate | null;
+  /** Every daily note date that links to the person (not from an open task), oldest first; by the index. */
+  dailyDates: readonly IsoDate[];
+  /** Open tasks anywhere in the vault that link the person, oldest first; by the index. */
+  followUps: readonly FollowUp[];
+  /** Dates of completed tasks that link the person (contact on that day), oldest first; by the index. */
+  doneDates: readonly IsoDate[];
   /** Values that could not be used, for the user to fix ("last-contact "soon" is not a date"). */
   problems: string[];
 }
@@ -109,7 +120,12 @@ export function personFromFrontmatter(
     birthday: take(FIELD.birthday, coerceBirthday(fm[FIELD.birthday])),
     createdOn: ctx.createdOn,
     logLatest: null,
+    logDates: [],
+    meetingDates: [],
     dailyLatest: null,
+    dailyDates: [],
+    followUps: [],
+    doneDates: [],
     problems,
   };
 }

@@ -1,55 +1,51 @@
 /**
  * Who is due a "keep in touch": the stale rule.
  *
- * - Tracked: the person's trust level has a keep-in-touch period, or their note sets
- *   `cadence` in days; `cadence: 0` means never. People marked `prune: true` and people in
- *   an invitation state are not tracked; untriaged people (no trust) only when the
- *   setting includes them, with the longest period of any level.
+ * - Tracked: a keep-in-touch period applies (see cadence.ts: the note's `cadence`, the
+ *   trust level, tag rules, untriaged people when the setting includes them).
  * - Due date: the effective last contact plus the period; someone never contacted counts
  *   from `connected-on`, else from when the note was created.
  * - Stale: today is after the due date (on the due date is not yet stale) and
- *   `snooze-until` is not in the future. Sorted by overdue ratio (days past due ÷ period),
- *   most overdue first.
+ *   `snooze-until` is not in the future. **Due** until the period has passed by half
+ *   again, **overdue** after that. Sorted by overdue ratio (days past due ÷ period), most
+ *   overdue first.
  */
 import { dayNumber, fromDayNumber, type IsoDate } from '../dates/iso-date';
-import { INVITATION_STATES } from '../notes/schema';
 import { effectiveLastContact, type LastContact } from '../people/last-contact';
 import type { PersonRecord } from '../people/person-record';
-import type { TrustLevel } from '../settings';
+import { cadenceOf, type Cadence, type CadenceOptions } from './cadence';
 
-export interface StaleOptions {
+export interface StaleOptions extends CadenceOptions {
   today: IsoDate;
-  trustLevels: readonly TrustLevel[];
-  includeUntriaged: boolean;
   useDailyNotes: boolean;
 }
 
 export type WhoseMove = 'you owe a reply' | 'waiting on them';
 
+/** Due: the period has passed. Overdue: it has passed by half again. */
+export type DueState = 'due' | 'overdue';
+
 export interface StaleEntry {
   person: PersonRecord;
   period: number;
+  /** The period and the rule it comes from ("every 60 days, as #mentor"). */
+  cadence: Cadence;
   lastContact: LastContact | null;
   dueDate: IsoDate;
   daysOverdue: number;
   overdueRatio: number;
+  state: DueState;
   /** From LinkedIn messages: who wrote last, when that is the most recent contact. */
   whoseMove: WhoseMove | null;
 }
 
 /** The keep-in-touch period in days, or null when the person is not tracked. */
-export function trackingPeriod(
-  p: PersonRecord,
-  options: Pick<StaleOptions, 'trustLevels' | 'includeUntriaged'>,
-): number | null {
-  if (p.prune || INVITATION_STATES.includes(p.status)) return null;
-  if (p.cadence !== null) return p.cadence > 0 ? p.cadence : null;
-  if (p.trust === null) {
-    if (!options.includeUntriaged) return null;
-    const periods = options.trustLevels.map((l) => l.keepInTouchDays).filter((d): d is number => d !== null);
-    return periods.length > 0 ? Math.max(...periods) : null;
-  }
-  return options.trustLevels[p.trust - 1]?.keepInTouchDays ?? null;
+export function trackingPeriod(p: PersonRecord, options: CadenceOptions): number | null {
+  return cadenceOf(p, options)?.days ?? null;
+}
+
+export function dueState(daysOverdue: number, period: number): DueState {
+  return daysOverdue * 2 > period ? 'overdue' : 'due';
 }
 
 export function whoseMove(p: PersonRecord, lastContact: LastContact | null): WhoseMove | null {
@@ -59,15 +55,20 @@ export function whoseMove(p: PersonRecord, lastContact: LastContact | null): Who
   return p.lastMessageFrom === 'them' ? 'you owe a reply' : 'waiting on them';
 }
 
+export function isSnoozed(p: PersonRecord, today: IsoDate): boolean {
+  return p.snoozeUntil !== null && p.snoozeUntil > today;
+}
+
 export function staleEntry(
   p: PersonRecord,
   options: StaleOptions,
   todayDay = dayNumber(options.today),
+  lastContact: LastContact | null = effectiveLastContact(p, options),
 ): StaleEntry | null {
-  const period = trackingPeriod(p, options);
-  if (period === null) return null;
-  if (p.snoozeUntil !== null && p.snoozeUntil > options.today) return null;
-  const lastContact = effectiveLastContact(p, options);
+  const cadence = cadenceOf(p, options);
+  if (cadence === null) return null;
+  if (isSnoozed(p, options.today)) return null;
+  const period = cadence.days;
   const since = lastContact?.date ?? p.connectedOn ?? p.createdOn;
   if (since === null) return null;
   const due = dayNumber(since) + period;
@@ -76,10 +77,12 @@ export function staleEntry(
   return {
     person: p,
     period,
+    cadence,
     lastContact,
     dueDate: fromDayNumber(due),
     daysOverdue,
     overdueRatio: daysOverdue / period,
+    state: dueState(daysOverdue, period),
     whoseMove: whoseMove(p, lastContact),
   };
 }

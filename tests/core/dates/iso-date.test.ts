@@ -1,5 +1,14 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonthsIso, daysBetween, isIsoDate, localIsoDate } from '../../../src/core/dates/iso-date';
+import {
+  addDays,
+  addMonthsIso,
+  dayNumber,
+  daysBetween,
+  fromDayNumber,
+  isIsoDate,
+  localIsoDate,
+} from '../../../src/core/dates/iso-date';
 
 describe('ISO dates', () => {
   it('adds days across month, year and leap-day boundaries', () => {
@@ -7,6 +16,23 @@ describe('ISO dates', () => {
     expect(addDays('2024-02-29', 1)).toBe('2024-03-01');
     expect(addDays('2023-12-31', 1)).toBe('2024-01-01');
     expect(addDays('2024-03-01', -1)).toBe('2024-02-29');
+  });
+
+  it('numbers days as Date.UTC does, and back (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('1000-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true }),
+        (d) => {
+          const iso = d.toISOString().slice(0, 10);
+          const day = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) / 86_400_000;
+          return dayNumber(iso) === day && fromDayNumber(day) === iso;
+        },
+      ),
+    );
+    expect(dayNumber('1970-01-01')).toBe(0);
+    expect(dayNumber('2024-02-30')).toBe(dayNumber('2024-03-01')); // as Date.UTC carries
+    expect(() => dayNumber('2024-1-05')).toThrow('not an ISO date: 2024-1-05');
+    expect(() => dayNumber('2024-01-0x')).toThrow('not an ISO date');
   });
 
   it('counts days between dates', () => {

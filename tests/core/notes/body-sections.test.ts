@@ -1,9 +1,12 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   appendToSection,
+  datedItemDates,
   insertDatedLine,
   newestDatedItem,
   prependToSection,
+  sectionLines,
 } from '../../../src/core/notes/body-sections';
 import { editBody, splitNote } from '../../../src/core/notes/note-text';
 
@@ -110,5 +113,65 @@ describe('splitNote / editBody', () => {
 
   it('treats a note without frontmatter as all body', () => {
     expect(splitNote('# Title\n---\n')).toEqual({ yaml: null, head: '', body: '# Title\n---\n', unterminated: false });
+  });
+});
+
+describe('datedItemDates', () => {
+  // Pinned against the line-object walk it replaces (sectionLines + the dated-item rule): the
+  // fast walk must find the same dates in any body, CRLF and sub-headings included, and
+  // none inside a fenced code block.
+  const line = fc.oneof(
+    fc.constantFrom(
+      '## Interactions',
+      '# interactions',
+      '### Sub',
+      '## History',
+      '```',
+      '~~~',
+      '',
+      'text',
+      '  ## Interactions',
+    ),
+    fc
+      .tuple(fc.integer({ min: 2020, max: 2027 }), fc.integer({ min: 1, max: 13 }), fc.integer({ min: 1, max: 31 }))
+      .map(([y, m, d]) => `- ${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')} · call`),
+    fc.constantFrom('- [x] 2026-01-02 done', '- [[2026-3-4]] · meeting', '* 2025-12-31', '- no date'),
+  );
+  /** Lines inside a fenced block blanked: a dated line in code is not a log entry. */
+  const withoutFences = (body: string) => {
+    let fence: string | null = null;
+    return body
+      .split('\n')
+      .map((l) => {
+        const f = /^ {0,3}(`{3,}|~{3,})/.exec(l.replace(/\r$/, ''));
+        if (f) {
+          const marker = (f[1] as string)[0] as string;
+          if (fence === null) fence = marker;
+          else if (fence === marker) fence = null;
+          return l;
+        }
+        return fence === null ? l : '';
+      })
+      .join('\n');
+  };
+  const reference = (body: string) => {
+    const out = new Set<string>();
+    for (const text of sectionLines(withoutFences(body), 'Interactions')) {
+      const m = /^\s*[-*+]\s+(?:\[[ xX]\]\s+)?(?:\[\[)?(\d{4})-(\d{1,2})-(\d{1,2})(?![0-9])/.exec(text);
+      if (!m) continue;
+      const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      if (mo >= 1 && mo <= 12 && d >= 1 && d <= new Date(Date.UTC(y, mo, 0)).getUTCDate())
+        out.add(`${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+    }
+    return [...out].sort();
+  };
+
+  it('finds every dated item of the section, oldest first, once each, as the line walk does (property)', () => {
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 30 }), fc.boolean(), (lines, crlf) => {
+        const body = lines.join(crlf ? '\r\n' : '\n');
+        expect(datedItemDates(body, 'Interactions')).toEqual(reference(body));
+      }),
+    );
   });
 });
