@@ -8,6 +8,7 @@ import { localIsoDate } from '../core/dates/iso-date';
 import { sanitizeSettings, type NetworkCrmSettings } from '../core/settings';
 import { sanitizeVaultState, type VaultState } from '../core/vault-state';
 import { registerPersonCommands } from './commands/register-commands';
+import { logCheckedReviewTasks, registerReviewCommands } from './commands/review-commands';
 import { openTriage, registerTriageCommands } from './commands/triage-commands';
 import { TRIAGE_VIEW_TYPE, TriageView } from './views/triage-view';
 import type { CrmContext } from './context';
@@ -19,6 +20,7 @@ import { StaleModel } from './views/stale-model';
 import { StaleStatusBar } from './views/stale-status-bar';
 import { STALE_VIEW_TYPE, StaleView } from './views/stale-view';
 import { openWelcomeOnFirstRun } from './views/welcome';
+import { OVERVIEW_VIEW_TYPE, OverviewView } from './views/overview-view';
 import { NetworkCrmSettingTab } from './settings-tab';
 
 /** The context handed to commands and views; settings are read live, never copied. */
@@ -77,6 +79,7 @@ export default class NetworkCrmPlugin extends Plugin {
     const stale = new StaleModel(this.ctx);
     this.registerView(STALE_VIEW_TYPE, (leaf) => new StaleView(leaf, this.ctx, stale));
     this.registerView(TRIAGE_VIEW_TYPE, (leaf) => new TriageView(leaf, this.ctx));
+    this.registerView(OVERVIEW_VIEW_TYPE, (leaf) => new OverviewView(leaf, this.ctx, stale));
     this.addRibbonIcon('users', 'Open stale contacts', () => void this.openStaleView());
     this.addRibbonIcon('inbox', 'Open triage', () => void openTriage(this.ctx));
 
@@ -90,9 +93,19 @@ export default class NetworkCrmPlugin extends Plugin {
       name: 'Open stale contacts',
       callback: () => void this.openStaleView(),
     });
+    this.addCommand({
+      id: 'open-network-overview',
+      name: 'Open network overview',
+      callback: () => void this.openOverview(),
+    });
     registerPersonCommands(this, this.ctx);
     registerTriageCommands(this, this.ctx);
+    registerReviewCommands(this, this.ctx, stale);
+    this.index.onReviewTaskChecked = (checked) => logCheckedReviewTasks(this.ctx, checked);
 
+    // The keep-in-touch state follows the index even without a status bar, so the stale view
+    // and the overview open at once (after an edit only the people who changed are redone).
+    this.register(this.index.onChange(() => void stale.all()));
     // Obsidian mobile has no status bar; the ribbon and the commands open the view there.
     if (!Platform.isMobile) {
       const statusEl = this.addStatusBarItem();
@@ -154,6 +167,14 @@ export default class NetworkCrmPlugin extends Plugin {
   /** The stale view in the right sidebar: reuses an open one, reveals it. */
   async openStaleView(): Promise<void> {
     await this.app.workspace.ensureSideLeaf(STALE_VIEW_TYPE, 'right', { active: true, reveal: true });
+  }
+
+  /** The overview in a tab of the main area: reuses an open one. */
+  async openOverview(): Promise<void> {
+    const existing = this.app.workspace.getLeavesOfType(OVERVIEW_VIEW_TYPE)[0];
+    const leaf = existing ?? this.app.workspace.getLeaf('tab');
+    if (!existing) await leaf.setViewState({ type: OVERVIEW_VIEW_TYPE, active: true });
+    await this.app.workspace.revealLeaf(leaf);
   }
 
   override async onExternalSettingsChange(): Promise<void> {

@@ -14,13 +14,16 @@
  * - The interaction log lives in the note body, which the cache does not hold. Bodies are
  *   read only for notes whose cache shows list items under an `Interactions` heading (four
  *   reads at a time, after start-up); on `changed` the text arrives with the event.
- * - Daily notes that link a person count as contact; links come from `resolvedLinks`.
+ * - Daily notes that link a person count as contact; links come from `resolvedLinks`,
+ *   less those only in open tasks or a weekly review's section.
+ * - Follow-ups: notes whose cache shows a task linking a note (or any task, in a person
+ *   note) are read the same way, and their tasks kept (see follow-up-tracker.ts).
  * - Subscribers are notified at most every 100 ms (an import changes 30,000 notes), and
  *   `revision` tells views whether anything changed since they last drew.
  */
 import { Component, debounce, normalizePath, TFile, type App, type CachedMetadata } from 'obsidian';
 import { localIsoDate, type IsoDate } from '../core/dates/iso-date';
-import { newestDatedItem } from '../core/notes/body-sections';
+import { datedItemDates } from '../core/notes/body-sections';
 import { splitNote } from '../core/notes/note-text';
 import { INTERACTIONS_HEADING } from '../core/notes/schema';
 import { dailyNoteMatcher, type DailyNoteMatcher } from '../core/people/daily-notes';
@@ -28,8 +31,27 @@ import { effectiveLastContact, type LastContact } from '../core/people/last-cont
 import { isPersonNote, personNoteRule, type PersonNoteRule } from '../core/people/person-note';
 import { personFromFrontmatter, type PersonRecord } from '../core/people/person-record';
 import { levelNames, type NetworkCrmSettings } from '../core/settings';
+import type { FollowUp } from '../core/followups/follow-ups';
+import { contactTargets, FollowUpTracker, type CheckedReviewTask } from './follow-up-tracker';
 
 const NOTIFY_MS = 100;
+/**
+ * Shared empty lists: a record's lists keep their identity while unchanged, which lets the
+ * stale model recompute only the people whose lists were replaced.
+ */
+const NO_DATES: readonly IsoDate[] = Object.freeze([]);
+const NO_FOLLOW_UPS: readonly FollowUp[] = Object.freeze([]);
+
+interface Log {
+  dates: readonly IsoDate[];
+  meetings: readonly IsoDate[];
+}
+
+function readLog(text: string): Log {
+  const meetings: IsoDate[] = [];
+  const dates = datedItemDates(splitNote(text).body, INTERACTIONS_HEADING, meetings);
+  return { dates, meetings: meetings.length === 0 ? NO_DATES : meetings };
+}
 const MAX_CONCURRENT_READS = 4;
 /** How often a cold start's progress is looked at. */
 const POLL_MS = 1000;
@@ -42,10 +64,14 @@ interface DailyNote {
 export class PersonIndex extends Component {
   private readonly records = new Map<string, PersonRecord>();
   private readonly byUrl = new Map<string, Set<string>>();
-  private readonly logDates = new Map<string, IsoDate | null>();
+  /** Per person note: the dates of its log lines and of its meeting lines. */
+  private readonly logs = new Map<string, Log>();
+  private readonly tasks: FollowUpTracker;
+  /** Told when the user checks a task of a weekly review (the plugin logs the contact). */
+  onReviewTaskChecked: ((checked: CheckedReviewTask[]) => void) | null = null;
   private readonly dailyNotes = new Map<string, DailyNote>();
-  /** Newest daily note per linked path; derived from dailyNotes, dropped whenever they change. */
-  private dailyByTarget: Map<string, IsoDate> | null = null;
+  /** Daily note dates per linked path, oldest first; derived from dailyNotes, dropped whenever they change. */
+  private dailyByTarget: Map<string, IsoDate[]> | null = null;
   private readonly listeners = new Set<() => void>();
   private dailyMatcher: DailyNoteMatcher = dailyNoteMatcher(null);
   private readQueue: TFile[] = [];
@@ -68,9 +94,11 @@ export class PersonIndex extends Component {
     private readonly settings: () => NetworkCrmSettings,
   ) {
     super();
+    this.tasks = new FollowUpTracker(app);
   }
 
   private readonly notify = debounce(() => {
+    this.flushTasks();
     for (const listener of this.listeners) listener();
   }, NOTIFY_MS);
 
@@ -95,10 +123,12 @@ export class PersonIndex extends Component {
   }
 
   people(): PersonRecord[] {
+    this.flushTasks();
     return [...this.records.values()];
   }
 
   get(path: string): PersonRecord | undefined {
+    this.flushTasks();
     return this.records.get(path);
   }
 
@@ -165,9 +195,7 @@ export class PersonIndex extends Component {
       found = true;
       if (!file) continue;
       this.indexDaily(file);
-      if (!this.isPerson(file, cache)) continue;
-      this.put(file, cache);
-      if (this.hasLoggedItems(cache) && !this.logDates.has(file.path)) this.readQueue.push(file);
+      this.take(file, cache);
     }
     if (this.uncached.size === 0) {
       this.applyDaily();
@@ -189,6 +217,7 @@ export class PersonIndex extends Component {
     this.byUrl.clear();
     this.dailyNotes.clear();
     this.dailyByTarget = null;
+    this.tasks.clear();
     this.readQueue = [];
     this.uncached.clear();
     const files = this.app.vault.getMarkdownFiles();
@@ -197,15 +226,21 @@ export class PersonIndex extends Component {
       const cache = this.app.metadataCache.getFileCache(file);
       if (cache === null) this.uncached.add(file.path);
       this.indexDaily(file);
-      if (!this.isPerson(file, cache)) continue;
-      this.put(file, cache);
-      if (this.hasLoggedItems(cache) && !this.logDates.has(file.path)) this.readQueue.push(file);
+      this.take(file, cache);
     }
     this.applyDaily();
     this.builtComplete = this.uncached.size === 0;
     if (this.builtComplete || this.resolvedSeen) this.markReady();
     this.changed();
     this.pumpReads();
+  }
+
+  /** A note seen while building: its record if it is a person, and a read if its log or tasks need one. */
+  private take(file: TFile, cache: CachedMetadata | null): void {
+    const person = this.isPerson(file, cache);
+    if (person) this.put(file, cache);
+    const needsLog = person && this.hasLoggedItems(cache) && !this.logs.has(file.path);
+    if (needsLog || this.tasks.mayHaveTasks(cache, person)) this.readQueue.push(file);
   }
 
   private markReady(): void {
@@ -264,7 +299,11 @@ export class PersonIndex extends Component {
       levelNames: levelNames(this.settings()),
       createdOn: file.stat.ctime > 0 ? localIsoDate(new Date(file.stat.ctime)) : null,
     });
-    record.logLatest = this.logDates.get(file.path) ?? null;
+    const log = this.logs.get(file.path);
+    record.logDates = log?.dates ?? NO_DATES;
+    record.meetingDates = log?.meetings ?? NO_DATES;
+    record.logLatest = record.logDates[record.logDates.length - 1] ?? null;
+    this.applyTasksTo(record);
     this.records.set(file.path, record);
     if (record.profileUrl) {
       const set = this.byUrl.get(record.profileUrl) ?? new Set<string>();
@@ -298,7 +337,7 @@ export class PersonIndex extends Component {
       this.reading++;
       void this.app.vault
         .cachedRead(file)
-        .then((text) => this.setLog(file.path, text))
+        .then((text) => this.onRead(file, text))
         .catch(() => undefined)
         .finally(() => {
           this.reading--;
@@ -307,14 +346,50 @@ export class PersonIndex extends Component {
     }
   }
 
-  private setLog(path: string, text: string): void {
-    const date = newestDatedItem(splitNote(text).body, INTERACTIONS_HEADING);
-    this.logDates.set(path, date);
-    const record = this.records.get(path);
-    if (record && record.logLatest !== date) {
-      record.logLatest = date;
-      this.changed();
+  private onRead(file: TFile, text: string): void {
+    let changed = false;
+    const record = this.records.get(file.path);
+    if (record) {
+      const log = readLog(text);
+      this.logs.set(file.path, log);
+      if (log.dates.join() !== record.logDates.join() || log.meetings.join() !== record.meetingDates.join()) {
+        record.logDates = log.dates;
+        record.meetingDates = log.meetings;
+        record.logLatest = log.dates[log.dates.length - 1] ?? null;
+        changed = true;
+      }
     }
+    if (this.updateTasks(file, text, null).changed) changed = true;
+    if (changed) this.changed();
+  }
+
+  /** Re-reads a note's tasks; when they changed, every person's follow-ups are brought up to date. */
+  private updateTasks(file: TFile, text: string, cache: CachedMetadata | null): { changed: boolean } {
+    if (cache !== null && !this.tasks.has(file.path) && !this.tasks.mayHaveTasks(cache, this.records.has(file.path)))
+      return { changed: false };
+    const result = this.tasks.update(file, text, this.dailyMatcher(file.basename));
+    if (result.checked.length > 0) this.onReviewTaskChecked?.(result.checked);
+    if (result.changed) this.applyTasks();
+    return result;
+  }
+
+  private applyTasksTo(record: PersonRecord): void {
+    const t = this.tasks.forPerson(record.path);
+    record.followUps = t?.followUps ?? NO_FOLLOW_UPS;
+    record.doneDates = t?.doneDates ?? NO_DATES;
+  }
+
+  /** Follow-ups changed: every record is brought up to date once, before subscribers are told. */
+  private tasksDirty = false;
+
+  private applyTasks(): void {
+    this.tasksDirty = true;
+  }
+
+  private flushTasks(): void {
+    if (!this.tasksDirty) return;
+    this.tasksDirty = false;
+    for (const r of this.records.values()) this.applyTasksTo(r);
   }
 
   private onChanged(file: TFile, data: string, cache: CachedMetadata): void {
@@ -323,9 +398,11 @@ export class PersonIndex extends Component {
       this.changed();
     }
     const wasDaily = this.dailyNotes.has(file.path);
-    this.indexDaily(file);
-    if (this.isPerson(file, cache)) {
-      this.logDates.set(file.path, newestDatedItem(splitNote(data).body, INTERACTIONS_HEADING));
+    this.indexDaily(file, cache);
+    const person = this.isPerson(file, cache);
+    if (person) this.logs.set(file.path, readLog(data));
+    const tasksChanged = this.updateTasks(file, data, cache).changed;
+    if (person) {
       this.put(file, cache);
       this.applyDailyTo(file.path);
       this.changed();
@@ -335,11 +412,16 @@ export class PersonIndex extends Component {
     } else if (wasDaily || this.dailyNotes.has(file.path)) {
       this.applyDaily();
       this.changed();
-    }
+    } else if (tasksChanged) this.changed();
   }
 
   private onDeleted(path: string): void {
-    this.logDates.delete(path);
+    this.logs.delete(path);
+    if (this.tasks.remove(path) || this.records.has(path)) {
+      this.tasks.invalidate();
+      this.applyTasks();
+      this.changed();
+    }
     const hadDaily = this.dailyNotes.delete(path);
     if (hadDaily) this.dailyByTarget = null;
     if (this.records.has(path) || hadDaily) {
@@ -350,16 +432,18 @@ export class PersonIndex extends Component {
   }
 
   private onRenamed(file: TFile, oldPath: string): void {
-    const log = this.logDates.get(oldPath);
-    this.logDates.delete(oldPath);
-    if (log !== undefined) this.logDates.set(file.path, log);
+    const log = this.logs.get(oldPath);
+    this.logs.delete(oldPath);
+    if (log !== undefined) this.logs.set(file.path, log);
     if (this.dailyNotes.delete(oldPath)) this.dailyByTarget = null;
     this.remove(oldPath);
+    this.tasks.rename(oldPath, file.path);
     this.indexDaily(file);
     const cache = this.app.metadataCache.getFileCache(file);
     if (this.isPerson(file, cache)) this.put(file, cache);
     // Links to the renamed note now resolve to its new path.
     this.applyDaily();
+    this.applyTasks();
     this.changed();
   }
 
@@ -371,42 +455,47 @@ export class PersonIndex extends Component {
     }
   }
 
-  private indexDaily(file: TFile): void {
+  private indexDaily(file: TFile, cache = this.app.metadataCache.getFileCache(file)): void {
     if (!this.settings().useDailyNotes) return;
     const date = this.dailyMatcher(file.basename);
     if (date === null) {
       if (this.dailyNotes.delete(file.path)) this.dailyByTarget = null;
       return;
     }
-    this.dailyNotes.set(file.path, {
-      date,
-      targets: Object.keys(this.app.metadataCache.resolvedLinks[file.path] ?? {}),
-    });
+    this.dailyNotes.set(file.path, { date, targets: contactTargets(this.app, file, cache) });
     this.dailyByTarget = null;
   }
 
   /** Computed once per change to the daily notes, so a burst of 30,000 person-note changes costs one pass. */
-  private latestDailyByTarget(): Map<string, IsoDate> {
+  private datesByTarget(): Map<string, IsoDate[]> {
     if (this.dailyByTarget) return this.dailyByTarget;
-    const latest = new Map<string, IsoDate>();
+    const byTarget = new Map<string, IsoDate[]>();
     for (const { date, targets } of this.dailyNotes.values()) {
       for (const t of targets) {
-        const cur = latest.get(t);
-        if (cur === undefined || date > cur) latest.set(t, date);
+        const dates = byTarget.get(t);
+        if (dates) dates.push(date);
+        else byTarget.set(t, [date]);
       }
     }
-    this.dailyByTarget = latest;
-    return latest;
+    for (const dates of byTarget.values()) dates.sort();
+    this.dailyByTarget = byTarget;
+    return byTarget;
+  }
+
+  private setDaily(r: PersonRecord, byTarget: Map<string, IsoDate[]>): void {
+    const dates = byTarget.get(r.path) ?? NO_DATES;
+    r.dailyDates = dates;
+    r.dailyLatest = dates[dates.length - 1] ?? null;
   }
 
   private applyDaily(): void {
-    const latest = this.latestDailyByTarget();
-    for (const r of this.records.values()) r.dailyLatest = latest.get(r.path) ?? null;
+    const byTarget = this.datesByTarget();
+    for (const r of this.records.values()) this.setDaily(r, byTarget);
   }
 
   private applyDailyTo(path: string): void {
     const r = this.records.get(path);
-    if (r) r.dailyLatest = this.latestDailyByTarget().get(path) ?? null;
+    if (r) this.setDaily(r, this.datesByTarget());
   }
 
   private changed(): void {

@@ -71,7 +71,28 @@ export function installDomExtensions(win: Window & typeof globalThis): void {
     }
     return el;
   };
+  // SVG elements take only a class and attributes (SvgElementInfo), in the SVG namespace.
+  const createSvg = function (
+    this: Node,
+    tag: string,
+    info?: { cls?: string | string[]; attr?: Record<string, unknown>; parent?: Node; prepend?: boolean } | string,
+    cb?: (el: SVGElement) => void,
+  ) {
+    const el = (this.ownerDocument ?? doc).createElementNS('http://www.w3.org/2000/svg', tag);
+    const cls = typeof info === 'string' ? info : info?.cls;
+    if (cls) el.setAttribute('class', Array.isArray(cls) ? cls.join(' ') : cls);
+    if (typeof info === 'object' && info.attr)
+      for (const [k, v] of Object.entries(info.attr))
+        if (v !== null && v !== false && v !== undefined)
+          el.setAttribute(k, v === true ? '' : `${v as string | number}`);
+    const parent = typeof info === 'object' && info.parent ? info.parent : this;
+    if (typeof info === 'object' && info.prepend) (parent as ParentNode).prepend(el);
+    else parent.appendChild(el);
+    cb?.(el);
+    return el;
+  };
   for (const proto of [N, F]) {
+    proto.createSvg = createSvg;
     proto.createEl = createEl;
     proto.createDiv = function (this: Node, info?: Info, cb?: (el: HTMLDivElement) => void) {
       return createEl.call(this, 'div', info, cb as (el: HTMLElement) => void);

@@ -1,7 +1,7 @@
 /**
  * A metadata cache that really indexes notes: frontmatter (parsed with the `yaml`
  * package's core schema, as Obsidian's parser treats `2024-01-05`: a string), headings,
- * list items, links, and resolved links.
+ * list items (with `task` for `- [ ]` items), links, embeds, and resolved links.
  *
  * Like Obsidian's, it is asynchronous: after a write, `getFileCache` keeps the old entry
  * (or null for a new file) until the file has been indexed on a later tick; then
@@ -44,6 +44,7 @@ export function computeCache(text: string): Real.CachedMetadata {
   const headings: Real.HeadingCache[] = [];
   const listItems: Real.ListItemCache[] = [];
   const links: Real.LinkCache[] = [];
+  const embeds: Real.EmbedCache[] = [];
   let offset = lines.slice(0, bodyStartLine).reduce((n, l) => n + l.length + 1, 0);
   let fence: string | null = null;
   for (let i = bodyStartLine; i < lines.length; i++) {
@@ -58,12 +59,21 @@ export function computeCache(text: string): Real.CachedMetadata {
           level: (h[1] as string).length,
           position: pos(i, 0, offset, i, line.length, offset + line.length),
         });
-      if (/^\s*(?:[-*+]|\d+[.)])\s/.test(line))
-        listItems.push({ parent: -1, position: pos(i, 0, offset, i, line.length, offset + line.length) });
+      if (/^\s*(?:[-*+]|\d+[.)])\s/.test(line)) {
+        const item: Real.ListItemCache = {
+          parent: -1,
+          position: pos(i, 0, offset, i, line.length, offset + line.length),
+        };
+        // As Obsidian: the character in `[ ]` for a task, undefined for a plain item.
+        const task = /^\s*(?:[-*+]|\d+[.)])\s+\[(.)\]/.exec(line);
+        if (task) item.task = task[1];
+        listItems.push(item);
+      }
       for (const m of line.matchAll(/!?\[\[([^\]|#^]*)(?:[#^][^\]|]*)?(?:\|([^\]]*))?\]\]/g)) {
         const link = (m[1] as string).trim();
+        // Embeds (`![[…]]`) are listed apart from links, as Obsidian does; both resolve.
         if (link !== '')
-          links.push({
+          (m[0].startsWith('!') ? embeds : links).push({
             link,
             original: m[0],
             displayText: m[2] ?? link,
@@ -76,6 +86,7 @@ export function computeCache(text: string): Real.CachedMetadata {
   if (headings.length) cache.headings = headings;
   if (listItems.length) cache.listItems = listItems;
   if (links.length) cache.links = links;
+  if (embeds.length) cache.embeds = embeds;
   return cache;
 }
 
@@ -240,7 +251,7 @@ export class MetadataCache extends Events {
   private resolveFile(file: TFile, cache: Real.CachedMetadata): void {
     const out: Record<string, number> = {};
     const missing: Record<string, number> = {};
-    for (const link of cache.links ?? []) {
+    for (const link of [...(cache.links ?? []), ...(cache.embeds ?? [])]) {
       const dest = this.getFirstLinkpathDest(link.link, file.path);
       if (dest) out[dest.path] = (out[dest.path] ?? 0) + 1;
       else missing[link.link] = (missing[link.link] ?? 0) + 1;

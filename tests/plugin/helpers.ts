@@ -3,6 +3,7 @@ import { afterEach } from 'vitest';
 import type { App } from '../obsidian-double/app';
 import { createApp, loadPlugin, settle, type StartOptions } from '../obsidian-double/harness';
 import NetworkCrmPlugin from '../../src/plugin/network-crm-plugin';
+import { STALE_VIEW_TYPE, type StaleView } from '../../src/plugin/views/stale-view';
 import { TRIAGE_VIEW_TYPE, type TriageView } from '../../src/plugin/views/triage-view';
 
 export { settle };
@@ -100,4 +101,15 @@ export async function openTriage(app: App): Promise<TriageView> {
 /** A key pressed while the triage view has focus. */
 export function press(view: TriageView, key: string): void {
   view.contentEl.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+}
+
+/** Runs "Open stale contacts" and waits for the view to have drawn. */
+export async function openStaleView(app: App): Promise<StaleView> {
+  runCommand(app, 'open-stale-contacts');
+  const view = await until(
+    () => app.workspace.getLeavesOfType(STALE_VIEW_TYPE)[0]?.view as StaleView | undefined,
+    'stale view',
+  );
+  await settle(app);
+  return view;
 }

@@ -74,6 +74,33 @@ describe('person index', () => {
     expect(plugin.index.lastContact('People/Ann.md')).toBeNull();
   });
 
+  it('reads only the notes whose cache shows a task linking a note, and keeps every dated contact', async () => {
+    const files: Record<string, string> = {
+      'People/Ann.md': `${person('Ann Lee')}- 2026-03-01 · call\n- 2026-01-05 · email\n`,
+      'People/Bo.md': person('Bo Kim'),
+      'Notes/Plain.md': '- a list\n- [[Ann]] in a plain item',
+      'Notes/Todo.md': '- [ ] a task without a link\n',
+      'Notes/Plans.md': '# Plans\n- [ ] Call [[Bo]] ➕ 2026-04-12\n- [x] Lunch with [[Ann]] ✅ 2026-04-02\n',
+      '2026-04-10.md': 'Saw [[Ann]]\n- [ ] Call [[Bo]] next week\n',
+    };
+    const app = track(await createApp(files));
+    const spy = vi.spyOn(app.vault, 'cachedRead');
+    const plugin = (await loadPlugin(NetworkCrmPlugin as never, app)) as unknown as NetworkCrmPlugin;
+    await settle(app);
+    expect(spy.mock.calls.map((c) => c[0].path).sort()).toEqual(['2026-04-10.md', 'Notes/Plans.md', 'People/Ann.md']);
+    const ann = plugin.index.get('People/Ann.md')!;
+    expect(ann.logDates).toEqual(['2026-01-05', '2026-03-01']);
+    expect(ann.doneDates).toEqual(['2026-04-02']);
+    expect(ann.dailyDates).toEqual(['2026-04-10']);
+    const bo = plugin.index.get('People/Bo.md')!;
+    expect(bo.followUps.map((f) => [f.path, f.text, f.since])).toEqual([
+      ['2026-04-10.md', 'Call Bo next week', '2026-04-10'],
+      ['Notes/Plans.md', 'Call Bo', '2026-04-12'],
+    ]);
+    // A plan in a daily note is not a contact.
+    expect(bo.dailyDates).toEqual([]);
+  });
+
   it('keeps malformed hand-typed values as problems instead of failing', async () => {
     const { plugin } = await startPlugin({
       'People/Odd.md':

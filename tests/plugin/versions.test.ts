@@ -82,7 +82,9 @@ describe('settings definitions', () => {
     expect(app.searchSettings('daily')).toEqual(['Daily notes count as contact']);
     expect(app.searchSettings('bases')).toEqual(['Create a table of your network']);
     expect(app.searchSettings('people folder')).toEqual(['People folder', 'Create a table of your network']);
-    expect(app.searchSettings('cadence')).toHaveLength(5);
+    // The five levels' periods and the tag rules.
+    expect(app.searchSettings('cadence')).toHaveLength(6);
+    expect(app.searchSettings('weekly review')).toEqual(['Reach-outs per week']);
   });
 
   it('before 1.13 there is no settings search and display() renders the same settings', async () => {
@@ -94,6 +96,6 @@ describe('settings definitions', () => {
     legacy.app.destroy();
     const current = await startPlugin();
     expect(names(current.app.openSettingTab('network-crm'))).toEqual(old);
-    expect(old).toHaveLength(31); // 4 headings, 27 settings
+    expect(old).toHaveLength(33); // 4 headings, 29 settings
   });
 });

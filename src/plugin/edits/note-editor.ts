@@ -60,18 +60,24 @@ export class NoteEditor {
 
   /**
    * Edits several notes as one undoable step; a note that fails is skipped and reported.
-   * `restoreState` joins a change to the vault state to the same step.
+   * `restoreState` joins a change to the vault state to the same step. `shouldStop` is asked
+   * before each note (a Cancel button): what was done stays, and undoes as one step.
    */
   async editMany(
     files: readonly TFile[],
     edit: (file: TFile) => NoteEdit,
     label: string,
-    options: { onProgress?: (done: number) => void | Promise<void>; restoreState?: () => Promise<void> } = {},
+    options: {
+      onProgress?: (done: number) => void | Promise<void>;
+      restoreState?: () => Promise<void>;
+      shouldStop?: () => boolean;
+    } = {},
   ): Promise<{ changed: number; failed: string[] }> {
     const notes: NoteChange[] = [];
     const failed: string[] = [];
     let done = 0;
     for (const file of files) {
+      if (options.shouldStop?.()) break;
       try {
         const change = await this.apply(file, edit(file));
         if (change) notes.push(change);

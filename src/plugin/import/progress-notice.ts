@@ -1,4 +1,4 @@
-/** A notice that stays up during an import, shows "Importing 1,234 / 30,000…" and offers Cancel. */
+/** A notice that stays up during long work, shows "Importing 1,234 / 30,000…" and offers Cancel. */
 import { Notice } from 'obsidian';
 import { formatCount } from '../../core/text/format';
 
@@ -10,10 +10,13 @@ export class ProgressNotice {
   private lastUpdate = 0;
   cancelled = false;
 
-  constructor(total: number) {
+  constructor(
+    total: number,
+    private readonly verb = 'Importing',
+  ) {
     const fragment = createFragment();
     const box = fragment.createDiv({ cls: 'ncrm-progress' });
-    this.textEl = box.createDiv({ cls: 'ncrm-progress-text', text: `Importing 0 / ${formatCount(total)}…` });
+    this.textEl = box.createDiv({ cls: 'ncrm-progress-text', text: `${verb} 0 / ${formatCount(total)}…` });
     const cancel = box.createEl('button', { text: 'Cancel', cls: 'ncrm-progress-cancel' });
     cancel.addEventListener('click', (evt) => {
       evt.stopPropagation(); // a click on a notice would otherwise dismiss it
@@ -28,7 +31,7 @@ export class ProgressNotice {
     const now = Date.now();
     if (done !== total && now - this.lastUpdate < UPDATE_EVERY_MS) return;
     this.lastUpdate = now;
-    this.textEl.setText(`Importing ${formatCount(done)} / ${formatCount(total)}…`);
+    this.textEl.setText(`${this.verb} ${formatCount(done)} / ${formatCount(total)}…`);
   }
 
   hide(): void {

@@ -10,7 +10,7 @@
 import { fileNameFormatProblem } from '../../core/notes/file-name-format';
 import { apiVersion, Platform, type SettingDefinitionItem } from 'obsidian';
 import { normaliseFolder } from '../../core/notes/file-name';
-import type { NetworkCrmSettings } from '../../core/settings';
+import { formatTagCadences, parseTagCadences, type NetworkCrmSettings } from '../../core/settings';
 
 export interface SettingsHost {
   settings: NetworkCrmSettings;
@@ -41,6 +41,7 @@ export function readSetting(s: NetworkCrmSettings, key: string): unknown {
     if (!l) return undefined;
     return level[2] === 'name' ? l.name : l.keepInTouchDays === null ? '' : String(l.keepInTouchDays);
   }
+  if (key === 'tagCadences') return formatTagCadences(s.tagCadences);
   return (s as unknown as Record<string, unknown>)[key];
 }
 
@@ -53,6 +54,10 @@ export function writeSetting(s: NetworkCrmSettings, key: string, value: unknown)
     const text = String(value).trim();
     if (level[2] === 'name') l.name = text;
     else l.keepInTouchDays = text === '' ? null : Number(text);
+    return;
+  }
+  if (key === 'tagCadences') {
+    s.tagCadences = parseTagCadences(String(value)).rules;
     return;
   }
   const clean =
@@ -122,6 +127,29 @@ export function settingDefinitions(host: SettingsHost): SettingDefinitionItem[] 
           name: 'Include untriaged people',
           desc: 'Also remind you about people without a trust level, with the longest keep-in-touch period.',
           control: { type: 'toggle', key: 'includeUntriagedInStale' },
+        },
+        {
+          name: 'Keep in touch by tag',
+          desc: 'One rule per line: a tag and a number of days, such as "#family 14" or "#mentor 60". The shortest rule that applies wins; a note\'s own cadence overrides them all.',
+          aliases: ['cadence', 'group', 'tag rule'],
+          control: {
+            type: 'textarea',
+            key: 'tagCadences',
+            rows: 4,
+            validate: (v: string) => parseTagCadences(v).problem ?? undefined,
+          },
+        },
+        {
+          name: 'Reach-outs per week',
+          desc: 'How many people "Plan this week\'s reach-outs" picks.',
+          aliases: ['weekly review'],
+          control: {
+            type: 'number',
+            key: 'reviewCount',
+            min: 1,
+            validate: (v: number) =>
+              Number.isInteger(v) && v >= 1 && v <= 100 ? undefined : 'Enter a whole number from 1 to 100.',
+          },
         },
         {
           name: 'Show stale contacts in the status bar',

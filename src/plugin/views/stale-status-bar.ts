@@ -18,7 +18,7 @@ export class StaleStatusBar {
       this.el.toggleClass('ncrm-hidden', true);
       return;
     }
-    const n = this.model.entries().length;
+    const n = this.model.sectionCounts().stale;
     this.el.setText(plural(n, 'stale contact'));
     this.el.toggleClass('ncrm-hidden', n === 0);
   }

@@ -1,28 +1,39 @@
 /**
- * The "Stale contacts" sidebar view: who to get back in touch with, most overdue first.
+ * The "Stale contacts" sidebar view: who to get back in touch with, in four sections:
+ * Due (most overdue first), Drifting, Follow-ups (oldest first) and Everyone, with a
+ * search box and multi-select for bulk actions.
  *
  * It renders only the rows in view (fixed row height, see core/ui/windowing.ts), so it
  * opens and scrolls the same at 30 or 30,000 people. It redraws when the person index
  * changes, but only while it is visible; a hidden view just remembers it is out of date.
+ *
+ * Selection: a click on a row (or its box) selects it, shift-click selects the range from
+ * the last click, "Select all" takes everyone the section and the search show. Changing
+ * the section or the search clears it, so a bulk action never reaches people out of sight.
  */
-import { ItemView, Keymap, Menu, Notice, Platform, setIcon, type WorkspaceLeaf } from 'obsidian';
+import { Keymap, Menu, Notice, Platform, setIcon, type WorkspaceLeaf } from 'obsidian';
 import { linkableProfileUrl } from '../../core/identity/profile-url';
 import { SNOOZE_LABELS, type SnoozeChoice } from '../../core/people/person-edits';
+import { BIRTHDAY_WISH_NOTE } from '../../core/people/birthdays';
 import type { PersonRecord } from '../../core/people/person-record';
-import { lastContactText, overdueText } from '../../core/stale/describe';
-import { filterStale, NO_FILTER, type StaleEntry, type StaleFilter, type WhoseMove } from '../../core/stale/stale-list';
+import { birthdayWhen, lastContactText, meetingsText, reasonsText, statusText } from '../../core/stale/describe';
+import { SECTION_LABELS, SECTIONS, type KeepInTouch, type Section } from '../../core/stale/keep-in-touch';
 import { formatCount, plural } from '../../core/text/format';
 import { visibleRange } from '../../core/ui/windowing';
-import { logContactToday, snoozeChoice } from '../edits/person-actions';
+import { BULK_ACTIONS, startBulk, type BulkKind } from '../edits/bulk-actions';
+import { logContactToday, logInteraction, snoozeChoice } from '../edits/person-actions';
 import type { CrmContext } from '../context';
+import { compileViewFilter, FILTER_HELP, type ViewFilter } from './view-filter';
 import { INDEXING_TITLE, indexingDetail } from '../ui/indexing';
+import { IndexedView } from './indexed-view';
 import type { StaleModel } from './stale-model';
 
 export const STALE_VIEW_TYPE = 'network-crm-stale';
+
 /** Must match `.ncrm-stale-row` height in styles.css. */
-export const STALE_ROW_HEIGHT = 76;
+export const STALE_ROW_HEIGHT = 98;
 /** On phones the row's buttons are 44 px touch targets, so the row is taller (`.is-phone` in styles.css). */
-export const STALE_ROW_HEIGHT_PHONE = 100;
+export const STALE_ROW_HEIGHT_PHONE = 122;
 
 export function staleRowHeight(): number {
   return Platform.isPhone ? STALE_ROW_HEIGHT_PHONE : STALE_ROW_HEIGHT;
@@ -32,17 +43,46 @@ const ACTION_LOG = 'Log contact today';
 const ACTION_SNOOZE = 'Snooze';
 const ACTION_PROFILE = 'Open LinkedIn profile';
 
-export class StaleView extends ItemView {
-  private filter: StaleFilter = { ...NO_FILTER };
-  private shown: StaleEntry[] = [];
+/** Actions after which a person leaves these sections (so the rows go at once). */
+const LEAVES: Partial<Record<BulkKind, readonly Section[]>> = {
+  log: ['stale', 'drifting'],
+  snooze: ['stale', 'drifting'],
+  stop: ['stale', 'drifting'],
+};
+
+const COUNT_NOUN: Record<Section, [string, string]> = {
+  stale: ['stale contact', 'stale contacts'],
+  drifting: ['person drifting', 'people drifting'],
+  'follow-ups': ['person with follow-ups', 'people with follow-ups'],
+  all: ['person', 'people'],
+};
+
+const EMPTY: Record<Section, string> = {
+  stale: 'Nobody is due. Set trust levels on people to get keep-in-touch reminders.',
+  drifting: 'Nobody is drifting: no one is much quieter than usual.',
+  'follow-ups': 'No open follow-ups. A task that links a person, such as "- [ ] Send [[Jane Doe]] the deck", is one.',
+  all: 'No person notes yet. Import your LinkedIn export to start.',
+};
+
+export class StaleView extends IndexedView {
+  private section: Section = 'stale';
+  private filter: ViewFilter = compileViewFilter('');
+  private shown: KeepInTouch[] = [];
   /** People acted on here, hidden at once until the index reflects the write. */
   private readonly hidden = new Map<string, PersonRecord>();
-  private dirty = true;
+  private readonly selected = new Set<string>();
+  /** Index in `shown` of the last row clicked, for shift-click ranges. */
+  private anchor: number | null = null;
   private renderedRange = '';
   /** The entries drawn now, by path, for the delegated click handler. */
-  private readonly drawn = new Map<string, StaleEntry>();
-  private unsubscribe: (() => void) | null = null;
+  private readonly drawn = new Map<string, KeepInTouch>();
+  private tabsEl!: HTMLElement;
+  private birthdaysEl!: HTMLElement;
   private countEl!: HTMLElement;
+  private selectAllEl!: HTMLInputElement;
+  private bulkEl!: HTMLElement;
+  private bulkCountEl!: HTMLElement;
+  private filterErrorEl!: HTMLElement;
   private listEl!: HTMLElement;
   private sizerEl!: HTMLElement;
   private rowsEl!: HTMLElement;
@@ -50,10 +90,10 @@ export class StaleView extends ItemView {
 
   constructor(
     leaf: WorkspaceLeaf,
-    private readonly ctx: CrmContext,
+    ctx: CrmContext,
     private readonly model: StaleModel,
   ) {
-    super(leaf);
+    super(leaf, ctx);
   }
 
   getViewType(): string {
@@ -74,108 +114,172 @@ export class StaleView extends ItemView {
     this.buildHeader(this.contentEl.createDiv({ cls: 'ncrm-stale-header' }));
     this.listEl = this.contentEl.createDiv({ cls: 'ncrm-stale-list' });
     this.sizerEl = this.listEl.createDiv({ cls: 'ncrm-stale-sizer' });
-    this.rowsEl = this.sizerEl.createDiv({ cls: 'ncrm-stale-rows' });
+    this.rowsEl = this.sizerEl.createDiv({ cls: 'ncrm-stale-rows', attr: { role: 'list' } });
     this.emptyEl = this.contentEl.createDiv({ cls: 'ncrm-stale-empty ncrm-hidden' });
     this.registerDomEvent(this.listEl, 'scroll', () => this.renderWindow());
     // One listener for all rows: rows are redrawn on every scroll, their listeners would pile up.
     this.registerDomEvent(this.rowsEl, 'click', (evt) => this.onRowClick(evt));
-    this.unsubscribe = this.ctx.index.onChange(() => this.requestRefresh());
-    this.registerEvent(this.app.workspace.on('layout-change', () => this.refreshIfDirty()));
-    this.registerEvent(this.app.workspace.on('active-leaf-change', () => this.refreshIfDirty()));
     this.registerEvent(this.app.workspace.on('resize', () => this.renderWindow(true)));
-    // A person becomes due at midnight without any note changing.
-    this.registerInterval(window.setInterval(() => this.requestRefresh(), 30 * 60 * 1000));
     // Drawn at once: while the vault is still being indexed it says so (the index notifies when ready).
-    this.refresh();
-    return Promise.resolve();
-  }
-
-  override async onClose(): Promise<void> {
-    this.unsubscribe?.();
-    this.unsubscribe = null;
+    this.followIndex();
     return Promise.resolve();
   }
 
   private buildHeader(el: HTMLElement): void {
-    this.countEl = el.createDiv({ cls: 'ncrm-stale-count' });
-    const filters = el.createDiv({ cls: 'ncrm-stale-filters' });
-    const search = filters.createEl('input', {
+    this.birthdaysEl = el.createDiv({ cls: 'ncrm-birthdays ncrm-hidden' });
+    this.registerDomEvent(this.birthdaysEl, 'click', (evt) => this.onBirthdayClick(evt));
+    this.tabsEl = el.createDiv({ cls: 'ncrm-tabs', attr: { role: 'tablist' } });
+    for (const s of SECTIONS) {
+      const tab = this.tabsEl.createEl('button', {
+        cls: 'ncrm-tab',
+        attr: { role: 'tab', 'data-section': s, 'aria-selected': String(s === this.section) },
+      });
+      tab.createSpan({ cls: 'ncrm-tab-label', text: SECTION_LABELS[s] });
+      tab.createSpan({ cls: 'ncrm-tab-count' });
+      this.registerDomEvent(tab, 'click', () => this.setSection(s));
+    }
+    const search = el.createEl('input', {
       type: 'search',
       cls: 'ncrm-stale-search',
-      placeholder: 'Search name, company, where met',
+      placeholder: 'Search or filter: trust:4 tag:mentor company:Acme',
+      attr: { 'aria-label': 'Search or filter', title: FILTER_HELP },
     });
-    this.registerDomEvent(search, 'input', () => this.setFilter({ query: search.value }));
+    this.registerDomEvent(search, 'input', () => this.setFilter(search.value));
+    this.filterErrorEl = el.createDiv({ cls: 'ncrm-filter-error ncrm-hidden' });
 
-    const trust = filters.createEl('select', {
-      cls: 'dropdown ncrm-stale-trust',
-      attr: { 'aria-label': 'Trust level' },
+    const countLine = el.createDiv({ cls: 'ncrm-stale-countline' });
+    const label = countLine.createEl('label', { cls: 'ncrm-select-all' });
+    this.selectAllEl = label.createEl('input', { type: 'checkbox', attr: { 'aria-label': 'Select all shown' } });
+    this.countEl = label.createSpan({ cls: 'ncrm-stale-count' });
+    this.registerDomEvent(this.selectAllEl, 'change', () => this.toggleAll());
+
+    this.bulkEl = el.createDiv({ cls: 'ncrm-bulk-bar ncrm-hidden' });
+    this.bulkCountEl = this.bulkEl.createSpan({ cls: 'ncrm-bulk-count' });
+    const buttons = this.bulkEl.createDiv({ cls: 'ncrm-bulk-actions' });
+    for (const a of BULK_ACTIONS) {
+      const b = buttons.createEl('button', {
+        cls: 'clickable-icon ncrm-action',
+        attr: { 'aria-label': a.label, 'data-bulk': a.kind },
+      });
+      setIcon(b, a.icon);
+      this.registerDomEvent(b, 'click', (evt) => this.bulk(a.kind, evt));
+    }
+    const clear = buttons.createEl('button', {
+      cls: 'clickable-icon ncrm-action',
+      attr: { 'aria-label': 'Clear selection' },
     });
-    trust.createEl('option', { value: '', text: 'All levels' });
-    this.ctx.settings.trustLevels.forEach((l, i) => trust.createEl('option', { value: String(i + 1), text: l.name }));
-    this.registerDomEvent(trust, 'change', () =>
-      this.setFilter({ trust: trust.value === '' ? null : Number(trust.value) }),
-    );
-
-    const tag = filters.createEl('input', { type: 'search', cls: 'ncrm-stale-tag', placeholder: 'Tag' });
-    this.registerDomEvent(tag, 'input', () => this.setFilter({ tag: tag.value }));
-
-    const move = filters.createEl('select', { cls: 'dropdown ncrm-stale-move', attr: { 'aria-label': 'Whose move' } });
-    move.createEl('option', { value: '', text: 'Anyone' });
-    move.createEl('option', { value: 'you owe a reply', text: 'You owe a reply' });
-    move.createEl('option', { value: 'waiting on them', text: 'Waiting on them' });
-    this.registerDomEvent(move, 'change', () =>
-      this.setFilter({ move: move.value === '' ? null : (move.value as WhoseMove) }),
-    );
+    setIcon(clear, 'x');
+    this.registerDomEvent(clear, 'click', () => this.clearSelection());
   }
 
-  private setFilter(change: Partial<StaleFilter>): void {
-    this.filter = { ...this.filter, ...change };
+  private setSection(section: Section): void {
+    if (section === this.section) return;
+    this.section = section;
+    for (const tab of Array.from(this.tabsEl.children))
+      tab.setAttr('aria-selected', String((tab as HTMLElement).dataset.section === section));
     this.listEl.scrollTop = 0;
+    this.clearSelection(false);
     this.refresh();
   }
 
-  private requestRefresh(): void {
-    this.dirty = true;
-    this.refreshIfDirty();
+  private setFilter(text: string): void {
+    this.filter = compileViewFilter(text);
+    this.listEl.scrollTop = 0;
+    this.clearSelection(false);
+    this.refresh();
   }
 
-  private refreshIfDirty(): void {
-    if (this.dirty && this.containerEl.isShown()) this.refresh();
-  }
-
-  /** What the view lists now, in order (after filters): for tests and the browser harness. */
-  listed(): readonly StaleEntry[] {
+  /** What the view lists now, in order (after the section and the search): for tests and the browser harness. */
+  listed(): readonly KeepInTouch[] {
     return this.shown;
   }
 
+  /** The people selected now, in list order. */
+  selection(): PersonRecord[] {
+    return this.shown.filter((k) => this.selected.has(k.person.path)).map((k) => k.person);
+  }
+
   /** Recomputes what to show and redraws the visible rows. */
-  refresh(): void {
-    this.dirty = false;
+  protected draw(): void {
     if (!this.ctx.index.ready) {
+      // A cold start: the lists are incomplete, "nobody is due" would be wrong.
       this.shown = [];
       this.countEl.setText(INDEXING_TITLE);
       this.emptyEl.setText(indexingDetail(this.ctx.index));
       this.emptyEl.toggleClass('ncrm-hidden', false);
+      this.updateSelectionUi();
       this.renderWindow(true);
       return;
     }
     for (const [path, record] of this.hidden) if (this.ctx.index.get(path) !== record) this.hidden.delete(path);
-    const all = this.model.entries();
-    const visible = this.hidden.size === 0 ? all : all.filter((e) => !this.hidden.has(e.person.path));
-    this.shown = filterStale(visible, this.filter);
+    const all = this.model.section(this.section);
+    const visible = this.hidden.size === 0 ? all : all.filter((k) => !this.hidden.has(k.person.path));
+    this.shown = this.filter.apply(visible, this.model.options().today);
     const filtered = this.shown.length !== visible.length;
+    const counts = this.model.sectionCounts();
+    for (const tab of Array.from(this.tabsEl.children)) {
+      const s = (tab as HTMLElement).dataset.section as Section;
+      tab.find('.ncrm-tab-count')?.setText(formatCount(counts[s]));
+    }
+    const [one, many] = COUNT_NOUN[this.section];
     this.countEl.setText(
       filtered
-        ? `${formatCount(this.shown.length)} of ${plural(visible.length, 'stale contact')}`
-        : plural(visible.length, 'stale contact'),
+        ? `${formatCount(this.shown.length)} of ${plural(visible.length, one, many)}`
+        : plural(visible.length, one, many),
     );
+    this.filterErrorEl.setText(this.filter.error ?? '');
+    this.filterErrorEl.toggleClass('ncrm-hidden', this.filter.error === null);
     this.emptyEl.toggleClass('ncrm-hidden', this.shown.length > 0);
-    this.emptyEl.setText(
-      visible.length === 0
-        ? 'Nobody is overdue. Set trust levels on people to get keep-in-touch reminders.'
-        : 'Nobody matches these filters.',
-    );
+    this.emptyEl.setText(visible.length === 0 ? EMPTY[this.section] : 'Nobody matches this search.');
+    if (this.selected.size > 0) {
+      const inList = new Set(this.shown.map((k) => k.person.path));
+      for (const path of this.selected) if (!inList.has(path)) this.selected.delete(path);
+    }
+    this.updateSelectionUi();
+    this.renderBirthdays();
     this.renderWindow(true);
+  }
+
+  /** "Birthdays this week", each with a button that logs "wished happy birthday" today. */
+  private renderBirthdays(): void {
+    const today = this.model.options().today;
+    const upcoming = this.model.birthdays();
+    this.birthdaysEl.empty();
+    this.birthdaysEl.toggleClass('ncrm-hidden', upcoming.length === 0);
+    if (upcoming.length === 0) return;
+    this.birthdaysEl.createDiv({ cls: 'ncrm-birthdays-title', text: 'Birthdays this week' });
+    for (const b of upcoming) {
+      const item = this.birthdaysEl.createDiv({ cls: 'ncrm-birthday', attr: { 'data-path': b.path } });
+      const text = item.createDiv({ cls: 'ncrm-stale-text' });
+      text.createEl('a', { cls: 'ncrm-stale-name', text: b.name, href: '#' });
+      text.createSpan({ cls: 'ncrm-muted', text: ` ${birthdayWhen(b, today)}` });
+      const wished = this.ctx.index.get(b.path)?.logDates.includes(today) ?? false;
+      const button = item.createEl('button', {
+        cls: 'clickable-icon ncrm-action',
+        attr: { 'aria-label': wished ? 'In touch today' : 'Log: wished happy birthday', 'data-action': 'wish' },
+      });
+      setIcon(button, wished ? 'check' : 'cake');
+      button.disabled = wished;
+    }
+  }
+
+  private onBirthdayClick(evt: MouseEvent): void {
+    const target = evt.target as HTMLElement | null;
+    const path = target?.closest<HTMLElement>('.ncrm-birthday')?.dataset.path;
+    const person = path === undefined ? undefined : this.ctx.index.get(path);
+    if (!target || !person) return;
+    evt.preventDefault();
+    if (target.closest('.ncrm-stale-name')) {
+      const file = this.app.vault.getFileByPath(person.path);
+      if (file) void this.app.workspace.getLeaf(Keymap.isModEvent(evt)).openFile(file);
+    } else if (target.closest('[data-action="wish"]')) {
+      const note = BIRTHDAY_WISH_NOTE;
+      logInteraction(this.ctx, person, { date: this.ctx.today(), channel: 'message', note })
+        .then(() => new Notice(`Logged: ${note}, ${person.name}.`))
+        .catch(
+          (e: unknown) => new Notice(`Could not update ${person.name}: ${e instanceof Error ? e.message : String(e)}`),
+        );
+    }
   }
 
   private renderWindow(force = false): void {
@@ -193,31 +297,45 @@ export class StaleView extends ItemView {
     this.rowsEl.setCssProps({ '--ncrm-stale-offset': `${range.offsetTop}px` });
     this.rowsEl.empty();
     this.drawn.clear();
-    const today = this.ctx.today();
-    for (let i = range.start; i < range.end; i++) this.renderRow(this.shown[i] as StaleEntry, today);
+    const today = this.model.options().today;
+    for (let i = range.start; i < range.end; i++) this.renderRow(this.shown[i] as KeepInTouch, i, today);
   }
 
-  private renderRow(entry: StaleEntry, today: string): void {
+  private renderRow(entry: KeepInTouch, index: number, today: string): void {
     const p = entry.person;
     this.drawn.set(p.path, entry);
-    const row = this.rowsEl.createDiv({ cls: 'ncrm-stale-row', attr: { 'data-path': p.path } });
-    const first = row.createDiv({ cls: 'ncrm-stale-line ncrm-stale-first' });
+    const selected = this.selected.has(p.path);
+    const row = this.rowsEl.createDiv({
+      cls: `ncrm-stale-row${selected ? ' is-selected' : ''}`,
+      attr: { 'data-path': p.path, 'data-index': String(index), role: 'listitem' },
+    });
+    row.createEl('input', {
+      type: 'checkbox',
+      cls: 'ncrm-row-select',
+      attr: { 'aria-label': `Select ${p.name}`, ...(selected ? { checked: true } : {}) },
+    });
+    const body = row.createDiv({ cls: 'ncrm-stale-body' });
+    const first = body.createDiv({ cls: 'ncrm-stale-line ncrm-stale-first' });
     const top = first.createDiv({ cls: 'ncrm-stale-text' });
     top.createEl('a', { cls: 'ncrm-stale-name', text: p.name, href: '#', attr: { title: p.path } });
     const level =
       p.trust === null ? 'Untriaged' : (this.ctx.settings.trustLevels[p.trust - 1]?.name ?? `Level ${p.trust}`);
     top.createSpan({ cls: 'ncrm-badge', text: level });
-    first.createDiv({ cls: 'ncrm-overdue', text: overdueText(entry) });
+    const status = statusText(entry);
+    if (status.text !== '') first.createDiv({ cls: `ncrm-status ncrm-status-${status.cls}`, text: status.text });
     const detail = [p.company, p.metWhere === '' ? '' : `met: ${p.metWhere}`].filter(Boolean).join(' · ');
-    row.createDiv({ cls: 'ncrm-stale-line ncrm-stale-detail', text: detail || '\u00a0' });
-    const third = row.createDiv({ cls: 'ncrm-stale-line ncrm-stale-third' });
+    body.createDiv({ cls: 'ncrm-stale-line ncrm-stale-detail', text: detail || '\u00a0' });
+    const third = body.createDiv({ cls: 'ncrm-stale-line ncrm-stale-third' });
     const contact = third.createDiv({ cls: 'ncrm-stale-text ncrm-stale-contact' });
     if (entry.whoseMove)
       contact.createSpan({
         cls: `ncrm-move ncrm-move-${entry.whoseMove === 'you owe a reply' ? 'you' : 'them'}`,
         text: entry.whoseMove,
       });
-    contact.createSpan({ text: lastContactText(entry, today) });
+    const met = meetingsText(p, today);
+    contact.createSpan({
+      text: met === '' ? lastContactText(entry, today) : `${lastContactText(entry, today)} · ${met}`,
+    });
     const actions = third.createDiv({ cls: 'ncrm-stale-actions' });
     this.action(actions, 'check', ACTION_LOG);
     this.action(actions, 'alarm-clock', ACTION_SNOOZE);
@@ -226,6 +344,8 @@ export class StaleView extends ItemView {
       profile.disabled = true;
       profile.setAttr('aria-label', 'No LinkedIn profile in this note');
     }
+    const why = reasonsText(entry, this.section, today);
+    body.createDiv({ cls: 'ncrm-stale-line ncrm-stale-why', text: why, attr: { title: why } });
   }
 
   private action(parent: HTMLElement, icon: string, label: string): HTMLButtonElement {
@@ -239,9 +359,10 @@ export class StaleView extends ItemView {
 
   private onRowClick(evt: MouseEvent): void {
     const target = evt.target as HTMLElement | null;
-    const path = target?.closest<HTMLElement>('.ncrm-stale-row')?.dataset.path;
+    const rowEl = target?.closest<HTMLElement>('.ncrm-stale-row');
+    const path = rowEl?.dataset.path;
     const entry = path === undefined ? undefined : this.drawn.get(path);
-    if (!target || !entry) return;
+    if (!target || !rowEl || !entry) return;
     const p = entry.person;
     if (target.closest('.ncrm-stale-name')) {
       evt.preventDefault();
@@ -250,7 +371,10 @@ export class StaleView extends ItemView {
       return;
     }
     const action = target.closest<HTMLElement>('[data-action]')?.dataset.action;
-    if (action === undefined) return;
+    if (action === undefined) {
+      this.select(Number(rowEl.dataset.index), evt.shiftKey);
+      return;
+    }
     evt.preventDefault();
     if (action === ACTION_LOG) this.act(p, () => logContactToday(this.ctx, p));
     else if (action === ACTION_PROFILE && p.profileUrl) window.open(linkableProfileUrl(p.profileUrl));
@@ -268,10 +392,74 @@ export class StaleView extends ItemView {
     }
   }
 
+  /** A click toggles one row; shift-click selects every row from the last click to this one. */
+  private select(index: number, range: boolean): void {
+    const entry = this.shown[index];
+    if (!entry) return;
+    if (range && this.anchor !== null) {
+      const [from, to] = this.anchor < index ? [this.anchor, index] : [index, this.anchor];
+      for (let i = from; i <= to; i++) this.selected.add((this.shown[i] as KeepInTouch).person.path);
+    } else if (this.selected.has(entry.person.path)) this.selected.delete(entry.person.path);
+    else this.selected.add(entry.person.path);
+    this.anchor = index;
+    this.updateSelectionUi();
+    this.renderWindow(true);
+  }
+
+  private toggleAll(): void {
+    const all = this.shown.length > 0 && this.selected.size === this.shown.length;
+    this.selected.clear();
+    if (!all) for (const k of this.shown) this.selected.add(k.person.path);
+    this.anchor = null;
+    this.updateSelectionUi();
+    this.renderWindow(true);
+  }
+
+  private clearSelection(redraw = true): void {
+    this.selected.clear();
+    this.anchor = null;
+    if (redraw) {
+      this.updateSelectionUi();
+      this.renderWindow(true);
+    }
+  }
+
+  private updateSelectionUi(): void {
+    const n = this.selected.size;
+    this.selectAllEl.checked = n > 0 && n === this.shown.length;
+    this.selectAllEl.indeterminate = n > 0 && n < this.shown.length;
+    this.selectAllEl.disabled = this.shown.length === 0;
+    this.bulkEl.toggleClass('ncrm-hidden', n === 0);
+    this.bulkCountEl.setText(`${formatCount(n)} selected`);
+  }
+
+  private bulk(kind: BulkKind, evt: MouseEvent): void {
+    const people = this.selection();
+    if (people.length === 0) return;
+    const section = this.section;
+    startBulk(this.ctx, kind, people, evt, {
+      beforeWrite: (paths) => {
+        if (!LEAVES[kind]?.includes(section)) return;
+        for (const path of paths) {
+          const record = this.ctx.index.get(path);
+          if (record) this.hidden.set(path, record);
+        }
+        this.refresh();
+      },
+      afterWrite: (_changed, failed) => {
+        for (const path of failed) this.hidden.delete(path);
+        this.clearSelection();
+        this.refresh();
+      },
+    });
+  }
+
   /** Hides the row at once, then writes; shows it again if the write fails. */
   private act(person: PersonRecord, write: () => Promise<void>): void {
-    this.hidden.set(person.path, person);
-    this.refresh();
+    if (LEAVES.log?.includes(this.section)) {
+      this.hidden.set(person.path, person);
+      this.refresh();
+    }
     write().catch((e: unknown) => {
       this.hidden.delete(person.path);
       this.refresh();
