@@ -13,6 +13,8 @@ import { IMPORT } from './commands/import';
 import { LOG, SHOW } from './commands/person';
 import { MET_AT_EVENT, PRUNE_LIST } from './commands/batch';
 import { SHOW_SETTINGS } from './commands/show-settings';
+import { OVERVIEW } from './commands/overview';
+import { REVIEW } from './commands/review';
 import { STALE } from './commands/stale';
 import { UNDO } from './commands/undo';
 import { commandHelp, commandUsage, type CommandSpec } from './command';
@@ -23,6 +25,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   LOG,
   SHOW,
   STALE,
+  REVIEW,
+  OVERVIEW,
   TRIAGE,
   DECIDE,
   MET_AT_EVENT,

@@ -1,14 +1,17 @@
 /**
  * The CLI's person index: the same PersonRecords the plugin builds, from the files. The
  * CLI reads whole notes anyway, so the interaction log comes straight from the body;
- * daily notes are found by the Daily notes format in `.obsidian/daily-notes.json`.
+ * daily notes are found by the Daily notes format in `.obsidian/daily-notes.json`, and
+ * follow-ups from the tasks of every note that has any.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { localIsoDate, type IsoDate } from '../core/dates/iso-date';
 import { nameKey } from '../core/identity/person-name';
 import { normaliseProfileUrl } from '../core/identity/profile-url';
-import { newestDatedItem } from '../core/notes/body-sections';
+import { noteTaskContacts, tasksByPerson, type NoteTaskContacts } from '../core/followups/follow-ups';
+import { contactLinkTargets } from '../core/followups/tasks';
+import { datedItemDates } from '../core/notes/body-sections';
 import { wikiLinkTargets } from '../core/notes/links';
 import { INTERACTIONS_HEADING } from '../core/notes/schema';
 import { dailyNoteMatcher } from '../core/people/daily-notes';
@@ -18,6 +21,14 @@ import { UsageError } from './args';
 import type { FsVault } from './fs-vault';
 import type { VaultSession } from './options';
 import { readPersonNotes, type PersonNote } from './person-notes';
+
+/** A quick test before parsing a note for tasks: a list item with a checkbox somewhere. */
+const HAS_TASK = /^\s*(?:[-*+]|\d+[.)])\s+\[[ xX/]\]/m;
+
+/** Most notes have no task at all: a cheap look for " [" before the line-by-line test. */
+function mayHaveTasks(text: string): boolean {
+  return text.includes(' [') && HAS_TASK.test(text);
+}
 
 export class VaultPeople {
   readonly notes: PersonNote[];
@@ -29,16 +40,20 @@ export class VaultPeople {
     this.vault = session.vault;
     this.settings = session.settings;
     this.notes = readPersonNotes(this.vault, session.rule);
+    const names = levelNames(this.settings);
     this.records = this.notes.map(({ note, body }) => {
-      const r = personFromFrontmatter(note.path, note.frontmatter ?? {}, {
-        levelNames: levelNames(this.settings),
-        createdOn: localIsoDate(new Date(this.vault.createdMs(note.path))),
-      });
-      r.logLatest = newestDatedItem(body, INTERACTIONS_HEADING);
+      const r = personFromFrontmatter(note.path, note.frontmatter ?? {}, { levelNames: names, createdOn: null });
+      // The creation date only stands in for a missing connected-on (the stale rule's last
+      // resort), so only notes without one pay for a stat: imported notes all have it.
+      if (r.connectedOn === null) r.createdOn = localIsoDate(new Date(this.vault.createdMs(note.path)));
+      const meetings: IsoDate[] = [];
+      r.logDates = datedItemDates(body, INTERACTIONS_HEADING, meetings);
+      r.meetingDates = meetings;
+      r.logLatest = r.logDates[r.logDates.length - 1] ?? null;
       if (note.yamlError) r.problems.push(`frontmatter: ${note.yamlError}`);
       return r;
     });
-    if (this.settings.useDailyNotes) this.applyDailyNotes();
+    this.applyOtherNotes();
   }
 
   /** The Daily notes format, from the vault's config folder (Obsidian keeps it there). */
@@ -52,26 +67,80 @@ export class VaultPeople {
     }
   }
 
-  private applyDailyNotes(): void {
-    const match = dailyNoteMatcher(this.dailyFormat());
+  /** A link target written in note `from`, as the person note it reaches, or null. */
+  private resolver(): (target: string, from: string) => string | null {
     const byKey = new Map<string, PersonRecord[]>();
-    const add = (key: string, r: PersonRecord) => byKey.set(key, [...(byKey.get(key) ?? []), r]);
+    const add = (key: string, r: PersonRecord) => {
+      const list = byKey.get(key);
+      if (list) list.push(r);
+      else byKey.set(key, [r]);
+    };
     for (const r of this.records) {
-      add(r.path.replace(/\.md$/i, '').toLowerCase(), r);
-      add(basenameOf(r.path).toLowerCase(), r);
+      const key = r.path.replace(/\.md$/i, '').toLowerCase();
+      add(key, r);
+      add(key.slice(key.lastIndexOf('/') + 1), r);
     }
-    const latest = new Map<PersonRecord, IsoDate>();
+    // Obsidian resolves a bare name to the note with the shortest path.
+    for (const list of byKey.values()) list.sort((a, b) => a.path.length - b.path.length);
+    return (target, from) => {
+      const key = target.replace(/\.md$/i, '').toLowerCase();
+      const hit = byKey.get(key)?.[0];
+      if (hit) return hit.path;
+      // A relative Markdown link: `../People/Jane Doe.md` from the note's folder.
+      const folder = from.includes('/') ? from.slice(0, from.lastIndexOf('/')) : '';
+      const joined = path.posix.normalize(`${folder}/${key}`).replace(/^\/+/, '');
+      return byKey.get(joined)?.[0]?.path ?? null;
+    };
+  }
+
+  /**
+   * Daily notes that link people (contact on that day, when that source is on) and tasks
+   * that link people (follow-ups, and completed ones as contact), from every note.
+   */
+  private applyOtherNotes(): void {
+    const match = dailyNoteMatcher(this.dailyFormat());
+    const resolve = this.resolver();
+    const personBody = new Map(this.notes.map((n) => [n.note.path, n.body]));
+    const daily = new Map<string, IsoDate[]>();
+    const tasks: NoteTaskContacts[] = [];
     for (const file of this.vault.markdownFiles()) {
       const date = match(basenameOf(file.path));
-      if (date === null) continue;
-      for (const target of wikiLinkTargets(this.vault.readText(file.path))) {
-        const key = target.replace(/\.md$/i, '').toLowerCase();
-        // Obsidian resolves a bare name to the note with the shortest path.
-        const hit = (byKey.get(key) ?? []).sort((a, b) => a.path.length - b.path.length)[0];
-        if (hit && (latest.get(hit) ?? '') < date) latest.set(hit, date);
+      const own = personBody.get(file.path);
+      // A person note's body is in hand; its whole text is read again only if it has tasks
+      // (their line numbers count the frontmatter, as Obsidian's do).
+      if (own !== undefined && !mayHaveTasks(own)) continue;
+      const text = this.vault.readText(file.path);
+      if (date !== null && this.settings.useDailyNotes) {
+        for (const target of new Set(contactLinkTargets(text))) {
+          const hit = resolve(target, file.path);
+          if (hit !== null && hit !== file.path) daily.set(hit, [...(daily.get(hit) ?? []), date]);
+        }
+      }
+      if (!mayHaveTasks(text)) continue;
+      tasks.push(
+        noteTaskContacts(
+          {
+            path: file.path,
+            text,
+            noteDate: date,
+            createdOn: localIsoDate(new Date(this.vault.createdMs(file.path))),
+            owner: own !== undefined ? file.path : null,
+          },
+          resolve,
+        ),
+      );
+    }
+    const byPerson = tasksByPerson(tasks);
+    for (const r of this.records) {
+      const dates = [...new Set(daily.get(r.path) ?? [])].sort();
+      r.dailyDates = dates;
+      r.dailyLatest = dates[dates.length - 1] ?? null;
+      const t = byPerson.get(r.path);
+      if (t) {
+        r.followUps = t.followUps;
+        r.doneDates = t.doneDates;
       }
     }
-    for (const [r, d] of latest) r.dailyLatest = d;
   }
 
   /** Notes (any note in the vault) that link to each person note, by the person's path. */

@@ -94,13 +94,17 @@ describe('network-crm reads well', () => {
     const dir = vault();
     const all = (await cli('stale', '--vault', dir, '--today', '2026-11-26')).out.split('\n').filter(Boolean);
     expect(all[0]).toBe('3 stale contacts on 2026-11-26');
-    const pathColumn = all.slice(1).map((l) => {
-      const before = l.slice(0, l.indexOf('last contact'));
-      return [...new Intl.Segmenter().segment(before)].reduce(
-        (w, { segment }) => w + (/[\u3000-\u9fff]|\p{Extended_Pictographic}/u.test(segment) ? 2 : 1),
-        0,
-      );
-    });
+    // Row lines only: each row is followed by an indented line saying the rule that applies.
+    const pathColumn = all
+      .slice(1)
+      .filter((l) => !l.startsWith('      '))
+      .map((l) => {
+        const before = l.slice(0, l.indexOf('last contact'));
+        return [...new Intl.Segmenter().segment(before)].reduce(
+          (w, { segment }) => w + (/[\u3000-\u9fff]|\p{Extended_Pictographic}/u.test(segment) ? 2 : 1),
+          0,
+        );
+      });
     expect(new Set(pathColumn).size).toBe(1);
     const one = (await cli('stale', '--vault', dir, '--today', '2026-11-26', '--limit', '1')).out;
     expect(one.split('\n')[0]).toBe('3 stale contacts on 2026-11-26, the first 1 shown');

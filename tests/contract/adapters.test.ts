@@ -3,7 +3,7 @@
  * The contract between the two adapters (issue 14): the same vault and export go through
  * the plugin (in the Obsidian API double) and through the CLI (on a folder), and the import
  * plan, the notes written (reports and People.base included), the vault state, and the
- * stale and triage lists must be identical. Each fixture in fixtures.ts is a way they once
+ * stale view's lists (due, drifting, follow-ups) and the triage list must be identical. Each fixture in fixtures.ts is a way they once
  * disagreed (the template case: the CLI planned to write into a template the plugin
  * ignored) or a way they could: hostile names, broken YAML, notes outside the people
  * folder, changed settings, a network shaped like a real one.
@@ -27,7 +27,10 @@ import { FIXTURES_FOR_CONTRACT, type VaultFixture } from './fixtures';
 const TODAY = localIsoDate(new Date());
 
 interface Lists {
+  /** The stale view's sections: due and overdue, drifting, with follow-ups. */
   stale: unknown[];
+  drifting: unknown[];
+  followUps: unknown[];
   triage: unknown[];
 }
 
@@ -52,13 +55,16 @@ async function throughPlugin(fixture: VaultFixture): Promise<Outcome> {
   const tree: Record<string, string> = {};
   for (const f of app.vault.getFiles()) tree[f.path] = app.vault.readSync(f.path) ?? '';
   const s = plugin.settings;
-  const stale = new StaleModel(plugin.ctx).entries().map(staleRow);
+  const model = new StaleModel(plugin.ctx);
+  const [stale, drifting, followUps] = (['stale', 'drifting', 'follow-ups'] as const).map((s) =>
+    model.section(s).map((k) => staleRow(k, TODAY)),
+  ) as [unknown[], unknown[], unknown[]];
   const triage = triageQueue(plugin.index.people(), triageOptions(s, TODAY, plugin.state.triage)).cards.map((i) => ({
     kind: i.kind,
     path: i.person?.path || null,
     reason: i.reason,
   }));
-  return { plan: planData(plan), tree, state: plugin.state, stale, triage };
+  return { plan: planData(plan), tree, state: plugin.state, stale, drifting, followUps, triage };
 }
 
 async function throughCli(fixture: VaultFixture): Promise<Outcome> {
@@ -77,7 +83,13 @@ async function throughCli(fixture: VaultFixture): Promise<Outcome> {
   const plan = await prepareImport(session, importSettings(session), inputs);
   const run = await cli('import', ...paths, '--vault', vault, '--today', TODAY, '--report', '--json');
   expect(run.err).toBe('');
-  const stale = (await cli('stale', '--vault', vault, '--today', TODAY, '--json')).json<{ stale: unknown[] }>().stale;
+  const section = async (name: string) =>
+    (await cli('stale', '--vault', vault, '--today', TODAY, '--section', name, '--json')).json<
+      Record<string, unknown[]>
+    >();
+  const { stale } = (await section('stale')) as { stale: unknown[] };
+  const { drifting } = (await section('drifting')) as { drifting: unknown[] };
+  const { followUps } = (await section('follow-ups')) as { followUps: unknown[] };
   const triage = (await cli('triage', '--vault', vault, '--today', TODAY, '--json'))
     .json<{ queue: Array<{ kind: string; person: { path: string | null } | null; reason: string }> }>()
     .queue.map((i) => ({ kind: i.kind, path: i.person?.path ?? null, reason: i.reason }));
@@ -85,7 +97,7 @@ async function throughCli(fixture: VaultFixture): Promise<Outcome> {
     state: unknown;
   };
   const tree = readTree(vault);
-  return { plan: planData(plan), tree, state: data.state, stale, triage };
+  return { plan: planData(plan), tree, state: data.state, stale, drifting, followUps, triage };
 }
 
 describe('contract: the plugin and the CLI agree on every fixture', () => {
@@ -98,6 +110,8 @@ describe('contract: the plugin and the CLI agree on every fixture', () => {
     // The first-run welcome is the plugin's own screen: the CLI has none to remember.
     expect(cliSide.state).toEqual({ ...(plugin.state as object), welcomeShown: false });
     expect(cliSide.stale).toEqual(plugin.stale);
+    expect(cliSide.drifting).toEqual(plugin.drifting);
+    expect(cliSide.followUps).toEqual(plugin.followUps);
     expect(cliSide.triage).toEqual(plugin.triage);
     // A contract over empty lists would prove little: the fixtures give the lists something to agree on.
     expect((plugin.plan as { creates: unknown[] }).creates.length + Object.keys(plugin.tree).length).toBeGreaterThan(0);
