@@ -18,6 +18,7 @@ import { personFromFrontmatter } from '../src/core/people/person-record';
 import { DEFAULT_SETTINGS, levelNames } from '../src/core/settings';
 import { staleList } from '../src/core/stale/stale-list';
 import { readFlatYaml } from '../src/core/yaml/read-flat';
+import { benchKeepInTouch } from './keep-in-touch';
 import { median, time } from './timing';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -220,7 +221,11 @@ async function main(): Promise<void> {
     },
   };
   fs.rmSync(work, { recursive: true, force: true });
-  Object.assign(results, { staleList: benchStaleList(), messages: benchMessages() });
+  Object.assign(results, {
+    staleList: benchStaleList(),
+    messages: benchMessages(),
+    keepInTouch: benchKeepInTouch(CLI),
+  });
   Object.assign(results, {
     pluginThroughDouble: runPerfFile('double-import'),
     calendar: runPerfFile('calendar'),

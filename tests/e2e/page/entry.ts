@@ -20,7 +20,12 @@ declare global {
 
 export interface BootOptions {
   people?: number;
+  /** With `people`: about this many dated interaction lines in all, and open follow-up tasks. */
+  interactions?: number;
+  followUps?: number;
   data?: unknown;
+  /** Files of the vault's config folder (`.obsidian/daily-notes.json`…). */
+  config?: Record<string, string>;
   /** Obsidian mobile; by default a page narrower than 600 px is a phone, as it would be. */
   mobile?: 'phone' | 'tablet' | false;
   apiVersion?: string;
@@ -44,9 +49,12 @@ export interface TestApi {
   settle(ms?: number): Promise<void>;
   today(): string;
   app(): App;
+  /** The loaded plugin instance (its index, settings, undo), for waits and timings. */
+  plugin(): unknown;
 }
 
 let app: App | null = null;
+let plugin: unknown = null;
 
 function localToday(): string {
   const d = new Date();
@@ -57,16 +65,25 @@ window.ObsidianDouble = { obsidian };
 window.__test = {
   async boot(files, options = {}) {
     const all = options.people
-      ? { ...generatePeopleVault({ people: options.people, today: localToday(), seed: 8 }), ...files }
+      ? {
+          ...generatePeopleVault({
+            people: options.people,
+            today: localToday(),
+            seed: 8,
+            interactions: options.interactions,
+            followUps: options.followUps,
+          }),
+          ...files,
+        }
       : files;
     const mobile = options.mobile ?? (window.innerWidth < 600 ? 'phone' : false);
     const start: StartOptions = {};
     if (mobile) start.mobile = mobile;
     if (options.apiVersion) start.apiVersion = options.apiVersion;
-    app = await createApp(all, {}, start);
+    app = await createApp(all, options.config ?? {}, start);
     const loaded = (window.module as { exports: { default?: unknown } }).exports.default;
     const Ctor = loaded as new (...args: never[]) => Plugin;
-    await loadPlugin(Ctor as never, app, options.data);
+    plugin = await loadPlugin(Ctor as never, app, options.data);
     return app.vault.getMarkdownFiles().length;
   },
   async bootCold(people) {
@@ -75,9 +92,10 @@ window.__test = {
     const Ctor = (window.module as { exports: { default?: unknown } }).exports.default as new (
       ...args: never[]
     ) => Plugin;
-    const plugin = new Ctor(...([app, MANIFEST] as never[]));
-    plugin.load();
-    await plugin.loading;
+    const cold = new Ctor(...([app, MANIFEST] as never[]));
+    plugin = cold;
+    cold.load();
+    await cold.loading;
     await app.workspace.triggerLayoutReady();
   },
   type(text) {
@@ -117,4 +135,5 @@ window.__test = {
   settle: (ms) => settle(app as App, ms),
   today: localToday,
   app: () => app as App,
+  plugin: () => plugin,
 };
