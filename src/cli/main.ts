@@ -6,6 +6,7 @@ import { version } from '../../package.json';
 import { InputError } from '../core/csv/input-error';
 import { parseArgs, UsageError } from './args';
 import { BIRTHDAYS } from './commands/birthdays';
+import { BULK } from './commands/bulk';
 import { DECIDE } from './commands/decide';
 import { TRIAGE } from './commands/triage';
 import { MERGE } from './commands/merge';
@@ -27,6 +28,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   STALE,
   REVIEW,
   OVERVIEW,
+  BULK,
   TRIAGE,
   DECIDE,
   MET_AT_EVENT,

@@ -128,6 +128,7 @@ describe.skipIf(h.skip !== null)('Keeping in touch in Chromium', () => {
     // Each step three times over, and its median: the machine is shared, and one run can lose its core.
     const steps: Array<[string, Step]> = [
       ['searchMs', { search: 'Acme' }],
+      ['termsMs', { search: 'overdue trust:3-5 company:Acme' }],
       ['clearSearchMs', { search: '' }],
       ['driftingMs', { tab: 'Drifting' }],
       ['followUpsMs', { tab: 'Follow-ups' }],

@@ -66,16 +66,31 @@ describe('Stale contacts view', () => {
     expect(app.workspace.getLeavesOfType(STALE_VIEW_TYPE)).toHaveLength(1);
   });
 
-  it('searches name, company and where you met', async () => {
+  it('searches by words and by the filter language, and says what is wrong with a term', async () => {
     const { app } = await startPlugin(VAULT);
     await openStaleView(app);
     const search = $('.ncrm-stale-search') as HTMLInputElement;
-    enter(search, 'web summit');
-    expect(rowNames()).toEqual(['Bo Kim']);
-    expect($('.ncrm-stale-count').textContent).toBe('1 of 4 stale contacts');
     enter(search, 'acme');
     expect(rowNames()).toEqual(['Ann Lee']);
+    expect($('.ncrm-stale-count').textContent).toBe('1 of 4 stale contacts');
+    enter(search, 'met-where:"web summit"');
+    expect(rowNames()).toEqual(['Bo Kim']);
+    enter(search, 'trust:5');
+    expect(rowNames()).toEqual(['Ann Lee', '<img src=x onerror=alert(1)>']);
+    enter(search, 'trust:4-5 tag:#VIP');
+    expect(rowNames()).toEqual(['Ann Lee']);
+    enter(search, 'owe-reply');
+    expect(rowNames()).toEqual(['Bo Kim']);
+    enter(search, 'overdue');
+    expect(rowNames()).toEqual(['Ann Lee']);
+    // A term it cannot use: the error shows, the list keeps the last filter that worked.
+    enter(search, 'trust:9');
+    expect($('.ncrm-filter-error').textContent).toBe(
+      'trust:9: "9" is not a level (1 to 5, a range such as 3-5, or none) (expected trust:N, trust:N-M or trust:none (levels 1 to 5))',
+    );
+    expect(rowNames()).toEqual(['Ann Lee']);
     enter(search, 'nobody at all');
+    expect($('.ncrm-filter-error').classList.contains('ncrm-hidden')).toBe(true);
     expect(rowNames()).toEqual([]);
     expect($('.ncrm-stale-empty').textContent).toBe('Nobody matches this search.');
   });

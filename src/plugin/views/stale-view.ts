@@ -23,7 +23,8 @@ import { visibleRange } from '../../core/ui/windowing';
 import { BULK_ACTIONS, startBulk, type BulkKind } from '../edits/bulk-actions';
 import { logContactToday, logInteraction, snoozeChoice } from '../edits/person-actions';
 import type { CrmContext } from '../context';
-import { compileViewFilter, FILTER_HELP, type ViewFilter } from './view-filter';
+import { compileViewFilter, filterHelp, type ViewFilter } from './view-filter';
+import { countMentions } from '../../core/triage/mentions';
 import { INDEXING_TITLE, indexingDetail } from '../ui/indexing';
 import { IndexedView } from './indexed-view';
 import type { StaleModel } from './stale-model';
@@ -142,7 +143,7 @@ export class StaleView extends IndexedView {
       type: 'search',
       cls: 'ncrm-stale-search',
       placeholder: 'Search or filter: trust:4 tag:mentor company:Acme',
-      attr: { 'aria-label': 'Search or filter', title: FILTER_HELP },
+      attr: { 'aria-label': 'Search or filter', title: filterHelp() },
     });
     this.registerDomEvent(search, 'input', () => this.setFilter(search.value));
     this.filterErrorEl = el.createDiv({ cls: 'ncrm-filter-error ncrm-hidden' });
@@ -183,7 +184,7 @@ export class StaleView extends IndexedView {
   }
 
   private setFilter(text: string): void {
-    this.filter = compileViewFilter(text);
+    this.filter = compileViewFilter(text, this.filter);
     this.listEl.scrollTop = 0;
     this.clearSelection(false);
     this.refresh();
@@ -214,7 +215,7 @@ export class StaleView extends IndexedView {
     for (const [path, record] of this.hidden) if (this.ctx.index.get(path) !== record) this.hidden.delete(path);
     const all = this.model.section(this.section);
     const visible = this.hidden.size === 0 ? all : all.filter((k) => !this.hidden.has(k.person.path));
-    this.shown = this.filter.apply(visible, this.model.options().today);
+    this.shown = this.filter.apply(visible, this.model.options().today, () => this.mentions());
     const filtered = this.shown.length !== visible.length;
     const counts = this.model.sectionCounts();
     for (const tab of Array.from(this.tabsEl.children)) {
@@ -238,6 +239,14 @@ export class StaleView extends IndexedView {
     this.updateSelectionUi();
     this.renderBirthdays();
     this.renderWindow(true);
+  }
+
+  /** How many of your notes link each person, from the resolved links (for `no-contact`; no file is read). */
+  private mentions(): Map<string, number> {
+    const links = Object.entries(this.app.metadataCache.resolvedLinks).map(
+      ([source, targets]) => [source, Object.keys(targets)] as const,
+    );
+    return countMentions(links, this.ctx.settings.reportFolder);
   }
 
   /** "Birthdays this week", each with a button that logs "wished happy birthday" today. */
