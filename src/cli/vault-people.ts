@@ -104,11 +104,11 @@ export class VaultPeople {
     const daily = new Map<string, IsoDate[]>();
     const tasks: NoteTaskContacts[] = [];
     for (const file of this.vault.markdownFiles()) {
-      const date = match(basenameOf(file.path));
       const own = personBody.get(file.path);
       // A person note's body is in hand; its whole text is read again only if it has tasks
       // (their line numbers count the frontmatter, as Obsidian's do).
       if (own !== undefined && !mayHaveTasks(own)) continue;
+      const date = match(basenameOf(file.path));
       const text = this.vault.readText(file.path);
       if (date !== null && this.settings.useDailyNotes) {
         for (const target of new Set(contactLinkTargets(text))) {

@@ -156,6 +156,21 @@ export function sectionLines(body: string, title: string): string[] {
 
 const MEETING = /^\s*[-*+]\s+\S+ · meeting(?: ·|$)/;
 
+/** First characters of the lines {@link datedItemDates} looks at: ` ~ # - * +. */
+const SIGNIFICANT = new Set([96, 126, 35, 45, 42, 43]);
+
+const TITLE_TESTS = new Map<string, RegExp>();
+
+/** Whether a body mentions the title at all, any case, without lower-casing a copy of it. */
+function titleTest(wanted: string): RegExp {
+  let re = TITLE_TESTS.get(wanted);
+  if (!re) {
+    re = new RegExp(wanted.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
+    TITLE_TESTS.set(wanted, re);
+  }
+  return re;
+}
+
 /** A list item that starts with a date: `- 2024-05-01 · call · …`, `- [[2024-5-1]] …`, `- [x] 2024-05-01 …`. */
 const DATED_ITEM = /^\s*[-*+]\s+(?:\[[ xX]\]\s+)?(?:\[\[)?(\d{4})-(\d{1,2})-(\d{1,2})(?![0-9])/;
 
@@ -177,15 +192,20 @@ function itemDate(text: string): IsoDate | null {
  */
 export function datedItemDates(body: string, title: string, meetings?: IsoDate[]): IsoDate[] {
   const wanted = title.toLowerCase();
-  if (!body.toLowerCase().includes(wanted)) return [];
+  if (!titleTest(wanted).test(body)) return [];
   const dates: IsoDate[] = [];
   let fence: string | null = null;
   let level = 0; // the found heading's level; 0 while not in the section
   for (let start = 0; start < body.length;) {
     const nl = body.indexOf('\n', start);
     const end = nl === -1 ? body.length : nl;
-    const text = body.charCodeAt(end - 1) === 13 ? body.slice(start, end - 1) : body.slice(start, end);
+    const lineStart = start;
     start = end + 1;
+    // Only fences, headings and list items matter: other lines are skipped without a copy.
+    let first = lineStart;
+    while (first < end && (body.charCodeAt(first) === 32 || body.charCodeAt(first) === 9)) first++;
+    if (!SIGNIFICANT.has(body.charCodeAt(first))) continue;
+    const text = body.charCodeAt(end - 1) === 13 ? body.slice(lineStart, end - 1) : body.slice(lineStart, end);
     const f = fenceLine(text, fence);
     if (f) {
       fence = f.fence;
