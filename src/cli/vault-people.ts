@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { localIsoDate, type IsoDate } from '../core/dates/iso-date';
+import { localIsoDate, sortUniqueDates, type IsoDate } from '../core/dates/iso-date';
 import { nameKey } from '../core/identity/person-name';
 import { normaliseProfileUrl } from '../core/identity/profile-url';
 import { noteTaskContacts, tasksByPerson, type NoteTaskContacts } from '../core/followups/follow-ups';
@@ -132,7 +132,7 @@ export class VaultPeople {
     }
     const byPerson = tasksByPerson(tasks);
     for (const r of this.records) {
-      const dates = [...new Set(daily.get(r.path) ?? [])].sort();
+      const dates = sortUniqueDates(daily.get(r.path) ?? []);
       r.dailyDates = dates;
       r.dailyLatest = dates[dates.length - 1] ?? null;
       const t = byPerson.get(r.path);

@@ -97,3 +97,16 @@ export function addMonthsIso(iso: IsoDate, months: number): IsoDate {
 export function localIsoDate(now: Date): IsoDate {
   return toIso(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }
+
+/**
+ * Sorts dates oldest first and drops repeats, in place (no Set, no copy: it runs for every
+ * person's dates), and returns the same array.
+ */
+export function sortUniqueDates(dates: IsoDate[]): IsoDate[] {
+  if (dates.length < 2) return dates;
+  dates.sort();
+  let n = 1;
+  for (let i = 1; i < dates.length; i++) if (dates[i] !== dates[n - 1]) dates[n++] = dates[i] as IsoDate;
+  dates.length = n;
+  return dates;
+}

@@ -4,7 +4,7 @@
  * is contact on that date. Both adapters find the tasks ({@link findTasks}), resolve the
  * links their own way, and aggregate here, so the plugin and the CLI agree.
  */
-import type { IsoDate } from '../dates/iso-date';
+import { sortUniqueDates, type IsoDate } from '../dates/iso-date';
 import { findTasks, isReviewHeading, REVIEW_HEADING, taskDisplayText, type MarkdownTask } from './tasks';
 
 export { REVIEW_HEADING };
@@ -118,7 +118,7 @@ export function tasksByPerson(notes: Iterable<NoteTaskContacts>): Map<string, Pe
   }
   for (const e of out.values()) {
     e.followUps.sort(compareFollowUps);
-    e.doneDates = [...new Set(e.doneDates)].sort();
+    sortUniqueDates(e.doneDates);
   }
   return out;
 }

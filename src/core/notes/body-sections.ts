@@ -6,7 +6,7 @@
  * other byte where it was. Headings inside fenced code blocks do not count, and the note's
  * own line ending (LF or CRLF) is used for the inserted line.
  */
-import { isValidYmd, toIso, type IsoDate } from '../dates/iso-date';
+import { isValidYmd, sortUniqueDates, toIso, type IsoDate } from '../dates/iso-date';
 import { lineEnding } from './note-text';
 
 interface Line {
@@ -227,12 +227,7 @@ export function datedItemDates(body: string, title: string, meetings?: IsoDate[]
     if (meetings && MEETING.test(text)) meetings.push(iso);
   }
   meetings?.sort();
-  if (dates.length < 2) return dates;
-  dates.sort();
-  let n = 1;
-  for (let i = 1; i < dates.length; i++) if (dates[i] !== dates[n - 1]) dates[n++] = dates[i] as IsoDate;
-  dates.length = n;
-  return dates;
+  return sortUniqueDates(dates);
 }
 
 /** The newest date among the section's dated list items, or null. */

@@ -5,7 +5,7 @@
  * newest completed task that links them. The source is kept so views can say "last
  * contact 4 months ago · via daily note".
  */
-import type { IsoDate } from '../dates/iso-date';
+import { sortUniqueDates, type IsoDate } from '../dates/iso-date';
 import type { PersonRecord } from './person-record';
 
 export type ContactSource = 'field' | 'log' | 'daily note' | 'message' | 'follow-up';
@@ -45,13 +45,7 @@ export function contactDates(p: PersonRecord, options: LastContactOptions): IsoD
   if (options.useDailyNotes) for (const d of p.dailyDates) all.push(d);
   if (p.lastMessage !== null) all.push(p.lastMessage);
   if (p.lastContactField !== null) all.push(p.lastContactField);
-  if (all.length < 2) return all;
-  all.sort();
-  // Sorted: drop repeats in place (called for every person; no Set, no copies).
-  let n = 1;
-  for (let i = 1; i < all.length; i++) if (all[i] !== all[n - 1]) all[n++] = all[i] as IsoDate;
-  all.length = n;
-  return all;
+  return sortUniqueDates(all);
 }
 
 /** How many contact dates {@link contactDates} would look at (repeats included): a cheap upper bound. */
