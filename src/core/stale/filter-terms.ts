@@ -14,6 +14,7 @@
 import { hasTag } from '../bulk/bulk-actions';
 import { upcomingBirthdays } from '../people/birthdays';
 import {
+  FilterError,
   parseFilter,
   registerFilterKey,
   registerFilterWord,
@@ -32,34 +33,46 @@ declare module '../people/filter' {
   }
 }
 
-const state = (p: PersonRecord, ctx: FilterContext) => ctx.keepInTouch?.(p);
+/**
+ * The person's keep-in-touch state. Where the caller knows none (triage's bulk rating reads
+ * the same registry), a term that needs it is an error naming the term rather than a quiet
+ * "nobody": `decide --all-untriaged --filter drifting` must not rate zero people on a guess.
+ */
+function state(term: string, p: PersonRecord, ctx: FilterContext): KeepInTouch | undefined {
+  if (ctx.keepInTouch === undefined)
+    throw new FilterError(
+      term,
+      `"${term}" needs the keep-in-touch lists: use it in the stale view's search box or network-crm bulk`,
+    );
+  return ctx.keepInTouch(p);
+}
 
 registerFilterWord('stale', {
   usage: 'stale (due or overdue: their keep-in-touch period has passed)',
-  test: (p, ctx) => (state(p, ctx)?.stale ?? null) !== null,
+  test: (p, ctx) => (state('stale', p, ctx)?.stale ?? null) !== null,
 });
 registerFilterWord('due', {
   usage: 'due (their period has passed, not yet by half again)',
-  test: (p, ctx) => state(p, ctx)?.stale?.state === 'due',
+  test: (p, ctx) => state('due', p, ctx)?.stale?.state === 'due',
 });
 registerFilterWord('overdue', {
   usage: 'overdue (their period has passed by half again)',
-  test: (p, ctx) => state(p, ctx)?.stale?.state === 'overdue',
+  test: (p, ctx) => state('overdue', p, ctx)?.stale?.state === 'overdue',
 });
 registerFilterWord('drifting', {
   usage: 'drifting (silent much longer than their usual gap)',
-  test: (p, ctx) => (state(p, ctx)?.drift ?? null) !== null,
+  test: (p, ctx) => (state('drifting', p, ctx)?.drift ?? null) !== null,
 });
 registerFilterWord('follow-ups', {
   usage: 'follow-ups (an open task links them)',
   test: (p, ctx) => {
-    const k = state(p, ctx);
+    const k = state('follow-ups', p, ctx);
     return k !== undefined && hasFollowUps(k);
   },
 });
 registerFilterWord('snoozed', {
   usage: 'snoozed (snooze-until is still ahead)',
-  test: (p, ctx) => state(p, ctx)?.snoozed ?? (p.snoozeUntil !== null && p.snoozeUntil > ctx.today),
+  test: (p, ctx) => ctx.keepInTouch?.(p)?.snoozed ?? (p.snoozeUntil !== null && p.snoozeUntil > ctx.today),
 });
 registerFilterWord('birthday', {
   usage: 'birthday (today or in the next six days)',
@@ -67,11 +80,11 @@ registerFilterWord('birthday', {
 });
 registerFilterWord('owe-reply', {
   usage: 'owe-reply (they wrote last on LinkedIn)',
-  test: (p, ctx) => state(p, ctx)?.whoseMove === 'you owe a reply',
+  test: (p, ctx) => state('owe-reply', p, ctx)?.whoseMove === 'you owe a reply',
 });
 registerFilterWord('waiting', {
   usage: 'waiting (you wrote last on LinkedIn)',
-  test: (p, ctx) => state(p, ctx)?.whoseMove === 'waiting on them',
+  test: (p, ctx) => state('waiting', p, ctx)?.whoseMove === 'waiting on them',
 });
 
 registerFilterKey('trust', {

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { FilterError } from '../../../src/core/people/filter';
 import { filterKeepInTouch, parsePeopleFilter } from '../../../src/core/stale/filter-terms';
 import { keepInTouchAll } from '../../../src/core/stale/keep-in-touch';
+import { selectForBulk } from '../../../src/core/triage/bulk';
 import { everyDays, personWith, staleOptions } from '../../support/people';
 
 const TODAY = '2026-04-27';
@@ -86,5 +87,19 @@ describe('keep-in-touch filter terms', () => {
     expect(error('cadence:3')).toMatch(
       /^unknown filter "cadence:3": "cadence" is not a filter key \(known: .*trust, tag/,
     );
+  });
+
+  it("refuses a state term where no keep-in-touch state is known (triage's bulk rating), rather than select nobody", () => {
+    const people = ALL.map((k) => k.person);
+    expect(() => selectForBulk(people, 'untriaged drifting', { today: TODAY })).toThrow(
+      new FilterError(
+        'drifting',
+        '"drifting" needs the keep-in-touch lists: use it in the stale view\'s search box or network-crm bulk',
+      ),
+    );
+    // The terms that read only the note still work there.
+    expect(selectForBulk(people, 'untriaged trust:none birthday', { today: TODAY }).map((p) => p.name)).toEqual([
+      'Untriaged',
+    ]);
   });
 });
