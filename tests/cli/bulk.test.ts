@@ -112,6 +112,7 @@ describe('network-crm bulk', () => {
     expect(await err('--filter', 'stale', '--trust', '7')).toContain('trust 7: expected a level from 1 to 5');
     expect(await err('--filter', 'stale', '--snooze', '2026-04-01')).toContain('the date must be after today');
     expect(await err('--log')).toContain('--filter is required');
+    expect(await err('--filter', 'stale', '--untag', 'person')).toContain('#person marks person notes');
     expect(readTree(dir)).toEqual(before);
   });
 });

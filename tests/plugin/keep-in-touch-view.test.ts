@@ -220,6 +220,12 @@ describe('selection and bulk actions', () => {
 
     selectFirst(1);
     $('[data-bulk="untag"]').click();
+    // The person tag marks person notes: removing it is refused, and the note keeps it.
+    await answer('#person');
+    expect($('.ncrm-form-modal .ncrm-error').textContent).toBe(
+      '#person marks person notes: removing it would take them out of Network CRM',
+    );
+    expect(text(app, 'People/A24.md')).toContain('  - person\n');
     await answer('family');
     expect(text(app, 'People/A24.md')).not.toContain('family');
     expect(text(app, 'People/A23.md')).toContain('family');

@@ -31,7 +31,7 @@ const ACTION_FLAGS: readonly FlagSpec[] = [
   { name: 'stop', help: 'stop tracking (cadence: 0)' },
 ];
 
-function actionOf(args: ParsedArgs, today: string): BulkAction {
+function actionOf(args: ParsedArgs, today: string, personTag: string): BulkAction {
   const given = ACTION_FLAGS.filter((f) => args.flags.has(f.name)).map((f) => f.name);
   if (given.length !== 1)
     throw new UsageError(
@@ -70,7 +70,7 @@ function actionOf(args: ParsedArgs, today: string): BulkAction {
     default:
       action = { kind: given[0] as 'tag' | 'untag', tag: value(given[0] as string) };
   }
-  const problem = bulkProblem(action, today);
+  const problem = bulkProblem(action, today, personTag);
   if (problem !== null) throw new UsageError(problem, args.command);
   return action;
 }
@@ -80,7 +80,7 @@ async function runBulk(args: ParsedArgs, io: CliIo): Promise<number> {
   // `--tag` is this command's action; the vault's person tag stays as its settings say.
   const session = openVault({ ...args, flags: new Map([...args.flags].filter(([name]) => name !== 'tag')) });
   const { today, settings } = session;
-  const action = actionOf(args, today);
+  const action = actionOf(args, today, settings.defaultTag);
   let parsed;
   try {
     parsed = parsePeopleFilter(filterText);

@@ -27,8 +27,12 @@ export interface BulkEdit {
   body?: (body: string) => string;
 }
 
-/** Why the action cannot run, or null. */
-export function bulkProblem(action: BulkAction, today: IsoDate): string | null {
+/**
+ * Why the action cannot run, or null. `personTag` is the tag that marks person notes (the
+ * settings' `defaultTag`): removing it in bulk would take people outside the people folder
+ * out of Network CRM altogether, which no "remove a tag" click means.
+ */
+export function bulkProblem(action: BulkAction, today: IsoDate, personTag = ''): string | null {
   switch (action.kind) {
     case 'snooze':
       return action.until > today ? null : `snooze until ${action.until}: the date must be after today (${today})`;
@@ -42,9 +46,11 @@ export function bulkProblem(action: BulkAction, today: IsoDate): string | null {
         : `cadence ${action.days}: expected a whole number of days (0 stops reminders)`;
     case 'tag':
     case 'untag':
-      return normaliseTag(action.tag) !== '' && !/[\s,#]/.test(normaliseTag(action.tag))
-        ? null
-        : `"${action.tag}" is not a tag (one word, no spaces or commas)`;
+      if (normaliseTag(action.tag) === '' || /[\s,#]/.test(normaliseTag(action.tag)))
+        return `"${action.tag}" is not a tag (one word, no spaces or commas)`;
+      return action.kind === 'untag' && personTag !== '' && normaliseTag(action.tag) === normaliseTag(personTag)
+        ? `#${normaliseTag(personTag)} marks person notes: removing it would take them out of Network CRM`
+        : null;
     default:
       return null;
   }

@@ -69,7 +69,7 @@ export async function applyBulk(
   hooks: BulkHooks = {},
 ): Promise<void> {
   const today = ctx.today();
-  const problem = bulkProblem(action, today);
+  const problem = bulkProblem(action, today, ctx.settings.defaultTag);
   if (problem !== null) {
     new Notice(`Network CRM: ${problem}`);
     return;
@@ -199,7 +199,7 @@ export function startBulk(
         { placeholder: kind === 'tag' ? 'mentor' : (inUse[0] ?? 'tag'), suggestions: kind === 'tag' ? all : inUse },
         (value) => {
           const action: BulkAction = { kind, tag: value };
-          const problem = bulkProblem(action, today);
+          const problem = bulkProblem(action, today, ctx.settings.defaultTag);
           if (problem !== null) return capitalised(problem);
           go(action);
           return null;

@@ -70,6 +70,11 @@ describe('bulk actions', () => {
       '"two words" is not a tag (one word, no spaces or commas)',
     );
     expect(bulkProblem({ kind: 'tag', tag: 'family/close' }, TODAY)).toBeNull();
+    // The person tag marks person notes outside the people folder: removing it in bulk would lose them.
+    expect(bulkProblem({ kind: 'untag', tag: '#Person' }, TODAY, 'person')).toBe(
+      '#person marks person notes: removing it would take them out of Network CRM',
+    );
+    expect(bulkProblem({ kind: 'tag', tag: 'person' }, TODAY, 'person')).toBeNull();
   });
 
   it('names the step for the confirmation, the notice and undo', () => {
