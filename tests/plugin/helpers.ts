@@ -87,15 +87,17 @@ export function runCommand(app: App, id: string): boolean {
   return app.commands.executeCommandById(`network-crm:${id}`);
 }
 
-/** Opens the triage view by its command and waits until it has drawn. */
-export async function openTriage(app: App): Promise<TriageView> {
-  runCommand(app, 'open-triage');
-  const view = await until(
-    () => app.workspace.getLeavesOfType(TRIAGE_VIEW_TYPE)[0]?.view as TriageView | undefined,
-    'triage view',
-  );
+/** Runs the command that opens a view of this type and waits until the view has drawn. */
+export async function openViewByCommand<V>(app: App, command: string, viewType: string): Promise<V> {
+  runCommand(app, command);
+  const view = await until(() => app.workspace.getLeavesOfType(viewType)[0]?.view as V | undefined, viewType);
   await settle(app);
   return view;
+}
+
+/** Opens the triage view by its command and waits until it has drawn. */
+export function openTriage(app: App): Promise<TriageView> {
+  return openViewByCommand<TriageView>(app, 'open-triage', TRIAGE_VIEW_TYPE);
 }
 
 /** A key pressed while the triage view has focus. */
@@ -104,12 +106,6 @@ export function press(view: TriageView, key: string): void {
 }
 
 /** Runs "Open stale contacts" and waits for the view to have drawn. */
-export async function openStaleView(app: App): Promise<StaleView> {
-  runCommand(app, 'open-stale-contacts');
-  const view = await until(
-    () => app.workspace.getLeavesOfType(STALE_VIEW_TYPE)[0]?.view as StaleView | undefined,
-    'stale view',
-  );
-  await settle(app);
-  return view;
+export function openStaleView(app: App): Promise<StaleView> {
+  return openViewByCommand<StaleView>(app, 'open-stale-contacts', STALE_VIEW_TYPE);
 }

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays, localIsoDate } from '../../src/core/dates/iso-date';
 import { OVERVIEW_VIEW_TYPE, type OverviewView } from '../../src/plugin/views/overview-view';
 import { fileAt } from '../obsidian-double/harness';
-import { $$, enter, runCommand, settle, startPlugin, until } from './helpers';
+import { $$, enter, openViewByCommand, runCommand, settle, startPlugin } from './helpers';
 
 const TODAY = localIsoDate(new Date());
 const ago = (days: number) => addDays(TODAY, -days);
@@ -26,15 +26,8 @@ const VAULT = {
   'People/D.md': person('D', `company: Globex\nlinkedin-status: invitation-received`),
 };
 
-async function openOverview(app: Parameters<typeof runCommand>[0]) {
-  runCommand(app, 'open-network-overview');
-  const view = await until(
-    () => app.workspace.getLeavesOfType(OVERVIEW_VIEW_TYPE)[0]?.view as OverviewView | undefined,
-    'overview',
-  );
-  await settle(app);
-  return view;
-}
+const openOverview = (app: Parameters<typeof runCommand>[0]) =>
+  openViewByCommand<OverviewView>(app, 'open-network-overview', OVERVIEW_VIEW_TYPE);
 
 describe('Network overview view', () => {
   it('opens in a tab and draws cards, the trust table, two bar charts and the top companies', async () => {
