@@ -17,8 +17,8 @@ const addDays = (iso: string, n: number) =>
 /** A small network in every keep-in-touch state, for the routines and the screenshots. */
 function network(today: string): Record<string, string> {
   const ago = (n: number) => addDays(today, -n);
-  const note = (name: string, fm: string, log: number[] = []) =>
-    `---\nname: ${name}\nlinkedin: https://www.linkedin.com/in/${name.toLowerCase().replace(/[^a-z]+/g, '-')}\n${fm}\ntags:\n  - person\n---\n[LinkedIn profile](https://www.linkedin.com/in/x)\n\n## Interactions\n\n${log.map((d) => `- ${ago(d)} · call\n`).join('')}`;
+  const note = (name: string, fm: string, log: number[] = [], tags: string[] = []) =>
+    `---\nname: ${name}\nlinkedin: https://www.linkedin.com/in/${name.toLowerCase().replace(/[^a-z]+/g, '-')}\n${fm}\ntags:\n${['person', ...tags].map((t) => `  - ${t}\n`).join('')}---\n[LinkedIn profile](https://www.linkedin.com/in/x)\n\n## Interactions\n\n${log.map((d) => `- ${ago(d)} · call\n`).join('')}`;
   return {
     'People/Maria Lundgren.md': note(
       'Maria Lundgren',
@@ -35,8 +35,9 @@ function network(today: string): Record<string, string> {
     ),
     'People/Ada Okafor.md': note(
       'Ada Okafor',
-      `company: Initech\nconnected-on: ${ago(300)}\ntrust: 3\ntags:\n  - mentor`,
+      `company: Initech\nconnected-on: ${ago(300)}\ntrust: 3`,
       [70, 91, 112, 133, 154, 175],
+      ['mentor'],
     ),
     'People/Tomás Ruiz.md': note(
       'Tomás Ruiz',
@@ -250,6 +251,10 @@ describe.skipIf(h.skip !== null)('Keeping in touch in Chromium', () => {
           await page.locator('.ncrm-stale-row[data-index="1"] .ncrm-stale-detail').click({ modifiers: ['Shift'] });
           shots.push(await screenshot(page, `stale-bulk-${size}-${theme}`));
           // The Drifting and Follow-ups sections.
+          await page.locator('.ncrm-tab', { hasText: 'Drifting' }).click();
+          await page.waitForSelector('.ncrm-stale-row');
+          expect(await page.locator('.ncrm-stale-row .ncrm-stale-name').allTextContents()).toEqual(['Ada Okafor']);
+          shots.push(await screenshot(page, `drifting-${size}-${theme}`));
           await page.locator('.ncrm-tab', { hasText: 'Follow-ups' }).click();
           await page.waitForSelector('.ncrm-stale-row');
           shots.push(await screenshot(page, `follow-ups-${size}-${theme}`));
@@ -274,7 +279,7 @@ describe.skipIf(h.skip !== null)('Keeping in touch in Chromium', () => {
           expect(colours.fill).toBe(colours.accent);
           expect(errors).toEqual([]);
           await page.close();
-          expect(shots).toHaveLength(3);
+          expect(shots).toHaveLength(4);
         });
       }
     }
