@@ -9,3 +9,10 @@ export function wikiLinkTargets(text: string): string[] {
   }
   return out;
 }
+
+/** Text as a reader sees it: `[[Web Summit 2024]]` → `Web Summit 2024`, `[[Target|alias]]` → `alias`. */
+export function linkDisplayText(text: string): string {
+  return text.replace(/!?\[\[([^\]|]*)(?:\|([^\]]*))?\]\]/g, (_m, target: string, alias?: string) =>
+    (alias ?? target.replace(/[#^].*$/, '')).trim(),
+  );
+}

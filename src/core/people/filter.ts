@@ -13,6 +13,7 @@
 import { isIsoDate, type IsoDate } from '../dates/iso-date';
 import { isUntriaged } from '../triage/new-connections';
 import type { PersonRecord } from './person-record';
+import { linkDisplayText } from '../notes/links';
 
 export interface FilterContext {
   today: IsoDate;
@@ -122,7 +123,7 @@ registerFilterKey('met-where', {
   usage: 'met-where:TEXT',
   make: (value, bad) => {
     const text = foldText(nonEmpty(value, bad).replace(/^\[\[|\]\]$/g, ''));
-    return (p) => foldText(p.metWhere.replace(/\[\[|\]\]/g, '')).includes(text);
+    return (p) => foldText(linkDisplayText(p.metWhere)).includes(text);
   },
 });
 

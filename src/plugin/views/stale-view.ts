@@ -13,6 +13,7 @@
  */
 import { Keymap, Menu, Notice, Platform, setIcon, type WorkspaceLeaf } from 'obsidian';
 import { linkableProfileUrl } from '../../core/identity/profile-url';
+import { linkDisplayText } from '../../core/notes/links';
 import { SNOOZE_LABELS, type SnoozeChoice } from '../../core/people/person-edits';
 import { BIRTHDAY_WISH_NOTE } from '../../core/people/birthdays';
 import type { PersonRecord } from '../../core/people/person-record';
@@ -332,7 +333,9 @@ export class StaleView extends IndexedView {
     top.createSpan({ cls: 'ncrm-badge', text: level });
     const status = statusText(entry);
     if (status.text !== '') first.createDiv({ cls: `ncrm-status ncrm-status-${status.cls}`, text: status.text });
-    const detail = [p.company, p.metWhere === '' ? '' : `met: ${p.metWhere}`].filter(Boolean).join(' · ');
+    const detail = [p.company, p.metWhere === '' ? '' : `met: ${linkDisplayText(p.metWhere)}`]
+      .filter(Boolean)
+      .join(' · ');
     body.createDiv({ cls: 'ncrm-stale-line ncrm-stale-detail', text: detail || '\u00a0' });
     const third = body.createDiv({ cls: 'ncrm-stale-line ncrm-stale-third' });
     const contact = third.createDiv({ cls: 'ncrm-stale-text ncrm-stale-contact' });

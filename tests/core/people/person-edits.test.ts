@@ -8,7 +8,7 @@ import {
   logInteractionBody,
   snoozeUntil,
 } from '../../../src/core/people/person-edits';
-import { wikiLinkTargets } from '../../../src/core/notes/links';
+import { linkDisplayText, wikiLinkTargets } from '../../../src/core/notes/links';
 
 describe('logging an interaction', () => {
   it('writes one escaped line, today at the top of the log', () => {
@@ -124,5 +124,11 @@ describe('daily notes', () => {
       'People/Bo',
       'pic.png',
     ]);
+  });
+
+  it('shows a link as a reader sees it: the alias, else the note name without heading', () => {
+    expect(linkDisplayText('[[Web Summit 2024]]')).toBe('Web Summit 2024');
+    expect(linkDisplayText('[[Events/KubeCon 2025#Day 2|KubeCon]] and [[Lisbon#Bar]]')).toBe('KubeCon and Lisbon');
+    expect(linkDisplayText('university')).toBe('university');
   });
 });
