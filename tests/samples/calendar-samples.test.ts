@@ -8,9 +8,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ExistingNote } from '../../src/core/import/vault-snapshot';
-import { detectOwner, planMeetings } from '../../src/core/sources/calendar/meetings';
-import { readCalendar, type CalendarRead } from '../../src/core/sources/calendar/read-calendar';
-import { PersonMatcher } from '../../src/core/sources/match-person';
+import { detectOwner, meetingsByAttendee } from '../../src/core/sources/calendar/meetings';
+import { occurrencesOf, readCalendar, type CalendarRead } from '../../src/core/sources/calendar/read-calendar';
+import { planCalendar } from '../support/calendar-builders';
 import { CALENDAR_SAMPLES } from '../support/paths';
 
 const present = fs.existsSync(CALENDAR_SAMPLES);
@@ -18,7 +18,7 @@ if (!present) console.warn(`calendar sample suite skipped: ${CALENDAR_SAMPLES} i
 
 const read = (name: string, timeZone: string | null = null, today = '2026-01-01'): Promise<CalendarRead> =>
   readCalendar(fs.readFileSync(path.join(CALENDAR_SAMPLES, name), 'utf8'), name, { today, timeZone });
-const dates = (c: CalendarRead) => c.occurrences.map((o) => o.date);
+const dates = (c: CalendarRead) => occurrencesOf(c).map((o) => o.date);
 const note = (p: string, fm: Record<string, unknown>): ExistingNote => ({ path: p, frontmatter: fm });
 
 const COVERED = [
@@ -38,19 +38,17 @@ describe.skipIf(!present)('real calendar samples', () => {
     const c = await read('exchange-2010-attendees.ics', 'Europe/Berlin');
     expect(c.problems).toEqual([]);
     expect(dates(c)).toEqual(['2015-08-26']);
-    expect(c.occurrences[0]!.info.participants.map((p) => [p.name, p.email])).toEqual([
+    expect(c.past[0]!.info.participants.map((p) => [p.name, p.email])).toEqual([
       ['Bruce Roberts', 'roberts@company.com'],
       ['Sam Peter', 'sam@company.com'],
     ]);
     // Two people in every event, equally often: whose calendar it is cannot be told.
     const owner = detectOwner(c);
     expect(owner).toEqual({ emails: [], evidence: ['unknown'] });
-    const plan = planMeetings(c, owner, new PersonMatcher([note('People/Sam Peter.md', { name: 'Sam Peter' })]));
-    expect(plan.byNote.get('People/Sam Peter.md')?.lines.map((l) => l.line)).toEqual([
-      '- 2015-08-26 · meeting · (no title)',
-    ]);
-    expect(plan.byNote.get('People/Sam Peter.md')?.by).toBe('name');
-    expect(plan.unmatched).toEqual([
+    const planned = await planCalendar(c, [note('People/Sam Peter.md', { name: 'Sam Peter' })]);
+    expect(planned.lines('People/Sam Peter.md')).toEqual(['- 2015-08-26 · meeting · (no title)']);
+    expect(planned.summary?.matched).toEqual({ profile: 0, email: 0, name: 1 });
+    expect(planned.unmatched).toEqual([
       { email: 'roberts@company.com', name: 'Bruce Roberts', meetings: 1, lastMet: '2015-08-26' },
     ]);
   });
@@ -60,8 +58,9 @@ describe.skipIf(!present)('real calendar samples', () => {
     expect(c.timeZone).toBe('America/Los_Angeles'); // X-WR-TIMEZONE when the caller gives none
     expect(c.problems).toEqual([]);
     expect(dates(c)).toEqual(['2012-12-10', '2012-12-10', '2013-12-10', '2013-12-10', '2014-12-10', '2014-12-10']);
-    const plan = planMeetings(c, detectOwner(c), new PersonMatcher([]));
-    expect(plan).toMatchObject({ alone: 6, declined: 0, unmatched: [], ambiguous: [] });
+    expect(meetingsByAttendee(c, detectOwner(c))).toMatchObject({ alone: 6, declined: 0, attendees: [] });
+    const planned = await planCalendar(c, []);
+    expect([planned.unmatched, planned.plan.ambiguous]).toEqual([[], []]);
   });
 
   it('Google with VTIMEZONE: EXDATE;VALUE=DATE removes occurrences of a DATE-TIME series; UNTIL ends it', async () => {
@@ -97,13 +96,11 @@ describe.skipIf(!present)('real calendar samples', () => {
     const owner = detectOwner(c);
     expect(owner).toEqual({ emails: ['audriga.test.readonly@gmail.com'], evidence: ['calendar name'] });
     const karin = note('People/Karin Tran.md', { name: 'Karin Tran', emails: ['karin@audriga.com'] });
-    const plan = planMeetings(c, owner, new PersonMatcher([karin]));
-    expect(plan.byNote.get(karin.path)).toMatchObject({
-      by: 'email',
-      lines: [{ date: '2024-12-12', line: '- 2024-12-12 · meeting · Test appointment' }],
-    });
-    expect(plan.unmatched).toEqual([]);
-    expect(plan.alone).toBe(5);
+    const planned = await planCalendar(c, [karin]);
+    expect(planned.summary?.matched).toEqual({ profile: 0, email: 1, name: 0 });
+    expect(planned.lines(karin.path)).toEqual(['- 2024-12-12 · meeting · Test appointment']);
+    expect(planned.unmatched).toEqual([]);
+    expect(meetingsByAttendee(c, owner).alone).toBe(5);
   });
 
   it('Outlook 2003: a quoted display-name TZID resolved through its VTIMEZONE; the organiser owns the calendar', async () => {

@@ -1,3 +1,8 @@
+import { planImport } from '../../src/core/import/plan';
+import { attendeesWithoutNote, calendarSource, type CalendarHints } from '../../src/core/import/sources/calendar';
+import type { ExistingNote, VaultSnapshot } from '../../src/core/import/vault-snapshot';
+import type { CalendarRead } from '../../src/core/sources/calendar/read-calendar';
+
 /** Builders for small .ics files: a calendar from events given as property lines. */
 export function ics(events: ReadonlyArray<readonly string[]>, header: readonly string[] = [], eol = '\r\n'): string {
   const lines = [
@@ -29,4 +34,29 @@ export function meeting(
     ),
     ...extra,
   ];
+}
+
+/** A snapshot of the given notes (bodies empty), for planning a calendar against them. */
+export function notesSnapshot(notes: readonly ExistingNote[]): VaultSnapshot {
+  return { notes, paths: notes.map((n) => n.path), readBody: () => Promise.resolve('') };
+}
+
+/**
+ * A calendar planned against these notes through the real import (the one matching rule):
+ * each note's meeting lines, and the attendees with no note (most meetings first).
+ */
+export async function planCalendar(cal: CalendarRead, notes: readonly ExistingNote[], hints: CalendarHints = {}) {
+  const settings = { folder: 'People', fileNameFormat: '{first} {last}', tag: 'person', today: '2099-01-01' };
+  const plan = await planImport([calendarSource([cal], hints)], notesSnapshot(notes), settings);
+  return {
+    plan,
+    lines: (path: string) => plan.updates.find((u) => u.path === path)?.interactions.map((i) => i.line),
+    unmatched: attendeesWithoutNote(plan.withoutNote).map((p) => ({
+      email: p.emails[0] ?? '',
+      name: p.name,
+      meetings: p.interactions.length,
+      lastMet: p.interactions[p.interactions.length - 1]?.date,
+    })),
+    summary: plan.bySource[0],
+  };
 }

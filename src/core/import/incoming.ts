@@ -19,7 +19,9 @@ import { invitationCounterpart } from '../linkedin/invitations';
 import type { OwnedValues } from '../notes/compose-note';
 import type { NameParts } from '../notes/file-name';
 import { FIELD } from '../notes/schema';
-import { emailKey, type PersonIdentity } from './note-matcher';
+import { contradiction } from '../identity/contradiction';
+import { emailKeys, normaliseEmail } from '../identity/email';
+import type { PersonIdentity } from './note-matcher';
 import { coerceText } from '../people/coerce';
 
 /** A dated interaction for `## Interactions`, added once (placed by date). */
@@ -40,11 +42,22 @@ export interface IncomingPerson {
   owned: OwnedValues;
   /** Log lines to add once, placed by date. */
   interactions: DatedLine[];
+  /**
+   * Sections to add after the log once (an address book's notes under `## From address
+   * book`): a note that already has a section with the heading keeps it as it is.
+   */
+  sections?: Array<{ heading: string; text: string }>;
   source: SourceRef;
   /** False for someone we only update when they already have a note (a pending invitee). */
   createIfMissing: boolean;
   /** In this export's Connections.csv. */
   isConnection: boolean;
+  /**
+   * People another source of this run described with the same name and nothing that
+   * contradicts it, when there are several: this person could be any of them, so they are
+   * neither merged with one nor created (the plan reports them as ambiguous).
+   */
+  couldBe?: IncomingPerson[];
   /**
    * A profile URL another file of this export gave this person, matched by exact name
    * (Connections.csv before 2023 has none). It fills an empty `linkedin:`, never replaces one.
@@ -95,7 +108,19 @@ export function profilesByName(
 }
 
 function isEmpty(value: unknown): boolean {
-  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+  return (
+    value === undefined ||
+    value === null ||
+    (typeof value === 'string' && value.trim() === '') ||
+    (Array.isArray(value) && value.length === 0)
+  );
+}
+
+/** `a` with the items of `b` it lacks appended (two address books' `emails`, `phones`). */
+function unionList(a: readonly unknown[], b: readonly unknown[]): unknown[] {
+  const out = [...a];
+  for (const v of b) if (!out.includes(v)) out.push(v);
+  return out;
 }
 
 /**
@@ -118,7 +143,7 @@ export class IncomingSet {
 
   private index(person: IncomingPerson): void {
     if (person.identity.profileUrl) this.byUrl.set(person.identity.profileUrl, person);
-    for (const e of person.identity.emails ?? []) if (emailKey(e) !== '') this.byEmail.set(emailKey(e), person);
+    for (const e of emailKeys(person.identity.emails)) this.byEmail.set(e, person);
     const key = nameKey(person.identity.name);
     if (key === '') return;
     const same = this.byName.get(key);
@@ -128,40 +153,68 @@ export class IncomingSet {
 
   /**
    * Adds a person another source described, merged into the one already here with the same
-   * profile URL, email, or (when neither is known) unique name. The first source's values
-   * stand; a later one fills only what is still empty. Returns the person kept.
+   * profile URL, email, or unique name nothing contradicts (identity/contradiction.ts). The
+   * first source's values stand; a later one fills only what is still empty, and lists
+   * (two address books' `emails`) are joined. Returns the person kept.
    */
   merge(person: IncomingPerson): IncomingPerson {
-    const same = this.findSame(person.identity);
+    const found = this.findSame(person.identity);
+    if (Array.isArray(found)) {
+      person.couldBe = found;
+      return this.add(person);
+    }
+    const same = found;
     if (same === null) return this.add(person);
-    for (const [field, value] of Object.entries(person.owned))
-      if (isEmpty(same.owned[field]) && !isEmpty(value)) same.owned[field] = value;
-    same.interactions.push(...person.interactions);
+    for (const [field, value] of Object.entries(person.owned)) {
+      const mine = same.owned[field];
+      if (Array.isArray(mine) && Array.isArray(value)) same.owned[field] = unionList(mine, value) as string[];
+      else if (isEmpty(mine) && !isEmpty(value)) same.owned[field] = value;
+    }
+    // One by one: a calendar's busiest attendee can bring more lines than a spread allows.
+    for (const line of person.interactions) same.interactions.push(line);
+    for (const s of person.sections ?? [])
+      if (!(same.sections ?? []).some((t) => t.heading === s.heading)) (same.sections ??= []).push(s);
     same.createIfMissing ||= person.createIfMissing;
     same.isConnection ||= person.isConnection;
     const id = same.identity;
     if (!id.profileUrl && person.identity.profileUrl) id.profileUrl = person.identity.profileUrl;
-    const emails = [...(id.emails ?? []), ...(person.identity.emails ?? [])];
-    if (emails.length > 0) id.emails = [...new Set(emails.map(emailKey).filter((e) => e !== ''))];
+    const emails = emailKeys([...(id.emails ?? []), ...(person.identity.emails ?? [])]);
+    if (emails.length > 0) id.emails = emails;
+    if (!id.birthday && person.identity.birthday) id.birthday = person.identity.birthday;
     if (id.name === '') id.name = person.identity.name;
     this.index(same);
     return same;
   }
 
-  /** The person with this URL, else with one of these emails, else the one person with this name. */
-  findSame(identity: PersonIdentity): IncomingPerson | null {
+  /**
+   * The person with this URL, else with one of these emails, else the one person with this
+   * name nothing contradicts; several such people when the name fits more than one.
+   */
+  findSame(identity: PersonIdentity): IncomingPerson | IncomingPerson[] | null {
     if (identity.profileUrl) {
       const byUrl = this.byUrl.get(identity.profileUrl);
       if (byUrl) return byUrl;
     }
     for (const e of identity.emails ?? []) {
-      const byEmail = this.byEmail.get(emailKey(e));
+      const byEmail = this.byEmail.get(normaliseEmail(e));
       if (byEmail) return byEmail;
     }
-    const same = this.byName.get(nameKey(identity.name)) ?? [];
-    // A name alone merges only people without a URL on either side: never on a guess.
-    const candidate = same.length === 1 ? (same[0] as IncomingPerson) : null;
-    return candidate && (!candidate.identity.profileUrl || !identity.profileUrl) ? candidate : null;
+    if (nameKey(identity.name) === '') return null;
+    const facts = (i: PersonIdentity) => ({
+      profileUrl: i.profileUrl,
+      emails: emailKeys(i.emails),
+      birthday: i.birthday ?? null,
+    });
+    const mine = facts(identity);
+    const fits = (this.byName.get(nameKey(identity.name)) ?? []).filter(
+      (p) => contradiction(facts(p.identity), mine) === null,
+    );
+    return fits.length === 0 ? null : fits.length === 1 ? (fits[0] as IncomingPerson) : fits;
+  }
+
+  /** How many people of this import have this person's name (1: only them). */
+  nameCount(person: IncomingPerson): number {
+    return this.byName.get(nameKey(person.identity.name))?.length ?? 0;
   }
 
   /** The URL a person is known by in this export: their own, or one learned from another file. */
@@ -227,7 +280,13 @@ export function addConnections(set: IncomingSet, exp: LinkedInExport): void {
   for (const file of exp.connections) {
     for (const c of file.records) {
       set.add({
-        identity: { profileUrl: c.profileUrl, name: c.name, connectedOn: c.connectedOn, company: c.company },
+        identity: {
+          profileUrl: c.profileUrl,
+          name: c.name,
+          connectedOn: c.connectedOn,
+          company: c.company,
+          ...(c.email ? { emails: [c.email] } : {}),
+        },
         parts: {
           first: c.firstName,
           last: c.lastName,

@@ -1,42 +1,52 @@
 /**
- * Finds the existing note for a person from the export.
+ * Finds the existing note for a person, for every source (LinkedIn, address books,
+ * calendars): one rule, never on a guess. In this order:
  *
- * By profile URL first, so renamed or moved notes are still found. Exports before 2023
- * have no URLs: then the exact name decides, narrowed by `connected-on` when several notes
- * (or several rows of the export) share the name: a connection date never changes, so a
- * note dated otherwise is one of the other people with that name. What is still not
- * unique is ambiguous, and an ambiguous person is reported and never merged. A note
- * claimed by one row cannot be claimed by another.
+ * 1. the LinkedIn profile URL, so renamed or moved notes are still found;
+ * 2. an e-mail address the note holds (`email` or `emails`, any case). An address on a
+ *    note with another LinkedIn profile is ambiguous (a changed vanity URL, or two people
+ *    sharing an address): reported, never merged, never a duplicate;
+ * 3. the exact full name, when it designates exactly one person note and one incoming
+ *    person, and nothing contradicts it (identity/contradiction.ts: another LinkedIn
+ *    URL, e-mails on both sides with none in common, another birthday). When several
+ *    notes or several rows of one export share the name, LinkedIn's `connected-on` (a
+ *    connection date never changes) may still tell which is which.
+ *
+ * The name a note answers to is its `name` field only, never its file name: see
+ * docs/ARCHITECTURE.md ("Which name a note answers to"). What is still not unique is
+ * ambiguous, and an ambiguous person is reported with every candidate and never merged.
+ * A note claimed by one incoming person cannot be claimed by another.
  */
 import { coerceDate, coerceText } from '../people/coerce';
+import { contradiction, contradictionText, type IdentityFacts } from '../identity/contradiction';
+import { emailKeys, emailsIn } from '../identity/email';
 import { nameKey } from '../identity/person-name';
 import { normaliseProfileUrl } from '../identity/profile-url';
 import { FIELD } from '../notes/schema';
 import type { SourceRef } from '../linkedin/records';
 import type { ExistingNote } from './vault-snapshot';
 
-/** An email as an identity: trimmed, lower-case; '' when it is not one. */
-export function emailKey(email: string): string {
-  const e = email.trim().toLowerCase();
-  return /^[^@\s]+@[^@\s]+$/.test(e) ? e : '';
-}
-
 /** Who a person is, as far as a source knows: the matcher tries the profile URL, then emails, then the name. */
 export interface PersonIdentity {
   profileUrl: string | null;
-  /** Email addresses (any case); a note whose `email` is one of them is theirs. */
+  /** E-mail addresses (any case); a note whose `email` or `emails` holds one of them is theirs. */
   emails?: readonly string[];
   name: string;
   connectedOn?: string | null;
   /** The company the source gives, used only to tell apart namesakes connected on the same day. */
   company?: string;
-  /** Other rows of this export have the same name and no URL either. */
+  /** `YYYY-MM-DD` or `--MM-DD`: a different birthday on a note with the same name is someone else. */
+  birthday?: string | null;
+  /** Another person of this import has the same name: the name alone designates no one. */
   sharesName?: boolean;
 }
 
+export type MatchedBy = 'profile' | 'email' | 'name';
+
 export type MatchResult =
-  | { kind: 'found'; note: ExistingNote }
-  | { kind: 'none' }
+  | { kind: 'found'; note: ExistingNote; by: MatchedBy }
+  /** `reason`: a note has the name, but something says it is someone else (a new note is made). */
+  | { kind: 'none'; reason?: string }
   | {
       kind: 'ambiguous';
       candidates: ExistingNote[];
@@ -51,12 +61,6 @@ function noteConnectedOn(note: ExistingNote): string | null {
 
 function noteCompany(note: ExistingNote): string {
   return note.frontmatter === null ? '' : coerceText(note.frontmatter[FIELD.company]).trim().toLowerCase();
-}
-
-/** `People/Jane Doe (Acme) 2.md` → `Jane Doe`: how a note without a `name` field is named. */
-export function nameFromPath(path: string): string {
-  const base = path.slice(path.lastIndexOf('/') + 1).replace(/\.md$/i, '');
-  return base.replace(/ \d+$/, '').replace(/ \([^()]*\)$/, '');
 }
 
 /** A key's value read from YAML that does not parse; the key may be quoted (`"linkedin":`). */
@@ -79,21 +83,42 @@ export function noteNameField(note: ExistingNote): string {
       : '';
 }
 
-/** A name to show for the note: its `name`, else its file name. */
+/** `People/Jane Doe (Acme) 2.md` → `Jane Doe`: how a note without a `name` field is shown. */
+export function nameFromPath(path: string): string {
+  const base = path.slice(path.lastIndexOf('/') + 1).replace(/\.md$/i, '');
+  return base.replace(/ \d+$/, '').replace(/ \([^()]*\)$/, '');
+}
+
+/** A name to show for the note (never to match it by): its `name`, else its file name. */
 export function noteName(note: ExistingNote): string {
   return noteNameField(note) || nameFromPath(note.path);
 }
 
+/** Every address the note holds, in `email` and `emails`. */
+export function noteEmails(note: ExistingNote): string[] {
+  const fm = note.frontmatter;
+  if (fm) return emailsIn([...emailsIn(fm[FIELD.email]), ...emailsIn(fm[FIELD.emails])]);
+  if (!note.rawYaml) return [];
+  // A note whose YAML cannot be parsed still tells whose it is, so no duplicate is made.
+  return emailsIn(note.rawYaml.match(/[^\s@<>"',;:[\]]+@[^\s@<>"',;:[\]]+/g) ?? []);
+}
+
+function noteBirthday(note: ExistingNote): string | null {
+  const v = note.frontmatter?.[FIELD.birthday];
+  return typeof v === 'string' ? v.trim() : v instanceof Date ? v.toISOString().slice(0, 10) : null;
+}
+
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+  if (list) {
+    if (!list.includes(value)) list.push(value);
+  } else map.set(key, [value]);
 }
 
 export class NoteMatcher {
   private readonly byUrl = new Map<string, ExistingNote[]>();
   private readonly byName = new Map<string, ExistingNote[]>();
-  /** Filled on the first lookup by email: LinkedIn people carry none, and most imports never ask. */
+  /** Filled on the first lookup by email: most LinkedIn people carry none, and a re-import matches by URL. */
   private byEmail: Map<string, ExistingNote[]> | null = null;
   private readonly notes: readonly ExistingNote[];
   private readonly urls = new Map<ExistingNote, string | null>();
@@ -105,8 +130,7 @@ export class NoteMatcher {
       const url = noteProfileUrl(note);
       this.urls.set(note, url);
       if (url) push(this.byUrl, url, note);
-      // Only a `name` field identifies a person by name: a note that merely has the same
-      // file name may be about someone else, and we never merge on a guess.
+      // Only a `name` field identifies a person by name (see the file comment).
       const key = nameKey(noteNameField(note));
       if (key !== '') push(this.byName, key, note);
     }
@@ -120,50 +144,69 @@ export class NoteMatcher {
   /** Finds the note for a person and claims it for them (`source`: their row, for the report). */
   match(person: PersonIdentity, source: SourceRef | null = null): MatchResult {
     const result = this.peek(person);
-    return result.kind === 'found' ? this.claim(result.note, source) : result;
+    return result.kind === 'found' ? this.claim(result.note, result.by, source) : result;
   }
 
   /** Finds the note for a person without claiming it. */
   peek(person: PersonIdentity): MatchResult {
     if (person.profileUrl) {
       const byUrl = this.byUrl.get(person.profileUrl) ?? [];
-      if (byUrl.length === 1) return { kind: 'found', note: byUrl[0] as ExistingNote };
+      if (byUrl.length === 1) return { kind: 'found', note: byUrl[0] as ExistingNote, by: 'profile' };
       if (byUrl.length > 1)
         return { kind: 'ambiguous', candidates: byUrl, reason: 'several notes have this LinkedIn URL' };
-      // A note made from a pre-2023 export or by hand has no URL yet: an email or the name may find it.
-      return this.matchByEmail(person) ?? this.matchByName(person, (note) => this.urls.get(note) === null);
     }
-    return this.matchByEmail(person) ?? this.matchByName(person, () => true);
+    // A note made from a pre-2023 export, an address book or by hand has no URL yet: an email or the name may find it.
+    return this.matchByEmail(person) ?? this.matchByName(person);
   }
 
-  /** By an email the person has and the note's `email` holds; null when no email decides. */
-  private matchByEmail(person: PersonIdentity): MatchResult | null {
-    const emails = (person.emails ?? []).map(emailKey).filter((e) => e !== '');
-    if (emails.length === 0) return null;
+  private emailIndex(): Map<string, ExistingNote[]> {
     if (this.byEmail === null) {
       this.byEmail = new Map();
-      for (const note of this.notes) {
-        const key = emailKey(note.frontmatter ? coerceText(note.frontmatter[FIELD.email]) : '');
-        if (key !== '') push(this.byEmail, key, note);
-      }
+      for (const note of this.notes) for (const e of noteEmails(note)) push(this.byEmail, e, note);
     }
-    const candidates = [...new Set(emails.flatMap((e) => this.byEmail?.get(e) ?? []))].filter(
-      (note) => !person.profileUrl || this.urls.get(note) === null,
-    );
-    if (candidates.length === 1) return { kind: 'found', note: candidates[0] as ExistingNote };
-    if (candidates.length > 1)
-      return { kind: 'ambiguous', candidates, reason: 'several notes have this email address' };
-    return null;
+    return this.byEmail;
   }
 
-  private matchByName(person: PersonIdentity, eligible: (note: ExistingNote) => boolean): MatchResult {
-    if (person.name === '') return { kind: 'none' };
-    let candidates = (this.byName.get(nameKey(person.name)) ?? []).filter(eligible);
+  /** By an address the person has and the note holds; null when no address decides. */
+  private matchByEmail(person: PersonIdentity): MatchResult | null {
+    const emails = emailKeys(person.emails);
+    if (emails.length === 0) return null;
+    const index = this.emailIndex();
+    const candidates: ExistingNote[] = [];
+    for (const e of emails) for (const n of index.get(e) ?? []) if (!candidates.includes(n)) candidates.push(n);
+    if (candidates.length === 0) return null;
+    if (candidates.length > 1)
+      return { kind: 'ambiguous', candidates, reason: 'several notes have this e-mail address' };
+    const note = candidates[0] as ExistingNote;
+    const url = this.urls.get(note) ?? null;
+    if (person.profileUrl && url && url !== person.profileUrl)
+      return {
+        kind: 'ambiguous',
+        candidates,
+        reason:
+          'the e-mail address is on a note with another LinkedIn profile (a changed profile URL, or two people sharing an address)',
+      };
+    return { kind: 'found', note, by: 'email' };
+  }
+
+  private facts(note: ExistingNote): IdentityFacts {
+    return { profileUrl: this.urls.get(note) ?? null, emails: noteEmails(note), birthday: noteBirthday(note) };
+  }
+
+  private matchByName(person: PersonIdentity): MatchResult {
+    if (person.name.trim() === '') return { kind: 'none' };
+    const named = this.byName.get(nameKey(person.name)) ?? [];
+    if (named.length === 0) return { kind: 'none' };
+    // Another profile URL is certain: those namesakes are other people, and saying so is noise.
+    let candidates = person.profileUrl ? named.filter((note) => this.urls.get(note) === null) : named;
     const date = person.connectedOn ?? null;
+    let dated = false;
     if (date !== null && (candidates.length > 1 || person.sharesName === true)) {
       const sameDate = candidates.filter((n) => noteConnectedOn(n) === date);
-      if (sameDate.length > 0) candidates = sameDate;
-      else if (person.sharesName === true) candidates = candidates.filter((n) => noteConnectedOn(n) === null);
+      if (sameDate.length > 0) {
+        candidates = sameDate;
+        dated = sameDate.length === 1;
+      } else if (person.sharesName === true) candidates = candidates.filter((n) => noteConnectedOn(n) === null);
     }
     // Namesakes who connected on the same day: the company tells them apart while it still matches the
     // note (after a job change it no longer does, and the row stays ambiguous rather than guessed).
@@ -177,31 +220,40 @@ export class NoteMatcher {
       return {
         kind: 'ambiguous',
         candidates,
-        reason: `${candidates.length} notes are named "${person.name}" and the export has no profile URL to tell them apart`,
+        reason: `${candidates.length} notes are named "${person.name}" and ${emailKeys(person.emails).length > 0 ? 'no e-mail address or profile URL tells them apart' : 'the export has no profile URL to tell them apart'}`,
       };
     const only = candidates[0] as ExistingNote;
-    // One undated note and several rows with its name: it could be any of them.
-    if (person.sharesName === true && date !== null && noteConnectedOn(only) === null)
+    if (person.sharesName === true && !dated)
       return {
         kind: 'ambiguous',
         candidates,
-        reason: `several rows of this export are named "${person.name}", the note has no connected-on date and the export no profile URL to tell which row it is`,
+        reason:
+          date !== null && noteConnectedOn(only) === null
+            ? `several rows of this export are named "${person.name}", the note has no connected-on date and the export no profile URL to tell which row it is`
+            : `several people in this import are named "${person.name}" and nothing tells which one the note is about`,
       };
-    return { kind: 'found', note: only };
+    const against: IdentityFacts = {
+      profileUrl: person.profileUrl,
+      emails: emailKeys(person.emails),
+      birthday: person.birthday ?? null,
+    };
+    const why = contradiction(this.facts(only), against);
+    if (why !== null) return { kind: 'none', reason: `${only.path} has the same name but ${contradictionText(why)}` };
+    return { kind: 'found', note: only, by: 'name' };
   }
 
-  private claim(note: ExistingNote, source: SourceRef | null): MatchResult {
+  private claim(note: ExistingNote, by: MatchedBy, source: SourceRef | null): MatchResult {
     if (this.claimed.has(note)) {
-      const by = this.claimed.get(note) ?? null;
+      const claimer = this.claimed.get(note) ?? null;
       return {
         kind: 'ambiguous',
         candidates: [note],
-        reason: `${by ? `${by.file}, line ${by.line}` : 'another row of this export'} already matched this note`,
-        ...(by ? { claimedBy: by } : {}),
+        reason: `${claimer ? `${claimer.file}, line ${claimer.line}` : 'another row of this export'} already matched this note`,
+        ...(claimer ? { claimedBy: claimer } : {}),
       };
     }
     this.claimed.set(note, source);
-    return { kind: 'found', note };
+    return { kind: 'found', note, by };
   }
 
   isClaimed(note: ExistingNote): boolean {

@@ -1,4 +1,5 @@
 /** The counts the import preview and the report both show, labelled once. */
+import { formatCount } from '../text/format';
 import type { CountRow, ImportPlan } from './plan-types';
 
 export type { CountRow } from './plan-types';
@@ -15,4 +16,49 @@ export function problemAndInvitationCounts(plan: ImportPlan): CountRow[] {
     ['Missing from this export', plan.missingFromExport.length],
     ...plan.bySource.flatMap((s) => s.counts),
   ];
+}
+
+/** The per-source table the preview and the report show: one row per source. */
+export interface SourceTable {
+  header: readonly string[];
+  rows: string[][];
+}
+
+const SOURCE_HEADER = [
+  'Source',
+  'People',
+  'New notes',
+  'Updated',
+  'Unchanged',
+  'Matched by URL',
+  'by e-mail',
+  'by name',
+  'Ambiguous',
+  'No note',
+] as const;
+
+/**
+ * What each source's people came to: new notes, updated, unchanged, matched by what, left
+ * ambiguous, left without a note (a person several sources describe counts for each).
+ * Null for an import from LinkedIn alone, whose counts above already say it all.
+ */
+export function sourceTable(plan: Pick<ImportPlan, 'bySource'>): SourceTable | null {
+  const only = plan.bySource[0];
+  if (only === undefined || (plan.bySource.length === 1 && only.id === 'linkedin')) return null;
+  return {
+    header: SOURCE_HEADER,
+    rows: plan.bySource.map((s) =>
+      [
+        s.people,
+        s.created,
+        s.updated,
+        s.unchanged,
+        s.matched.profile,
+        s.matched.email,
+        s.matched.name,
+        s.ambiguous,
+        s.withoutNote,
+      ].reduce<string[]>((row, n) => [...row, formatCount(n)], [s.label]),
+    ),
+  };
 }

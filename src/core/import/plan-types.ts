@@ -4,7 +4,9 @@ import type { IsoDate } from '../dates/iso-date';
 import type { RowIssue, SourceRef } from '../linkedin/records';
 import type { ExportSeen } from '../triage/triage-state';
 import type { FieldChange, JobChange } from './field-diff';
+import type { NameParts } from '../notes/file-name';
 import type { DatedLine } from './incoming';
+import type { MatchedBy } from './note-matcher';
 import type { ExportOwner } from '../vault-state';
 import type { MessagesOutcome } from './messages-plan';
 
@@ -85,13 +87,45 @@ export interface ImportSettings {
 
 export type CountRow = readonly [label: string, count: number];
 
+/** A list a source adds to the preview and the report (plain text; `total` may exceed the items shown). */
+export interface SourceDetail {
+  title: string;
+  items: string[];
+  total: number;
+}
+
 /** What the preview and the report show per source (see source.ts). */
 export interface SourceSummary {
   id: string;
   label: string;
   /** People this source described, merged per person, before matching. */
   people: number;
+  /** Notes this source's people get (a person several sources describe counts for each). */
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** Its people matched to a note, by what. */
+  matched: Record<MatchedBy, number>;
+  /** Its rows left ambiguous (not imported). */
+  ambiguous: number;
+  /** Its people with no note, who are not created (a calendar's attendees). */
+  withoutNote: number;
   counts: CountRow[];
+  details: SourceDetail[];
+}
+
+/**
+ * Someone a source described who has no note and was not created (a calendar's attendees,
+ * pending invitees): enough to create their note later ("Create notes for these").
+ */
+export interface PersonWithoutNote {
+  sourceId: string;
+  name: string;
+  emails: string[];
+  parts: NameParts;
+  /** Their log lines (meetings), oldest first. */
+  interactions: DatedLine[];
+  source: SourceRef;
 }
 
 export interface ImportPlan {
@@ -110,6 +144,8 @@ export interface ImportPlan {
   unreadable: UnreadableNote[];
   /** Notes a source says should have been in its data and were not (LinkedIn: connections no longer in the export). */
   missingFromExport: MissingPerson[];
+  /** People described but not created, who have no note (calendar attendees), in source order. */
+  withoutNote: PersonWithoutNote[];
   // The LinkedIn source's own sections (filled by sources/linkedin.ts; empty for other sources).
   /** Set when several files of one kind were read as one export (core/linkedin/merge-exports.ts). */
   mergedExports?: MergedExports | null;

@@ -2,11 +2,13 @@
  * Sources + vault → plan. Pure and deterministic: the same inputs and vault give the same
  * plan, which the CLI prints or applies and the plugin previews, then applies.
  *
- * Each source (source.ts; LinkedIn is sources/linkedin.ts) says who its people are and
+ * Each source (source.ts: LinkedIn, address books, calendars) says who its people are and
  * which fields it owns; everything else is decided here, the same for every source:
- * matching by identity (profile URL, then email, then exact name, never on a guess),
- * creating or updating, the ownership rule (only owned fields are written, an empty
- * value never clears one), aliases, the job-change line, and interactions logged once.
+ * matching by identity (note-matcher.ts: profile URL, then e-mail, then an exact name
+ * nothing contradicts, never on a guess), creating or updating, the ownership rule (only
+ * owned fields are written, by the rule of the source whose value it is, and an empty value
+ * never clears one), aliases, the job-change line, sections and interactions added once,
+ * and what each source's rows came to (created, updated, matched by what, ambiguous).
  *
  * Because people are matched by identity, a plan made after an interrupted run sees the
  * notes the first run created as existing and unchanged, so running the import again
@@ -17,13 +19,15 @@ import { composePersonNote, type OwnedValues } from '../notes/compose-note';
 import { PathClaimer, personBaseName } from '../notes/file-name';
 import { aliasesForName, mergeAliases } from '../notes/name-cleanup';
 import { FIELD, INTERACTIONS_HEADING } from '../notes/schema';
-import { sectionLines } from '../notes/body-sections';
+import { hasSection, sectionLines } from '../notes/body-sections';
+import { emailKeys } from '../identity/email';
 import { detectJobChange, diffOwned } from './field-diff';
-import { ambiguousCandidates } from './ambiguity';
-import { IncomingSet, ownedFor, type IncomingPerson } from './incoming';
+import { ambiguousCandidates, describeCandidate } from './ambiguity';
+import { IncomingSet, ownedFor, type DatedLine, type IncomingPerson } from './incoming';
+import { LoggedLines } from './logged-lines';
 import { NoteMatcher, noteName } from './note-matcher';
-import type { ImportPlan, ImportSettings } from './plan-types';
-import { keepOwned, type ImportSource } from './source';
+import type { ImportPlan, ImportSettings, SourceSummary } from './plan-types';
+import { keepOwned, type FieldRule, type ImportSource } from './source';
 import { linkedInSource } from './sources/linkedin';
 import type { ExistingNote, VaultSnapshot } from './vault-snapshot';
 import { historyToAdd } from './update-note';
@@ -43,6 +47,7 @@ function emptyPlan(sources: readonly ImportSource[], settings: ImportSettings): 
     ambiguous: [],
     unreadable: [],
     missingFromExport: [],
+    withoutNote: [],
     pendingInvitations: [],
     stats: {
       connectionRows: 0,
@@ -65,12 +70,44 @@ function emptyPlan(sources: readonly ImportSource[], settings: ImportSettings): 
   };
 }
 
+function isEmptyValue(value: unknown): boolean {
+  return (
+    value === undefined ||
+    value === null ||
+    (typeof value === 'string' && value.trim() === '') ||
+    (Array.isArray(value) && value.length === 0)
+  );
+}
+
 function isSourceList(input: LinkedInExport | readonly ImportSource[]): input is readonly ImportSource[] {
   return Array.isArray(input);
 }
 
-/** Who described a person, for the fields, rules and head line that apply to them. */
-type Contributors = Map<IncomingPerson, ImportSource[]>;
+function emptySummary(source: ImportSource, people: number): SourceSummary {
+  return {
+    id: source.id,
+    label: source.label,
+    people,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    matched: { profile: 0, email: 0, name: 0 },
+    ambiguous: 0,
+    withoutNote: 0,
+    counts: [],
+    details: [],
+  };
+}
+
+/**
+ * Who described each person (several sources: in source order), and which source gave
+ * each owned value, so the value is written by its own source's rule. Empty with one
+ * source: every person and value is that source's.
+ */
+interface Provenance {
+  contributors: Map<IncomingPerson, ImportSource[]>;
+  valueFrom: Map<IncomingPerson, Map<string, ImportSource>>;
+}
 
 /** Every source's people as one set: one source's as they are, several merged per person. */
 function collectPeople(
@@ -78,23 +115,34 @@ function collectPeople(
   plan: ImportPlan,
   matcher: NoteMatcher,
   settings: ImportSettings,
-): { people: IncomingSet; contributors: Contributors } {
-  const contributors: Contributors = new Map();
+  summaries: SourceSummary[],
+): { people: IncomingSet; provenance: Provenance } {
+  const provenance: Provenance = { contributors: new Map(), valueFrom: new Map() };
   let people: IncomingSet | null = null;
   for (const source of sources) {
+    const ambiguousBefore = plan.ambiguous.length;
     const own = source.collect({ notes: matcher, settings, today: settings.today, plan });
     const owns = new Set(source.owns);
     for (const person of own.all()) keepOwned(owns, person.owned);
-    plan.bySource.push({ id: source.id, label: source.label, people: own.all().length, counts: [] });
+    const summary = emptySummary(source, own.all().length);
+    summary.ambiguous = plan.ambiguous.length - ambiguousBefore; // rows the source itself found ambiguous
+    summaries.push(summary);
     // With one source (the common case) every person is its own: no per-person bookkeeping.
-    if (sources.length === 1) return { people: own, contributors };
+    if (sources.length === 1) return { people: own, provenance };
     people ??= new IncomingSet();
     for (const person of own.all()) {
       const kept = people.merge(person);
-      contributors.set(kept, [...(contributors.get(kept) ?? []), source]);
+      provenance.contributors.set(kept, [...(provenance.contributors.get(kept) ?? []), source]);
+      let from = provenance.valueFrom.get(kept);
+      if (!from) provenance.valueFrom.set(kept, (from = new Map<string, ImportSource>()));
+      // A value is the first source's that gave one (a later list joins it: same rule).
+      for (const [field, value] of Object.entries(person.owned)) {
+        if (from.has(field) || isEmptyValue(value)) continue;
+        if (kept.owned[field] === value || Array.isArray(kept.owned[field])) from.set(field, source);
+      }
     }
   }
-  return { people: people ?? new IncomingSet(), contributors };
+  return { people: people ?? new IncomingSet(), provenance };
 }
 
 /**
@@ -110,7 +158,14 @@ export async function planImport(
   const sources = isSourceList(input) ? input : [linkedInSource(input)];
   const plan = emptyPlan(sources, settings);
   const matcher = new NoteMatcher(vault.notes);
-  const { people, contributors } = collectPeople(sources, plan, matcher, settings);
+  const summaries: SourceSummary[] = [];
+  const { people, provenance } = collectPeople(sources, plan, matcher, settings, summaries);
+  const summaryOf = new Map(sources.map((s, i) => [s, summaries[i] as SourceSummary]));
+  const fromOf = (person: IncomingPerson) =>
+    sources.length === 1 ? sources : (provenance.contributors.get(person) ?? []);
+  const count = (from: readonly ImportSource[], bump: (s: SourceSummary) => void) => {
+    for (const s of from) bump(summaryOf.get(s) as SourceSummary);
+  };
 
   const paths = new PathClaimer(vault.paths);
   const reportedUnreadable = new Set<string>();
@@ -119,46 +174,55 @@ export async function planImport(
   const accounted = new Set<ExistingNote>();
   const namesakesOf = new Map<IncomingPerson, IncomingPerson[]>();
   for (const person of people.all()) {
+    // The name alone designates someone only when one person of this import has it.
+    if (people.nameCount(person) > 1) person.identity.sharesName = true;
     const namesakes = people.namesakes(person);
-    if (namesakes.length === 0) continue;
-    namesakesOf.set(person, namesakes);
-    person.identity.sharesName = true;
+    if (namesakes.length > 0) namesakesOf.set(person, namesakes);
   }
   for (const person of people.all()) {
-    const from = sources.length === 1 ? sources : (contributors.get(person) ?? []);
-    const namesakes = namesakesOf.get(person) ?? [];
+    const from = fromOf(person);
     const match = matcher.match(person.identity, person.source);
     if (match.kind === 'ambiguous') {
       plan.ambiguous.push({
-        name: person.identity.name,
+        name: person.identity.name || emailKeys(person.identity.emails)[0] || '(no name)',
         source: person.source,
-        candidates: ambiguousCandidates(match, namesakes, bySource, matcher),
+        candidates: ambiguousCandidates(match, namesakesOf.get(person) ?? [], bySource, matcher),
         reason: match.reason,
       });
+      count(from, (s) => s.ambiguous++);
       if (person.isConnection) for (const n of match.candidates) accounted.add(n);
       continue;
     }
-    if (match.kind === 'none') {
-      if (!person.createIfMissing) continue;
-      const profileUrl = IncomingSet.urlOf(person);
-      const base = personBaseName(settings.fileNameFormat, person.parts, profileUrl);
-      const path = paths.claim(settings.folder, base, person.parts.company);
-      const log = [...person.interactions].sort((a, b) => b.date.localeCompare(a.date)).map((i) => i.line);
-      const owned = ownedFor(person, null);
-      plan.creates.push({
-        path,
+    if (match.kind === 'none' && person.couldBe !== undefined) {
+      // Another source of this run has several people by this name: it could be any of them.
+      plan.ambiguous.push({
         name: person.identity.name,
-        text: composePersonNote(owned, {
-          tag: settings.tag,
-          interactions: log,
-          aliases: aliasesForName(person.identity.name),
-          headLine: headLine(from, owned),
-        }),
-        profileUrl,
         source: person.source,
+        candidates: person.couldBe.map((p) => describeCandidate({ person: p }, matcher)),
+        reason: `${person.couldBe.length} people in this import are named "${person.identity.name}" and nothing tells which one this is`,
       });
+      count(from, (s) => s.ambiguous++);
       continue;
     }
+    if (match.kind === 'none') {
+      if (!person.createIfMissing) {
+        plan.withoutNote.push({
+          sourceId: (from[0] as ImportSource).id,
+          name: person.identity.name,
+          emails: emailKeys(person.identity.emails),
+          parts: person.parts,
+          interactions: uniqueLines(person.interactions).sort((a, b) => a.date.localeCompare(b.date)),
+          source: person.source,
+        });
+        count(from, (s) => s.withoutNote++);
+        continue;
+      }
+      if (match.reason) plan.warnings.push({ ...person.source, reason: `${match.reason}: a new note is made` });
+      planCreate(plan, person, from, provenance, paths, settings);
+      count(from, (s) => s.created++);
+      continue;
+    }
+    count(from, (s) => s.matched[match.by]++);
     if (person.isConnection) accounted.add(match.note);
     const note = match.note;
     if (note.yamlError !== undefined) {
@@ -168,13 +232,93 @@ export async function planImport(
       }
       continue;
     }
-    await planUpdate(plan, note, person, from, vault, settings);
+    const changed = await planUpdate(plan, note, person, from, provenance, vault, settings);
+    count(from, (s) => (changed ? s.updated++ : s.unchanged++));
   }
 
   for (const source of sources)
     if (source.missing) plan.missingFromExport.push(...source.missing(vault.notes, accounted));
-  sources.forEach((s, i) => ((plan.bySource[i] as { counts: unknown }).counts = s.counts(plan)));
+  plan.bySource = summaries;
+  sources.forEach((s, i) => {
+    const summary = summaries[i] as SourceSummary;
+    summary.counts = s.counts(plan);
+    summary.details = s.details?.(plan) ?? [];
+  });
   return plan;
+}
+
+/** Each line once (two calendars, or a series and its moved occurrence on one day). */
+function uniqueLines(lines: readonly DatedLine[]): DatedLine[] {
+  if (lines.length < 2) return [...lines];
+  const seen = new Set<string>();
+  return lines.filter((l) => !seen.has(l.line) && (seen.add(l.line), true));
+}
+
+/** The rule for a field: that of the source whose value it is. */
+function ruleFor(
+  person: IncomingPerson,
+  field: string,
+  from: readonly ImportSource[],
+  provenance: Provenance,
+): FieldRule | undefined {
+  const source = from.length === 1 ? from[0] : provenance.valueFrom.get(person)?.get(field);
+  return source?.rules?.[field];
+}
+
+/**
+ * The values to write, each passed through its source's rule against `current` (the note's
+ * frontmatter; for a new note, the other values it is made with).
+ */
+function applyRules(
+  person: IncomingPerson,
+  wanted: OwnedValues,
+  current: Readonly<Record<string, unknown>> | null,
+  from: readonly ImportSource[],
+  provenance: Provenance,
+): OwnedValues {
+  if (!from.some((s) => s.rules)) return wanted;
+  let out: OwnedValues | null = null;
+  for (const field of Object.keys(wanted)) {
+    const rule = ruleFor(person, field, from, provenance);
+    const value = wanted[field];
+    if (!rule || value === undefined) continue;
+    out ??= { ...wanted };
+    const against = current ?? { ...wanted, [field]: undefined };
+    const ruled = rule(against, value);
+    if (ruled === undefined) delete out[field];
+    else out[field] = ruled;
+  }
+  return out ?? wanted;
+}
+
+function planCreate(
+  plan: ImportPlan,
+  person: IncomingPerson,
+  from: readonly ImportSource[],
+  provenance: Provenance,
+  paths: PathClaimer,
+  settings: ImportSettings,
+): void {
+  const profileUrl = IncomingSet.urlOf(person);
+  const base = personBaseName(settings.fileNameFormat, person.parts, profileUrl);
+  const path = paths.claim(settings.folder, base, person.parts.company);
+  const log = uniqueLines(person.interactions)
+    .sort((a, b) => b.date.localeCompare(a.date))
+    .map((i) => i.line);
+  const owned = applyRules(person, ownedFor(person, null), null, from, provenance);
+  plan.creates.push({
+    path,
+    name: person.identity.name,
+    text: composePersonNote(owned, {
+      tag: settings.tag,
+      interactions: log,
+      aliases: aliasesForName(person.identity.name),
+      headLine: headLine(from, owned),
+      sections: person.sections ?? [],
+    }),
+    profileUrl,
+    source: person.source,
+  });
 }
 
 /** The line under a new note's frontmatter: the first contributing source's, or none. */
@@ -192,17 +336,20 @@ function ownedFields(from: readonly ImportSource[]): readonly string[] {
   return [...new Set(from.flatMap((s) => s.owns))];
 }
 
+/** Plans the update of a matched note; false when it is unchanged. */
 async function planUpdate(
   plan: ImportPlan,
   note: ExistingNote,
   person: IncomingPerson,
   from: readonly ImportSource[],
+  provenance: Provenance,
   vault: VaultSnapshot,
   settings: ImportSettings,
-): Promise<void> {
+): Promise<boolean> {
   const current = note.frontmatter ?? {};
   let wanted = ownedFor(person, current);
   for (const s of from) if (s.settle) wanted = s.settle(current, wanted);
+  wanted = applyRules(person, wanted, current, from, provenance);
   const fields = ownedFields(from);
   const changes = diffOwned(current, wanted, fields);
   const jobChange = detectJobChange(current, changes);
@@ -215,12 +362,14 @@ async function planUpdate(
   if (aliases !== null)
     changes.push({ field: FIELD.aliases, from: current[FIELD.aliases] ?? null, to: aliases as string[] });
   let interactions = person.interactions;
-  if (interactions.length > 0) {
+  let sections = person.sections ?? [];
+  if (interactions.length > 0 || sections.length > 0) {
     const body = await vault.readBody(note.path);
-    const existing = sectionLines(body, INTERACTIONS_HEADING).map((l) => l.trim());
-    interactions = interactions.filter(
-      (i) => !existing.some((l) => l === i.line.trim() || (i.key !== undefined && l.startsWith(i.key))),
-    );
+    if (interactions.length > 0) {
+      const logged = new LoggedLines(sectionLines(body, INTERACTIONS_HEADING));
+      interactions = uniqueLines(interactions).filter((i) => !logged.has(i));
+    }
+    sections = sections.filter((s) => !hasSection(body, s.heading));
   }
   const name = person.identity.name || noteName(note);
   // Derived from the note too, so a line an interrupted older version never wrote is added now.
@@ -228,9 +377,18 @@ async function planUpdate(
     jobChange || fields.includes(FIELD.jobChangedOn)
       ? await historyToAdd(current, jobChange, settings.today, () => vault.readBody(note.path))
       : null;
-  if (changes.length === 0 && interactions.length === 0 && history === null) {
+  if (changes.length === 0 && interactions.length === 0 && sections.length === 0 && history === null) {
     plan.unchanged.push({ path: note.path, name });
-    return;
+    return false;
   }
-  plan.updates.push({ path: note.path, name, changes, jobChange, history, interactions });
+  plan.updates.push({
+    path: note.path,
+    name,
+    changes,
+    jobChange,
+    history,
+    interactions,
+    ...(sections.length > 0 ? { sections } : {}),
+  });
+  return true;
 }

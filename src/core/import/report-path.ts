@@ -6,10 +6,19 @@ import { joinPath } from '../notes/file-name';
 import type { ApplyResult } from './apply';
 import type { ImportPlan } from './plan-types';
 
-/** "LinkedIn import": named after the plan's sources, so another source's report says its own name. */
-export function importTitle(plan: Pick<ImportPlan, 'bySource'>): string {
+interface Titled {
+  bySource: ReadonlyArray<{ label: string }>;
+}
+
+/**
+ * "LinkedIn import", "LinkedIn and vCard import", "LinkedIn, vCard and Calendar import":
+ * named after the plan's sources, so another source's report says its own name.
+ */
+export function importTitle(plan: Titled): string {
   const labels = plan.bySource.map((s) => s.label);
-  return labels.length === 0 ? 'Import' : `${labels.join(' and ')} import`;
+  if (labels.length === 0) return 'Import';
+  const last = labels.pop() as string;
+  return `${labels.length > 0 ? `${labels.join(', ')} and ` : ''}${last} import`;
 }
 
 /**
@@ -18,7 +27,7 @@ export function importTitle(plan: Pick<ImportPlan, 'bySource'>): string {
  */
 export function reportPath(
   folder: string,
-  plan: Pick<ImportPlan, 'bySource' | 'today'>,
+  plan: Titled & Pick<ImportPlan, 'today'>,
   exists: (path: string) => boolean,
 ): string {
   const stem = `${importTitle(plan)} ${plan.today}`;

@@ -7,7 +7,7 @@ import { escapeLinkDisplay, escapeMarkdown } from '../notes/markdown-escape';
 import { formatCount } from '../text/format';
 import { linkableProfileUrl } from '../identity/profile-url';
 import type { ApplyResult } from './apply';
-import { problemAndInvitationCounts, type CountRow } from './plan-counts';
+import { problemAndInvitationCounts, sourceTable, type CountRow } from './plan-counts';
 import type { ImportPlan } from './plan-types';
 import { importTitle } from './report-path';
 
@@ -30,10 +30,21 @@ function section<T>(title: string, items: readonly T[], line: (item: T) => strin
   return `\n## ${title} (${formatCount(items.length)})\n\n${shown.join('\n')}\n`;
 }
 
+/** A source's list (its first items, with how many there are in all). */
+function detailSection(title: string, items: readonly string[], total: number): string {
+  const shown = items.slice(0, REPORT_LIST_CAP).map((i) => `- ${escapeMarkdown(i)}`);
+  if (total > shown.length) shown.push(`- …and ${formatCount(total - shown.length)} more`);
+  return `\n## ${escapeMarkdown(title)} (${formatCount(total)})\n\n${shown.join('\n')}\n`;
+}
+
 function showValue(value: unknown): string {
   if (value === null || value === undefined || value === '') return '(empty)';
   return escapeMarkdown(typeof value === 'string' ? value : JSON.stringify(value));
 }
+
+/** Said under "Ambiguous names": how to make one note of two about one person. */
+export const MERGE_HINT =
+  'Two notes about one person? Open one and run **Merge with…** (or `network-crm merge --keep A --into B`); the next import then finds one.';
 
 export interface ReportMeta {
   /** When the import ran, ISO date. */
@@ -76,6 +87,11 @@ export function composeImportReport(plan: ImportPlan, meta: ReportMeta): string 
     out += `- Messages: ${formatCount(m.messages)} read (${formatCount(m.skippedDrafts)} drafts and ${formatCount(m.skippedSponsored)} sponsored or InMail skipped), ${formatCount(m.matched)} of ${formatCount(m.counterparts)} people you wrote with have a note. Your account: ${escapeMarkdown(owner)}. Message text is never copied into notes.\n`;
   }
   out += `\n| What | Count |\n| --- | ---: |\n${rows.map(([k, v]) => `| ${k} | ${formatCount(v)} |`).join('\n')}\n`;
+  const table = sourceTable(plan);
+  if (table !== null) {
+    out += `\n## By source\n\n| ${table.header.join(' | ')} |\n| --- |${' ---: |'.repeat(table.header.length - 1)}\n`;
+    out += `${table.rows.map(([label, ...n]) => `| ${escapeMarkdown(label as string)} | ${n.join(' | ')} |`).join('\n')}\n`;
+  }
 
   out += section('Failed', result.failed, (f) => `${wikiLink(f.path)}: ${escapeMarkdown(f.error)}`);
   out += section(
@@ -91,12 +107,14 @@ export function composeImportReport(plan: ImportPlan, meta: ReportMeta): string 
     (u) =>
       `${wikiLink(u.path)}: ${[...u.changes.map((c) => `${c.field} ${showValue(c.from)} → ${showValue(c.to)}`), ...(u.interactions.length > 0 ? [`${u.interactions.length} interaction line(s) added`] : [])].join('; ')}`,
   );
-  out += section(
+  const ambiguous = section(
     'Ambiguous names',
     plan.ambiguous,
     (a) =>
       `${escapeMarkdown(a.name)} (${escapeMarkdown(a.source.file)}, line ${a.source.line}): ${escapeMarkdown(a.reason)}. Could be: ${a.candidates.map((c) => (c.path !== null ? wikiLink(c.path) : escapeMarkdown(c.description))).join(', ')}`,
   );
+  // Two of the candidates are one person? That is what merging is for.
+  out += ambiguous.replace(/\n\n/, `\n\n${MERGE_HINT}\n\n`);
   out += section(
     'Notes with unreadable frontmatter',
     plan.unreadable,
@@ -118,6 +136,7 @@ export function composeImportReport(plan: ImportPlan, meta: ReportMeta): string 
     (p) =>
       `${p.notePath ? wikiLink(p.notePath) : escapeMarkdown(p.name)}: sent ${p.sentOn}, ${formatCount(p.ageDays)} days ago${p.profileUrl ? ` · [profile](${linkableProfileUrl(p.profileUrl)})` : ''}`,
   );
+  for (const source of plan.bySource) for (const d of source.details) out += detailSection(d.title, d.items, d.total);
   out += section(
     'Missing from this export',
     plan.missingFromExport,

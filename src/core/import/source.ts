@@ -21,8 +21,19 @@ import type { RowIssue } from '../linkedin/records';
 import type { OwnedValues } from '../notes/compose-note';
 import type { IncomingSet } from './incoming';
 import type { NoteMatcher } from './note-matcher';
-import type { CountRow, ImportPlan, ImportSettings, MissingPerson } from './plan-types';
+import type { FrontmatterValue } from '../yaml/emit';
+import type { CountRow, ImportPlan, ImportSettings, MissingPerson, SourceDetail } from './plan-types';
 import type { ExistingNote } from './vault-snapshot';
+
+/**
+ * How a source's value for a field meets the note's (or, for a new note, the other values
+ * the note is made with): the value to write, or undefined to write nothing. Without a
+ * rule, the source's value replaces a different one (LinkedIn's fields).
+ */
+export type FieldRule = (
+  current: Readonly<Record<string, unknown>>,
+  value: FrontmatterValue,
+) => FrontmatterValue | undefined;
 
 export interface SourceContext {
   /** The vault's notes, to look at (never claim) while collecting: `peek`, `notesWithUrl`. */
@@ -42,6 +53,13 @@ export interface ImportSource {
   files: readonly string[];
   /** Frontmatter fields this source may write, in the order changes are listed. */
   owns: readonly string[];
+  /**
+   * How its values meet the note's, per field (an address book only fills an empty
+   * `company` and only adds to `emails`). A field's rule is that of the source whose value
+   * is written: in a run with LinkedIn and an address book, LinkedIn's company replaces,
+   * the address book's only fills.
+   */
+  rules?: Readonly<Record<string, FieldRule>>;
   /** Rows that were not used, and rows used with a doubt, each with file and line. */
   skipped: readonly RowIssue[];
   warnings: readonly RowIssue[];
@@ -57,6 +75,12 @@ export interface ImportSource {
   missing?(notes: readonly ExistingNote[], accounted: ReadonlySet<ExistingNote>): MissingPerson[];
   /** Counts shown in the preview and the report after the common ones, once the plan is made. */
   counts(plan: ImportPlan): CountRow[];
+  /**
+   * Lists the preview and the report show for this source, as plain text (escaped by the
+   * report, set as text by the preview): a calendar's attendees with no note, what an
+   * address book left out on purpose.
+   */
+  details?(plan: ImportPlan): SourceDetail[];
   /** The line under a new note's frontmatter (a profile link), or null for none. */
   headLine?(owned: OwnedValues): string | null;
 }

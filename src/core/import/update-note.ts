@@ -11,7 +11,7 @@
  * one on the next import, so that damage is repaired rather than kept.
  */
 import { coerceDate, coerceText } from '../people/coerce';
-import { appendSectionText, appendToSection, insertDatedLine, sectionLines } from '../notes/body-sections';
+import { appendSectionText, appendToSection, insertDatedLines, sectionLines } from '../notes/body-sections';
 import { splitNote } from '../notes/note-text';
 import { FIELD, HISTORY_HEADING, INTERACTIONS_HEADING } from '../notes/schema';
 import { mergeAliases } from '../notes/name-cleanup';
@@ -65,7 +65,8 @@ export function updatedNoteText(text: string, op: UpdateOp, tools: YamlTools): s
     }
   }
   let body = parts.body;
-  for (const i of op.interactions) body = insertDatedLine(body, INTERACTIONS_HEADING, i.line, i.date);
+  // In one pass: a calendar brings a note hundreds of meetings (one insert each was quadratic).
+  body = insertDatedLines(body, INTERACTIONS_HEADING, op.interactions);
   if (op.history !== null && !hasLine(body, op.history)) body = appendToSection(body, HISTORY_HEADING, op.history);
   for (const section of op.sections ?? []) body = appendSectionText(body, section.heading, section.text);
   return head + body;

@@ -44,7 +44,8 @@ export interface LinkedInExport {
   merged?: MergedExports | null;
 }
 
-const ANY_EXPECTED = 'a LinkedIn Connections.csv, Invitations.csv or messages.csv, or the export .zip';
+const ANY_EXPECTED =
+  'a LinkedIn Connections.csv, Invitations.csv or messages.csv, the export .zip, an address book (.vcf, Google or Outlook CSV) or a calendar (.ics)';
 /** Bytes handed to the decoder at a time for a file held in memory. */
 const CHUNK = 1 << 20;
 

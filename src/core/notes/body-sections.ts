@@ -146,6 +146,11 @@ function insertAfterHeading(body: string, lines: Line[], section: Section, line:
   return body.slice(0, heading.end) + (headingHasBreak ? '' : eol) + eol + line + eol + body.slice(heading.end);
 }
 
+/** Whether the body has `## title` (any level, any case) outside code blocks. */
+export function hasSection(body: string, title: string): boolean {
+  return findSection(splitLines(body), title) !== null;
+}
+
 /** The lines (text only) of a section, or [] when it is missing. */
 export function sectionLines(body: string, title: string): string[] {
   const lines = splitLines(body);
@@ -265,4 +270,65 @@ export function insertDatedLine(
   }
   if (lastItem === -1) return prependToSection(body, title, line);
   return insertAfterLine(body, lines[lastItem] as Line, line, eol);
+}
+
+/**
+ * Inserts several dated lines, each exactly where {@link insertDatedLine} would put it if
+ * they were inserted one after the other, in one pass over the note: a calendar brings a
+ * note hundreds of meetings, and re-reading the note for each line made that quadratic.
+ */
+export function insertDatedLines(
+  body: string,
+  title: string,
+  items: ReadonlyArray<{ line: string; date: IsoDate }>,
+  sameDay: 'first' | 'last' = 'last',
+): string {
+  const [head, ...rest] = items;
+  if (head === undefined) return body;
+  if (rest.length === 0) return insertDatedLine(body, title, head.line, head.date, sameDay);
+  const eol = lineEnding(body);
+  const lines = splitLines(body);
+  const section = findSection(lines, title);
+  if (!section) return insertDatedLines(appendSection(body, title, head.line, eol), title, rest, sameDay);
+  // The section's list items in order, the existing ones by line index and the new ones by text.
+  const entries: Array<{ date: IsoDate | null; line?: number; text?: string }> = [];
+  for (let i = section.heading + 1; i < section.end; i++) {
+    const l = lines[i] as Line;
+    if (LIST_ITEM.test(l.text)) entries.push({ date: itemDate(l.text), line: i });
+  }
+  for (const item of items) {
+    let at = entries.findIndex(
+      (e) => e.date !== null && (e.date < item.date || (sameDay === 'first' && e.date === item.date)),
+    );
+    if (at === -1) at = entries.length;
+    entries.splice(at, 0, { date: item.date, text: item.line });
+  }
+  // New lines go right before the existing item that follows them, or after the last one.
+  let out = '';
+  let pos = 0;
+  let pending: string[] = [];
+  let lastExisting: Line | null = null;
+  for (const e of entries) {
+    if (e.line === undefined) {
+      pending.push(e.text as string);
+      continue;
+    }
+    const l = lines[e.line] as Line;
+    if (pending.length > 0) {
+      out += body.slice(pos, l.start) + pending.map((t) => t + eol).join('');
+      pos = l.start;
+      pending = [];
+    }
+    lastExisting = l;
+  }
+  if (pending.length === 0) return out + body.slice(pos);
+  if (lastExisting === null) return insertAfterHeading(body, lines, section, pending.join(eol), eol);
+  const needsBreak = !body.slice(lastExisting.start, lastExisting.end).endsWith('\n');
+  return (
+    out +
+    body.slice(pos, lastExisting.end) +
+    (needsBreak ? eol : '') +
+    pending.map((t) => t + eol).join('') +
+    body.slice(lastExisting.end)
+  );
 }

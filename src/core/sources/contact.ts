@@ -58,17 +58,6 @@ export function emptyContact(source: SourceRef): AddressBookContact {
   };
 }
 
-/** `Jane.Doe@Example.COM ` → `jane.doe@example.com`; '' for something that is not an address. */
-export function normaliseEmail(raw: string): string {
-  const v = raw
-    .trim()
-    .replace(/^mailto:/i, '')
-    .replace(/^<(.*)>$/, '$1')
-    .trim()
-    .toLowerCase();
-  return /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+$/.test(v) ? v : '';
-}
-
 export function addUnique(list: string[], value: string): void {
   if (value !== '' && !list.includes(value)) list.push(value);
 }

@@ -10,6 +10,7 @@
  * Several values in one cell are joined with ` ::: ` (Google). The CSV itself is read by
  * the same RFC 4180 reader as LinkedIn's files (quoted newlines, BOM, CRLF).
  */
+import { normaliseEmail } from '../identity/email';
 import { cell, indexColumns } from '../csv/columns';
 import { readCsvTable, type CsvTable } from '../csv/read-table';
 import { fullName } from '../identity/person-name';
@@ -20,7 +21,6 @@ import {
   countIgnored,
   emptyContact,
   isIdentifiable,
-  normaliseEmail,
   type AddressBookContact,
   type AddressBookFile,
 } from './contact';

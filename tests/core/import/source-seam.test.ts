@@ -65,10 +65,17 @@ describe('a second import source through the same plan', () => {
         id: 'address-book',
         label: 'Address book',
         people: 1,
+        created: 1,
+        updated: 0,
+        unchanged: 0,
+        matched: { profile: 0, email: 0, name: 0 },
+        ambiguous: 0,
+        withoutNote: 0,
         counts: [
           ['Address book entries', 1],
           ['Address book entries without email', 0],
         ],
+        details: [],
       },
     ]);
     expect(problemAndInvitationCounts(plan)).toContainEqual(['Address book entries', 1]);

@@ -32,7 +32,7 @@ describe('readExport', () => {
 
   it('rejects a picked CSV that is no export file, saying what it found', () => {
     expect(() => readExport([{ name: 'Skills.csv', bytes: enc('Name\nTypeScript'), origin: 'picked' }])).toThrow(
-      'Skills.csv: found "Name", expected a LinkedIn Connections.csv, Invitations.csv or messages.csv, or the export .zip',
+      'Skills.csv: found "Name", expected a LinkedIn Connections.csv, Invitations.csv or messages.csv, the export .zip, an address book (.vcf, Google or Outlook CSV) or a calendar (.ics)',
     );
     // Profile.csv is read (whose export it is) but has nobody to import on its own.
     expect(() =>

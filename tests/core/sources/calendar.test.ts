@@ -8,17 +8,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ExistingNote } from '../../../src/core/import/vault-snapshot';
-import { detectOwner, meetingLine, planMeetings } from '../../../src/core/sources/calendar/meetings';
-import { CalendarCancelled, readCalendar } from '../../../src/core/sources/calendar/read-calendar';
+import { detectOwner, meetingLine, meetingsByAttendee } from '../../../src/core/sources/calendar/meetings';
+import { CalendarCancelled, occurrencesOf, readCalendar } from '../../../src/core/sources/calendar/read-calendar';
 import { resolveZone, windowsToIana } from '../../../src/core/sources/calendar/time-zones';
-import { PersonMatcher } from '../../../src/core/sources/match-person';
 import { calendarPeople, generateCalendar } from '../../../scripts/lib/synthetic-calendar';
-import { ics, meeting } from '../../support/calendar-builders';
+import { ics, meeting, planCalendar } from '../../support/calendar-builders';
 
 const TODAY = '2024-06-30';
 const read = (text: string, timeZone = 'Europe/Berlin', today = TODAY) =>
   readCalendar(text, 'test.ics', { today, timeZone });
-const dates = async (text: string, timeZone?: string) => (await read(text, timeZone)).occurrences.map((o) => o.date);
+const dates = async (text: string, timeZone?: string) => occurrencesOf(await read(text, timeZone)).map((o) => o.date);
 const ME: [string, string] = ['Olive Owner', 'olive@example.com'];
 const JANE: [string, string] = ['Jane Doe', 'jane@example.com'];
 const note = (p: string, fm: Record<string, unknown>): ExistingNote => ({ path: p, frontmatter: fm });
@@ -90,7 +89,7 @@ describe('recurrences, overrides and cancellations', () => {
       meeting('DTSTART:20240605T100000Z', 'Called off', [JANE], ['STATUS:CANCELLED']),
     ]);
     const c = await read(text);
-    expect(c.occurrences.map((o) => o.date)).toEqual(['2024-06-03', '2024-06-17', '2024-06-24']);
+    expect(occurrencesOf(c).map((o) => o.date)).toEqual(['2024-06-03', '2024-06-17', '2024-06-24']);
     expect(c.cancelled).toBe(2);
   });
 
@@ -102,7 +101,7 @@ describe('recurrences, overrides and cancellations', () => {
   it('an event that cannot be read is reported with its line; the others still count', async () => {
     const text = ics([['UID:broken', 'SUMMARY:No start'], meeting('DTSTART:20240601T100000Z', 'Fine', [JANE])]);
     const c = await read(text);
-    expect(c.occurrences).toHaveLength(1);
+    expect(c.occurrences).toBe(1);
     expect(c.problems).toEqual([{ line: 4, reason: expect.stringContaining('no DTSTART') as string }]);
   });
 
@@ -111,7 +110,7 @@ describe('recurrences, overrides and cancellations', () => {
       'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:f\r\nDTSTART:20240601T100000Z\r\nSUMMARY:Folded\r\n' +
       'ATTENDEE;ROL\r\n E=REQ-PARTICIPANT;CN=Ja\r\n ne Doe:mailt\r\n\to:jane@exa\r\n mple.com\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n';
     const c = await read(text);
-    expect(c.occurrences[0]!.info.participants).toEqual([
+    expect(c.past[0]!.info.participants).toEqual([
       { email: 'jane@example.com', name: 'Jane Doe', partstat: '', cutype: '', organizer: false },
     ]);
   });
@@ -137,14 +136,15 @@ describe('owner, declines and meeting lines', () => {
     );
     const owner = detectOwner(c, { name: 'Olive Owner' });
     expect(owner).toEqual({ emails: ['olive@example.com'], evidence: ['your name'] });
-    const plan = planMeetings(c, owner, new PersonMatcher([jane]));
-    expect(plan.byNote.get(jane.path)?.lines.map((l) => l.line)).toEqual([
+    const planned = await planCalendar(c, [jane], { ownerName: 'Olive Owner' });
+    expect(planned.lines(jane.path)).toEqual([
       '- 2024-06-01 · meeting · Coffee \\[1\\]',
       '- 2024-06-04 · meeting · Room',
     ]);
-    expect(plan.declined).toBe(1);
-    expect(plan.alone).toBe(1); // she declined: nobody else was there
-    expect(plan.unmatched).toEqual([]);
+    const met = meetingsByAttendee(c, owner);
+    expect(met.declined).toBe(1);
+    expect(met.alone).toBe(1); // she declined: nobody else was there
+    expect(planned.unmatched).toEqual([]);
   });
 
   it('the same meeting twice on a day is one line; a name matches only when nothing contradicts it', async () => {
@@ -155,11 +155,11 @@ describe('owner, declines and meeting lines', () => {
         meeting('DTSTART:20240602T090000Z', 'Sync', [ME, ['Jane Doe', 'jane@other.example']]),
       ]),
     );
-    const plan = planMeetings(c, { emails: [ME[1]], evidence: ['setting'] }, new PersonMatcher([jane, sam]));
-    expect(plan.byNote.get(sam.path)?.lines).toHaveLength(1);
+    const planned = await planCalendar(c, [jane, sam], { emails: [ME[1]] });
+    expect(planned.lines(sam.path)).toHaveLength(1);
     // Jane's note has another address: the attendee is someone else (listed, not merged).
-    expect(plan.byNote.has(jane.path)).toBe(false);
-    expect(plan.unmatched).toEqual([
+    expect(planned.lines(jane.path)).toBeUndefined();
+    expect(planned.unmatched).toEqual([
       { email: 'jane@other.example', name: 'Jane Doe', meetings: 1, lastMet: '2024-06-02' },
     ]);
   });
@@ -188,10 +188,9 @@ describe('generated calendars and hostile input', () => {
       });
       const c = await read(gen.text, 'Europe/Berlin', '2030-01-01');
       expect(c.problems).toEqual([]);
-      expect(c.occurrences).toHaveLength(gen.occurrences);
-      const plan = planMeetings(c, detectOwner(c, { name: owner.name }), new PersonMatcher([]));
-      expect(plan.declined).toBe(gen.declined);
-      expect(plan.unmatched).toHaveLength(20);
+      expect(c.occurrences).toBe(gen.occurrences);
+      expect(meetingsByAttendee(c, detectOwner(c, { name: owner.name })).declined).toBe(gen.declined);
+      expect((await planCalendar(c, [], { ownerName: owner.name })).unmatched).toHaveLength(20);
     },
   );
 
@@ -203,8 +202,10 @@ describe('generated calendars and hostile input', () => {
       people: calendarPeople(5),
     });
     const seen: number[] = [];
-    await readCalendar(gen.text, 'a.ics', { today: '2030-01-01', onProgress: (d) => void seen.push(d) });
+    await readCalendar(gen.text, 'a.ics', { today: '2030-01-01', onProgress: (f) => void seen.push(f) });
     expect(seen.length).toBeGreaterThan(4);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b)); // it only moves forward…
+    expect(seen[seen.length - 1]).toBe(1); // …to the end
     let calls = 0;
     await expect(
       readCalendar(gen.text, 'a.ics', { today: '2030-01-01', shouldStop: () => ++calls > 2 }),

@@ -1,20 +1,19 @@
 /**
- * The issue's end-to-end scenario, in the core: a vault built from a LinkedIn export, then a
- * vCard file of some of the same people (matched by URL, by e-mail, by name, one ambiguous,
- * one new), then a calendar of meetings with them. It ends with one note per person, the
- * meetings logged (and counted by the last-contact rule), birthdays shown, and a re-import
- * of all three that writes nothing.
+ * The issue's end-to-end scenario, in the core, through the one planner: a vault built
+ * from a LinkedIn export, then a vCard file of some of the same people (matched by URL, by
+ * e-mail, by name, one ambiguous, one new) and a calendar of meetings with them. It ends
+ * with one note per person, the meetings logged (and counted by the last-contact rule),
+ * birthdays shown, and a re-import of all three that writes nothing. The same three files
+ * in one run give the same people, with the card that could be either Kim Lee left out.
  */
 import { describe, expect, it } from 'vitest';
 import { applyPlan } from '../../../src/core/import/apply';
+import { importSources } from '../../../src/core/import/mixed-inputs';
 import { planImport } from '../../../src/core/import/plan';
-import { readExport } from '../../../src/core/linkedin/read-export';
+import type { ExportInput } from '../../../src/core/linkedin/read-export';
 import { newestDatedItem } from '../../../src/core/notes/body-sections';
 import { splitNote } from '../../../src/core/notes/note-text';
 import { upcomingBirthdays } from '../../../src/core/people/birthdays';
-import { readCalendar } from '../../../src/core/sources/calendar/read-calendar';
-import { planSources } from '../../../src/core/sources/plan-sources';
-import { readVCardContacts } from '../../../src/core/sources/vcard/map-card';
 import { parseFrontmatterYaml } from '../../../src/cli/yaml-full';
 import { ics, meeting } from '../../support/calendar-builders';
 import { vcard } from '../../support/contact-builders';
@@ -70,20 +69,27 @@ const ICS = ics(
   [`X-WR-CALNAME:${ME[1]}`],
 );
 
+const input = (name: string, text: string): ExportInput => ({
+  name,
+  bytes: new TextEncoder().encode(text),
+  origin: 'picked',
+});
+const LINKEDIN = input('Connections.csv', CONNECTIONS);
+const CARDS = input('contacts.vcf', VCF);
+const CALENDAR = input('calendar.ics', ICS);
+
+async function run(vault: MemoryVault, inputs: ExportInput[]) {
+  const sources = await importSources(inputs, { today: settings.today, timeZone: 'Europe/Berlin' });
+  const plan = await planImport(sources, vault.snapshot(), settings);
+  await applyPlan(plan, vault.writer());
+  return plan;
+}
+
+/** LinkedIn first, then the address book and the calendar together. */
 async function importAll(vault: MemoryVault) {
-  const exp = readExport([{ name: 'Connections.csv', bytes: new TextEncoder().encode(CONNECTIONS), origin: 'picked' }]);
-  const linkedin = await planImport(exp, vault.snapshot(), settings);
-  await applyPlan(linkedin, vault.writer());
-  const sources = await planSources(
-    {
-      addressBooks: [readVCardContacts(VCF, 'contacts.vcf')],
-      calendars: [await readCalendar(ICS, 'calendar.ics', { today: settings.today, timeZone: 'Europe/Berlin' })],
-    },
-    vault.snapshot(),
-    settings,
-  );
-  const applied = await applyPlan({ ...linkedin, creates: sources.creates, updates: sources.updates }, vault.writer());
-  return { linkedin, sources, applied };
+  const linkedin = await run(vault, [LINKEDIN]);
+  const sources = await run(vault, [CARDS, CALENDAR]);
+  return { linkedin, sources };
 }
 
 const fm = (vault: MemoryVault, path: string) => {
@@ -104,11 +110,19 @@ describe('LinkedIn + vCard + calendar', () => {
       'People/Kim Lee.md',
       'People/Sam Poe.md',
     ]);
-    expect(sources.perSource[0]).toMatchObject({
+    expect(sources.bySource.map((s) => s.label)).toEqual(['vCard', 'Calendar']);
+    expect(sources.bySource[0]).toMatchObject({
+      people: 5,
       created: 1,
       updated: 3,
       ambiguous: 1,
       matched: { profile: 1, email: 1, name: 1 },
+    });
+    // The calendar's people are the cards' people (same addresses): matched as they are, or created with them.
+    expect(sources.bySource[1]).toMatchObject({
+      created: 1,
+      matched: { profile: 1, email: 1, name: 0 },
+      withoutNote: 1,
     });
     expect(sources.ambiguous).toEqual([
       {
@@ -118,7 +132,7 @@ describe('LinkedIn + vCard + calendar', () => {
           { path: 'People/Kim Lee.md', description: 'Kim Lee' },
           { path: 'People/Kim Lee (Beta).md', description: 'Kim Lee' },
         ],
-        reason: '2 notes are named "Kim Lee"',
+        reason: '2 notes are named "Kim Lee" and no e-mail address or profile URL tells them apart',
       },
     ]);
 
@@ -147,10 +161,20 @@ describe('LinkedIn + vCard + calendar', () => {
     expect(ann).toContain('emails:\n  - ann@moe.example\nbirthday: 1990-07-04\n');
     expect(ann).toContain('## Interactions\n\n- 2026-04-02 · meeting · Coffee\n');
 
-    expect(sources.calendars[0]).toMatchObject({
-      owner: { emails: ['olive@example.com'], evidence: ['calendar name'] },
-      unmatched: [{ email: 'zed@stranger.example', name: 'Zed Stranger', meetings: 1, lastMet: '2026-04-05' }],
-    });
+    expect(sources.bySource[1]?.details).toEqual([
+      {
+        title: 'Calendars',
+        items: [
+          'calendar.ics: 5 past occurrences of 4 events in Europe/Berlin; yours: olive@example.com (from calendar name); 0 declined, 0 cancelled, 0 with nobody else',
+        ],
+        total: 1,
+      },
+      {
+        title: 'Attendees with no note',
+        items: ['Zed Stranger <zed@stranger.example>: 1 meeting, the last on 2026-04-05'],
+        total: 1,
+      },
+    ]);
 
     const people = [...vault.files.keys()].map((p) => ({
       path: p,
@@ -164,9 +188,46 @@ describe('LinkedIn + vCard + calendar', () => {
     ]);
 
     vault.writes.length = 0;
-    const again = await importAll(vault);
-    expect(again.sources.creates).toEqual([]);
-    expect(again.sources.updates).toEqual([]);
+    const again = await run(vault, [LINKEDIN, CARDS, CALENDAR]);
+    expect([again.creates, again.updates]).toEqual([[], []]);
+    expect(vault.writes).toEqual([]);
+  });
+
+  it('all three in one run: the same people and meetings; the card that could be either Kim Lee is left out', async () => {
+    const vault = new MemoryVault();
+    const plan = await run(vault, [CARDS, CALENDAR, LINKEDIN]);
+    expect(plan.bySource.map((s) => s.label)).toEqual(['LinkedIn', 'vCard', 'Calendar']);
+    expect([...vault.files.keys()].sort()).toEqual([
+      'People/Ann Moe.md',
+      'People/Bob Roe.md',
+      'People/Jane Doe.md',
+      'People/Kim Lee (Beta).md',
+      'People/Kim Lee.md',
+      'People/Sam Poe.md',
+    ]);
+    expect(plan.ambiguous.map((a) => [a.name, a.source, a.candidates.map((c) => c.description)])).toEqual([
+      [
+        'Kim Lee',
+        { file: 'contacts.vcf', line: 24 },
+        ['Kim Lee, Alpha (Connections.csv, line 5)', 'Kim Lee, Beta (Connections.csv, line 6)'],
+      ],
+    ]);
+    expect(fm(vault, 'People/Jane Doe.md')).toMatchObject({
+      company: 'Acme',
+      emails: ['jane@home.example'],
+      birthday: '--07-02',
+    });
+    expect(fm(vault, 'People/Bob Roe.md')).toMatchObject({ company: 'Initech', phones: ['+1 555 0100'] });
+    expect(fm(vault, 'People/Bob Roe.md').emails).toBeUndefined();
+    expect(fm(vault, 'People/Sam Poe.md')).toMatchObject({ company: 'Poe Ltd', position: 'Head of sales' });
+    expect(vault.files.get('People/Jane Doe.md')).toContain(
+      '- 2026-03-24 · meeting · Weekly sync\n- 2026-03-17 · meeting · Weekly sync\n- 2026-03-10 · meeting · Weekly sync\n',
+    );
+    expect(vault.files.get('People/Ann Moe.md')).toContain('## Interactions\n\n- 2026-04-02 · meeting · Coffee\n');
+
+    vault.writes.length = 0;
+    const again = await run(vault, [LINKEDIN, CARDS, CALENDAR]);
+    expect([again.creates, again.updates]).toEqual([[], []]);
     expect(vault.writes).toEqual([]);
   });
 });

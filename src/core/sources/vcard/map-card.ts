@@ -8,6 +8,7 @@
  * label) and in X-SOCIALPROFILE, as a URL or as a bare handle (Nextcloud writes those).
  * Every property we do not map is counted by name in `ignored`.
  */
+import { normaliseEmail } from '../../identity/email';
 import { fullName } from '../../identity/person-name';
 import { normaliseProfileUrl } from '../../identity/profile-url';
 import { parseBirthday } from '../birthday';
@@ -16,7 +17,6 @@ import {
   countIgnored,
   emptyContact,
   isIdentifiable,
-  normaliseEmail,
   type AddressBookFile,
   type AddressBookContact,
 } from '../contact';
