@@ -4,6 +4,7 @@
  * value came from (for `show-settings`).
  */
 import { isIsoDate, localIsoDate } from '../core/dates/iso-date';
+import { emailsIn } from '../core/identity/email';
 import { importSettingsFrom } from '../core/import/import-settings';
 import type { ImportSettings } from '../core/import/plan-types';
 import { fileNameFormatProblem } from '../core/notes/file-name-format';
@@ -52,6 +53,15 @@ const SETTING_FLAGS: readonly SettingFlag[] = [
   { flag: 'no-base', key: 'createBaseFile', value: () => false },
   { flag: 'create-pending-invitees', key: 'createNotesForPendingInvitees', value: () => true },
   { flag: 'log-message-days', key: 'logMessageDays', value: () => true },
+  {
+    flag: 'my-emails',
+    key: 'myEmails',
+    value: (raw, command) => {
+      const emails = emailsIn(String(raw));
+      if (emails.length === 0) throw new UsageError(`--my-emails "${String(raw)}" holds no e-mail address`, command);
+      return emails;
+    },
+  },
 ];
 
 export const SETTING_FLAG_HELP: Record<string, FlagSpec> = {
@@ -69,6 +79,11 @@ export const SETTING_FLAG_HELP: Record<string, FlagSpec> = {
   'log-message-days': {
     name: 'log-message-days',
     help: 'add one Interactions line per day of LinkedIn messages, for this run',
+  },
+  'my-emails': {
+    name: 'my-emails',
+    value: 'EMAIL,EMAIL',
+    help: 'your own addresses, for this run: whose calendar it is (default: the setting)',
   },
 };
 

@@ -3,6 +3,7 @@
  * disk (a hand-edited or older data.json must never break the plugin). The CLI uses the
  * same defaults so both adapters behave alike.
  */
+import { emailsIn } from './identity/email';
 import { isValidFileNameFormat } from './notes/file-name-format';
 
 export interface TrustLevel {
@@ -44,6 +45,8 @@ export interface NetworkCrmSettings {
   createNotesForPendingInvitees: boolean;
   logMessageDays: boolean;
   myName: string;
+  /** The user's own e-mail addresses: whose calendar an imported .ics is (they are never "met"). */
+  myEmails: string[];
   replyTemplate: string;
 }
 
@@ -79,6 +82,7 @@ export const DEFAULT_SETTINGS: NetworkCrmSettings = {
   createNotesForPendingInvitees: false,
   logMessageDays: false,
   myName: '',
+  myEmails: [],
   replyTemplate: DEFAULT_REPLY_TEMPLATE,
 };
 
@@ -185,6 +189,11 @@ export function sanitizeSettings(loaded: unknown): NetworkCrmSettings {
     createNotesForPendingInvitees: pick(raw.createNotesForPendingInvitees, d.createNotesForPendingInvitees, isBool),
     logMessageDays: pick(raw.logMessageDays, d.logMessageDays, isBool),
     myName: pick(raw.myName, d.myName, isString),
+    myEmails: Array.isArray(raw.myEmails)
+      ? emailsIn(raw.myEmails)
+      : typeof raw.myEmails === 'string'
+        ? emailsIn(raw.myEmails)
+        : [],
     replyTemplate: pick(raw.replyTemplate, d.replyTemplate, (v) => typeof v === 'string' && v.trim() !== ''),
   };
 }

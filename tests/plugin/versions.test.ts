@@ -96,6 +96,6 @@ describe('settings definitions', () => {
     legacy.app.destroy();
     const current = await startPlugin();
     expect(names(current.app.openSettingTab('network-crm'))).toEqual(old);
-    expect(old).toHaveLength(33); // 4 headings, 29 settings
+    expect(old).toHaveLength(34); // 4 headings, 30 settings
   });
 });

@@ -11,12 +11,22 @@ import { fileNameFormatProblem } from '../../core/notes/file-name-format';
 import { apiVersion, Platform, type SettingDefinitionItem } from 'obsidian';
 import { normaliseFolder } from '../../core/notes/file-name';
 import { formatTagCadences, parseTagCadences, type NetworkCrmSettings } from '../../core/settings';
+import { emailsIn } from '../../core/identity/email';
 
 export interface SettingsHost {
   settings: NetworkCrmSettings;
   saveSettings(): Promise<void>;
   /** Whether the running Obsidian has Bases (1.9+). */
   basesSupported(): boolean;
+}
+
+/** Each comma-separated entry must be an address (an empty field is fine: no addresses). */
+function emailsProblem(value: string): string | void {
+  const bad = value
+    .split(/[,;\s]+/)
+    .filter((v) => v !== '')
+    .find((v) => emailsIn(v).length === 0);
+  if (bad !== undefined) return `"${bad}" is not an e-mail address.`;
 }
 
 function folderProblem(value: string): string | void {
@@ -42,6 +52,7 @@ export function readSetting(s: NetworkCrmSettings, key: string): unknown {
     return level[2] === 'name' ? l.name : l.keepInTouchDays === null ? '' : String(l.keepInTouchDays);
   }
   if (key === 'tagCadences') return formatTagCadences(s.tagCadences);
+  if (key === 'myEmails') return s.myEmails.join(', ');
   return (s as unknown as Record<string, unknown>)[key];
 }
 
@@ -58,6 +69,10 @@ export function writeSetting(s: NetworkCrmSettings, key: string, value: unknown)
   }
   if (key === 'tagCadences') {
     s.tagCadences = parseTagCadences(String(value)).rules;
+    return;
+  }
+  if (key === 'myEmails') {
+    s.myEmails = emailsIn(String(value)); // a list, as sanitizeSettings keeps it
     return;
   }
   const clean =
@@ -103,6 +118,12 @@ export function settingDefinitions(host: SettingsHost): SettingDefinitionItem[] 
           name: 'Tag for person notes',
           desc: 'Added to new person notes; notes with this tag count as people wherever they are.',
           control: { type: 'text', key: 'defaultTag', placeholder: 'person' },
+        },
+        {
+          name: 'Your e-mail addresses',
+          desc: 'Separated by commas. In an imported calendar these are you: you are never "met", and a meeting you declined does not count. Without them, the calendar\'s name and your name from LinkedIn are used.',
+          aliases: ['calendar', 'ics', 'email'],
+          control: { type: 'text', key: 'myEmails', placeholder: 'you@example.com', validate: emailsProblem },
         },
         {
           name: 'Create a table of your network',
