@@ -20,6 +20,8 @@ const DEPTH = 10;
 export interface NoteEdit {
   frontmatter?: (fm: Record<string, unknown>) => void;
   body?: (body: string) => string;
+  /** The whole text, after the frontmatter and body edits (links anywhere in the note). */
+  text?: (text: string) => string;
 }
 
 function undoFile(session: VaultSession): string {
@@ -67,9 +69,10 @@ export class CliEditor {
       if (edit.frontmatter) await writer.updateFrontmatter(note, edit.frontmatter);
       const body = edit.body;
       if (body) await writer.process(note, (text) => editBody(text, body));
+      if (edit.text) await writer.process(note, edit.text);
       const after = this.session.vault.readText(note);
       if (after === before) return false;
-      this.changes.push({ path: note, before, after });
+      this.record({ path: note, before, after });
       return true;
     } catch (e) {
       this.failed.push({ path: note, error: e instanceof Error ? e.message : String(e) });
@@ -87,7 +90,26 @@ export class CliEditor {
       if (folder !== '') await writer.ensureFolder(folder);
       await writer.create(note, text);
     } else await writer.process(note, () => text);
-    this.changes.push({ path: note, before, after: text });
+    this.record({ path: note, before, after: text });
+  }
+
+  /**
+   * Records a change; a second change to the same note extends the first (undo restores the
+   * text before both, when the note is still as the second left it).
+   */
+  private record(change: NoteChange): void {
+    const earlier = this.changes.find((c) => c.path === change.path && c.after === change.before);
+    if (earlier) earlier.after = change.after;
+    else this.changes.push(change);
+  }
+
+  /** Moves a note (`to` must not exist), recorded so undo moves it back. */
+  move(from: string, to: string): void {
+    const text = this.session.vault.readText(from);
+    const toAbs = this.session.vault.abs(to);
+    fs.mkdirSync(path.dirname(toAbs), { recursive: true });
+    fs.renameSync(this.session.vault.abs(from), toAbs);
+    this.changes.push({ path: from, before: text, after: null }, { path: to, before: null, after: text });
   }
 
   get changed(): readonly NoteChange[] {
@@ -127,7 +149,9 @@ export async function undoLastChange(session: VaultSession): Promise<UndoOutcome
       session.vault.remove(step.path);
       outcome.restored.push(step.path);
     } else if (step.kind === 'restore') {
-      writeAtomically(session.vault.abs(step.path), step.text);
+      const abs = session.vault.abs(step.path);
+      fs.mkdirSync(path.dirname(abs), { recursive: true }); // a note moved away: its folder may be gone
+      writeAtomically(abs, step.text);
       outcome.restored.push(step.path);
     } else {
       const body = step.body;

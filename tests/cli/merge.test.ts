@@ -2,7 +2,8 @@
  * `network-crm merge` on a hostile vault: a CRLF note with a code block merged into an LF
  * note, links from other notes (display text, heading, embed, Markdown) pointed at the
  * kept note, links in code left alone, the removed note moved to `.trash/`, conflicts
- * kept or taken with --take, and --dry-run writing nothing.
+ * kept or taken with --take, --dry-run writing nothing, and `undo` bringing back every
+ * note byte for byte (the removed one out of .trash), or leaving one edited since.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -112,6 +113,30 @@ describe('network-crm merge', () => {
     expect(readTree(dir)).toEqual(before);
     await cli('merge', '--vault', dir, '--keep', 'Jane Doe', '--into', 'People/Jane D.md', '--take', 'trust');
     expect(fs.readFileSync(path.join(dir, 'People/Jane Doe.md'), 'utf8')).toContain('trust: 3');
+  });
+
+  it('undo takes the merge back: every note as it was, byte for byte, the removed one out of .trash', async () => {
+    const dir = vault();
+    const before = readTree(dir);
+    await cli('merge', '--vault', dir, '--keep', 'Jane Doe', '--into', 'Jane D.');
+    const undo = await cli('undo', '--vault', dir, '--json');
+    expect(undo.code).toBe(0);
+    expect(undo.json()).toMatchObject({ label: 'merge Jane D into Jane Doe', skipped: [] });
+    const after = readTree(dir, (rel) => rel.startsWith('.trash') || !rel.startsWith('.'));
+    expect(after).toEqual(before);
+  });
+
+  it('undo leaves a note edited since the merge as it is, and says so', async () => {
+    const dir = vault();
+    await cli('merge', '--vault', dir, '--keep', 'Jane Doe', '--into', 'Jane D.');
+    fs.appendFileSync(path.join(dir, 'Projects/X.md'), 'typed after the merge\n');
+    const undo = await cli('undo', '--vault', dir);
+    expect(undo.code).toBe(1);
+    expect(undo.out).toContain('Projects/X.md');
+    expect(fs.readFileSync(path.join(dir, 'Projects/X.md'), 'utf8')).toBe(
+      'Owner: [[Jane Doe]]\r\ntyped after the merge\n',
+    );
+    expect(fs.readFileSync(path.join(dir, 'People/Jane D.md'), 'utf8')).toBe(REMOVED);
   });
 
   it('refuses the same note twice and an unknown one', async () => {

@@ -6,7 +6,6 @@
  * files), so nothing is deleted. Conflicting values keep the kept note's unless `--take
  * KEY,KEY` names the keys to take from the other note; `--dry-run` shows what would happen.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { mergeNotes } from '../../core/merge/merge-notes';
 import { rewriteLinks } from '../../core/merge/rewrite-links';
@@ -17,6 +16,7 @@ import { FLAG, VAULT_FLAGS, type CommandSpec } from '../command';
 import type { CliIo } from '../io';
 import { openVault } from '../options';
 import { VaultPeople } from '../vault-people';
+import { CliEditor } from '../cli-edits';
 import { parseYaml } from '../yaml-full';
 
 interface ReadNote {
@@ -99,23 +99,21 @@ async function runMerge(args: ParsedArgs, io: CliIo): Promise<number> {
     dryRun: args.flags.has('dry-run'),
   };
   if (!args.flags.has('dry-run')) {
-    const writer = vault.writer();
-    if (Object.keys(result.set).length > 0)
-      await writer.updateFrontmatter(kept.path, (fm) => Object.assign(fm, result.set));
-    await writer.process(kept.path, (text) => editBody(text, () => result.body));
-    for (const e of linkEdits) {
-      if (e.path === kept.path)
-        await writer.process(kept.path, (text) => rewriteLinks(text, isOldFrom(kept.path), newTarget).text);
-      else await writer.process(e.path, () => e.text);
-    }
+    // Every note changed, and the move to .trash, recorded as one change for `undo`.
+    const editor = new CliEditor(session);
+    await editor.edit(kept.path, {
+      ...(Object.keys(result.set).length > 0 ? { frontmatter: (fm) => Object.assign(fm, result.set) } : {}),
+      body: () => result.body,
+      text: (text) => rewriteLinks(text, isOldFrom(kept.path), newTarget).text,
+    });
+    for (const e of linkEdits) if (e.path !== kept.path) await editor.edit(e.path, { text: () => e.text });
     // Moved, not deleted: `.trash/` is Obsidian's own trash folder inside the vault.
-    const trashAbs = path.join(vault.root, '.trash');
-    fs.mkdirSync(trashAbs, { recursive: true });
-    let target = path.join(trashAbs, path.basename(removed.path));
-    for (let n = 2; fs.existsSync(target); n++)
-      target = path.join(trashAbs, `${withoutMd(path.basename(removed.path))} ${n}.md`);
-    fs.renameSync(vault.abs(removed.path), target);
-    summary.trash = path.relative(vault.root, target).split(path.sep).join('/');
+    let target = `.trash/${path.basename(removed.path)}`;
+    for (let n = 2; vault.exists(target); n++) target = `.trash/${withoutMd(path.basename(removed.path))} ${n}.md`;
+    editor.move(removed.path, target);
+    summary.trash = target;
+    editor.commit(`merge ${withoutMd(path.basename(removed.path))} into ${withoutMd(path.basename(kept.path))}`);
+    if (editor.failed.length > 0) for (const f of editor.failed) io.err(`${f.path}: ${f.error}`);
   }
   if (args.flags.has('json')) io.out(JSON.stringify(summary, null, 2));
   else {
@@ -138,7 +136,7 @@ async function runMerge(args: ParsedArgs, io: CliIo): Promise<number> {
 export const MERGE: CommandSpec = {
   name: 'merge',
   summary:
-    "Merge two notes about one person: the --into note goes into the --keep note, links to it are rewritten, and it is moved to the vault's .trash folder.",
+    "Merge two notes about one person: the --into note goes into the --keep note, links to it are rewritten, and it is moved to the vault's .trash folder. `undo` takes it all back.",
   flags: [
     ...VAULT_FLAGS,
     { name: 'keep', value: 'WHO', help: 'the note that stays (required)' },
