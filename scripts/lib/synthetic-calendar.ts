@@ -112,7 +112,8 @@ export function generateCalendar(options: CalendarOptions): GeneratedCalendar {
     lines.push('BEGIN:VEVENT', ...body, 'END:VEVENT');
   };
   const guests = () => {
-    const n = rnd.int(1, 4);
+    // Never more guests than people (a one-person calendar would loop for ever).
+    const n = Math.min(rnd.int(1, 4), options.people.length);
     const out: CalendarPerson[] = [];
     while (out.length < n) {
       const p = rnd.pick(options.people);

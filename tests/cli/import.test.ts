@@ -115,7 +115,7 @@ describe('network-crm import', () => {
   it.each([
     [['import', '/no/such/export.zip', '--vault', '.'], 1, 'network-crm: /no/such/export.zip: no such file or folder'],
     [['import', 'x.csv'], 2, 'network-crm: --vault is required (see network-crm import --help)'],
-    [['import', '--vault', '.'], 2, 'network-crm: import needs a LinkedIn export'],
+    [['import', '--vault', '.'], 2, 'network-crm: import needs files: a LinkedIn export'],
     [['frobnicate'], 2, 'network-crm: unknown command "frobnicate"'],
   ])('bad usage %j exits %i with one line', async (argv, code, message) => {
     const r = await cli(...argv);

@@ -6,15 +6,19 @@
  * plugin.
  */
 import { applyPlan, type ApplyResult } from '../../core/import/apply';
+import { importSources } from '../../core/import/mixed-inputs';
 import { planImport } from '../../core/import/plan';
-import { linkedInSource } from '../../core/import/sources/linkedin';
+import { attendeesWithoutNote, TOP_ATTENDEES } from '../../core/import/sources/calendar';
+import { metPeopleSource } from '../../core/import/sources/met-people';
+import { sourceTable } from '../../core/import/plan-counts';
 import type { ImportPlan, ImportSettings } from '../../core/import/plan-types';
+import { CalendarCancelled } from '../../core/sources/calendar/read-calendar';
 import { recordImport } from '../../core/import/record-import';
 import { sanityBrake, type SanityBrake } from '../../core/import/sanity-brake';
 import { describeMerge } from '../../core/linkedin/merge-exports';
 import { composeImportReport } from '../../core/import/report';
 import { isUpToDate, reportPath } from '../../core/import/report-path';
-import { readExport, type ExportInput } from '../../core/linkedin/read-export';
+import type { ExportInput } from '../../core/linkedin/read-export';
 import { composeBaseFile } from '../../core/notes/base-file';
 import { baseFileDecision } from '../../core/notes/base-file-rule';
 import { reportFolderOf } from '../../core/people/person-note';
@@ -26,6 +30,7 @@ import { importSettings, openVault, SETTING_FLAG_HELP, type VaultSession } from 
 import { peopleFolderFiles, vaultSnapshot } from '../person-notes';
 import { readInputs } from '../read-inputs';
 import { saveVaultState } from '../vault-config';
+import { CliEditor } from '../cli-edits';
 
 export type ImportSummary = ReturnType<typeof importSummary>;
 
@@ -46,8 +51,10 @@ export function importSummary(
     failed?: Failure[];
     stateSaved?: string | null;
     brake?: SanityBrake | null;
+    createdForAttendees?: string[];
   } = {},
 ) {
+  const attendees = attendeesWithoutNote(plan.withoutNote);
   return {
     dryRun: result === null,
     cancelled: result?.cancelled ?? false,
@@ -75,6 +82,20 @@ export function importSummary(
       interactionsAdded: u.interactions.length,
     })),
     stats: plan.stats,
+    /** Per source: people, created, updated, unchanged, matched by URL/e-mail/name, ambiguous, without a note, its own counts and lists. */
+    bySource: plan.bySource,
+    /** Calendar attendees with no note: how many, and the first 20 by number of meetings. */
+    attendeesWithoutNote: {
+      count: attendees.length,
+      top: attendees.slice(0, TOP_ATTENDEES).map((p) => ({
+        name: p.name,
+        email: p.emails[0] ?? null,
+        meetings: p.interactions.length,
+        lastMet: p.interactions[p.interactions.length - 1]?.date ?? null,
+      })),
+    },
+    /** Notes made for them with --create-attendees. */
+    createdForAttendees: extra.createdForAttendees ?? [],
     baseFile: extra.baseFile ?? null,
     reportFile: extra.reportFile ?? null,
     /** data.json when this run saved the vault state there. */
@@ -132,6 +153,32 @@ function printHuman(io: CliIo, summary: ImportSummary, vault: string): void {
       'messages read',
       ` (${plural(summary.messages.matched, 'person', 'people')} with a note; your account${summary.owner?.name ? `: ${summary.owner.name},` : ''} from ${summary.messages.ownerRule})`,
     );
+  const table = sourceTable(summary);
+  if (table !== null) {
+    io.out('  By source:');
+    for (const [label, people, created, updated, unchanged, url, email, name, ambiguous, none] of table.rows)
+      io.out(
+        `    ${label}: ${people} people; ${created} new, ${updated} updated, ${unchanged} unchanged; matched by URL ${url}, e-mail ${email}, name ${name}; ${ambiguous} ambiguous${none !== '0' ? `; ${none} with no note` : ''}`,
+      );
+  }
+  const att = summary.attendeesWithoutNote;
+  if (att.count > 0) {
+    line(
+      att.count,
+      'attendee with no note',
+      'attendees with no note',
+      summary.createdForAttendees.length > 0 ? '' : ' (--create-attendees makes notes for them)',
+    );
+    for (const a of att.top.slice(0, 5))
+      io.out(`          ${a.name || a.email}: ${plural(a.meetings, 'meeting')}, the last on ${a.lastMet}`);
+  }
+  if (summary.createdForAttendees.length > 0)
+    line(
+      summary.createdForAttendees.length,
+      'note created for people you met',
+      'notes created for people you met',
+      ' (undo takes them back)',
+    );
   if (summary.failed.length) {
     line(summary.failed.length, 'failure', 'failures');
     for (const f of summary.failed.slice(0, 10)) io.err(`  ${f.path}: ${f.error}`);
@@ -152,6 +199,7 @@ class AfterImport {
   baseFile: string | null = null;
   reportFile: string | null = null;
   stateSaved: string | null = null;
+  createdForAttendees: string[] = [];
 
   constructor(
     private readonly session: VaultSession,
@@ -220,33 +268,79 @@ class AfterImport {
   }
 }
 
+/** The device's time zone (the process's, TZ included): meetings are logged on its dates, as in the plugin. */
+export function localTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+export interface PrepareOptions {
+  /** The bundled read-ahead worker (see CliIo). */
+  workerScript?: string;
+  lap?: (phase: string) => void;
+  /** Ctrl-C while calendars are read, and a way to let it through. */
+  io?: Pick<CliIo, 'interrupted' | 'breathe'>;
+}
+
 /**
- * The plan for these inputs, as the CLI makes it: the person notes are read on a worker
- * thread (`workerScript`, the bundled CLI) while this thread parses the export.
+ * The plan for these inputs, in any mix (LinkedIn, address books, calendars), as the CLI
+ * makes it: the person notes are read on a worker thread (`workerScript`, the bundled CLI)
+ * while this thread parses the files.
  */
 export async function prepareImport(
   session: VaultSession,
   settings: ImportSettings,
   inputs: ExportInput[],
-  workerScript?: string,
-  lap: (phase: string) => void = () => undefined,
+  options: PrepareOptions = {},
 ): Promise<ImportPlan> {
   const { vault } = session;
-  const notesRead = vault.startReadAhead(peopleFolderFiles(vault, session.rule), workerScript);
-  const exp = readExport(inputs);
+  const lap = options.lap ?? (() => undefined);
+  const notesRead = vault.startReadAhead(peopleFolderFiles(vault, session.rule), options.workerScript);
+  const sources = await importSources(inputs, {
+    today: settings.today,
+    timeZone: localTimeZone(),
+    myEmails: session.settings.myEmails,
+    ownerName: session.config.state.owner?.name ?? null,
+    shouldStop: options.io ? () => options.io?.interrupted() ?? false : undefined,
+    onProgress: options.io ? () => options.io?.breathe() : undefined,
+  });
   lap('read');
   vault.cleanTempFiles(settings.folder);
   await notesRead;
   const snapshot = vaultSnapshot(vault, session.rule);
   lap('snapshot');
-  const plan = await planImport([linkedInSource(exp)], snapshot, settings);
+  const plan = await planImport(sources, snapshot, settings);
   lap('plan');
   return plan;
 }
 
+/**
+ * `--create-attendees`: notes for the calendar's attendees with no note, made by the same
+ * plan (metPeopleSource), recorded for `undo` as one change.
+ */
+async function createAttendeeNotes(
+  session: VaultSession,
+  settings: ImportSettings,
+  plan: ImportPlan,
+): Promise<{
+  created: string[];
+  failed: Failure[];
+}> {
+  const people = attendeesWithoutNote(plan.withoutNote);
+  if (people.length === 0) return { created: [], failed: [] };
+  const follow = await planImport([metPeopleSource(people)], vaultSnapshot(session.vault, session.rule), settings);
+  const editor = new CliEditor(session);
+  for (const op of follow.creates) await editor.write(op.path, op.text);
+  editor.commit(`create notes for ${plural(follow.creates.length, 'person', 'people')} you met`);
+  const created = editor.changed.map((c) => c.path);
+  return { created, failed: editor.failed };
+}
+
 export async function runImport(args: ParsedArgs, io: CliIo): Promise<number> {
   if (args.positional.length === 0)
-    throw new UsageError('import needs a LinkedIn export: a .zip, a folder or CSV files', 'import');
+    throw new UsageError(
+      'import needs files: a LinkedIn export (.zip, folder or CSV files), address books (.vcf, Google or Outlook CSV) or calendars (.ics)',
+      'import',
+    );
   const session = openVault(args);
   const { vault } = session;
   const settings = importSettings(session);
@@ -259,7 +353,18 @@ export async function runImport(args: ParsedArgs, io: CliIo): Promise<number> {
     phases[name] = Math.round(now - mark);
     mark = now;
   };
-  const plan = await prepareImport(session, settings, readInputs(args.positional), io.workerScript, lap);
+  let plan: ImportPlan;
+  try {
+    plan = await prepareImport(session, settings, readInputs(args.positional), {
+      workerScript: io.workerScript,
+      lap,
+      io,
+    });
+  } catch (e) {
+    if (!(e instanceof CalendarCancelled)) throw e;
+    io.out('Interrupted while reading the calendar; nothing was written.');
+    return 130;
+  }
 
   let result: ApplyResult | null = null;
   const after = new AfterImport(session, plan);
@@ -281,6 +386,11 @@ export async function runImport(args: ParsedArgs, io: CliIo): Promise<number> {
     } catch (e) {
       // Only the folder creation can throw here (notes fail one by one inside applyPlan).
       result = { created: [], updated: [], failed: [{ path: folder, error: errorText(e) }], cancelled: false };
+    }
+    if (args.flags.has('create-attendees') && !result.cancelled) {
+      const made = await createAttendeeNotes(session, settings, plan);
+      after.createdForAttendees = made.created;
+      after.failed.push(...made.failed);
     }
     const baseFileCreated = await after.writeBaseFile();
     if (args.flags.has('report')) await after.writeReport(result);
@@ -304,9 +414,12 @@ export async function runImport(args: ParsedArgs, io: CliIo): Promise<number> {
 
 export const IMPORT: CommandSpec = {
   name: 'import',
-  args: '<zip|folder|csv…>',
-  summary: 'Import a LinkedIn data export (the .zip, the unzipped folder, or CSV files) into person notes.',
+  args: '<zip|folder|csv|vcf|ics…>',
+  summary:
+    'Import a LinkedIn data export (the .zip, the unzipped folder, or CSV files), address books (.vcf, Google or Outlook contacts CSV) and calendars (.ics), in any mix, into person notes.',
   details: [
+    'Files are told apart by their content: a vCard, a calendar, a contacts CSV by its header; the rest is read as LinkedIn export files.',
+    'Calendars log past meetings (up to --today) with the people who have a note; whose calendar it is comes from --my-emails (the setting) and your name.',
     "Uses the vault's Network CRM settings (see show-settings); the flags below change them for this run only.",
     'The first import also adds People.base beside the people folder (and repairs one left missing or empty).',
     'After an import the vault state (last import, People.base written) is saved in the plugin data file.',
@@ -324,6 +437,11 @@ export const IMPORT: CommandSpec = {
     SETTING_FLAG_HELP['create-pending-invitees']!,
     SETTING_FLAG_HELP['log-message-days']!,
     { name: 'yes', help: 'import even when the sanity brake stops it (a mass change of companies)' },
+    SETTING_FLAG_HELP['my-emails']!,
+    {
+      name: 'create-attendees',
+      help: 'also create notes for the calendar attendees with no note (undo takes them back)',
+    },
     FLAG.help,
   ],
   run: runImport,
