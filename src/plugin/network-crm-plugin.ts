@@ -85,7 +85,7 @@ export default class NetworkCrmPlugin extends Plugin {
 
     this.addCommand({
       id: 'import-linkedin-export',
-      name: 'Import LinkedIn export',
+      name: 'Import LinkedIn export, contacts or calendar',
       callback: () => this.importer.open(),
     });
     this.addCommand({

@@ -35,6 +35,6 @@ describe('the built main.js', () => {
     expect(app.commands.listCommands().map((c) => c.id)).toContain('network-crm:import-linkedin-export');
     expect(app.settingTabs).toHaveLength(1);
     app.commands.executeCommandById('network-crm:import-linkedin-export');
-    expect(document.querySelector('.ncrm-import-modal .modal-title')?.textContent).toBe('Import LinkedIn export');
+    expect(document.querySelector('.ncrm-import-modal .modal-title')?.textContent).toBe('Import');
   });
 });

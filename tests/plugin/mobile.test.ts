@@ -47,7 +47,7 @@ describe('on a phone', () => {
     pickFiles(input, [{ name: 'IMG_0042.JPG', bytes: new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46]) }]);
     const error = await until(() => modal.querySelector('.ncrm-error'), 'error');
     expect(error.textContent).toBe(
-      '"IMG_0042.JPG" is not a LinkedIn export (it is a JPEG photo). Choose the .zip file LinkedIn sent you, or Connections.csv, Invitations.csv or messages.csv from it.',
+      '"IMG_0042.JPG" cannot be imported (it is a JPEG photo). Choose the .zip file LinkedIn sent you (or Connections.csv, Invitations.csv or messages.csv from it), an address book (.vcf, Google or Outlook CSV) or a calendar (.ics).',
     );
     // The picker is still there to try again.
     expect($('input[type=file]', modal)).toBeTruthy();

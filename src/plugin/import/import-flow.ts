@@ -1,19 +1,21 @@
 /**
  * The import as the user lives it: dialog → preview → writes with a progress notice and
- * Cancel → report note, a closing notice that links to it, and People.base the first time.
- * The deciding is done by the core (readExport, planImport, applyPlan); this file only
- * connects it to Obsidian.
+ * Cancel → report note, a closing notice that links to it (and, after a calendar, offers
+ * notes for the people met who have none), and People.base the first time. The deciding
+ * is done by the core (importSources, planImport, applyPlan); this file only connects it
+ * to Obsidian.
  */
 import { Notice, normalizePath, type App } from 'obsidian';
 import { applyPlan, type ApplyResult } from '../../core/import/apply';
+import { importSources } from '../../core/import/mixed-inputs';
 import { planImport } from '../../core/import/plan';
-import { linkedInSource } from '../../core/import/sources/linkedin';
+import { attendeesWithoutNote } from '../../core/import/sources/calendar';
+import { metPeopleSource } from '../../core/import/sources/met-people';
 import type { ImportPlan, ImportSettings } from '../../core/import/plan-types';
 import { importSettingsFrom } from '../../core/import/import-settings';
 import { recordImport } from '../../core/import/record-import';
 import { composeImportReport } from '../../core/import/report';
 import { isUpToDate, reportPath } from '../../core/import/report-path';
-import { readExport } from '../../core/linkedin/read-export';
 import { composeBaseFile } from '../../core/notes/base-file';
 import { baseFileDecision } from '../../core/notes/base-file-rule';
 import { reportFolderOf } from '../../core/people/person-note';
@@ -22,6 +24,7 @@ import type { NetworkCrmSettings } from '../../core/settings';
 import type { VaultState } from '../../core/vault-state';
 import { formatCount, plural } from '../../core/text/format';
 import { yieldToUi } from '../ui/dom';
+import type { NoteChange, UndoStack } from '../edits/undo-stack';
 import { ensureFolder, obsidianNoteWriter } from '../vault/obsidian-note-writer';
 import { buildVaultSnapshot } from '../vault/vault-snapshot';
 import { ImportModal } from './import-modal';
@@ -41,6 +44,14 @@ export interface ImportHost {
   basesSupported(): boolean;
   /** Resolves when Obsidian has indexed the vault (a cold start), so the preview sees every note. */
   indexed(): Promise<void>;
+  /** "Create notes for these" is one undoable step. */
+  readonly undo: UndoStack;
+}
+
+/** How reading the files is going (calendars take seconds), and whether the user cancelled. */
+export interface ReadProgress {
+  onProgress(file: string, fraction: number): void;
+  shouldStop(): boolean;
 }
 
 export interface ImportOutcome {
@@ -69,7 +80,7 @@ export class ImportFlow {
 
   open(): void {
     new ImportModal(this.host.app, this.host.settings.peopleFolder, {
-      prepare: (files) => this.prepare(files),
+      prepare: (files, progress) => this.prepare(files, progress),
       baseFileOffer: (plan) => this.baseFileOffer(plan),
       run: (plan, options) => {
         this.lastOutcome = this.run(plan, options);
@@ -80,14 +91,59 @@ export class ImportFlow {
     }).open();
   }
 
-  async prepare(files: File[]): Promise<ImportPlan> {
+  async prepare(files: File[], progress?: ReadProgress): Promise<ImportPlan> {
     const settings = this.importSettings();
     const inputs = await readPickedFiles(files);
     await this.host.indexed();
     await yieldToUi();
-    const exp = readExport(inputs);
+    const sources = await importSources(inputs, {
+      today: settings.today,
+      // The device's zone: a meeting is logged on the date it was here.
+      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      myEmails: this.host.settings.myEmails,
+      ownerName: this.host.state.owner?.name ?? null,
+      shouldStop: progress ? () => progress.shouldStop() : undefined,
+      onProgress: async (file, fraction) => {
+        progress?.onProgress(file, fraction);
+        await yieldToUi();
+      },
+    });
     await yieldToUi();
-    return planImport([linkedInSource(exp)], await buildVaultSnapshot(this.host.app, this.host.settings), settings);
+    return planImport(sources, await buildVaultSnapshot(this.host.app, this.host.settings), settings);
+  }
+
+  /**
+   * "Create notes for these": notes for the people a calendar import met who have none, made
+   * by the same plan (metPeopleSource), as one undoable step. Returns the notes created.
+   */
+  async createNotesForAttendees(plan: ImportPlan): Promise<string[]> {
+    const people = attendeesWithoutNote(plan.withoutNote);
+    if (people.length === 0) return [];
+    const { app } = this.host;
+    const follow = await planImport(
+      [metPeopleSource(people)],
+      await buildVaultSnapshot(app, this.host.settings),
+      this.importSettings(),
+    );
+    const before = new Map<string, string>();
+    for (const u of follow.updates) {
+      const file = app.vault.getFileByPath(normalizePath(u.path));
+      if (file) before.set(u.path, await app.vault.read(file));
+    }
+    const result = await applyPlan(follow, obsidianNoteWriter(app));
+    const notes: NoteChange[] = [];
+    for (const path of [...result.created, ...result.updated]) {
+      const file = app.vault.getFileByPath(normalizePath(path));
+      if (file) notes.push({ path: file.path, before: before.get(path) ?? null, after: await app.vault.read(file) });
+    }
+    this.host.undo.push({
+      label: `create notes for ${plural(result.created.length, 'person', 'people')} you met`,
+      notes,
+    });
+    new Notice(
+      `Created ${plural(result.created.length, 'note')} for people you met${result.failed.length ? `; ${formatCount(result.failed.length)} failed` : ''}. "Undo last change" takes them back.`,
+    );
+    return result.created;
   }
 
   async run(plan: ImportPlan, options: { createBaseFile?: boolean } = {}): Promise<ImportOutcome> {
@@ -173,20 +229,35 @@ export class ImportFlow {
   private announce(plan: ImportPlan, result: ApplyResult, reportPath: string | null): void {
     const fragment = createFragment();
     const head = result.cancelled ? 'Import cancelled' : 'Import finished';
-    if (reportPath === null) {
-      new Notice(`Already up to date: ${plural(plan.unchanged.length, 'note')} unchanged.`, 8_000);
-      return;
-    }
-    fragment.createDiv({
-      text: `${head}: ${formatCount(result.created.length)} created, ${formatCount(result.updated.length)} updated${result.failed.length ? `, ${formatCount(result.failed.length)} failed` : ''}.`,
-    });
+    if (reportPath === null)
+      fragment.createDiv({ text: `Already up to date: ${plural(plan.unchanged.length, 'note')} unchanged.` });
+    else
+      fragment.createDiv({
+        text: `${head}: ${formatCount(result.created.length)} created, ${formatCount(result.updated.length)} updated${result.failed.length ? `, ${formatCount(result.failed.length)} failed` : ''}.`,
+      });
     if (result.cancelled) fragment.createDiv({ text: 'Run the import again to finish; nothing will be duplicated.' });
-    const link = fragment.createEl('a', { text: 'Open the report', cls: 'ncrm-notice-link', href: '#' });
-    link.addEventListener('click', (evt) => {
-      evt.preventDefault();
-      const file = this.host.app.vault.getFileByPath(reportPath);
-      if (file) void this.host.app.workspace.getLeaf(false).openFile(file);
-    });
-    new Notice(fragment, 15_000);
+    const met = result.cancelled ? 0 : attendeesWithoutNote(plan.withoutNote).length;
+    if (met > 0) {
+      // Meeting people is how a network grows: one click gives them notes.
+      fragment.createDiv({ text: `${plural(met, 'person', 'people')} you met in meetings have no note.` });
+      const create = fragment.createEl('button', { text: 'Create notes for these', cls: 'ncrm-notice-create' });
+      create.addEventListener('click', (evt) => {
+        evt.stopPropagation(); // a click on a notice would otherwise dismiss it
+        create.disabled = true;
+        void this.createNotesForAttendees(plan).catch(
+          (e: unknown) => new Notice(`Network CRM: ${e instanceof Error ? e.message : String(e)}`),
+        );
+      });
+    }
+    if (reportPath !== null) {
+      const link = fragment.createEl('a', { text: 'Open the report', cls: 'ncrm-notice-link', href: '#' });
+      link.addEventListener('click', (evt) => {
+        evt.preventDefault();
+        const file = this.host.app.vault.getFileByPath(reportPath);
+        if (file) void this.host.app.workspace.getLeaf(false).openFile(file);
+      });
+    }
+    // With people to create notes for, the notice stays until dismissed (a button that vanishes is no offer).
+    new Notice(fragment, met > 0 ? 0 : reportPath === null ? 8_000 : 15_000);
   }
 }

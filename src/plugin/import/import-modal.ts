@@ -1,5 +1,7 @@
 /**
- * The import dialog: choose the export, see what would happen, then Import or Cancel.
+ * The import dialog: choose the files (a LinkedIn export, address books, calendars, in any
+ * mix), see what would happen per source, then Import or Cancel. Reading a big calendar
+ * takes seconds: the dialog shows how far it is and can cancel it.
  *
  * Choosing files is a button inside the dialog rather than a picker opened straight from
  * the command, because mobile browsers only open a file picker from a direct tap. Every
@@ -7,9 +9,11 @@
  */
 import { Modal, Setting, type App, type ButtonComponent } from 'obsidian';
 import type { ImportPlan } from '../../core/import/plan-types';
-import { problemAndInvitationCounts } from '../../core/import/plan-counts';
+import { problemAndInvitationCounts, sourceTable } from '../../core/import/plan-counts';
 import { sanityBrake } from '../../core/import/sanity-brake';
 import { describeMerge } from '../../core/linkedin/merge-exports';
+import { CalendarCancelled } from '../../core/sources/calendar/read-calendar';
+import { CALENDAR_SOURCE_ID } from '../../core/import/sources/calendar';
 import { formatCount, plural } from '../../core/text/format';
 import { cappedList, countList } from '../ui/dom';
 import { createFileInput } from './pick-files';
@@ -18,7 +22,10 @@ const PREVIEW_CAP = 5;
 
 export interface ImportModalActions {
   /** Reads and plans; throws an error whose message is shown to the user. */
-  prepare(files: File[]): Promise<ImportPlan>;
+  prepare(
+    files: File[],
+    progress: { onProgress(file: string, fraction: number): void; shouldStop(): boolean },
+  ): Promise<ImportPlan>;
   /** Where this import would add People.base, or null when it will not. */
   baseFileOffer(plan: ImportPlan): string | null;
   /** Starts the import; the dialog closes first. */
@@ -43,7 +50,7 @@ export class ImportModal extends Modal {
 
   override onOpen(): void {
     this.modalEl.addClass('ncrm-import-modal');
-    this.setTitle('Import LinkedIn export');
+    this.setTitle('Import');
     this.showPicker();
   }
 
@@ -55,7 +62,7 @@ export class ImportModal extends Modal {
     const el = this.contentEl;
     el.empty();
     el.createEl('p', {
-      text: 'Choose the export you downloaded from LinkedIn: the .zip file, or Connections.csv, Invitations.csv and messages.csv from it.',
+      text: 'Choose the export you downloaded from LinkedIn (the .zip file, or Connections.csv, Invitations.csv and messages.csv from it), address books (.vcf, or a Google or Outlook contacts CSV) and calendars (.ics), in any mix.',
     });
     el.createEl('p', {
       cls: 'ncrm-muted',
@@ -74,12 +81,27 @@ export class ImportModal extends Modal {
   private async prepare(files: File[]): Promise<void> {
     const el = this.contentEl;
     el.empty();
-    el.createEl('p', { cls: 'ncrm-status', text: `Reading ${plural(files.length, 'file')}…` });
+    const status = el.createEl('p', { cls: 'ncrm-status', text: `Reading ${plural(files.length, 'file')}…` });
+    let cancelled = false;
+    const cancel = new Setting(el).setClass('ncrm-read-cancel').addButton((b) =>
+      b.setButtonText('Cancel').onClick(() => {
+        cancelled = true;
+        b.setDisabled(true).setButtonText('Cancelling…');
+      }),
+    );
+    cancel.settingEl.hide(); // only calendars take long enough to want it
     try {
-      this.plan = await this.actions.prepare(files);
+      this.plan = await this.actions.prepare(files, {
+        onProgress: (file, fraction) => {
+          cancel.settingEl.show();
+          status.setText(`Reading ${file}… ${Math.floor(fraction * 100)}%`);
+        },
+        shouldStop: () => cancelled,
+      });
       this.showPreview(this.plan);
     } catch (e) {
-      this.showPicker(e instanceof Error ? e.message : String(e));
+      if (e instanceof CalendarCancelled) this.showPicker('Cancelled: nothing was read into your vault.');
+      else this.showPicker(e instanceof Error ? e.message : String(e));
     }
   }
 
@@ -99,6 +121,42 @@ export class ImportModal extends Modal {
       ['Unchanged notes', plan.unchanged.length],
       ...problemAndInvitationCounts(plan).filter(([, n]) => n > 0),
     ]);
+
+    const table = sourceTable(plan);
+    if (table !== null) {
+      el.createEl('h4', { text: 'By source' });
+      const wrap = el.createDiv({ cls: 'ncrm-source-table-wrap' });
+      const t = wrap.createEl('table', { cls: 'ncrm-source-table' });
+      const head = t.createEl('thead').createEl('tr');
+      for (const h of table.header) head.createEl('th', { text: h });
+      const body = t.createEl('tbody');
+      for (const row of table.rows) {
+        const tr = body.createEl('tr');
+        row.forEach((cell, i) => tr.createEl(i === 0 ? 'th' : 'td', { text: cell }));
+      }
+    }
+    for (const source of plan.bySource)
+      for (const d of source.details) {
+        el.createEl('h4', { text: `${d.title} (${formatCount(d.total)})` });
+        cappedList(
+          el,
+          d.items,
+          PREVIEW_CAP,
+          (item, li) => li.setText(item),
+          (rest) => `…and ${formatCount(rest + d.total - d.items.length)} more, in the report`,
+        );
+        if (d.items.length < d.total && d.items.length <= PREVIEW_CAP)
+          el.createEl('p', {
+            cls: 'ncrm-muted',
+            text: `…and ${formatCount(d.total - d.items.length)} more, in the report`,
+          });
+      }
+
+    if (plan.withoutNote.some((p) => p.sourceId === CALENDAR_SOURCE_ID))
+      el.createEl('p', {
+        cls: 'ncrm-muted',
+        text: 'After the import, one click creates notes for the people you met who have none (and undo takes them back).',
+      });
 
     if (plan.updates.length > 0) {
       el.createEl('h4', { text: 'Example changes' });

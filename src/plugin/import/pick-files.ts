@@ -14,7 +14,7 @@ import { checkInputSize, isZipName, looksLikeZip } from '../../core/linkedin/exp
 
 /** What desktop pickers offer by default; other files can still be chosen and are checked after. */
 export const ACCEPTED_FILES =
-  '.zip,.csv,application/zip,application/x-zip-compressed,text/csv,text/comma-separated-values,application/vnd.ms-excel,text/plain';
+  '.zip,.csv,.vcf,.vcard,.ics,application/zip,application/x-zip-compressed,text/csv,text/comma-separated-values,application/vnd.ms-excel,text/plain,text/vcard,text/x-vcard,text/calendar';
 
 /** A file input inside `parent`, hidden but clickable; the caller triggers `click()` from a user gesture. */
 export function createFileInput(parent: HTMLElement, onFiles: (files: File[]) => void): HTMLInputElement {
@@ -49,15 +49,15 @@ function describeBinary(bytes: Uint8Array): string | null {
 }
 
 /**
- * Why a picked file cannot be part of a LinkedIn export, or null when it may be one (a
- * zip, or text that the export reader then identifies by its header).
+ * Why a picked file cannot be imported, or null when it may be (a zip, or text that the
+ * readers then identify by its content: an export CSV, a vCard, a contacts CSV, a calendar).
  */
 export function notAnExport(input: ExportInput): string | null {
   if (looksLikeZip(input.bytes)) return null;
   if (input.bytes.length === 0) return `"${input.name}" is empty.`;
   const binary = describeBinary(input.bytes);
   if (binary === null && !isZipName(input.name)) return null;
-  return `"${input.name}" is not a LinkedIn export (it is ${binary ?? 'not a zip archive'}). Choose the .zip file LinkedIn sent you, or Connections.csv, Invitations.csv or messages.csv from it.`;
+  return `"${input.name}" cannot be imported (it is ${binary ?? 'not a zip archive'}). Choose the .zip file LinkedIn sent you (or Connections.csv, Invitations.csv or messages.csv from it), an address book (.vcf, Google or Outlook CSV) or a calendar (.ics).`;
 }
 
 export async function readPickedFiles(files: readonly File[]): Promise<ExportInput[]> {
