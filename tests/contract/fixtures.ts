@@ -3,11 +3,13 @@
  * and an export, built from small builders so a new case is a few lines. They cover what
  * made the adapters disagree before: hostile names, broken YAML, a template and a meeting
  * note outside the people folder, notes moved out of it, changed settings, and a network
- * shaped like a real one (invitations, messages, years of connections).
+ * shaped like a real one (invitations, messages, years of connections), and a mix of
+ * sources (a LinkedIn zip, a vCard file and a calendar) over existing notes.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { generateExport, zipExport } from '../../scripts/lib/synthetic-export';
+import { generateMixedNetwork } from '../../scripts/lib/synthetic-network';
 import { generatePeopleVault } from '../../scripts/lib/synthetic-vault';
 import { localIsoDate } from '../../src/core/dates/iso-date';
 import { composePersonNote } from '../../src/core/notes/compose-note';
@@ -40,6 +42,8 @@ const PRE_2023 =
   'Notes:\n"When exporting your connection data, you may notice that some of the email addresses are missing."\n\n' +
   'First Name,Last Name,Email Address,Company,Position,Connected On\n' +
   'Ann,Lee,,Acme,CTO,01 Jan 2020\nBo,Kim,,Globex,CEO,02 Feb 2021\n';
+
+const mixed = generateMixedNetwork({ connections: 200, cardsPerKind: 8, singles: 300, series: 6, seed: 5 });
 
 export const FIXTURES_FOR_CONTRACT: VaultFixture[] = [
   {
@@ -133,6 +137,16 @@ export const FIXTURES_FOR_CONTRACT: VaultFixture[] = [
         name: 'Complete_LinkedInDataExport_11-20-2026.zip',
         bytes: zipExport(generateExport({ connections: 400, seed: 21, invitations: 60, messages: 800, hostile: true })),
       },
+    ],
+  },
+  {
+    name: 'a mix: LinkedIn zip, a vCard file and a calendar, with your address in the settings',
+    files: generatePeopleVault({ people: 60, today: localIsoDate(new Date()), seed: 4 }),
+    data: { myEmails: [mixed.owner.email] },
+    inputs: [
+      { name: 'Basic_LinkedInDataExport_11-20-2026.zip', bytes: zipExport(mixed.linkedin) },
+      { name: 'contacts.vcf', bytes: bytes(mixed.vcf) },
+      { name: 'calendar.ics', bytes: bytes(mixed.ics) },
     ],
   },
 ];
