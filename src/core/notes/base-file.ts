@@ -8,7 +8,8 @@
  * - "People": one row per person, the file name as the link (no second `name` column),
  *   company and position, trust by its name (a formula over the 1–5 value, with the level
  *   names from the settings), where you met, last contact, how many days overdue, when you
- *   connected, the LinkedIn status and a link to the profile. Sorted overdue first (most
+ *   connected, the birthday (from an address book: `YYYY-MM-DD`, or `--MM-DD` without a
+ *   year), the LinkedIn status and a link to the profile. Sorted overdue first (most
  *   days first), then newest connection: right after a first import nobody has a trust
  *   level yet, so the newest connections, the ones worth triaging, come first.
  * - "To triage": people without a trust level who are not marked to prune and whose
@@ -80,6 +81,7 @@ export function composeBaseFile(peopleFolder: string, options: BaseFileOptions =
     ['note.last-contact', 'Last contact'],
     ['formula.overdue', 'Days overdue'],
     ['note.connected-on', 'Connected on'],
+    ['note.birthday', 'Birthday'],
     ['note.linkedin-status', 'LinkedIn status'],
     ['formula.profile', 'LinkedIn'],
     ['note.invited-on', 'Invited on'],
@@ -109,6 +111,7 @@ export function composeBaseFile(peopleFolder: string, options: BaseFileOptions =
       'note.last-contact',
       'formula.overdue',
       'note.connected-on',
+      'note.birthday',
       'note.linkedin-status',
       'formula.profile',
     ]),

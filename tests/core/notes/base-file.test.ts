@@ -2,7 +2,7 @@
  * People.base, the Bases table written on the first import. Pinned: the file is valid
  * YAML of the documented shape; trust shows by its name (with the names from the
  * settings, quotes included); there is one name column (the file link), the LinkedIn
- * status and profile link are columns; "People" sorts overdue first, then newest
+ * status, profile link and birthday are columns; "People" sorts overdue first, then newest
  * connection, and its "days overdue" agrees with the stale rule where frontmatter alone
  * decides; "To triage" holds exactly the untriaged people still in play. The formulas are
  * run by a small evaluator written from the Bases docs (tests/support/bases-expr.ts).
@@ -65,12 +65,18 @@ describe('People.base', () => {
     expect(inScope({ path: 'Notes/Elsewhere.md', ctime: 0, tags: [], note: {} })).toBe(false);
   });
 
-  it('has one name column (the file link), trust by name, the LinkedIn status and profile link', () => {
+  it('has one name column (the file link), trust by name, the birthday, the LinkedIn status and profile link', () => {
     const people = doc.views[0]!;
     expect(people.order[0]).toBe('file.name');
     expect(people.order).not.toContain('note.name');
     expect(people.order).toEqual(
-      expect.arrayContaining(['formula.trust_level', 'note.linkedin-status', 'formula.profile', 'formula.overdue']),
+      expect.arrayContaining([
+        'formula.trust_level',
+        'note.linkedin-status',
+        'formula.profile',
+        'formula.overdue',
+        'note.birthday',
+      ]),
     );
     expect(people.order).not.toContain('note.trust');
     for (const column of [...people.order, ...doc.views[1]!.order])
