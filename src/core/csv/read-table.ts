@@ -432,15 +432,27 @@ function row(
  * {@link InputError} when no header is found (`describeExpected` says what we looked for),
  * when a quote is never closed, or when a column's copies disagree.
  */
-export function readCsvTable(text: string, file: string, isHeader: HeaderTest, describeExpected: string): CsvTable {
+export function readCsvTable(
+  text: string,
+  file: string,
+  isHeader: HeaderTest,
+  describeExpected: string,
+  options: CsvReaderOptions = {},
+): CsvTable {
   let head: CsvHeader | null = null;
   const rows: CsvRow[] = [];
   const badRows: CsvTable['badRows'] = [];
-  const reader = new CsvReader(file, isHeader, describeExpected, {
-    header: (h) => (head = h),
-    row: (r) => rows.push(r),
-    bad: (line, message) => badRows.push({ line, message }),
-  });
+  const reader = new CsvReader(
+    file,
+    isHeader,
+    describeExpected,
+    {
+      header: (h) => (head = h),
+      row: (r) => rows.push(r),
+      bad: (line, message) => badRows.push({ line, message }),
+    },
+    options,
+  );
   reader.push(text);
   reader.end();
   const h = head as CsvHeader | null;

@@ -32,5 +32,7 @@ export function sniffSourceKind(name: string, bytes: Uint8Array): SourceKind | n
 
 export function readAddressBook(name: string, bytes: Uint8Array): AddressBookFile {
   if (sniffSourceKind(name, bytes) === 'vcard') return readVCardContacts(bytes, name);
-  return readContactsCsv(decodeText(bytes).text, name);
+  const decoded = decodeText(bytes);
+  const utf8 = decoded.encoding === 'utf-8' || decoded.encoding === 'utf-8-bom';
+  return readContactsCsv(decoded.text, name, utf8 && decoded.invalidSequences > 0);
 }

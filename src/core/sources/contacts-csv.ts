@@ -130,8 +130,14 @@ const EXPECTED =
   'a Google Contacts or Outlook CSV header (First Name,…,E-mail 1 - Value or Name,Given Name,…,Family Name or First Name,…,E-mail Address,…)';
 
 /** Reads an address-book CSV (already decoded to text). Throws InputError for anything else. */
-export function readContactsCsv(text: string, file: string): AddressBookFile {
-  const table = readCsvTable(text, file, (h) => contactsCsvKind(h) !== null, EXPECTED);
+/**
+ * `invalidBytes`: the file is UTF-8 with bytes that are not (decodeText counted them); a row
+ * holding one is skipped and reported, as LinkedIn's CSVs are, rather than imported garbled.
+ */
+export function readContactsCsv(text: string, file: string, invalidBytes = false): AddressBookFile {
+  const table = readCsvTable(text, file, (h) => contactsCsvKind(h) !== null, EXPECTED, {
+    invalidBytes: () => invalidBytes,
+  });
   const kind = contactsCsvKind(table.header) as ContactsCsvKind;
   const out: AddressBookFile = { file, format: kind, contacts: [], skipped: [], warnings: [], ignored: {} };
   for (const bad of table.badRows) out.skipped.push({ file, line: bad.line, reason: bad.message });

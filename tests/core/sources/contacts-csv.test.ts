@@ -1,7 +1,8 @@
 /**
  * Address-book CSVs the real samples do not cover: Outlook CSV as Google writes it (told
  * apart by its header, US birthdays, `0/0/00` for none), a BOM and CRLF, a LinkedIn profile
- * in a website column, system labels, and a LinkedIn file picked by mistake (a clear error).
+ * in a website column, system labels, a LinkedIn file picked by mistake (a clear error), and
+ * a row with bytes that are not UTF-8 (skipped and reported).
  */
 import { describe, expect, it } from 'vitest';
 import { readContactsCsv, contactsCsvKind } from '../../../src/core/sources/contacts-csv';
@@ -108,5 +109,29 @@ describe('sniffing picked files', () => {
     ['Connections.csv', 'Notes:\n"x"\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\n', null],
   ])('%s', (name, text, kind) => {
     expect(sniffSourceKind(name, enc(text))).toBe(kind);
+  });
+});
+
+describe('bad bytes in a UTF-8 contacts CSV', () => {
+  // A UTF-8 export with one stray byte (a copy cut, a bad disk): the row holding it is
+  // skipped with its line and why, the other rows (é and all) are read, as for LinkedIn's CSVs.
+  it('skips the row with the bad byte, reports its line, and reads the rest as UTF-8', () => {
+    const text = file(GOOGLE_CURRENT_HEADER, [
+      { 'First Name': 'René', 'Last Name': 'Noël', 'E-mail 1 - Value': 'rene@x.example' },
+      { 'First Name': 'BAD', 'Last Name': 'Row', 'E-mail 1 - Value': 'bad@x.example' },
+      { 'First Name': 'Jane', 'Last Name': 'Doe', 'E-mail 1 - Value': 'jane@x.example' },
+    ]);
+    const encoded = new TextEncoder().encode(text);
+    const at = new TextEncoder().encode(text.slice(0, text.indexOf('BAD'))).length;
+    const bytes = Uint8Array.from([...encoded.subarray(0, at), 0xff, ...encoded.subarray(at + 1)]);
+    const book = readAddressBook('contacts.csv', bytes);
+    expect(book.contacts.map((c) => c.name)).toEqual(['René Noël', 'Jane Doe']);
+    expect(book.skipped).toEqual([
+      {
+        file: 'contacts.csv',
+        line: 3,
+        reason: expect.stringContaining('holds bytes that are not valid UTF-8') as string,
+      },
+    ]);
   });
 });

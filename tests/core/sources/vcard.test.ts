@@ -1,13 +1,13 @@
 /**
  * The vCard reader on every variant an exporter writes that the real samples do not cover
  * (4.0, every BDAY form, LinkedIn in URL/X-SOCIALPROFILE as a URL or a bare handle, `\:`,
- * charsets, broken files), plus property tests: folding and QUOTED-PRINTABLE round-trip any
+ * charsets, a stray bad byte in a UTF-8 file, broken files), plus property tests: folding and QUOTED-PRINTABLE round-trip any
  * value, and no input makes the reader throw.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readVCardFile } from '../../../src/core/sources/vcard/content-lines';
-import { readVCardContacts, structured, unescapeText } from '../../../src/core/sources/vcard/map-card';
+import { readVCardContacts, structured, unescapeText, VCARD_BAD_BYTES } from '../../../src/core/sources/vcard/map-card';
 import { fold, quotedPrintable, vcard } from '../../support/contact-builders';
 
 const one = (text: string | Uint8Array) => {
@@ -113,6 +113,16 @@ describe('vCard 4.0 and 2.1 specifics', () => {
         ),
     );
     expect(one(bytes).name).toBe('René');
+  });
+
+  it('a UTF-8 file with a stray bad byte: that card is skipped with its line, the others keep their accents', () => {
+    const text = 'BEGIN:VCARD\nVERSION:3.0\nFN:René Noël\nEND:VCARD\nBEGIN:VCARD\nVERSION:3.0\nFN:Jane X\nEND:VCARD\n';
+    const encoded = new TextEncoder().encode(text);
+    const at = encoded.indexOf('X'.charCodeAt(0));
+    const bytes = Uint8Array.from([...encoded.subarray(0, at), 0xff, ...encoded.subarray(at + 1)]);
+    const book = readVCardContacts(bytes, 'contacts.vcf');
+    expect(book.contacts.map((c) => c.name)).toEqual(['René Noël']);
+    expect(book.skipped).toEqual([{ file: 'contacts.vcf', line: 7, reason: VCARD_BAD_BYTES }]);
   });
 
   it('iPhone CR CR LF line ends and a UTF-8 BOM', () => {

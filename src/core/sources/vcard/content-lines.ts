@@ -34,6 +34,8 @@ export interface VCard {
   line: number;
   version: string;
   props: VProperty[];
+  /** The line of a value holding bytes that are not UTF-8 in a file that otherwise is (the card is skipped). */
+  badBytes?: number;
 }
 
 export interface VCardFile {
@@ -179,7 +181,16 @@ function binaryString(bytes: Uint8Array): string {
   return out;
 }
 
-type Reading = { mode: 'unicode'; text: string } | { mode: 'binary'; text: string };
+/**
+ * `binary`: the file is not valid UTF-8 and is read one byte per character. `utf8` says
+ * whether it holds valid multi-byte UTF-8 anyway: then it is a UTF-8 file with a few bad
+ * bytes (a value holding them is unreadable, and its card is skipped), else an 8-bit file
+ * (Latin-1, or the CHARSET of each value), as LinkedIn's reader decides (core/text/decode.ts).
+ */
+type Reading = { mode: 'unicode'; text: string } | { mode: 'binary'; text: string; utf8: boolean };
+
+/** A valid UTF-8 multi-byte sequence, in the one-byte-per-character reading. */
+const UTF8_SEQUENCE = /[\xC2-\xDF][\x80-\xBF]|[\xE0-\xEF][\x80-\xBF]{2}|[\xF0-\xF4][\x80-\xBF]{3}/;
 
 /**
  * UTF-8 files (nearly all) are read as text. A file that is not valid UTF-8 (an old
@@ -196,16 +207,23 @@ function readBytes(input: Uint8Array | string): Reading {
   try {
     return { mode: 'unicode', text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body) };
   } catch {
-    return { mode: 'binary', text: binaryString(body) };
+    const text = binaryString(body);
+    return { mode: 'binary', text, utf8: UTF8_SEQUENCE.test(text) };
   }
 }
 
-function decodeValue(raw: string, params: ReadonlyMap<string, readonly string[]>, reading: Reading['mode']): string {
+/** The value as text, or null when it holds bytes that are not UTF-8 in a UTF-8 file. */
+function decodeValue(raw: string, params: ReadonlyMap<string, readonly string[]>, reading: Reading): string | null {
   const qp = firstParam(params, 'ENCODING') === 'QUOTED-PRINTABLE';
   const charset = firstParam(params, 'CHARSET');
-  if (qp) return decodeBytes(decodeQuotedPrintable(raw), charset, reading === 'binary' ? 'windows-1252' : 'utf-8');
-  if (reading === 'binary') return decodeBytes(binaryBytes(raw), charset, 'windows-1252');
-  return raw;
+  if (qp) return decodeBytes(decodeQuotedPrintable(raw), charset, reading.mode === 'binary' ? 'windows-1252' : 'utf-8');
+  if (reading.mode === 'unicode') return raw;
+  if (charset !== '' || !reading.utf8) return decodeBytes(binaryBytes(raw), charset, 'windows-1252');
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(binaryBytes(raw));
+  } catch {
+    return null;
+  }
 }
 
 /** Reads every card of a .vcf file. Never throws: what it cannot read is listed in `problems`. */
@@ -274,13 +292,12 @@ export function readVCardFile(input: Uint8Array | string): VCardFile {
       continue;
     }
     if (head.name === 'VERSION') card.version = value.trim();
-    card.props.push({
-      group: head.group,
-      name: head.name,
-      params: head.params,
-      value: decodeValue(value, head.params, reading.mode),
-      line: first.line,
-    });
+    const decoded = decodeValue(value, head.params, reading);
+    if (decoded === null) {
+      card.badBytes ??= first.line;
+      continue;
+    }
+    card.props.push({ group: head.group, name: head.name, params: head.params, value: decoded, line: first.line });
   }
   if (card) result.problems.push({ line: card.line, reason: 'card not closed with END:VCARD at the end of the file' });
   return result;

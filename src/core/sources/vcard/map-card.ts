@@ -150,11 +150,18 @@ function mapCard(card: VCard, file: string, out: AddressBookFile): void {
 }
 
 /** Reads a .vcf file (bytes, or text in tests) into contacts. */
+export const VCARD_BAD_BYTES =
+  'holds bytes that are not valid UTF-8 (the rest of the file is UTF-8); card skipped. Export the address book again, or save the file as UTF-8';
+
 export function readVCardContacts(input: Uint8Array | string, file: string): AddressBookFile {
   const parsed = readVCardFile(input);
   const out: AddressBookFile = { file, format: 'vcard', contacts: [], skipped: [], warnings: [], ignored: {} };
   for (const p of parsed.problems) out.warnings.push({ file, line: p.line, reason: p.reason });
   if (parsed.skippedBinary > 0) out.ignored['PHOTO/KEY (binary, not copied)'] = parsed.skippedBinary;
-  for (const card of parsed.cards) mapCard(card, file, out);
+  for (const card of parsed.cards) {
+    // A garbled name or address could match the wrong note: the card is left out, and said so.
+    if (card.badBytes !== undefined) out.skipped.push({ file, line: card.badBytes, reason: VCARD_BAD_BYTES });
+    else mapCard(card, file, out);
+  }
   return out;
 }
