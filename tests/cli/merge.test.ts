@@ -3,7 +3,7 @@
  * note, links from other notes (display text, heading, embed, Markdown) pointed at the
  * kept note, links in code left alone, the removed note moved to `.trash/`, conflicts
  * kept or taken with --take, --dry-run writing nothing, and `undo` bringing back every
- * note byte for byte (the removed one out of .trash), or leaving one edited since.
+ * note byte for byte (the removed one out of .trash), and keeping what was typed since.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -126,17 +126,21 @@ describe('network-crm merge', () => {
     expect(after).toEqual(before);
   });
 
-  it('undo leaves a note edited since the merge as it is, and says so', async () => {
+  it('undo after a later edit takes back the merge and keeps the typing (the one undo rule)', async () => {
     const dir = vault();
+    const before = readTree(dir);
     await cli('merge', '--vault', dir, '--keep', 'Jane Doe', '--into', 'Jane D.');
     fs.appendFileSync(path.join(dir, 'Projects/X.md'), 'typed after the merge\n');
-    const undo = await cli('undo', '--vault', dir);
-    expect(undo.code).toBe(1);
-    expect(undo.out).toContain('Projects/X.md');
+    const undo = await cli('undo', '--vault', dir, '--json');
+    expect(undo.code).toBe(0);
+    expect(undo.json()).toMatchObject({ merged: ['Projects/X.md'], skipped: [] });
     expect(fs.readFileSync(path.join(dir, 'Projects/X.md'), 'utf8')).toBe(
-      'Owner: [[Jane Doe]]\r\ntyped after the merge\n',
+      'Owner: [[People/Jane D]]\r\ntyped after the merge\n',
     );
-    expect(fs.readFileSync(path.join(dir, 'People/Jane D.md'), 'utf8')).toBe(REMOVED);
+    expect(readTree(dir)).toEqual({
+      ...before,
+      'Projects/X.md': 'Owner: [[People/Jane D]]\r\ntyped after the merge\n',
+    });
   });
 
   it('refuses the same note twice and an unknown one', async () => {

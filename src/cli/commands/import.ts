@@ -405,6 +405,7 @@ export async function runImport(args: ParsedArgs, io: CliIo): Promise<number> {
     failed: after.failed,
     stateSaved: after.stateSaved,
     brake,
+    createdForAttendees: after.createdForAttendees,
   });
   if (args.flags.has('json')) io.out(JSON.stringify(summary, null, 2));
   else printHuman(io, summary, vault.root);

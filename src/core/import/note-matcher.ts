@@ -200,12 +200,12 @@ export class NoteMatcher {
     // Another profile URL is certain: those namesakes are other people, and saying so is noise.
     let candidates = person.profileUrl ? named.filter((note) => this.urls.get(note) === null) : named;
     const date = person.connectedOn ?? null;
-    let dated = false;
+    let toldApart = false; // by the date or the company, among namesakes of this import
     if (date !== null && (candidates.length > 1 || person.sharesName === true)) {
       const sameDate = candidates.filter((n) => noteConnectedOn(n) === date);
       if (sameDate.length > 0) {
         candidates = sameDate;
-        dated = sameDate.length === 1;
+        toldApart = sameDate.length === 1;
       } else if (person.sharesName === true) candidates = candidates.filter((n) => noteConnectedOn(n) === null);
     }
     // Namesakes who connected on the same day: the company tells them apart while it still matches the
@@ -213,7 +213,10 @@ export class NoteMatcher {
     if (candidates.length > 1 && person.company) {
       const company = person.company.trim().toLowerCase();
       const sameCompany = candidates.filter((n) => noteCompany(n) === company);
-      if (sameCompany.length === 1) candidates = sameCompany;
+      if (sameCompany.length === 1) {
+        candidates = sameCompany;
+        toldApart = true;
+      }
     }
     if (candidates.length === 0) return { kind: 'none' };
     if (candidates.length > 1)
@@ -223,7 +226,7 @@ export class NoteMatcher {
         reason: `${candidates.length} notes are named "${person.name}" and ${emailKeys(person.emails).length > 0 ? 'no e-mail address or profile URL tells them apart' : 'the export has no profile URL to tell them apart'}`,
       };
     const only = candidates[0] as ExistingNote;
-    if (person.sharesName === true && !dated)
+    if (person.sharesName === true && !toldApart)
       return {
         kind: 'ambiguous',
         candidates,
