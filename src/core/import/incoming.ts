@@ -188,7 +188,7 @@ export class IncomingSet {
 
   /**
    * The person with this URL, else with one of these emails, else the one person with this
-   * name nothing contradicts; several such people when the name fits more than one.
+   * name when nothing contradicts it; all of them when the name fits more than one.
    */
   findSame(identity: PersonIdentity): IncomingPerson | IncomingPerson[] | null {
     if (identity.profileUrl) {
@@ -206,10 +206,15 @@ export class IncomingSet {
       birthday: i.birthday ?? null,
     });
     const mine = facts(identity);
-    const fits = (this.byName.get(nameKey(identity.name)) ?? []).filter(
-      (p) => contradiction(facts(p.identity), mine) === null,
+    // Never a guess: the name must designate one person. Namesakes with another profile URL
+    // are certainly others; one contradicted by an e-mail or a birthday is not (the name
+    // still fits two people, and which one this is stays for the user to say).
+    const named = (this.byName.get(nameKey(identity.name)) ?? []).filter(
+      (p) => !identity.profileUrl || !p.identity.profileUrl,
     );
-    return fits.length === 0 ? null : fits.length === 1 ? (fits[0] as IncomingPerson) : fits;
+    if (named.length > 1) return named;
+    const only = named[0];
+    return only !== undefined && contradiction(facts(only.identity), mine) === null ? only : null;
   }
 
   /** How many people of this import have this person's name (1: only them). */

@@ -4,7 +4,8 @@
  * e-mail, by name, one ambiguous, one new) and a calendar of meetings with them. It ends
  * with one note per person, the meetings logged (and counted by the last-contact rule),
  * birthdays shown, and a re-import of all three that writes nothing. The same three files
- * in one run give the same people, with the card that could be either Kim Lee left out.
+ * in one run give the same people, with the card that could be either Kim Lee left out (also
+ * when an address rules one of the namesakes out: the name still fits two).
  */
 import { describe, expect, it } from 'vitest';
 import { applyPlan } from '../../../src/core/import/apply';
@@ -229,5 +230,23 @@ describe('LinkedIn + vCard + calendar', () => {
     const again = await run(vault, [LINKEDIN, CARDS, CALENDAR]);
     expect([again.creates, again.updates]).toEqual([[], []]);
     expect(vault.writes).toEqual([]);
+  });
+
+  it('in one run, a card named like two connections stays ambiguous even when the address rules one of them out', async () => {
+    // LinkedIn knows one Lee Park by another address: that Lee Park is not the card, but
+    // which of the others is would be a guess (the name still fits two people).
+    const linkedin = input(
+      'Connections.csv',
+      [
+        'First Name,Last Name,URL,Email Address,Company,Position,Connected On',
+        'Lee,Park,https://www.linkedin.com/in/lee-park-1,lee@work.example,Alpha,,04 Apr 2022',
+        'Lee,Park,https://www.linkedin.com/in/lee-park-2,,Beta,,05 May 2023',
+      ].join('\n'),
+    );
+    const card = input('contacts.vcf', vcard(['FN:Lee Park', 'EMAIL:lee@home.example']));
+    const vault = new MemoryVault();
+    const plan = await run(vault, [linkedin, card]);
+    expect(plan.ambiguous.map((a) => [a.name, a.candidates.length])).toEqual([['Lee Park', 2]]);
+    expect(vault.files.get('People/Lee Park (Beta).md')).not.toContain('lee@home.example');
   });
 });
