@@ -78,7 +78,7 @@ it('50,000 events, 300,000 occurrences', async () => {
     );
   const file = path.join(dir, 'busy.ics');
   fs.writeFileSync(file, gen.text);
-  const args = [file, '--vault', vault, '--today', '2026-12-31', '--json', '--my-emails', owner.email];
+  const args = ['import', file, '--vault', vault, '--today', '2026-12-31', '--json', '--my-emails', owner.email];
   const first = cli(args);
   const again = cli(args);
   fs.rmSync(dir, { recursive: true, force: true });
