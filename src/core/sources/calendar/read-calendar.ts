@@ -245,7 +245,27 @@ function parseComponent(text: string): ICAL.Component {
   return new ICAL.Component(jcal);
 }
 
-function participant(prop: ICAL.Property, organizer: boolean): Participant {
+/**
+ * One copy of each string the read keeps (addresses, names, titles, dates, answers): a busy
+ * calendar repeats a few thousand of them hundreds of thousands of times, and a substring
+ * kept from the file would keep the whole 40 MB text alive (V8 slices point into their
+ * parent). Measured on 50,000 events (41 MB): the heap after the read fell from 133 MB to
+ * 55 MB, the text is freed once read, and the CLI import peaks at 315 MB instead of 505 MB.
+ */
+class StringPool {
+  private readonly pool = new Map<string, string>();
+
+  get(s: string): string {
+    const known = this.pool.get(s);
+    if (known !== undefined) return known;
+    // A fresh string of its own, not a slice of the file (see the class comment).
+    const own = s.length < 13 ? s : (' ' + s).slice(1);
+    this.pool.set(own, own);
+    return own;
+  }
+}
+
+function participant(prop: ICAL.Property, organizer: boolean, pool: StringPool): Participant {
   const value = String(prop.getFirstValue() ?? '');
   const email = /^mailto:/i.test(value.trim())
     ? normaliseEmail(value)
@@ -256,20 +276,20 @@ function participant(prop: ICAL.Property, organizer: boolean): Participant {
   };
   const cn = param('cn');
   return {
-    email,
-    name: cn.toLowerCase() === email || normaliseEmail(cn) !== '' ? '' : cn,
-    partstat: param('partstat').toUpperCase(),
-    cutype: param('cutype').toUpperCase(),
+    email: pool.get(email),
+    name: pool.get(cn.toLowerCase() === email || normaliseEmail(cn) !== '' ? '' : cn),
+    partstat: pool.get(param('partstat').toUpperCase()),
+    cutype: pool.get(param('cutype').toUpperCase()),
     organizer,
   };
 }
 
-function participants(comp: ICAL.Component): Participant[] {
+function participants(comp: ICAL.Component, pool: StringPool): Participant[] {
   const out: Participant[] = [];
   const org = comp.getFirstProperty('organizer');
-  if (org) out.push(participant(org, true));
+  if (org) out.push(participant(org, true, pool));
   for (const prop of comp.getAllProperties('attendee')) {
-    const p = participant(prop, false);
+    const p = participant(prop, false, pool);
     // The organiser is usually an attendee too: one participant, with the attendee's answer.
     const same = p.email !== '' ? out.find((o) => o.email === p.email) : undefined;
     if (same) {
@@ -305,12 +325,13 @@ export async function readCalendar(text: string, file: string, options: ReadCale
   };
   const split = await splitCalendar(body, (f) => tick(f * 0.2));
   const header = split.header;
+  const pool = new StringPool();
   const ownerZone =
     (options.timeZone ? ianaZone(options.timeZone) : null) ?? ianaZone(header.get('X-WR-TIMEZONE') ?? '') ?? UTC_ZONE;
   const out: CalendarRead = {
     file,
-    prodid: header.get('PRODID') ?? '',
-    calendarName: (header.get('X-WR-CALNAME') ?? '').trim(),
+    prodid: pool.get(header.get('PRODID') ?? ''),
+    calendarName: pool.get((header.get('X-WR-CALNAME') ?? '').trim()),
     timeZone: ownerZone === UTC_ZONE ? 'UTC' : ownerZone.id,
     events: 0,
     past: [],
@@ -374,9 +395,9 @@ export async function readCalendar(text: string, file: string, options: ReadCale
       return null;
     }
     const info: EventInfo = {
-      uid: block.uid,
-      title: String(comp.getFirstPropertyValue('summary') ?? '').trim(),
-      participants: participants(comp),
+      uid: pool.get(block.uid),
+      title: pool.get(String(comp.getFirstPropertyValue('summary') ?? '').trim()),
+      participants: participants(comp, pool),
       line: block.line,
     };
     return { comp, past: { info, dates: [] }, zone: zoneOf(comp, 'dtstart') };
@@ -393,7 +414,7 @@ export async function readCalendar(text: string, file: string, options: ReadCale
       return;
     }
     const date = start.isDate ? start.toString().slice(0, 10) : ownerDate(wallOf(start), p.zone, ownerZone);
-    if (date <= options.today) p.past.dates.push(date);
+    if (date <= options.today) p.past.dates.push(pool.get(date));
   };
   const single = (p: Parsed) => {
     emit(p.comp.getFirstPropertyValue('dtstart') as ICAL.Time, p);
