@@ -5,7 +5,8 @@
  * them. Pins: the preview's per-source table (new, updated, matched by URL/e-mail/name,
  * ambiguous, no note) and the attendees with no note; one note per person afterwards,
  * meetings and birthdays in them; the closing notice's "Create notes for these" (one undo
- * step); a re-import of all three writing nothing; whose calendar from the setting; a big
+ * step); a re-import of all three writing nothing; whose calendar from the setting (entered
+ * in the settings tab as a list of addresses); a big
  * calendar read with progress and a Cancel that writes nothing.
  */
 import { describe, expect, it } from 'vitest';
@@ -15,7 +16,7 @@ import { generateMixedNetwork } from '../../scripts/lib/synthetic-network';
 import { localIsoDate } from '../../src/core/dates/iso-date';
 import type { App } from '../obsidian-double/app';
 import { text } from '../obsidian-double/harness';
-import { $, $$, buttonByText, pickFiles, runCommand, settle, startPlugin, until } from './helpers';
+import { $, $$, buttonByText, enter, pickFiles, runCommand, settle, startPlugin, until } from './helpers';
 import type NetworkCrmPlugin from '../../src/plugin/network-crm-plugin';
 
 const net = generateMixedNetwork({ connections: 120, cardsPerKind: 5, singles: 120, series: 4, from: '2024-01-01' });
@@ -123,6 +124,27 @@ describe('Import: LinkedIn, a vCard and a calendar', () => {
     await plugin.undo.undo();
     await settle(app);
     expect(people(app)).toHaveLength(before);
+  });
+
+  it('"Your e-mail addresses" takes addresses, refuses what is not one, and saves a list the calendar uses', async () => {
+    const { app, plugin } = await startPlugin();
+    const setting = $$('.setting-item', app.openSettingTab('network-crm')).find(
+      (el) => el.querySelector('.setting-item-name')?.textContent === 'Your e-mail addresses',
+    )!;
+    const input = setting.querySelector('input')!;
+    enter(input, 'me@work.example, not-an-address');
+    await settle(app, 0);
+    expect(setting.querySelector('.setting-item-error')?.textContent).toBe(
+      '"not-an-address" is not an e-mail address.',
+    );
+    expect(plugin.settings.myEmails).toEqual([]);
+    enter(input, `Me@Work.example, ${net.owner.email}`);
+    await settle(app, 0);
+    expect(plugin.settings.myEmails).toEqual(['me@work.example', net.owner.email]);
+    expect(app.pluginData.get('network-crm')).toMatchObject({ myEmails: ['me@work.example', net.owner.email] });
+    app.closeSettings();
+    const modal = await openPreview(app, [FILES[2]!]);
+    expect(modal.textContent).toMatch(/yours: [^;]*alex\.owner@example\.com[^;]*\(from setting/);
   });
 
   it('whose calendar: without the setting, the LinkedIn owner’s name finds them in the same run', async () => {
