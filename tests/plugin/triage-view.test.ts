@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-/** The triage routine through the double: keyboard flow, every action, undo, batch and prune list. */
+/** The triage routine through the double: keyboard flow, every action, undo, batch and prune list; the card's facts (a birthday among them). */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import YAML from 'yaml';
 import { localIsoDate, addDays } from '../../src/core/dates/iso-date';
@@ -20,7 +20,7 @@ const note = (name: string, fm: string) =>
 const VAULT = {
   'People/Ivy Stone.md': note(
     'Ivy Stone',
-    `company: Acme\nlinkedin-status: invitation-received\ninvited-on: ${ago(1)}\ninvitation-message: "<img src=x onerror=window.__pwned=1> let's talk"`,
+    `company: Acme\nlinkedin-status: invitation-received\ninvited-on: ${ago(1)}\ninvitation-message: "<img src=x onerror=window.__pwned=1> let's talk"\nbirthday: --05-01`,
   ),
   'People/Ned Quiet.md': note(
     'Ned Quiet',
@@ -47,6 +47,12 @@ describe('Triage view', () => {
     expect(document.querySelector('.ncrm-card img')).toBeNull();
     const known = $$('.ncrm-card-known li').map((l) => l.textContent);
     expect(known).toEqual(['Mentioned in Notes/Dinner', 'You trust Trusted Friend at Acme']);
+    // A birthday from an address book shows among the facts, year-less as it was given.
+    expect($$('.ncrm-card-facts div').map((d) => d.textContent)).toEqual([
+      'Trust: not set',
+      'Met where: not set',
+      'Birthday: 1 May',
+    ]);
     // The likely decisions first (accept, decline, ask "have we met?"), then the rest.
     expect($$('.ncrm-keys-likely .ncrm-key kbd').map((k) => k.textContent)).toEqual(['a', 'd', 'r']);
     expect($$('.ncrm-keys-more .ncrm-key kbd').map((k) => k.textContent)).toEqual([

@@ -6,6 +6,7 @@
  */
 import { addDays, daysBetween, isValidYmd, toIso, type IsoDate } from '../dates/iso-date';
 import { birthdayMonthDay, parseBirthday } from '../sources/birthday';
+import { MONTHS } from './meeting-count';
 import type { Coerced } from './coerce';
 
 /** A `birthday` value as typed or imported: `YYYY-MM-DD`, `--MM-DD`, `19800501`, a YAML date. */
@@ -75,3 +76,11 @@ export function upcomingBirthdays(people: readonly BirthdayPerson[], today: IsoD
 
 /** The line "wished happy birthday" logs under `## Interactions`. */
 export const BIRTHDAY_WISH_NOTE = 'wished happy birthday';
+
+/** A `birthday` value as a person reads it: "1 May 1980", "1 May" without a year; '' when it is none. */
+export function birthdayLabel(birthday: string | null): string {
+  const md = birthday ? birthdayMonthDay(birthday) : null;
+  if (!md) return '';
+  const day = `${md.day} ${MONTHS[md.month - 1] ?? ''}`;
+  return md.year === null ? day : `${day} ${md.year}`;
+}

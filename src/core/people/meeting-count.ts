@@ -33,7 +33,7 @@ export function recentMeetings(dates: readonly IsoDate[], today: IsoDate, days =
   return { count: within.length, since: within.length > 0 ? [...within].sort()[0]! : null };
 }
 
-const MONTHS = [
+export const MONTHS = [
   'January',
   'February',
   'March',

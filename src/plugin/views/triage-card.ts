@@ -7,6 +7,7 @@
 import { HINT_LABELS, type HintSpan } from '../../core/triage/note-hint';
 import { TRIAGE_SECTIONS, type SummaryItem, type TriageItem, type VaultKnowledge } from '../../core/triage/queue';
 import type { NetworkCrmSettings } from '../../core/settings';
+import { birthdayLabel } from '../../core/people/birthdays';
 import { linkDisplayText } from '../../core/notes/links';
 
 export interface KeyAction {
@@ -119,6 +120,8 @@ export function renderPersonCard(el: HTMLElement, card: TriageItem, options: Car
       p.trust === null ? 'not set' : `${p.trust} · ${options.settings.trustLevels[p.trust - 1]?.name ?? ''}`;
     facts.createDiv({ text: `Trust: ${level}` });
     facts.createDiv({ text: `Met where: ${p.metWhere === '' ? 'not set' : linkDisplayText(p.metWhere)}` });
+    const birthday = birthdayLabel(p.birthday);
+    if (birthday !== '') facts.createDiv({ text: `Birthday: ${birthday}` });
   } else
     el.createDiv({ cls: 'ncrm-card-facts ncrm-muted', text: 'No note in your vault: the invitation is all we know.' });
   renderKeys(el, options.keys);

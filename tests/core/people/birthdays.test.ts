@@ -1,10 +1,11 @@
 /**
  * "Birthdays this week" from any source: full and year-less birthdays, the turn of the
  * year, 29 February in other years, ages only when the year is believable, hand-typed
- * values coerced, and "met 3 times since March" from logged meetings.
+ * values coerced, the label a card shows ("1 May 1980", "1 May"), and "met 3 times since
+ * March" from logged meetings.
  */
 import { describe, expect, it } from 'vitest';
-import { coerceBirthday, upcomingBirthdays } from '../../../src/core/people/birthdays';
+import { birthdayLabel, coerceBirthday, upcomingBirthdays } from '../../../src/core/people/birthdays';
 import { describeMeetings, meetingDates, recentMeetings } from '../../../src/core/people/meeting-count';
 
 const p = (name: string, birthday: string | null) => ({ path: `People/${name}.md`, name, birthday });
@@ -74,5 +75,20 @@ describe('meetings', () => {
       'met once, in November 2025',
     );
     expect(describeMeetings(recentMeetings([], '2026-01-10'), '2026-01-10')).toBe('');
+  });
+});
+
+describe('birthdayLabel', () => {
+  it('reads as a person writes it, with the year only when known; nothing for what is not a birthday', () => {
+    expect(['1980-05-01', '--05-01', '--12-25', '2000-02-29', null, '', 'soon', '--13-01'].map(birthdayLabel)).toEqual([
+      '1 May 1980',
+      '1 May',
+      '25 December',
+      '29 February 2000',
+      '',
+      '',
+      '',
+      '',
+    ]);
   });
 });
