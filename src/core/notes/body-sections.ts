@@ -139,11 +139,25 @@ function insertAfterHeading(body: string, lines: Line[], section: Section, line:
   const heading = lines[section.heading] as Line;
   const headingHasBreak = body.slice(heading.start, heading.end).endsWith('\n');
   const next = lines[section.heading + 1];
+  // The first item of an empty section keeps a blank line before what follows it (the next
+  // heading, such as an address book's `## From address book` added before any meeting).
+  const gap = (at: number) => {
+    const first = body.slice(at).split('\n', 1)[0] ?? '';
+    return first.trim() !== '' && !LIST_ITEM.test(first) ? eol : '';
+  };
   if (next && next.text.trim() === '' && section.heading + 1 < section.end) {
     // Keep the blank line under the heading: `## X`, blank, then the new item.
-    return body.slice(0, next.end) + line + eol + body.slice(next.end);
+    return body.slice(0, next.end) + line + eol + gap(next.end) + body.slice(next.end);
   }
-  return body.slice(0, heading.end) + (headingHasBreak ? '' : eol) + eol + line + eol + body.slice(heading.end);
+  return (
+    body.slice(0, heading.end) +
+    (headingHasBreak ? '' : eol) +
+    eol +
+    line +
+    eol +
+    gap(heading.end) +
+    body.slice(heading.end)
+  );
 }
 
 /** Whether the body has `## title` (any level, any case) outside code blocks. */

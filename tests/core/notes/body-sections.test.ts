@@ -4,6 +4,7 @@ import {
   appendToSection,
   datedItemDates,
   insertDatedLine,
+  insertDatedLines,
   newestDatedItem,
   prependToSection,
   sectionLines,
@@ -172,6 +173,33 @@ describe('datedItemDates', () => {
         const body = lines.join(crlf ? '\r\n' : '\n');
         expect(datedItemDates(body, 'Interactions')).toEqual(reference(body));
       }),
+    );
+  });
+});
+
+describe('the first items of an empty section', () => {
+  // An address book's section can come right after an empty ## Interactions (the card was
+  // imported before any meeting): the meetings logged later keep a blank line before it, as
+  // a note made by all the sources in one run has.
+  const body = '[x](y)\n\n## Interactions\n\n## From address book\n\nMet at a meetup\n';
+  const A = { line: '- 2024-01-01 · meeting · A', date: '2024-01-01' };
+  const B = { line: '- 2025-01-01 · meeting · B', date: '2025-01-01' };
+
+  it('keep a blank line before the next heading, one item or several', () => {
+    const tail = '\n## From address book\n\nMet at a meetup\n';
+    expect(insertDatedLines(body, 'Interactions', [A])).toBe(`[x](y)\n\n## Interactions\n\n${A.line}\n${tail}`);
+    expect(insertDatedLines(body, 'Interactions', [A, B])).toBe(
+      `[x](y)\n\n## Interactions\n\n${B.line}\n${A.line}\n${tail}`,
+    );
+    expect(insertDatedLine('## Interactions\n## Next\n', 'Interactions', A.line, A.date)).toBe(
+      `## Interactions\n\n${A.line}\n\n## Next\n`,
+    );
+  });
+
+  it('add no second blank line where the section already has items or ends the note', () => {
+    expect(insertDatedLines('## Interactions\n\n', 'Interactions', [A])).toBe(`## Interactions\n\n${A.line}\n`);
+    expect(insertDatedLines(`## Interactions\n\n${A.line}\n\n## Next\n`, 'Interactions', [B])).toBe(
+      `## Interactions\n\n${B.line}\n${A.line}\n\n## Next\n`,
     );
   });
 });
