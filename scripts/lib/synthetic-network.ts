@@ -9,7 +9,7 @@
  * for tests, the e2e suite, the contract fixture and trying a network-sized vault.
  */
 import { generateCalendar, type CalendarPerson } from './synthetic-calendar';
-import { vcardFile, type BookPerson, type VCardFlavour } from './synthetic-address-book';
+import { googleCsv, vcardFile, type BookPerson, type VCardFlavour } from './synthetic-address-book';
 import { generateExport, type SyntheticExport, type SyntheticPerson } from './synthetic-export';
 import { Random } from './random';
 
@@ -32,6 +32,8 @@ export interface NetworkOptions {
 export interface MixedNetwork {
   linkedin: SyntheticExport;
   vcf: string;
+  /** The same address book as a Google Contacts CSV. */
+  googleCsv: string;
   ics: string;
   owner: CalendarPerson;
   /** What a correct import finds. */
@@ -127,6 +129,7 @@ export function generateMixedNetwork(options: NetworkOptions): MixedNetwork {
   return {
     linkedin,
     vcf: vcardFile(cards, options.flavour ?? 'apple-3.0'),
+    googleCsv: googleCsv(cards),
     ics: cal.text,
     owner,
     expected: {

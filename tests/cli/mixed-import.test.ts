@@ -5,7 +5,8 @@
  * matched by URL/e-mail/name, ambiguous, no note), the attendees with no note (count and
  * the top ones), --today deciding which occurrences are past, --my-emails deciding whose
  * calendar it is, a re-import of all three writing nothing, and --create-attendees making
- * notes for the people met that `undo` takes back.
+ * notes for the people met that `undo` takes back. The same address book as a Google
+ * Contacts CSV finds the same people.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -36,10 +37,12 @@ function setUp() {
   const files = {
     zip: path.join(dir, 'export.zip'),
     vcf: path.join(dir, 'contacts.vcf'),
+    csv: path.join(dir, 'contacts.csv'),
     ics: path.join(dir, 'calendar.ics'),
   };
   fs.writeFileSync(files.zip, zipExport(net.linkedin));
   fs.writeFileSync(files.vcf, net.vcf);
+  fs.writeFileSync(files.csv, net.googleCsv);
   fs.writeFileSync(files.ics, net.ics);
   return { vault, files };
 }
@@ -120,6 +123,21 @@ describe('network-crm import with LinkedIn, a vCard file and a calendar', () => 
     const undo = await cli('undo', '--vault', vault, '--json');
     expect(undo.code).toBe(0);
     expect(readTree(vault)).toEqual(before);
+  });
+
+  it('the same address book as a Google Contacts CSV (told apart by its header) finds the same people', async () => {
+    const { vault, files } = setUp();
+    await cli('import', files.zip, '--vault', vault, '--today', TODAY);
+    const viaCsv = (await cli('import', files.csv, '--vault', vault, '--today', TODAY, '--dry-run', '--json')).json();
+    const viaVcf = (await cli('import', files.vcf, '--vault', vault, '--today', TODAY, '--dry-run', '--json')).json();
+    const counts = (s: typeof viaCsv) =>
+      s.bySource.map((b) => [b.people, b.created, b.updated, b.matched, b.ambiguous] as const);
+    expect(viaCsv.bySource.map((b) => b.label)).toEqual(['Google Contacts']);
+    expect(counts(viaCsv)).toEqual(counts(viaVcf));
+    expect(viaCsv.bySource[0]).toMatchObject({
+      created: net.expected.newPeople,
+      matched: { profile: net.expected.byUrl, email: net.expected.byEmail, name: net.expected.byName },
+    });
   });
 
   it('without --my-emails or the setting, the calendar is still read as yours (its name is your address)', async () => {
