@@ -119,6 +119,17 @@ describe('network-crm import with LinkedIn, a vCard file and a calendar', () => 
     expect(stranger).toMatch(/emails:\n {2}- stranger\d+@elsewhere\.example\n/);
     expect(stranger).toMatch(/## Interactions\n\n- \d{4}-\d{2}-\d{2} · meeting · /);
     expect((await cli('import', ...args, '--json')).json().attendeesWithoutNote.count).toBe(0);
+    // Said in words too: notes were made, so it was not "already up to date".
+    await cli('undo', '--vault', vault);
+    const human = await cli('import', ...args, '--create-attendees');
+    expect(human.out).not.toContain('Already up to date');
+    expect(human.out).not.toContain('attendees with no note');
+    expect(human.out).toMatch(
+      new RegExp(
+        `^ +${r.createdForAttendees.length} notes created for people you met \\(undo takes them back\\)$`,
+        'm',
+      ),
+    );
 
     const undo = await cli('undo', '--vault', vault, '--json');
     expect(undo.code).toBe(0);

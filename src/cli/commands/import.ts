@@ -112,7 +112,8 @@ function printBrake(io: CliIo, brake: SanityBrake, stopped: boolean): void {
 }
 
 function printHuman(io: CliIo, summary: ImportSummary, vault: string): void {
-  if (summary.upToDate && summary.failed.length === 0) {
+  // Notes made by --create-attendees are a change: then it was not "already up to date".
+  if (summary.upToDate && summary.failed.length === 0 && summary.createdForAttendees.length === 0) {
     io.out(`Already up to date: ${plural(summary.unchanged, 'note')} unchanged in ${vault}/${summary.folder}`);
   } else {
     const line = (n: number, text: string, extra = '') => io.out(`  ${formatCount(n).padStart(7)} ${text}${extra}`);
@@ -162,13 +163,8 @@ function printHuman(io: CliIo, summary: ImportSummary, vault: string): void {
       );
   }
   const att = summary.attendeesWithoutNote;
-  if (att.count > 0) {
-    line(
-      att.count,
-      'attendee with no note',
-      'attendees with no note',
-      summary.createdForAttendees.length > 0 ? '' : ' (--create-attendees makes notes for them)',
-    );
+  if (att.count > 0 && summary.createdForAttendees.length === 0) {
+    line(att.count, 'attendee with no note', 'attendees with no note', ' (--create-attendees makes notes for them)');
     for (const a of att.top.slice(0, 5))
       io.out(`          ${a.name || a.email}: ${plural(a.meetings, 'meeting')}, the last on ${a.lastMet}`);
   }
