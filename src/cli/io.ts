@@ -10,6 +10,11 @@ export interface CliIo {
   breathe(): Promise<void>;
   /** The bundled read-ahead worker beside dist/cli.js; absent in-process (no bundle to start). */
   workerScript?: string;
+  /**
+   * How long work is going ("Reading calendar.ics… 40%"), on one line that is rewritten;
+   * null ends it. Only on a terminal: a pipe or a file gets none.
+   */
+  progress?: (text: string | null) => void;
 }
 
 export function processIo(workerScript?: string): CliIo {
@@ -30,5 +35,11 @@ export function processIo(workerScript?: string): CliIo {
     interrupted: () => stop,
     breathe: () => new Promise((resolve) => setImmediate(resolve)),
     ...(workerScript === undefined ? {} : { workerScript }),
+    ...(process.stderr.isTTY
+      ? {
+          progress: (text: string | null) =>
+            process.stderr.write(text === null ? '\r\x1b[K' : `\r${escapeControlCharsInOutput(text)}\x1b[K`),
+        }
+      : {}),
   };
 }

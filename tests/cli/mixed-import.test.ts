@@ -6,14 +6,15 @@
  * the top ones), --today deciding which occurrences are past, --my-emails deciding whose
  * calendar it is, a re-import of all three writing nothing, and --create-attendees making
  * notes for the people met that `undo` takes back. The same address book as a Google
- * Contacts CSV finds the same people.
+ * Contacts CSV finds the same people. On a terminal, reading a calendar shows how far it is.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { zipExport } from '../../scripts/lib/synthetic-export';
 import { generateMixedNetwork } from '../../scripts/lib/synthetic-network';
-import { cli } from '../support/cli';
+import { runCli } from '../../src/cli/main';
+import { cli, WORKER } from '../support/cli';
 import { readTree, tempDir } from '../support/temp-dir';
 
 const net = generateMixedNetwork({ connections: 150, cardsPerKind: 6, singles: 200, series: 5, from: '2024-01-01' });
@@ -149,6 +150,23 @@ describe('network-crm import with LinkedIn, a vCard file and a calendar', () => 
       created: net.expected.newPeople,
       matched: { profile: net.expected.byUrl, email: net.expected.byEmail, name: net.expected.byName },
     });
+  });
+
+  it('on a terminal, says how far the calendar is read and clears that line after', async () => {
+    const { vault, files } = setUp();
+    const progress: Array<string | null> = [];
+    const io = {
+      out: () => undefined,
+      err: () => undefined,
+      interrupted: () => false,
+      breathe: () => Promise.resolve(),
+      workerScript: WORKER,
+      progress: (text: string | null) => progress.push(text),
+    };
+    expect(await runCli(['import', files.ics, '--vault', vault, '--today', TODAY], io)).toBe(0);
+    expect(progress).toContain('Reading calendar.ics… 100%');
+    expect(progress.every((p) => p === null || /^Reading calendar\.ics… \d+%$/.test(p))).toBe(true);
+    expect(progress[progress.length - 1]).toBeNull();
   });
 
   it('without --my-emails or the setting, the calendar is still read as yours (its name is your address)', async () => {

@@ -273,8 +273,8 @@ export interface PrepareOptions {
   /** The bundled read-ahead worker (see CliIo). */
   workerScript?: string;
   lap?: (phase: string) => void;
-  /** Ctrl-C while calendars are read, and a way to let it through. */
-  io?: Pick<CliIo, 'interrupted' | 'breathe'>;
+  /** Ctrl-C while calendars are read, a way to let it through, and the progress line. */
+  io?: Pick<CliIo, 'interrupted' | 'breathe' | 'progress'>;
 }
 
 /**
@@ -291,14 +291,21 @@ export async function prepareImport(
   const { vault } = session;
   const lap = options.lap ?? (() => undefined);
   const notesRead = vault.startReadAhead(peopleFolderFiles(vault, session.rule), options.workerScript);
+  const io = options.io;
   const sources = await importSources(inputs, {
     today: settings.today,
     timeZone: localTimeZone(),
     myEmails: session.settings.myEmails,
     ownerName: session.config.state.owner?.name ?? null,
-    shouldStop: options.io ? () => options.io?.interrupted() ?? false : undefined,
-    onProgress: options.io ? () => options.io?.breathe() : undefined,
-  });
+    shouldStop: io ? () => io.interrupted() : undefined,
+    // Calendars take seconds: say how far, and let a Ctrl-C through.
+    onProgress: io
+      ? (file, fraction) => {
+          io.progress?.(`Reading ${file}… ${Math.floor(fraction * 100)}%`);
+          return io.breathe();
+        }
+      : undefined,
+  }).finally(() => io?.progress?.(null));
   lap('read');
   vault.cleanTempFiles(settings.folder);
   await notesRead;
