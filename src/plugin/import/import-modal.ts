@@ -128,7 +128,8 @@ export class ImportModal extends Modal {
       const wrap = el.createDiv({ cls: 'ncrm-source-table-wrap' });
       const t = wrap.createEl('table', { cls: 'ncrm-source-table' });
       const head = t.createEl('thead').createEl('tr');
-      for (const h of table.header) head.createEl('th', { text: h });
+      // A non-breaking hyphen: a column name wraps between words, never inside "e-mail".
+      for (const h of table.header) head.createEl('th', { text: h.replace(/-/g, '\u2011') });
       const body = t.createEl('tbody');
       for (const row of table.rows) {
         const tr = body.createEl('tr');
