@@ -128,8 +128,14 @@ export class ImportModal extends Modal {
       const wrap = el.createDiv({ cls: 'ncrm-source-table-wrap' });
       const t = wrap.createEl('table', { cls: 'ncrm-source-table' });
       const head = t.createEl('thead').createEl('tr');
-      // A non-breaking hyphen: a column name wraps between words, never inside "e-mail".
-      for (const h of table.header) head.createEl('th', { text: h.replace(/-/g, '\u2011') });
+      // A column name wraps between its words, never inside one ("e-mail" stays whole).
+      for (const h of table.header) {
+        const th = head.createEl('th');
+        h.split(' ').forEach((word, i) => {
+          if (i > 0) th.appendText(' ');
+          th.createSpan({ cls: 'ncrm-nowrap', text: word });
+        });
+      }
       const body = t.createEl('tbody');
       for (const row of table.rows) {
         const tr = body.createEl('tr');
