@@ -7,13 +7,13 @@
 import { HINT_LABELS } from '../../core/triage/note-hint';
 import {
   isSummary,
-  knowledgeOf,
   rateItems,
   SECTION_ORDER,
   TRIAGE_SECTIONS,
   type TriageCard,
   type TriageItem,
   type TriageKind,
+  vaultKnowledge,
   withdrawItem,
 } from '../../core/triage/queue';
 import { formatCount, plural } from '../../core/text/format';
@@ -32,7 +32,10 @@ function kindOption(args: ParsedArgs): TriageKind | null {
   return raw as TriageKind;
 }
 
-function cardJson(card: TriageCard, ctx: TriageContext): Record<string, unknown> {
+/** The vault's knowledge of the people on cards, indexed on first use (only invitation cards need it). */
+type Knowledge = () => ReturnType<typeof vaultKnowledge>;
+
+function cardJson(card: TriageCard, ctx: TriageContext, knowledge: Knowledge): Record<string, unknown> {
   if (isSummary(card))
     return {
       kind: card.kind,
@@ -61,7 +64,7 @@ function cardJson(card: TriageCard, ctx: TriageContext): Record<string, unknown>
     row.noteHint = card.hint?.hint ?? 'none';
     row.hintWords = card.hint?.words ?? [];
     row.hintInVault = card.hint?.inVault ?? [];
-    const k = knowledgeOf(p, ctx.people.records, ctx.backlinks().get(p.path) ?? []);
+    const k = knowledge()(p, ctx.backlinks().get(p.path) ?? []);
     row.knowledge = {
       mentionedIn: k.mentionedIn,
       trustedAtCompany: k.trustedAtCompany.map((o) => o.name),
@@ -93,13 +96,19 @@ function runTriage(args: ParsedArgs, io: CliIo): Promise<number> {
   const kind = kindOption(args);
   const q = ctx.queue();
   const json = args.flags.has('json');
+  let index: ReturnType<typeof vaultKnowledge> | null = null;
+  const knowledge: Knowledge = () => (index ??= vaultKnowledge(ctx.people.records));
 
   if (args.flags.has('backlog') || kind === 'rate') {
     const order = rateItems(q.backlog, ctx.mentions());
     const shown = order.slice(0, limit ?? order.length);
     if (json)
       io.out(
-        JSON.stringify({ today: ctx.today, count: order.length, queue: shown.map((i) => cardJson(i, ctx)) }, null, 2),
+        JSON.stringify(
+          { today: ctx.today, count: order.length, queue: shown.map((i) => cardJson(i, ctx, knowledge)) },
+          null,
+          2,
+        ),
       );
     else {
       io.out(
@@ -127,7 +136,7 @@ function runTriage(args: ParsedArgs, io: CliIo): Promise<number> {
           today: ctx.today,
           count: cards.length,
           sections: q.counts,
-          queue: shown.map((c) => cardJson(c, ctx)),
+          queue: shown.map((c) => cardJson(c, ctx, knowledge)),
           waiting: q.waiting.map((w) => ({ name: w.person.name, path: w.person.path, asked: w.askedOn, days: w.days })),
         },
         null,

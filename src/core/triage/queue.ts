@@ -328,18 +328,39 @@ export interface VaultKnowledge {
 }
 
 /**
+ * What the vault already knows about each person who invited you, for many cards at once
+ * (`triage --json` lists every invitation): the people are grouped by company and by name
+ * once, so each card costs two lookups instead of a pass over everyone. The lists keep
+ * the order of `all`, as {@link knowledgeOf} gives them.
+ */
+export function vaultKnowledge(
+  all: readonly PersonRecord[],
+): (p: PersonRecord, mentionedIn: string[]) => VaultKnowledge {
+  const trustedBy = new Map<string, PersonRecord[]>();
+  const metBy = new Map<string, PersonRecord[]>();
+  const push = (m: Map<string, PersonRecord[]>, key: string, o: PersonRecord) => {
+    const list = m.get(key);
+    if (list) list.push(o);
+    else m.set(key, [o]);
+  };
+  for (const o of all) {
+    if ((o.trust ?? 0) >= 4) push(trustedBy, o.company.trim().toLowerCase(), o);
+    if (o.metWhere !== '') push(metBy, nameKey(o.name), o);
+  }
+  return (p, mentionedIn) => {
+    const company = p.company.trim().toLowerCase();
+    return {
+      mentionedIn,
+      trustedAtCompany: company === '' ? [] : (trustedBy.get(company) ?? []).filter((o) => o !== p),
+      sameNameMetWhere: (metBy.get(nameKey(p.name)) ?? []).filter((o) => o !== p),
+    };
+  };
+}
+
+/**
  * What the vault already knows about someone who invited you. Computed for the card on
  * screen only: it looks at every person, and at the notes that link to this one.
  */
 export function knowledgeOf(p: PersonRecord, all: readonly PersonRecord[], mentionedIn: string[]): VaultKnowledge {
-  const company = p.company.trim().toLowerCase();
-  const key = nameKey(p.name);
-  return {
-    mentionedIn,
-    trustedAtCompany:
-      company === ''
-        ? []
-        : all.filter((o) => o !== p && (o.trust ?? 0) >= 4 && o.company.trim().toLowerCase() === company),
-    sameNameMetWhere: all.filter((o) => o !== p && o.metWhere !== '' && nameKey(o.name) === key),
-  };
+  return vaultKnowledge(all)(p, mentionedIn);
 }
