@@ -300,6 +300,14 @@ function rows(r: Results): Row[] {
       ok: ip.messages.totalMs.median < 2000,
       load: String(ip.load),
     });
+    out.push({
+      figure: '  the same, CPU time',
+      best: ms(ip.messages.cpuMs.best),
+      median: ms(ip.messages.cpuMs.median),
+      goal: '',
+      ok: true,
+      load: String(ip.load),
+    });
   }
   if (c) {
     const peak = (s: Spread) => `${Math.round(s.best)}–${Math.round(Math.max(...s.runs))} MB`;

@@ -88,6 +88,28 @@ export function parseLinkedInDateTime(raw: string): LinkedInDateTime | null {
   return null;
 }
 
+/**
+ * For messages: 200,000 timestamps are nearly all distinct but fall on a few thousand
+ * days, so each day is checked and turned into a date once; the time of day is added.
+ * Same answers as {@link parseLinkedInDateTime}.
+ */
+export function createDateTimeParser(): (raw: string) => LinkedInDateTime | null {
+  const days = new Map<string, LinkedInDateTime | null>();
+  return (raw) => {
+    const value = raw.trim();
+    const m = ISO_LIKE.exec(value);
+    if (!m) return parseLinkedInDateTime(value);
+    const h = Number(m[4] ?? 0);
+    const mi = Number(m[5] ?? 0);
+    const s = Number(m[6] ?? 0);
+    if (h > 23 || mi > 59 || s > 59) return null;
+    const key = `${m[1]}-${m[2]}-${m[3]}`;
+    let day = days.get(key);
+    if (day === undefined) days.set(key, (day = build(Number(m[1]), Number(m[2]), Number(m[3]))));
+    return day && { date: day.date, time: day.time + ((h * 60 + mi) * 60 + s) * 1000 };
+  };
+}
+
 /** Parses with a per-call memo: 30,000 connections share a few thousand distinct dates. */
 export function createDateParser(): (raw: string) => LinkedInDateTime | null {
   const memo = new Map<string, LinkedInDateTime | null>();

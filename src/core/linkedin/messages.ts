@@ -8,7 +8,7 @@
  */
 import { cell, indexColumns, type ColumnSpec } from '../csv/columns';
 import { readTable, type CsvRow, type TableReader } from '../csv/read-table';
-import { EXPECTED_DATE_FORMATS, parseLinkedInDateTime } from '../dates/linkedin-dates';
+import { createDateTimeParser, EXPECTED_DATE_FORMATS } from '../dates/linkedin-dates';
 import { cleanName } from '../identity/person-name';
 import { normaliseProfileUrl } from '../identity/profile-url';
 import { quoted } from '../text/control-chars';
@@ -38,6 +38,16 @@ export const MESSAGES_EXPECTED =
 
 const YES = /^(yes|true|1)$/i;
 
+const same = (s: string) => s;
+
+/**
+ * A copy of `s` that does not point into a larger string: V8 keeps a slice's whole parent
+ * alive. Only for values kept once per distinct value (see messagesReader).
+ */
+function detach(s: string): string {
+  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
+}
+
 export function parseMessages(text: string, file: string): MessagesFile {
   return readTable(text, file, messagesReader(file));
 }
@@ -50,6 +60,26 @@ export function messagesReader(file: string): TableReader<MessagesFile> {
   const skipped: RowIssue[] = [];
   let skippedDrafts = 0;
   let skippedSponsored = 0;
+  const parseDate = createDateTimeParser();
+  // A few thousand people and conversations recur over 200,000 rows: each value is cleaned
+  // once and every record shares that one copy. A cell is a slice of the decoded chunk it
+  // came from; keeping slices would hold every chunk of the file (message text included)
+  // in memory until the import ends.
+  const interned = new Map<string, string>();
+  const intern = (raw: string, clean: (s: string) => string): string => {
+    let v = interned.get(raw);
+    if (v === undefined) interned.set(detach(raw), (v = detach(clean(raw))));
+    return v;
+  };
+  const urls = new Map<string, string | null>();
+  const url = (raw: string): string | null => {
+    let v = urls.get(raw);
+    if (v === undefined) {
+      const u = normaliseProfileUrl(raw);
+      urls.set(detach(raw), (v = u === null ? null : detach(u)));
+    }
+    return v;
+  };
 
   const row = ({ line, cells }: CsvRow): void => {
     const conversationId = cell(cells, col.conversationId);
@@ -60,13 +90,13 @@ export function messagesReader(file: string): TableReader<MessagesFile> {
       skippedDrafts++;
       return;
     }
-    const senderUrl = normaliseProfileUrl(cell(cells, col.senderUrl));
+    const senderUrl = url(cell(cells, col.senderUrl));
     if (format !== '2018' && senderUrl === null) {
       skippedSponsored++;
       return;
     }
     const rawDate = cell(cells, col.date);
-    const when = parseLinkedInDateTime(rawDate);
+    const when = parseDate(rawDate);
     if (!when) {
       skipped.push({
         file,
@@ -77,15 +107,17 @@ export function messagesReader(file: string): TableReader<MessagesFile> {
     }
     const direction = cell(cells, col.direction).toUpperCase();
     const recipientUrls: string[] = [];
-    for (const part of cell(cells, col.recipientUrls).split(',')) {
-      const url = normaliseProfileUrl(part);
-      if (url !== null) recipientUrls.push(url);
-    }
+    const recipients = cell(cells, col.recipientUrls);
+    if (recipients !== '')
+      for (const part of recipients.split(',')) {
+        const u = url(part);
+        if (u !== null) recipientUrls.push(u);
+      }
     records.push({
-      conversationId,
-      from: cleanName(cell(cells, col.from)),
+      conversationId: intern(conversationId, same),
+      from: intern(cell(cells, col.from), cleanName),
       senderUrl,
-      to: cleanName(cell(cells, col.to)),
+      to: intern(cell(cells, col.to), cleanName),
       recipientUrls,
       date: when.date,
       time: when.time,

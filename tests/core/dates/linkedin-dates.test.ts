@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseLinkedInDateTime } from '../../../src/core/dates/linkedin-dates';
+import fc from 'fast-check';
+import { createDateTimeParser, parseLinkedInDateTime } from '../../../src/core/dates/linkedin-dates';
 
 const d = (raw: string) => parseLinkedInDateTime(raw)?.date ?? null;
 
@@ -41,5 +42,33 @@ describe('parseLinkedInDateTime', () => {
     expect(t('1/1/24, 12:05 AM')).toBeLessThan(t('1/1/24, 1:00 AM'));
     expect(t('1/1/24, 11:59 AM')).toBeLessThan(t('1/1/24, 12:00 PM'));
     expect(t('2024-01-01 10:00:01 UTC')).toBeGreaterThan(t('2024-01-01 10:00:00 UTC'));
+  });
+});
+
+// The messages reader's memoised parser must be the same function as parseLinkedInDateTime,
+// for every shape (good and bad), seen once or many times: it decides every message's date.
+describe('createDateTimeParser', () => {
+  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+  const timestamp = fc
+    .tuple(
+      fc.integer({ min: 1999, max: 2030 }),
+      fc.integer({ min: 0, max: 13 }),
+      fc.integer({ min: 0, max: 32 }),
+      fc.integer({ min: 0, max: 25 }),
+      fc.integer({ min: 0, max: 61 }),
+      fc.integer({ min: 0, max: 61 }),
+      fc.constantFrom(' ', 'T'),
+      fc.constantFrom(' UTC', '', 'Z', '.123', ' +00:00'),
+    )
+    .map(([y, mo, d, h, mi, s, sep, zone]) => `${y}-${pad(mo)}-${pad(d)}${sep}${pad(h)}:${pad(mi)}:${pad(s)}${zone}`);
+  const raw = fc.oneof(timestamp, fc.constantFrom('2024-05-01', '09 Sep 2022', '12/15/24, 7:47 AM', 'soon', ''));
+
+  it('gives what parseLinkedInDateTime gives, on first sight and from its memo', () => {
+    fc.assert(
+      fc.property(fc.array(raw, { maxLength: 30 }), (values) => {
+        const parse = createDateTimeParser();
+        for (const v of [...values, ...values]) expect(parse(v)).toEqual(parseLinkedInDateTime(v));
+      }),
+    );
   });
 });
