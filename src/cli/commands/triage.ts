@@ -20,6 +20,7 @@ import { formatCount, plural } from '../../core/text/format';
 import { limitFlag, stringFlag, UsageError, type ParsedArgs } from '../args';
 import { FLAG, VAULT_FLAGS, type CommandSpec } from '../command';
 import type { CliIo } from '../io';
+import { printJson } from '../json-out';
 import { openTriageContext, type TriageContext } from '../triage-context';
 import { printTable, type TableRow } from '../text-table';
 
@@ -103,13 +104,7 @@ function runTriage(args: ParsedArgs, io: CliIo): Promise<number> {
     const order = rateItems(q.backlog, ctx.mentions());
     const shown = order.slice(0, limit ?? order.length);
     if (json)
-      io.out(
-        JSON.stringify(
-          { today: ctx.today, count: order.length, queue: shown.map((i) => cardJson(i, ctx, knowledge)) },
-          null,
-          2,
-        ),
-      );
+      printJson(io, { today: ctx.today, count: order.length, queue: shown.map((i) => cardJson(i, ctx, knowledge)) });
     else {
       io.out(
         `Rate your network: ${formatCount(order.length)} earlier connections without a trust level, most signal first`,
@@ -130,19 +125,13 @@ function runTriage(args: ParsedArgs, io: CliIo): Promise<number> {
   const shown = cards.slice(0, limit ?? cards.length);
 
   if (json) {
-    io.out(
-      JSON.stringify(
-        {
-          today: ctx.today,
-          count: cards.length,
-          sections: q.counts,
-          queue: shown.map((c) => cardJson(c, ctx, knowledge)),
-          waiting: q.waiting.map((w) => ({ name: w.person.name, path: w.person.path, asked: w.askedOn, days: w.days })),
-        },
-        null,
-        2,
-      ),
-    );
+    printJson(io, {
+      today: ctx.today,
+      count: cards.length,
+      sections: q.counts,
+      queue: shown.map((c) => cardJson(c, ctx, knowledge)),
+      waiting: q.waiting.map((w) => ({ name: w.person.name, path: w.person.path, asked: w.askedOn, days: w.days })),
+    });
     return Promise.resolve(0);
   }
   // Summary cards count the people they stand for.

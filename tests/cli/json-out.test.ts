@@ -1,0 +1,30 @@
+// printJson writes `--json` output element by element so large lists never become one
+// string; scripts parse that output, so it must be byte for byte JSON.stringify(v, null, 2).
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { printJson } from '../../src/cli/json-out';
+import type { CliIo } from '../../src/cli/io';
+
+function printed(value: Record<string, unknown>): string {
+  const lines: string[] = [];
+  const io = { out: (l: string) => lines.push(l) } as unknown as CliIo;
+  printJson(io, value);
+  return lines.join('\n');
+}
+
+describe('printJson', () => {
+  it('prints what JSON.stringify(value, null, 2) prints, for any object of lists and values', () => {
+    const json = fc.jsonValue();
+    const top = fc.dictionary(fc.string(), fc.oneof(json, fc.array(json), fc.constant(undefined)));
+    fc.assert(
+      fc.property(top, (value) => {
+        expect(printed(value)).toBe(JSON.stringify(value, null, 2));
+      }),
+    );
+  });
+
+  it('keeps multi-line strings and nested lists intact', () => {
+    const value = { today: '2026-11-26', queue: [{ message: 'a\nb', words: ['x', 'y'] }, [], null], empty: [] };
+    expect(printed(value)).toBe(JSON.stringify(value, null, 2));
+  });
+});
