@@ -1,9 +1,18 @@
 /**
  * `--json` output printed piece by piece: the same text as `JSON.stringify(value, null, 2)`,
  * but each element of a top-level list is serialised and written on its own, so a list of
- * 30,000 entries (triage's queue is ~30 MB at that size) never exists as one string.
+ * 30,000 entries (triage's queue is ~30 MB at that size) never exists as one string, and
+ * with {@link JsonList} each element's object is made only when it is printed.
  */
 import type { CliIo } from './io';
+
+/** A top-level list whose elements are made one at a time, as they are printed, then dropped. */
+export class JsonList<T> {
+  constructor(
+    readonly items: readonly T[],
+    readonly map: (item: T) => unknown,
+  ) {}
+}
 
 function indented(json: string, pad: string): string {
   // JSON.stringify escapes newlines inside strings, so every \n here is a line break.
@@ -11,18 +20,19 @@ function indented(json: string, pad: string): string {
 }
 
 export function printJson(io: CliIo, value: Readonly<Record<string, unknown>>): void {
-  const entries = Object.entries(value).filter(([, v]) => JSON.stringify(v) !== undefined);
+  const entries = Object.entries(value).filter(([, v]) => v instanceof JsonList || JSON.stringify(v) !== undefined);
   if (entries.length === 0) return io.out('{}');
   io.out('{');
   entries.forEach(([key, v], i) => {
     const comma = i < entries.length - 1 ? ',' : '';
     const head = `  ${JSON.stringify(key)}: `;
-    if (!Array.isArray(v) || v.length === 0)
-      return io.out(`${head}${indented(JSON.stringify(v, null, 2), '  ')}${comma}`);
+    const list = v instanceof JsonList ? (v as JsonList<unknown>) : Array.isArray(v) ? new JsonList(v, (x) => x) : null;
+    if (list === null || list.items.length === 0)
+      return io.out(`${head}${list === null ? indented(JSON.stringify(v, null, 2), '  ') : '[]'}${comma}`);
     io.out(`${head}[`);
-    v.forEach((item: unknown, j) => {
-      const text = JSON.stringify(item, null, 2) ?? 'null';
-      io.out(`    ${indented(text, '    ')}${j < v.length - 1 ? ',' : ''}`);
+    list.items.forEach((item, j) => {
+      const text = JSON.stringify(list.map(item), null, 2) ?? 'null';
+      io.out(`    ${indented(text, '    ')}${j < list.items.length - 1 ? ',' : ''}`);
     });
     io.out(`  ]${comma}`);
   });

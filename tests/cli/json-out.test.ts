@@ -2,7 +2,7 @@
 // string; scripts parse that output, so it must be byte for byte JSON.stringify(v, null, 2).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { printJson } from '../../src/cli/json-out';
+import { JsonList, printJson } from '../../src/cli/json-out';
 import type { CliIo } from '../../src/cli/io';
 
 function printed(value: Record<string, unknown>): string {
@@ -21,6 +21,19 @@ describe('printJson', () => {
         expect(printed(value)).toBe(JSON.stringify(value, null, 2));
       }),
     );
+  });
+
+  it('makes a JsonList element only when printing it, and prints what the made list would give', () => {
+    const made: number[] = [];
+    const lines: string[] = [];
+    const io = { out: (l: string) => lines.push(`${made.length}:${l}`) } as unknown as CliIo;
+    const card = (n: number) => (made.push(n), { n, words: ['a', 'b'] });
+    printJson(io, { count: 2, queue: new JsonList([1, 2], card), none: new JsonList([], card) });
+    expect(lines.map((l) => l.replace(/^\d+:/, '')).join('\n')).toBe(
+      JSON.stringify({ count: 2, queue: [1, 2].map(card), none: [] }, null, 2),
+    );
+    // The second card was made after the first was printed.
+    expect(lines.find((l) => l.includes('"n": 1'))).toMatch(/^1:/);
   });
 
   it('keeps multi-line strings and nested lists intact', () => {

@@ -20,7 +20,7 @@ import { formatCount, plural } from '../../core/text/format';
 import { limitFlag, stringFlag, UsageError, type ParsedArgs } from '../args';
 import { FLAG, VAULT_FLAGS, type CommandSpec } from '../command';
 import type { CliIo } from '../io';
-import { printJson } from '../json-out';
+import { JsonList, printJson } from '../json-out';
 import { openTriageContext, type TriageContext } from '../triage-context';
 import { printTable, type TableRow } from '../text-table';
 
@@ -104,7 +104,11 @@ function runTriage(args: ParsedArgs, io: CliIo): Promise<number> {
     const order = rateItems(q.backlog, ctx.mentions());
     const shown = order.slice(0, limit ?? order.length);
     if (json)
-      printJson(io, { today: ctx.today, count: order.length, queue: shown.map((i) => cardJson(i, ctx, knowledge)) });
+      printJson(io, {
+        today: ctx.today,
+        count: order.length,
+        queue: new JsonList(shown, (i) => cardJson(i, ctx, knowledge)),
+      });
     else {
       io.out(
         `Rate your network: ${formatCount(order.length)} earlier connections without a trust level, most signal first`,
@@ -129,7 +133,7 @@ function runTriage(args: ParsedArgs, io: CliIo): Promise<number> {
       today: ctx.today,
       count: cards.length,
       sections: q.counts,
-      queue: shown.map((c) => cardJson(c, ctx, knowledge)),
+      queue: new JsonList(shown, (c) => cardJson(c, ctx, knowledge)),
       waiting: q.waiting.map((w) => ({ name: w.person.name, path: w.person.path, asked: w.askedOn, days: w.days })),
     });
     return Promise.resolve(0);
