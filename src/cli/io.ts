@@ -17,8 +17,20 @@ export interface CliIo {
   progress?: (text: string | null) => void;
 }
 
+/**
+ * Makes writes to stdout wait for the reader. Node makes pipes blocking only on Windows;
+ * elsewhere what a slower reader (`| jq`, a parent process) has not taken yet is queued in
+ * memory: `triage --json` at 100,000 people peaked at 1.3 GB through a pipe, 420 MB into a
+ * file. The `set-blocking` package does the same.
+ */
+function blockingStdout(): void {
+  const handle = (process.stdout as unknown as { _handle?: { setBlocking?: (on: boolean) => unknown } })._handle;
+  handle?.setBlocking?.(true);
+}
+
 export function processIo(workerScript?: string): CliIo {
   let stop = false;
+  blockingStdout();
   // `network-crm … | head` closes our stdout early: that is not an error worth a stack trace.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
