@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { planNoteUndo, sanitizeUndoEntry, type NoteChange, type UndoEntry } from '../core/edits/undo';
+import { planEntryUndo, sanitizeUndoEntry, type NoteChange, type UndoEntry } from '../core/edits/undo';
 import { editBody } from '../core/notes/note-text';
 import type { VaultSession } from './options';
 import { absOf, pluginDataFile, writeAtomically } from './vault-config';
@@ -142,16 +142,19 @@ export async function undoLastChange(session: VaultSession): Promise<UndoOutcome
   if (entry === undefined) return null;
   const outcome: UndoOutcome = { label: entry.label, restored: [], merged: [], skipped: [] };
   const writer = session.vault.writer();
-  for (const change of entry.notes) {
-    const step = planNoteUndo(change, readOrNull(session, change.path), parseYaml);
+  for (const step of planEntryUndo(entry, (p) => readOrNull(session, p), parseYaml)) {
     if (step.kind === 'skip') outcome.skipped.push({ path: step.path, reason: step.reason });
     else if (step.kind === 'delete') {
       session.vault.remove(step.path);
       outcome.restored.push(step.path);
     } else if (step.kind === 'restore') {
-      const abs = session.vault.abs(step.path);
-      fs.mkdirSync(path.dirname(abs), { recursive: true }); // a note moved away: its folder may be gone
-      writeAtomically(abs, step.text);
+      // Through the writer, whose checks keep every write inside the vault (the undo file is synced data).
+      const text = step.text;
+      if (readOrNull(session, step.path) === null) {
+        const folder = path.posix.dirname(step.path);
+        if (folder !== '.') await writer.ensureFolder(folder); // a note moved away: its folder may be gone
+        await writer.create(step.path, text);
+      } else await writer.process(step.path, () => text);
       outcome.restored.push(step.path);
     } else {
       const body = step.body;

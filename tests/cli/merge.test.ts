@@ -143,6 +143,32 @@ describe('network-crm merge', () => {
     });
   });
 
+  it('undo never deletes the merged note: when its old place is taken, the .trash copy stays', async () => {
+    const dir = vault();
+    await cli('merge', '--vault', dir, '--keep', 'Jane Doe', '--into', 'Jane D.');
+    fs.writeFileSync(path.join(dir, 'People/Jane D.md'), 'a new note the user made here\n');
+    const undo = await cli('undo', '--vault', dir, '--json');
+    expect(undo.code).toBe(1);
+    expect(undo.json()).toMatchObject({
+      skipped: [
+        { path: 'People/Jane D.md', reason: 'another note has taken its place' },
+        { path: '.trash/Jane D.md', reason: 'kept, because People/Jane D.md could not come back' },
+      ],
+    });
+    expect(fs.readFileSync(path.join(dir, '.trash/Jane D.md'), 'utf8')).toBe(REMOVED);
+    expect(fs.readFileSync(path.join(dir, 'People/Jane D.md'), 'utf8')).toBe('a new note the user made here\n');
+  });
+
+  it('a kept note that cannot be written stops the merge: the other note stays, exit 1', async () => {
+    const dir = vault();
+    fs.chmodSync(path.join(dir, 'People/Jane Doe.md'), 0o444);
+    const r = await cli('merge', '--vault', dir, '--keep', 'Jane Doe', '--into', 'Jane D.');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('Not merged: People/Jane D.md stays where it is.');
+    expect(fs.readFileSync(path.join(dir, 'People/Jane D.md'), 'utf8')).toBe(REMOVED);
+    expect(fs.existsSync(path.join(dir, '.trash'))).toBe(false);
+  });
+
   it('refuses the same note twice and an unknown one', async () => {
     const dir = vault();
     expect((await cli('merge', '--vault', dir, '--keep', 'Jane Doe', '--into', 'Jane Doe')).err).toMatch(/same note/);

@@ -332,10 +332,17 @@ async function createAttendeeNotes(
   if (people.length === 0) return { created: [], failed: [] };
   const follow = await planImport([metPeopleSource(people)], vaultSnapshot(session.vault, session.rule), settings);
   const editor = new CliEditor(session);
-  for (const op of follow.creates) await editor.write(op.path, op.text);
-  editor.commit(`create notes for ${plural(follow.creates.length, 'person', 'people')} you met`);
-  const created = editor.changed.map((c) => c.path);
-  return { created, failed: editor.failed };
+  const failed: Failure[] = [];
+  try {
+    for (const op of follow.creates)
+      await editor.write(op.path, op.text).catch((e: unknown) => {
+        failed.push({ path: op.path, error: e instanceof Error ? e.message : String(e) });
+      });
+  } finally {
+    // Whatever was created is one undo step, even if a write failed part-way.
+    editor.commit(`create notes for ${plural(editor.changed.length, 'person', 'people')} you met`);
+  }
+  return { created: editor.changed.map((c) => c.path), failed };
 }
 
 export async function runImport(args: ParsedArgs, io: CliIo): Promise<number> {

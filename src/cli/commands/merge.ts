@@ -79,12 +79,12 @@ async function runMerge(args: ParsedArgs, io: CliIo): Promise<number> {
     const t = withoutMd(resolved.replace(/^\//, '')).toLowerCase();
     return t === withoutMd(removed.path).toLowerCase() || (sameBase.length === 1 && t === removedBase.toLowerCase());
   };
-  const linkEdits: Array<{ path: string; text: string; count: number }> = [];
+  const linkEdits: Array<{ path: string; count: number }> = [];
   for (const f of files) {
     if (f.path === removed.path) continue;
     const text = f.path === kept.path ? editBody(kept.text, () => result.body) : vault.readText(f.path);
     const r = rewriteLinks(text, isOldFrom(f.path), newTarget);
-    if (r.count > 0) linkEdits.push({ path: f.path, text: r.text, count: r.count });
+    if (r.count > 0) linkEdits.push({ path: f.path, count: r.count });
   }
   const links = linkEdits.reduce((n, e) => n + e.count, 0);
   const trashPath = `.trash/${path.basename(removed.path)}`;
@@ -106,14 +106,24 @@ async function runMerge(args: ParsedArgs, io: CliIo): Promise<number> {
       body: () => result.body,
       text: (text) => rewriteLinks(text, isOldFrom(kept.path), newTarget).text,
     });
-    for (const e of linkEdits) if (e.path !== kept.path) await editor.edit(e.path, { text: () => e.text });
+    // Links are rewritten in the text as it is now, not as it was read for the dry run.
+    for (const e of linkEdits)
+      if (e.path !== kept.path)
+        await editor.edit(e.path, { text: (now) => rewriteLinks(now, isOldFrom(e.path), newTarget).text });
+    const label = `merge ${withoutMd(path.basename(removed.path))} into ${withoutMd(path.basename(kept.path))}`;
+    if (editor.failed.length > 0) {
+      // The other note stays where it is: its fields or links did not all reach the kept note.
+      editor.commit(label);
+      for (const f of editor.failed) io.err(`${f.path}: ${f.error}`);
+      io.err(`Not merged: ${removed.path} stays where it is. \`network-crm undo\` takes back what was changed.`);
+      return 1;
+    }
     // Moved, not deleted: `.trash/` is Obsidian's own trash folder inside the vault.
     let target = `.trash/${path.basename(removed.path)}`;
     for (let n = 2; vault.exists(target); n++) target = `.trash/${withoutMd(path.basename(removed.path))} ${n}.md`;
     editor.move(removed.path, target);
     summary.trash = target;
-    editor.commit(`merge ${withoutMd(path.basename(removed.path))} into ${withoutMd(path.basename(kept.path))}`);
-    if (editor.failed.length > 0) for (const f of editor.failed) io.err(`${f.path}: ${f.error}`);
+    editor.commit(label);
   }
   if (args.flags.has('json')) io.out(JSON.stringify(summary, null, 2));
   else {

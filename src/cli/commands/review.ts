@@ -71,7 +71,9 @@ async function runReview(args: ParsedArgs, io: CliIo): Promise<number> {
     const tpl = existing === null && target.kind === 'daily note' ? templatePath(config) : null;
     const template = tpl ? readOrNull(session, tpl) : null;
     const filled = template === null ? '' : fillDailyTemplate(template, config, today, '');
-    await editor.write(target.path, addReviewToNote(existing, planned, today, filled));
+    // An existing daily note is edited as it is at the moment of writing (it is often open in Obsidian).
+    if (existing === null) await editor.write(target.path, addReviewToNote(null, planned, today, filled));
+    else await editor.edit(target.path, { text: (now) => addReviewToNote(now, planned, today, filled) });
     editor.commit(`plan ${plural(planned.length, 'reach-out')} for ${week.label}`);
   }
   const written = editor.changed.length > 0;
@@ -107,7 +109,8 @@ async function runReview(args: ParsedArgs, io: CliIo): Promise<number> {
     io.out(`     last: ${context.lastInteraction ?? 'no interaction logged yet'}`);
   });
   if (written) io.out(`Written to ${target.path} (${target.kind}). Undo with: network-crm undo --vault …`);
-  return 0;
+  for (const f of editor.failed) io.err(`${f.path}: ${f.error}`);
+  return editor.failed.length > 0 ? 1 : 0;
 }
 
 export const REVIEW: CommandSpec = {

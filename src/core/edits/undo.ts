@@ -91,6 +91,28 @@ export function planNoteUndo(change: NoteChange, current: string | null, parse: 
   return { kind: 'revert', path, fields: plan.fields, body: plan.body };
 }
 
+/**
+ * What undoing a whole entry does, note by note. A note the change moved away (a merge moves
+ * the other note to the trash) is two changes: the old place emptied and the copy created.
+ * The copy is removed only when the note comes back to its old place; if that place has been
+ * taken since, the copy stays where it is, so the note is never lost.
+ */
+export function planEntryUndo(
+  entry: UndoEntry,
+  current: (path: string) => string | null,
+  parse: FrontmatterReader,
+): NoteUndo[] {
+  const steps = entry.notes.map((change) => planNoteUndo(change, current(change.path), parse));
+  entry.notes.forEach((moved, i) => {
+    if (moved.after !== null || moved.before === null || steps[i]?.kind !== 'skip') return;
+    entry.notes.forEach((copy, j) => {
+      if (copy.before === null && copy.after === moved.before && steps[j]?.kind === 'delete')
+        steps[j] = { kind: 'skip', path: copy.path, reason: `kept, because ${moved.path} could not come back` };
+    });
+  });
+  return steps;
+}
+
 /** The entry from a stored value, or null when it is not one (a hand-edited or older file). */
 export function sanitizeUndoEntry(value: unknown): UndoEntry | null {
   if (value === null || typeof value !== 'object') return null;

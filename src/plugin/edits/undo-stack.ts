@@ -9,7 +9,7 @@
  */
 import { Notice, parseYaml, type App } from 'obsidian';
 import { planNoteUndo, type NoteChange } from '../../core/edits/undo';
-import { editBody } from '../../core/notes/note-text';
+import { editBody, splitNote } from '../../core/notes/note-text';
 import { openViews, processFrontMatterOf, processNote, saveOpenViews } from './open-note';
 
 export type { NoteChange };
@@ -74,9 +74,22 @@ export class UndoStack {
       if (!file) await this.app.vault.create(step.path, text);
       else await processNote(this.app, file, (now) => (now === change.after ? text : now));
     } else {
-      if (!file) return;
+      if (!file || current === null) return;
       const body = step.body;
-      if (body !== null) await processNote(this.app, file, (now) => editBody(now, () => body));
+      if (body !== null) {
+        // The body was worked out from the text read above: if it changed since (typing, sync), leave it.
+        const bodyThen = splitNote(current).body;
+        let reverted = false;
+        await processNote(this.app, file, (now) => {
+          if (splitNote(now).body !== bodyThen) return now;
+          reverted = true;
+          return editBody(now, () => body);
+        });
+        if (!reverted) {
+          result.skipped.push({ path: step.path, reason: 'it changed again while undoing' });
+          return;
+        }
+      }
       if (step.fields.length > 0)
         await processFrontMatterOf(this.app, file, (fm: Record<string, unknown>) => {
           for (const { key, value } of step.fields) {

@@ -5,7 +5,7 @@
  */
 import YAML from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { planNoteUndo, sanitizeUndoEntry, type NoteChange } from '../../../src/core/edits/undo';
+import { planEntryUndo, planNoteUndo, sanitizeUndoEntry, type NoteChange } from '../../../src/core/edits/undo';
 
 const note = (fm: string, body = '') => `---\n${fm}---\n${body}`;
 const parse = (yaml: string): unknown => YAML.parse(yaml);
@@ -61,6 +61,30 @@ describe('planNoteUndo', () => {
       kind: 'skip',
       reason: 'its frontmatter can no longer be read',
     });
+  });
+});
+
+describe('planEntryUndo', () => {
+  // A merge in the CLI moves the other note to .trash: the old place emptied, the copy created.
+  const move = {
+    label: 'merge',
+    notes: [
+      { path: 'People/Bo.md', before: 'Bo', after: null },
+      { path: '.trash/Bo.md', before: null, after: 'Bo' },
+    ],
+  };
+
+  it('brings a moved note back and removes the copy', () => {
+    const files: Record<string, string> = { '.trash/Bo.md': 'Bo' };
+    expect(planEntryUndo(move, (p) => files[p] ?? null, parse).map((s) => s.kind)).toEqual(['restore', 'delete']);
+  });
+
+  it('keeps the copy when the old place is taken, so the note is never lost', () => {
+    const files: Record<string, string> = { 'People/Bo.md': 'someone new', '.trash/Bo.md': 'Bo' };
+    expect(planEntryUndo(move, (p) => files[p] ?? null, parse)).toEqual([
+      { kind: 'skip', path: 'People/Bo.md', reason: 'another note has taken its place' },
+      { kind: 'skip', path: '.trash/Bo.md', reason: 'kept, because People/Bo.md could not come back' },
+    ]);
   });
 });
 
