@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { planEntryUndo, sanitizeUndoEntry, type NoteChange, type UndoEntry } from '../core/edits/undo';
+import { planEntryUndo, sanitizeUndoEntry, trimUndoHistory, type NoteChange, type UndoEntry } from '../core/edits/undo';
 import { editBody } from '../core/notes/note-text';
 import type { VaultSession } from './options';
 import { absOf, pluginDataFile, writeAtomically } from './vault-config';
@@ -16,6 +16,8 @@ import { parseYaml } from './yaml-full';
 const UNDO_FILE = 'cli-undo.json';
 /** Changes kept for undo (the plugin keeps 50 in memory; these are on disk, whole note texts). */
 const DEPTH = 10;
+/** Note text kept in the undo file beyond the newest change: after a bulk action, older changes go first. */
+const MAX_CHARS = 20_000_000;
 
 export interface NoteEdit {
   frontmatter?: (fm: Record<string, unknown>) => void;
@@ -120,7 +122,7 @@ export class CliEditor {
   commit(label: string): void {
     if (this.changes.length === 0) return;
     const file = undoFile(this.session);
-    writeStack(file, [...readStack(file), { label, notes: this.changes }].slice(-DEPTH));
+    writeStack(file, trimUndoHistory([...readStack(file), { label, notes: this.changes }], DEPTH, MAX_CHARS));
   }
 }
 

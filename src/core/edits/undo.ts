@@ -113,6 +113,28 @@ export function planEntryUndo(
   return steps;
 }
 
+/**
+ * The undo history to keep: at most `depth` entries, newest last, and older ones only while
+ * the note texts they hold stay under `maxChars` (a bulk action on thousands of people holds
+ * every note twice; on a phone, or in the CLI's undo file, that must not pile up). The newest
+ * entry is always kept, so the last change can always be undone.
+ */
+export function trimUndoHistory<T extends { notes: readonly NoteChange[] }>(
+  entries: readonly T[],
+  depth: number,
+  maxChars: number,
+): T[] {
+  const kept: T[] = [];
+  let chars = 0;
+  for (let i = entries.length - 1; i >= 0 && kept.length < depth; i--) {
+    const entry = entries[i] as T;
+    chars += entry.notes.reduce((n, c) => n + (c.before?.length ?? 0) + (c.after?.length ?? 0), 0);
+    if (kept.length > 0 && chars > maxChars) break;
+    kept.unshift(entry);
+  }
+  return kept;
+}
+
 /** The entry from a stored value, or null when it is not one (a hand-edited or older file). */
 export function sanitizeUndoEntry(value: unknown): UndoEntry | null {
   if (value === null || typeof value !== 'object') return null;

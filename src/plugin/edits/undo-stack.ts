@@ -8,7 +8,7 @@
  * A note open in an editor is saved first and restored through the editor, as edits are.
  */
 import { Notice, parseYaml, type App } from 'obsidian';
-import { planNoteUndo, type NoteChange } from '../../core/edits/undo';
+import { planNoteUndo, trimUndoHistory, type NoteChange } from '../../core/edits/undo';
 import { editBody, splitNote } from '../../core/notes/note-text';
 import { openViews, processFrontMatterOf, processNote, saveOpenViews } from './open-note';
 
@@ -34,18 +34,19 @@ export interface UndoResult {
 }
 
 const DEPTH = 50;
+/** Note text kept for undo in memory: about 40 MB (a bulk action on 8,000 people fits whole). */
+const MAX_CHARS = 20_000_000;
 
 const noteName = (path: string) => path.slice(path.lastIndexOf('/') + 1).replace(/\.md$/, '');
 
 export class UndoStack {
-  private readonly entries: UndoEntry[] = [];
+  private entries: UndoEntry[] = [];
 
   constructor(private readonly app: App) {}
 
   push(entry: UndoEntry): void {
     if (entry.notes.length === 0 && !entry.restoreState) return;
-    this.entries.push(entry);
-    if (this.entries.length > DEPTH) this.entries.shift();
+    this.entries = trimUndoHistory([...this.entries, entry], DEPTH, MAX_CHARS);
   }
 
   peek(): UndoEntry | undefined {

@@ -5,7 +5,13 @@
  */
 import YAML from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { planEntryUndo, planNoteUndo, sanitizeUndoEntry, type NoteChange } from '../../../src/core/edits/undo';
+import {
+  planEntryUndo,
+  planNoteUndo,
+  sanitizeUndoEntry,
+  trimUndoHistory,
+  type NoteChange,
+} from '../../../src/core/edits/undo';
 
 const note = (fm: string, body = '') => `---\n${fm}---\n${body}`;
 const parse = (yaml: string): unknown => YAML.parse(yaml);
@@ -85,6 +91,23 @@ describe('planEntryUndo', () => {
       { kind: 'skip', path: 'People/Bo.md', reason: 'another note has taken its place' },
       { kind: 'skip', path: '.trash/Bo.md', reason: 'kept, because People/Bo.md could not come back' },
     ]);
+  });
+});
+
+describe('trimUndoHistory', () => {
+  const entry = (label: string, chars: number) => ({
+    label,
+    notes: [{ path: `${label}.md`, before: 'x'.repeat(chars), after: '' }],
+  });
+
+  it('keeps the newest entries up to the depth and drops older ones once the text kept is too big', () => {
+    const history = [entry('a', 10), entry('b', 10), entry('c', 10), entry('d', 10)];
+    expect(trimUndoHistory(history, 3, 1000).map((e) => e.label)).toEqual(['b', 'c', 'd']);
+    expect(trimUndoHistory(history, 10, 25).map((e) => e.label)).toEqual(['c', 'd']);
+  });
+
+  it('always keeps the newest change, however big (a bulk action on thousands of people)', () => {
+    expect(trimUndoHistory([entry('small', 5), entry('bulk', 5000)], 10, 100).map((e) => e.label)).toEqual(['bulk']);
   });
 });
 
