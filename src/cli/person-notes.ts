@@ -12,6 +12,7 @@ import { splitNote } from '../core/notes/note-text';
 import { inPeopleFolder, isBrokenPersonNote, mayCarryTag, type PersonNoteRule } from '../core/people/person-note';
 import { readNoteFrontmatter, type NoteFrontmatter } from '../core/yaml/frontmatter';
 import type { FsVault, VaultFile } from './fs-vault';
+import { ReadStream } from './read-ahead';
 import { parseYaml } from './yaml-full';
 
 export interface PersonNote {
@@ -35,12 +36,25 @@ export function peopleFolderFiles(vault: FsVault, rule: PersonNoteRule): VaultFi
 
 /**
  * Every person note, with its body. `empty` collects zero-byte notes: they hold nothing
- * of the user's and the import may fill them.
+ * of the user's and the import may fill them. With `workerScript` (the read commands) the
+ * files are read on a worker thread a few hundred notes ahead of the parsing here: at
+ * 30,000 notes the main thread's open/read/close was ~220 ms of `review`.
  */
-export function readPersonNotes(vault: FsVault, rule: PersonNoteRule, empty?: Set<string>): PersonNote[] {
+export function readPersonNotes(
+  vault: FsVault,
+  rule: PersonNoteRule,
+  empty?: Set<string>,
+  workerScript?: string,
+): PersonNote[] {
   const out: PersonNote[] = [];
-  for (const file of vault.markdownFiles()) {
-    const text = vault.readCached(file);
+  const files = vault.markdownFiles();
+  const stream = new ReadStream(
+    files.map((f) => f.abs),
+    workerScript,
+  );
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i] as VaultFile;
+    const text = stream.text(i) ?? vault.readCached(file);
     if (text.length === 0) {
       empty?.add(file.path);
       continue;

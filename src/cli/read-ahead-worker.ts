@@ -4,6 +4,7 @@
  * It only reads bytes (see read-ahead.ts); what they mean is decided on the main thread.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { isReadAheadData, readFiles } from './read-ahead-files';
+import { isReadAheadData, isReadStreamData, readFiles, streamFiles } from './read-ahead-files';
 
-if (isReadAheadData(workerData)) parentPort?.postMessage(readFiles(workerData.files));
+if (isReadStreamData(workerData)) streamFiles(workerData);
+else if (isReadAheadData(workerData)) parentPort?.postMessage(readFiles(workerData.files));

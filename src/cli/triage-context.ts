@@ -33,7 +33,7 @@ export function openTriageContext(args: ParsedArgs, io: CliIo): TriageContext {
     io.err(
       `network-crm: warning: ${session.config.dataPath} ${session.config.dataProblem}; using the default settings`,
     );
-  const people = new VaultPeople(session);
+  const people = new VaultPeople(session, io.workerScript);
   const { settings, today } = session;
   let state = session.config.state;
   let links: Map<string, string[]> | null = null;

@@ -36,10 +36,14 @@ export class VaultPeople {
   readonly settings: NetworkCrmSettings;
   private readonly vault: FsVault;
 
-  constructor(private readonly session: VaultSession) {
+  /** `workerScript`: the bundled read-ahead worker (CliIo.workerScript), to read the notes off the main thread. */
+  constructor(
+    private readonly session: VaultSession,
+    workerScript?: string,
+  ) {
     this.vault = session.vault;
     this.settings = session.settings;
-    this.notes = readPersonNotes(this.vault, session.rule);
+    this.notes = readPersonNotes(this.vault, session.rule, undefined, workerScript);
     const names = levelNames(this.settings);
     this.records = this.notes.map(({ note, body }) => {
       const r = personFromFrontmatter(note.path, note.frontmatter ?? {}, { levelNames: names, createdOn: null });

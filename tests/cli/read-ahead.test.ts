@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateExport, zipExport } from '../../scripts/lib/synthetic-export';
-import { readAhead } from '../../src/cli/read-ahead';
+import { readAhead, ReadStream } from '../../src/cli/read-ahead';
 import { cli, WORKER } from '../support/cli';
 import { readTree, tempDir } from '../support/temp-dir';
 
@@ -26,6 +26,24 @@ describe('reading notes ahead on a worker thread', () => {
     expect(texts.size).toBe(600);
     expect(texts.get(files[3]!)).toBe('---\nname: Zoë 3\n---\n');
     expect(texts.get(files[7]!)).toBe(big);
+  });
+
+  it('streams the texts in order to code that cannot await, and leaves unreadable files to the caller', () => {
+    const dir = tempDir();
+    const files = Array.from({ length: 700 }, (_, i) => path.join(dir, `n${i}.md`));
+    files.forEach((f, i) => fs.writeFileSync(f, `---\nname: Zoë ${i}\n---\n`));
+    const big = `${'x'.repeat(70 * 1024)}ü`;
+    fs.writeFileSync(files[300]!, big);
+    files[5] = path.join(dir, 'missing.md');
+    const stream = new ReadStream(files, WORKER);
+    const texts = files.map((_, i) => stream.text(i));
+    expect(texts[0]).toBe('---\nname: Zoë 0\n---\n');
+    expect(texts[5]).toBeNull();
+    expect(texts[300]).toBe(big);
+    expect(texts[699]).toBe('---\nname: Zoë 699\n---\n');
+    expect(texts.filter((t) => t === null)).toHaveLength(1);
+    // Without the bundle (from the sources) nothing is read ahead: the caller reads every file.
+    expect(new ReadStream(files, undefined).text(0)).toBeNull();
   });
 
   it('does not start a worker for a small vault', async () => {

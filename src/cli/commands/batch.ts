@@ -30,7 +30,7 @@ async function runMetAtEvent(args: ParsedArgs, io: CliIo): Promise<number> {
   const value = requireFlag(args, 'met-where').replace(/\s+/g, ' ').trim();
   if (value === '') throw new UsageError('--met-where needs a place or an event', 'met-at-event');
   const session = openVault(args);
-  const people = new VaultPeople(session);
+  const people = new VaultPeople(session, io.workerScript);
   const chosen = peopleInWindow(people.records, from, to);
   const dryRun = args.flags.has('dry-run');
   const editor = new CliEditor(session);
@@ -69,7 +69,7 @@ async function runMetAtEvent(args: ParsedArgs, io: CliIo): Promise<number> {
 
 async function runPruneList(args: ParsedArgs, io: CliIo): Promise<number> {
   const session = openVault(args);
-  const people = new VaultPeople(session);
+  const people = new VaultPeople(session, io.workerScript);
   const path = pruneListPath(reportFolderOf(session.settings.reportFolder));
   let previous: string | null = null;
   try {

@@ -88,7 +88,7 @@ async function runBulk(args: ParsedArgs, io: CliIo): Promise<number> {
     if (e instanceof FilterError) throw new UsageError(`--filter: ${e.message}`, args.command);
     throw e;
   }
-  const people = new VaultPeople(session);
+  const people = new VaultPeople(session, io.workerScript);
   const generated = generatedNote(settings.reportFolder);
   const mentions = parsed.terms.some((t) => t.toLowerCase() === 'no-contact')
     ? new Map([...people.backlinks()].map(([p, from]) => [p, from.filter((f) => !generated(f)).length]))

@@ -21,7 +21,7 @@ import { VaultPeople } from '../vault-people';
 
 async function runLog(args: ParsedArgs, io: CliIo): Promise<number> {
   const session = openVault(args);
-  const people = new VaultPeople(session);
+  const people = new VaultPeople(session, io.workerScript);
   const person = people.find(requireFlag(args, 'person'));
   const { today } = session;
   const date = stringFlag(args, 'date') ?? today;
@@ -72,7 +72,7 @@ export function personLines(p: PersonRecord, settings: NetworkCrmSettings): Arra
 
 function runShow(args: ParsedArgs, io: CliIo): Promise<number> {
   const session = openVault(args);
-  const people = new VaultPeople(session);
+  const people = new VaultPeople(session, io.workerScript);
   const person = people.find(requireFlag(args, 'person'));
   const lastContact = effectiveLastContact(person, { useDailyNotes: session.settings.useDailyNotes });
   if (args.flags.has('json')) {

@@ -51,7 +51,7 @@ function readOrNull(session: VaultSession, path: string): string | null {
 
 async function runReview(args: ParsedArgs, io: CliIo): Promise<number> {
   const session = openVault(args);
-  const people = new VaultPeople(session);
+  const people = new VaultPeople(session, io.workerScript);
   const { today } = session;
   const count = countOption(args, session.settings.reviewCount);
   const picks = planReview(keepInTouchOf(people, today), { today, count });

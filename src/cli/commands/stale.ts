@@ -53,7 +53,7 @@ function runStale(args: ParsedArgs, io: CliIo): Promise<number> {
   const section = sectionOption(args);
   const session = openVault(args);
   const limit = limitFlag(args);
-  const people = new VaultPeople(session);
+  const people = new VaultPeople(session, io.workerScript);
   const { today } = session;
   const list = sectionList(keepInTouchOf(people, today), section);
   const shown = limit === undefined ? list : list.slice(0, limit);
