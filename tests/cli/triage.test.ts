@@ -83,7 +83,12 @@ describe('network-crm triage', () => {
       hintInVault: ['Web Summit 2024'],
       asked: null,
       answered: null,
-      knowledge: { mentionedIn: ['Notes/Coffee.md'], trustedAtCompany: ['Friend'], sameNameMetWhere: [] },
+      knowledge: {
+        mentionedIn: ['Notes/Coffee.md'],
+        trustedAtCompany: ['Friend'],
+        trustedAtCompanyMore: 0,
+        sameNameMetWhere: [],
+      },
     });
     expect(q.queue[1]).toMatchObject({
       noteHint: 'pitch',

@@ -68,7 +68,9 @@ function cardJson(card: TriageCard, ctx: TriageContext, knowledge: Knowledge): R
     const k = knowledge()(p, ctx.backlinks().get(p.path) ?? []);
     row.knowledge = {
       mentionedIn: k.mentionedIn,
+      // The first TRUSTED_SHOWN names, as the plugin's card shows them, and how many more.
       trustedAtCompany: k.trustedAtCompany.map((o) => o.name),
+      trustedAtCompanyMore: k.trustedAtCompanyCount - k.trustedAtCompany.length,
       sameNameMetWhere: k.sameNameMetWhere.map((o) => o.metWhere),
     };
   }

@@ -318,11 +318,20 @@ export function triageQueue(people: readonly PersonRecord[], options: TriageOpti
   return { cards, waiting, backlog, sent, prune, counts };
 }
 
+/**
+ * How many of the people you trust at an inviter's company a card names; the rest are
+ * counted. A big employer can hold over a thousand of them (1,291 in a generated 30,000
+ * network), and naming them all made `triage --json` 30 MB for a line that shows three.
+ */
+export const TRUSTED_SHOWN = 3;
+
 export interface VaultKnowledge {
   /** Notes that link to this person's note. */
   mentionedIn: string[];
-  /** People you trust (level 4 or 5) at the same company. */
+  /** The first {@link TRUSTED_SHOWN} people you trust (level 4 or 5) at the same company. */
   trustedAtCompany: PersonRecord[];
+  /** How many people you trust there in all: more than `trustedAtCompany.length` when some are left out. */
+  trustedAtCompanyCount: number;
   /** Another note with the same name that records where you met. */
   sameNameMetWhere: PersonRecord[];
 }
@@ -349,12 +358,29 @@ export function vaultKnowledge(
   }
   return (p, mentionedIn) => {
     const company = p.company.trim().toLowerCase();
+    const trusted = company === '' ? [] : (trustedBy.get(company) ?? []);
+    const shown: PersonRecord[] = [];
+    for (const o of trusted) {
+      if (shown.length === TRUSTED_SHOWN) break;
+      if (o !== p) shown.push(o);
+    }
+    // Only someone you trust is in the list; the inviter rarely is, so the scan is rare too.
+    const self = (p.trust ?? 0) >= 4 && trusted.includes(p) ? 1 : 0;
     return {
       mentionedIn,
-      trustedAtCompany: company === '' ? [] : (trustedBy.get(company) ?? []).filter((o) => o !== p),
+      trustedAtCompany: shown,
+      trustedAtCompanyCount: trusted.length - self,
       sameNameMetWhere: (metBy.get(nameKey(p.name)) ?? []).filter((o) => o !== p),
     };
   };
+}
+
+/** "You trust Ana, Bo, Cy and 1,288 more at Acme", or null when you trust no one there. */
+export function trustedAtCompanyLine(k: VaultKnowledge, company: string): string | null {
+  if (k.trustedAtCompany.length === 0) return null;
+  const more = k.trustedAtCompanyCount - k.trustedAtCompany.length;
+  const names = k.trustedAtCompany.map((o) => o.name).join(', ');
+  return `You trust ${names}${more > 0 ? ` and ${formatCount(more)} more` : ''} at ${company}`;
 }
 
 /**

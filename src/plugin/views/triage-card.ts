@@ -5,7 +5,13 @@
  * piece of text from the vault or the export goes in as text, never as HTML.
  */
 import { HINT_LABELS, type HintSpan } from '../../core/triage/note-hint';
-import { TRIAGE_SECTIONS, type SummaryItem, type TriageItem, type VaultKnowledge } from '../../core/triage/queue';
+import {
+  TRIAGE_SECTIONS,
+  trustedAtCompanyLine,
+  type SummaryItem,
+  type TriageItem,
+  type VaultKnowledge,
+} from '../../core/triage/queue';
 import type { NetworkCrmSettings } from '../../core/settings';
 import { birthdayLabel } from '../../core/people/birthdays';
 import { linkDisplayText } from '../../core/notes/links';
@@ -80,13 +86,8 @@ function renderKnowledge(el: HTMLElement, card: TriageItem, k: VaultKnowledge): 
     const li = list.createEl('li', { text: 'Mentioned in ' });
     li.createEl('a', { text: path.replace(/\.md$/, ''), href: '#', attr: { 'data-open': path } });
   }
-  if (k.trustedAtCompany.length > 0)
-    list.createEl('li', {
-      text: `You trust ${k.trustedAtCompany
-        .slice(0, 3)
-        .map((o) => o.name)
-        .join(', ')} at ${card.person.company}`,
-    });
+  const trusted = trustedAtCompanyLine(k, card.person.company);
+  if (trusted !== null) list.createEl('li', { text: trusted });
   for (const o of k.sameNameMetWhere.slice(0, 3))
     list.createEl('li', { text: `A note named ${o.name} says you met at ${o.metWhere}` });
   if (list.childElementCount === 0) list.createEl('li', { cls: 'ncrm-muted', text: 'Nothing yet.' });

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { decisionEdit, decisionsFor, likelyDecisions } from '../../../src/core/triage/actions';
 import { peopleInWindow } from '../../../src/core/triage/event-window';
 import { composePruneList } from '../../../src/core/triage/prune-list';
-import { knowledgeOf } from '../../../src/core/triage/queue';
+import { knowledgeOf, TRUSTED_SHOWN, trustedAtCompanyLine } from '../../../src/core/triage/queue';
 import { person, TODAY } from './builders';
 
 describe('triage decisions', () => {
@@ -79,6 +79,24 @@ describe('triage decisions', () => {
       trusted: k.trustedAtCompany.map((p) => p.name),
       met: k.sameNameMetWhere.map((p) => p.metWhere),
     }).toEqual({ mentioned: ['Notes/Meeting.md'], trusted: ['Bo'], met: ['KubeCon 2025'] });
+    expect(trustedAtCompanyLine(k, 'Acme')).toBe('You trust Bo at Acme');
+  });
+
+  it('names the first three people you trust at a big company and counts the rest', () => {
+    // A big employer holds over a thousand trusted people in a 30,000 network: every card
+    // listed them all (30 MB of triage --json) for a line that shows three.
+    const inviter = person({ name: 'Jane Doe', company: 'Acme', 'linkedin-status': 'invitation-received' });
+    const trusted = Array.from({ length: 1291 }, (_, i) => person({ name: `T${i}`, company: 'Acme', trust: 4 }));
+    const k = knowledgeOf(inviter, [inviter, ...trusted], []);
+    expect(TRUSTED_SHOWN).toBe(3);
+    expect(k.trustedAtCompany.map((p) => p.name)).toEqual(['T0', 'T1', 'T2']);
+    expect(k.trustedAtCompanyCount).toBe(1291);
+    expect(trustedAtCompanyLine(k, 'Acme')).toBe('You trust T0, T1, T2 and 1,288 more at Acme');
+    // A trusted person is not counted among the people you trust at their own company.
+    const own = knowledgeOf(trusted[1]!, [inviter, ...trusted], []);
+    expect(own.trustedAtCompany.map((p) => p.name)).toEqual(['T0', 'T2', 'T3']);
+    expect(own.trustedAtCompanyCount).toBe(1290);
+    expect(trustedAtCompanyLine(knowledgeOf(inviter, [inviter], []), 'Acme')).toBeNull();
   });
 });
 
