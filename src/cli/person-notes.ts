@@ -18,6 +18,8 @@ import { parseYaml } from './yaml-full';
 export interface PersonNote {
   note: ExistingNote;
   body: string;
+  /** The whole note as read: the body is a slice of it, so keeping it costs no memory, and a second read is saved. */
+  text: string;
 }
 
 /** Could the note at this path with this text be a person note? False settles it without parsing. */
@@ -62,7 +64,7 @@ export function readPersonNotes(
     if (!worthParsing(file, text, rule)) continue;
     const fm: NoteFrontmatter = readNoteFrontmatter(text, parseYaml);
     const note = existingNoteOf(file.path, fm, rule);
-    if (note) out.push({ note, body: fm.body });
+    if (note) out.push({ note, body: fm.body, text });
   }
   return out;
 }

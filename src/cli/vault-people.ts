@@ -104,16 +104,16 @@ export class VaultPeople {
   private applyOtherNotes(): void {
     const match = dailyNoteMatcher(this.dailyFormat());
     const resolve = this.resolver();
-    const personBody = new Map(this.notes.map((n) => [n.note.path, n.body]));
+    const personNote = this.byPath();
     const daily = new Map<string, IsoDate[]>();
     const tasks: NoteTaskContacts[] = [];
     for (const file of this.vault.markdownFiles()) {
-      const own = personBody.get(file.path);
-      // A person note's body is in hand; its whole text is read again only if it has tasks
-      // (their line numbers count the frontmatter, as Obsidian's do).
-      if (own !== undefined && !mayHaveTasks(own)) continue;
+      const own = personNote.get(file.path);
+      // A person note is in hand: only its body is looked at for tasks (their line numbers
+      // count the frontmatter, as Obsidian's do, so the whole text is what they are read from).
+      if (own !== undefined && !mayHaveTasks(own.body)) continue;
       const date = match(basenameOf(file.path));
-      const text = this.vault.readText(file.path);
+      const text = own?.text ?? this.vault.readText(file.path);
       if (date !== null && this.settings.useDailyNotes) {
         for (const target of new Set(contactLinkTargets(text))) {
           const hit = resolve(target, file.path);
@@ -147,8 +147,17 @@ export class VaultPeople {
     }
   }
 
-  /** Notes (any note in the vault) that link to each person note, by the person's path. */
+  private byPath(): Map<string, PersonNote> {
+    return new Map(this.notes.map((n) => [n.note.path, n]));
+  }
+
+  /**
+   * Notes (any note in the vault) that link to each person note, by the person's path.
+   * Person notes are taken as first read (`triage` read all 30,000 of them twice); only
+   * the other notes are read again.
+   */
   backlinks(): Map<string, string[]> {
+    const personNote = this.byPath();
     const byKey = new Map<string, PersonRecord[]>();
     for (const r of this.records) {
       for (const key of [r.path.replace(/\.md$/i, '').toLowerCase(), basenameOf(r.path).toLowerCase()])
@@ -156,7 +165,8 @@ export class VaultPeople {
     }
     const out = new Map<string, string[]>();
     for (const file of this.vault.markdownFiles()) {
-      for (const target of new Set(wikiLinkTargets(this.vault.readText(file.path)))) {
+      const text = personNote.get(file.path)?.text ?? this.vault.readText(file.path);
+      for (const target of new Set(wikiLinkTargets(text))) {
         const hit = (byKey.get(target.replace(/\.md$/i, '').toLowerCase()) ?? []).sort(
           (a, b) => a.path.length - b.path.length,
         )[0];
