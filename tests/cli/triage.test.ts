@@ -104,6 +104,19 @@ describe('network-crm triage', () => {
     expect(q.sections).toMatchObject({ invitation: 2, 'new-connection': 1, withdraw: 1, backlog: 1 });
   });
 
+  it('counts a person note that links someone among the notes mentioning them, as read with the others', async () => {
+    // Person notes are read once; their links (frontmatter or body) come from that read.
+    const dir = vault({
+      'People/Friend.md': note(
+        'name: Friend\nlinkedin-status: connected\ntrust: 5\ncompany: Acme\nintroduced: "[[Pitch]]"',
+      ).concat('- 2026-01-05 · call · told me about [[Ivy]]\n'),
+    });
+    const q = await triage(dir);
+    const knowledge = (name: string) => q.queue.find((i) => i.person?.name === name)?.knowledge;
+    expect(knowledge('Ivy Stone')).toMatchObject({ mentionedIn: ['Notes/Coffee.md', 'People/Friend.md'] });
+    expect(knowledge('Pat Seller')).toMatchObject({ mentionedIn: ['People/Friend.md'] });
+  });
+
   it('prints text a person reads: sections, aligned columns, the hint and the first line of the note', async () => {
     const { out } = await cli('triage', '--vault', vault(), '--today', TODAY);
     expect(out).toBe(
