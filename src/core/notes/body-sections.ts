@@ -6,7 +6,7 @@
  * other byte where it was. Headings inside fenced code blocks do not count, and the note's
  * own line ending (LF or CRLF) is used for the inserted line.
  */
-import { isValidYmd, sortUniqueDates, toIso, type IsoDate } from '../dates/iso-date';
+import { isValidYmd, sharedIso, sortUniqueDates, type IsoDate } from '../dates/iso-date';
 import { lineEnding } from './note-text';
 
 interface Line {
@@ -200,7 +200,7 @@ function itemDate(text: string): IsoDate | null {
   const y = Number(m[1]);
   const mo = Number(m[2]);
   const d = Number(m[3]);
-  return isValidYmd(y, mo, d) ? toIso(y, mo, d) : null;
+  return isValidYmd(y, mo, d) ? sharedIso(y, mo, d) : null;
 }
 
 /**

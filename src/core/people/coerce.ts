@@ -6,7 +6,7 @@
  * coercion returns a value or null, plus a problem text that the person index keeps so
  * the user can be told which note to fix.
  */
-import { isValidYmd, toIso, type IsoDate } from '../dates/iso-date';
+import { isValidYmd, sharedIso, toIso, type IsoDate } from '../dates/iso-date';
 import { parseLinkedInDateTime } from '../dates/linkedin-dates';
 
 export interface Coerced<T> {
@@ -40,7 +40,7 @@ export function coerceDate(value: unknown): Coerced<IsoDate> {
       const y = Number(m[1]);
       const mo = Number(m[2]);
       const d = Number(m[3]);
-      if (isValidYmd(y, mo, d)) return { value: toIso(y, mo, d) };
+      if (isValidYmd(y, mo, d)) return { value: sharedIso(y, mo, d) };
       return { value: null, problem: `${describe(value)} is not a real date` };
     }
     const other = parseLinkedInDateTime(text);
