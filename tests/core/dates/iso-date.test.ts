@@ -60,7 +60,7 @@ describe('ISO dates', () => {
         fc.integer({ min: 1, max: 9999 }),
         fc.integer({ min: 1, max: 12 }),
         fc.integer({ min: 1, max: 28 }),
-        (y, m, d) => expect(sharedIso(y, m, d)).toBe(toIso(y, m, d)),
+        (y, m, d) => sharedIso(y, m, d) === toIso(y, m, d),
       ),
       { numRuns: 30_000 },
     );
