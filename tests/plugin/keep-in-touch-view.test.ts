@@ -187,6 +187,43 @@ describe('selection and bulk actions', () => {
     expect(view.listed()).toHaveLength(25);
   });
 
+  it('a bulk action cancelled part-way shows again the people it never reached', async () => {
+    const sixty = Object.fromEntries(
+      Array.from({ length: 60 }, (_, i) => {
+        const name = `B${String(i).padStart(2, '0')}`;
+        return [`People/${name}.md`, note(name, `trust: 5\nlast-contact: ${ago(200 + i)}`)];
+      }),
+    );
+    const { app } = await startPlugin(sixty);
+    const view = await openStaleView(app);
+    enter($('.ncrm-select-all input') as HTMLInputElement, 'on', 'change');
+    // Cancel from the progress notice once the first notes are written.
+    let modified = 0;
+    app.vault.on('modify', () => {
+      if (++modified === 5) $('.ncrm-progress-cancel').click();
+    });
+    $('[data-bulk="log"]').click();
+    buttonByText(
+      'Log contact today with 60 people',
+      await until(() => document.querySelector<HTMLElement>('.ncrm-confirm-modal'), 'modal'),
+    ).click();
+    const logged = () => Object.keys(sixty).filter((p) => text(app, p).includes(`last-contact: ${TODAY}`));
+    await settle(app);
+    const done = logged();
+    expect(done.length).toBeLessThan(60);
+    // Everyone the action did not reach is listed again; those it logged have left the Due list.
+    expect(
+      view
+        .listed()
+        .map((s) => s.person.path)
+        .sort(),
+    ).toEqual(
+      Object.keys(sixty)
+        .filter((p) => !done.includes(p))
+        .sort(),
+    );
+  });
+
   it('adds and removes a tag, sets a cadence, snoozes and stops tracking the selection', async () => {
     const { app, plugin } = await startPlugin(MANY);
     await openStaleView(app);

@@ -42,8 +42,11 @@ const PROGRESS_ABOVE = 50;
 export interface BulkHooks {
   /** Called once the user confirmed, before the first write, with the notes about to change. */
   beforeWrite?: (paths: readonly string[]) => void;
-  /** Called when the write is over (or failed), with the notes that changed. */
-  afterWrite?: (changed: readonly string[], failed: readonly string[]) => void;
+  /**
+   * Called when the write is over (or failed), with the notes it wrote and the notes it did not:
+   * those that failed, and those a cancel part-way never reached.
+   */
+  afterWrite?: (written: readonly string[], notWritten: readonly string[]) => void;
 }
 
 function undoLink(ctx: CrmContext, text: string): DocumentFragment {
@@ -87,7 +90,7 @@ export async function applyBulk(
     hooks.beforeWrite?.(targets.map((f) => f.path));
     const edit = bulkEdit(action, today);
     const progress = targets.length > PROGRESS_ABOVE ? new ProgressNotice(targets.length, 'Updating') : null;
-    let result: { changed: number; failed: string[] } = { changed: 0, failed: [] };
+    let result: { changed: number; failed: string[]; reached: string[] } = { changed: 0, failed: [], reached: [] };
     try {
       result = await ctx.editor.editMany(targets, () => edit, label, {
         onProgress: (done) => progress?.update(done, targets.length),
@@ -96,9 +99,11 @@ export async function applyBulk(
     } finally {
       progress?.hide();
       const failed = new Set(result.failed);
+      const reached = new Set(result.reached);
+      const paths = targets.map((f) => f.path);
       hooks.afterWrite?.(
-        targets.map((f) => f.path).filter((p) => !failed.has(p)),
-        result.failed,
+        paths.filter((p) => reached.has(p) && !failed.has(p)),
+        paths.filter((p) => !reached.has(p) || failed.has(p)),
       );
     }
     const tail = result.failed.length > 0 ? ` ${formatCount(result.failed.length)} could not be changed.` : '';

@@ -72,12 +72,15 @@ export class NoteEditor {
       restoreState?: () => Promise<void>;
       shouldStop?: () => boolean;
     } = {},
-  ): Promise<{ changed: number; failed: string[] }> {
+  ): Promise<{ changed: number; failed: string[]; reached: string[] }> {
     const notes: NoteChange[] = [];
     const failed: string[] = [];
+    // The notes it got to: a cancel part-way leaves the rest untouched.
+    const reached: string[] = [];
     let done = 0;
     for (const file of files) {
       if (options.shouldStop?.()) break;
+      reached.push(file.path);
       try {
         const change = await this.apply(file, edit(file));
         if (change) notes.push(change);
@@ -87,7 +90,7 @@ export class NoteEditor {
       await options.onProgress?.(++done);
     }
     this.undo.push({ label, notes, restoreState: options.restoreState });
-    return { changed: notes.length, failed };
+    return { changed: notes.length, failed, reached };
   }
 
   async create(path: string, text: string, label: string): Promise<TFile> {

@@ -458,8 +458,8 @@ export class StaleView extends IndexedView {
         }
         this.refresh();
       },
-      afterWrite: (_changed, failed) => {
-        for (const path of failed) this.hidden.delete(path);
+      afterWrite: (_written, notWritten) => {
+        for (const path of notWritten) this.hidden.delete(path);
         this.clearSelection();
         this.refresh();
       },
