@@ -49,6 +49,18 @@ export function readPersonNotes(
   workerScript?: string,
 ): PersonNote[] {
   const out: PersonNote[] = [];
+  eachPersonNote(vault, rule, (n) => out.push(n), empty, workerScript);
+  return out;
+}
+
+/** The same, one note at a time, for a caller that keeps less than the whole text of each. */
+function eachPersonNote(
+  vault: FsVault,
+  rule: PersonNoteRule,
+  visit: (note: PersonNote) => void,
+  empty?: Set<string>,
+  workerScript?: string,
+): void {
   const files = vault.markdownFiles();
   const stream = new ReadStream(
     files.map((f) => f.abs),
@@ -64,19 +76,26 @@ export function readPersonNotes(
     if (!worthParsing(file, text, rule)) continue;
     const fm: NoteFrontmatter = readNoteFrontmatter(text, parseYaml);
     const note = existingNoteOf(file.path, fm, rule);
-    if (note) out.push({ note, body: fm.body, text });
+    if (note) visit({ note, body: fm.body, text });
   }
-  return out;
 }
 
 /** The import's view of the vault (see core/import/vault-snapshot.ts). */
 export function vaultSnapshot(vault: FsVault, rule: PersonNoteRule): VaultSnapshot {
   const empty = new Set<string>();
-  const read = readPersonNotes(vault, rule, empty);
+  const notes: ExistingNote[] = [];
   const bodies = new Map<string, string>();
-  // The import checks these notes' ## History (core/import/update-note.ts): keep the body just read.
-  for (const n of read) if (n.note.frontmatter?.['job-changed-on']) bodies.set(n.note.path, n.body);
-  const notes = read.map((n) => n.note);
+  // Only the frontmatter is kept, not every note's text (30-60 MB at 30,000 notes). The import
+  // checks the ## History of these notes (core/import/update-note.ts): keep the body just read.
+  eachPersonNote(
+    vault,
+    rule,
+    (n) => {
+      notes.push(n.note);
+      if (n.note.frontmatter?.['job-changed-on']) bodies.set(n.note.path, n.body);
+    },
+    empty,
+  );
   return {
     notes,
     paths: vault

@@ -78,7 +78,7 @@ export async function applyPlan(
   };
 
   for (const op of plan.creates) {
-    if (!(await step(op.path, () => writer.create(op.path, op.text), result.created))) return result;
+    if (!(await step(op.path, () => writer.create(op.path, op.text()), result.created))) return result;
   }
   for (const op of plan.updates) {
     if (!(await step(op.path, () => applyUpdate(op, writer), result.updated))) return result;

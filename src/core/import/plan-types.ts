@@ -13,7 +13,12 @@ import type { MessagesOutcome } from './messages-plan';
 export interface CreateOp {
   path: string;
   name: string;
-  text: string;
+  /**
+   * The new note's text, composed when it is written: a plan holds its ingredients (values
+   * the people already hold), not the text. Holding every text cost ~1 KB a person: 2 GB
+   * of a 1,000,000-row import's peak, and a fifth of a 30,000-person import's.
+   */
+  text(): string;
   profileUrl: string | null;
   source: SourceRef;
 }

@@ -302,20 +302,20 @@ function planCreate(
   const profileUrl = IncomingSet.urlOf(person);
   const base = personBaseName(settings.fileNameFormat, person.parts, profileUrl);
   const path = paths.claim(settings.folder, base, person.parts.company);
-  const log = uniqueLines(person.interactions)
-    .sort((a, b) => b.date.localeCompare(a.date))
-    .map((i) => i.line);
   const owned = applyRules(person, ownedFor(person, null), null, from, provenance);
   plan.creates.push({
     path,
     name: person.identity.name,
-    text: composePersonNote(owned, {
-      tag: settings.tag,
-      interactions: log,
-      aliases: aliasesForName(person.identity.name),
-      headLine: headLine(from, owned),
-      sections: person.sections ?? [],
-    }),
+    text: () =>
+      composePersonNote(owned, {
+        tag: settings.tag,
+        interactions: uniqueLines(person.interactions)
+          .sort((a, b) => b.date.localeCompare(a.date))
+          .map((i) => i.line),
+        aliases: aliasesForName(person.identity.name),
+        headLine: headLine(from, owned),
+        sections: person.sections ?? [],
+      }),
     profileUrl,
     source: person.source,
   });

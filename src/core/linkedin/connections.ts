@@ -7,6 +7,7 @@
  * counted. Two rows with the same identity (the URL, or without one every column) are one
  * person; the first (newest) wins.
  */
+import { ownCopy } from '../text/own-copy';
 import { cell, indexColumns, type ColumnSpec } from '../csv/columns';
 import { readTable, type CsvHeader, type CsvRow, type TableReader } from '../csv/read-table';
 import { createDateParser, EXPECTED_DATE_FORMATS } from '../dates/linkedin-dates';
@@ -74,7 +75,8 @@ export function connectionsReader(file: string): TableReader<ConnectionsFile> {
       skipped.push({ file, line, reason: 'blank member row: only a date, the account is hidden or deleted' });
       return;
     }
-    const profileUrl = normaliseProfileUrl(rawUrl);
+    const url = normaliseProfileUrl(rawUrl);
+    const profileUrl = url === null ? null : ownCopy(url);
     if (rawUrl !== '' && profileUrl === null) {
       warnings.push({
         file,
@@ -108,14 +110,14 @@ export function connectionsReader(file: string): TableReader<ConnectionsFile> {
     }
     seen.set(key, line);
     records.push({
-      firstName,
-      lastName,
+      firstName: ownCopy(firstName),
+      lastName: ownCopy(lastName),
       name,
       profileUrl,
       // The 2018 export put member URNs (urn:li:member:…) in this column: not an email.
-      email: EMAIL_RE.test(rawEmail) ? rawEmail : null,
-      company,
-      position,
+      email: EMAIL_RE.test(rawEmail) ? ownCopy(rawEmail) : null,
+      company: ownCopy(company),
+      position: ownCopy(position),
       connectedOn,
       source: { file, line },
     });

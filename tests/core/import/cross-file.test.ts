@@ -145,8 +145,8 @@ describe('an export whose Connections.csv has no URL (before 2023)', () => {
       reason:
         'the files of this export show 2 different profiles named "Ann Lee", and Connections.csv has no profile URL to say which one line 2 is',
     });
-    expect(plan.creates[0]?.text).toContain('linkedin:\n');
-    expect(plan.creates[0]?.text).not.toContain('last-message');
+    expect(plan.creates[0]?.text()).toContain('linkedin:\n');
+    expect(plan.creates[0]?.text()).not.toContain('last-message');
   });
 
   it('invitations with URLs (a transitional shape) fill the URL too; 2022 invitations reach people by name', async () => {

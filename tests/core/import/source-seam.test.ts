@@ -129,7 +129,7 @@ describe('a second import source through the same plan', () => {
     );
     const ann = plan.creates.filter((c) => c.name === 'Ann Lee');
     expect(ann.map((c) => c.path)).toEqual(['People/Ann Lee.md']);
-    const text = ann[0]?.text ?? '';
+    const text = ann[0]?.text() ?? '';
     expect(text).toContain('email: ann@example.com\n'); // LinkedIn's value, first source first
     expect(text).toContain('company: Initech\n');
     expect(text).toContain('phone: "+44 20 7946 0000"\n');

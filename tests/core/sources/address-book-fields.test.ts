@@ -126,7 +126,7 @@ describe('through the import', () => {
       settings,
     );
     expect(plan.creates.map((c) => c.path)).toEqual(['People/A B.md']);
-    expect(plan.creates[0]?.text).toContain(
+    expect(plan.creates[0]?.text()).toContain(
       'emails:\n  - a@x.org\n  - b@x.org\nphones:\n  - "1"\n  - "2"\nbirthday: "--01-02"\n',
     );
     expect(plan.bySource[0]?.details).toEqual([
