@@ -3,8 +3,7 @@
  * hundred bytes) so the thread starts in milliseconds instead of loading the whole CLI.
  * It only reads bytes (see read-ahead.ts); what they mean is decided on the main thread.
  */
-import { parentPort, workerData } from 'node:worker_threads';
-import { isReadAheadData, isReadStreamData, readFiles, streamFiles } from './read-ahead-files';
+import { workerData } from 'node:worker_threads';
+import { isReadStreamData, streamFiles } from './read-ahead-files';
 
 if (isReadStreamData(workerData)) streamFiles(workerData);
-else if (isReadAheadData(workerData)) parentPort?.postMessage(readFiles(workerData.files));

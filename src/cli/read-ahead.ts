@@ -1,68 +1,45 @@
 /**
- * Reads a list of files on a worker thread, so the main thread can do something else in
- * the meantime: `network-crm import` parses the export while the vault's notes are read.
- * On a re-import of 30,000 notes that hides ~120 ms of file reading behind ~170 ms of
- * parsing.
+ * Reads a list of files on a worker thread while the main thread parses: `network-crm
+ * import` parses the export and then the notes while the worker reads the next ones, and
+ * the read commands parse note N while the worker reads note N+k. On 30,000 notes that
+ * hides ~120 ms of open/read/close.
  *
- * The worker only reads bytes; every decision about what the text means stays on the main
- * thread. The worker is ordinary, typed and linted TypeScript (read-ahead-worker.ts),
- * bundled on its own as `dist/read-ahead-worker.js` beside the CLI. Run from the
- * TypeScript sources (in-process tests) there is no bundle to start: the caller then gets
- * an empty map and reads the files itself, with the same result.
+ * The worker only reads bytes, in batches it hands over without a copy (a transferred
+ * buffer), at most a few MB ahead of the reader; the main thread decodes each note when it
+ * parses it. Sending decoded strings instead held every note three times at once (the
+ * worker's strings, the message, the reader's copy): ~60 MB of a 30,000-note re-import's
+ * peak. Every decision about what the text means stays on the main thread. The worker is
+ * ordinary, typed and linted TypeScript (read-ahead-worker.ts), bundled on its own as
+ * `dist/read-ahead-worker.js` beside the CLI. Run from the TypeScript sources (in-process
+ * tests) there is no bundle to start: the reader then gets null and reads the files
+ * itself, with the same result.
  */
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import { WORKER_TAG, type ReadAheadData, type ReadStreamData } from './read-ahead-files';
+import { SENT, STOPPED, TAKEN, WORKER_TAG, type ReadBatch, type ReadStreamData } from './read-ahead-files';
 
 /** Below this many files a worker costs more than it saves. */
 const MIN_FILES = 500;
-
-/**
- * The texts of `files`, by absolute path, read on a worker thread running `script` (the
- * bundled worker). Resolves to an empty map when there are few files, no script, or the
- * worker cannot run: callers then read as usual.
- */
-export function readAhead(files: readonly string[], script: string | undefined): Promise<Map<string, string>> {
-  if (files.length < MIN_FILES || script === undefined) return Promise.resolve(new Map<string, string>());
-  return new Promise((resolve) => {
-    let worker: Worker;
-    try {
-      const data: ReadAheadData = { tag: WORKER_TAG, files: [...files] };
-      worker = new Worker(script, { workerData: data, argv: [] });
-    } catch {
-      resolve(new Map());
-      return;
-    }
-    worker.once('message', (texts: Array<string | null>) => {
-      const out = new Map<string, string>();
-      texts.forEach((text, i) => {
-        if (text !== null) out.set(files[i] as string, text);
-      });
-      resolve(out);
-      void worker.terminate();
-    });
-    worker.once('error', () => resolve(new Map()));
-    worker.once('exit', () => resolve(new Map())); // no-op if a message came first
-  });
-}
-
 /** Files per message: big enough that messages are few, small enough that the first comes soon. */
 const STREAM_BATCH = 256;
+/** How many batches the worker may read ahead of the reader (~4,000 notes, a few MB). */
+const WINDOW = 16;
 /** A worker that sends nothing for this long is given up on; the reader then reads for itself. */
 const STALL_MS = 3000;
 
 /**
- * The same reads for code that cannot await (the read commands build their person index
- * in one synchronous pass): the worker reads file N+k while the main thread parses file N.
- * `text(i)` blocks only when the worker is behind; it returns null for a file the worker
- * could not read, or when there is no worker, and the caller then reads that file itself.
- * Files must be asked for in order: each text is handed over once and then dropped.
+ * The texts of `files`, in order, for code that cannot await (the person index is built in
+ * one synchronous pass). `text(i)` blocks only when the worker is behind; it returns null
+ * for a file the worker could not read, or when there is no worker, and the caller then
+ * reads that file itself. Files must be asked for in order: each batch is dropped once the
+ * reader has moved past it.
  */
 export class ReadStream {
   private port: MessagePort | null = null;
-  private readonly progress = new Int32Array(new SharedArrayBuffer(4));
+  private readonly progress = new Int32Array(new SharedArrayBuffer(8));
   private batches = 0;
-  private batch: Array<string | null> = [];
+  private batch: { bytes: Buffer; ends: Int32Array; unread: Uint8Array } | null = null;
   private batchStart = 0;
+  private batchLength = 0;
   private waited = false;
 
   constructor(files: readonly string[], script: string | undefined) {
@@ -75,6 +52,7 @@ export class ReadStream {
         port: port2,
         progress: this.progress,
         batch: STREAM_BATCH,
+        window: WINDOW,
       };
       // A worker that fails to start only stalls the stream, which then ends (see next()).
       new Worker(script, { workerData: data, transferList: [port2], argv: [] }).on('error', () => undefined).unref();
@@ -86,13 +64,26 @@ export class ReadStream {
 
   /** The text of file `i` (in the order given), or null: read it yourself. */
   text(i: number): string | null {
-    while (this.port !== null && i >= this.batchStart + this.batch.length) {
+    while (this.port !== null && i >= this.batchStart + this.batchLength) {
       if (!this.next()) return null;
     }
-    if (i < this.batchStart || i >= this.batchStart + this.batch.length) return null;
-    const text = this.batch[i - this.batchStart] ?? null;
-    this.batch[i - this.batchStart] = null;
-    return text;
+    const j = i - this.batchStart;
+    const batch = this.batch;
+    if (batch === null || j < 0 || j >= this.batchLength || batch.unread[j] === 1) return null;
+    return batch.bytes.toString('utf8', j === 0 ? 0 : batch.ends[j - 1], batch.ends[j]);
+  }
+
+  /** Batches the worker has read and the reader not yet taken (what the stream holds in memory). */
+  get ahead(): number {
+    return Atomics.load(this.progress, SENT) - this.batches;
+  }
+
+  /** Stops the worker (it reads nothing more) when the reader is done early. */
+  close(): void {
+    Atomics.store(this.progress, TAKEN, STOPPED);
+    Atomics.notify(this.progress, TAKEN);
+    this.port?.close();
+    this.port = null;
   }
 
   /** Takes the next batch, waiting for the worker if it is behind; false when the stream is over. */
@@ -101,23 +92,23 @@ export class ReadStream {
     for (;;) {
       const message = receiveMessageOnPort(port);
       if (message !== undefined) {
-        this.batchStart += this.batch.length;
-        this.batch = message.message as Array<string | null>;
+        const batch = message.message as ReadBatch;
+        this.batchStart += this.batchLength;
+        this.batchLength = batch.ends.length;
+        this.batch = { bytes: Buffer.from(batch.bytes), ends: batch.ends, unread: batch.unread };
         this.batches++;
         this.waited = false;
+        // Room for one more batch ahead.
+        Atomics.add(this.progress, TAKEN, 1);
+        Atomics.notify(this.progress, TAKEN);
         return true;
       }
-      // The worker queues a batch before counting it, so once the count moves the batch is there.
-      if (this.waited || Atomics.wait(this.progress, 0, this.batches, STALL_MS) === 'timed-out') {
+      // The worker posts a batch before counting it, so once the count moves the batch is there.
+      if (this.waited || Atomics.wait(this.progress, SENT, this.batches, STALL_MS) === 'timed-out') {
         this.close();
         return false;
       }
       this.waited = true;
     }
-  }
-
-  private close(): void {
-    this.port?.close();
-    this.port = null;
   }
 }

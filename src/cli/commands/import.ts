@@ -291,7 +291,7 @@ export async function prepareImport(
 ): Promise<ImportPlan> {
   const { vault } = session;
   const lap = options.lap ?? (() => undefined);
-  const notesRead = vault.startReadAhead(peopleFolderFiles(vault, session.rule), options.workerScript);
+  vault.startReadAhead(peopleFolderFiles(vault, session.rule), options.workerScript);
   const io = options.io;
   const sources = await importSources(inputs, {
     today: settings.today,
@@ -311,7 +311,6 @@ export async function prepareImport(
   // The files' bytes are read: let them go (a 1,000,000-row Connections.csv is 100 MB of them).
   inputs.length = 0;
   vault.cleanTempFiles(settings.folder);
-  await notesRead;
   const snapshot = vaultSnapshot(vault, session.rule);
   lap('snapshot');
   const plan = await planImport(sources, snapshot, settings);
