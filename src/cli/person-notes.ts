@@ -37,24 +37,13 @@ export function peopleFolderFiles(vault: FsVault, rule: PersonNoteRule): VaultFi
 }
 
 /**
- * Every person note, with its body. `empty` collects zero-byte notes: they hold nothing
- * of the user's and the import may fill them. With `workerScript` (the read commands) the
- * files are read on a worker thread a few hundred notes ahead of the parsing here: at
- * 30,000 notes the main thread's open/read/close was ~220 ms of `review`.
+ * Every person note, with its body, one at a time: callers keep what they need of each, not
+ * every note's text (30,000 notes are 45-90 MB of text). `empty` collects zero-byte notes:
+ * they hold nothing of the user's and the import may fill them. With `workerScript` (the
+ * read commands) the files are read on a worker thread a few hundred notes ahead of the
+ * parsing here: at 30,000 notes the main thread's open/read/close was ~220 ms of `review`.
  */
-export function readPersonNotes(
-  vault: FsVault,
-  rule: PersonNoteRule,
-  empty?: Set<string>,
-  workerScript?: string,
-): PersonNote[] {
-  const out: PersonNote[] = [];
-  eachPersonNote(vault, rule, (n) => out.push(n), empty, workerScript);
-  return out;
-}
-
-/** The same, one note at a time, for a caller that keeps less than the whole text of each. */
-function eachPersonNote(
+export function eachPersonNote(
   vault: FsVault,
   rule: PersonNoteRule,
   visit: (note: PersonNote) => void,

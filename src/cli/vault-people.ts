@@ -20,7 +20,10 @@ import { levelNames, type NetworkCrmSettings } from '../core/settings';
 import { UsageError } from './args';
 import type { FsVault } from './fs-vault';
 import type { VaultSession } from './options';
-import { readPersonNotes, type PersonNote } from './person-notes';
+import { eachPersonNote, type PersonNote } from './person-notes';
+import type { ExistingNote } from '../core/import/vault-snapshot';
+import { readNoteFrontmatter } from '../core/yaml/frontmatter';
+import { parseYaml } from './yaml-full';
 
 /** A quick test before parsing a note for tasks: a list item with a checkbox somewhere. */
 const HAS_TASK = /^\s*(?:[-*+]|\d+[.)])\s+\[[ xX/]\]/m;
@@ -30,9 +33,22 @@ function mayHaveTasks(text: string): boolean {
   return text.includes(' [') && HAS_TASK.test(text);
 }
 
+/**
+ * What the index keeps of a person note once it is read: its frontmatter, the notes it
+ * links to, and its text only when it has tasks (what the follow-ups are read from). The
+ * whole text of every note was 45-90 MB at 30,000 notes, most of a read command's memory.
+ */
+interface HeldNote {
+  note: ExistingNote;
+  links: readonly string[];
+  text: string | null;
+}
+
+const NO_LINKS: readonly string[] = [];
+
 export class VaultPeople {
-  readonly notes: PersonNote[];
-  readonly records: PersonRecord[];
+  private readonly held: HeldNote[] = [];
+  readonly records: PersonRecord[] = [];
   readonly settings: NetworkCrmSettings;
   private readonly vault: FsVault;
 
@@ -43,20 +59,28 @@ export class VaultPeople {
   ) {
     this.vault = session.vault;
     this.settings = session.settings;
-    this.notes = readPersonNotes(this.vault, session.rule, undefined, workerScript);
     const names = levelNames(this.settings);
-    this.records = this.notes.map(({ note, body }) => {
-      const r = personFromFrontmatter(note.path, note.frontmatter ?? {}, { levelNames: names, createdOn: null });
-      // The creation date only stands in for a missing connected-on (the stale rule's last
-      // resort), so only notes without one pay for a stat: imported notes all have it.
-      if (r.connectedOn === null) r.createdOn = localIsoDate(new Date(this.vault.createdMs(note.path)));
-      const meetings: IsoDate[] = [];
-      r.logDates = datedItemDates(body, INTERACTIONS_HEADING, meetings);
-      r.meetingDates = meetings;
-      r.logLatest = r.logDates[r.logDates.length - 1] ?? null;
-      if (note.yamlError) r.problems.push(`frontmatter: ${note.yamlError}`);
-      return r;
-    });
+    eachPersonNote(
+      this.vault,
+      session.rule,
+      ({ note, body, text }) => {
+        const r = personFromFrontmatter(note.path, note.frontmatter ?? {}, { levelNames: names, createdOn: null });
+        // The creation date only stands in for a missing connected-on (the stale rule's last
+        // resort), so only notes without one pay for a stat: imported notes all have it.
+        if (r.connectedOn === null) r.createdOn = localIsoDate(new Date(this.vault.createdMs(note.path)));
+        const meetings: IsoDate[] = [];
+        r.logDates = datedItemDates(body, INTERACTIONS_HEADING, meetings);
+        r.meetingDates = meetings;
+        r.logLatest = r.logDates[r.logDates.length - 1] ?? null;
+        if (note.yamlError) r.problems.push(`frontmatter: ${note.yamlError}`);
+        this.records.push(r);
+        // Links as first read (backlinks), the text only for the follow-ups of a note with tasks.
+        const links = text.includes('[[') ? wikiLinkTargets(text) : NO_LINKS;
+        this.held.push({ note, links, text: mayHaveTasks(body) ? text : null });
+      },
+      undefined,
+      workerScript,
+    );
     this.applyOtherNotes();
   }
 
@@ -109,9 +133,9 @@ export class VaultPeople {
     const tasks: NoteTaskContacts[] = [];
     for (const file of this.vault.markdownFiles()) {
       const own = personNote.get(file.path);
-      // A person note is in hand: only its body is looked at for tasks (their line numbers
+      // A person note is in hand, its text kept only when its body has tasks (their line numbers
       // count the frontmatter, as Obsidian's do, so the whole text is what they are read from).
-      if (own !== undefined && !mayHaveTasks(own.body)) continue;
+      if (own !== undefined && own.text === null) continue;
       const date = match(basenameOf(file.path));
       const text = own?.text ?? this.vault.readText(file.path);
       if (date !== null && this.settings.useDailyNotes) {
@@ -147,8 +171,8 @@ export class VaultPeople {
     }
   }
 
-  private byPath(): Map<string, PersonNote> {
-    return new Map(this.notes.map((n) => [n.note.path, n]));
+  private byPath(): Map<string, HeldNote> {
+    return new Map(this.held.map((n) => [n.note.path, n]));
   }
 
   /**
@@ -165,8 +189,8 @@ export class VaultPeople {
     }
     const out = new Map<string, string[]>();
     for (const file of this.vault.markdownFiles()) {
-      const text = personNote.get(file.path)?.text ?? this.vault.readText(file.path);
-      for (const target of new Set(wikiLinkTargets(text))) {
+      const links = personNote.get(file.path)?.links ?? wikiLinkTargets(this.vault.readText(file.path));
+      for (const target of new Set(links)) {
         const hit = (byKey.get(target.replace(/\.md$/i, '').toLowerCase()) ?? []).sort(
           (a, b) => a.path.length - b.path.length,
         )[0];
@@ -202,7 +226,11 @@ export class VaultPeople {
     );
   }
 
+  /** A person note with its body, read again (the index keeps only what the commands need of each). */
   note(path: string): PersonNote | undefined {
-    return this.notes.find((n) => n.note.path === path);
+    const held = this.held.find((n) => n.note.path === path);
+    if (held === undefined) return undefined;
+    const text = held.text ?? this.vault.readText(path);
+    return { note: held.note, body: readNoteFrontmatter(text, parseYaml).body, text };
   }
 }

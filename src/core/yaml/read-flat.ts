@@ -10,6 +10,7 @@
  * schema, which is what Obsidian's parser gives for these shapes; a property test holds
  * it to that.
  */
+import { ownCopy } from '../text/own-copy';
 export type FlatValue = string | number | boolean | null | FlatValue[];
 
 const ITEM_LINE = /^([ ]*)-(?:[ ]+(.*))?$/;
@@ -124,7 +125,7 @@ function readFlowList(text: string): FlatValue[] | undefined {
     if (item === '' || /[[\]{}"']/.test(item)) return undefined;
     const value = readPlain(item);
     if (typeof value !== 'string') return undefined;
-    items.push(value);
+    items.push(ownCopy(value));
   }
   return items;
 }
@@ -136,7 +137,10 @@ function readScalar(raw: string): FlatValue | undefined {
   if (text.startsWith('"')) return readDoubleQuoted(text);
   if (text.startsWith("'")) return readSingleQuoted(text);
   if (text.startsWith('[') && text.endsWith(']')) return readFlowList(text);
-  return readPlain(text);
+  const value = readPlain(text);
+  // A value is kept long after its note is parsed (the index, the import's snapshot): as a
+  // view into the note it would keep the note's whole text alive.
+  return typeof value === 'string' ? ownCopy(value) : value;
 }
 
 const KEY_CHARS = /^[A-Za-z0-9_][A-Za-z0-9_ .-]*$/;
