@@ -1,4 +1,5 @@
 /** What a CLI command may do to the outside world, so tests can run commands in-process. */
+import readline from 'node:readline';
 import { escapeControlCharsInOutput } from '../core/text/control-chars';
 
 export interface CliIo {
@@ -15,6 +16,31 @@ export interface CliIo {
    * null ends it. Only on a terminal: a pipe or a file gets none.
    */
   progress?: (text: string | null) => void;
+  /**
+   * Asks a yes/no question and waits for the answer (no by default). Only when both stdin and
+   * stderr are a terminal: a script or a pipe is never asked, and gets the exit code instead.
+   */
+  confirm?: (question: string) => Promise<boolean>;
+}
+
+/** A yes/no question on the terminal; Enter, Ctrl-C or Ctrl-D mean no. */
+function askOnTerminal(question: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const rl = readline.createInterface({ input: process.stdin, output: process.stderr });
+    let answered = false;
+    const done = (yes: boolean) => {
+      if (answered) return;
+      answered = true;
+      rl.close();
+      resolve(yes);
+    };
+    rl.on('SIGINT', () => {
+      process.stderr.write('\n');
+      done(false);
+    });
+    rl.on('close', () => done(false));
+    rl.question(`${escapeControlCharsInOutput(question)} [y/N] `, (answer) => done(/^y(es)?$/i.test(answer.trim())));
+  });
 }
 
 /**
@@ -53,5 +79,6 @@ export function processIo(workerScript?: string): CliIo {
             process.stderr.write(text === null ? '\r\x1b[K' : `\r${escapeControlCharsInOutput(text)}\x1b[K`),
         }
       : {}),
+    ...(process.stdin.isTTY && process.stderr.isTTY ? { confirm: askOnTerminal } : {}),
   };
 }

@@ -20,6 +20,11 @@ export interface CliRun {
 }
 
 export async function cli(...argv: string[]): Promise<CliRun> {
+  return cliWith({}, ...argv);
+}
+
+/** The same with parts of the terminal replaced: `confirm` answers its questions as a user on a terminal would. */
+export async function cliWith(terminal: Pick<CliIo, 'confirm'>, ...argv: string[]): Promise<CliRun> {
   let out = '';
   let err = '';
   const io: CliIo = {
@@ -28,6 +33,7 @@ export async function cli(...argv: string[]): Promise<CliRun> {
     interrupted: () => false,
     breathe: () => Promise.resolve(),
     workerScript: WORKER,
+    ...terminal,
   };
   const code = await runCli(argv, io);
   return { code, out, err, json: <T>() => JSON.parse(out) as T };

@@ -105,10 +105,9 @@ export function importSummary(
   };
 }
 
-function printBrake(io: CliIo, brake: SanityBrake, stopped: boolean): void {
+function printBrake(io: CliIo, brake: SanityBrake): void {
   io.err(`network-crm: ${brake.message}`);
   for (const e of brake.examples) io.err(`  ${e.name}: ${e.from} → ${e.to}  (${e.path})`);
-  if (stopped) io.err('Nothing was written. Run the same command with --yes to import anyway.');
 }
 
 function printHuman(io: CliIo, summary: ImportSummary, vault: string): void {
@@ -383,12 +382,16 @@ export async function runImport(args: ParsedArgs, io: CliIo): Promise<number> {
   const after = new AfterImport(session, plan);
   const brake = sanityBrake(plan);
   if (brake && !args.flags.has('dry-run') && !args.flags.has('yes')) {
-    if (args.flags.has('json'))
-      io.out(JSON.stringify({ ...importSummary(plan, null, { brake }), dryRun: false, stopped: true }, null, 2));
-    printBrake(io, brake, true);
-    return EXIT_BRAKE;
-  }
-  if (brake) printBrake(io, brake, false);
+    printBrake(io, brake);
+    // On a terminal the user is asked, as the plugin's preview asks; a script gets the exit code.
+    const ask = args.flags.has('json') ? undefined : io.confirm;
+    if (!ask || !(await ask('Import anyway?'))) {
+      if (args.flags.has('json'))
+        io.out(JSON.stringify({ ...importSummary(plan, null, { brake }), dryRun: false, stopped: true }, null, 2));
+      io.err('Nothing was written. Run the same command with --yes to import anyway.');
+      return EXIT_BRAKE;
+    }
+  } else if (brake) printBrake(io, brake);
   if (!args.flags.has('dry-run')) {
     try {
       result = await applyPlan(plan, vault.writer(), {
@@ -450,7 +453,10 @@ export const IMPORT: CommandSpec = {
     SETTING_FLAG_HELP['no-base']!,
     SETTING_FLAG_HELP['create-pending-invitees']!,
     SETTING_FLAG_HELP['log-message-days']!,
-    { name: 'yes', help: 'import even when the sanity brake stops it (a mass change of companies)' },
+    {
+      name: 'yes',
+      help: 'import even when the sanity brake stops it (a mass change of companies); a terminal is asked',
+    },
     SETTING_FLAG_HELP['my-emails']!,
     {
       name: 'create-attendees',

@@ -1,5 +1,4 @@
 import { coerceDate, coerceText } from '../people/coerce';
-import type { LinkedInExport } from '../linkedin/read-export';
 import { FIELD } from '../notes/schema';
 import { noteName } from './note-matcher';
 import type { ImportPlan } from './plan-types';
@@ -10,18 +9,16 @@ import type { ExistingNote } from './vault-snapshot';
  * you removed them, or they hid their profile. Decided from Connections.csv alone (someone
  * you still exchange messages with can be gone), and only when the export has that file.
  * A note marked connected after the export's newest connection (accepted in the triage
- * after the export was made) is not missing: the export predates it.
+ * after the export was made) is not missing: the export predates it. `connections` is null
+ * when the export has no Connections.csv, else its newest `connected-on`.
  */
 export function missingFromExport(
-  exp: LinkedInExport,
+  connections: { newest: string | null } | null,
   notes: readonly ExistingNote[],
   accounted: ReadonlySet<ExistingNote>,
 ): ImportPlan['missingFromExport'] {
-  if (exp.connections.length === 0) return [];
-  let newest: string | null = null;
-  for (const f of exp.connections)
-    for (const c of f.records)
-      if (c.connectedOn !== null && (newest === null || c.connectedOn > newest)) newest = c.connectedOn;
+  if (connections === null) return [];
+  const { newest } = connections;
   const missing: ImportPlan['missingFromExport'] = [];
   for (const note of notes) {
     if (accounted.has(note) || !note.frontmatter || coerceText(note.frontmatter[FIELD.status]) !== 'connected')

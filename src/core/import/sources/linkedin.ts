@@ -31,20 +31,31 @@ export function settleLinkedInStatus(current: Readonly<Record<string, unknown>>,
   return status === wanted ? incoming : { ...incoming, [FIELD.status]: status };
 }
 
-export function linkedInSource(exp: LinkedInExport): ImportSource {
+/**
+ * The LinkedIn source of one import run. It lets go of the export's records once its people
+ * are collected (a source is collected once): at 1,000,000 rows, or 200,000 messages, the
+ * records were as much memory again as the people the plan is made of.
+ */
+export function linkedInSource(data: LinkedInExport): ImportSource {
+  let held: LinkedInExport | null = data;
+  /** What `missing` needs of Connections.csv, kept when the records are let go. */
+  let connections: { newest: string | null } | null = null;
   return {
     id: 'linkedin',
     label: 'LinkedIn',
-    files: exp.sources,
+    files: data.sources,
     owns: LINKEDIN_OWNED,
     skipped: [
-      ...exp.connections.flatMap((f) => f.skipped),
-      ...exp.invitations.flatMap((f) => f.skipped),
-      ...exp.messages.flatMap((f) => f.skipped),
+      ...data.connections.flatMap((f) => f.skipped),
+      ...data.invitations.flatMap((f) => f.skipped),
+      ...data.messages.flatMap((f) => f.skipped),
     ],
-    warnings: [...exp.connections.flatMap((f) => f.warnings), ...exp.profiles.flatMap((f) => f.warnings)],
+    warnings: [...data.connections.flatMap((f) => f.warnings), ...data.profiles.flatMap((f) => f.warnings)],
 
     collect({ notes, settings, plan }) {
+      const exp = held;
+      if (exp === null) throw new Error('a LinkedIn import source is collected once');
+      held = null;
       const stats = plan.stats;
       stats.connectionRows = exp.connections.reduce((n, f) => n + f.records.length + f.skipped.length, 0);
       stats.blankMemberRows = exp.connections.reduce((n, f) => n + f.blankMemberRows, 0);
@@ -79,12 +90,13 @@ export function linkedInSource(exp: LinkedInExport): ImportSource {
       const messages = addMessages(people, exp, notes, owner, { logMessageDays: settings.logMessageDays ?? false });
       plan.messages = messages.outcome;
       plan.ambiguous.push(...messages.ambiguous);
+      connections = exp.connections.length > 0 ? { newest: stats.newestConnectedOn } : null;
       return people;
     },
 
     settle: settleLinkedInStatus,
 
-    missing: (notes, accounted) => missingFromExport(exp, notes, accounted),
+    missing: (notes, accounted) => missingFromExport(connections, notes, accounted),
 
     counts: (plan) => [
       ['Invitations received, waiting for you', plan.stats.pendingIncoming],

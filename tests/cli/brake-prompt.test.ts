@@ -1,0 +1,90 @@
+/**
+ * Issue 13, case 1: "the preview and the CLI stop and ask". On a terminal `network-crm
+ * import` asks whether to go on when the sanity brake trips (the plugin's preview does the
+ * same); a script, a pipe or `--json` gets exit code 3 and nothing written, as before. The
+ * terminal's answer comes from `confirm` (see tests/support/cli.ts).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generateExport, zipExport } from '../../scripts/lib/synthetic-export';
+import { withCompaniesChanged } from '../hostile/exports';
+import { cli, cliWith } from '../support/cli';
+import { readTree, tempDir } from '../support/temp-dir';
+
+const TODAY = '2026-11-26';
+const exp = generateExport({ connections: 400, seed: 13 });
+
+/** A vault imported from `exp`, and an export moving a quarter of its people to one company. */
+async function seeded(): Promise<{ vault: string; garbled: string }> {
+  const dir = tempDir();
+  const vault = path.join(dir, 'vault');
+  fs.mkdirSync(vault);
+  const first = path.join(dir, 'Complete_LinkedInDataExport_11-01-2026.zip');
+  fs.writeFileSync(first, zipExport(exp));
+  expect((await cli('import', first, '--vault', vault, '--today', TODAY)).code).toBe(0);
+  const garbled = path.join(dir, 'Connections.csv');
+  fs.writeFileSync(
+    garbled,
+    withCompaniesChanged(exp, (i) => i % 4 === 0, 'Garbled Corp'),
+  );
+  return { vault, garbled };
+}
+
+describe('the sanity brake on a terminal', () => {
+  it('asks, and "no" writes nothing and exits 3', async () => {
+    const { vault, garbled } = await seeded();
+    const before = readTree(vault);
+    const asked: string[] = [];
+    const r = await cliWith(
+      { confirm: (q) => (asked.push(q), Promise.resolve(false)) },
+      'import',
+      garbled,
+      '--vault',
+      vault,
+      '--today',
+      TODAY,
+    );
+    expect(asked).toEqual(['Import anyway?']);
+    expect(r.code).toBe(3);
+    expect(r.err).toMatch(/would change the company of \d+ of \d+ people/);
+    expect(r.err).toContain('→ Garbled Corp');
+    expect(r.err).toContain('Nothing was written.');
+    expect(readTree(vault)).toEqual(before);
+  });
+
+  it('"yes" imports, as --yes does', async () => {
+    const { vault, garbled } = await seeded();
+    const r = await cliWith(
+      { confirm: () => Promise.resolve(true) },
+      'import',
+      garbled,
+      '--vault',
+      vault,
+      '--today',
+      TODAY,
+    );
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/\d+ notes updated/);
+    const moved = Object.values(readTree(vault)).filter((t) => t.includes('company: Garbled Corp\n'));
+    expect(moved.length).toBeGreaterThan(50);
+  });
+
+  it('--json is never asked: it stops with exit 3, as a script expects', async () => {
+    const { vault, garbled } = await seeded();
+    let asked = false;
+    const r = await cliWith(
+      { confirm: () => ((asked = true), Promise.resolve(true)) },
+      'import',
+      garbled,
+      '--vault',
+      vault,
+      '--today',
+      TODAY,
+      '--json',
+    );
+    expect(asked).toBe(false);
+    expect(r.code).toBe(3);
+    expect(r.json()).toMatchObject({ stopped: true });
+  });
+});
