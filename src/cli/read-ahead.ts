@@ -21,7 +21,10 @@ import { SENT, STOPPED, TAKEN, WORKER_TAG, type ReadBatch, type ReadStreamData }
 const MIN_FILES = 500;
 /** Files per message: big enough that messages are few, small enough that the first comes soon. */
 const STREAM_BATCH = 256;
-/** How many batches the worker may read ahead of the reader (~4,000 notes, a few MB). */
+/**
+ * How many batches the worker may read ahead of the reader by default: ~4,000 notes, a few
+ * MB. A reader that starts late (the import parses the export first) gives a larger one.
+ */
 const WINDOW = 16;
 /** A worker that sends nothing for this long is given up on; the reader then reads for itself. */
 const STALL_MS = 3000;
@@ -42,7 +45,7 @@ export class ReadStream {
   private batchLength = 0;
   private waited = false;
 
-  constructor(files: readonly string[], script: string | undefined) {
+  constructor(files: readonly string[], script: string | undefined, window = WINDOW) {
     if (files.length < MIN_FILES || script === undefined) return;
     const { port1, port2 } = new MessageChannel();
     try {
@@ -52,7 +55,7 @@ export class ReadStream {
         port: port2,
         progress: this.progress,
         batch: STREAM_BATCH,
-        window: WINDOW,
+        window,
       };
       // A worker that fails to start only stalls the stream, which then ends (see next()).
       new Worker(script, { workerData: data, transferList: [port2], argv: [] }).on('error', () => undefined).unref();
