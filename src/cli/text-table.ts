@@ -1,7 +1,7 @@
 /**
  * Rows of columns for the CLI's text output, aligned by display width (see
  * core/text/display-width.ts) and cut with "…" so one long name or note never breaks the
- * table. A row may carry a detail line (an invitation's note), printed under it. Text from
+ * table. A row may carry detail lines (an invitation's note), printed under it. Text from
  * an export is made terminal-safe first: control and direction-override characters could
  * otherwise rewrite or reorder the line.
  */
@@ -10,7 +10,8 @@ import type { CliIo } from './io';
 
 export interface TableRow {
   cells: string[];
-  detail: string | null;
+  /** Lines printed under the row, indented past its first column. */
+  details: string[];
 }
 
 /** Widest a column may get. */
@@ -43,7 +44,7 @@ export function truncateDisplay(text: string, width: number): string {
 export function printTable(io: CliIo, rows: readonly TableRow[]): void {
   const clean = rows.map((r) => ({
     cells: r.cells.map(terminalSafe),
-    detail: r.detail === null ? null : terminalSafe(r.detail),
+    details: r.details.map(terminalSafe),
   }));
   const count = Math.max(0, ...clean.map((r) => r.cells.length));
   const widths = Array.from({ length: count }, (_, i) =>
@@ -55,6 +56,6 @@ export function printTable(io: CliIo, rows: readonly TableRow[]): void {
   for (const r of clean) {
     const cells = shown.map(({ w, i }) => (i === last ? (r.cells[i] ?? '') : padDisplay(r.cells[i] ?? '', w)));
     io.out(`  ${cells.join('  ').trimEnd()}`);
-    if (r.detail !== null) io.out(`  ${' '.repeat((widths[0] ?? 0) + 2)}${truncateDisplay(r.detail, DETAIL_WIDTH)}`);
+    for (const d of r.details) io.out(`  ${' '.repeat((widths[0] ?? 0) + 2)}${truncateDisplay(d, DETAIL_WIDTH)}`);
   }
 }

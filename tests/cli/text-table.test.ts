@@ -11,7 +11,7 @@ function table(rows: Array<{ cells: string[]; detail?: string }>): string[] {
   const out: string[] = [];
   printTable(
     { out: (l) => out.push(l), err: () => undefined, interrupted: () => false, breathe: () => Promise.resolve() },
-    rows.map((r) => ({ cells: r.cells, detail: r.detail ?? null })),
+    rows.map((r) => ({ cells: r.cells, details: r.detail === undefined ? [] : [r.detail] })),
   );
   return out;
 }

@@ -117,7 +117,7 @@ describe('network-crm triage', () => {
     expect(knowledge('Pat Seller')).toMatchObject({ mentionedIn: ['People/Friend.md'] });
   });
 
-  it('prints text a person reads: sections, aligned columns, the hint and the first line of the note', async () => {
+  it('prints text a person reads: sections, aligned columns, the hint, the first line of the note and who you trust there', async () => {
     const { out } = await cli('triage', '--vault', vault(), '--today', TODAY);
     expect(out).toBe(
       [
@@ -126,6 +126,7 @@ describe('network-crm triage', () => {
         'Invitation received (2)',
         '  Ivy Stone   Acme  Invited you on 2026-11-20, with a note  context: Web Summit 2024, we met',
         '              “Hi Alex, we met at the Acme booth at Web Summit 2024!”',
+        '              You trust Friend at Acme',
         '  Pat Seller        Invited you on 2026-11-19, with a note  sales pitch?: I help, raise money, book a call, https://cal.com/pat',
         '              “I help founders raise money, book a call https://cal.com/pat”',
         '',

@@ -13,6 +13,7 @@ import {
   type TriageCard,
   type TriageItem,
   type TriageKind,
+  trustedAtCompanyLine,
   vaultKnowledge,
   withdrawItem,
 } from '../../core/triage/queue';
@@ -84,13 +85,17 @@ function hintCell(card: TriageItem): string {
   return `${HINT_LABELS[card.hint.hint].toLowerCase()}${words.length ? `: ${words.slice(0, 4).join(', ')}` : ''}`;
 }
 
-function rowOf(card: TriageItem): TableRow {
+/** A card as a table row; an invitation's note and who you trust at the company go under it, as on the plugin's card. */
+function rowOf(card: TriageItem, ctx: TriageContext, knowledge: Knowledge): TableRow {
   const p = card.person;
-  const note = p.invitationMessage.split(/\r?\n/)[0] ?? '';
-  return {
-    cells: [p.name, [p.company, p.position].filter(Boolean).join(' · '), card.reason, hintCell(card)],
-    detail: note === '' || (card.kind !== 'invitation' && card.kind !== 'answer') ? null : `“${note}”`,
-  };
+  const details: string[] = [];
+  if (card.kind === 'invitation' || card.kind === 'answer') {
+    const note = p.invitationMessage.split(/\r?\n/)[0] ?? '';
+    if (note !== '') details.push(`“${note}”`);
+    const trusted = trustedAtCompanyLine(knowledge()(p, ctx.backlinks().get(p.path) ?? []), p.company);
+    if (trusted !== null) details.push(trusted);
+  }
+  return { cells: [p.name, [p.company, p.position].filter(Boolean).join(' · '), card.reason, hintCell(card)], details };
 }
 
 function runTriage(args: ParsedArgs, io: CliIo): Promise<number> {
@@ -115,7 +120,10 @@ function runTriage(args: ParsedArgs, io: CliIo): Promise<number> {
       io.out(
         `Rate your network: ${formatCount(order.length)} earlier connections without a trust level, most signal first`,
       );
-      printTable(io, shown.map(rowOf));
+      printTable(
+        io,
+        shown.map((c) => rowOf(c, ctx, knowledge)),
+      );
       if (shown.length < order.length) io.out(`  … and ${formatCount(order.length - shown.length)} more (--limit)`);
     }
     return Promise.resolve(0);
@@ -168,7 +176,7 @@ function runTriage(args: ParsedArgs, io: CliIo): Promise<number> {
             ? 'network-crm triage --kind prune'
             : 'network-crm triage --kind withdraw';
       io.out(`  ${card.reason} (${how} lists them)`);
-    } else rows.push(rowOf(card));
+    } else rows.push(rowOf(card, ctx, knowledge));
   }
   flush();
   if (shown.length < cards.length) io.out(`  … and ${plural(cards.length - shown.length, 'more card')} (--limit)`);
