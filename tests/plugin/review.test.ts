@@ -114,6 +114,8 @@ describe("Plan this week's reach-outs", () => {
       `## Interactions\n\n- ${TODAY} · other · reached out (weekly review)\n`,
     );
     expect(text(app, 'People/Olga Overdue.md')).toContain(`last-contact: ${TODAY}`);
+    // The task gets its done date, so the device this note syncs to sees it as logged.
+    expect(text(app, path)).toMatch(new RegExp(`- \\[x\\] Reach out to \\[\\[People/Olga.*➕ ${TODAY} ✅ ${TODAY}\\n`));
     // Unchecking and checking again the same day does not log twice.
     await app.vault.process(fileAt(app, path), (t) => t.replace('- [x] Reach out', '- [ ] Reach out'));
     await settle(app);
@@ -127,5 +129,17 @@ describe("Plan this week's reach-outs", () => {
     await settle(app);
     expect(text(app, 'People/Fran Follow.md')).not.toContain('reached out');
     expect(plugin.index.lastContact('People/Olga Overdue.md')).toEqual({ date: TODAY, source: 'log' });
+  });
+  it('does not log again on a device that receives the review already checked and dated', async () => {
+    const review = `## Reach-outs for ${isoWeekLabel(TODAY)}\n\n- [ ] Reach out to [[People/Olga Overdue|Olga Overdue]] ➕ ${TODAY}\n`;
+    const path = `Network CRM/Reviews/${isoWeekLabel(TODAY)}.md`;
+    const { app } = await startPlugin({ ...VAULT, [path]: review });
+    await settle(app);
+    // What sync delivers from the device where it was checked: the task done, with its date.
+    await app.vault.process(fileAt(app, path), (t) =>
+      t.replace('- [ ] Reach out', '- [x] Reach out').replace(`➕ ${TODAY}`, `➕ ${TODAY} ✅ ${TODAY}`),
+    );
+    await settle(app);
+    expect(text(app, 'People/Olga Overdue.md')).not.toContain('reached out');
   });
 });

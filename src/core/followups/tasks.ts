@@ -143,6 +143,26 @@ export function scanLines(noteText: string): ScannedLine[] {
   return out;
 }
 
+/**
+ * The note with ` ✅ date` (the Tasks plugin's done date) added to this checked task, or null
+ * when its line is no longer that task, checked and without a done date (it was edited
+ * meanwhile). A weekly-review task checked on one device is logged as contact there; the
+ * date it gets tells every other device, once the note syncs, that it is already logged.
+ */
+export function stampDone(noteText: string, task: MarkdownTask, date: IsoDate): string | null {
+  const lines = noteText.split('\n');
+  const raw = lines[task.line];
+  if (raw === undefined) return null;
+  const cr = raw.endsWith('\r') ? '\r' : '';
+  const line = cr ? raw.slice(0, -1) : raw;
+  const m = TASK.exec(line);
+  const text = (m?.[2] ?? '').trim();
+  if (!m || (m[1] !== 'x' && m[1] !== 'X') || text !== task.text || tasksDate(text, '✅', 'completion') !== null)
+    return null;
+  lines[task.line] = `${line.trimEnd()} ✅ ${date}${cr}`;
+  return lines.join('\n');
+}
+
 /** Every task in the note (outside quotes, code and comments), with the notes it links. */
 export function findTasks(noteText: string): MarkdownTask[] {
   const out: MarkdownTask[] = [];

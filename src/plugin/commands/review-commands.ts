@@ -4,6 +4,7 @@
  * off; then opens it. Checking one of those tasks logs the contact in the person's note.
  */
 import { Notice, normalizePath, type Plugin, type TFile } from 'obsidian';
+import { stampDone } from '../../core/followups/tasks';
 import { splitNote } from '../../core/notes/note-text';
 import { fillDailyTemplate, reviewTarget, templatePath } from '../../core/review/review-target';
 import {
@@ -75,6 +76,9 @@ export function logCheckedReviewTasks(ctx: CrmContext, checked: readonly Checked
   const today = ctx.today();
   const done = new Set<string>();
   for (const { file, task } of checked) {
+    // The task's done date first: a device this note syncs to then sees it as logged already.
+    // Best effort: if it fails, the contact is still logged here, and only another device might log it again.
+    ctx.app.vault.process(file, (text) => stampDone(text, task, today) ?? text).catch(() => undefined);
     for (const target of task.targets) {
       const dest = ctx.app.metadataCache.getFirstLinkpathDest(target, file.path);
       const person = dest ? ctx.index.get(dest.path) : undefined;

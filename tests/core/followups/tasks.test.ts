@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { contactLinkTargets, findTasks, taskDisplayText } from '../../../src/core/followups/tasks';
+import { contactLinkTargets, findTasks, stampDone, taskDisplayText } from '../../../src/core/followups/tasks';
 
 const note = (...lines: string[]) => lines.join('\n');
 
@@ -115,5 +115,25 @@ describe('tasks in a note', () => {
         return Array.isArray(tasks) && fenced.length === 0;
       }),
     );
+  });
+});
+
+describe('stamping a checked task with its done date', () => {
+  const note =
+    '---\ntags: [daily]\n---\n## Reach-outs\r\n- [x] Reach out to [[Ann]] ➕ 2026-11-23\r\n- [ ] Call [[Bo]]\r\n';
+  const [ann, bo] = findTasks(note);
+
+  it('adds ✅ and the date to that line only, keeping the line ending, so the task now reads as done that day', () => {
+    const stamped = stampDone(note, ann!, '2026-11-27');
+    expect(stamped).toBe(note.replace('➕ 2026-11-23\r\n', '➕ 2026-11-23 ✅ 2026-11-27\r\n'));
+    expect(findTasks(stamped!)[0]?.doneOn).toBe('2026-11-27');
+  });
+
+  it('leaves alone a task that is open, already dated, or no longer on its line', () => {
+    expect(stampDone(note, bo!, '2026-11-27')).toBeNull();
+    const dated = stampDone(note, ann!, '2026-11-27')!;
+    expect(stampDone(dated, findTasks(dated)[0]!, '2026-11-28')).toBeNull();
+    expect(stampDone(note.replace('[x] Reach out', '[x] Wrote to'), ann!, '2026-11-27')).toBeNull();
+    expect(stampDone('', ann!, '2026-11-27')).toBeNull();
   });
 });
