@@ -8,9 +8,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { planEntryUndo, sanitizeUndoEntry, trimUndoHistory, type NoteChange, type UndoEntry } from '../core/edits/undo';
+import { withSentDecisionsRestored, type SentDecision } from '../core/triage/triage-state';
 import { editBody } from '../core/notes/note-text';
 import type { VaultSession } from './options';
-import { absOf, pluginDataFile, writeAtomically } from './vault-config';
+import { absOf, pluginDataFile, saveVaultState, writeAtomically } from './vault-config';
 import { parseYaml } from './yaml-full';
 
 const UNDO_FILE = 'cli-undo.json';
@@ -59,6 +60,8 @@ function readOrNull(session: VaultSession, note: string): string | null {
 
 export class CliEditor {
   private readonly changes: NoteChange[] = [];
+  /** Sent-invitation decisions this command replaced in the vault state (see UndoEntry). */
+  private sentDecisions: Record<string, SentDecision | null> | null = null;
   readonly failed: Array<{ path: string; error: string }> = [];
 
   constructor(private readonly session: VaultSession) {}
@@ -118,11 +121,22 @@ export class CliEditor {
     return this.changes;
   }
 
+  /** Records the decisions on sent invitations this command is about to replace (`sentDecisionsOf`), for undo. */
+  recordSentDecisions(before: Readonly<Record<string, SentDecision | null>>): void {
+    // The first value recorded for a key is the one before the command.
+    this.sentDecisions = { ...before, ...this.sentDecisions };
+  }
+
   /** Stores this command's changes as the newest change, for `undo`. Nothing changed: nothing stored. */
   commit(label: string): void {
-    if (this.changes.length === 0) return;
+    if (this.changes.length === 0 && this.sentDecisions === null) return;
     const file = undoFile(this.session);
-    writeStack(file, trimUndoHistory([...readStack(file), { label, notes: this.changes }], DEPTH, MAX_CHARS));
+    const entry: UndoEntry = {
+      label,
+      notes: this.changes,
+      ...(this.sentDecisions ? { sentDecisions: this.sentDecisions } : {}),
+    };
+    writeStack(file, trimUndoHistory([...readStack(file), entry], DEPTH, MAX_CHARS));
   }
 }
 
@@ -134,6 +148,8 @@ export interface UndoOutcome {
   merged: string[];
   /** Notes left alone, with the reason. */
   skipped: Array<{ path: string; reason: string }>;
+  /** Decisions on sent invitations put back as they were (kept in the vault state). */
+  sentDecisions: number;
 }
 
 /** Undoes the newest recorded CLI change (the rule is core/edits/undo.ts); null when there is none. */
@@ -142,7 +158,7 @@ export async function undoLastChange(session: VaultSession): Promise<UndoOutcome
   const stack = readStack(file);
   const entry = stack.pop();
   if (entry === undefined) return null;
-  const outcome: UndoOutcome = { label: entry.label, restored: [], merged: [], skipped: [] };
+  const outcome: UndoOutcome = { label: entry.label, restored: [], merged: [], skipped: [], sentDecisions: 0 };
   const writer = session.vault.writer();
   for (const step of planEntryUndo(entry, (p) => readOrNull(session, p), parseYaml)) {
     if (step.kind === 'skip') outcome.skipped.push({ path: step.path, reason: step.reason });
@@ -170,6 +186,14 @@ export async function undoLastChange(session: VaultSession): Promise<UndoOutcome
         });
       outcome.merged.push(step.path);
     }
+  }
+  if (entry.sentDecisions) {
+    const state = session.config.state;
+    saveVaultState(session.config, {
+      ...state,
+      triage: withSentDecisionsRestored(state.triage, entry.sentDecisions),
+    });
+    outcome.sentDecisions = Object.keys(entry.sentDecisions).length;
   }
   writeStack(file, stack);
   return outcome;

@@ -260,7 +260,7 @@ describe('network-crm decide', () => {
     );
   });
 
-  it('decides sent invitations with or without a note, kept in the vault state across commands', async () => {
+  it('decides sent invitations with or without a note, kept in the vault state across commands, and undone', async () => {
     const dir = tempDir();
     const pending = Array.from({ length: 8 }, (_, i) => ({
       name: `Invitee ${i}`,
@@ -320,6 +320,28 @@ describe('network-crm decide', () => {
     };
     expect(data.peopleFolder).toBe('People');
     expect(Object.keys(data.state.triage.sentDecisions)).toHaveLength(4);
+
+    // `undo` takes back the bulk decision (the note and the vault state), then the one on a person without a note.
+    const decisions = () =>
+      Object.keys((JSON.parse(fs.readFileSync(path.join(dir, DATA), 'utf8')) as typeof data).state.triage.sentDecisions)
+        .length;
+    expect((await cli('undo', '--vault', dir)).out).toBe(
+      'Undone: keep waiting: 3 sent invitations (1 note restored, 3 sent-invitation decisions taken back).\n',
+    );
+    expect(decisions()).toBe(1);
+    expect(fs.readFileSync(path.join(dir, 'People/Invitee 0.md'), 'utf8')).not.toContain('snooze-until');
+    expect((await cli('undo', '--vault', dir)).out).toBe(
+      'Undone: withdrawn: Invitee 1 (0 notes restored, 1 sent-invitation decision taken back).\n',
+    );
+    expect(decisions()).toBe(0);
+    expect((await triage(dir)).queue.map((i) => i.person?.name ?? i.count)).toEqual([
+      'Invitee 0',
+      'Invitee 1',
+      'Invitee 2',
+      'Invitee 3',
+      'Invitee 4',
+      8,
+    ]);
   });
 
   it('accepting records the day, and the next import completes the fields and does not call them missing', async () => {

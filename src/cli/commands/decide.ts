@@ -20,7 +20,7 @@ import { fillReplyTemplate, recordAsk, replySigner } from '../../core/triage/ask
 import { bulkDecisionLabel, bulkEdit, bulkFilter, selectForBulk, type BulkDecision } from '../../core/triage/bulk';
 import { isSummary, type TriageItem } from '../../core/triage/queue';
 import type { SentItem } from '../../core/triage/sent-invitations';
-import { withSentDecision } from '../../core/triage/triage-state';
+import { sentDecisionsOf, withSentDecision } from '../../core/triage/triage-state';
 import { levelNames } from '../../core/settings';
 import { formatCount, plural } from '../../core/text/format';
 import { requireFlag, stringFlag, UsageError, type ParsedArgs } from '../args';
@@ -63,9 +63,23 @@ function describe(decision: Decision): string {
   return decision.type === 'trust' ? `trust ${decision.level}` : decision.type;
 }
 
-/** Records a decision on sent invitations in the vault state (where invitees without a note can have one). */
-function saveSentDecision(ctx: TriageContext, items: readonly SentItem[], decision: 'decline' | 'keep'): void {
+/**
+ * Records a decision on sent invitations in the vault state (where invitees without a note
+ * can have one), and what it replaced in `editor`, so `network-crm undo` puts it back.
+ */
+function saveSentDecision(
+  ctx: TriageContext,
+  items: readonly SentItem[],
+  decision: 'decline' | 'keep',
+  editor: CliEditor,
+): void {
   const state = ctx.state();
+  editor.recordSentDecisions(
+    sentDecisionsOf(
+      state.triage,
+      items.map((s) => s.key),
+    ),
+  );
   const triage = withSentDecision(
     state.triage,
     items.map((s) => s.key),
@@ -75,21 +89,29 @@ function saveSentDecision(ctx: TriageContext, items: readonly SentItem[], decisi
   ctx.saveState({ ...state, triage });
 }
 
-/** Applies the edits one command makes and records them for `network-crm undo`. */
+/**
+ * Applies the edits one command makes and records them for `network-crm undo`; `also` runs
+ * after the notes, before the change is stored (a decision kept in the vault state joins it).
+ */
 async function editNotes(
   ctx: TriageContext,
   label: string,
   edits: ReadonlyArray<{ path: string; edit: Parameters<CliEditor['edit']>[1] }>,
   io?: CliIo,
+  also?: (editor: CliEditor) => void,
 ): Promise<{ changed: string[]; failed: CliEditor['failed'] }> {
   const editor = new CliEditor(ctx.session);
   const changed: string[] = [];
-  for (const { path, edit } of edits) {
-    if (io?.interrupted()) break;
-    if (await editor.edit(path, edit)) changed.push(path);
-    if (io && changed.length % 250 === 0) await io.breathe();
+  try {
+    for (const { path, edit } of edits) {
+      if (io?.interrupted()) break;
+      if (await editor.edit(path, edit)) changed.push(path);
+      if (io && changed.length % 250 === 0) await io.breathe();
+    }
+    also?.(editor);
+  } finally {
+    editor.commit(label);
   }
-  editor.commit(label);
   return { changed, failed: editor.failed };
 }
 
@@ -109,7 +131,10 @@ async function decideOne(args: ParsedArgs, io: CliIo, ctx: TriageContext, decisi
         `${sent.name} has no note: only --decline (withdrawn) or --keep (keep waiting) apply`,
         'decide',
       );
-    saveSentDecision(ctx, [sent], decision.type);
+    const type = decision.type;
+    await editNotes(ctx, `${type === 'decline' ? 'withdrawn' : 'keep waiting'}: ${sent.name}`, [], undefined, (ed) =>
+      saveSentDecision(ctx, [sent], type, ed),
+    );
     if (json) io.out(JSON.stringify({ path: null, name: sent.name, decision, card: 'withdraw' }));
     else
       io.out(
@@ -143,21 +168,30 @@ async function decideOne(args: ParsedArgs, io: CliIo, ctx: TriageContext, decisi
   });
   // What the decision cleared (a trust level clears `prune: true`), said so it can be put back.
   const cleared: Array<{ field: string; was: unknown }> = [];
-  const done = await editNotes(ctx, `${decision.type} ${person.name}`, [
-    {
-      path: person.path,
-      edit: {
-        frontmatter: (fm) => {
-          const before = { ...fm };
-          edit(fm);
-          for (const key of Object.keys(before)) if (!(key in fm)) cleared.push({ field: key, was: before[key] });
+  const type = decision.type;
+  const done = await editNotes(
+    ctx,
+    `${decision.type} ${person.name}`,
+    [
+      {
+        path: person.path,
+        edit: {
+          frontmatter: (fm) => {
+            const before = { ...fm };
+            edit(fm);
+            for (const key of Object.keys(before)) if (!(key in fm)) cleared.push({ field: key, was: before[key] });
+          },
         },
       },
+    ],
+    undefined,
+    // The invitation's decision joins the note's edit in one undo step, when the note was written.
+    (ed) => {
+      if (ed.failed.length === 0 && sent !== null && (type === 'decline' || type === 'keep'))
+        saveSentDecision(ctx, [sent], type, ed);
     },
-  ]);
+  );
   if (done.failed[0]) throw new Error(`${done.failed[0].path}: ${done.failed[0].error}`);
-  if (sent !== null && (decision.type === 'decline' || decision.type === 'keep'))
-    saveSentDecision(ctx, [sent], decision.type);
   if (json) io.out(JSON.stringify({ path: person.path, decision, card: kind, cleared }));
   else
     io.out(
@@ -251,14 +285,20 @@ async function decideSent(args: ParsedArgs, io: CliIo, ctx: TriageContext, decis
   const chosen = ctx.queue().sent.filter((s) => before === undefined || s.sentOn < before);
   const dryRun = args.flags.has('dry-run');
   if (!dryRun && chosen.length > 0) {
-    saveSentDecision(ctx, chosen, decision.type);
+    const type = decision.type;
     const edit = decisionEdit(decision, {
       kind: 'withdraw',
       today: ctx.today,
       withdrawAfterWeeks: ctx.session.settings.withdrawAfterWeeks,
     });
     const withNotes = chosen.flatMap((s) => (s.person ? [{ path: s.person.path, edit: { frontmatter: edit } }] : []));
-    await editNotes(ctx, `${decision.type === 'decline' ? 'withdrawn' : 'keep waiting'}: sent invitations`, withNotes);
+    await editNotes(
+      ctx,
+      `${type === 'decline' ? 'withdrawn' : 'keep waiting'}: ${plural(chosen.length, 'sent invitation')}`,
+      withNotes,
+      undefined,
+      (ed) => saveSentDecision(ctx, chosen, type, ed),
+    );
   }
   const what = decision.type === 'decline' ? 'withdrawn on LinkedIn' : 'keep waiting';
   if (args.flags.has('json'))

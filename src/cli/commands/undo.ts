@@ -8,10 +8,14 @@ import { openVault } from '../options';
 
 async function runUndo(args: ParsedArgs, io: CliIo): Promise<number> {
   const outcome = await undoLastChange(openVault(args));
-  if (args.flags.has('json')) io.out(JSON.stringify(outcome ?? { label: null, restored: [], merged: [], skipped: [] }));
+  if (args.flags.has('json'))
+    io.out(JSON.stringify(outcome ?? { label: null, restored: [], merged: [], skipped: [], sentDecisions: 0 }));
   else if (outcome === null) io.out('Nothing to undo.');
   else {
-    io.out(`Undone: ${outcome.label} (${plural(outcome.restored.length, 'note')} restored).`);
+    const decisions = outcome.sentDecisions
+      ? `, ${plural(outcome.sentDecisions, 'sent-invitation decision')} taken back`
+      : '';
+    io.out(`Undone: ${outcome.label} (${plural(outcome.restored.length, 'note')} restored${decisions}).`);
     if (outcome.merged.length > 0) {
       io.out(`${plural(outcome.merged.length, 'note')} had changed since; the later changes were kept:`);
       for (const p of outcome.merged) io.out(`  ${p}`);
@@ -32,6 +36,7 @@ export const UNDO: CommandSpec = {
     "A note edited since (by you, Obsidian, sync or an import) keeps those later edits: only the command's own",
     'keys and lines are taken back. If one of those was changed since, the note is left as it is and listed',
     'with the reason; exits 1 then.',
+    'Decisions on invitations you sent (withdrawn, keep waiting), kept in the vault state, are put back too.',
     'The last 10 changes are kept in <config folder>/plugins/network-crm/cli-undo.json.',
   ],
   flags: [FLAG.vault, FLAG.configDir, FLAG.json, FLAG.help],

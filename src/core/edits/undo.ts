@@ -14,6 +14,7 @@
  */
 import { fieldEdits, planRevert, type RecordedEdit } from './revert';
 import { splitNote } from '../notes/note-text';
+import { sanitizeSentDecision, type SentDecision } from '../triage/triage-state';
 
 export interface NoteChange {
   path: string;
@@ -31,6 +32,11 @@ export interface NoteChange {
 export interface UndoEntry {
   label: string;
   notes: NoteChange[];
+  /**
+   * Decisions on sent invitations (kept in the vault state, not in a note) the change
+   * replaced, by invitation key: the one before, or null for none. Undo puts them back.
+   */
+  sentDecisions?: Record<string, SentDecision | null>;
 }
 
 /** What undoing one note's change does. */
@@ -149,5 +155,14 @@ export function sanitizeUndoEntry(value: unknown): UndoEntry | null {
     if (c.before === null && c.after === null) return null;
     notes.push({ path: c.path, before: c.before, after: c.after });
   }
-  return { label: raw.label, notes };
+  const decisions = (value as { sentDecisions?: unknown }).sentDecisions;
+  if (decisions === undefined) return { label: raw.label, notes };
+  if (decisions === null || typeof decisions !== 'object' || Array.isArray(decisions)) return null;
+  const sentDecisions: Record<string, SentDecision | null> = {};
+  for (const [key, d] of Object.entries(decisions as Record<string, unknown>)) {
+    const sane = d === null ? null : sanitizeSentDecision(d);
+    if (d !== null && sane === null) return null;
+    sentDecisions[key] = sane;
+  }
+  return { label: raw.label, notes, sentDecisions };
 }

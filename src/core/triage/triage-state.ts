@@ -79,15 +79,22 @@ function sanitizeSent(v: unknown): SentInvitation | null {
   return { name, profileUrl, sentOn };
 }
 
+/** A stored decision as it was written, or null when it is not one. */
+export function sanitizeSentDecision(v: unknown): SentDecision | null {
+  const d = asRecord(v);
+  const on = isoOrNull(d?.on);
+  return on !== null && (d?.decision === 'waiting' || d?.decision === 'withdrawn')
+    ? { decision: d.decision, on }
+    : null;
+}
+
 export function sanitizeTriageState(loaded: unknown): TriageState {
   const raw = asRecord(loaded);
   if (!raw) return { ...EMPTY_TRIAGE_STATE };
   const decisions: Record<string, SentDecision> = {};
   for (const [key, value] of Object.entries(asRecord(raw.sentDecisions) ?? {})) {
-    const d = asRecord(value);
-    const on = isoOrNull(d?.on);
-    if (on !== null && (d?.decision === 'waiting' || d?.decision === 'withdrawn'))
-      decisions[key] = { decision: d.decision, on };
+    const d = sanitizeSentDecision(value);
+    if (d !== null) decisions[key] = d;
   }
   const newestSeen = isoOrNull(raw.newestSeen);
   const newSince = isoOrNull(raw.newSince);
@@ -147,6 +154,24 @@ export function withSentDecision(
   for (const key of keys) {
     if (decision === null) delete sentDecisions[key];
     else sentDecisions[key] = { decision, on: today };
+  }
+  return { ...state, sentDecisions };
+}
+
+/** The decisions these invitations have now (null: none): what undoing a change to them puts back. */
+export function sentDecisionsOf(state: TriageState, keys: readonly string[]): Record<string, SentDecision | null> {
+  return Object.fromEntries(keys.map((k) => [k, state.sentDecisions[k] ?? null]));
+}
+
+/** The state with the decisions {@link sentDecisionsOf} recorded put back (the plugin's and the CLI's undo). */
+export function withSentDecisionsRestored(
+  state: TriageState,
+  before: Readonly<Record<string, SentDecision | null>>,
+): TriageState {
+  const sentDecisions = { ...state.sentDecisions };
+  for (const [key, decision] of Object.entries(before)) {
+    if (decision === null) delete sentDecisions[key];
+    else sentDecisions[key] = decision;
   }
   return { ...state, sentDecisions };
 }

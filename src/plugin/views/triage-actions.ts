@@ -12,7 +12,12 @@ import { countMentions, generatedNote } from '../../core/triage/mentions';
 import type { HintVocabulary } from '../../core/triage/note-hint';
 import type { TriageItem } from '../../core/triage/queue';
 import type { SentItem } from '../../core/triage/sent-invitations';
-import { withSentDecision, type SentDecision, type SentDecisionKind } from '../../core/triage/triage-state';
+import {
+  sentDecisionsOf,
+  withSentDecision,
+  withSentDecisionsRestored,
+  type SentDecisionKind,
+} from '../../core/triage/triage-state';
 import { vaultVocabulary } from '../../core/triage/vault-vocabulary';
 import type { PersonRecord } from '../../core/people/person-record';
 import type { CrmContext } from '../context';
@@ -63,21 +68,13 @@ export class TriageActions {
   ): Promise<{ changed: number; failed: string[] }> {
     const today = this.ctx.today();
     const keys = items.map((s) => s.key);
-    const before = new Map<string, SentDecision | undefined>(
-      keys.map((k) => [k, this.ctx.state.triage.sentDecisions[k]]),
-    );
+    const before = sentDecisionsOf(this.ctx.state.triage, keys);
     await this.ctx.saveState({
       ...this.ctx.state,
       triage: withSentDecision(this.ctx.state.triage, keys, decision, today),
     });
-    const restoreState = async () => {
-      const sentDecisions = { ...this.ctx.state.triage.sentDecisions };
-      for (const [k, d] of before) {
-        if (d === undefined) delete sentDecisions[k];
-        else sentDecisions[k] = d;
-      }
-      await this.ctx.saveState({ ...this.ctx.state, triage: { ...this.ctx.state.triage, sentDecisions } });
-    };
+    const restoreState = () =>
+      this.ctx.saveState({ ...this.ctx.state, triage: withSentDecisionsRestored(this.ctx.state.triage, before) });
     const files = items.map((s) => (s.person ? this.file(s.person.path) : null)).filter((f): f is TFile => f !== null);
     const edit = decisionEdit(
       { type: decision === 'withdrawn' ? 'decline' : 'keep' },

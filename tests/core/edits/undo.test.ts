@@ -118,5 +118,13 @@ describe('sanitizeUndoEntry', () => {
     expect(sanitizeUndoEntry({ label: 'x', notes: [{ path: 'a.md', before: null, after: null }] })).toBeNull();
     expect(sanitizeUndoEntry({ label: 'x', notes: [{ path: 'a.md', before: 1, after: 'y' }] })).toBeNull();
     expect(sanitizeUndoEntry('nonsense')).toBeNull();
+    // Sent-invitation decisions a change replaced (null: none before) come back as stored; a damaged one voids the entry.
+    const decided = {
+      label: 'withdrawn: Ann',
+      notes: [],
+      sentDecisions: { 'url:a': null, 'url:b': { decision: 'waiting', on: '2026-11-01' } },
+    };
+    expect(sanitizeUndoEntry(decided)).toEqual(decided);
+    expect(sanitizeUndoEntry({ ...decided, sentDecisions: { 'url:a': { decision: 'maybe', on: 'x' } } })).toBeNull();
   });
 });
