@@ -129,6 +129,12 @@ export class FsVault {
     this.ahead = { stream: new ReadStream(abs, script, 256), index: new Map(abs.map((a, i) => [a, i])) };
   }
 
+  /** Ends the read-ahead (the worker stops reading); what it has not handed over is read from disk if asked. */
+  stopReadAhead(): void {
+    this.ahead?.stream.close();
+    this.ahead = null;
+  }
+
   /**
    * A whole file: from the read-ahead (once: a second read must see the disk), else with
    * one open/read/close and a reused buffer; over 64 kB falls back to readFileSync.

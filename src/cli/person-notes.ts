@@ -55,17 +55,21 @@ export function eachPersonNote(
     files.map((f) => f.abs),
     workerScript,
   );
-  for (let i = 0; i < files.length; i++) {
-    const file = files[i] as VaultFile;
-    const text = stream.text(i) ?? vault.readCached(file);
-    if (text.length === 0) {
-      empty?.add(file.path);
-      continue;
+  try {
+    for (let i = 0; i < files.length; i++) {
+      const file = files[i] as VaultFile;
+      const text = stream.text(i) ?? vault.readCached(file);
+      if (text.length === 0) {
+        empty?.add(file.path);
+        continue;
+      }
+      if (!worthParsing(file, text, rule)) continue;
+      const fm: NoteFrontmatter = readNoteFrontmatter(text, parseYaml);
+      const note = existingNoteOf(file.path, fm, rule);
+      if (note) visit({ note, body: fm.body, text });
     }
-    if (!worthParsing(file, text, rule)) continue;
-    const fm: NoteFrontmatter = readNoteFrontmatter(text, parseYaml);
-    const note = existingNoteOf(file.path, fm, rule);
-    if (note) visit({ note, body: fm.body, text });
+  } finally {
+    stream.close(); // the worker stops, even when a note throws part-way
   }
 }
 

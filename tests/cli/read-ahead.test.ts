@@ -55,6 +55,17 @@ describe('reading notes ahead on a worker thread', () => {
     expect(new ReadStream(files, undefined).text(0)).toBeNull();
   });
 
+  it('close() stops the worker, so a reader that gives up (a bad export) leaves no thread reading or waiting', async () => {
+    const files = notes(5_000);
+    const open = new ReadStream(files, WORKER, 1000);
+    const closed = new ReadStream(files, WORKER, 1000);
+    closed.close();
+    await new Promise((r) => setTimeout(r, 600));
+    expect(open.ahead).toBe(Math.ceil(5_000 / 256));
+    expect(closed.ahead).toBe(0);
+    open.close();
+  });
+
   it('does not start a worker for a small vault', () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'a.md'), 'a');

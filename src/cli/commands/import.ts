@@ -291,6 +291,22 @@ export async function prepareImport(
   const { vault } = session;
   const lap = options.lap ?? (() => undefined);
   vault.startReadAhead(peopleFolderFiles(vault, session.rule), options.workerScript);
+  try {
+    return await planFromInputs(session, settings, inputs, options, lap);
+  } finally {
+    // A bad input stops the import before the notes are read: the worker must not wait for a reader forever.
+    vault.stopReadAhead();
+  }
+}
+
+async function planFromInputs(
+  session: VaultSession,
+  settings: ImportSettings,
+  inputs: ExportInput[],
+  options: PrepareOptions,
+  lap: (phase: string) => void,
+): Promise<ImportPlan> {
+  const { vault } = session;
   const io = options.io;
   const sources = await importSources(inputs, {
     today: settings.today,
