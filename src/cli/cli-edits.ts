@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { planEntryUndo, sanitizeUndoEntry, trimUndoHistory, type NoteChange, type UndoEntry } from '../core/edits/undo';
-import { withSentDecisionsRestored, type SentDecision } from '../core/triage/triage-state';
+import { undoSentDecisions, type SentDecisionChange } from '../core/triage/triage-state';
 import { editBody } from '../core/notes/note-text';
 import type { VaultSession } from './options';
 import { absOf, pluginDataFile, saveVaultState, writeAtomically } from './vault-config';
@@ -60,8 +60,8 @@ function readOrNull(session: VaultSession, note: string): string | null {
 
 export class CliEditor {
   private readonly changes: NoteChange[] = [];
-  /** Sent-invitation decisions this command replaced in the vault state (see UndoEntry). */
-  private sentDecisions: Record<string, SentDecision | null> | null = null;
+  /** What this command did to sent-invitation decisions in the vault state (see UndoEntry). */
+  private sentDecisions: Record<string, SentDecisionChange> | null = null;
   readonly failed: Array<{ path: string; error: string }> = [];
 
   constructor(private readonly session: VaultSession) {}
@@ -121,10 +121,13 @@ export class CliEditor {
     return this.changes;
   }
 
-  /** Records the decisions on sent invitations this command is about to replace (`sentDecisionsOf`), for undo. */
-  recordSentDecisions(before: Readonly<Record<string, SentDecision | null>>): void {
-    // The first value recorded for a key is the one before the command.
-    this.sentDecisions = { ...before, ...this.sentDecisions };
+  /** Records what this command did to decisions on sent invitations (`sentDecisionChanges`), for undo. */
+  recordSentDecisions(changes: Readonly<Record<string, SentDecisionChange>>): void {
+    const merged = { ...this.sentDecisions };
+    // A key changed twice by one command: from the first `before` to the last `after`.
+    for (const [key, c] of Object.entries(changes))
+      merged[key] = { before: merged[key]?.before ?? c.before, after: c.after };
+    this.sentDecisions = merged;
   }
 
   /** Stores this command's changes as the newest change, for `undo`. Nothing changed: nothing stored. */
@@ -189,11 +192,11 @@ export async function undoLastChange(session: VaultSession): Promise<UndoOutcome
   }
   if (entry.sentDecisions) {
     const state = session.config.state;
-    saveVaultState(session.config, {
-      ...state,
-      triage: withSentDecisionsRestored(state.triage, entry.sentDecisions),
-    });
-    outcome.sentDecisions = Object.keys(entry.sentDecisions).length;
+    const undone = undoSentDecisions(state.triage, entry.sentDecisions);
+    saveVaultState(session.config, { ...state, triage: undone.state });
+    outcome.sentDecisions = Object.keys(entry.sentDecisions).length - undone.kept.length;
+    for (const key of undone.kept)
+      outcome.skipped.push({ path: `sent invitation ${key}`, reason: 'decided again since; that decision is kept' });
   }
   writeStack(file, stack);
   return outcome;

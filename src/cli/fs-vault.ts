@@ -34,6 +34,12 @@ export class FsVault {
   readonly root: string;
   private fileList: VaultFile[] | null = null;
   private readonly headBuffer = Buffer.allocUnsafe(64 * 1024);
+  /**
+   * Files whose name on disk is not in NFC (a vault synced from a Mac: `José` as `Jose` plus a
+   * combining accent), by their NFC vault path: reading, writing or statting them by the
+   * vault path must reach the file that is there.
+   */
+  private readonly decomposed = new Map<string, string>();
   /** Notes read ahead on a worker thread ({@link startReadAhead}): the stream and each file's place in it. */
   private ahead: { stream: ReadStream; index: Map<string, number> } | null = null;
   private readonly bounds: VaultBounds;
@@ -61,7 +67,7 @@ export class FsVault {
     if (path.isAbsolute(vaultPath) || parts.some((p) => p === '..' || p === '')) {
       throw new Error(`refusing a path outside the vault: ${vaultPath}`);
     }
-    return path.join(this.root, ...parts);
+    return this.decomposed.get(vaultPath) ?? path.join(this.root, ...parts);
   }
 
   /** The vault path of an absolute path inside the vault, or null when it is outside. */
@@ -82,7 +88,11 @@ export class FsVault {
         // Concatenation, not path.join: joining cost ~20 ms at 30,000 files.
         const full = dir.endsWith(path.sep) ? dir + entry.name : dir + path.sep + entry.name;
         if (entry.isDirectory()) walk(full, rel);
-        else if (entry.isFile()) out.push({ path: nfc(rel), abs: full });
+        else if (entry.isFile()) {
+          const vaultPath = nfc(rel);
+          out.push({ path: vaultPath, abs: full });
+          if (vaultPath !== rel) this.decomposed.set(vaultPath, full);
+        }
       }
     };
     walk(this.root, '');

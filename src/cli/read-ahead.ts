@@ -43,7 +43,6 @@ export class ReadStream {
   private batch: { bytes: Buffer; ends: Int32Array; unread: Uint8Array } | null = null;
   private batchStart = 0;
   private batchLength = 0;
-  private waited = false;
 
   constructor(files: readonly string[], script: string | undefined, window = WINDOW) {
     if (files.length < MIN_FILES || script === undefined) return;
@@ -92,7 +91,7 @@ export class ReadStream {
   /** Takes the next batch, waiting for the worker if it is behind; false when the stream is over. */
   private next(): boolean {
     const port = this.port as MessagePort;
-    for (;;) {
+    for (let spins = 0; ; spins++) {
       const message = receiveMessageOnPort(port);
       if (message !== undefined) {
         const batch = message.message as ReadBatch;
@@ -100,18 +99,22 @@ export class ReadStream {
         this.batchLength = batch.ends.length;
         this.batch = { bytes: Buffer.from(batch.bytes), ends: batch.ends, unread: batch.unread };
         this.batches++;
-        this.waited = false;
         // Room for one more batch ahead.
         Atomics.add(this.progress, TAKEN, 1);
         Atomics.notify(this.progress, TAKEN);
         return true;
       }
-      // The worker posts a batch before counting it, so once the count moves the batch is there.
-      if (this.waited || Atomics.wait(this.progress, SENT, this.batches, STALL_MS) === 'timed-out') {
-        this.close();
-        return false;
-      }
-      this.waited = true;
+      // The worker posts a batch, then counts it. Nothing counted beyond what was taken: wait for
+      // the count to move, and give up only after STALL_MS of silence (the reader then reads itself).
+      const sent = Atomics.load(this.progress, SENT);
+      if (sent <= this.batches) {
+        if (Atomics.wait(this.progress, SENT, sent, STALL_MS) === 'timed-out') return this.giveUp();
+      } else if (spins > 10_000) return this.giveUp(); // counted but never delivered
     }
+  }
+
+  private giveUp(): false {
+    this.close();
+    return false;
   }
 }

@@ -24,6 +24,7 @@ import { eachPersonNote, type PersonNote } from './person-notes';
 import type { ExistingNote } from '../core/import/vault-snapshot';
 import { readNoteFrontmatter } from '../core/yaml/frontmatter';
 import { parseYaml } from './yaml-full';
+import { ownCopy } from '../core/text/own-copy';
 
 /** A quick test before parsing a note for tasks: a list item with a checkbox somewhere. */
 const HAS_TASK = /^\s*(?:[-*+]|\d+[.)])\s+\[[ xX/]\]/m;
@@ -75,7 +76,8 @@ export class VaultPeople {
         if (note.yamlError) r.problems.push(`frontmatter: ${note.yamlError}`);
         this.records.push(r);
         // Links as first read (backlinks), the text only for the follow-ups of a note with tasks.
-        const links = text.includes('[[') ? wikiLinkTargets(text) : NO_LINKS;
+        // Copies: a link cut from the text as a view into it would keep the whole note alive.
+        const links = text.includes('[[') ? [...new Set(wikiLinkTargets(text))].map(ownCopy) : NO_LINKS;
         this.held.push({ note, links, text: mayHaveTasks(body) ? text : null });
       },
       undefined,

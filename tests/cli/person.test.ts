@@ -71,6 +71,34 @@ describe('network-crm log / show', () => {
     });
   });
 
+  it('reads and writes a note whose file name is decomposed on disk (a vault synced from a Mac)', async () => {
+    const dir = vault();
+    const decomposed = 'Jose\u0301 Garci\u0301a.md'; // NFD on disk; the vault path is NFC
+    fs.writeFileSync(
+      path.join(dir, 'People', decomposed),
+      '---\nname: José García\nlast-contact: 2026-01-02\n---\n\n## Interactions\n\n',
+    );
+    const shown = await cli('show', '--vault', dir, '--person', 'José García', '--json');
+    expect(shown.code).toBe(0);
+    expect(shown.json<{ fields: Record<string, unknown> }>().fields).toMatchObject({ name: 'José García' });
+    const logged = await cli(
+      'log',
+      '--vault',
+      dir,
+      '--person',
+      'José García',
+      '--date',
+      '2026-03-04',
+      '--note',
+      'coffee',
+    );
+    expect(logged.code).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'People', decomposed), 'utf8')).toContain('- 2026-03-04 · other · coffee\n');
+    expect(fs.readdirSync(path.join(dir, 'People')).filter((f) => f.normalize('NFC') === 'José García.md')).toEqual([
+      decomposed,
+    ]);
+  });
+
   it('reports malformed values instead of failing', async () => {
     const r = await cli('show', '--vault', vault(), '--person', 'People/Bo Kim.md', '--json');
     expect(r.json<{ lastContact: unknown; problems: string[] }>()).toMatchObject({

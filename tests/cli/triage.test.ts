@@ -334,6 +334,18 @@ describe('network-crm decide', () => {
       'Undone: withdrawn: Invitee 1 (0 notes restored, 1 sent-invitation decision taken back).\n',
     );
     expect(decisions()).toBe(0);
+    // A decision made again after the command (here in the plugin, on another device) is never thrown away by undo.
+    await cli('decide', '--vault', dir, '--person', 'Invitee 2', '--keep', '--today', TODAY);
+    const later = JSON.parse(fs.readFileSync(path.join(dir, DATA), 'utf8')) as typeof data;
+    const [key] = Object.keys(later.state.triage.sentDecisions);
+    later.state.triage.sentDecisions[key!] = { decision: 'withdrawn', on: '2026-11-27' };
+    fs.writeFileSync(path.join(dir, DATA), JSON.stringify(later));
+    const kept = await cli('undo', '--vault', dir);
+    expect(kept.code).toBe(1);
+    expect(kept.out).toContain('decided again since; that decision is kept');
+    expect(JSON.parse(fs.readFileSync(path.join(dir, DATA), 'utf8'))).toEqual(later);
+    later.state.triage.sentDecisions = {};
+    fs.writeFileSync(path.join(dir, DATA), JSON.stringify(later));
     expect((await triage(dir)).queue.map((i) => i.person?.name ?? i.count)).toEqual([
       'Invitee 0',
       'Invitee 1',

@@ -41,8 +41,11 @@ interface Outcome extends Lists {
 }
 
 /** The plan as data (its functions and class instances are not part of the contract). */
+/** The plan as data, each new note with the text it would be written with (composed on demand). */
 function planData(plan: ImportPlan): unknown {
-  return JSON.parse(JSON.stringify(plan)) as unknown;
+  return JSON.parse(
+    JSON.stringify({ ...plan, creates: plan.creates.map((c) => ({ ...c, text: c.text() })) }),
+  ) as unknown;
 }
 
 async function throughPlugin(fixture: VaultFixture): Promise<Outcome> {

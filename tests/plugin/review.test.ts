@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays, localIsoDate } from '../../src/core/dates/iso-date';
 import { isoWeekLabel } from '../../src/core/dates/iso-week';
 import { formatDailyDate } from '../../src/core/people/daily-notes';
+import type { MarkdownView } from '../obsidian-double/editor';
 import { fileAt, text } from '../obsidian-double/harness';
 import { $$, runCommand, settle, startPlugin, until } from './helpers';
 
@@ -141,5 +142,26 @@ describe("Plan this week's reach-outs", () => {
     );
     await settle(app);
     expect(text(app, 'People/Olga Overdue.md')).not.toContain('reached out');
+  });
+  it('stamps a task ticked in the open review note through its editor, keeping what the user goes on typing', async () => {
+    const review = `## Reach-outs for ${isoWeekLabel(TODAY)}\n\n- [ ] Reach out to [[People/Olga Overdue|Olga Overdue]] ➕ ${TODAY}\n\nNotes:`;
+    const path = `Network CRM/Reviews/${isoWeekLabel(TODAY)}.md`;
+    const { app } = await startPlugin({ ...VAULT, [path]: review });
+    await settle(app);
+    await app.workspace.getLeaf(false).openFile(fileAt(app, path));
+    const view = app.workspace.leafOf(fileAt(app, path))!.view as MarkdownView;
+    const editor = view.editor;
+    // The tick, saved as Obsidian's autosave would; then more typing, not saved yet, while the stamp is made.
+    const box = editor.getValue().indexOf('[ ]');
+    editor.replaceRange('[x]', editor.offsetToPos(box), editor.offsetToPos(box + 3));
+    await view.save();
+    editor.setCursor(editor.offsetToPos(editor.getValue().length));
+    editor.type(' called her, follow up in May');
+    await settle(app);
+    const after = editor.getValue();
+    expect(after).toContain(`➕ ${TODAY} ✅ ${TODAY}\n`);
+    expect(after).toContain('Notes: called her, follow up in May');
+    expect(view.mergeLosses).toBe(0);
+    expect(text(app, 'People/Olga Overdue.md').match(/reached out/g)).toHaveLength(1);
   });
 });

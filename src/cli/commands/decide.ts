@@ -20,7 +20,7 @@ import { fillReplyTemplate, recordAsk, replySigner } from '../../core/triage/ask
 import { bulkDecisionLabel, bulkEdit, bulkFilter, selectForBulk, type BulkDecision } from '../../core/triage/bulk';
 import { isSummary, type TriageItem } from '../../core/triage/queue';
 import type { SentItem } from '../../core/triage/sent-invitations';
-import { sentDecisionsOf, withSentDecision } from '../../core/triage/triage-state';
+import { sentDecisionChanges, withSentDecision } from '../../core/triage/triage-state';
 import { levelNames } from '../../core/settings';
 import { formatCount, plural } from '../../core/text/format';
 import { requireFlag, stringFlag, UsageError, type ParsedArgs } from '../args';
@@ -74,19 +74,10 @@ function saveSentDecision(
   editor: CliEditor,
 ): void {
   const state = ctx.state();
-  editor.recordSentDecisions(
-    sentDecisionsOf(
-      state.triage,
-      items.map((s) => s.key),
-    ),
-  );
-  const triage = withSentDecision(
-    state.triage,
-    items.map((s) => s.key),
-    decision === 'decline' ? 'withdrawn' : 'waiting',
-    ctx.today,
-  );
+  const keys = items.map((s) => s.key);
+  const triage = withSentDecision(state.triage, keys, decision === 'decline' ? 'withdrawn' : 'waiting', ctx.today);
   ctx.saveState({ ...state, triage });
+  editor.recordSentDecisions(sentDecisionChanges(state.triage, triage, keys));
 }
 
 /**

@@ -14,7 +14,7 @@
  */
 import { fieldEdits, planRevert, type RecordedEdit } from './revert';
 import { splitNote } from '../notes/note-text';
-import { sanitizeSentDecision, type SentDecision } from '../triage/triage-state';
+import { sanitizeSentDecision, type SentDecision, type SentDecisionChange } from '../triage/triage-state';
 
 export interface NoteChange {
   path: string;
@@ -33,10 +33,10 @@ export interface UndoEntry {
   label: string;
   notes: NoteChange[];
   /**
-   * Decisions on sent invitations (kept in the vault state, not in a note) the change
-   * replaced, by invitation key: the one before, or null for none. Undo puts them back.
+   * What the change did to decisions on sent invitations (kept in the vault state, not in a
+   * note), by invitation key. Undo puts back those still as the change left them.
    */
-  sentDecisions?: Record<string, SentDecision | null>;
+  sentDecisions?: Record<string, SentDecisionChange>;
 }
 
 /** What undoing one note's change does. */
@@ -158,11 +158,15 @@ export function sanitizeUndoEntry(value: unknown): UndoEntry | null {
   const decisions = (value as { sentDecisions?: unknown }).sentDecisions;
   if (decisions === undefined) return { label: raw.label, notes };
   if (decisions === null || typeof decisions !== 'object' || Array.isArray(decisions)) return null;
-  const sentDecisions: Record<string, SentDecision | null> = {};
-  for (const [key, d] of Object.entries(decisions as Record<string, unknown>)) {
-    const sane = d === null ? null : sanitizeSentDecision(d);
-    if (d !== null && sane === null) return null;
-    sentDecisions[key] = sane;
+  const sentDecisions: Record<string, SentDecisionChange> = {};
+  const side = (d: unknown): SentDecision | null | undefined =>
+    d === null ? null : (sanitizeSentDecision(d) ?? undefined);
+  for (const [key, c] of Object.entries(decisions as Record<string, unknown>)) {
+    const change = c as { before?: unknown; after?: unknown } | null;
+    const before = side(change?.before);
+    const after = side(change?.after);
+    if (before === undefined || after === undefined) return null;
+    sentDecisions[key] = { before, after };
   }
   return { label: raw.label, notes, sentDecisions };
 }

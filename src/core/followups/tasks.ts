@@ -159,7 +159,10 @@ export function stampDone(noteText: string, task: MarkdownTask, date: IsoDate): 
   const text = (m?.[2] ?? '').trim();
   if (!m || (m[1] !== 'x' && m[1] !== 'X') || text !== task.text || tasksDate(text, '✅', 'completion') !== null)
     return null;
-  lines[task.line] = `${line.trimEnd()} ✅ ${date}${cr}`;
+  // Before a block id (`^abc`), which must stay last on the line for links to it to resolve.
+  const kept = line.trimEnd();
+  const block = /\s\^[\w-]+$/.exec(kept);
+  lines[task.line] = block ? `${kept.slice(0, block.index)} ✅ ${date}${block[0]}${cr}` : `${kept} ✅ ${date}${cr}`;
   return lines.join('\n');
 }
 

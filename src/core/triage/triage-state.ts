@@ -158,20 +158,41 @@ export function withSentDecision(
   return { ...state, sentDecisions };
 }
 
-/** The decisions these invitations have now (null: none): what undoing a change to them puts back. */
-export function sentDecisionsOf(state: TriageState, keys: readonly string[]): Record<string, SentDecision | null> {
-  return Object.fromEntries(keys.map((k) => [k, state.sentDecisions[k] ?? null]));
+/** What a change did to one invitation's decision (null: none), as an undo entry keeps it. */
+export interface SentDecisionChange {
+  before: SentDecision | null;
+  after: SentDecision | null;
 }
 
-/** The state with the decisions {@link sentDecisionsOf} recorded put back (the plugin's and the CLI's undo). */
-export function withSentDecisionsRestored(
+/** What a change from `before` to `after` did to these invitations' decisions, for its undo. */
+export function sentDecisionChanges(
+  before: TriageState,
+  after: TriageState,
+  keys: readonly string[],
+): Record<string, SentDecisionChange> {
+  return Object.fromEntries(
+    keys.map((k) => [k, { before: before.sentDecisions[k] ?? null, after: after.sentDecisions[k] ?? null }]),
+  );
+}
+
+const sameDecision = (a: SentDecision | null, b: SentDecision | null): boolean =>
+  a === b || (a !== null && b !== null && a.decision === b.decision && a.on === b.on);
+
+/**
+ * Undoes recorded decision changes, by the one undo rule: a decision still as the change left
+ * it goes back to what it was; one decided again since is kept (`kept` lists its key), so a
+ * later decision is never thrown away. Used by the plugin's and the CLI's undo.
+ */
+export function undoSentDecisions(
   state: TriageState,
-  before: Readonly<Record<string, SentDecision | null>>,
-): TriageState {
+  changes: Readonly<Record<string, SentDecisionChange>>,
+): { state: TriageState; kept: string[] } {
   const sentDecisions = { ...state.sentDecisions };
-  for (const [key, decision] of Object.entries(before)) {
-    if (decision === null) delete sentDecisions[key];
-    else sentDecisions[key] = decision;
+  const kept: string[] = [];
+  for (const [key, change] of Object.entries(changes)) {
+    if (!sameDecision(sentDecisions[key] ?? null, change.after)) kept.push(key);
+    else if (change.before === null) delete sentDecisions[key];
+    else sentDecisions[key] = change.before;
   }
-  return { ...state, sentDecisions };
+  return { state: { ...state, sentDecisions }, kept };
 }

@@ -4,7 +4,7 @@
  * off; then opens it. Checking one of those tasks logs the contact in the person's note.
  */
 import { Notice, normalizePath, type Plugin, type TFile } from 'obsidian';
-import { stampDone } from '../../core/followups/tasks';
+import { stampDone, type MarkdownTask } from '../../core/followups/tasks';
 import { splitNote } from '../../core/notes/note-text';
 import { fillDailyTemplate, reviewTarget, templatePath } from '../../core/review/review-target';
 import {
@@ -20,6 +20,7 @@ import { plural } from '../../core/text/format';
 import type { CrmContext } from '../context';
 import type { CheckedReviewTask } from '../follow-up-tracker';
 import { ensureFolder } from '../vault/obsidian-note-writer';
+import { processNote } from '../edits/open-note';
 import { readDailyNotesConfig } from '../vault/daily-notes-config';
 import type { StaleModel } from '../views/stale-model';
 import { logInteraction } from '../edits/person-actions';
@@ -75,10 +76,16 @@ export async function planReachOuts(ctx: CrmContext, model: StaleModel): Promise
 export function logCheckedReviewTasks(ctx: CrmContext, checked: readonly CheckedReviewTask[]): void {
   const today = ctx.today();
   const done = new Set<string>();
+  // Each task gets its done date, so a device this note syncs to sees it as logged already. The
+  // note is likely open (the tick was just made there): through its editor, one edit per note.
+  // Best effort: if it fails, the contact is still logged here, and only another device might log it again.
+  const byFile = new Map<TFile, MarkdownTask[]>();
+  for (const { file, task } of checked) byFile.set(file, [...(byFile.get(file) ?? []), task]);
+  for (const [file, tasks] of byFile)
+    processNote(ctx.app, file, (text) => tasks.reduce((t, task) => stampDone(t, task, today) ?? t, text)).catch(
+      () => undefined,
+    );
   for (const { file, task } of checked) {
-    // The task's done date first: a device this note syncs to then sees it as logged already.
-    // Best effort: if it fails, the contact is still logged here, and only another device might log it again.
-    ctx.app.vault.process(file, (text) => stampDone(text, task, today) ?? text).catch(() => undefined);
     for (const target of task.targets) {
       const dest = ctx.app.metadataCache.getFirstLinkpathDest(target, file.path);
       const person = dest ? ctx.index.get(dest.path) : undefined;

@@ -13,9 +13,9 @@ import type { HintVocabulary } from '../../core/triage/note-hint';
 import type { TriageItem } from '../../core/triage/queue';
 import type { SentItem } from '../../core/triage/sent-invitations';
 import {
-  sentDecisionsOf,
+  sentDecisionChanges,
+  undoSentDecisions,
   withSentDecision,
-  withSentDecisionsRestored,
   type SentDecisionKind,
 } from '../../core/triage/triage-state';
 import { vaultVocabulary } from '../../core/triage/vault-vocabulary';
@@ -68,13 +68,13 @@ export class TriageActions {
   ): Promise<{ changed: number; failed: string[] }> {
     const today = this.ctx.today();
     const keys = items.map((s) => s.key);
-    const before = sentDecisionsOf(this.ctx.state.triage, keys);
-    await this.ctx.saveState({
-      ...this.ctx.state,
-      triage: withSentDecision(this.ctx.state.triage, keys, decision, today),
-    });
+    const before = this.ctx.state.triage;
+    const after = withSentDecision(before, keys, decision, today);
+    await this.ctx.saveState({ ...this.ctx.state, triage: after });
+    const changes = sentDecisionChanges(before, after, keys);
+    // Undo puts back the decisions still as this left them (the same rule as network-crm undo).
     const restoreState = () =>
-      this.ctx.saveState({ ...this.ctx.state, triage: withSentDecisionsRestored(this.ctx.state.triage, before) });
+      this.ctx.saveState({ ...this.ctx.state, triage: undoSentDecisions(this.ctx.state.triage, changes).state });
     const files = items.map((s) => (s.person ? this.file(s.person.path) : null)).filter((f): f is TFile => f !== null);
     const edit = decisionEdit(
       { type: decision === 'withdrawn' ? 'decline' : 'keep' },

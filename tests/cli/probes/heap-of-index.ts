@@ -19,7 +19,8 @@ if (!gc) throw new Error('run with --expose-gc');
 const vault = fs.mkdtempSync(path.join(os.tmpdir(), 'ncrm-index-'));
 fs.mkdirSync(path.join(vault, 'People'));
 // Non-ASCII in every note, so its text is two bytes a character in memory, as real notes often are.
-const body = `\n## Notes\n\n${'Met at the café → talked about the roadmap. '.repeat(Math.ceil(bodyLength / 44)).slice(0, bodyLength)}\n`;
+// A link in every note too: a link target kept as a view into the note would keep the note.
+const body = `\n## Notes\n\nWorks with [[Acme Corporation Roadmap]].\n${'Met at the café → talked about the roadmap. '.repeat(Math.ceil(bodyLength / 44)).slice(0, bodyLength)}\n`;
 let chars = 0;
 for (let i = 0; i < notes; i++) {
   const text = `---\nlinkedin: https://www.linkedin.com/in/person-${i}\ncompany: Company number ${i % 50}\nposition: Principal engineer\nconnected-on: 2024-01-01\nname: Person ${i}\ntags:\n  - person\n---\n${body}`;

@@ -118,13 +118,21 @@ describe('sanitizeUndoEntry', () => {
     expect(sanitizeUndoEntry({ label: 'x', notes: [{ path: 'a.md', before: null, after: null }] })).toBeNull();
     expect(sanitizeUndoEntry({ label: 'x', notes: [{ path: 'a.md', before: 1, after: 'y' }] })).toBeNull();
     expect(sanitizeUndoEntry('nonsense')).toBeNull();
-    // Sent-invitation decisions a change replaced (null: none before) come back as stored; a damaged one voids the entry.
+    // What a change did to sent-invitation decisions (null: none) comes back as stored; a damaged one voids the entry.
+    const waiting = { decision: 'waiting', on: '2026-11-01' };
+    const withdrawn = { decision: 'withdrawn', on: '2026-11-27' };
     const decided = {
       label: 'withdrawn: Ann',
       notes: [],
-      sentDecisions: { 'url:a': null, 'url:b': { decision: 'waiting', on: '2026-11-01' } },
+      sentDecisions: { 'url:a': { before: null, after: withdrawn }, 'url:b': { before: waiting, after: withdrawn } },
     };
     expect(sanitizeUndoEntry(decided)).toEqual(decided);
-    expect(sanitizeUndoEntry({ ...decided, sentDecisions: { 'url:a': { decision: 'maybe', on: 'x' } } })).toBeNull();
+    expect(
+      sanitizeUndoEntry({
+        ...decided,
+        sentDecisions: { 'url:a': { before: { decision: 'maybe', on: 'x' }, after: null } },
+      }),
+    ).toBeNull();
+    expect(sanitizeUndoEntry({ ...decided, sentDecisions: { 'url:a': null } })).toBeNull();
   });
 });

@@ -129,6 +129,13 @@ describe('stamping a checked task with its done date', () => {
     expect(findTasks(stamped!)[0]?.doneOn).toBe('2026-11-27');
   });
 
+  it('puts the date before a block id, so links to the task still resolve', () => {
+    const withId = '- [x] Call [[Jane]] ^call-jane\n';
+    expect(stampDone(withId, findTasks(withId)[0]!, '2026-11-27')).toBe(
+      '- [x] Call [[Jane]] ✅ 2026-11-27 ^call-jane\n',
+    );
+  });
+
   it('leaves alone a task that is open, already dated, or no longer on its line', () => {
     expect(stampDone(note, bo!, '2026-11-27')).toBeNull();
     const dated = stampDone(note, ann!, '2026-11-27')!;

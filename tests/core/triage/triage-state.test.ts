@@ -13,6 +13,8 @@ import {
   EMPTY_TRIAGE_STATE,
   recordExportSeen,
   sanitizeTriageState,
+  sentDecisionChanges,
+  undoSentDecisions,
   withSentDecision,
   type ExportSeen,
 } from '../../../src/core/triage/triage-state';
@@ -123,5 +125,28 @@ describe('sanitizeTriageState', () => {
         expect(sanitizeTriageState(JSON.parse(JSON.stringify(s)) as unknown)).toEqual(s);
       }),
     );
+  });
+});
+
+describe('undoing a decision on sent invitations', () => {
+  const keys = ['url:a', 'url:b'];
+  const start = withSentDecision(EMPTY_TRIAGE_STATE, ['url:b'], 'waiting', '2026-11-01');
+
+  it('puts back what each decision was, when it is still as the change left it', () => {
+    const after = withSentDecision(start, keys, 'withdrawn', '2026-11-27');
+    const undone = undoSentDecisions(after, sentDecisionChanges(start, after, keys));
+    expect(undone.state.sentDecisions).toEqual(start.sentDecisions);
+    expect(undone.kept).toEqual([]);
+  });
+
+  it('keeps a decision made again since, and says which', () => {
+    const after = withSentDecision(start, keys, 'withdrawn', '2026-11-27');
+    const later = withSentDecision(after, ['url:a'], 'waiting', '2026-11-28');
+    const undone = undoSentDecisions(later, sentDecisionChanges(start, after, keys));
+    expect(undone.kept).toEqual(['url:a']);
+    expect(undone.state.sentDecisions).toEqual({
+      'url:a': { decision: 'waiting', on: '2026-11-28' },
+      'url:b': { decision: 'waiting', on: '2026-11-01' },
+    });
   });
 });
