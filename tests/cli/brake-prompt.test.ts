@@ -9,6 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateExport, zipExport } from '../../scripts/lib/synthetic-export';
 import { withCompaniesChanged } from '../hostile/exports';
+import type { CliIo } from '../../src/cli/io';
 import { cli, cliWith } from '../support/cli';
 import { readTree, tempDir } from '../support/temp-dir';
 
@@ -31,20 +32,20 @@ async function seeded(): Promise<{ vault: string; garbled: string }> {
   return { vault, garbled };
 }
 
+/** `network-crm import` of `garbled` into `vault` on a terminal whose user answers with `confirm`. */
+const importOnTerminal = (
+  confirm: CliIo['confirm'],
+  { vault, garbled }: { vault: string; garbled: string },
+  ...flags: string[]
+) => cliWith({ confirm }, 'import', garbled, '--vault', vault, '--today', TODAY, ...flags);
+
 describe('the sanity brake on a terminal', () => {
   it('asks, and "no" writes nothing and exits 3', async () => {
-    const { vault, garbled } = await seeded();
+    const seed = await seeded();
+    const { vault } = seed;
     const before = readTree(vault);
     const asked: string[] = [];
-    const r = await cliWith(
-      { confirm: (q) => (asked.push(q), Promise.resolve(false)) },
-      'import',
-      garbled,
-      '--vault',
-      vault,
-      '--today',
-      TODAY,
-    );
+    const r = await importOnTerminal((q) => (asked.push(q), Promise.resolve(false)), seed);
     expect(asked).toEqual(['Import anyway?']);
     expect(r.code).toBe(3);
     expect(r.err).toMatch(/would change the company of \d+ of \d+ people/);
@@ -54,16 +55,9 @@ describe('the sanity brake on a terminal', () => {
   });
 
   it('"yes" imports, as --yes does', async () => {
-    const { vault, garbled } = await seeded();
-    const r = await cliWith(
-      { confirm: () => Promise.resolve(true) },
-      'import',
-      garbled,
-      '--vault',
-      vault,
-      '--today',
-      TODAY,
-    );
+    const seed = await seeded();
+    const { vault } = seed;
+    const r = await importOnTerminal(() => Promise.resolve(true), seed);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/\d+ notes updated/);
     const moved = Object.values(readTree(vault)).filter((t) => t.includes('company: Garbled Corp\n'));
@@ -71,18 +65,8 @@ describe('the sanity brake on a terminal', () => {
   });
 
   it('--json is never asked: it stops with exit 3, as a script expects', async () => {
-    const { vault, garbled } = await seeded();
     let asked = false;
-    const r = await cliWith(
-      { confirm: () => ((asked = true), Promise.resolve(true)) },
-      'import',
-      garbled,
-      '--vault',
-      vault,
-      '--today',
-      TODAY,
-      '--json',
-    );
+    const r = await importOnTerminal(() => ((asked = true), Promise.resolve(true)), await seeded(), '--json');
     expect(asked).toBe(false);
     expect(r.code).toBe(3);
     expect(r.json()).toMatchObject({ stopped: true });
