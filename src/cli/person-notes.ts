@@ -38,7 +38,7 @@ export function peopleFolderFiles(vault: FsVault, rule: PersonNoteRule): VaultFi
 
 /**
  * Every person note, with its body, one at a time: callers keep what they need of each, not
- * every note's text (30,000 notes are 45-90 MB of text). `empty` collects zero-byte notes:
+ * every note's text (tens of MB at 30,000 notes). `empty` collects zero-byte notes:
  * they hold nothing of the user's and the import may fill them. With `workerScript` (the
  * read commands) the files are read on a worker thread a few hundred notes ahead of the
  * parsing here: at 30,000 notes the main thread's open/read/close was ~220 ms of `review`.

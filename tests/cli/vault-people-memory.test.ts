@@ -2,7 +2,7 @@
  * Pins what the read commands' person index (src/cli/vault-people.ts) keeps of each note:
  * its frontmatter values, log dates and links, not its text. Every value the flat YAML
  * reader returned was a view into the note, so one kept company kept the whole note: at
- * 30,000 notes, 45-90 MB of text stayed alive behind `stale`, `triage` and `review`.
+ * 30,000 notes, tens of MB of text stayed alive behind `stale`, `triage` and `review`.
  * Measured in a child process (probes/heap-of-index.ts) with a full GC on each side.
  */
 import { spawnSync } from 'node:child_process';
