@@ -22,6 +22,9 @@ import type { ImportSource } from '../source';
 export function settleLinkedInStatus(current: Readonly<Record<string, unknown>>, incoming: OwnedValues): OwnedValues {
   const wanted = incoming[FIELD.status];
   if (typeof wanted !== 'string') return incoming;
+  // A connection, or the status the note already has, stands as it is (mergeStatus would say
+  // so too); this is every person of an unchanged re-import, so it is answered first.
+  if (wanted === 'connected' || current[FIELD.status] === wanted) return incoming;
   const status = mergeStatus(
     coerceText(current[FIELD.status]).toLowerCase(),
     wanted,
