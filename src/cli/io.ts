@@ -34,11 +34,15 @@ function askOnTerminal(question: string): Promise<boolean> {
       rl.close();
       resolve(yes);
     };
+    // Ctrl-C or Ctrl-D leave the cursor after the question: end its line.
     rl.on('SIGINT', () => {
-      process.stderr.write('\n');
+      if (!answered) process.stderr.write('\n');
       done(false);
     });
-    rl.on('close', () => done(false));
+    rl.on('close', () => {
+      if (!answered) process.stderr.write('\n');
+      done(false);
+    });
     rl.question(`${escapeControlCharsInOutput(question)} [y/N] `, (answer) => done(/^y(es)?$/i.test(answer.trim())));
   });
 }
