@@ -81,6 +81,7 @@ export class FsVault {
   files(): VaultFile[] {
     if (this.fileList) return this.fileList;
     const out: VaultFile[] = [];
+    const exact: string[] = [];
     const walk = (dir: string, prefix: string): void => {
       for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
         if (isIgnoredName(entry.name)) continue;
@@ -92,10 +93,13 @@ export class FsVault {
           const vaultPath = nfc(rel);
           out.push({ path: vaultPath, abs: full });
           if (vaultPath !== rel) this.decomposed.set(vaultPath, full);
+          else exact.push(vaultPath);
         }
       }
     };
     walk(this.root, '');
+    // A name already in NFC on disk wins over a decomposed twin of it (Linux keeps both apart).
+    for (const p of exact) this.decomposed.delete(p);
     this.fileList = out;
     return out;
   }
