@@ -8,7 +8,7 @@
  * percent-encoded URL or a hand-typed `2024-1-5` that means the same thing is not a change
  * and the note is not rewritten.
  */
-import { coerceDate, coerceText } from '../people/coerce';
+import { coerceDate, coerceText, isEmptyValue } from '../people/coerce';
 import { normaliseProfileUrl } from '../identity/profile-url';
 import { FIELD } from '../notes/schema';
 import type { OwnedValues } from '../notes/compose-note';
@@ -30,15 +30,6 @@ const DATE_FIELDS: ReadonlySet<string> = new Set([
   FIELD.jobChangedOn,
 ]);
 
-function isEmpty(value: unknown): boolean {
-  return (
-    value === null ||
-    value === undefined ||
-    (typeof value === 'string' && value.trim() === '') ||
-    (Array.isArray(value) && value.length === 0)
-  );
-}
-
 function same(field: string, current: unknown, wanted: FrontmatterValue): boolean {
   if (current === wanted) return true; // the common case on a re-import
   if (field === FIELD.linkedin) return normaliseProfileUrl(coerceText(current)) === wanted;
@@ -58,7 +49,7 @@ export function diffOwned(
   const changes: FieldChange[] = [];
   for (const field of order) {
     const to = wanted[field];
-    if (to === undefined || isEmpty(to)) continue;
+    if (to === undefined || isEmptyValue(to)) continue;
     const from = current[field];
     if (!same(field, from, to)) changes.push({ field, from: from ?? null, to });
   }

@@ -22,7 +22,7 @@ import { FIELD } from '../notes/schema';
 import { contradiction } from '../identity/contradiction';
 import { emailKeys, normaliseEmail } from '../identity/email';
 import type { PersonIdentity } from './note-matcher';
-import { coerceText } from '../people/coerce';
+import { coerceText, isEmptyValue } from '../people/coerce';
 
 /** A dated interaction for `## Interactions`, added once (placed by date). */
 export interface DatedLine {
@@ -107,15 +107,6 @@ export function profilesByName(
   return out;
 }
 
-function isEmpty(value: unknown): boolean {
-  return (
-    value === undefined ||
-    value === null ||
-    (typeof value === 'string' && value.trim() === '') ||
-    (Array.isArray(value) && value.length === 0)
-  );
-}
-
 /** `a` with the items of `b` it lacks appended (two address books' `emails`, `phones`). */
 function unionList(a: readonly unknown[], b: readonly unknown[]): unknown[] {
   const out = [...a];
@@ -168,7 +159,7 @@ export class IncomingSet {
     for (const [field, value] of Object.entries(person.owned)) {
       const mine = same.owned[field];
       if (Array.isArray(mine) && Array.isArray(value)) same.owned[field] = unionList(mine, value) as string[];
-      else if (isEmpty(mine) && !isEmpty(value)) same.owned[field] = value;
+      else if (isEmptyValue(mine) && !isEmptyValue(value)) same.owned[field] = value;
     }
     // One by one: a calendar's busiest attendee can bring more lines than a spread allows.
     for (const line of person.interactions) same.interactions.push(line);

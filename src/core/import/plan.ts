@@ -21,6 +21,7 @@ import { aliasesForName, mergeAliases } from '../notes/name-cleanup';
 import { FIELD, INTERACTIONS_HEADING } from '../notes/schema';
 import { hasSection, sectionLines } from '../notes/body-sections';
 import { emailKeys } from '../identity/email';
+import { isEmptyValue } from '../people/coerce';
 import { detectJobChange, diffOwned } from './field-diff';
 import { ambiguousCandidates, describeCandidate } from './ambiguity';
 import { IncomingSet, ownedFor, type DatedLine, type IncomingPerson } from './incoming';
@@ -68,15 +69,6 @@ function emptyPlan(sources: readonly ImportSource[], settings: ImportSettings): 
       matched: 0,
     },
   };
-}
-
-function isEmptyValue(value: unknown): boolean {
-  return (
-    value === undefined ||
-    value === null ||
-    (typeof value === 'string' && value.trim() === '') ||
-    (Array.isArray(value) && value.length === 0)
-  );
 }
 
 function isSourceList(input: LinkedInExport | readonly ImportSource[]): input is readonly ImportSource[] {

@@ -15,7 +15,7 @@
  * the same section of the kept note already has word for word is dropped (the same meeting
  * logged in both), never a line inside a code block. Line endings follow the kept note.
  */
-import { coerceDate, coerceText } from '../people/coerce';
+import { coerceDate, coerceText, isEmptyValue } from '../people/coerce';
 import { lineEnding } from '../notes/note-text';
 import { FIELD } from '../notes/schema';
 
@@ -51,12 +51,6 @@ const LATEST: ReadonlySet<string> = new Set([
 ]);
 const CASE_INSENSITIVE_LISTS: ReadonlySet<string> = new Set([FIELD.emails, FIELD.email, FIELD.tags, 'aliases']);
 
-function isEmpty(v: unknown): boolean {
-  return (
-    v === null || v === undefined || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0)
-  );
-}
-
 function itemKey(key: string, v: unknown): string {
   const s = typeof v === 'string' ? v.trim() : JSON.stringify(v);
   const t = key === FIELD.tags ? s.replace(/^#/, '') : s;
@@ -68,7 +62,7 @@ function union(key: string, a: unknown, b: unknown): unknown[] {
   const seen = new Set<string>();
   const list = (v: unknown): unknown[] => (Array.isArray(v) ? (v as unknown[]) : [v]);
   for (const v of [...list(a), ...list(b)]) {
-    if (isEmpty(v)) continue;
+    if (isEmptyValue(v)) continue;
     const k = itemKey(key, v);
     if (seen.has(k)) continue;
     seen.add(k);
@@ -108,10 +102,10 @@ export function mergeFrontmatter(
   for (const key of Object.keys(b)) {
     const x = a[key];
     const y = b[key];
-    if (isEmpty(y) || sameValue(key, x, y)) continue;
+    if (isEmptyValue(y) || sameValue(key, x, y)) continue;
     // The kept note keeps its name; the other name becomes an alias (below), not a question.
-    if (key === FIELD.name && !isEmpty(x)) continue;
-    if (isEmpty(x)) {
+    if (key === FIELD.name && !isEmptyValue(x)) continue;
+    if (isEmptyValue(x)) {
       set[key] = y;
       continue;
     }
@@ -141,7 +135,7 @@ export function mergeFrontmatter(
     const aliases = union('aliases', current, removedName);
     if (
       JSON.stringify(aliases) !==
-      JSON.stringify(Array.isArray(a.aliases) ? a.aliases : isEmpty(a.aliases) ? [] : [a.aliases])
+      JSON.stringify(Array.isArray(a.aliases) ? a.aliases : isEmptyValue(a.aliases) ? [] : [a.aliases])
     )
       set.aliases = aliases;
   }

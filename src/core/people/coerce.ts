@@ -79,6 +79,19 @@ export function coerceBoolean(value: unknown): boolean {
 }
 
 /** A single-line string, or '' for anything else (lists are joined, objects dropped). */
+/**
+ * No value at all: missing, null, blank text or an empty list. The import's rule "an empty
+ * value never clears a field" and its merging of several sources both test this.
+ */
+export function isEmptyValue(value: unknown): boolean {
+  return (
+    value === undefined ||
+    value === null ||
+    (typeof value === 'string' && value.trim() === '') ||
+    (Array.isArray(value) && value.length === 0)
+  );
+}
+
 export function coerceText(value: unknown): string {
   if (typeof value === 'string') return value.trim();
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
