@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
@@ -18,6 +19,7 @@ export default defineConfig({
     setupFiles: ['tests/setup.ts'],
     globalSetup: ['tests/global-setup.ts'],
     testTimeout: 30_000,
-    env: { TZ: 'UTC' },
+    // The CLI's note cache goes to a folder of the test run, never the user's ~/.cache.
+    env: { TZ: 'UTC', NETWORK_CRM_CACHE: path.join(os.tmpdir(), `network-crm-test-cache-${process.pid}`) },
   },
 });

@@ -1,7 +1,7 @@
 /**
- * The CLI's vault as files: a folder of notes on disk, listed once, read (with a
- * read-ahead cache) and written with Node's fs. No domain rule lives here: which notes
- * are people and what their frontmatter says is person-notes.ts over the core.
+ * The CLI's vault as files: a folder of notes on disk, listed once, read and written with
+ * Node's fs. No domain rule lives here: which notes are people and what their frontmatter
+ * says is person-notes.ts over the core.
  *
  * New notes are created exclusively (`wx`), so an existing file is never overwritten;
  * edits to existing notes go through a temp file and a rename, so a crash mid-write cannot
@@ -15,7 +15,6 @@ import { InputError } from '../core/csv/input-error';
 import type { NoteWriter } from '../core/import/apply';
 import { nfc } from '../core/text/nfc';
 import { editFrontmatterText } from './frontmatter-edit';
-import { ReadStream } from './read-ahead';
 import { removeStaleTempFiles, replaceFile, VaultBounds } from './safe-write';
 import { parseFrontmatterOrThrow, patchWithLibrary } from './yaml-full';
 
@@ -40,8 +39,6 @@ export class FsVault {
    * vault path must reach the file that is there.
    */
   private readonly decomposed = new Map<string, string>();
-  /** Notes read ahead on a worker thread ({@link startReadAhead}): the stream and each file's place in it. */
-  private ahead: { stream: ReadStream; index: Map<string, number> } | null = null;
   private readonly bounds: VaultBounds;
 
   constructor(root: string) {
@@ -132,35 +129,11 @@ export class FsVault {
   }
 
   /**
-   * Starts reading these files on a worker thread (`script`: the bundled CLI) for
-   * {@link readCached}, which must then ask for them in this order. The import reads the
-   * export meanwhile (~300 ms at 30,000 people), so the worker may get far ahead: up to
-   * 256 batches of 256 notes (~64 MB of notes, all of a 30,000-note vault); with the
-   * default window it waited for the parsing and the parsing then waited for it (~260 ms).
+   * A whole note as found by the walk, with one open/read/close and a reused buffer; over
+   * 64 kB falls back to readFileSync. Re-imports read every note, and this is ~30% faster at
+   * 30,000 than readFileSync (when the read-ahead worker has not read them already).
    */
-  startReadAhead(files: readonly VaultFile[], script: string | undefined): void {
-    const abs = files.map((f) => f.abs);
-    this.ahead = { stream: new ReadStream(abs, script, 256), index: new Map(abs.map((a, i) => [a, i])) };
-  }
-
-  /** Ends the read-ahead (the worker stops reading); what it has not handed over is read from disk if asked. */
-  stopReadAhead(): void {
-    this.ahead?.stream.close();
-    this.ahead = null;
-  }
-
-  /**
-   * A whole file: from the read-ahead (once: a second read must see the disk), else with
-   * one open/read/close and a reused buffer; over 64 kB falls back to readFileSync.
-   * Re-imports read every note, and this is ~30% faster at 30,000.
-   */
-  readCached(file: VaultFile): string {
-    const at = this.ahead?.index.get(file.abs);
-    if (at !== undefined) {
-      this.ahead?.index.delete(file.abs);
-      const text = this.ahead?.stream.text(at);
-      if (text !== null && text !== undefined) return text;
-    }
+  readNoteText(file: VaultFile): string {
     const fd = fs.openSync(file.abs, fs.constants.O_RDONLY);
     try {
       const n = fs.readSync(fd, this.headBuffer, 0, this.headBuffer.length, 0);

@@ -1,25 +1,73 @@
 /**
- * The CLI's person notes: every file of the vault judged by the core's person-note rule,
- * its frontmatter classified by the core (with the CLI's YAML parser). The import's
- * snapshot and the commands' person records both come from here.
+ * The CLI's notes as facts: every markdown file of the vault, judged by the core's
+ * person-note rule, its frontmatter classified by the core (with the CLI's YAML parser),
+ * and what the read commands' index needs of it (log dates, links, tasks). The import's
+ * snapshot and the commands' person records both come from here. The import needs no
+ * index, but makes it anyway (~3 µs a note read): the facts it caches then serve the read
+ * commands too.
  *
- * Notes outside the people folder are read but parsed only when their frontmatter block
- * could carry the person tag, which keeps a large vault of other notes cheap.
+ * The facts of a note are what its text gives, so the note cache (note-cache.ts) keeps them
+ * by stat key: a note that has not changed since the last run is statted, not read. The
+ * others are read on a worker thread a few hundred notes ahead of the parsing here.
+ *
+ * Notes outside the people folder are parsed only when their frontmatter block could carry
+ * the person tag, which keeps a large vault of other notes cheap.
  */
+import fs from 'node:fs';
+import { version } from '../../package.json';
+import type { IsoDate } from '../core/dates/iso-date';
+import { contactLinkTargets } from '../core/followups/tasks';
 import type { ExistingNote, VaultSnapshot } from '../core/import/vault-snapshot';
 import { existingNoteOf } from '../core/import/vault-snapshot';
+import { datedItemDates } from '../core/notes/body-sections';
+import { wikiLinkTargets } from '../core/notes/links';
 import { splitNote } from '../core/notes/note-text';
+import { INTERACTIONS_HEADING } from '../core/notes/schema';
+import { dailyNoteMatcher, type DailyNoteMatcher } from '../core/people/daily-notes';
 import { inPeopleFolder, isBrokenPersonNote, mayCarryTag, type PersonNoteRule } from '../core/people/person-note';
+import { basenameOf, EMPTY_LIST } from '../core/people/person-record';
 import { readNoteFrontmatter, type NoteFrontmatter } from '../core/yaml/frontmatter';
+import { ownCopy } from '../core/text/own-copy';
 import type { FsVault, VaultFile } from './fs-vault';
+import { NoteCache, noteCacheDir, type FactsCodec, type KeyLists } from './note-cache';
+import type { VaultSession } from './options';
 import { ReadStream } from './read-ahead';
+import { putStatKey, STAT_FIELDS } from './read-ahead-files';
 import { parseYaml } from './yaml-full';
 
-export interface PersonNote {
-  note: ExistingNote;
-  body: string;
-  /** The whole note as read: the body is a slice of it, so keeping it costs no memory, and a second read is saved. */
-  text: string;
+/** What the read commands index of a note, besides its frontmatter. */
+export interface NoteIndex {
+  /** Dates of the `## Interactions` items, sorted, and those of meetings among them. */
+  logDates: readonly IsoDate[];
+  meetingDates: readonly IsoDate[];
+  /** The notes it links to, each once, as written. */
+  links: readonly string[];
+  /** For a daily note: the links that count as contact on its day (contactLinkTargets); else null. */
+  contacts: readonly string[] | null;
+  /** May it have tasks? Then its text is read again for the follow-ups. */
+  tasks: boolean;
+}
+
+/** What a note's text gives: the person note it is (null: none), and what the index needs. */
+export interface NoteFacts {
+  person: Omit<ExistingNote, 'path'> | null;
+  index: NoteIndex;
+}
+
+/** One markdown file as visited: its facts, and its text when it was read this run (null: from the cache). */
+export interface VisitedNote extends NoteFacts {
+  path: string;
+  /** The person note with its path, or null. */
+  note: ExistingNote | null;
+  text: string | null;
+}
+
+/** A quick test before parsing a note for tasks: a list item with a checkbox somewhere. */
+const HAS_TASK = /^\s*(?:[-*+]|\d+[.)])\s+\[[ xX/]\]/m;
+
+/** Most notes have no task at all: a cheap look for " [" before the line-by-line test. */
+export function mayHaveTasks(text: string): boolean {
+  return text.includes(' [') && HAS_TASK.test(text);
 }
 
 /** Could the note at this path with this text be a person note? False settles it without parsing. */
@@ -31,64 +79,236 @@ function worthParsing(file: VaultFile, text: string, rule: PersonNoteRule): bool
   return parts.yaml !== null && mayCarryTag(parts.yaml, rule.tag);
 }
 
-/** The markdown files of the people folder: what the import reads ahead. */
-export function peopleFolderFiles(vault: FsVault, rule: PersonNoteRule): VaultFile[] {
-  return vault.markdownFiles().filter((f) => inPeopleFolder(f.path, rule));
+/** The facts of one note's text (`daily`: the Daily notes matcher). */
+function factsOf(file: VaultFile, text: string, rule: PersonNoteRule, daily: DailyNoteMatcher): NoteFacts {
+  let person: ExistingNote | null = null;
+  let body = text;
+  if (worthParsing(file, text, rule)) {
+    const fm: NoteFrontmatter = readNoteFrontmatter(text, parseYaml);
+    person = existingNoteOf(file.path, fm, rule);
+    body = fm.body;
+  }
+  const kept = person && withoutPath(person);
+  const meetingDates: IsoDate[] = [];
+  const logDates = person ? datedItemDates(body, INTERACTIONS_HEADING, meetingDates) : [];
+  // Copies: a link cut from the text as a view into it would keep the whole note alive.
+  const links = text.includes('[[') ? [...new Set(wikiLinkTargets(text))].map(ownCopy) : [];
+  const contacts = daily(basenameOf(file.path)) !== null ? contactLinkTargets(text).map(ownCopy) : null;
+  return { person: kept, index: { logDates, meetingDates, links, contacts, tasks: mayHaveTasks(body) } };
 }
 
+function withoutPath(note: ExistingNote): Omit<ExistingNote, 'path'> {
+  const { path: _path, ...rest } = note;
+  return rest;
+}
+
+/** An empty note: nothing of the user's, never a person note (the import may fill it). */
+const EMPTY_FACTS: NoteFacts = {
+  person: null,
+  index: { logDates: EMPTY_LIST, meetingDates: EMPTY_LIST, links: EMPTY_LIST, contacts: null, tasks: false },
+};
+
 /**
- * Every person note, with its body, one at a time: callers keep what they need of each, not
- * every note's text (tens of MB at 30,000 notes). `empty` collects zero-byte notes:
- * they hold nothing of the user's and the import may fill them. With `workerScript` (the
- * read commands) the files are read on a worker thread a few hundred notes ahead of the
- * parsing here: at 30,000 notes the main thread's open/read/close was ~220 ms of `review`.
+ * Facts as the cache stores them: tuples, the frontmatter as its key list's number and the
+ * values, so the same dozen keys are not written out 30,000 times (half the file).
+ * Person: 0 (not a person note), [-1, yamlError, rawYaml] (no frontmatter, or a broken one)
+ * or [key list, ...values]; then log dates, meeting dates, links, contacts, tasks.
  */
-export function eachPersonNote(
-  vault: FsVault,
-  rule: PersonNoteRule,
-  visit: (note: PersonNote) => void,
-  empty?: Set<string>,
-  workerScript?: string,
-): void {
-  const files = vault.markdownFiles();
-  const stream = new ReadStream(
-    files.map((f) => f.abs),
-    workerScript,
-  );
-  try {
-    for (let i = 0; i < files.length; i++) {
-      const file = files[i] as VaultFile;
-      const text = stream.text(i) ?? vault.readCached(file);
-      if (text.length === 0) {
-        empty?.add(file.path);
-        continue;
-      }
-      if (!worthParsing(file, text, rule)) continue;
-      const fm: NoteFrontmatter = readNoteFrontmatter(text, parseYaml);
-      const note = existingNoteOf(file.path, fm, rule);
-      if (note) visit({ note, body: fm.body, text });
+const FACTS_CODEC: FactsCodec<NoteFacts> = {
+  encode({ person, index }, keys: KeyLists): unknown {
+    let p: unknown = 0;
+    if (person !== null) {
+      const fm = person.frontmatter;
+      p =
+        fm === null
+          ? [-1, person.yamlError ?? null, person.rawYaml ?? null]
+          : [keys.of(Object.keys(fm)), ...Object.values(fm)];
     }
-  } finally {
-    stream.close(); // the worker stops, even when a note throws part-way
+    return [p, index.logDates, index.meetingDates, index.links, index.contacts, index.tasks ? 1 : 0];
+  },
+  decode(stored, keys): NoteFacts {
+    const [p, logDates, meetingDates, links, contacts, tasks] = stored as [
+      0 | unknown[],
+      IsoDate[],
+      IsoDate[],
+      string[],
+      string[] | null,
+      number,
+    ];
+    let person: NoteFacts['person'] = null;
+    if (p !== 0) {
+      const list = p[0] as number;
+      if (list === -1) {
+        person = { frontmatter: null };
+        if (typeof p[1] === 'string') person.yamlError = p[1];
+        if (typeof p[2] === 'string') person.rawYaml = p[2];
+      } else {
+        const frontmatter: Record<string, unknown> = {};
+        const names = keys.at(list);
+        for (let i = 0; i < names.length; i++) frontmatter[names[i] as string] = p[i + 1];
+        person = { frontmatter };
+      }
+    }
+    // Empty lists as the one shared empty list: most notes have no meetings, many no links.
+    const list = <T>(l: T[]): readonly T[] => (l.length === 0 ? EMPTY_LIST : l);
+    const index = {
+      logDates: list(logDates),
+      meetingDates: list(meetingDates),
+      links: list(links),
+      contacts,
+      tasks: tasks === 1,
+    };
+    return { person, index };
+  },
+};
+
+/** The Daily notes format, from the vault's config folder (Obsidian keeps it there), or null. */
+export function dailyFormat(session: VaultSession): string | null {
+  try {
+    const file = session.vault.abs(`${session.config.configDir}/daily-notes.json`);
+    const data = JSON.parse(fs.readFileSync(file, 'utf8')) as { format?: unknown };
+    return typeof data.format === 'string' && data.format.trim() !== '' ? data.format : null;
+  } catch {
+    return null;
   }
 }
 
-/** The import's view of the vault (see core/import/vault-snapshot.ts). */
-export function vaultSnapshot(vault: FsVault, rule: PersonNoteRule): VaultSnapshot {
+/**
+ * The reading of a vault's markdown files for one pass: the cache's facts for notes that have
+ * not changed, the others read on a worker thread (`workerScript`, the bundled read-ahead
+ * worker) up to `window` batches ahead. Open it early (the import does, before it parses the
+ * export) and close it when done: the worker stops and the cache is saved.
+ */
+export class NoteReads {
+  readonly files: VaultFile[];
+  readonly cache: NoteCache<NoteFacts> | null;
+  readonly rule: PersonNoteRule;
+  readonly daily: DailyNoteMatcher;
+  private readonly stream: ReadStream;
+  private readonly key = new Float64Array(STAT_FIELDS);
+  /** The file whose stat key `key` holds (statted here when there is no worker). */
+  private statted = -1;
+
+  constructor(
+    readonly session: VaultSession,
+    options: { workerScript?: string | undefined; window?: number; cacheDir?: string | null } = {},
+  ) {
+    const { vault } = session;
+    this.rule = session.rule;
+    const format = dailyFormat(session);
+    this.daily = dailyNoteMatcher(format);
+    // The facts depend on the person-note rule, the Daily notes format and the code that made
+    // them: a change of any is a new cache.
+    const fingerprint = JSON.stringify({ rule: this.rule, daily: format, build: buildId() });
+    const dir = options.cacheDir === undefined ? noteCacheDir() : options.cacheDir;
+    this.cache = NoteCache.open(dir, vault.root, fingerprint, FACTS_CODEC);
+    this.files = vault.markdownFiles();
+    this.stream = new ReadStream(
+      this.files.map((f) => f.abs),
+      options.workerScript,
+      options.window,
+      this.cache?.knownKeys(this.files.map((f) => f.path)),
+    );
+    // While the worker stats the notes.
+    this.cache?.loadFacts();
+  }
+
+  get vault(): FsVault {
+    return this.session.vault;
+  }
+
+  /**
+   * Every markdown file in turn, with its facts. Callers keep what they need of each, not
+   * every note's text (tens of MB at 30,000 notes).
+   */
+  each(visit: (note: VisitedNote) => void): void {
+    for (let i = 0; i < this.files.length; i++) {
+      const file = this.files[i] as VaultFile;
+      const cached = this.fromCache(i, file);
+      if (cached !== undefined) {
+        visit(visited(file.path, cached, null));
+        continue;
+      }
+      const text = this.stream.text(i) ?? this.vault.readNoteText(file);
+      if (text === '') {
+        visit(visited(file.path, EMPTY_FACTS, text));
+        continue;
+      }
+      const facts = factsOf(file, text, this.rule, this.daily);
+      const key = this.stream.statKey(i) ?? (this.statted === i ? this.key : this.statKey(file));
+      if (key !== null) this.cache?.put(file.path, key, facts);
+      visit(visited(file.path, facts, text));
+    }
+    // Saved now, before any caller can change the objects it was handed (the import plans with them).
+    this.cache?.save();
+    // For `npm run bench`: whether the notes came from the cache.
+    if (process.env.NETWORK_CRM_PERF === '1' && this.cache !== null)
+      process.stderr.write(`${JSON.stringify({ noteCache: { hits: this.cache.hits, misses: this.cache.misses } })}\n`);
+  }
+
+  /** Stops the worker, even when a note threw part-way. */
+  close(): void {
+    this.stream.close();
+  }
+
+  /** The cached facts of file `i` when its stat still matches; else undefined. */
+  private fromCache(i: number, file: VaultFile): NoteFacts | undefined {
+    if (this.cache === null) return undefined;
+    if (!this.stream.unchanged(i)) {
+      if (this.stream.statKey(i) !== null) return undefined; // the worker found it changed, and read it
+      // No worker (a small vault, or in process), or it could not stat the file: stat here.
+      const key = this.statKey(file);
+      this.statted = i;
+      if (key === null || !this.cache.matches(file.path, key)) return undefined;
+    }
+    return this.cache.take(file.path);
+  }
+
+  private statKey(file: VaultFile): Float64Array | null {
+    if (this.cache === null) return null;
+    const stat = fs.statSync(file.abs, { throwIfNoEntry: false });
+    if (stat === undefined) return null;
+    putStatKey(stat, this.key, 0);
+    return this.key;
+  }
+}
+
+/**
+ * The program that makes the facts: its version and the running script's size and time, so a
+ * new build (even at the same version) never reads facts an older one made.
+ */
+function buildId(): string {
+  const script = process.argv[1];
+  const stat = script === undefined ? undefined : fs.statSync(script, { throwIfNoEntry: false });
+  return `${version}:${stat?.size ?? 0}:${stat?.mtimeMs ?? 0}`;
+}
+
+function visited(path: string, facts: NoteFacts, text: string | null): VisitedNote {
+  return { path, ...facts, note: facts.person && { path, ...facts.person }, text };
+}
+
+/**
+ * The import's view of the vault (see core/import/vault-snapshot.ts), from `reads` opened
+ * before the export was parsed, or a pass of its own.
+ */
+export function vaultSnapshot(session: VaultSession, reads?: NoteReads): VaultSnapshot {
+  const own = reads ?? new NoteReads(session);
+  const { vault } = session;
   const empty = new Set<string>();
   const notes: ExistingNote[] = [];
   const bodies = new Map<string, string>();
   // Only the frontmatter is kept, not every note's text (30-60 MB at 30,000 notes). The import
   // checks the ## History of these notes (core/import/update-note.ts): keep the body just read.
-  eachPersonNote(
-    vault,
-    rule,
-    (n) => {
+  try {
+    own.each((n) => {
+      if (n.text === '') empty.add(n.path);
+      if (n.note === null) return;
       notes.push(n.note);
-      if (n.note.frontmatter?.['job-changed-on']) bodies.set(n.note.path, n.body);
-    },
-    empty,
-  );
+      if (n.text !== null && n.note.frontmatter?.['job-changed-on']) bodies.set(n.path, splitNote(n.text).body);
+    });
+  } finally {
+    if (reads === undefined) own.close();
+  }
   return {
     notes,
     paths: vault

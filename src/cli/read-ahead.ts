@@ -15,7 +15,18 @@
  * itself, with the same result.
  */
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import { SENT, STOPPED, TAKEN, WORKER_TAG, type ReadBatch, type ReadStreamData } from './read-ahead-files';
+import {
+  READ,
+  SENT,
+  STAT_FIELDS,
+  STOPPED,
+  TAKEN,
+  UNCHANGED,
+  UNREAD,
+  WORKER_TAG,
+  type ReadBatch,
+  type ReadStreamData,
+} from './read-ahead-files';
 
 /** Below this many files a worker costs more than it saves. */
 const MIN_FILES = 500;
@@ -40,11 +51,12 @@ export class ReadStream {
   private port: MessagePort | null = null;
   private readonly progress = new Int32Array(new SharedArrayBuffer(8));
   private batches = 0;
-  private batch: { bytes: Buffer; ends: Int32Array; unread: Uint8Array } | null = null;
+  private batch: { bytes: Buffer; ends: Int32Array; status: Uint8Array; stats: Float64Array } | null = null;
   private batchStart = 0;
   private batchLength = 0;
 
-  constructor(files: readonly string[], script: string | undefined, window = WINDOW) {
+  /** `known`: the note cache's stat keys of the files (see ReadStreamData): those still matching are not read. */
+  constructor(files: readonly string[], script: string | undefined, window = WINDOW, known?: Float64Array) {
     if (files.length < MIN_FILES || script === undefined) return;
     const { port1, port2 } = new MessageChannel();
     try {
@@ -55,6 +67,7 @@ export class ReadStream {
         progress: this.progress,
         batch: STREAM_BATCH,
         window,
+        ...(known ? { known } : {}),
       };
       // A worker that fails to start only stalls the stream, which then ends (see next()).
       new Worker(script, { workerData: data, transferList: [port2], argv: [] }).on('error', () => undefined).unref();
@@ -64,15 +77,35 @@ export class ReadStream {
     }
   }
 
-  /** The text of file `i` (in the order given), or null: read it yourself. */
+  /** The text of file `i` (in the order given), or null: unchanged (see {@link unchanged}), or read it yourself. */
   text(i: number): string | null {
+    const j = this.locate(i);
+    const batch = this.batch;
+    if (batch === null || j < 0 || batch.status[j] !== READ) return null;
+    return batch.bytes.toString('utf8', j === 0 ? 0 : batch.ends[j - 1], batch.ends[j]);
+  }
+
+  /** True when file `i` still has the stat the cache knows: it was not read, the cache's copy stands. */
+  unchanged(i: number): boolean {
+    const j = this.locate(i);
+    return j >= 0 && this.batch?.status[j] === UNCHANGED;
+  }
+
+  /** The stat key of file `i` as the worker found it (stream with `known` only), or null. */
+  statKey(i: number): Float64Array | null {
+    const j = this.locate(i);
+    const batch = this.batch;
+    if (batch === null || j < 0 || batch.status[j] === UNREAD || batch.stats.length === 0) return null;
+    return batch.stats.subarray(j * STAT_FIELDS, (j + 1) * STAT_FIELDS);
+  }
+
+  /** File `i`'s place in the current batch, taking batches up to it; -1 when the stream has not got it. */
+  private locate(i: number): number {
     while (this.port !== null && i >= this.batchStart + this.batchLength) {
-      if (!this.next()) return null;
+      if (!this.next()) return -1;
     }
     const j = i - this.batchStart;
-    const batch = this.batch;
-    if (batch === null || j < 0 || j >= this.batchLength || batch.unread[j] === 1) return null;
-    return batch.bytes.toString('utf8', j === 0 ? 0 : batch.ends[j - 1], batch.ends[j]);
+    return this.batch === null || j < 0 || j >= this.batchLength ? -1 : j;
   }
 
   /** Batches the worker has read and the reader not yet taken (what the stream holds in memory). */
@@ -97,7 +130,7 @@ export class ReadStream {
         const batch = message.message as ReadBatch;
         this.batchStart += this.batchLength;
         this.batchLength = batch.ends.length;
-        this.batch = { bytes: Buffer.from(batch.bytes), ends: batch.ends, unread: batch.unread };
+        this.batch = { bytes: Buffer.from(batch.bytes), ends: batch.ends, status: batch.status, stats: batch.stats };
         this.batches++;
         // Room for one more batch ahead.
         Atomics.add(this.progress, TAKEN, 1);

@@ -1,54 +1,54 @@
 /**
- * The CLI's person index: the same PersonRecords the plugin builds, from the files. The
- * CLI reads whole notes anyway, so the interaction log comes straight from the body;
- * daily notes are found by the Daily notes format in `.obsidian/daily-notes.json`, and
- * follow-ups from the tasks of every note that has any.
+ * The CLI's person index: the same PersonRecords the plugin builds, from the facts of each
+ * note (person-notes.ts: read from the note, or from the note cache when it has not
+ * changed). The interaction log's dates come from the body; daily notes are found by the
+ * Daily notes format in `.obsidian/daily-notes.json`, and follow-ups from the tasks of every
+ * note that has any (those notes are read again for them).
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { localIsoDate, sortUniqueDates, type IsoDate } from '../core/dates/iso-date';
 import { nameKey } from '../core/identity/person-name';
 import { normaliseProfileUrl } from '../core/identity/profile-url';
 import { noteTaskContacts, tasksByPerson, type NoteTaskContacts } from '../core/followups/follow-ups';
-import { contactLinkTargets } from '../core/followups/tasks';
-import { datedItemDates } from '../core/notes/body-sections';
-import { wikiLinkTargets } from '../core/notes/links';
-import { INTERACTIONS_HEADING } from '../core/notes/schema';
-import { dailyNoteMatcher } from '../core/people/daily-notes';
+import type { DailyNoteMatcher } from '../core/people/daily-notes';
 import { basenameOf, personFromFrontmatter, type PersonRecord } from '../core/people/person-record';
 import { levelNames, type NetworkCrmSettings } from '../core/settings';
 import { UsageError } from './args';
 import type { FsVault } from './fs-vault';
 import type { VaultSession } from './options';
-import { eachPersonNote, type PersonNote } from './person-notes';
-import type { ExistingNote } from '../core/import/vault-snapshot';
+import { mayHaveTasks, NoteReads, type NoteIndex } from './person-notes';
+import { existingNoteOf, type ExistingNote } from '../core/import/vault-snapshot';
 import { readNoteFrontmatter } from '../core/yaml/frontmatter';
 import { parseYaml } from './yaml-full';
-import { ownCopy } from '../core/text/own-copy';
 
-/** A quick test before parsing a note for tasks: a list item with a checkbox somewhere. */
-const HAS_TASK = /^\s*(?:[-*+]|\d+[.)])\s+\[[ xX/]\]/m;
-
-/** Most notes have no task at all: a cheap look for " [" before the line-by-line test. */
-function mayHaveTasks(text: string): boolean {
-  return text.includes(' [') && HAS_TASK.test(text);
+/** A person note read again, whole (for `show` and `review`). */
+export interface PersonNote {
+  note: ExistingNote;
+  body: string;
+  text: string;
 }
 
 /**
- * What the index keeps of a person note once it is read: its frontmatter, the notes it
- * links to, and its text only when it has tasks (what the follow-ups are read from). The
- * whole text of every note was tens of MB at 30,000 notes (30 MB for notes of 500 characters).
+ * What the index keeps of a note once it is read: the notes it links to, whether it has
+ * tasks, and its text only when it has (what the follow-ups are read from) and it was read
+ * this run. A person note's frontmatter is not kept past its record: the whole text of every
+ * note was tens of MB at 30,000 notes, and frontmatter objects kept alive cost the garbage
+ * collector more than building them.
  */
-interface HeldNote {
-  note: ExistingNote;
-  links: readonly string[];
+interface IndexedNote {
+  notePath: string;
+  index: NoteIndex;
+  person: boolean;
   text: string | null;
 }
 
-const NO_LINKS: readonly string[] = [];
-
 export class VaultPeople {
-  private readonly held: HeldNote[] = [];
+  /**
+   * In vault order, the notes that count for links, tasks and daily notes: every person note,
+   * and the other notes that link, have tasks or are daily notes with contacts.
+   */
+  private readonly indexed: IndexedNote[] = [];
+  private readonly daily: DailyNoteMatcher;
   readonly records: PersonRecord[] = [];
   readonly settings: NetworkCrmSettings;
   private readonly vault: FsVault;
@@ -61,40 +61,33 @@ export class VaultPeople {
     this.vault = session.vault;
     this.settings = session.settings;
     const names = levelNames(this.settings);
-    eachPersonNote(
-      this.vault,
-      session.rule,
-      ({ note, body, text }) => {
+    const reads = new NoteReads(session, { workerScript });
+    this.daily = reads.daily;
+    try {
+      reads.each(({ path: notePath, note, index: facts, text }) => {
+        if (note === null) {
+          // Other notes count for their links, their tasks and, as daily notes, their contacts.
+          if (facts.links.length > 0 || facts.tasks || (facts.contacts?.length ?? 0) > 0)
+            this.indexed.push({ notePath, index: facts, person: false, text: null });
+          return;
+        }
         const r = personFromFrontmatter(note.path, note.frontmatter ?? {}, { levelNames: names, createdOn: null });
         // The creation date only stands in for a missing connected-on (the stale rule's last
         // resort), so only notes without one pay for a stat: imported notes all have it.
         if (r.connectedOn === null) r.createdOn = localIsoDate(new Date(this.vault.createdMs(note.path)));
-        const meetings: IsoDate[] = [];
-        r.logDates = datedItemDates(body, INTERACTIONS_HEADING, meetings);
-        r.meetingDates = meetings;
+        r.logDates = facts.logDates;
+        r.meetingDates = facts.meetingDates;
         r.logLatest = r.logDates[r.logDates.length - 1] ?? null;
         if (note.yamlError) r.problems.push(`frontmatter: ${note.yamlError}`);
         this.records.push(r);
-        // Links as first read (backlinks), the text only for the follow-ups of a note with tasks.
-        // Copies: a link cut from the text as a view into it would keep the whole note alive.
-        const links = text.includes('[[') ? [...new Set(wikiLinkTargets(text))].map(ownCopy) : NO_LINKS;
-        this.held.push({ note, links, text: mayHaveTasks(body) ? text : null });
-      },
-      undefined,
-      workerScript,
-    );
-    this.applyOtherNotes();
-  }
-
-  /** The Daily notes format, from the vault's config folder (Obsidian keeps it there). */
-  private dailyFormat(): string | null {
-    try {
-      const file = this.vault.abs(`${this.session.config.configDir}/daily-notes.json`);
-      const data = JSON.parse(fs.readFileSync(file, 'utf8')) as { format?: unknown };
-      return typeof data.format === 'string' && data.format.trim() !== '' ? data.format : null;
-    } catch {
-      return null;
+        // The text only for the follow-ups of a note with tasks (read again when it came from the cache).
+        if (facts.links.length > 0 || facts.tasks || facts.contacts !== null)
+          this.indexed.push({ notePath, index: facts, person: true, text: facts.tasks ? text : null });
+      });
+    } finally {
+      reads.close();
     }
+    this.applyOtherNotes();
   }
 
   /** A link target written in note `from`, as the person note it reaches, or null. */
@@ -128,33 +121,29 @@ export class VaultPeople {
    * that link people (follow-ups, and completed ones as contact), from every note.
    */
   private applyOtherNotes(): void {
-    const match = dailyNoteMatcher(this.dailyFormat());
     const resolve = this.resolver();
-    const personNote = this.byPath();
     const daily = new Map<string, IsoDate[]>();
     const tasks: NoteTaskContacts[] = [];
-    for (const file of this.vault.markdownFiles()) {
-      const own = personNote.get(file.path);
-      // A person note is in hand, its text kept only when its body has tasks (their line numbers
-      // count the frontmatter, as Obsidian's do, so the whole text is what they are read from).
-      if (own !== undefined && own.text === null) continue;
-      const date = match(basenameOf(file.path));
-      const text = own?.text ?? this.vault.readText(file.path);
-      if (date !== null && this.settings.useDailyNotes) {
-        for (const target of new Set(contactLinkTargets(text))) {
-          const hit = resolve(target, file.path);
-          if (hit !== null && hit !== file.path) daily.set(hit, [...(daily.get(hit) ?? []), date]);
+    for (const { notePath, index, person, text: kept } of this.indexed) {
+      const date = index.contacts !== null ? this.daily(basenameOf(notePath)) : null;
+      if (date !== null && index.contacts !== null && this.settings.useDailyNotes) {
+        for (const target of new Set(index.contacts)) {
+          const hit = resolve(target, notePath);
+          if (hit !== null && hit !== notePath) daily.set(hit, [...(daily.get(hit) ?? []), date]);
         }
       }
+      if (!index.tasks) continue;
+      // Tasks' line numbers count the frontmatter, as Obsidian's do: the whole text is what they are read from.
+      const text = kept ?? this.vault.readText(notePath);
       if (!mayHaveTasks(text)) continue;
       tasks.push(
         noteTaskContacts(
           {
-            path: file.path,
+            path: notePath,
             text,
             noteDate: date,
-            createdOn: localIsoDate(new Date(this.vault.createdMs(file.path))),
-            owner: own !== undefined ? file.path : null,
+            createdOn: localIsoDate(new Date(this.vault.createdMs(notePath))),
+            owner: person ? notePath : null,
           },
           resolve,
         ),
@@ -162,9 +151,12 @@ export class VaultPeople {
     }
     const byPerson = tasksByPerson(tasks);
     for (const r of this.records) {
-      const dates = sortUniqueDates(daily.get(r.path) ?? []);
-      r.dailyDates = dates;
-      r.dailyLatest = dates[dates.length - 1] ?? null;
+      const mentions = daily.get(r.path);
+      if (mentions !== undefined) {
+        const dates = sortUniqueDates(mentions);
+        r.dailyDates = dates;
+        r.dailyLatest = dates[dates.length - 1] ?? null;
+      }
       const t = byPerson.get(r.path);
       if (t) {
         r.followUps = t.followUps;
@@ -173,30 +165,24 @@ export class VaultPeople {
     }
   }
 
-  private byPath(): Map<string, HeldNote> {
-    return new Map(this.held.map((n) => [n.note.path, n]));
-  }
-
   /**
    * Notes (any note in the vault) that link to each person note, by the person's path.
    * Person notes are taken as first read (`triage` read all 30,000 of them twice); only
    * the other notes are read again.
    */
   backlinks(): Map<string, string[]> {
-    const personNote = this.byPath();
     const byKey = new Map<string, PersonRecord[]>();
     for (const r of this.records) {
       for (const key of [r.path.replace(/\.md$/i, '').toLowerCase(), basenameOf(r.path).toLowerCase()])
         byKey.set(key, [...(byKey.get(key) ?? []), r]);
     }
     const out = new Map<string, string[]>();
-    for (const file of this.vault.markdownFiles()) {
-      const links = personNote.get(file.path)?.links ?? wikiLinkTargets(this.vault.readText(file.path));
-      for (const target of new Set(links)) {
+    for (const { notePath: from, index } of this.indexed) {
+      for (const target of index.links) {
         const hit = (byKey.get(target.replace(/\.md$/i, '').toLowerCase()) ?? []).sort(
           (a, b) => a.path.length - b.path.length,
         )[0];
-        if (hit && hit.path !== file.path) out.set(hit.path, [...(out.get(hit.path) ?? []), file.path]);
+        if (hit && hit.path !== from) out.set(hit.path, [...(out.get(hit.path) ?? []), from]);
       }
     }
     return out;
@@ -230,9 +216,10 @@ export class VaultPeople {
 
   /** A person note with its body, read again (the index keeps only what the commands need of each). */
   note(path: string): PersonNote | undefined {
-    const held = this.held.find((n) => n.note.path === path);
-    if (held === undefined) return undefined;
-    const text = held.text ?? this.vault.readText(path);
-    return { note: held.note, body: readNoteFrontmatter(text, parseYaml).body, text };
+    if (!this.records.some((r) => r.path === path)) return undefined;
+    const text = this.vault.readText(path);
+    const fm = readNoteFrontmatter(text, parseYaml);
+    const note = existingNoteOf(path, fm, this.session.rule) ?? { path, frontmatter: null };
+    return { note, body: fm.body, text };
   }
 }

@@ -29,18 +29,18 @@ import { INTERACTIONS_HEADING } from '../core/notes/schema';
 import { dailyNoteMatcher, type DailyNoteMatcher } from '../core/people/daily-notes';
 import { effectiveLastContact, type LastContact } from '../core/people/last-contact';
 import { isPersonNote, personNoteRule, type PersonNoteRule } from '../core/people/person-note';
-import { personFromFrontmatter, type PersonRecord } from '../core/people/person-record';
+import { EMPTY_LIST, personFromFrontmatter, type PersonRecord } from '../core/people/person-record';
 import { levelNames, type NetworkCrmSettings } from '../core/settings';
 import type { FollowUp } from '../core/followups/follow-ups';
 import { contactTargets, FollowUpTracker, type CheckedReviewTask } from './follow-up-tracker';
 
 const NOTIFY_MS = 100;
 /**
- * Shared empty lists: a record's lists keep their identity while unchanged, which lets the
- * stale model recompute only the people whose lists were replaced.
+ * Shared empty lists (the core's one): a record's lists keep their identity while unchanged,
+ * which lets the stale model recompute only the people whose lists were replaced.
  */
-const NO_DATES: readonly IsoDate[] = Object.freeze([]);
-const NO_FOLLOW_UPS: readonly FollowUp[] = Object.freeze([]);
+const NO_DATES: readonly IsoDate[] = EMPTY_LIST;
+const NO_FOLLOW_UPS: readonly FollowUp[] = EMPTY_LIST;
 
 interface Log {
   dates: readonly IsoDate[];

@@ -79,6 +79,13 @@ export interface RecordContext {
   createdOn: IsoDate | null;
 }
 
+/**
+ * One empty list for every record that has none of a kind (most have no follow-ups, no daily
+ * notes, no done tasks): 30,000 records held five empty arrays each, 150,000 objects for the
+ * garbage collector to copy. Frozen: it is shared by every record.
+ */
+export const EMPTY_LIST: readonly never[] = Object.freeze([]);
+
 export function personFromFrontmatter(
   path: string,
   fm: Readonly<Record<string, unknown>>,
@@ -120,12 +127,12 @@ export function personFromFrontmatter(
     birthday: take(FIELD.birthday, coerceBirthday(fm[FIELD.birthday])),
     createdOn: ctx.createdOn,
     logLatest: null,
-    logDates: [],
-    meetingDates: [],
+    logDates: EMPTY_LIST,
+    meetingDates: EMPTY_LIST,
     dailyLatest: null,
-    dailyDates: [],
-    followUps: [],
-    doneDates: [],
+    dailyDates: EMPTY_LIST,
+    followUps: EMPTY_LIST,
+    doneDates: EMPTY_LIST,
     problems,
   };
 }

@@ -1,0 +1,325 @@
+/**
+ * The CLI's note cache: what reading each note gave (its facts, see person-notes.ts), kept
+ * outside the vault and keyed by the note's stat (size, mtime, ctime, inode). A command over
+ * a vault whose notes have not changed stats them instead of reading and parsing them: at
+ * 30,000 notes `stale` spent ~20 µs a note on decoding, YAML and log dates, a stat is ~3.
+ *
+ * Never wrong, safe to delete, invisible in the vault:
+ * - A note is taken from the cache only when its stat key is the one the cache read it
+ *   with. Any write changes the ctime (tools that restore mtimes cannot set it), a rename
+ *   over it changes the inode.
+ * - A file system stamps times with a coarse clock (a tick of 1–10 ms, 2 s on FAT), so a
+ *   second write in the same tick as the one the cache saw would keep the key. A note
+ *   changed less than {@link SETTLE_MS} before the run started is therefore never cached:
+ *   any later write lands in a later tick and changes the key.
+ * - Facts that JSON cannot carry exactly (a YAML `.nan`, `-0`) are not cached either.
+ * - The cache lives in the user's cache folder (`~/.cache/network-crm` and the like), two
+ *   files per vault, each replaced by a rename and tied to the other by a generation id. A
+ *   missing, unreadable, mismatched or foreign file is just no cache;
+ *   `NETWORK_CRM_CACHE=off` turns it off, `NETWORK_CRM_CACHE=<folder>` moves it.
+ *
+ * Two files because of when they are needed: the stat keys (a small binary file) go to the
+ * read-ahead worker first, which stats the notes while this thread parses the facts (JSON).
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sameStatKey, STAT_FIELDS } from './read-ahead-files';
+
+/** Bump when the facts change shape or meaning: an older cache is then ignored. */
+const FORMAT = 2;
+/** How long a note must have been left alone before the run for the cache to keep it (see above). */
+export const SETTLE_MS = 3000;
+const MAGIC = 'network-crm note cache';
+
+/** Where the cache files go, or null when the cache is off. */
+export function noteCacheDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+  home: string = os.homedir(),
+): string | null {
+  const set = env.NETWORK_CRM_CACHE?.trim();
+  if (set === 'off' || set === '0' || set === 'false') return null;
+  if (set) return path.resolve(set);
+  if (platform === 'win32')
+    return path.join(env.LOCALAPPDATA ?? path.join(home, 'AppData', 'Local'), 'network-crm', 'Cache');
+  if (platform === 'darwin') return path.join(home, 'Library', 'Caches', 'network-crm');
+  return path.join(env.XDG_CACHE_HOME || path.join(home, '.cache'), 'network-crm');
+}
+
+/** Would JSON give this value back exactly? Strings, finite numbers, booleans, null, arrays and plain objects. */
+export function survivesJson(value: unknown): boolean {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value) && !Object.is(value, -0);
+    case 'object': {
+      if (value === null) return true;
+      if (Array.isArray(value)) return value.every(survivesJson);
+      const proto = Object.getPrototypeOf(value) as unknown;
+      if (proto !== Object.prototype && proto !== null) return false;
+      if (Object.hasOwn(value, '__proto__')) return false;
+      return Object.values(value).every(survivesJson);
+    }
+    default:
+      return false; // undefined, functions, bigints, symbols
+  }
+}
+
+/**
+ * How the facts are stored: compactly (the facts file of 30,000 notes is parsed on every run,
+ * and its size is its cost). `keys` is the file's table of property-name lists: the same dozen
+ * frontmatter keys in every note are stored once, each note refers to its list by number.
+ */
+export interface FactsCodec<T> {
+  encode(facts: T, keys: KeyLists): unknown;
+  decode(stored: unknown, keys: KeyLists): T;
+}
+
+/** A table of property-name lists, append-only so that stored numbers keep their meaning. */
+export class KeyLists {
+  private readonly byText = new Map<string, number>();
+  constructor(readonly lists: string[][] = []) {
+    lists.forEach((l, i) => this.byText.set(l.join('\n'), i));
+  }
+
+  /** The number of this list of names, added when new. */
+  of(names: string[]): number {
+    const text = names.join('\n');
+    let at = this.byText.get(text);
+    if (at === undefined) {
+      at = this.lists.length;
+      this.lists.push(names);
+      this.byText.set(text, at);
+    }
+    return at;
+  }
+
+  at(i: number): readonly string[] {
+    return this.lists[i] ?? [];
+  }
+}
+
+interface KeysHeader {
+  magic: string;
+  format: number;
+  vault: string;
+  fingerprint: string;
+  generation: string;
+  count: number;
+}
+
+/** Text with every character past ASCII escaped as JSON does: read back as latin1, which skips UTF-8 decoding. */
+function asciiOnly(json: string): string {
+  return json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+function readKeysFile(file: string, vault: string, fingerprint: string) {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch {
+    return null;
+  }
+  if (bytes.length < 4) return null;
+  const headerLength = bytes.readUInt32LE(0);
+  let header: KeysHeader;
+  try {
+    header = JSON.parse(bytes.toString('utf8', 4, 4 + headerLength)) as KeysHeader;
+  } catch {
+    return null;
+  }
+  if (header.magic !== MAGIC || header.format !== FORMAT || header.vault !== vault) return null;
+  if (header.fingerprint !== fingerprint || !Number.isInteger(header.count)) return null;
+  const keysAt = Math.ceil((4 + headerLength) / 8) * 8;
+  const keysEnd = keysAt + header.count * STAT_FIELDS * 8;
+  if (keysEnd > bytes.length) return null;
+  const keys = new Float64Array(bytes.buffer.slice(bytes.byteOffset + keysAt, bytes.byteOffset + keysEnd));
+  const paths = header.count === 0 ? [] : bytes.toString('utf8', keysEnd).split('\0');
+  if (paths.length !== header.count) return null;
+  return { generation: header.generation, keys, paths };
+}
+
+export class NoteCache<T> {
+  private readonly index = new Map<string, number>();
+  private readonly keys: Float64Array;
+  private readonly generation: string;
+  /**
+   * The facts file: a line with the generation, a line with the key lists, then one JSON line
+   * per note, parsed only when that note is taken. Parsing all 30,000 at once made every
+   * one live at the same time, and the garbage collector copied them all (~100 ms).
+   */
+  private text: string | null = null;
+  /** Where each note's line starts in `text` (one more at the end). */
+  private starts = new Int32Array(0);
+  private keyLists = new KeyLists();
+  /** What the next save writes: each note's path, key and JSON line. */
+  private readonly next = { paths: [] as string[], keys: [] as number[], lines: [] as string[] };
+  private dirty: boolean;
+  /** Notes taken from the cache and notes read this run: for NETWORK_CRM_PERF and the tests. */
+  hits = 0;
+  misses = 0;
+
+  private constructor(
+    private readonly file: string,
+    private readonly header: Omit<KeysHeader, 'generation' | 'count'>,
+    private readonly codec: FactsCodec<T>,
+    loaded: { generation: string; keys: Float64Array; paths: string[] } | null,
+    private readonly startedMs: number,
+  ) {
+    this.keys = loaded?.keys ?? new Float64Array(0);
+    this.generation = loaded?.generation ?? '';
+    loaded?.paths.forEach((p, i) => this.index.set(p, i));
+    this.dirty = loaded === null;
+  }
+
+  /**
+   * The cache of the vault at `root` for facts made under `fingerprint` (the settings they
+   * depend on), or null when the cache is off. Reads the stat keys only: {@link loadFacts}
+   * reads the facts. `now`: when the run started (before any stat).
+   */
+  static open<T>(
+    dir: string | null,
+    root: string,
+    fingerprint: string,
+    codec: FactsCodec<T>,
+    now = Date.now(),
+  ): NoteCache<T> | null {
+    if (dir === null) return null;
+    let vault = root;
+    try {
+      vault = fs.realpathSync(root);
+    } catch {
+      // the vault was checked when it was opened; keep its path as given
+    }
+    const name = crypto.createHash('sha256').update(vault).digest('hex').slice(0, 24);
+    const file = path.join(dir, name);
+    const header = { magic: MAGIC, format: FORMAT, vault, fingerprint };
+    return new NoteCache(file, header, codec, readKeysFile(`${file}.keys`, vault, fingerprint), now);
+  }
+
+  /** The stat keys the cache holds for these paths, NaN where it has none (for the read-ahead worker). */
+  knownKeys(paths: readonly string[]): Float64Array {
+    const out = new Float64Array(paths.length * STAT_FIELDS).fill(Number.NaN);
+    paths.forEach((p, i) => {
+      const at = this.index.get(p);
+      if (at !== undefined) out.set(this.keys.subarray(at * STAT_FIELDS, (at + 1) * STAT_FIELDS), i * STAT_FIELDS);
+    });
+    return out;
+  }
+
+  /** Reads the facts file; a file of another generation than the keys (a run cut short) is no cache. */
+  loadFacts(): void {
+    if (this.text !== null) return;
+    this.text = '';
+    if (this.index.size === 0) return;
+    try {
+      const text = fs.readFileSync(`${this.file}.json`, 'latin1');
+      const first = text.indexOf('\n');
+      const second = text.indexOf('\n', first + 1);
+      const starts = new Int32Array(this.index.size + 1);
+      let at = second + 1;
+      for (let i = 0; i < this.index.size && first > 0 && second > 0; i++) {
+        starts[i] = at;
+        const end = text.indexOf('\n', at);
+        if (end < 0) throw new Error('cut short');
+        at = end + 1;
+      }
+      starts[this.index.size] = at;
+      if (first > 0 && second > 0 && at === text.length && JSON.parse(text.slice(0, first)) === this.generation) {
+        this.keyLists = new KeyLists(JSON.parse(text.slice(first + 1, second)) as string[][]);
+        this.text = text;
+        this.starts = starts;
+        return;
+      }
+    } catch {
+      // unreadable: as good as none
+    }
+    this.dirty = true; // the next save writes a good one
+  }
+
+  /** Does the cache hold `vaultPath` under this stat key? */
+  matches(vaultPath: string, key: Float64Array): boolean {
+    const at = this.index.get(vaultPath);
+    return at !== undefined && sameStatKey(this.keys, at * STAT_FIELDS, key, 0);
+  }
+
+  /** The facts cached for a note whose key matched, kept for the next run; undefined if there are none. */
+  take(vaultPath: string): T | undefined {
+    this.loadFacts();
+    const at = this.index.get(vaultPath);
+    if (at === undefined || this.text === '' || this.text === null) return undefined;
+    const line = this.text.slice(this.starts[at], (this.starts[at + 1] as number) - 1);
+    let facts: T;
+    try {
+      facts = this.codec.decode(JSON.parse(line), this.keyLists);
+    } catch {
+      return undefined; // a damaged line: the note is read
+    }
+    this.hits++;
+    this.keep(vaultPath, this.keys.subarray(at * STAT_FIELDS, (at + 1) * STAT_FIELDS), line);
+    return facts;
+  }
+
+  /** Facts just read from a note with this stat key; kept when the note has settled and JSON carries them. */
+  put(vaultPath: string, key: Float64Array, facts: T): void {
+    this.loadFacts();
+    this.misses++;
+    this.dirty = true;
+    const changedMs = Math.max(key[1] as number, key[2] as number);
+    // An empty note is left out: it is not a person note whatever the rule, and the import may fill it.
+    if (key[0] === 0 || !(this.startedMs - changedMs > SETTLE_MS) || !survivesJson(facts)) return;
+    this.keep(vaultPath, key, JSON.stringify(this.codec.encode(facts, this.keyLists)));
+  }
+
+  private keep(vaultPath: string, key: ArrayLike<number>, line: string): void {
+    this.next.paths.push(vaultPath);
+    for (let k = 0; k < STAT_FIELDS; k++) this.next.keys.push(key[k] as number);
+    this.next.lines.push(line);
+  }
+
+  /**
+   * Writes the notes of this run (a note deleted since is dropped) when anything changed: the
+   * facts, then the keys, each by a temp file and a rename. A cache that cannot be written is
+   * only a slower next run.
+   */
+  save(): void {
+    if (!this.dirty && this.next.paths.length === this.index.size) return;
+    this.dirty = false;
+    const generation = crypto.randomBytes(8).toString('hex');
+    const head = `${JSON.stringify(generation)}\n${JSON.stringify(this.keyLists.lists)}\n`;
+    const facts = asciiOnly(head + this.next.lines.map((l) => `${l}\n`).join(''));
+    const header: KeysHeader = { ...this.header, generation, count: this.next.paths.length };
+    const headerBytes = Buffer.from(JSON.stringify(header));
+    const keysAt = Math.ceil((4 + headerBytes.length) / 8) * 8;
+    const keysFile = Buffer.concat([
+      Buffer.alloc(keysAt),
+      Buffer.from(new Float64Array(this.next.keys).buffer),
+      Buffer.from(this.next.paths.join('\0')),
+    ]);
+    keysFile.writeUInt32LE(headerBytes.length, 0);
+    headerBytes.copy(keysFile, 4);
+    try {
+      fs.mkdirSync(path.dirname(this.file), { recursive: true });
+    } catch {
+      return;
+    }
+    if (replace(`${this.file}.json`, facts)) replace(`${this.file}.keys`, keysFile);
+  }
+}
+
+/** Writes a file by a temp file and a rename; false when it could not. */
+function replace(file: string, data: string | Buffer): boolean {
+  const temp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
+  try {
+    fs.writeFileSync(temp, data);
+    fs.renameSync(temp, file);
+    return true;
+  } catch {
+    fs.rmSync(temp, { force: true });
+    return false;
+  }
+}

@@ -1,0 +1,241 @@
+/**
+ * The CLI's note cache (src/cli/note-cache.ts), which lets a command over an unchanged vault
+ * stat its notes instead of reading them. What it must never do is answer differently from
+ * a run without it, so these tests pin:
+ * - a warm run of the read commands and of the import prints and writes exactly what a run
+ *   with the cache off does, on generated vaults shaped like real ones, and takes every
+ *   note from the cache (with the read-ahead worker, and without it on a small vault);
+ * - a note changed in any way is read again, even one rewritten to the same size with its
+ *   modification time put back, and a note changed just before a run is never cached (file
+ *   systems stamp times with a coarse clock);
+ * - a damaged, foreign, stale or unwritable cache is only a slower run, and a change of the
+ *   settings the facts depend on is a new cache.
+ *
+ * The cache keeps only notes left alone for a few seconds before the run: the tests move the
+ * clock (Date only) a minute ahead rather than wait.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { advanceNetwork, generateNetwork, zipNetwork } from '../../scripts/lib/realistic-network';
+import { generatePeopleVault } from '../../scripts/lib/synthetic-vault';
+import { VAULT_FLAGS } from '../../src/cli/command';
+import { parseArgs } from '../../src/cli/args';
+import { noteCacheDir, survivesJson } from '../../src/cli/note-cache';
+import { openVault } from '../../src/cli/options';
+import { NoteReads } from '../../src/cli/person-notes';
+import { cli } from '../support/cli';
+import { readTree, tempDir, writeTree } from '../support/temp-dir';
+
+const TODAY = '2026-11-26';
+
+let cacheDir = '';
+beforeEach(() => {
+  cacheDir = tempDir('ncrm-cache-');
+  vi.stubEnv('NETWORK_CRM_CACHE', cacheDir);
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(Date.now() + 60_000); // every note written so far has settled
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllEnvs();
+});
+
+/** Notes taken from the cache and notes read, in one pass as the read commands make it. */
+function pass(vault: string, ...flags: string[]): { hits: number; misses: number } {
+  const session = openVault(parseArgs('stale', ['--vault', vault, ...flags], VAULT_FLAGS));
+  const reads = new NoteReads(session, { cacheDir });
+  try {
+    reads.each(() => undefined);
+  } finally {
+    reads.close();
+  }
+  return { hits: reads.cache?.hits ?? -1, misses: reads.cache?.misses ?? -1 };
+}
+
+/** The same command with the cache off: what a warm run must print. */
+async function withoutCache(...argv: string[]): Promise<string> {
+  vi.stubEnv('NETWORK_CRM_CACHE', 'off');
+  try {
+    return (await cli(...argv)).out;
+  } finally {
+    vi.stubEnv('NETWORK_CRM_CACHE', cacheDir);
+  }
+}
+
+const mdCount = (vault: string) => Object.keys(readTree(vault)).filter((p) => p.endsWith('.md')).length;
+
+function keepInTouchVault(people: number): string {
+  const dir = tempDir();
+  writeTree(dir, generatePeopleVault({ people, today: TODAY, seed: 5, interactions: people * 4, followUps: 60 }));
+  return dir;
+}
+
+describe('the note cache', () => {
+  it('gives the read commands exactly what reading the notes gives, from the cache on the second run', async () => {
+    const vault = keepInTouchVault(1500);
+    const notes = mdCount(vault);
+    expect(notes).toBeGreaterThan(1500); // project and daily notes besides the people
+    expect(pass(vault)).toEqual({ hits: 0, misses: notes });
+    expect(pass(vault)).toEqual({ hits: notes, misses: 0 });
+    for (const command of [['stale', '--section', 'all'], ['triage'], ['overview'], ['review']]) {
+      const argv = [...command, '--vault', vault, '--today', TODAY, '--json'];
+      const warm = (await cli(...argv)).out;
+      expect(warm.length).toBeGreaterThan(100);
+      expect(warm, command[0]).toBe(await withoutCache(...argv));
+    }
+  });
+
+  it('reads again a note rewritten to the same size with its old modification time', async () => {
+    const vault = tempDir();
+    writeTree(vault, {
+      'People/Ann.md': '---\nname: Ann\ntrust: 5\nlast-contact: 2025-01-01\n---\n',
+      'People/Bob.md': '---\nname: Bob\ntrust: 5\nlast-contact: 2025-02-01\n---\n',
+    });
+    // A tool that keeps mtimes (rsync -t, an editor's "keep timestamps"): whole seconds, put back exactly.
+    const ann = path.join(vault, 'People/Ann.md');
+    const mtime = Math.floor(fs.statSync(ann).mtimeMs / 1000) - 3600;
+    fs.utimesSync(ann, mtime, mtime);
+    const argv = ['stale', '--vault', vault, '--today', TODAY, '--json'];
+    expect((await cli(...argv)).out).toContain('People/Ann.md');
+    expect(pass(vault).hits).toBe(2);
+
+    const before = fs.statSync(ann);
+    fs.writeFileSync(ann, '---\nname: Ann\ntrust: 5\nlast-contact: 2026-11-20\n---\n');
+    fs.utimesSync(ann, mtime, mtime);
+    const now = fs.statSync(ann);
+    expect([now.size, now.mtimeMs, now.ino]).toEqual([before.size, before.mtimeMs, before.ino]); // only the ctime moved
+
+    const after = (await cli(...argv)).out;
+    expect(after).not.toContain('People/Ann.md');
+    expect(after).toBe(await withoutCache(...argv));
+  });
+
+  it('never caches a note changed just before the run', () => {
+    vi.useRealTimers();
+    const vault = keepInTouchVault(20);
+    expect(pass(vault).hits).toBe(0);
+    expect(pass(vault).hits).toBe(0);
+  });
+
+  it('makes the same import as no cache, and sees the notes the user and the import changed', async () => {
+    const net = generateNetwork({ connections: 1200, outgoing: 200, seed: 3 });
+    const first = zipNetwork(net);
+    const later = zipNetwork(advanceNetwork(net, { newConnections: 30, jobChanges: 25 }).network);
+    const zips = tempDir();
+    fs.writeFileSync(path.join(zips, first.name), first.bytes);
+    fs.writeFileSync(path.join(zips, `later-${later.name}`), later.bytes);
+    const withCache = tempDir();
+    const without = tempDir();
+    const both = async (zip: string) => {
+      const argv = (vault: string) => ['import', path.join(zips, zip), '--vault', vault, '--json'];
+      const warm = await cli(...argv(withCache));
+      const cold = await withoutCache(...argv(without));
+      expect(warm.code).toBe(0);
+      expect(warm.out).toBe(cold);
+      return warm.json();
+    };
+    await both(first.name);
+    vi.setSystemTime(Date.now() + 60_000);
+    expect((await both(first.name)).updated).toBe(0); // caches every note
+    const notes = mdCount(withCache);
+    expect(pass(withCache)).toEqual({ hits: notes, misses: 0 });
+
+    // The user edits a note the import owns a field of, keeping its size and mtime.
+    for (const vault of [withCache, without]) {
+      const file = path.join(vault, 'People', fs.readdirSync(path.join(vault, 'People'))[0] as string);
+      const stat = fs.statSync(file);
+      const text = fs.readFileSync(file, 'utf8');
+      const edited = text.replace(/^company: (.+)$/m, (_line, c: string) => `company: ${'X'.repeat(c.length)}`);
+      expect(edited).not.toBe(text);
+      fs.writeFileSync(file, edited);
+      fs.utimesSync(file, stat.atime, stat.mtime);
+    }
+    const summary = await both(`later-${later.name}`);
+    expect(summary.updated).toBeGreaterThan(10);
+    vi.setSystemTime(Date.now() + 60_000);
+    expect((await both(`later-${later.name}`)).updated).toBe(0);
+    expect(readTree(withCache)).toEqual(readTree(without));
+  });
+
+  it('treats a damaged, foreign or half-written cache as none, and writes a good one', async () => {
+    const vault = keepInTouchVault(40);
+    const argv = ['stale', '--vault', vault, '--today', TODAY, '--section', 'all', '--json'];
+    const expected = await withoutCache(...argv);
+    expect((await cli(...argv)).out).toBe(expected);
+    const [keys, facts] = ['.keys', '.json'].map((ext) =>
+      path.join(cacheDir, fs.readdirSync(cacheDir).find((f) => f.endsWith(ext)) as string),
+    ) as [string, string];
+    const good = { keys: fs.readFileSync(keys), facts: fs.readFileSync(facts, 'latin1') };
+    const damage: Array<[string, () => void]> = [
+      ['garbage facts', () => fs.writeFileSync(facts, 'not json\n{')],
+      ['facts cut short', () => fs.writeFileSync(facts, good.facts.slice(0, good.facts.length / 2), 'latin1')],
+      ['a damaged line', () => fs.writeFileSync(facts, good.facts.replace(/\n\[(?=[^\n]*\n$)/, '\n{'), 'latin1')],
+      ['facts of another run', () => fs.writeFileSync(facts, good.facts.replace(/^"[0-9a-f]+"/, '"0000"'), 'latin1')],
+      ['keys cut short', () => fs.writeFileSync(keys, good.keys.subarray(0, 100))],
+      ['empty keys', () => fs.writeFileSync(keys, '')],
+      [
+        'keys of another format',
+        () =>
+          fs.writeFileSync(
+            keys,
+            Buffer.from(good.keys.toString('latin1').replace('"format":2', '"format":9'), 'latin1'),
+          ),
+      ],
+    ];
+    for (const [what, spoil] of damage) {
+      fs.writeFileSync(keys, good.keys);
+      fs.writeFileSync(facts, good.facts, 'latin1');
+      spoil();
+      expect((await cli(...argv)).out, what).toBe(expected);
+      expect(pass(vault).hits, what).toBe(mdCount(vault)); // the run above wrote a good cache again
+    }
+  });
+
+  it('runs without a cache it cannot write, and starts afresh when the settings it depends on change', async () => {
+    const vault = keepInTouchVault(30);
+    const argv = ['stale', '--vault', vault, '--today', TODAY, '--json'];
+    const expected = await withoutCache(...argv);
+    const blocked = path.join(tempDir(), 'a-file');
+    fs.writeFileSync(blocked, '');
+    vi.stubEnv('NETWORK_CRM_CACHE', blocked);
+    expect((await cli(...argv)).out).toBe(expected);
+
+    vi.stubEnv('NETWORK_CRM_CACHE', cacheDir);
+    expect(pass(vault).misses).toBe(mdCount(vault));
+    expect(pass(vault).hits).toBe(mdCount(vault));
+    // Another people folder makes other notes people: nothing of the old cache is taken.
+    expect(pass(vault, '--folder', 'Elsewhere').hits).toBe(0);
+  });
+
+  it('keeps only facts JSON gives back exactly', () => {
+    // What JSON itself cannot carry among JSON-like values: -0 (comes back 0), and a
+    // `__proto__` key (refused: assigning it elsewhere would set a prototype).
+    const awkward = (v: unknown): boolean =>
+      Object.is(v, -0) ||
+      (typeof v === 'object' &&
+        v !== null &&
+        ((!Array.isArray(v) && Object.hasOwn(v, '__proto__')) || Object.values(v).some(awkward)));
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        if (survivesJson(v)) expect(isDeepStrictEqual(JSON.parse(JSON.stringify(v)), v)).toBe(true);
+        else expect(awkward(v)).toBe(true);
+      }),
+    );
+    for (const bad of [Number.NaN, Infinity, -0, undefined, { a: [1, Number.NaN] }, new Date(0), new Map(), () => 1])
+      expect(survivesJson(bad)).toBe(false);
+    expect(survivesJson(JSON.parse('{"__proto__": 1}'))).toBe(false);
+    expect(survivesJson({ name: 'Zoë', tags: ['a'], n: 3, ok: true, none: null })).toBe(true);
+  });
+
+  it('lives in the user cache folder of each system, or where NETWORK_CRM_CACHE says, or nowhere', () => {
+    expect(noteCacheDir({}, 'linux', '/home/u')).toBe('/home/u/.cache/network-crm');
+    expect(noteCacheDir({ XDG_CACHE_HOME: '/xdg' }, 'linux', '/home/u')).toBe('/xdg/network-crm');
+    expect(noteCacheDir({}, 'darwin', '/Users/u')).toBe('/Users/u/Library/Caches/network-crm');
+    expect(noteCacheDir({ LOCALAPPDATA: 'C:\\L' }, 'win32', 'C:\\U')).toContain('network-crm');
+    expect(noteCacheDir({ NETWORK_CRM_CACHE: 'off' }, 'linux', '/home/u')).toBeNull();
+    expect(noteCacheDir({ NETWORK_CRM_CACHE: '/tmp/c' }, 'linux', '/home/u')).toBe('/tmp/c');
+  });
+});
