@@ -62,6 +62,12 @@ export function runNode(args: readonly string[], env: Record<string, string> = {
   };
 }
 
+/** The note cache keeps only notes left alone for 3 s (src/cli/note-cache.ts): wait for those just written. */
+export function settle(since: number): void {
+  const wait = since + 3_100 - Date.now();
+  if (wait > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, wait);
+}
+
 /** Every file under `dir` (hidden folders included) with its modification time. */
 export function mtimes(dir: string): Map<string, number> {
   const out = new Map<string, number>();

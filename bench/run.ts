@@ -9,6 +9,9 @@
  * CPU time and peak RSS of the whole process (bench/process.ts); best and median of
  * BENCH_RUNS runs (5), interleaved so a change of load hits both sides; the 1-minute load
  * average is recorded beside every run. BENCH_CLI points at another build (A/B runs).
+ *
+ * The CLI's figures are those of the everyday run, with the note cache an earlier command
+ * wrote (src/cli/note-cache.ts); the same run without it is printed beside them.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,7 +20,7 @@ import { generateExport, zipExport } from '../scripts/lib/synthetic-export';
 import { generatePeopleVault } from '../scripts/lib/synthetic-vault';
 import { inProcess } from './in-process';
 import { benchKeepInTouch } from './keep-in-touch';
-import { filesTouched, load1, mtimes, runNode, type ProcessRun } from './process';
+import { filesTouched, load1, mtimes, runNode, settle, type ProcessRun } from './process';
 import { runPerfFile, staleViewFirstRender } from './perf-files';
 import { ratio, spread, type Spread } from './timing';
 
@@ -62,9 +65,22 @@ function workspace(): Workspace {
   };
 }
 
-const cli = (args: string[]) => runNode([CLI, ...args], { NETWORK_CRM_PERF: '1' });
-const importInto = (zip: string, vault: string) => cli(['import', zip, '--vault', vault, '--json']);
-const readCommand = (command: string, vault: string) => cli([command, '--vault', vault, '--today', TODAY, '--json']);
+/**
+ * The CLI with its note cache (in the workspace, see main()) or, `cold`, without: the
+ * everyday run is the cached one (a note cache written by an earlier command), the cold one
+ * is the first run after an upgrade or a change of settings.
+ */
+const cli = (args: string[], cold = false) =>
+  runNode([CLI, ...args], { NETWORK_CRM_PERF: '1', ...(cold ? { NETWORK_CRM_CACHE: 'off' } : {}) });
+const importInto = (zip: string, vault: string, cold = false) => cli(['import', zip, '--vault', vault, '--json'], cold);
+const readCommand = (command: string, vault: string, cold = false) =>
+  cli([command, '--vault', vault, '--today', TODAY, '--json'], cold);
+
+/** How many notes a run took from the note cache (its NETWORK_CRM_PERF line). */
+function cacheHits(run: ProcessRun): number {
+  const line = run.stderr.split('\n').find((l) => l.startsWith('{"noteCache"'));
+  return line ? (JSON.parse(line) as { noteCache: { hits: number } }).noteCache.hits : 0;
+}
 
 /** The import's own split of its time (NETWORK_CRM_PERF): read, snapshot, plan, write. */
 function phases(run: ProcessRun): Record<string, number> {
@@ -116,6 +132,11 @@ function pairedRatio(a: number[], b: number[]): number {
   return Number((r[Math.floor(r.length / 2)] as number).toFixed(2));
 }
 
+function coldRatio(cold: Series, floor: Series) {
+  const c = summary(cold);
+  return { ...c, toFloor: { ...ratio(c.wallMs, summary(floor).wallMs), paired: pairedRatio(cold.wall, floor.wall) } };
+}
+
 /** Import, re-import, stale and triage at 30,000, interleaved with their floors. */
 function cliBench(ws: Workspace) {
   const zip = ws.zip(30_000);
@@ -124,15 +145,22 @@ function cliBench(ws: Workspace) {
     floorWrite: series(),
     import: series(),
     reimport: series(),
+    reimportCold: series(),
     floorRead: series(),
     stale: series(),
+    staleCold: series(),
     triage: series(),
+    triageCold: series(),
   };
   const importPhases: Array<Record<string, number>> = [];
   const reimportPhases: Array<Record<string, number>> = [];
   const written: number[] = [];
+  const hits: number[] = [];
   let created = 0;
   const bundle = path.join(ws.dir, 'floor-bundle.json');
+  // The read commands' vault, cached once by a first run (as a user's earlier command would).
+  settle(Date.now());
+  readCommand('stale', people);
   for (let i = 0; i < RUNS; i++) {
     const vault = path.join(ws.dir, `vault-${i}`);
     fs.mkdirSync(vault);
@@ -146,12 +174,20 @@ function cliBench(ws: Workspace) {
       add(s.floorWrite, runNode([path.join(__dirname, 'floor-write.mjs'), bundle, `${vault}-floor`]));
     }
     const before = mtimes(vault);
+    // Unchanged re-imports: without the cache, then (the notes settled) one that writes the
+    // cache, then the everyday one, which finds it.
+    add(s.reimportCold, importInto(zip, vault, true));
+    settle(Math.max(...before.values()));
+    importInto(zip, vault);
     const again = add(s.reimport, importInto(zip, vault));
     reimportPhases.push(phases(again));
+    hits.push(cacheHits(again));
     written.push(filesTouched(before, mtimes(vault)).length);
     add(s.floorRead, runNode([path.join(__dirname, 'floor-read.mjs'), people]));
     add(s.stale, readCommand('stale', people));
+    add(s.staleCold, readCommand('stale', people, true));
     add(s.triage, readCommand('triage', people));
+    add(s.triageCold, readCommand('triage', people, true));
     fs.rmSync(vault, { recursive: true, force: true });
     fs.rmSync(`${vault}-floor`, { recursive: true, force: true });
   }
@@ -168,16 +204,19 @@ function cliBench(ws: Workspace) {
       toFloor: { ...ratio(imp.wallMs, floorWrite.wallMs), paired: pairedRatio(s.import.wall, s.floorWrite.wall) },
       phases: importPhases,
     },
-    reimport: { ...summary(s.reimport), filesWritten: written, phases: reimportPhases },
+    reimport: { ...summary(s.reimport), filesWritten: written, cacheHits: hits, phases: reimportPhases },
+    reimportCold: summary(s.reimportCold),
     floorRead,
     stale: {
       ...stale,
       toFloor: { ...ratio(stale.wallMs, floorRead.wallMs), paired: pairedRatio(s.stale.wall, s.floorRead.wall) },
     },
+    staleCold: coldRatio(s.staleCold, s.floorRead),
     triage: {
       ...triage,
       toFloor: { ...ratio(triage.wallMs, floorRead.wallMs), paired: pairedRatio(s.triage.wall, s.floorRead.wall) },
     },
+    triageCold: coldRatio(s.triageCold, s.floorRead),
   };
 }
 
@@ -188,7 +227,11 @@ function memoryBench(ws: Workspace) {
   const vault = path.join(ws.dir, 'vault-100k');
   fs.mkdirSync(vault);
   const first = importInto(zip, vault);
+  settle(Date.now());
+  importInto(zip, vault); // writes the note cache
   const again = importInto(zip, vault);
+  settle(Date.now());
+  readCommand('stale', people);
   const triage = readCommand('triage', people);
   const stale = readCommand('stale', people);
   fs.rmSync(vault, { recursive: true, force: true });
@@ -239,6 +282,7 @@ function rows(r: Results): Row[] {
       load: loads(c.floorWrite.load),
     });
     const re = c.reimport;
+    const cold = c.reimportCold;
     out.push({
       figure: 'unchanged re-import, wall',
       best: ms(re.wallMs.best),
@@ -254,6 +298,14 @@ function rows(r: Results): Row[] {
       goal: '< 1000 ms',
       ok: re.cpuMs.median < 1000,
       load: loads(re.load),
+    });
+    out.push({
+      figure: '  the same without the note cache, wall / CPU',
+      best: `${ms(cold.wallMs.best)} / ${ms(cold.cpuMs.best)}`,
+      median: `${ms(cold.wallMs.median)} / ${ms(cold.cpuMs.median)}`,
+      goal: '',
+      ok: true,
+      load: loads(cold.load),
     });
     out.push({
       figure: 'unchanged re-import, files written',
@@ -279,6 +331,15 @@ function rows(r: Results): Row[] {
         goal: '',
         ok: true,
         load: loads(c.floorRead.load),
+      });
+      const coldRun = c[`${cmd}Cold`];
+      out.push({
+        figure: `  the same without the note cache`,
+        best: `${x(coldRun.toFloor.best)} (${ms(coldRun.wallMs.best)})`,
+        median: `${x(coldRun.toFloor.median)} (${ms(coldRun.wallMs.median)})`,
+        goal: '',
+        ok: true,
+        load: loads(coldRun.load),
       });
     }
   }
@@ -376,6 +437,8 @@ function printTable(table: Row[]): void {
 async function main(): Promise<void> {
   if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build first`);
   const ws = workspace();
+  // Every CLI run's note cache goes to the workspace, never the user's ~/.cache.
+  process.env.NETWORK_CRM_CACHE = path.join(ws.dir, 'note-cache');
   const results: Results = {
     date: new Date().toISOString(),
     machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version, platform: process.platform },

@@ -13,10 +13,13 @@
  *   changed less than {@link SETTLE_MS} before the run started is therefore never cached:
  *   any later write lands in a later tick and changes the key.
  * - Facts that JSON cannot carry exactly (a YAML `.nan`, `-0`) are not cached either.
- * - The cache lives in the user's cache folder (`~/.cache/network-crm` and the like), two
- *   files per vault, each replaced by a rename and tied to the other by a generation id. A
- *   missing, unreadable, mismatched or foreign file is just no cache;
+ * - The cache lives in the user's cache folder (`~/.cache/network-crm` and the like, never
+ *   inside the vault), two files per vault readable by the user only, each replaced by a
+ *   rename; the keys file holds the facts file's generation id and SHA-256. A missing,
+ *   unreadable, damaged, mismatched or foreign file is just no cache;
  *   `NETWORK_CRM_CACHE=off` turns it off, `NETWORK_CRM_CACHE=<folder>` moves it.
+ * - Where a file system keeps no change time (FAT drives keep the creation time instead), an
+ *   edit that keeps the size and puts the modification time back would go unseen.
  *
  * Two files because of when they are needed: the stat keys (a small binary file) go to the
  * read-ahead worker first, which stats the notes while this thread parses the facts (JSON).
@@ -28,10 +31,16 @@ import path from 'node:path';
 import { sameStatKey, STAT_FIELDS } from './read-ahead-files';
 
 /** Bump when the facts change shape or meaning: an older cache is then ignored. */
-const FORMAT = 2;
+const FORMAT = 3;
 /** How long a note must have been left alone before the run for the cache to keep it (see above). */
 export const SETTLE_MS = 3000;
 const MAGIC = 'network-crm note cache';
+
+/** Old cache pairs (vaults not opened for this long) and temp files left by a killed run are removed on save. */
+const FORGET_MS = 90 * 86_400_000;
+const TEMP_MS = 3_600_000;
+/** The facts of one note past this many characters are not cached (a real note's are a few hundred). */
+const MAX_LINE = 64 * 1024;
 
 /** Where the cache files go, or null when the cache is off. */
 export function noteCacheDir(
@@ -40,12 +49,27 @@ export function noteCacheDir(
   home: string = os.homedir(),
 ): string | null {
   const set = env.NETWORK_CRM_CACHE?.trim();
-  if (set === 'off' || set === '0' || set === 'false') return null;
+  if (set !== undefined && /^(off|0|false|no|none)$/i.test(set)) return null;
   if (set) return path.resolve(set);
   if (platform === 'win32')
     return path.join(env.LOCALAPPDATA ?? path.join(home, 'AppData', 'Local'), 'network-crm', 'Cache');
   if (platform === 'darwin') return path.join(home, 'Library', 'Caches', 'network-crm');
-  return path.join(env.XDG_CACHE_HOME || path.join(home, '.cache'), 'network-crm');
+  // The XDG spec: a relative XDG_CACHE_HOME is invalid and ignored.
+  const xdg = env.XDG_CACHE_HOME;
+  return path.join(xdg && path.isAbsolute(xdg) ? xdg : path.join(home, '.cache'), 'network-crm');
+}
+
+/** Is `inner` the folder `outer` or inside it (both real paths where they exist)? */
+function isInside(inner: string, outer: string): boolean {
+  const real = (p: string) => {
+    try {
+      return fs.realpathSync(p);
+    } catch {
+      return path.resolve(p);
+    }
+  };
+  const rel = path.relative(real(outer), real(inner));
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
 /** Would JSON give this value back exactly? Strings, finite numbers, booleans, null, arrays and plain objects. */
@@ -83,12 +107,12 @@ export interface FactsCodec<T> {
 export class KeyLists {
   private readonly byText = new Map<string, number>();
   constructor(readonly lists: string[][] = []) {
-    lists.forEach((l, i) => this.byText.set(l.join('\n'), i));
+    lists.forEach((l, i) => this.byText.set(JSON.stringify(l), i));
   }
 
   /** The number of this list of names, added when new. */
   of(names: string[]): number {
-    const text = names.join('\n');
+    const text = JSON.stringify(names); // not a join: a key may hold any character
     let at = this.byText.get(text);
     if (at === undefined) {
       at = this.lists.length;
@@ -98,8 +122,11 @@ export class KeyLists {
     return at;
   }
 
+  /** The list numbered `i`; throws for a number the table does not have (a damaged cache). */
   at(i: number): readonly string[] {
-    return this.lists[i] ?? [];
+    const list = this.lists[i];
+    if (list === undefined) throw new Error(`no key list ${i}`);
+    return list;
   }
 }
 
@@ -110,9 +137,12 @@ interface KeysHeader {
   fingerprint: string;
   generation: string;
   count: number;
+  /** The facts file's length and SHA-256: a facts file damaged in any byte is no cache. */
+  factsBytes: number;
+  factsHash: string;
 }
 
-/** Text with every character past ASCII escaped as JSON does: read back as latin1, which skips UTF-8 decoding. */
+/** JSON with every character past ASCII escaped as JSON does: read back as latin1, which skips UTF-8 decoding. */
 function asciiOnly(json: string): string {
   return json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
@@ -140,13 +170,15 @@ function readKeysFile(file: string, vault: string, fingerprint: string) {
   const keys = new Float64Array(bytes.buffer.slice(bytes.byteOffset + keysAt, bytes.byteOffset + keysEnd));
   const paths = header.count === 0 ? [] : bytes.toString('utf8', keysEnd).split('\0');
   if (paths.length !== header.count) return null;
-  return { generation: header.generation, keys, paths };
+  return { generation: header.generation, keys, paths, factsBytes: header.factsBytes, factsHash: header.factsHash };
 }
+
+type LoadedKeys = NonNullable<ReturnType<typeof readKeysFile>>;
 
 export class NoteCache<T> {
   private readonly index = new Map<string, number>();
   private readonly keys: Float64Array;
-  private readonly generation: string;
+  private readonly loaded: LoadedKeys | null;
   /**
    * The facts file: a line with the generation, a line with the key lists, then one JSON line
    * per note, parsed only when that note is taken. Parsing all 30,000 at once made every
@@ -165,13 +197,13 @@ export class NoteCache<T> {
 
   private constructor(
     private readonly file: string,
-    private readonly header: Omit<KeysHeader, 'generation' | 'count'>,
+    private readonly header: Pick<KeysHeader, 'magic' | 'format' | 'vault' | 'fingerprint'>,
     private readonly codec: FactsCodec<T>,
-    loaded: { generation: string; keys: Float64Array; paths: string[] } | null,
+    loaded: LoadedKeys | null,
     private readonly startedMs: number,
   ) {
+    this.loaded = loaded;
     this.keys = loaded?.keys ?? new Float64Array(0);
-    this.generation = loaded?.generation ?? '';
     loaded?.paths.forEach((p, i) => this.index.set(p, i));
     this.dirty = loaded === null;
   }
@@ -188,7 +220,8 @@ export class NoteCache<T> {
     codec: FactsCodec<T>,
     now = Date.now(),
   ): NoteCache<T> | null {
-    if (dir === null) return null;
+    // Never inside the vault (NETWORK_CRM_CACHE=. run from the vault): the cache is not the user's note.
+    if (dir === null || isInside(dir, root)) return null;
     let vault = root;
     try {
       vault = fs.realpathSync(root);
@@ -217,7 +250,11 @@ export class NoteCache<T> {
     this.text = '';
     if (this.index.size === 0) return;
     try {
-      const text = fs.readFileSync(`${this.file}.json`, 'latin1');
+      const bytes = fs.readFileSync(`${this.file}.json`);
+      const loaded = this.loaded as LoadedKeys;
+      if (bytes.length !== loaded.factsBytes) throw new Error('another length');
+      if (crypto.createHash('sha256').update(bytes).digest('hex') !== loaded.factsHash) throw new Error('damaged');
+      const text = bytes.toString('latin1');
       const first = text.indexOf('\n');
       const second = text.indexOf('\n', first + 1);
       const starts = new Int32Array(this.index.size + 1);
@@ -229,7 +266,7 @@ export class NoteCache<T> {
         at = end + 1;
       }
       starts[this.index.size] = at;
-      if (first > 0 && second > 0 && at === text.length && JSON.parse(text.slice(0, first)) === this.generation) {
+      if (first > 0 && second > 0 && at === text.length && JSON.parse(text.slice(0, first)) === loaded.generation) {
         this.keyLists = new KeyLists(JSON.parse(text.slice(first + 1, second)) as string[][]);
         this.text = text;
         this.starts = starts;
@@ -272,7 +309,10 @@ export class NoteCache<T> {
     const changedMs = Math.max(key[1] as number, key[2] as number);
     // An empty note is left out: it is not a person note whatever the rule, and the import may fill it.
     if (key[0] === 0 || !(this.startedMs - changedMs > SETTLE_MS) || !survivesJson(facts)) return;
-    this.keep(vaultPath, key, JSON.stringify(this.codec.encode(facts, this.keyLists)));
+    const line = JSON.stringify(this.codec.encode(facts, this.keyLists));
+    // A note with huge properties is read each time: cached, it would weigh on every run.
+    if (line.length > MAX_LINE) return;
+    this.keep(vaultPath, key, asciiOnly(line));
   }
 
   private keep(vaultPath: string, key: ArrayLike<number>, line: string): void {
@@ -284,42 +324,95 @@ export class NoteCache<T> {
   /**
    * Writes the notes of this run (a note deleted since is dropped) when anything changed: the
    * facts, then the keys, each by a temp file and a rename. A cache that cannot be written is
-   * only a slower next run.
+   * only a slower next run: nothing here throws.
    */
   save(): void {
     if (!this.dirty && this.next.paths.length === this.index.size) return;
     this.dirty = false;
-    const generation = crypto.randomBytes(8).toString('hex');
-    const head = `${JSON.stringify(generation)}\n${JSON.stringify(this.keyLists.lists)}\n`;
-    const facts = asciiOnly(head + this.next.lines.map((l) => `${l}\n`).join(''));
-    const header: KeysHeader = { ...this.header, generation, count: this.next.paths.length };
-    const headerBytes = Buffer.from(JSON.stringify(header));
-    const keysAt = Math.ceil((4 + headerBytes.length) / 8) * 8;
-    const keysFile = Buffer.concat([
-      Buffer.alloc(keysAt),
-      Buffer.from(new Float64Array(this.next.keys).buffer),
-      Buffer.from(this.next.paths.join('\0')),
-    ]);
-    keysFile.writeUInt32LE(headerBytes.length, 0);
-    headerBytes.copy(keysFile, 4);
     try {
-      fs.mkdirSync(path.dirname(this.file), { recursive: true });
+      fs.mkdirSync(path.dirname(this.file), { recursive: true, mode: 0o700 });
+      const generation = crypto.randomBytes(8).toString('hex');
+      const lists = asciiOnly(JSON.stringify(this.keyLists.lists));
+      const facts = writeReplacing(`${this.file}.json`, [JSON.stringify(generation), lists, ...this.next.lines]);
+      if (facts === null) return;
+      const header: KeysHeader = {
+        ...this.header,
+        generation,
+        count: this.next.paths.length,
+        factsBytes: facts.bytes,
+        factsHash: facts.hash,
+      };
+      const headerBytes = Buffer.from(JSON.stringify(header));
+      const keysAt = Math.ceil((4 + headerBytes.length) / 8) * 8;
+      const keysFile = Buffer.concat([
+        Buffer.alloc(keysAt),
+        Buffer.from(new Float64Array(this.next.keys).buffer),
+        Buffer.from(this.next.paths.join('\0')),
+      ]);
+      keysFile.writeUInt32LE(headerBytes.length, 0);
+      headerBytes.copy(keysFile, 4);
+      writeReplacing(`${this.file}.keys`, [keysFile]);
+      forgetOld(path.dirname(this.file), this.startedMs);
     } catch {
-      return;
+      // no cache this time
     }
-    if (replace(`${this.file}.json`, facts)) replace(`${this.file}.keys`, keysFile);
   }
 }
 
-/** Writes a file by a temp file and a rename; false when it could not. */
-function replace(file: string, data: string | Buffer): boolean {
+/**
+ * Writes a file from parts (ASCII lines, each ended here, or one buffer) by a temp file only
+ * the user may read and a rename, a MB at a time: one string of a huge vault's facts could
+ * pass V8's limits. Returns the bytes written and their SHA-256, or null when it could not.
+ */
+function writeReplacing(file: string, parts: ReadonlyArray<string | Buffer>): { bytes: number; hash: string } | null {
   const temp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
+  const hash = crypto.createHash('sha256');
+  let bytes = 0;
+  let fd: number | null = null;
   try {
-    fs.writeFileSync(temp, data);
+    fd = fs.openSync(temp, 'w', 0o600);
+    let chunk: string[] = [];
+    let size = 0;
+    const flush = (data: Buffer) => {
+      fs.writeSync(fd as number, data);
+      hash.update(data);
+      bytes += data.length;
+    };
+    for (const part of parts) {
+      if (typeof part !== 'string') {
+        flush(part);
+        continue;
+      }
+      chunk.push(part, '\n');
+      size += part.length + 1;
+      if (size > 1 << 20) {
+        flush(Buffer.from(chunk.join(''), 'latin1'));
+        chunk = [];
+        size = 0;
+      }
+    }
+    if (chunk.length > 0) flush(Buffer.from(chunk.join(''), 'latin1'));
+    fs.closeSync(fd);
+    fd = null;
     fs.renameSync(temp, file);
-    return true;
+    return { bytes, hash: hash.digest('hex') };
   } catch {
+    if (fd !== null) fs.closeSync(fd);
     fs.rmSync(temp, { force: true });
-    return false;
+    return null;
+  }
+}
+
+/** Our files only (NETWORK_CRM_CACHE may name a folder that holds others): `<24 hex>.keys|json`, and their temp files. */
+const OURS = /^[0-9a-f]{24}\.(?:keys|json)(\.\d+\.[0-9a-f]{8}\.tmp)?$/;
+
+/** Removes temp files a killed run left, and the caches of vaults not opened for 90 days. */
+function forgetOld(dir: string, now: number): void {
+  for (const name of fs.readdirSync(dir)) {
+    const ours = OURS.exec(name);
+    if (ours === null) continue;
+    const stat = fs.statSync(path.join(dir, name), { throwIfNoEntry: false });
+    if (stat !== undefined && now - stat.mtimeMs > (ours[1] !== undefined ? TEMP_MS : FORGET_MS))
+      fs.rmSync(path.join(dir, name), { force: true });
   }
 }

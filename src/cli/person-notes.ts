@@ -127,6 +127,9 @@ const FACTS_CODEC: FactsCodec<NoteFacts> = {
     return [p, index.logDates, index.meetingDates, index.links, index.contacts, index.tasks ? 1 : 0];
   },
   decode(stored, keys): NoteFacts {
+    // The file's hash is checked before any line is read; a line of the wrong shape (a bug, or
+    // a cache written by hand) still throws, and the note is read instead.
+    if (!Array.isArray(stored) || stored.length !== 6) throw new Error('not a facts line');
     const [p, logDates, meetingDates, links, contacts, tasks] = stored as [
       0 | unknown[],
       IsoDate[],
@@ -135,8 +138,12 @@ const FACTS_CODEC: FactsCodec<NoteFacts> = {
       string[] | null,
       number,
     ];
+    const strings = (l: unknown) => Array.isArray(l) && l.every((x) => typeof x === 'string');
+    if (!strings(logDates) || !strings(meetingDates) || !strings(links) || (contacts !== null && !strings(contacts)))
+      throw new Error('not a facts line');
     let person: NoteFacts['person'] = null;
     if (p !== 0) {
+      if (!Array.isArray(p)) throw new Error('not a facts line');
       const list = p[0] as number;
       if (list === -1) {
         person = { frontmatter: null };
@@ -145,6 +152,7 @@ const FACTS_CODEC: FactsCodec<NoteFacts> = {
       } else {
         const frontmatter: Record<string, unknown> = {};
         const names = keys.at(list);
+        if (names.length !== p.length - 1) throw new Error('not a facts line');
         for (let i = 0; i < names.length; i++) frontmatter[names[i] as string] = p[i + 1];
         person = { frontmatter };
       }

@@ -30,24 +30,26 @@ export interface ReadStreamData {
   known?: Float64Array;
 }
 
-/** Size, mtime, ctime (ms) and inode: what says a file is the one the cache read. */
-export const STAT_FIELDS = 4;
+/** Size, mtime, ctime (ms), inode and device: what says a file is the one the cache read. */
+export const STAT_FIELDS = 5;
 /** `status[i]`: the bytes are in the batch, the file could not be read, or the cache's copy stands. */
 export const READ = 0;
 export const UNREAD = 1;
 export const UNCHANGED = 2;
 
-/** Writes a stat's key at `out[at…at+3]`. */
+/** Writes a stat's key at `out[at…at+4]`. */
 export function putStatKey(stat: fs.Stats, out: Float64Array, at: number): void {
   out[at] = stat.size;
   out[at + 1] = stat.mtimeMs;
   out[at + 2] = stat.ctimeMs;
   out[at + 3] = stat.ino;
+  out[at + 4] = stat.dev;
 }
 
 /** Do two stat keys (at `a` in `x`, at `b` in `y`) name the same file content? NaN never matches. */
 export function sameStatKey(x: Float64Array, a: number, y: Float64Array, b: number): boolean {
-  return x[a] === y[b] && x[a + 1] === y[b + 1] && x[a + 2] === y[b + 2] && x[a + 3] === y[b + 3];
+  for (let k = 0; k < STAT_FIELDS; k++) if (x[a + k] !== y[b + k]) return false;
+  return true;
 }
 
 /**

@@ -162,7 +162,8 @@ describe('the note cache', () => {
 
   it('treats a damaged, foreign or half-written cache as none, and writes a good one', async () => {
     const vault = keepInTouchVault(40);
-    const argv = ['stale', '--vault', vault, '--today', TODAY, '--section', 'all', '--json'];
+    // The overview names companies and counts interactions: a damaged value would show.
+    const argv = ['overview', '--vault', vault, '--today', TODAY, '--json'];
     const expected = await withoutCache(...argv);
     expect((await cli(...argv)).out).toBe(expected);
     const [keys, facts] = ['.keys', '.json'].map((ext) =>
@@ -173,6 +174,9 @@ describe('the note cache', () => {
       ['garbage facts', () => fs.writeFileSync(facts, 'not json\n{')],
       ['facts cut short', () => fs.writeFileSync(facts, good.facts.slice(0, good.facts.length / 2), 'latin1')],
       ['a damaged line', () => fs.writeFileSync(facts, good.facts.replace(/\n\[(?=[^\n]*\n$)/, '\n{'), 'latin1')],
+      // Well-formed, and wrong: only the hash in the keys file tells.
+      ['a changed value', () => fs.writeFileSync(facts, good.facts.replace('"Acme"', '"Evil"'), 'latin1')],
+      ['a list of the wrong type', () => fs.writeFileSync(facts, good.facts.replace(/,\[\],/, ',5,'), 'latin1')],
       ['facts of another run', () => fs.writeFileSync(facts, good.facts.replace(/^"[0-9a-f]+"/, '"0000"'), 'latin1')],
       ['keys cut short', () => fs.writeFileSync(keys, good.keys.subarray(0, 100))],
       ['empty keys', () => fs.writeFileSync(keys, '')],
@@ -194,6 +198,66 @@ describe('the note cache', () => {
     }
   });
 
+  it('tells apart frontmatters whose keys would join into the same text', async () => {
+    const vault = tempDir();
+    writeTree(vault, {
+      'People/Xena.md': '---\ncompany: Acme\nposition: CEO\n---\n',
+      'People/Yan.md': '---\n"company\\nposition": Zed\n---\n',
+      'People/Zoe.md': '---\n"": 1\n---\n',
+      'People/Ada.md': '---\n---\n',
+    });
+    for (const command of ['overview', 'triage']) {
+      const argv = [command, '--vault', vault, '--today', TODAY, '--json'];
+      await cli(...argv);
+      expect(pass(vault).hits).toBe(4);
+      expect((await cli(...argv)).out, command).toBe(await withoutCache(...argv));
+    }
+  });
+
+  it('is readable by the user only, never inside the vault, and forgets what no vault uses', async () => {
+    const vault = keepInTouchVault(10);
+    const argv = ['stale', '--vault', vault, '--today', TODAY, '--json'];
+    await cli(...argv);
+    const files = fs.readdirSync(cacheDir);
+    expect(files.filter((f) => /^[0-9a-f]{24}\.(keys|json)$/.test(f))).toHaveLength(2);
+    if (process.platform !== 'win32') {
+      for (const f of files) expect(fs.statSync(path.join(cacheDir, f)).mode & 0o777, f).toBe(0o600);
+      const nested = path.join(tempDir(), 'a', 'b');
+      vi.stubEnv('NETWORK_CRM_CACHE', nested);
+      await cli(...argv);
+      expect(fs.statSync(nested).mode & 0o777).toBe(0o700);
+      vi.stubEnv('NETWORK_CRM_CACHE', cacheDir);
+    }
+
+    // NETWORK_CRM_CACHE=. run from the vault: no cache rather than a cache among the notes.
+    const before = Object.keys(readTree(vault, () => true));
+    for (const inside of [vault, path.join(vault, 'cache')]) {
+      vi.stubEnv('NETWORK_CRM_CACHE', inside);
+      expect((await cli(...argv)).out).toBe(await withoutCache(...argv));
+    }
+    expect(Object.keys(readTree(vault, () => true))).toEqual(before);
+
+    // A killed run's temp file (an hour old), another vault's cache unused for 90 days, and a
+    // file that is not ours are looked at on the next save: the first two go.
+    vi.stubEnv('NETWORK_CRM_CACHE', cacheDir);
+    const old = (Date.now() - 91 * 86_400_000) / 1000;
+    const stale = [
+      '0123456789abcdef01234567.keys',
+      '0123456789abcdef01234567.json',
+      'a'.repeat(24) + '.json.99.0badf00d.tmp',
+    ];
+    for (const f of [...stale, 'notes.json']) {
+      fs.writeFileSync(path.join(cacheDir, f), 'x');
+      fs.utimesSync(path.join(cacheDir, f), old, old);
+    }
+    fs.appendFileSync(path.join(vault, 'People', fs.readdirSync(path.join(vault, 'People'))[0] as string), '\n');
+    vi.setSystemTime(Date.now() + 60_000);
+    await cli(...argv); // one note changed: the cache is saved
+    const left = fs.readdirSync(cacheDir);
+    for (const f of stale) expect(left).not.toContain(f);
+    expect(left).toContain('notes.json');
+  });
+
   it('runs without a cache it cannot write, and starts afresh when the settings it depends on change', async () => {
     const vault = keepInTouchVault(30);
     const argv = ['stale', '--vault', vault, '--today', TODAY, '--json'];
@@ -208,6 +272,19 @@ describe('the note cache', () => {
     expect(pass(vault).hits).toBe(mdCount(vault));
     // Another people folder makes other notes people: nothing of the old cache is taken.
     expect(pass(vault, '--folder', 'Elsewhere').hits).toBe(0);
+  });
+
+  it('reads each time a note whose properties are huge, rather than carry them in every run', () => {
+    const vault = tempDir();
+    writeTree(vault, {
+      'People/Big.md': `---\nname: Big\nabout: ${'漢'.repeat(100_000)}\n---\n`,
+      'People/Small.md': '---\nname: Small\n---\n',
+    });
+    pass(vault);
+    expect(pass(vault)).toEqual({ hits: 1, misses: 1 });
+    expect(
+      fs.statSync(path.join(cacheDir, fs.readdirSync(cacheDir).find((f) => f.endsWith('.json')) as string)).size,
+    ).toBeLessThan(1000);
   });
 
   it('keeps only facts JSON gives back exactly', () => {

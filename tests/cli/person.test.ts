@@ -71,6 +71,17 @@ describe('network-crm log / show', () => {
     });
   });
 
+  it('counts the links of a daily note that is also a person note, as the plugin does', async () => {
+    const dir = tempDir();
+    writeTree(dir, {
+      'People/Alice.md': '---\nname: Alice\ntrust: 4\n---\n',
+      // In the people folder and named as a daily note, with no task in it.
+      'People/2026-11-20.md': '---\nname: Day note\n---\nLunch with [[Alice]].\n',
+    });
+    const r = await cli('show', '--vault', dir, '--person', 'Alice', '--json');
+    expect(r.json<{ lastContact: unknown }>().lastContact).toMatchObject({ date: '2026-11-20', source: 'daily note' });
+  });
+
   it('reads and writes a note whose file name is decomposed on disk (a vault synced from a Mac)', async () => {
     const dir = vault();
     const decomposed = 'Jose\u0301 Garci\u0301a.md'; // NFD on disk; the vault path is NFC
