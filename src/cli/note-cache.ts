@@ -188,8 +188,13 @@ export class NoteCache<T> {
   /** Where each note's line starts in `text` (one more at the end). */
   private starts = new Int32Array(0);
   private keyLists = new KeyLists();
-  /** What the next save writes: each note's path, key and JSON line. */
-  private readonly next = { paths: [] as string[], keys: [] as number[], lines: [] as string[] };
+  /**
+   * What the next save writes: the notes taken from the cache (their numbers in the file read),
+   * and those read this run with their key and JSON line. Numbers, not copies: at 100,000
+   * notes a copy of every key and line cost ~10 MB for a save that mostly never happens.
+   */
+  private readonly taken: number[] = [];
+  private readonly added = { paths: [] as string[], keys: [] as number[], lines: [] as string[] };
   private dirty: boolean;
   /** Notes taken from the cache and notes read this run: for NETWORK_CRM_PERF and the tests. */
   hits = 0;
@@ -289,15 +294,14 @@ export class NoteCache<T> {
     this.loadFacts();
     const at = this.index.get(vaultPath);
     if (at === undefined || this.text === '' || this.text === null) return undefined;
-    const line = this.text.slice(this.starts[at], (this.starts[at + 1] as number) - 1);
     let facts: T;
     try {
-      facts = this.codec.decode(JSON.parse(line), this.keyLists);
+      facts = this.codec.decode(JSON.parse(this.line(at)), this.keyLists);
     } catch {
       return undefined; // a damaged line: the note is read
     }
     this.hits++;
-    this.keep(vaultPath, this.keys.subarray(at * STAT_FIELDS, (at + 1) * STAT_FIELDS), line);
+    this.taken.push(at);
     return facts;
   }
 
@@ -312,13 +316,14 @@ export class NoteCache<T> {
     const line = JSON.stringify(this.codec.encode(facts, this.keyLists));
     // A note with huge properties is read each time: cached, it would weigh on every run.
     if (line.length > MAX_LINE) return;
-    this.keep(vaultPath, key, asciiOnly(line));
+    this.added.paths.push(vaultPath);
+    for (let k = 0; k < STAT_FIELDS; k++) this.added.keys.push(key[k] as number);
+    this.added.lines.push(asciiOnly(line));
   }
 
-  private keep(vaultPath: string, key: ArrayLike<number>, line: string): void {
-    this.next.paths.push(vaultPath);
-    for (let k = 0; k < STAT_FIELDS; k++) this.next.keys.push(key[k] as number);
-    this.next.lines.push(line);
+  /** The line of note `at` in the facts file read. */
+  private line(at: number): string {
+    return (this.text as string).slice(this.starts[at], (this.starts[at + 1] as number) - 1);
   }
 
   /**
@@ -327,18 +332,20 @@ export class NoteCache<T> {
    * only a slower next run: nothing here throws.
    */
   save(): void {
-    if (!this.dirty && this.next.paths.length === this.index.size) return;
+    if (!this.dirty && this.taken.length === this.index.size) return;
     this.dirty = false;
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true, mode: 0o700 });
       const generation = crypto.randomBytes(8).toString('hex');
       const lists = asciiOnly(JSON.stringify(this.keyLists.lists));
-      const facts = writeReplacing(`${this.file}.json`, [JSON.stringify(generation), lists, ...this.next.lines]);
+      const { taken, added } = this;
+      const lines = [JSON.stringify(generation), lists, ...taken.map((at) => this.line(at)), ...added.lines];
+      const facts = writeReplacing(`${this.file}.json`, lines);
       if (facts === null) return;
       const header: KeysHeader = {
         ...this.header,
         generation,
-        count: this.next.paths.length,
+        count: taken.length + added.paths.length,
         factsBytes: facts.bytes,
         factsHash: facts.hash,
       };
@@ -346,8 +353,11 @@ export class NoteCache<T> {
       const keysAt = Math.ceil((4 + headerBytes.length) / 8) * 8;
       const keysFile = Buffer.concat([
         Buffer.alloc(keysAt),
-        Buffer.from(new Float64Array(this.next.keys).buffer),
-        Buffer.from(this.next.paths.join('\0')),
+        ...taken.map((at) =>
+          Buffer.from(this.keys.buffer, this.keys.byteOffset + at * STAT_FIELDS * 8, STAT_FIELDS * 8),
+        ),
+        Buffer.from(new Float64Array(added.keys).buffer),
+        Buffer.from([...taken.map((at) => this.loaded?.paths[at]), ...added.paths].join('\0')),
       ]);
       keysFile.writeUInt32LE(headerBytes.length, 0);
       headerBytes.copy(keysFile, 4);

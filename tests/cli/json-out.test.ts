@@ -25,15 +25,17 @@ describe('printJson', () => {
 
   it('makes a JsonList element only when printing it, and prints what the made list would give', () => {
     const made: number[] = [];
-    const lines: string[] = [];
-    const io = { out: (l: string) => lines.push(`${made.length}:${l}`) } as unknown as CliIo;
-    const card = (n: number) => (made.push(n), { n, words: ['a', 'b'] });
-    printJson(io, { count: 2, queue: new JsonList([1, 2], card), none: new JsonList([], card) });
-    expect(lines.map((l) => l.replace(/^\d+:/, '')).join('\n')).toBe(
-      JSON.stringify({ count: 2, queue: [1, 2].map(card), none: [] }, null, 2),
+    const writes: Array<{ made: number; text: string }> = [];
+    const io = { out: (text: string) => writes.push({ made: made.length, text }) } as unknown as CliIo;
+    const card = (n: number) => (made.push(n), { n, words: ['a', 'b'], note: 'x'.repeat(100) });
+    const items = Array.from({ length: 5000 }, (_, i) => i);
+    printJson(io, { count: 5000, queue: new JsonList(items, card), none: new JsonList([], card) });
+    expect(writes.map((w) => w.text).join('\n')).toBe(
+      JSON.stringify({ count: 5000, queue: items.map(card), none: [] }, null, 2),
     );
-    // The second card was made after the first was printed.
-    expect(lines.find((l) => l.includes('"n": 1'))).toMatch(/^1:/);
+    // Written a few tens of kB at a time, each part before the next cards were made.
+    expect(writes.length).toBeGreaterThan(5);
+    expect(writes[0]?.made).toBeLessThan(1000);
   });
 
   it('keeps multi-line strings and nested lists intact', () => {
