@@ -41,6 +41,13 @@ const cli = {
   target: 'node20',
   logLevel: 'info',
   legalComments: 'none',
+  // Each build's own id: the note cache (src/cli/note-cache.ts) never serves facts an older
+  // build made. Run from the sources there is none, and no cache outlives its process.
+  define: {
+    'process.env.NETWORK_CRM_BUILD': JSON.stringify(
+      `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`,
+    ),
+  },
 };
 
 if (watch) {

@@ -281,14 +281,15 @@ export class NoteReads {
   }
 }
 
+/** Run from the sources (tests, `tsx`): an id of this process, so no cache outlives it. */
+const SOURCE_RUN = `source-${process.pid}-${Math.random().toString(36).slice(2)}`;
+
 /**
- * The program that makes the facts: its version and the running script's size and time, so a
- * new build (even at the same version) never reads facts an older one made.
+ * The code that makes the facts: the bundle's build id (esbuild.config.mjs defines it), so a
+ * new build, even at the same version, never reads facts an older one made.
  */
 function buildId(): string {
-  const script = process.argv[1];
-  const stat = script === undefined ? undefined : fs.statSync(script, { throwIfNoEntry: false });
-  return `${version}:${stat?.size ?? 0}:${stat?.mtimeMs ?? 0}`;
+  return `${version}:${process.env.NETWORK_CRM_BUILD ?? SOURCE_RUN}`;
 }
 
 function visited(path: string, facts: NoteFacts, text: string | null): VisitedNote {
