@@ -82,11 +82,16 @@ export function survivesJson(value: unknown): boolean {
       return Number.isFinite(value) && !Object.is(value, -0);
     case 'object': {
       if (value === null) return true;
-      if (Array.isArray(value)) return value.every(survivesJson);
+      // Loops, not every(): this runs on every note a cold run reads.
+      if (Array.isArray(value)) {
+        for (const item of value as unknown[]) if (!survivesJson(item)) return false;
+        return true;
+      }
       const proto = Object.getPrototypeOf(value) as unknown;
       if (proto !== Object.prototype && proto !== null) return false;
       if (Object.hasOwn(value, '__proto__')) return false;
-      return Object.values(value).every(survivesJson);
+      for (const key in value) if (!survivesJson((value as Record<string, unknown>)[key])) return false;
+      return true;
     }
     default:
       return false; // undefined, functions, bigints, symbols
@@ -106,12 +111,17 @@ export interface FactsCodec<T> {
 /** A table of property-name lists, append-only so that stored numbers keep their meaning. */
 export class KeyLists {
   private readonly byText = new Map<string, number>();
+  private last: { names: readonly string[]; at: number } | null = null;
   constructor(readonly lists: string[][] = []) {
     lists.forEach((l, i) => this.byText.set(JSON.stringify(l), i));
   }
 
   /** The number of this list of names, added when new. */
   of(names: string[]): number {
+    // Most notes have the keys of the note before: compare with those first.
+    const last = this.last;
+    if (last !== null && last.names.length === names.length && last.names.every((n, i) => n === names[i]))
+      return last.at;
     const text = JSON.stringify(names); // not a join: a key may hold any character
     let at = this.byText.get(text);
     if (at === undefined) {
@@ -119,6 +129,7 @@ export class KeyLists {
       this.lists.push(names);
       this.byText.set(text, at);
     }
+    this.last = { names, at };
     return at;
   }
 
