@@ -1,15 +1,14 @@
 /**
  * Whole processes, timed the same way for the CLI and for the floors it is compared with:
  * the disk flushed first (`sync`), wall time around the spawn, CPU time and peak RSS of the
- * whole process (every thread) from bench/rusage.mjs, preloaded into each.
+ * whole process (every thread) from bench/rusage.cjs, preloaded into each.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 
-const PRELOAD = pathToFileURL(path.join(__dirname, 'rusage.mjs')).href;
+const PRELOAD = path.join(__dirname, 'rusage.cjs');
 
 export interface ProcessRun {
   wallMs: number;
@@ -42,7 +41,7 @@ export function runNode(args: readonly string[], env: Record<string, string> = {
   flushDisk();
   const load = load1();
   const start = performance.now();
-  const r = spawnSync(process.execPath, ['--import', PRELOAD, ...args], {
+  const r = spawnSync(process.execPath, ['--require', PRELOAD, ...args], {
     encoding: 'utf8',
     env: { ...process.env, ...env, NCRM_BENCH_RUSAGE: usageFile },
     maxBuffer: 1 << 30,
