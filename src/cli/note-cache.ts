@@ -1,6 +1,6 @@
 /**
  * The CLI's note cache: what reading each note gave (its facts, see person-notes.ts), kept
- * outside the vault and keyed by the note's stat (size, mtime, ctime, inode). A command over
+ * outside the vault and keyed by the note's stat (size, mtime, ctime, inode, device). A command over
  * a vault whose notes have not changed stats them instead of reading and parsing them: at
  * 30,000 notes `stale` spent ~20 µs a note on decoding, YAML and log dates, a stat is ~3.
  *
@@ -192,8 +192,8 @@ export class NoteCache<T> {
   private readonly loaded: LoadedKeys | null;
   /**
    * The facts file: a line with the generation, a line with the key lists, then one JSON line
-   * per note, parsed only when that note is taken. Parsing all 30,000 at once made every
-   * one live at the same time, and the garbage collector copied them all (~100 ms).
+   * per note, parsed only when that note is taken (so each parsed line is garbage as soon as
+   * its facts are made, and a save copies taken lines as they are).
    */
   private text: string | null = null;
   /** Where each note's line starts in `text` (one more at the end). */
@@ -283,10 +283,15 @@ export class NoteCache<T> {
       }
       starts[this.index.size] = at;
       if (first > 0 && second > 0 && at === text.length && JSON.parse(text.slice(0, first)) === loaded.generation) {
-        this.keyLists = new KeyLists(JSON.parse(text.slice(first + 1, second)) as string[][]);
-        this.text = text;
-        this.starts = starts;
-        return;
+        const lists = JSON.parse(text.slice(first + 1, second)) as string[][];
+        // The table only grows (lines refer to it by number): once it is far larger than the
+        // notes need, start afresh rather than carry lists no note uses any more.
+        if (lists.length <= Math.max(1000, 2 * this.index.size)) {
+          this.keyLists = new KeyLists(lists);
+          this.text = text;
+          this.starts = starts;
+          return;
+        }
       }
     } catch {
       // unreadable: as good as none
@@ -395,7 +400,7 @@ function writeReplacing(file: string, parts: ReadonlyArray<string | Buffer>): { 
     let chunk: string[] = [];
     let size = 0;
     const flush = (data: Buffer) => {
-      fs.writeSync(fd as number, data);
+      for (let at = 0; at < data.length;) at += fs.writeSync(fd as number, data, at);
       hash.update(data);
       bytes += data.length;
     };

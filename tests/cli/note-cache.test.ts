@@ -287,6 +287,21 @@ describe('the note cache', () => {
     ).toBeLessThan(1000);
   });
 
+  it('starts afresh once its table of property names has far outgrown the notes', () => {
+    const vault = tempDir();
+    const tree: Record<string, string> = {};
+    for (let i = 0; i < 1100; i++) tree[`People/P${i}.md`] = `---\nname: P${i}\nonly-here-${i}: 1\n---\n`;
+    writeTree(vault, tree);
+    pass(vault);
+    expect(pass(vault).hits).toBe(1100); // 1,100 lists for 1,100 notes: kept
+    for (let i = 100; i < 1100; i++) fs.rmSync(path.join(vault, `People/P${i}.md`));
+    expect(pass(vault).hits).toBe(100); // the file still held 1,100 notes; it is saved with 100
+    expect(pass(vault).hits).toBe(0); // 1,100 lists for 100 notes: dropped
+    expect(pass(vault).hits).toBe(100);
+    const facts = fs.readdirSync(cacheDir).find((f) => f.endsWith('.json')) as string;
+    expect(fs.readFileSync(path.join(cacheDir, facts), 'latin1')).not.toContain('only-here-500');
+  });
+
   it('keeps only facts JSON gives back exactly', () => {
     // What JSON itself cannot carry among JSON-like values: -0 (comes back 0), and a
     // `__proto__` key (refused: assigning it elsewhere would set a prototype).
