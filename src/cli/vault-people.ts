@@ -121,7 +121,9 @@ export class VaultPeople {
    * that link people (follow-ups, and completed ones as contact), from every note.
    */
   private applyOtherNotes(): void {
-    const resolve = this.resolver();
+    // Built on first use: a vault whose notes link no one and have no tasks never needs it.
+    let resolver: ReturnType<VaultPeople['resolver']> | null = null;
+    const resolve = (target: string, from: string) => (resolver ??= this.resolver())(target, from);
     const daily = new Map<string, IsoDate[]>();
     const tasks: NoteTaskContacts[] = [];
     for (const { notePath, index, person, text: kept } of this.indexed) {
@@ -171,17 +173,21 @@ export class VaultPeople {
    * the other notes are read again.
    */
   backlinks(): Map<string, string[]> {
+    const out = new Map<string, string[]>();
+    // Only the records some note links to are indexed: indexing all 30,000 by two keys each
+    // cost `triage` ~15 MB, and most vaults link a few hundred people, or none.
+    const key = (target: string) => target.replace(/\.md$/i, '').toLowerCase();
+    const wanted = new Set<string>();
+    for (const { index } of this.indexed) for (const target of index.links) wanted.add(key(target));
+    if (wanted.size === 0) return out;
     const byKey = new Map<string, PersonRecord[]>();
     for (const r of this.records) {
-      for (const key of [r.path.replace(/\.md$/i, '').toLowerCase(), basenameOf(r.path).toLowerCase()])
-        byKey.set(key, [...(byKey.get(key) ?? []), r]);
+      for (const k of [key(r.path), basenameOf(r.path).toLowerCase()])
+        if (wanted.has(k)) byKey.set(k, [...(byKey.get(k) ?? []), r]);
     }
-    const out = new Map<string, string[]>();
     for (const { notePath: from, index } of this.indexed) {
       for (const target of index.links) {
-        const hit = (byKey.get(target.replace(/\.md$/i, '').toLowerCase()) ?? []).sort(
-          (a, b) => a.path.length - b.path.length,
-        )[0];
+        const hit = (byKey.get(key(target)) ?? []).sort((a, b) => a.path.length - b.path.length)[0];
         if (hit && hit.path !== from) out.set(hit.path, [...(out.get(hit.path) ?? []), from]);
       }
     }
