@@ -1,6 +1,6 @@
-import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { TEST_CACHE_DIR } from './tests/note-cache-dir';
 
 // Dates in tests are calendar dates; pin the zone so "today" never shifts by a day.
 process.env.TZ = 'UTC';
@@ -17,9 +17,9 @@ export default defineConfig({
     exclude: ['tests/e2e/**', 'node_modules/**'],
     environment: 'node',
     setupFiles: ['tests/setup.ts'],
-    globalSetup: ['tests/global-setup.ts'],
+    globalSetup: ['tests/global-setup.ts', 'tests/note-cache-dir.ts'],
     testTimeout: 30_000,
     // The CLI's note cache goes to a folder of the test run, never the user's ~/.cache.
-    env: { TZ: 'UTC', NETWORK_CRM_CACHE: path.join(os.tmpdir(), `network-crm-test-cache-${process.pid}`) },
+    env: { TZ: 'UTC', NETWORK_CRM_CACHE: TEST_CACHE_DIR },
   },
 });

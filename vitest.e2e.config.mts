@@ -1,7 +1,6 @@
 // The browser tests (npm run test:e2e): real Chromium, one file at a time.
-import os from 'node:os';
-import path from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { TEST_CACHE_DIR } from './tests/note-cache-dir';
 
 process.env.TZ = 'UTC';
 
@@ -13,6 +12,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     // The CLI's note cache goes to a folder of the test run, never the user's ~/.cache.
-    env: { TZ: 'UTC', NETWORK_CRM_CACHE: path.join(os.tmpdir(), `network-crm-test-cache-${process.pid}`) },
+    env: { TZ: 'UTC', NETWORK_CRM_CACHE: TEST_CACHE_DIR },
+    globalSetup: ['tests/note-cache-dir.ts'],
   },
 });
