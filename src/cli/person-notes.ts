@@ -171,7 +171,7 @@ const FACTS_CODEC: FactsCodec<NoteFacts> = {
 };
 
 /** The Daily notes format, from the vault's config folder (Obsidian keeps it there), or null. */
-export function dailyFormat(session: VaultSession): string | null {
+function dailyFormat(session: VaultSession): string | null {
   try {
     const file = session.vault.abs(`${session.config.configDir}/daily-notes.json`);
     const data = JSON.parse(fs.readFileSync(file, 'utf8')) as { format?: unknown };

@@ -42,6 +42,11 @@ interface IndexedNote {
   text: string | null;
 }
 
+/** A link target as a key: without `.md`, in lower case (Obsidian matches names so). */
+function linkKey(target: string): string {
+  return target.replace(/\.md$/i, '').toLowerCase();
+}
+
 export class VaultPeople {
   /**
    * In vault order, the notes that count for links, tasks and daily notes: every person note,
@@ -92,21 +97,9 @@ export class VaultPeople {
 
   /** A link target written in note `from`, as the person note it reaches, or null. */
   private resolver(): (target: string, from: string) => string | null {
-    const byKey = new Map<string, PersonRecord[]>();
-    const add = (key: string, r: PersonRecord) => {
-      const list = byKey.get(key);
-      if (list) list.push(r);
-      else byKey.set(key, [r]);
-    };
-    for (const r of this.records) {
-      const key = r.path.replace(/\.md$/i, '').toLowerCase();
-      add(key, r);
-      add(key.slice(key.lastIndexOf('/') + 1), r);
-    }
-    // Obsidian resolves a bare name to the note with the shortest path.
-    for (const list of byKey.values()) list.sort((a, b) => a.path.length - b.path.length);
+    const byKey = this.byLinkKey();
     return (target, from) => {
-      const key = target.replace(/\.md$/i, '').toLowerCase();
+      const key = linkKey(target);
       const hit = byKey.get(key)?.[0];
       if (hit) return hit.path;
       // A relative Markdown link: `../People/Jane Doe.md` from the note's folder.
@@ -114,6 +107,26 @@ export class VaultPeople {
       const joined = path.posix.normalize(`${folder}/${key}`).replace(/^\/+/, '');
       return byKey.get(joined)?.[0]?.path ?? null;
     };
+  }
+
+  /**
+   * Person records by the keys a link can name them by (the vault path and the bare name,
+   * without `.md`, in lower case), shortest path first, as Obsidian resolves a bare name.
+   * `wanted`: only these keys.
+   */
+  private byLinkKey(wanted?: ReadonlySet<string>): Map<string, PersonRecord[]> {
+    const byKey = new Map<string, PersonRecord[]>();
+    for (const r of this.records) {
+      const key = linkKey(r.path);
+      for (const k of [key, key.slice(key.lastIndexOf('/') + 1)]) {
+        if (wanted !== undefined && !wanted.has(k)) continue;
+        const list = byKey.get(k);
+        if (list) list.push(r);
+        else byKey.set(k, [r]);
+      }
+    }
+    for (const list of byKey.values()) list.sort((a, b) => a.path.length - b.path.length);
+    return byKey;
   }
 
   /**
@@ -176,18 +189,13 @@ export class VaultPeople {
     const out = new Map<string, string[]>();
     // Only the records some note links to are indexed: indexing all 30,000 by two keys each
     // cost `triage` ~15 MB, and most vaults link a few hundred people, or none.
-    const key = (target: string) => target.replace(/\.md$/i, '').toLowerCase();
     const wanted = new Set<string>();
-    for (const { index } of this.indexed) for (const target of index.links) wanted.add(key(target));
+    for (const { index } of this.indexed) for (const target of index.links) wanted.add(linkKey(target));
     if (wanted.size === 0) return out;
-    const byKey = new Map<string, PersonRecord[]>();
-    for (const r of this.records) {
-      for (const k of [key(r.path), basenameOf(r.path).toLowerCase()])
-        if (wanted.has(k)) byKey.set(k, [...(byKey.get(k) ?? []), r]);
-    }
+    const byKey = this.byLinkKey(wanted);
     for (const { notePath: from, index } of this.indexed) {
       for (const target of index.links) {
-        const hit = (byKey.get(key(target)) ?? []).sort((a, b) => a.path.length - b.path.length)[0];
+        const hit = byKey.get(linkKey(target))?.[0];
         if (hit && hit.path !== from) out.set(hit.path, [...(out.get(hit.path) ?? []), from]);
       }
     }
