@@ -7,6 +7,7 @@ import path from 'node:path';
 import { InputError } from '../core/csv/input-error';
 import { checkInputSize, kindFromFileName } from '../core/linkedin/export-files';
 import type { ExportInput } from '../core/linkedin/read-export';
+import { ZLIB_INFLATER } from './zlib-inflater';
 
 /** Reads a file the user named, refusing sizes no export has before reading a byte. */
 function readBytes(file: string, shown: string): Uint8Array {
@@ -44,9 +45,15 @@ export function readInputs(paths: readonly string[]): ExportInput[] {
             .join('/'),
           bytes: readBytes(f, f),
           origin: 'listed',
+          inflater: ZLIB_INFLATER,
         });
     } else {
-      inputs.push({ name: path.basename(p), bytes: readBytes(p, path.basename(p)), origin: 'picked' });
+      inputs.push({
+        name: path.basename(p),
+        bytes: readBytes(p, path.basename(p)),
+        origin: 'picked',
+        inflater: ZLIB_INFLATER,
+      });
     }
   }
   return inputs;

@@ -15,7 +15,7 @@
 import { InputError } from '../csv/input-error';
 import { CsvReader, findHeader, notTheExpectedFile, type TableReader } from '../csv/read-table';
 import { StreamingTextDecoder } from '../text/decode';
-import { inflateEntry, listZipEntries, ZipError, type ZipEntry } from '../zip/zip-reader';
+import { inflateEntry, listZipEntries, ZipError, type WholeInflater, type ZipEntry } from '../zip/zip-reader';
 import { connectionsReader, isConnectionsHeader } from './connections';
 import { baseName, isZipName, kindFromFileName, looksLikeZip, type ExportFileKind } from './export-files';
 import { invitationsReader, isInvitationsHeader } from './invitations';
@@ -30,6 +30,8 @@ export interface ExportInput {
   bytes: Uint8Array;
   /** `picked`: chosen by the user one by one. `listed`: found in a folder, so unknown names are ignored. */
   origin: 'picked' | 'listed';
+  /** A zip's faster inflater, when the host has one (the CLI's zlib); else entries stream through fflate. */
+  inflater?: WholeInflater;
 }
 
 export interface LinkedInExport {
@@ -112,7 +114,7 @@ function zipFiles(input: ExportInput): ExportFile[] {
 
 function* guardedInflate(input: ExportInput, entry: ZipEntry): Generator<Uint8Array> {
   try {
-    yield* inflateEntry(input.bytes, entry);
+    yield* inflateEntry(input.bytes, entry, undefined, input.inflater);
   } catch (e) {
     throw zipError(baseName(input.name), e);
   }

@@ -4,14 +4,23 @@
  * ratio and CRC are checked while inflating; encryption and unknown methods are named.
  */
 import { strToU8, unzipSync, zipSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { crc32 } from '../../../src/core/zip/crc32';
-import { inflateEntry, listZipEntries, ZipError } from '../../../src/core/zip/zip-reader';
+import {
+  inflateEntry,
+  listZipEntries,
+  WHOLE_MAX,
+  ZipError,
+  type WholeInflater,
+} from '../../../src/core/zip/zip-reader';
+import { ZLIB_INFLATER } from '../../../src/cli/zlib-inflater';
 import { concat } from '../../hostile/bytes';
 import { buildZip, encryptedZip, entry, zipBomb } from '../../hostile/zip';
 
+let inflater: WholeInflater | undefined;
+
 function inflateAll(zip: Uint8Array, index = 0): Uint8Array {
-  return concat(...inflateEntry(zip, listZipEntries(zip)[index]!));
+  return concat(...inflateEntry(zip, listZipEntries(zip)[index]!, undefined, inflater));
 }
 
 function failure(f: () => unknown): ZipError {
@@ -24,7 +33,16 @@ function failure(f: () => unknown): ZipError {
   throw new Error('no ZipError');
 }
 
-describe('zip reader', () => {
+// Every check holds the same whether entries stream through fflate (the plugin) or are
+// inflated whole by the CLI's zlib.
+describe.each([
+  ['fflate', undefined],
+  ['zlib', ZLIB_INFLATER],
+])('zip reader, inflating with %s', (_name, engine) => {
+  beforeEach(() => {
+    inflater = engine;
+  });
+
   it('reads what fflate writes, stored and deflated, in central-directory order', () => {
     const big = 'Jane,Doe,https://www.linkedin.com/in/jane\n'.repeat(5000);
     const zip = zipSync({ 'a/Connections.csv': strToU8(big), 'b.txt': [strToU8('hi'), { level: 0 }] });
@@ -87,5 +105,27 @@ describe('zip reader', () => {
   it('an archive cut short says so', () => {
     const zip = zipSync({ 'Connections.csv': strToU8('x'.repeat(1000)) });
     expect(failure(() => listZipEntries(zip.subarray(0, zip.length - 30))).message).toMatch(/cut short/);
+  });
+
+  it('stops an entry under the whole-inflate size that inflates past what it declares', () => {
+    const zip = zipBomb({ inflatedBytes: 64 * 2 ** 20, declaredBytes: WHOLE_MAX - 1 });
+    expect(listZipEntries(zip)[0]!.compressedSize * 100).toBeGreaterThan(WHOLE_MAX); // not refused up front
+    // Streaming sees the ratio first; inflated whole, the output stops at the declared size.
+    expect(failure(() => inflateAll(zip)).message).toMatch(
+      inflater
+        ? /^inflates to more than the 33,554,431 bytes it declares; stopped/
+        : /^inflates \d+ times over \(stopped after 16 MB\)/,
+    );
+  });
+
+  it('names a damaged deflate stream', () => {
+    const good = zipSync({ 'Connections.csv': strToU8('Jane,Doe,https://www.linkedin.com/in/jane\n'.repeat(2000)) });
+    const e = listZipEntries(good)[0]!;
+    const start = e.localOffset + 30 + e.name.length;
+    const bad = good.slice();
+    for (let i = start + 10; i < start + 40; i++) bad[i] = 0xff;
+    expect(failure(() => inflateAll(bad)).message).toMatch(
+      /^(cannot be inflated \(.+\): the archive is damaged|.*checksum|inflates to)/,
+    );
   });
 });
