@@ -204,7 +204,7 @@ export interface WholeInflater {
   /** Raw deflate data inflated at once; null when it would pass `max` bytes. Throws when the data is damaged. */
   inflate(data: Uint8Array, max: number): Uint8Array | null;
   /** Continues a running CRC-32 (start with 0), as {@link crc32} does. */
-  crc32(bytes: Uint8Array, crc: number): number;
+  crc32: (bytes: Uint8Array, crc: number) => number;
 }
 
 /** Entries up to this size may be inflated whole: ~10× Connections.csv at LinkedIn's cap. */
