@@ -15,7 +15,7 @@ import { InputError } from '../core/csv/input-error';
 import type { NoteWriter } from '../core/import/apply';
 import { nfc } from '../core/text/nfc';
 import { editFrontmatterText } from './frontmatter-edit';
-import { removeStaleTempFiles, replaceFile, VaultBounds } from './safe-write';
+import { removeStaleTempFiles, replaceFile, TMP_SUFFIX, VaultBounds } from './safe-write';
 import { parseFrontmatterOrThrow, patchWithLibrary } from './yaml-full';
 
 export interface VaultFile {
@@ -32,6 +32,8 @@ function isIgnoredName(name: string): boolean {
 export class FsVault {
   readonly root: string;
   private fileList: VaultFile[] | null = null;
+  /** Temp files of a write (safe-write.ts) the walk met, which it otherwise leaves out as hidden. */
+  private tempFiles: string[] = [];
   private readonly headBuffer = Buffer.allocUnsafe(64 * 1024);
   /**
    * Files whose name on disk is not in NFC (a vault synced from a Mac: `José` as `Jose` plus a
@@ -79,12 +81,16 @@ export class FsVault {
     if (this.fileList) return this.fileList;
     const out: VaultFile[] = [];
     const exact: string[] = [];
+    const temps: string[] = [];
     const walk = (dir: string, prefix: string): void => {
       for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-        if (isIgnoredName(entry.name)) continue;
-        const rel = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
         // Concatenation, not path.join: joining cost ~20 ms at 30,000 files.
         const full = dir.endsWith(path.sep) ? dir + entry.name : dir + path.sep + entry.name;
+        if (isIgnoredName(entry.name)) {
+          if (entry.name.endsWith(TMP_SUFFIX)) temps.push(full);
+          continue;
+        }
+        const rel = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
         if (entry.isDirectory()) walk(full, rel);
         else if (entry.isFile()) {
           const vaultPath = nfc(rel);
@@ -98,6 +104,7 @@ export class FsVault {
     // A name already in NFC on disk wins over a decomposed twin of it (Linux keeps both apart).
     for (const p of exact) this.decomposed.delete(p);
     this.fileList = out;
+    this.tempFiles = temps;
     return out;
   }
 
@@ -151,9 +158,14 @@ export class FsVault {
     replaceFile(target, text, vaultPath);
   }
 
-  /** Removes temp files an interrupted run left behind (never another running process's). */
-  cleanTempFiles(folder: string): void {
-    removeStaleTempFiles(folder === '' ? this.root : this.abs(folder));
+  /**
+   * Removes the temp files interrupted runs left anywhere in the vault, never another running
+   * process's: those the file list's walk met, so a 30,000-note folder is not listed twice.
+   */
+  cleanTempFiles(): void {
+    this.files();
+    removeStaleTempFiles(this.tempFiles);
+    this.tempFiles = [];
   }
 
   /** Deletes a note (undo of a note a command created). */

@@ -133,21 +133,15 @@ function processIsAlive(pid: number): boolean {
 }
 
 /**
- * Removes temp files a killed run left in `dir`: ours by name, and only those whose
- * process is gone, so a run never deletes the temp file another run is writing.
+ * Removes temp files a killed run left (`files`: paths as found, any name): ours by name, and
+ * only those whose process is gone, so a run never deletes the temp file another run is writing.
  */
-export function removeStaleTempFiles(dir: string): void {
-  let names: string[];
-  try {
-    names = fs.readdirSync(dir);
-  } catch {
-    return;
-  }
-  for (const name of names) {
+export function removeStaleTempFiles(files: readonly string[]): void {
+  for (const full of files) {
+    const name = path.basename(full);
     if (!name.endsWith(TMP_SUFFIX)) continue;
     const pid = /\.(\d+)-[0-9a-f]+\.ncrm-tmp$/.exec(name)?.[1];
     if (pid !== undefined && processIsAlive(Number(pid))) continue;
-    const full = path.join(dir, name);
     try {
       if (fs.lstatSync(full).isFile()) fs.rmSync(full, { force: true });
     } catch {

@@ -54,7 +54,7 @@ describe('safe-write', () => {
     const alive = `.a.md.${process.pid}-00ff00ff.ncrm-tmp`;
     for (const name of [dead, alive, '.b.md.ncrm-tmp', 'keep.md']) fs.writeFileSync(path.join(dir, name), 'x');
     fs.mkdirSync(path.join(dir, '.c.md.ncrm-tmp'));
-    removeStaleTempFiles(dir);
+    removeStaleTempFiles(fs.readdirSync(dir).map((name) => path.join(dir, name)));
     expect(fs.readdirSync(dir).sort()).toEqual(['.c.md.ncrm-tmp', alive, 'keep.md'].sort());
   });
 });

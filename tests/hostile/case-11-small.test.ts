@@ -91,4 +91,23 @@ describe('case 11: the small ones', () => {
     expect(fs.readFileSync(live, 'utf8')).toBe('half');
     expect(peopleNotes(vault).get(file)).toContain('company: Elsewhere Inc');
   });
+
+  it("an import removes a killed run's temp files wherever it updated notes, and keeps a running one's", () => {
+    const exp = generateExport({ connections: 5, seed: 12 });
+    const { dir, vault } = workspace();
+    const zip = writeZip(dir, exp.files, '11-01-2026');
+    expect(runChild(['import', zip, '--vault', vault]).code).toBe(0);
+    // A dead process's temp files beside a person note and beside a tagged note in another folder.
+    const dead = 2 ** 22 + 4321;
+    fs.mkdirSync(path.join(vault, 'Meetings'));
+    const left = [
+      path.join(vault, 'People', `.A.md.${dead}-00ff00ff.ncrm-tmp`),
+      path.join(vault, 'Meetings', `.B.md.${dead}-00ff00ff.ncrm-tmp`),
+    ];
+    const running = path.join(vault, 'Meetings', `.C.md.${process.pid}-00ff00ff.ncrm-tmp`);
+    for (const f of [...left, running]) fs.writeFileSync(f, 'half');
+    expect(runChild(['import', zip, '--vault', vault]).code).toBe(0);
+    expect(left.filter((f) => fs.existsSync(f))).toEqual([]);
+    expect(fs.readFileSync(running, 'utf8')).toBe('half');
+  });
 });

@@ -328,7 +328,7 @@ async function planFromInputs(
   lap('read');
   // The files' bytes are read: let them go (a 1,000,000-row Connections.csv is 100 MB of them).
   inputs.length = 0;
-  vault.cleanTempFiles(settings.folder);
+  vault.cleanTempFiles();
   const snapshot = vaultSnapshot(session, reads);
   lap('snapshot');
   const plan = await planImport(sources, snapshot, settings);

@@ -73,6 +73,7 @@ export interface JobChange {
  * Connections.csv row) completes the note and is no change.
  */
 export function detectJobChange(current: Record<string, unknown>, changes: readonly FieldChange[]): JobChange | null {
+  if (changes.length === 0) return null; // every note of an unchanged re-import
   const oldCompany = coerceText(current[FIELD.company]);
   const oldPosition = coerceText(current[FIELD.position]);
   const touched = changes.filter((c) => c.field === FIELD.company || c.field === FIELD.position);

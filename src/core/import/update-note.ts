@@ -83,6 +83,21 @@ export function repairedHistoryLine(date: string, current: Record<string, unknow
 }
 
 /**
+ * The history line an update should add, when the note's body is not needed to know it:
+ * today's job change, or null when the note records none. Undefined: the note records a
+ * change (`job-changed-on`) its `## History` may not mention ({@link historyToAdd} reads it).
+ * Most notes of a re-import are settled here, with no body and no promise.
+ */
+export function historyWithoutBody(
+  current: Record<string, unknown>,
+  jobChange: JobChange | null,
+  today: string,
+): string | null | undefined {
+  if (jobChange) return historyLine(today, jobChange);
+  return coerceDate(current[FIELD.jobChangedOn]).value === null ? null : undefined;
+}
+
+/**
  * The history line an update should add: today's job change, or, when the note records a
  * change (`job-changed-on`) its `## History` does not mention, that one. Reads the body
  * only in the second case.
@@ -93,9 +108,9 @@ export async function historyToAdd(
   today: string,
   readBody: () => Promise<string>,
 ): Promise<string | null> {
-  if (jobChange) return historyLine(today, jobChange);
-  const recorded = coerceDate(current[FIELD.jobChangedOn]).value;
-  if (recorded === null) return null;
+  const known = historyWithoutBody(current, jobChange, today);
+  if (known !== undefined) return known;
+  const recorded = coerceDate(current[FIELD.jobChangedOn]).value as string;
   const lines = sectionLines(await readBody(), HISTORY_HEADING);
   if (lines.some((l) => l.trim().startsWith(`- ${recorded} · job change`))) return null;
   return repairedHistoryLine(recorded, current);
