@@ -252,6 +252,7 @@ export class NoteReads {
     // For `npm run bench`: whether the notes came from the cache.
     if (process.env.NETWORK_CRM_PERF === '1' && this.cache !== null)
       process.stderr.write(`${JSON.stringify({ noteCache: { hits: this.cache.hits, misses: this.cache.misses } })}\n`);
+    this.cache?.release();
   }
 
   /** Stops the worker, even when a note threw part-way. */
