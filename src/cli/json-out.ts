@@ -19,6 +19,21 @@ function indented(json: string, pad: string): string {
   return json.replace(/\n/g, `\n${pad}`);
 }
 
+/** Elements serialised per call: one call per element, then re-indenting it, was a sixth of `stale --json`. */
+const CHUNK = 128;
+
+/**
+ * Elements `from`–`to` of a list that sits at the second level of the output, as those lines
+ * of it: nested two deep, JSON.stringify indents them as they stand there, and only the two
+ * brackets around them come off ("[\n  [\n" before, "\n  ]\n]" after).
+ */
+function elements(list: JsonList<unknown>, from: number, to: number): string {
+  const made: unknown[] = [];
+  for (let i = from; i < to; i++) made.push(list.map(list.items[i]));
+  const json = JSON.stringify([made], null, 2);
+  return json.slice(6, json.length - 6);
+}
+
 export function printJson(io: CliIo, value: Readonly<Record<string, unknown>>): void {
   const entries = Object.entries(value).filter(([, v]) => v instanceof JsonList || JSON.stringify(v) !== undefined);
   if (entries.length === 0) return io.out('{}');
@@ -43,10 +58,10 @@ export function printJson(io: CliIo, value: Readonly<Record<string, unknown>>): 
     if (list === null || list.items.length === 0)
       return out(`${head}${list === null ? indented(JSON.stringify(v, null, 2), '  ') : '[]'}${comma}`);
     out(`${head}[`);
-    list.items.forEach((item, j) => {
-      const text = JSON.stringify(list.map(item), null, 2) ?? 'null';
-      out(`    ${indented(text, '    ')}${j < list.items.length - 1 ? ',' : ''}`);
-    });
+    for (let at = 0; at < list.items.length; at += CHUNK) {
+      const end = Math.min(list.items.length, at + CHUNK);
+      out(`${elements(list, at, end)}${end < list.items.length ? ',' : ''}`);
+    }
     out(`  ]${comma}`);
   });
   out('}');
