@@ -161,7 +161,9 @@ export async function planImport(
 
   const paths = new PathClaimer(vault.paths);
   const reportedUnreadable = new Set<string>();
-  const bySource = new Map(people.all().map((p) => [p.source, p]));
+  // Who each row is, for an ambiguous row's candidates only: made when the first one needs it.
+  let bySourceMap: Map<unknown, IncomingPerson> | null = null;
+  const bySource = () => (bySourceMap ??= new Map(people.all().map((p) => [p.source, p])));
   // Notes whose person is in a source's complete list (`isConnection`), or may be (an ambiguous row).
   const accounted = new Set<ExistingNote>();
   const namesakesOf = new Map<IncomingPerson, IncomingPerson[]>();
@@ -178,7 +180,7 @@ export async function planImport(
       plan.ambiguous.push({
         name: person.identity.name || emailKeys(person.identity.emails)[0] || '(no name)',
         source: person.source,
-        candidates: ambiguousCandidates(match, namesakesOf.get(person) ?? [], bySource, matcher),
+        candidates: ambiguousCandidates(match, namesakesOf.get(person) ?? [], bySource(), matcher),
         reason: match.reason,
       });
       count(from, (s) => s.ambiguous++);

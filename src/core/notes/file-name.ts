@@ -136,18 +136,21 @@ export function joinPath(folder: string, baseName: string): string {
  * someone with the same name joins later: the newcomer takes the next free one.
  */
 export class PathClaimer {
-  private readonly taken = new Set<string>();
+  /** The vault's paths as keys, made on the first claim: an import that creates no note needs none. */
+  private taken: Set<string> | null = null;
   /** Next number to try per stem, so 500 people called "Wei Wang" cost linear time. */
   private readonly nextNumber = new Map<string, number>();
 
-  constructor(existingPaths: Iterable<string>) {
-    for (const p of existingPaths) this.taken.add(pathKey(p));
-  }
+  constructor(private readonly existingPaths: Iterable<string>) {}
 
   private tryClaim(folder: string, candidate: string): string | null {
     const path = joinPath(folder, candidate);
     // Folder and candidate are NFC already (normaliseFolder, sanitizeFileName).
     const key = path.toLowerCase();
+    if (this.taken === null) {
+      this.taken = new Set();
+      for (const p of this.existingPaths) this.taken.add(pathKey(p));
+    }
     if (this.taken.has(key)) return null;
     this.taken.add(key);
     return path;
