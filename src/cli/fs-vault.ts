@@ -164,7 +164,16 @@ export class FsVault {
    */
   cleanTempFiles(): void {
     this.files();
-    removeStaleTempFiles(this.tempFiles);
+    // Their folders checked again as writes are: one swapped for a link out of the vault since the walk is left alone.
+    const inside = this.tempFiles.filter((file) => {
+      try {
+        this.bounds.assertFolderInside(path.dirname(file));
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    removeStaleTempFiles(inside);
     this.tempFiles = [];
   }
 

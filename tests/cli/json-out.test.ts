@@ -23,6 +23,18 @@ describe('printJson', () => {
     );
   });
 
+  it('prints lists that cross the chunks elements are serialised in exactly as JSON.stringify does', () => {
+    const element = fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constant(undefined), fc.date({ noInvalidDate: true }));
+    const long = fc.array(element, { minLength: 120, maxLength: 400 });
+    fc.assert(
+      fc.property(long, long, (a, b) => {
+        const value = { a, n: a.length, b };
+        expect(printed(value)).toBe(JSON.stringify(value, null, 2));
+      }),
+      { numRuns: 30 },
+    );
+  });
+
   it('makes a JsonList element only when printing it, and prints what the made list would give', () => {
     const made: number[] = [];
     const writes: Array<{ made: number; text: string }> = [];

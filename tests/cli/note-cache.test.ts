@@ -287,6 +287,29 @@ describe('the note cache', () => {
     ).toBeLessThan(1000);
   });
 
+  it('lets go of what it holds after a pass: the counts stay, nothing more is taken, the file is not rewritten', () => {
+    const vault = tempDir();
+    writeTree(vault, { 'People/Ann.md': '---\nname: Ann\n---\n', 'People/Bob.md': '---\nname: Bob\n---\n' });
+    pass(vault);
+    const session = openVault(parseArgs('stale', ['--vault', vault], VAULT_FLAGS));
+    const reads = new NoteReads(session, { cacheDir });
+    const seen: string[] = [];
+    try {
+      reads.each((n) => seen.push(n.path));
+    } finally {
+      reads.close();
+    }
+    const cache = reads.cache!;
+    expect(seen).toEqual(['People/Ann.md', 'People/Bob.md']);
+    expect([cache.hits, cache.misses]).toEqual([2, 0]);
+    expect(cache.take('People/Ann.md')).toBeUndefined();
+    const files = () => fs.readdirSync(cacheDir).map((f) => [f, fs.statSync(path.join(cacheDir, f)).mtimeMs]);
+    const before = files();
+    cache.save();
+    expect(files()).toEqual(before);
+    expect(pass(vault)).toEqual({ hits: 2, misses: 0 });
+  });
+
   it('starts afresh once its table of property names has far outgrown the notes', () => {
     const vault = tempDir();
     const tree: Record<string, string> = {};

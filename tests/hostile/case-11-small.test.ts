@@ -106,8 +106,18 @@ describe('case 11: the small ones', () => {
     ];
     const running = path.join(vault, 'Meetings', `.C.md.${process.pid}-00ff00ff.ncrm-tmp`);
     for (const f of [...left, running]) fs.writeFileSync(f, 'half');
+    // Never followed out of the vault: a link named like a temp file, and a folder that is a link out.
+    const outside = fs.mkdtempSync(path.join(dir, 'outside-'));
+    const target = path.join(outside, 'target.txt');
+    const away = path.join(outside, `.D.md.${dead}-00ff00ff.ncrm-tmp`);
+    for (const f of [target, away]) fs.writeFileSync(f, 'not yours');
+    const link = path.join(vault, 'People', `.E.md.${dead}-00ff00ff.ncrm-tmp`);
+    fs.symlinkSync(target, link);
+    fs.symlinkSync(outside, path.join(vault, 'Elsewhere'));
     expect(runChild(['import', zip, '--vault', vault]).code).toBe(0);
     expect(left.filter((f) => fs.existsSync(f))).toEqual([]);
     expect(fs.readFileSync(running, 'utf8')).toBe('half');
+    expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
+    expect([target, away].map((f) => fs.readFileSync(f, 'utf8'))).toEqual(['not yours', 'not yours']);
   });
 });

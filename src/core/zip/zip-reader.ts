@@ -264,7 +264,9 @@ export function* inflateEntry(
       take(stored.subarray(at, Math.min(stored.length, at + (1 << 20))));
       yield* out.splice(0);
     }
-  } else if (whole && entry.size <= WHOLE_MAX) {
+  } else if (whole && entry.size <= WHOLE_MAX && stored.length > 0) {
+    // (No stored bytes at all, as some writers store an empty file: fflate reads that as
+    // empty, zlib as cut short. fflate decides, as it does in the plugin.)
     let all: Uint8Array | null;
     try {
       all = whole.inflate(stored, ceiling);

@@ -128,4 +128,25 @@ describe.each([
       /^(cannot be inflated \(.+\): the archive is damaged|.*checksum|inflates to)/,
     );
   });
+
+  it('reads a deflated entry stored with no bytes at all as empty (some writers store an empty file so)', () => {
+    const zip = buildZip([{ name: 'Profile.csv', data: new Uint8Array(0), method: 8, declaredSize: 0, crc: 0 }]);
+    expect(inflateAll(zip)).toEqual(new Uint8Array(0));
+  });
+
+  it('checks size and CRC after trailing bytes, refuses a stream with no final block, stops a bomb declaring nothing', () => {
+    const good = entry('Connections.csv', 'Jane,Doe\n'.repeat(100));
+    const trailing = { ...good, data: concat(good.data, strToU8('garbage after the stream')) };
+    expect(new TextDecoder().decode(inflateAll(buildZip([trailing])))).toBe('Jane,Doe\n'.repeat(100));
+    expect(failure(() => inflateAll(buildZip([{ ...trailing, crc: (good.crc ?? 0) ^ 1 }]))).message).toMatch(
+      /checksum/,
+    );
+    // A stored block without the final bit, and nothing after it.
+    const open = { ...good, data: Uint8Array.of(0x00, 0x03, 0x00, 0xfc, 0xff, 0x61, 0x62, 0x63), declaredSize: 3 };
+    expect(failure(() => inflateAll(buildZip([open]))).message).toMatch(/^cannot be inflated|^inflates to|checksum/);
+    const bomb = zipBomb({ inflatedBytes: 2 ** 30, declaredBytes: 0 });
+    const started = performance.now();
+    expect(failure(() => inflateAll(bomb)).message).toMatch(/^inflates to more than the 0 bytes it declares/);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
 });
