@@ -5,8 +5,8 @@
  * same name silently replaced the first, and it inflates each entry whole into memory, so
  * an 18 MB archive holding 5 GiB took the process down after minutes. Here the central
  * directory is read as it is (every entry, duplicates included, with its flags and sizes),
- * and an entry is inflated as a stream of chunks through fflate's `Inflate`, counting what
- * comes out: an entry that declares or produces more than {@link MAX_ENTRY_BYTES}, or more
+ * and an entry is inflated as a stream of chunks through fflate's `Inflate` (or whole, when
+ * small, by a host's faster {@link WholeInflater}), counting what comes out: an entry that declares or produces more than {@link MAX_ENTRY_BYTES}, or more
  * than it declared, stops with a {@link ZipError} within a few megabytes of output. Entries
  * are checked against their CRC, so a damaged download is reported, not imported.
  */
@@ -195,8 +195,8 @@ function bombMessage(size: number, compressed: number): string {
 }
 
 /**
- * A faster inflater a host may offer (the CLI's zlib: about ten times fflate's speed, which
- * is a tenth of an unchanged re-import at 30,000 people). It inflates an entry whole, so it
+ * A faster inflater a host may offer (the CLI's zlib, ten times as fast as fflate: inflating
+ * was a tenth of an unchanged re-import at 30,000 people). It inflates an entry whole, so it
  * is used only for entries that declare at most {@link WHOLE_MAX}; the plugin offers none
  * (Obsidian mobile has no zlib) and everything streams through fflate.
  */
