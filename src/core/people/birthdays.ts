@@ -7,11 +7,11 @@
 import { addDays, daysBetween, isValidYmd, toIso, type IsoDate } from '../dates/iso-date';
 import { birthdayMonthDay, parseBirthday } from '../sources/birthday';
 import { MONTHS } from './meeting-count';
-import type { Coerced } from './coerce';
+import { NO_VALUE, type Coerced } from './coerce';
 
 /** A `birthday` value as typed or imported: `YYYY-MM-DD`, `--MM-DD`, `19800501`, a YAML date. */
 export function coerceBirthday(value: unknown): Coerced<string> {
-  if (value === null || value === undefined || value === '') return { value: null };
+  if (value === null || value === undefined || value === '') return NO_VALUE;
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return { value: null, problem: 'an invalid date' };
     return { value: toIso(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate()) };

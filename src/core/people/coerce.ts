@@ -10,9 +10,15 @@ import { isValidYmd, sharedIso, toIso, type IsoDate } from '../dates/iso-date';
 import { parseLinkedInDateTime } from '../dates/linkedin-dates';
 
 export interface Coerced<T> {
-  value: T | null;
-  problem?: string;
+  readonly value: T | null;
+  readonly problem?: string;
 }
+
+/**
+ * No value and no problem: what most fields of most notes come to (a missing date, no
+ * cadence). One frozen answer for all of them, not an object per field per note.
+ */
+export const NO_VALUE: Coerced<never> = Object.freeze({ value: null });
 
 const LOOSE_ISO =
   /^(?:\[\[)?(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?:\]\])?$/;
@@ -25,8 +31,33 @@ function describe(value: unknown): string {
   return typeof value === 'object' ? 'an object' : typeof value;
 }
 
+/** The number `text` spells from `at` for `n` digits, or -1 when one is not a digit. */
+function digits(text: string, at: number, n: number): number {
+  let v = 0;
+  for (let i = at; i < at + n; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+/**
+ * `YYYY-MM-DD` exactly, as the import and the plugin write every date, read without the
+ * general pattern: every date field of every note passes here (nine per record). Null for
+ * anything else, which the general rule reads.
+ */
+function exactIsoDate(text: string): Coerced<IsoDate> | null {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return null;
+  const y = digits(text, 0, 4);
+  const mo = digits(text, 5, 2);
+  const d = digits(text, 8, 2);
+  if (y < 0 || mo < 0 || d < 0 || !isValidYmd(y, mo, d)) return null;
+  return { value: sharedIso(y, mo, d) };
+}
+
 export function coerceDate(value: unknown): Coerced<IsoDate> {
-  if (value === null || value === undefined) return { value: null };
+  if (value === null || value === undefined) return NO_VALUE;
   if (value instanceof Date) {
     // YAML 1.1 parsers turn `2024-01-05` into midnight UTC.
     if (Number.isNaN(value.getTime())) return { value: null, problem: 'an invalid date' };
@@ -34,7 +65,9 @@ export function coerceDate(value: unknown): Coerced<IsoDate> {
   }
   if (typeof value === 'string') {
     const text = value.trim();
-    if (text === '') return { value: null };
+    if (text === '') return NO_VALUE;
+    const exact = exactIsoDate(text);
+    if (exact !== null) return exact;
     const m = LOOSE_ISO.exec(text);
     if (m) {
       const y = Number(m[1]);
@@ -51,7 +84,7 @@ export function coerceDate(value: unknown): Coerced<IsoDate> {
 
 /** Trust is a level 1–5, written as the number or as the level's name. */
 export function coerceTrust(value: unknown, levelNames: readonly string[]): Coerced<number> {
-  if (value === null || value === undefined || value === '') return { value: null };
+  if (value === null || value === undefined || value === '') return NO_VALUE;
   const asNumber =
     typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
   if (Number.isInteger(asNumber) && asNumber >= 1 && asNumber <= 5) return { value: asNumber };
@@ -65,7 +98,7 @@ export function coerceTrust(value: unknown, levelNames: readonly string[]): Coer
 
 /** Cadence in days; 0 means "never remind me". */
 export function coerceDays(value: unknown): Coerced<number> {
-  if (value === null || value === undefined || value === '') return { value: null };
+  if (value === null || value === undefined || value === '') return NO_VALUE;
   const n =
     typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
   if (Number.isInteger(n) && n >= 0) return { value: n };

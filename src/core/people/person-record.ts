@@ -86,19 +86,28 @@ export interface RecordContext {
  */
 export const EMPTY_LIST: readonly never[] = Object.freeze([]);
 
+/** A coerced value, its problem (if any) noted against the field. */
+function take<T>(problems: string[], field: string, c: Coerced<T>): T | null {
+  if (c.problem) problems.push(`${field}: ${c.problem}`);
+  return c.value;
+}
+
+/**
+ * A date field. Helpers at module level, not closures made per record: at 30,000 records
+ * the closures and a `{ value: null }` for every missing date were most of the garbage.
+ */
+function date(problems: string[], fm: Readonly<Record<string, unknown>>, field: string): IsoDate | null {
+  return take(problems, field, coerceDate(fm[field]));
+}
+
 export function personFromFrontmatter(
   path: string,
   fm: Readonly<Record<string, unknown>>,
   ctx: RecordContext,
 ): PersonRecord {
   const problems: string[] = [];
-  const take = <T>(field: string, c: Coerced<T>): T | null => {
-    if (c.problem) problems.push(`${field}: ${c.problem}`);
-    return c.value;
-  };
-  const date = (field: string) => take(field, coerceDate(fm[field]));
   const side = coerceText(fm[FIELD.lastMessageFrom]).toLowerCase();
-  const unanswered = take(FIELD.unanswered, coerceDays(fm[FIELD.unanswered]));
+  const unanswered = take(problems, FIELD.unanswered, coerceDays(fm[FIELD.unanswered]));
   return {
     path,
     name: coerceText(fm[FIELD.name]) || basenameOf(path),
@@ -106,25 +115,25 @@ export function personFromFrontmatter(
     company: coerceText(fm[FIELD.company]),
     position: coerceText(fm[FIELD.position]),
     metWhere: coerceText(fm[FIELD.metWhere]),
-    trust: take(FIELD.trust, coerceTrust(fm[FIELD.trust], ctx.levelNames)),
+    trust: take(problems, FIELD.trust, coerceTrust(fm[FIELD.trust], ctx.levelNames)),
     status: coerceText(fm[FIELD.status]).toLowerCase(),
-    connectedOn: date(FIELD.connectedOn),
-    invitedOn: date(FIELD.invitedOn),
+    connectedOn: date(problems, fm, FIELD.connectedOn),
+    invitedOn: date(problems, fm, FIELD.invitedOn),
     invitationMessage: coerceText(fm[FIELD.invitationMessage]),
-    lastContactField: date(FIELD.lastContact),
-    lastMessage: date(FIELD.lastMessage),
+    lastContactField: date(problems, fm, FIELD.lastContact),
+    lastMessage: date(problems, fm, FIELD.lastMessage),
     lastMessageFrom: side === 'me' || side === 'them' ? side : null,
     unanswered,
-    lastReply: date(FIELD.lastReply),
-    askedOn: date(FIELD.askedOn),
-    snoozeUntil: date(FIELD.snoozeUntil),
-    cadence: take(FIELD.cadence, coerceDays(fm[FIELD.cadence])),
+    lastReply: date(problems, fm, FIELD.lastReply),
+    askedOn: date(problems, fm, FIELD.askedOn),
+    snoozeUntil: date(problems, fm, FIELD.snoozeUntil),
+    cadence: take(problems, FIELD.cadence, coerceDays(fm[FIELD.cadence])),
     prune: coerceBoolean(fm[FIELD.prune]),
     kept: isExplicitNo(fm[FIELD.prune]),
     tags: coerceTags(fm[FIELD.tags]),
-    jobChangedOn: date(FIELD.jobChangedOn),
-    jobChangeSeen: date(FIELD.jobChangeSeen),
-    birthday: take(FIELD.birthday, coerceBirthday(fm[FIELD.birthday])),
+    jobChangedOn: date(problems, fm, FIELD.jobChangedOn),
+    jobChangeSeen: date(problems, fm, FIELD.jobChangeSeen),
+    birthday: take(problems, FIELD.birthday, coerceBirthday(fm[FIELD.birthday])),
     createdOn: ctx.createdOn,
     logLatest: null,
     logDates: EMPTY_LIST,

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { coerceDate, coerceTrust } from '../../../src/core/people/coerce';
 import { effectiveLastContact } from '../../../src/core/people/last-contact';
@@ -68,6 +69,23 @@ describe('effective last contact', () => {
     const r = person({ 'last-contact': value });
     expect(r.lastContactField).toBe(date);
     expect(r.problems).toEqual(problem === undefined ? [] : [`last-contact: ${problem}`]);
+  });
+
+  it('reads every YYYY-MM-DD as the calendar does: the day itself when it exists, else a problem', () => {
+    const pad = (n: number, w: number) => String(n).padStart(w, '0');
+    fc.assert(
+      fc.property(fc.nat(9999), fc.nat(99), fc.nat(99), (y, m, d) => {
+        const text = `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+        const day = new Date(Date.UTC(2000, m - 1, d));
+        day.setUTCFullYear(y);
+        const real = y >= 1000 && m >= 1 && m <= 12 && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
+        expect(coerceDate(text)).toEqual(
+          real ? { value: text } : { value: null, problem: `"${text}" is not a real date` },
+        );
+        expect(coerceDate(` ${text}\t`).value).toBe(real ? text : null);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it.each([
