@@ -108,6 +108,16 @@ const EMPTY_FACTS: NoteFacts = {
   index: { logDates: EMPTY_LIST, meetingDates: EMPTY_LIST, links: EMPTY_LIST, contacts: null, tasks: false },
 };
 
+/** A list of strings, as a facts line must hold (helpers at module level: decode runs once per note). */
+function strings(l: unknown): boolean {
+  return Array.isArray(l) && l.every((x) => typeof x === 'string');
+}
+
+/** Empty lists as the one shared empty list: most notes have no meetings, many no links. */
+function list<T>(l: T[]): readonly T[] {
+  return l.length === 0 ? EMPTY_LIST : l;
+}
+
 /**
  * Facts as the cache stores them: tuples, the frontmatter as its key list's number and the
  * values, so the same dozen keys are not written out 30,000 times (half the file).
@@ -138,7 +148,6 @@ const FACTS_CODEC: FactsCodec<NoteFacts> = {
       string[] | null,
       number,
     ];
-    const strings = (l: unknown) => Array.isArray(l) && l.every((x) => typeof x === 'string');
     if (!strings(logDates) || !strings(meetingDates) || !strings(links) || (contacts !== null && !strings(contacts)))
       throw new Error('not a facts line');
     let person: NoteFacts['person'] = null;
@@ -157,8 +166,6 @@ const FACTS_CODEC: FactsCodec<NoteFacts> = {
         person = { frontmatter };
       }
     }
-    // Empty lists as the one shared empty list: most notes have no meetings, many no links.
-    const list = <T>(l: T[]): readonly T[] => (l.length === 0 ? EMPTY_LIST : l);
     const index = {
       logDates: list(logDates),
       meetingDates: list(meetingDates),
