@@ -11,7 +11,8 @@ import { planEntryUndo, sanitizeUndoEntry, trimUndoHistory, type NoteChange, typ
 import { undoSentDecisions, type SentDecisionChange } from '../core/triage/triage-state';
 import { editBody } from '../core/notes/note-text';
 import type { VaultSession } from './options';
-import { absOf, pluginDataFile, saveVaultState, writeAtomically } from './vault-config';
+import { replaceFile } from './safe-write';
+import { absOf, pluginDataFile, saveVaultState } from './vault-config';
 import { parseYaml } from './yaml-full';
 
 const UNDO_FILE = 'cli-undo.json';
@@ -46,7 +47,7 @@ function writeStack(file: string, stack: readonly UndoEntry[]): void {
   if (stack.length === 0) fs.rmSync(file, { force: true });
   else {
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    writeAtomically(file, JSON.stringify(stack));
+    replaceFile(file, JSON.stringify(stack), path.basename(file));
   }
 }
 

@@ -1,8 +1,9 @@
 /**
  * How the CLI puts bytes on disk, so that a write never goes where it should not and never
  * leaves a note worse than it found it:
- * - a note is replaced through a temp file in its own folder, then a rename: after a kill
- *   it is the old note or the new one, never half of each;
+ * - a note is replaced through a temp file in its own folder, flushed to disk, then a
+ *   rename: after a kill or a power cut it is the old note or the new one, never half of
+ *   each nor empty;
  * - the temp name is unique per process and per write (`.<note>.<pid>-<random>.ncrm-tmp`),
  *   so two processes updating one note never write into each other's temp file;
  * - the replaced note keeps its permissions (a 0600 note stays 0600), and a read-only
@@ -85,8 +86,25 @@ function isReadOnly(mode: number): boolean {
 }
 
 /**
+ * The new text on the disk before the rename makes it the note's: without it, a power cut
+ * soon after can leave a file system (XFS, ext4 without auto_da_alloc, some network shares)
+ * with the new name on an empty file, the note lost. About 0.3 ms a note here; only files
+ * that replace one pay it (new notes are created directly). A file system that cannot flush
+ * (EINVAL, ENOTSUP) is written as before.
+ */
+function flushToDisk(fd: number): void {
+  try {
+    fs.fsyncSync(fd);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'EINVAL' && code !== 'ENOTSUP') throw e;
+  }
+}
+
+/**
  * Replaces the file at `target` with `text` in one rename, keeping its mode (and owner,
- * when we may). A read-only file is refused with {@link RefusedWrite}.
+ * when we may), its new text flushed to disk first. A read-only file is refused with
+ * {@link RefusedWrite}.
  */
 export function replaceFile(target: string, text: string, shown: string): void {
   let stat: fs.Stats | null = null;
@@ -96,7 +114,7 @@ export function replaceFile(target: string, text: string, shown: string): void {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
   }
   if (stat && isReadOnly(stat.mode)) {
-    throw new RefusedWrite(`${shown} is read-only; left unchanged (make it writable to let the import update it)`);
+    throw new RefusedWrite(`${shown} is read-only; left unchanged (make it writable to let network-crm update it)`);
   }
   const mode = stat ? stat.mode & 0o7777 : 0o666;
   const tmp = tempPathFor(target);
@@ -113,6 +131,7 @@ export function replaceFile(target: string, text: string, shown: string): void {
           // Not ours to give away: the note keeps our owner, as any editor would leave it.
         }
       }
+      flushToDisk(fd);
     } finally {
       fs.closeSync(fd);
     }

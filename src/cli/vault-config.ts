@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sanitizeSettings, type NetworkCrmSettings } from '../core/settings';
 import { sanitizeVaultState, type VaultState } from '../core/vault-state';
+import { replaceFile } from './safe-write';
 
 export const PLUGIN_ID = 'network-crm';
 export const DEFAULT_CONFIG_DIR = '.obsidian';
@@ -109,18 +110,6 @@ export function loadVaultConfig(root: string, configDirOverride?: string): Vault
   };
 }
 
-/** Writes `text` through a temp file in the same folder and a rename: the file is old or new, never half. */
-function writeAtomically(file: string, text: string): void {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    fs.writeFileSync(tmp, text, { flag: 'wx' });
-    fs.renameSync(tmp, file);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    throw e;
-  }
-}
-
 /**
  * Stores the vault state in data.json: read again just before writing (the plugin may have
  * saved meanwhile), `state` replaced, every other key kept. The plugin folder is created
@@ -133,7 +122,7 @@ export function saveVaultState(config: VaultConfig, state: VaultState): { create
   if (problem !== null) throw new Error(`${config.dataPath} ${problem}; the vault state was not saved`);
   const created = data === null;
   if (created) fs.mkdirSync(path.dirname(file), { recursive: true });
-  writeAtomically(file, `${JSON.stringify({ ...(data ?? {}), state }, null, 2)}\n`);
+  replaceFile(file, `${JSON.stringify({ ...(data ?? {}), state }, null, 2)}\n`, config.dataPath);
   return { created };
 }
 
@@ -142,4 +131,4 @@ export function pluginDataFile(config: VaultConfig, name: string): string {
   return `${config.configDir}/plugins/${PLUGIN_ID}/${name}`;
 }
 
-export { absOf, writeAtomically };
+export { absOf };

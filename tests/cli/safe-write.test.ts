@@ -5,9 +5,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RefusedWrite, removeStaleTempFiles, replaceFile, VaultBounds } from '../../src/cli/safe-write';
 import { tempDir } from '../support/temp-dir';
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 describe('safe-write', () => {
   it('replaces a file keeping its exact mode, whatever the umask', () => {
@@ -23,6 +27,52 @@ describe('safe-write', () => {
     }
     expect(fs.readFileSync(f, 'utf8')).toBe('new');
     expect(fs.statSync(f).mode & 0o777).toBe(0o604);
+    expect(fs.readdirSync(dir)).toEqual(['n.md']);
+  });
+
+  it('flushes the new text to disk before the rename, so a power cut leaves the old note or the new one', () => {
+    const dir = tempDir();
+    const f = path.join(dir, 'n.md');
+    fs.writeFileSync(f, 'old');
+    const calls: string[] = [];
+    const fsync = vi.spyOn(fs, 'fsyncSync').mockImplementation(() => {
+      calls.push(
+        `fsync ${fs.readFileSync(
+          fs
+            .readdirSync(dir)
+            .filter((n) => n !== 'n.md')
+            .map((n) => path.join(dir, n))[0]!,
+          'utf8',
+        )}`,
+      );
+    });
+    const rename = vi.spyOn(fs, 'renameSync');
+    rename.mockImplementation((from, to) => {
+      calls.push('rename');
+      rename.mockRestore();
+      fs.renameSync(from, to);
+    });
+    replaceFile(f, 'new', 'n.md');
+    expect(calls).toEqual(['fsync new', 'rename']);
+    expect(fs.readFileSync(f, 'utf8')).toBe('new');
+    expect(fsync).toHaveBeenCalledTimes(1);
+  });
+
+  it('writes as before on a file system that cannot flush, and stops on a real I/O error', () => {
+    const dir = tempDir();
+    const f = path.join(dir, 'n.md');
+    fs.writeFileSync(f, 'old');
+    const error = (code: string) => Object.assign(new Error(code), { code });
+    vi.spyOn(fs, 'fsyncSync').mockImplementationOnce(() => {
+      throw error('EINVAL');
+    });
+    replaceFile(f, 'new', 'n.md');
+    expect(fs.readFileSync(f, 'utf8')).toBe('new');
+    vi.spyOn(fs, 'fsyncSync').mockImplementationOnce(() => {
+      throw error('EIO');
+    });
+    expect(() => replaceFile(f, 'newer', 'n.md')).toThrow('EIO');
+    expect(fs.readFileSync(f, 'utf8')).toBe('new');
     expect(fs.readdirSync(dir)).toEqual(['n.md']);
   });
 
