@@ -39,5 +39,13 @@ describe('case 8: modes kept, read-only notes refused', () => {
       },
     ]);
     expect(r.json().updated).toBe(2);
+
+    // Said once, on a line of its own, in the summary a person reads.
+    const again = runChild(['import', writeZip(dir, { 'Connections.csv': text }), '--vault', vault]);
+    const shown = path.relative(vault, locked).split(path.sep).join('/');
+    expect(again.err).toContain(
+      `  ${shown} is read-only; left unchanged (make it writable to let network-crm update it)`,
+    );
+    expect(again.err).not.toContain(`${shown}: ${shown}`);
   });
 });

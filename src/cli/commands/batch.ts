@@ -16,6 +16,7 @@ import { FLAG, VAULT_FLAGS, type CommandSpec } from '../command';
 import type { CliIo } from '../io';
 import { openVault } from '../options';
 import { VaultPeople } from '../vault-people';
+import { failureLine } from '../failures';
 
 function dateFlag(args: ParsedArgs, name: string): string {
   const value = requireFlag(args, name);
@@ -61,7 +62,7 @@ async function runMetAtEvent(args: ParsedArgs, io: CliIo): Promise<number> {
     );
     for (const p of chosen)
       io.out(`  ${p.name}${p.company ? ` · ${p.company}` : ''} · ${p.connectedOn ?? `invited ${p.invitedOn ?? ''}`}`);
-    for (const f of editor.failed) io.err(`  ${f.path}: ${f.error}`);
+    for (const f of editor.failed) io.err(`  ${failureLine(f)}`);
     if (!dryRun && n > 0) io.out('Undo with: network-crm undo --vault …');
   }
   return editor.failed.length > 0 ? 1 : 0;

@@ -20,6 +20,7 @@ import type { CliIo } from '../io';
 import { openVault } from '../options';
 import { VaultPeople } from '../vault-people';
 import { keepInTouchOf } from './keep-in-touch';
+import { failureLine } from '../failures';
 
 const ACTION_FLAGS: readonly FlagSpec[] = [
   { name: 'log', help: 'log contact today (a line under ## Interactions, last-contact moved forward)' },
@@ -135,7 +136,7 @@ async function runBulk(args: ParsedArgs, io: CliIo): Promise<number> {
   );
   for (const c of done) io.out(`  ${c.person.name}: ${c.change}  (${c.person.path})`);
   if (unchanged.length > 0) io.out(`${plural(unchanged.length, 'person', 'people')} already so, left alone.`);
-  for (const f of failed) io.err(`  ${f.path}: ${f.error}`);
+  for (const f of failed) io.err(`  ${failureLine(f)}`);
   if (!dryRun && done.length > 0) io.out('Undo with: network-crm undo --vault …');
   return failed.length > 0 ? 1 : 0;
 }

@@ -28,6 +28,7 @@ import { CliEditor } from '../cli-edits';
 import { FLAG, VAULT_FLAGS, type CommandSpec } from '../command';
 import type { CliIo } from '../io';
 import { openTriageContext, type TriageContext } from '../triage-context';
+import { failureLine } from '../failures';
 
 type Decision = TriageDecision | { type: 'asked' };
 
@@ -143,7 +144,7 @@ async function decideOne(args: ParsedArgs, io: CliIo, ctx: TriageContext, decisi
     const done = await editNotes(ctx, `ask ${person.name} “have we met?”`, [
       { path: person.path, edit: { frontmatter: recordAsk.frontmatter(ctx.today), body: recordAsk.body(ctx.today) } },
     ]);
-    if (done.failed[0]) throw new Error(`${done.failed[0].path}: ${done.failed[0].error}`);
+    if (done.failed[0]) throw new Error(failureLine(done.failed[0]));
     const s = ctx.session.settings;
     const reply = fillReplyTemplate(s.replyTemplate, person, replySigner(s.myName, ctx.state().owner?.name));
     if (json)
@@ -182,7 +183,7 @@ async function decideOne(args: ParsedArgs, io: CliIo, ctx: TriageContext, decisi
         saveSentDecision(ctx, [sent], type, ed);
     },
   );
-  if (done.failed[0]) throw new Error(`${done.failed[0].path}: ${done.failed[0].error}`);
+  if (done.failed[0]) throw new Error(failureLine(done.failed[0]));
   if (json) io.out(JSON.stringify({ path: person.path, decision, card: kind, cleared }));
   else
     io.out(
@@ -262,7 +263,7 @@ async function decideMany(
       io,
       people.map((p) => p.name),
     );
-    for (const f of failed) io.err(`  ${f.path}: ${f.error}`);
+    for (const f of failed) io.err(`  ${failureLine(f)}`);
     if (!dryRun && io.interrupted())
       io.out(`Interrupted after ${formatCount(changed.length)}; run the same command again for the rest.`);
   }

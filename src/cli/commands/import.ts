@@ -31,6 +31,7 @@ import { NoteReads, vaultSnapshot } from '../person-notes';
 import { readInputs } from '../read-inputs';
 import { saveVaultState } from '../vault-config';
 import { CliEditor } from '../cli-edits';
+import { failureLine } from '../failures';
 
 export type ImportSummary = ReturnType<typeof importSummary>;
 
@@ -176,7 +177,7 @@ function printHuman(io: CliIo, summary: ImportSummary, vault: string): void {
     );
   if (summary.failed.length) {
     line(summary.failed.length, 'failure', 'failures');
-    for (const f of summary.failed.slice(0, 10)) io.err(`  ${f.path}: ${f.error}`);
+    for (const f of summary.failed.slice(0, 10)) io.err(`  ${failureLine(f)}`);
     if (summary.failed.length > 10) io.err(`  …and ${formatCount(summary.failed.length - 10)} more (see --json)`);
   }
   if (summary.reportFile) io.out(`  Report: ${summary.reportFile}`);

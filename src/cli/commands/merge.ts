@@ -18,6 +18,7 @@ import { openVault } from '../options';
 import { VaultPeople } from '../vault-people';
 import { CliEditor } from '../cli-edits';
 import { parseYaml } from '../yaml-full';
+import { failureLine } from '../failures';
 
 interface ReadNote {
   path: string;
@@ -114,7 +115,7 @@ async function runMerge(args: ParsedArgs, io: CliIo): Promise<number> {
     if (editor.failed.length > 0) {
       // The other note stays where it is: its fields or links did not all reach the kept note.
       editor.commit(label);
-      for (const f of editor.failed) io.err(`${f.path}: ${f.error}`);
+      for (const f of editor.failed) io.err(failureLine(f));
       io.err(`Not merged: ${removed.path} stays where it is. \`network-crm undo\` takes back what was changed.`);
       return 1;
     }

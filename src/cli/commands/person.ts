@@ -18,6 +18,7 @@ import { FLAG, VAULT_FLAGS, type CommandSpec } from '../command';
 import type { CliIo } from '../io';
 import { openVault } from '../options';
 import { VaultPeople } from '../vault-people';
+import { failureLine } from '../failures';
 
 async function runLog(args: ParsedArgs, io: CliIo): Promise<number> {
   const session = openVault(args);
@@ -36,7 +37,7 @@ async function runLog(args: ParsedArgs, io: CliIo): Promise<number> {
     frontmatter: (fm) => advanceLastContact(fm, date),
     body: (body) => logInteractionBody(body, interaction),
   });
-  if (editor.failed[0]) throw new Error(`${editor.failed[0].path}: ${editor.failed[0].error}`);
+  if (editor.failed[0]) throw new Error(failureLine(editor.failed[0]));
   editor.commit(`log ${channel} with ${person.name}`);
   const line = interactionLine(interaction);
   if (args.flags.has('json')) io.out(JSON.stringify({ path: person.path, line }));

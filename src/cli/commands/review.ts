@@ -23,6 +23,7 @@ import type { CliIo } from '../io';
 import { openVault, type VaultSession } from '../options';
 import { VaultPeople } from '../vault-people';
 import { keepInTouchOf } from './keep-in-touch';
+import { failureLine } from '../failures';
 
 function readConfigJson(session: VaultSession, name: string): unknown {
   try {
@@ -109,7 +110,7 @@ async function runReview(args: ParsedArgs, io: CliIo): Promise<number> {
     io.out(`     last: ${context.lastInteraction ?? 'no interaction logged yet'}`);
   });
   if (written) io.out(`Written to ${target.path} (${target.kind}). Undo with: network-crm undo --vault …`);
-  for (const f of editor.failed) io.err(`${f.path}: ${f.error}`);
+  for (const f of editor.failed) io.err(failureLine(f));
   return editor.failed.length > 0 ? 1 : 0;
 }
 
