@@ -114,7 +114,7 @@ function strings(l: unknown): boolean {
 }
 
 /** Empty lists as the one shared empty list: most notes have no meetings, many no links. */
-function list<T>(l: T[]): readonly T[] {
+function shared<T>(l: T[]): readonly T[] {
   return l.length === 0 ? EMPTY_LIST : l;
 }
 
@@ -153,23 +153,23 @@ const FACTS_CODEC: FactsCodec<NoteFacts> = {
     let person: NoteFacts['person'] = null;
     if (p !== 0) {
       if (!Array.isArray(p)) throw new Error('not a facts line');
-      const list = p[0] as number;
-      if (list === -1) {
+      const keyList = p[0] as number;
+      if (keyList === -1) {
         person = { frontmatter: null };
         if (typeof p[1] === 'string') person.yamlError = p[1];
         if (typeof p[2] === 'string') person.rawYaml = p[2];
       } else {
         const frontmatter: Record<string, unknown> = {};
-        const names = keys.at(list);
+        const names = keys.at(keyList);
         if (names.length !== p.length - 1) throw new Error('not a facts line');
         for (let i = 0; i < names.length; i++) frontmatter[names[i] as string] = p[i + 1];
         person = { frontmatter };
       }
     }
     const index = {
-      logDates: list(logDates),
-      meetingDates: list(meetingDates),
-      links: list(links),
+      logDates: shared(logDates),
+      meetingDates: shared(meetingDates),
+      links: shared(links),
       contacts,
       tasks: tasks === 1,
     };

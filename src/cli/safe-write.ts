@@ -90,30 +90,31 @@ function isReadOnly(mode: number): boolean {
  * soon after can leave a file system (XFS, ext4 without auto_da_alloc, some network shares)
  * with the new name on an empty file, the note lost. About 0.3 ms a note here; only files
  * that replace one pay it (new notes are created directly). A file system that cannot flush
- * (EINVAL, ENOTSUP) is written as before.
+ * (EINVAL, ENOTSUP, EOPNOTSUPP) is written as before.
  */
 function flushToDisk(fd: number): void {
   try {
     fs.fsyncSync(fd);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code !== 'EINVAL' && code !== 'ENOTSUP') throw e;
+    if (code !== 'EINVAL' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP') throw e;
   }
 }
 
 /**
  * Replaces the file at `target` with `text` in one rename, keeping its mode (and owner,
  * when we may), its new text flushed to disk first. A read-only file is refused with
- * {@link RefusedWrite}.
+ * {@link RefusedWrite}, unless `ours`: the plugin's own state and undo record, which a
+ * command must be able to record after it has changed notes (they keep their mode).
  */
-export function replaceFile(target: string, text: string, shown: string): void {
+export function replaceFile(target: string, text: string, shown: string, ours = false): void {
   let stat: fs.Stats | null = null;
   try {
     stat = fs.statSync(target);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
   }
-  if (stat && isReadOnly(stat.mode)) {
+  if (stat && !ours && isReadOnly(stat.mode)) {
     throw new RefusedWrite(`${shown} is read-only; left unchanged (make it writable to let network-crm update it)`);
   }
   const mode = stat ? stat.mode & 0o7777 : 0o666;

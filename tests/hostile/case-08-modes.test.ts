@@ -48,4 +48,19 @@ describe('case 8: modes kept, read-only notes refused', () => {
     );
     expect(again.err).not.toContain(`${shown}: ${shown}`);
   });
+
+  it("the plugin's own state stays writable for a command: a read-only data.json is updated and keeps its mode", () => {
+    const { dir, vault } = workspace();
+    const data = path.join(vault, '.obsidian', 'plugins', 'network-crm', 'data.json');
+    fs.mkdirSync(path.dirname(data), { recursive: true });
+    fs.writeFileSync(data, '{"folder":"People"}\n');
+    fs.chmodSync(data, 0o444);
+    const r = runChild(['import', writeZip(dir, exp.files, '11-01-2026'), '--vault', vault, '--json']);
+    expect(r.code).toBe(0);
+    expect(r.json().failed).toEqual([]);
+    expect(fs.statSync(data).mode & 0o777).toBe(0o444);
+    const saved = JSON.parse(fs.readFileSync(data, 'utf8')) as Record<string, unknown>;
+    expect(saved.folder).toBe('People');
+    expect(saved.state).toBeDefined();
+  });
 });
