@@ -47,7 +47,7 @@ function writeStack(file: string, stack: readonly UndoEntry[]): void {
   if (stack.length === 0) fs.rmSync(file, { force: true });
   else {
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    replaceFile(file, JSON.stringify(stack), path.basename(file), true);
+    replaceFile(file, JSON.stringify(stack), path.basename(file), { ours: true });
   }
 }
 

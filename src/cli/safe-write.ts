@@ -107,7 +107,7 @@ function flushToDisk(fd: number): void {
  * {@link RefusedWrite}, unless `ours`: the plugin's own state and undo record, which a
  * command must be able to record after it has changed notes (they keep their mode).
  */
-export function replaceFile(target: string, text: string, shown: string, ours = false): void {
+export function replaceFile(target: string, text: string, shown: string, { ours = false } = {}): void {
   let stat: fs.Stats | null = null;
   try {
     stat = fs.statSync(target);

@@ -122,7 +122,7 @@ export function saveVaultState(config: VaultConfig, state: VaultState): { create
   if (problem !== null) throw new Error(`${config.dataPath} ${problem}; the vault state was not saved`);
   const created = data === null;
   if (created) fs.mkdirSync(path.dirname(file), { recursive: true });
-  replaceFile(file, `${JSON.stringify({ ...(data ?? {}), state }, null, 2)}\n`, config.dataPath, true);
+  replaceFile(file, `${JSON.stringify({ ...(data ?? {}), state }, null, 2)}\n`, config.dataPath, { ours: true });
   return { created };
 }
 

@@ -85,7 +85,7 @@ describe('safe-write', () => {
     expect(() => replaceFile(f, 'new', 'People/n.md')).toThrow('People/n.md is read-only; left unchanged');
     expect(fs.readFileSync(f, 'utf8')).toBe('old');
     // The plugin's own files (its state, the undo record) are replaced all the same, keeping their mode.
-    replaceFile(f, 'state', 'data.json', true);
+    replaceFile(f, 'state', 'data.json', { ours: true });
     expect(fs.readFileSync(f, 'utf8')).toBe('state');
     expect(fs.statSync(f).mode & 0o777).toBe(0o444);
   });
