@@ -8,13 +8,16 @@
 import { applyPlan, type ApplyResult } from '../../core/import/apply';
 import { importSources } from '../../core/import/mixed-inputs';
 import { planImport } from '../../core/import/plan';
+import { PART_ROWS, planInParts, type PartsOptions } from '../../core/import/parts';
+import type { ImportSource } from '../../core/import/source';
+import { compactExportOf } from '../../core/import/sources/linkedin';
 import { attendeesWithoutNote, TOP_ATTENDEES } from '../../core/import/sources/calendar';
 import { metPeopleSource } from '../../core/import/sources/met-people';
 import { sourceTable } from '../../core/import/plan-counts';
 import type { ImportPlan, ImportSettings } from '../../core/import/plan-types';
 import { CalendarCancelled } from '../../core/sources/calendar/read-calendar';
 import { recordImport } from '../../core/import/record-import';
-import { sanityBrake, type SanityBrake } from '../../core/import/sanity-brake';
+import { BRAKE_MIN_PEOPLE, sanityBrake, type SanityBrake } from '../../core/import/sanity-brake';
 import { describeMerge } from '../../core/linkedin/merge-exports';
 import { composeImportReport } from '../../core/import/report';
 import { isUpToDate, reportPath } from '../../core/import/report-path';
@@ -278,6 +281,20 @@ export interface PrepareOptions {
 }
 
 /**
+ * What the import has once its inputs are read and the vault is known: the plan, or (for a
+ * Connections.csv too large to plan at once, see core/import/parts.ts) a way to plan it a
+ * part at a time, written as each part is made.
+ */
+interface Prepared {
+  /** The plan made at once; null for an import planned in parts. */
+  plan: ImportPlan | null;
+  /** For an import planned in parts: plans it (again), handing each part to `onPart`. */
+  inParts: ((onPart?: PartsOptions['onPart']) => Promise<ImportPlan>) | null;
+  /** Person notes the vault had before the import. */
+  notes: number;
+}
+
+/**
  * The plan for these inputs, in any mix (LinkedIn, address books, calendars), as the CLI
  * makes it: the person notes are read on a worker thread (`workerScript`, the bundled CLI)
  * while this thread parses the files. `inputs` is emptied once the files are read, so their
@@ -289,6 +306,16 @@ export async function prepareImport(
   inputs: ExportInput[],
   options: PrepareOptions = {},
 ): Promise<ImportPlan> {
+  const prepared = await prepare(session, settings, inputs, options);
+  return prepared.plan ?? (await (prepared.inParts as NonNullable<Prepared['inParts']>)());
+}
+
+async function prepare(
+  session: VaultSession,
+  settings: ImportSettings,
+  inputs: ExportInput[],
+  options: PrepareOptions,
+): Promise<Prepared> {
   const lap = options.lap ?? (() => undefined);
   // The export is parsed first (~300 ms at 30,000): the worker may read up to 256 batches of
   // 256 notes (~64 MB, all of a 30,000-note vault) meanwhile. With the default window it
@@ -309,7 +336,7 @@ async function planFromInputs(
   options: PrepareOptions,
   lap: (phase: string) => void,
   reads: NoteReads,
-): Promise<ImportPlan> {
+): Promise<Prepared> {
   const { vault } = session;
   const io = options.io;
   const sources = await importSources(inputs, {
@@ -325,6 +352,7 @@ async function planFromInputs(
           return io.breathe();
         }
       : undefined,
+    compactAbove: PART_ROWS,
   }).finally(() => io?.progress?.(null));
   lap('read');
   // The files' bytes are read: let them go (a 1,000,000-row Connections.csv is 100 MB of them).
@@ -332,9 +360,16 @@ async function planFromInputs(
   vault.cleanTempFiles();
   const snapshot = vaultSnapshot(session, reads);
   lap('snapshot');
+  const exp = sources.length === 1 ? compactExportOf(sources[0] as ImportSource) : null;
+  if (exp !== null)
+    return {
+      plan: null,
+      inParts: (onPart) => planInParts(exp, snapshot, settings, { onPart }),
+      notes: snapshot.notes.length,
+    };
   const plan = await planImport(sources, snapshot, settings);
   lap('plan');
-  return plan;
+  return { plan, inParts: null, notes: snapshot.notes.length };
 }
 
 /**
@@ -385,9 +420,9 @@ export async function runImport(args: ParsedArgs, io: CliIo): Promise<number> {
     if (process.env.NETWORK_CRM_PERF === '1') phases[`${name}RssMb`] = Math.round(process.memoryUsage.rss() / 1e6);
     mark = now;
   };
-  let plan: ImportPlan;
+  let prepared: Prepared;
   try {
-    plan = await prepareImport(session, settings, readInputs(args.positional), {
+    prepared = await prepare(session, settings, readInputs(args.positional), {
       workerScript: io.workerScript,
       lap,
       io,
@@ -397,11 +432,19 @@ export async function runImport(args: ParsedArgs, io: CliIo): Promise<number> {
     io.out('Interrupted while reading the calendar; nothing was written.');
     return 130;
   }
+  const dryRun = args.flags.has('dry-run');
+  const { inParts } = prepared;
+  let plan = prepared.plan;
+  // An import planned in parts is planned whole first when the dry run shows it or the brake
+  // could trip (it needs more than BRAKE_MIN_PEOPLE notes to move), then again as it is written.
+  if (plan === null && inParts !== null && (dryRun || prepared.notes > BRAKE_MIN_PEOPLE)) {
+    plan = await inParts();
+    lap('plan');
+  }
 
   let result: ApplyResult | null = null;
-  const after = new AfterImport(session, plan);
-  const brake = sanityBrake(plan);
-  if (brake && !args.flags.has('dry-run') && !args.flags.has('yes')) {
+  const brake = plan === null ? null : sanityBrake(plan);
+  if (plan !== null && brake && !dryRun && !args.flags.has('yes')) {
     printBrake(io, brake);
     // On a terminal the user is asked, as the plugin's preview asks; a script gets the exit code.
     const ask = args.flags.has('json') ? undefined : io.confirm;
@@ -412,22 +455,43 @@ export async function runImport(args: ParsedArgs, io: CliIo): Promise<number> {
       return EXIT_BRAKE;
     }
   } else if (brake) printBrake(io, brake);
-  if (!args.flags.has('dry-run')) {
+  // Set when the people folder cannot be made: the parts after it would only fail the same way.
+  let folderFailed = false;
+  const apply = async (part: ImportPlan): Promise<ApplyResult> => {
     try {
-      result = await applyPlan(plan, vault.writer(), {
+      return await applyPlan(part, vault.writer(), {
         shouldStop: () => io.interrupted(),
         // Yield to the event loop now and then so Ctrl-C is noticed between two notes.
         onProgress: (done) => (done % 250 === 0 ? io.breathe() : undefined),
       });
     } catch (e) {
       // Only the folder creation can throw here (notes fail one by one inside applyPlan).
-      result = { created: [], updated: [], failed: [{ path: folder, error: errorText(e) }], cancelled: false };
+      folderFailed = true;
+      return { created: [], updated: [], failed: [{ path: folder, error: errorText(e) }], cancelled: false };
     }
-    if (args.flags.has('create-attendees') && !result.cancelled) {
-      const made = await createAttendeeNotes(session, settings, plan);
-      after.createdForAttendees = made.created;
-      after.failed.push(...made.failed);
-    }
+  };
+  let createdForAttendees: { created: string[]; failed: Failure[] } = { created: [], failed: [] };
+  if (!dryRun) {
+    if (inParts !== null) {
+      const all: ApplyResult = { created: [], updated: [], failed: [], cancelled: false };
+      plan = await inParts(async (part) => {
+        const r = await apply(part);
+        for (const p of r.created) all.created.push(p);
+        for (const p of r.updated) all.updated.push(p);
+        for (const f of r.failed) all.failed.push(f);
+        all.cancelled = r.cancelled;
+        return !r.cancelled && !folderFailed;
+      });
+      result = all;
+    } else result = await apply(plan as ImportPlan);
+    if (args.flags.has('create-attendees') && !result.cancelled)
+      createdForAttendees = await createAttendeeNotes(session, settings, plan as ImportPlan);
+  }
+  const whole = plan as ImportPlan;
+  const after = new AfterImport(session, whole);
+  after.createdForAttendees = createdForAttendees.created;
+  after.failed.push(...createdForAttendees.failed);
+  if (result !== null) {
     const baseFileCreated = await after.writeBaseFile();
     if (args.flags.has('report')) await after.writeReport(result);
     await after.saveState(result, baseFileCreated);
@@ -435,7 +499,7 @@ export async function runImport(args: ParsedArgs, io: CliIo): Promise<number> {
   lap('write');
   // For `npm run bench`: where the time went, on stderr.
   if (process.env.NETWORK_CRM_PERF === '1') io.err(JSON.stringify({ phases }));
-  const summary = importSummary(plan, result, {
+  const summary = importSummary(whole, result, {
     baseFile: after.baseFile,
     reportFile: after.reportFile,
     failed: after.failed,

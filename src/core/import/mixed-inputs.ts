@@ -57,6 +57,8 @@ export interface SourceOptions {
   /** How far the calendars are read: the file being read and the fraction done overall. */
   onProgress?: (file: string, fraction: number) => void | Promise<void>;
   shouldStop?: () => boolean;
+  /** A Connections.csv with more people is held compactly, to be planned in parts (core/import/parts.ts). */
+  compactAbove?: number;
 }
 
 const FORMATS: readonly AddressBookFormat[] = ['vcard', 'google-csv', 'outlook-csv'];
@@ -65,7 +67,8 @@ const FORMATS: readonly AddressBookFormat[] = ['vcard', 'google-csv', 'outlook-c
 export async function importSources(inputs: readonly ExportInput[], options: SourceOptions): Promise<ImportSource[]> {
   const sorted = sortInputs(inputs);
   const sources: ImportSource[] = [];
-  if (sorted.linkedin.length > 0) sources.push(linkedInSource(readExport(sorted.linkedin)));
+  if (sorted.linkedin.length > 0)
+    sources.push(linkedInSource(readExport(sorted.linkedin, { compactAbove: options.compactAbove })));
   for (const format of FORMATS) {
     const files = sorted.addressBooks.filter((f) => f.format === format);
     if (files.length > 0) sources.push(addressBookSource(format, files));

@@ -138,6 +138,22 @@ function collectPeople(
 }
 
 /**
+ * What the parts of one import share (core/import/parts.ts): who has claimed which note,
+ * the paths taken, and the notes accounted for. With it, a part's plan leaves out the
+ * notes missing from the export: only the whole import can tell.
+ */
+export interface PlanShared {
+  matcher: NoteMatcher;
+  paths: PathClaimer;
+  accounted: Set<ExistingNote>;
+}
+
+/** A fresh {@link PlanShared} for one import of `vault`. */
+export function sharedPlanState(vault: VaultSnapshot): PlanShared {
+  return { matcher: new NoteMatcher(vault.notes), paths: new PathClaimer(vault.paths), accounted: new Set() };
+}
+
+/**
  * The plan for these sources (a LinkedIn export is taken as its source). Sources are
  * collected in order; a person several sources describe is one person (see
  * IncomingSet.merge), whose fields come from the sources that own them.
@@ -146,10 +162,11 @@ export async function planImport(
   input: LinkedInExport | readonly ImportSource[],
   vault: VaultSnapshot,
   settings: ImportSettings,
+  shared?: PlanShared,
 ): Promise<ImportPlan> {
   const sources = isSourceList(input) ? input : [linkedInSource(input)];
   const plan = emptyPlan(sources, settings);
-  const matcher = new NoteMatcher(vault.notes);
+  const { matcher, paths, accounted } = shared ?? sharedPlanState(vault);
   const summaries: SourceSummary[] = [];
   const { people, provenance } = collectPeople(sources, plan, matcher, settings, summaries);
   const summaryOf = new Map(sources.map((s, i) => [s, summaries[i] as SourceSummary]));
@@ -159,13 +176,11 @@ export async function planImport(
     for (const s of from) bump(summaryOf.get(s) as SourceSummary);
   };
 
-  const paths = new PathClaimer(vault.paths);
   const reportedUnreadable = new Set<string>();
   // Who each row is, for an ambiguous row's candidates only: made when the first one needs it.
   let bySourceMap: Map<unknown, IncomingPerson> | null = null;
   const bySource = () => (bySourceMap ??= new Map(people.all().map((p) => [p.source, p])));
-  // Notes whose person is in a source's complete list (`isConnection`), or may be (an ambiguous row).
-  const accounted = new Set<ExistingNote>();
+  // `accounted`: notes whose person is in a source's complete list (`isConnection`), or may be (an ambiguous row).
   const namesakesOf = new Map<IncomingPerson, IncomingPerson[]>();
   for (const person of people.all()) {
     // The name alone designates someone only when one person of this import has it.
@@ -231,8 +246,9 @@ export async function planImport(
     count(from, (s) => (changed ? s.updated++ : s.unchanged++));
   }
 
-  for (const source of sources)
-    if (source.missing) plan.missingFromExport.push(...source.missing(vault.notes, accounted));
+  if (shared === undefined)
+    for (const source of sources)
+      if (source.missing) plan.missingFromExport.push(...source.missing(vault.notes, accounted));
   plan.bySource = summaries;
   sources.forEach((s, i) => {
     const summary = summaries[i] as SourceSummary;

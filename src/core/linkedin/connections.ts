@@ -14,6 +14,7 @@ import { createDateParser, EXPECTED_DATE_FORMATS } from '../dates/linkedin-dates
 import { fullName, nameKey } from '../identity/person-name';
 import { normaliseProfileUrl } from '../identity/profile-url';
 import { quoted } from '../text/control-chars';
+import { CompactRows } from './compact-rows';
 import type { ConnectionRecord, ConnectionsFile, RowIssue } from './records';
 
 const COLUMNS = {
@@ -50,11 +51,28 @@ export function parseConnections(text: string, file: string): ConnectionsFile {
   return readTable(text, file, connectionsReader(file));
 }
 
+export interface ConnectionsOptions {
+  /**
+   * Past this many people the rows are kept compactly (`ConnectionsFile.compact`, records
+   * left empty), for an import that plans them a part at a time (core/import/parts.ts).
+   */
+  compactAbove?: number;
+}
+
 /** Connections.csv row by row (see core/csv/read-table.ts), for a file of any size. */
-export function connectionsReader(file: string): TableReader<ConnectionsFile> {
+export function connectionsReader(file: string, options: ConnectionsOptions = {}): TableReader<ConnectionsFile> {
   let col = indexColumns([], COLUMNS);
   const parseDate = createDateParser();
-  const records: ConnectionRecord[] = [];
+  let records: ConnectionRecord[] = [];
+  let compact: CompactRows | null = null;
+  const keep = (record: ConnectionRecord) => {
+    if (compact !== null) return compact.push(record);
+    records.push(record);
+    if (options.compactAbove === undefined || records.length <= options.compactAbove) return;
+    compact = new CompactRows(file);
+    for (const r of records) compact.push(r);
+    records = [];
+  };
   const skipped: RowIssue[] = [];
   const warnings: RowIssue[] = [];
   const seen = new Map<string, number>();
@@ -109,7 +127,7 @@ export function connectionsReader(file: string): TableReader<ConnectionsFile> {
       return;
     }
     seen.set(key, line);
-    records.push({
+    keep({
       firstName: ownCopy(firstName),
       lastName: ownCopy(lastName),
       name,
@@ -133,6 +151,14 @@ export function connectionsReader(file: string): TableReader<ConnectionsFile> {
     },
     row,
     bad: (line, message) => skipped.push({ file, line, reason: `unreadable row (${message})` }),
-    finish: () => ({ file, hasUrlColumn, records, skipped, warnings, blankMemberRows }),
+    finish: () => ({
+      file,
+      hasUrlColumn,
+      records,
+      skipped,
+      warnings,
+      blankMemberRows,
+      ...(compact !== null ? { compact } : {}),
+    }),
   };
 }

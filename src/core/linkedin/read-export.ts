@@ -16,7 +16,8 @@ import { InputError } from '../csv/input-error';
 import { CsvReader, findHeader, notTheExpectedFile, type TableReader } from '../csv/read-table';
 import { StreamingTextDecoder } from '../text/decode';
 import { inflateEntry, listZipEntries, ZipError, type WholeInflater, type ZipEntry } from '../zip/zip-reader';
-import { connectionsReader, isConnectionsHeader } from './connections';
+import { withRecords } from './compact-rows';
+import { connectionsReader, isConnectionsHeader, type ConnectionsOptions } from './connections';
 import { baseName, isZipName, kindFromFileName, looksLikeZip, type ExportFileKind } from './export-files';
 import { invitationsReader, isInvitationsHeader } from './invitations';
 import { mergeExportFiles, type MergedExports } from './merge-exports';
@@ -123,8 +124,9 @@ function* guardedInflate(input: ExportInput, entry: ZipEntry): Generator<Uint8Ar
 function readerFor(
   kind: Exclude<ExportFileKind, 'profile'>,
   name: string,
+  options: ConnectionsOptions,
 ): TableReader<ConnectionsFile | InvitationsFile | MessagesFile> {
-  if (kind === 'connections') return connectionsReader(name);
+  if (kind === 'connections') return connectionsReader(name, options);
   if (kind === 'invitations') return invitationsReader(name);
   return messagesReader(name);
 }
@@ -168,7 +170,8 @@ function head(file: ExportFile): string {
   return '';
 }
 
-export function readExport(inputs: readonly ExportInput[]): LinkedInExport {
+/** `options.compactAbove`: a Connections.csv with more people is held compactly (see connections.ts). */
+export function readExport(inputs: readonly ExportInput[], options: ConnectionsOptions = {}): LinkedInExport {
   const out: LinkedInExport = {
     sources: inputs.map((i) => i.name),
     connections: [],
@@ -197,7 +200,7 @@ export function readExport(inputs: readonly ExportInput[]): LinkedInExport {
       continue;
     }
     const k = kind;
-    const parsed = parseFile(file, () => readerFor(k, file.name));
+    const parsed = parseFile(file, () => readerFor(k, file.name, options));
     if (k === 'connections') out.connections.push(parsed as ConnectionsFile);
     else if (k === 'invitations') out.invitations.push(parsed as InvitationsFile);
     else out.messages.push(parsed as MessagesFile);
@@ -209,5 +212,7 @@ export function readExport(inputs: readonly ExportInput[]): LinkedInExport {
       `nothing to import: expected ${ANY_EXPECTED}`,
     );
   }
+  // Files of one kind are merged row by row: a large one is made records again for that.
+  if (out.connections.length > 1) out.connections = out.connections.map(withRecords);
   return mergeExportFiles(out);
 }

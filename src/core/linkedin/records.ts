@@ -26,10 +26,21 @@ export interface ConnectionRecord {
   source: SourceRef;
 }
 
+/** People held compactly, each made a record again when asked (compact-rows.ts). */
+export interface CompactConnections {
+  readonly length: number;
+  record(i: number): ConnectionRecord;
+  /** What placing row `i` in a part needs, without its whole record. */
+  identity(i: number): Pick<ConnectionRecord, 'name' | 'profileUrl' | 'connectedOn'>;
+}
+
 export interface ConnectionsFile {
   file: string;
   hasUrlColumn: boolean;
+  /** The people, in file order; empty when they are held in `compact` instead. */
   records: ConnectionRecord[];
+  /** A large file's people, held compactly (see compact-rows.ts and the reader's `compactAbove`). */
+  compact?: CompactConnections;
   /** Rows that cannot become a note (blank member rows, rows without name or URL, duplicates). */
   skipped: RowIssue[];
   /** Rows that are imported but had a value we could not use (a date we could not read, a bad URL). */

@@ -7,6 +7,7 @@
  * invitation and the message details go into the plan's LinkedIn sections.
  */
 import { personKey } from '../../identity/person-key';
+import { withRecords } from '../../linkedin/compact-rows';
 import { coerceDate, coerceText } from '../../people/coerce';
 import type { LinkedInExport } from '../../linkedin/read-export';
 import { linkedInHeadLine, type OwnedValues } from '../../notes/compose-note';
@@ -34,6 +35,18 @@ export function settleLinkedInStatus(current: Readonly<Record<string, unknown>>,
   return status === wanted ? incoming : { ...incoming, [FIELD.status]: status };
 }
 
+/** The exports whose one Connections.csv is held compactly, by their source (see {@link compactExportOf}). */
+const compactExports = new WeakMap<ImportSource, LinkedInExport>();
+
+/**
+ * The export behind a LinkedIn source whose one Connections.csv was held compactly
+ * (more people than the reader's `compactAbove`), for an import planned in parts
+ * (core/import/parts.ts); null for any other source.
+ */
+export function compactExportOf(source: ImportSource): LinkedInExport | null {
+  return compactExports.get(source) ?? null;
+}
+
 /**
  * The LinkedIn source of one import run. It lets go of the export's records once its people
  * are collected (a source is collected once): at 1,000,000 rows, or 200,000 messages, the
@@ -43,7 +56,7 @@ export function linkedInSource(data: LinkedInExport): ImportSource {
   let held: LinkedInExport | null = data;
   /** What `missing` needs of Connections.csv, kept when the records are let go. */
   let connections: { newest: string | null } | null = null;
-  return {
+  const source: ImportSource = {
     id: 'linkedin',
     label: 'LinkedIn',
     files: data.sources,
@@ -56,8 +69,9 @@ export function linkedInSource(data: LinkedInExport): ImportSource {
     warnings: [...data.connections.flatMap((f) => f.warnings), ...data.profiles.flatMap((f) => f.warnings)],
 
     collect({ notes, settings, plan }) {
-      const exp = held;
-      if (exp === null) throw new Error('a LinkedIn import source is collected once');
+      if (held === null) throw new Error('a LinkedIn import source is collected once');
+      // Planned in one pass (with other sources), a large Connections.csv is made records again.
+      const exp = { ...held, connections: held.connections.map(withRecords) };
       held = null;
       const stats = plan.stats;
       stats.connectionRows = exp.connections.reduce((n, f) => n + f.records.length + f.skipped.length, 0);
@@ -109,4 +123,6 @@ export function linkedInSource(data: LinkedInExport): ImportSource {
 
     headLine: linkedInHeadLine,
   };
+  if (data.connections.length === 1 && data.connections[0]?.compact !== undefined) compactExports.set(source, data);
+  return source;
 }

@@ -1,0 +1,220 @@
+/**
+ * An import planned a part at a time, so that its memory does not grow with the people of a
+ * huge Connections.csv. LinkedIn caps a network at 30,000 connections; a file with more than
+ * {@link PART_ROWS} people is odd or hostile (a 1,000,000-row file took 2 GB planned at once).
+ * Its rows are held compactly (core/linkedin/compact-rows.ts), and each part becomes people,
+ * a plan and written notes before the next one is made.
+ *
+ * Parts are chosen so that a part's plan is what the whole plan says about its people:
+ * - everyone the export's other files name (invitations, messages: by URL or by name), with
+ *   those files, is in part 0, so a message still finds its connection;
+ * - people who share a name are in one part (namesakes make each other ambiguous), placed by
+ *   a hash of the name (of the URL for someone without a name);
+ * - the parts share one matcher (a note claimed once), one set of paths and one account of
+ *   the notes the export covers (see PlanShared), and what only the whole file tells (the
+ *   rows, the newest connection, the notes missing from the export) is decided here.
+ * Two things differ from a plan made at once, both only on such files: notes come in part
+ * order, and a file-name clash between two different names can give the `(2)` to the other.
+ * The matching of every person, and every note's text, are the same.
+ */
+import { nameKey } from '../identity/person-name';
+import { personKey } from '../identity/person-key';
+import { ownCopy } from '../text/own-copy';
+import type { LinkedInExport } from '../linkedin/read-export';
+import type { CompactConnections, ConnectionsFile } from '../linkedin/records';
+import { missingFromExport } from './missing-from-export';
+import { planImport, sharedPlanState } from './plan';
+import type { CreateOp, ImportPlan, ImportSettings, SourceSummary } from './plan-types';
+import { linkedInSource } from './sources/linkedin';
+import type { VaultSnapshot } from './vault-snapshot';
+
+/** People per part, and the size past which a Connections.csv is planned in parts. */
+export const PART_ROWS = 50_000;
+
+export interface PartsOptions {
+  /** People per part of the file's unlinked people (tests use small parts). */
+  partRows?: number;
+  /**
+   * Called with each part's plan, in order, before the next part is made (the CLI writes it
+   * then). Returning false stops: the plan returned covers the parts made so far.
+   */
+  onPart?: (plan: ImportPlan) => Promise<boolean>;
+}
+
+/** Every URL and name key the export's other files give, whose connection must be with them. */
+function linkedKeys(exp: LinkedInExport): { urls: Set<string>; names: Set<string> } {
+  const urls = new Set<string>();
+  const names = new Set<string>();
+  const add = (url: string | null, name: string) => {
+    if (url) urls.add(url);
+    const key = nameKey(name);
+    if (key !== '') names.add(key);
+  };
+  for (const f of exp.invitations)
+    for (const inv of f.records) {
+      add(inv.inviterUrl, inv.from);
+      add(inv.inviteeUrl, inv.to);
+    }
+  for (const f of exp.messages)
+    for (const m of f.records) {
+      add(m.senderUrl, m.from);
+      add(null, m.to);
+      for (const url of m.recipientUrls) urls.add(url);
+    }
+  return { urls, names };
+}
+
+/** FNV-1a: a stable spread of name keys over the parts. */
+function hash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+interface Placement {
+  /** Row indices of each part, in file order. */
+  parts: number[][];
+  newest: string | null;
+  onNewestDay: string[];
+}
+
+function place(rows: CompactConnections, exp: LinkedInExport, partRows: number): Placement {
+  const linked = linkedKeys(exp);
+  const keys: string[] = [];
+  const isLinked: boolean[] = [];
+  let newest: string | null = null;
+  let onNewestDay: string[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const { name, profileUrl, connectedOn } = rows.identity(i);
+    const key = nameKey(name);
+    keys.push(key || (profileUrl as string));
+    const byUrl = profileUrl !== null && linked.urls.has(profileUrl);
+    // A connection another file names by URL takes its namesakes with it into part 0.
+    if (byUrl && key !== '') linked.names.add(key);
+    isLinked.push(byUrl);
+    // The newest connection day and who connected on it, as the one-pass source finds them.
+    if (connectedOn === null) continue;
+    if (newest === null || connectedOn > newest) {
+      newest = connectedOn;
+      onNewestDay = [];
+    }
+    if (connectedOn === newest) onNewestDay.push(personKey(profileUrl, name));
+  }
+  const unlinked = keys.filter((k, i) => !isLinked[i] && !linked.names.has(k)).length;
+  const count = Math.max(1, Math.ceil(unlinked / partRows));
+  const parts: number[][] = Array.from({ length: count + 1 }, () => []);
+  keys.forEach((key, i) => {
+    const part = isLinked[i] || linked.names.has(key) ? 0 : 1 + (hash(key) % count);
+    (parts[part] as number[]).push(i);
+  });
+  return { parts, newest, onNewestDay };
+}
+
+/** Part `p`'s export: its people; the other files and the file's rows not imported go with part 0. */
+function partExport(
+  exp: LinkedInExport,
+  file: ConnectionsFile,
+  rows: CompactConnections,
+  indices: number[],
+  p: number,
+) {
+  const connections: ConnectionsFile = {
+    file: file.file,
+    hasUrlColumn: file.hasUrlColumn,
+    records: indices.map((i) => rows.record(i)),
+    skipped: p === 0 ? file.skipped : [],
+    warnings: p === 0 ? file.warnings : [],
+    blankMemberRows: p === 0 ? file.blankMemberRows : 0,
+  };
+  if (p === 0) return { ...exp, connections: [connections] };
+  return {
+    sources: exp.sources,
+    connections: [connections],
+    invitations: [],
+    messages: [],
+    profiles: [],
+    merged: null,
+  };
+}
+
+/** A create already written (or, in a dry run, never to be): the plan keeps what the summary shows. */
+function notComposed(): string {
+  throw new Error('a note of an import planned in parts is composed when its part is written');
+}
+
+function addSummary(into: SourceSummary, s: SourceSummary): void {
+  into.people += s.people;
+  into.created += s.created;
+  into.updated += s.updated;
+  into.unchanged += s.unchanged;
+  into.matched.profile += s.matched.profile;
+  into.matched.email += s.matched.email;
+  into.matched.name += s.matched.name;
+  into.ambiguous += s.ambiguous;
+  into.withoutNote += s.withoutNote;
+  into.counts = into.counts.map(([label, n], i) => [label, n + (s.counts[i]?.[1] ?? 0)] as const);
+}
+
+/** Adds a later part's plan to the plan so far (part 0's gave the export-wide sections). */
+function absorb(into: ImportPlan, part: ImportPlan): void {
+  for (const c of part.creates) into.creates.push(c);
+  for (const u of part.updates) into.updates.push(u);
+  for (const u of part.unchanged) into.unchanged.push(u);
+  for (const a of part.ambiguous) into.ambiguous.push(a);
+  for (const w of part.withoutNote) into.withoutNote.push(w);
+  const unreadable = new Set(into.unreadable.map((u) => u.path));
+  for (const u of part.unreadable) if (!unreadable.has(u.path)) into.unreadable.push(u);
+  part.bySource.forEach((s, i) => {
+    const mine = into.bySource[i];
+    if (mine) addSummary(mine, s);
+  });
+}
+
+/**
+ * The plan of a LinkedIn export whose one Connections.csv is held compactly, made (and,
+ * with `onPart`, written) a part at a time. The plan returned is the whole import's, but
+ * its creates cannot be composed again: each was handed to `onPart` with its part.
+ */
+export async function planInParts(
+  exp: LinkedInExport,
+  vault: VaultSnapshot,
+  settings: ImportSettings,
+  options: PartsOptions = {},
+): Promise<ImportPlan> {
+  const file = exp.connections[0];
+  const rows = file?.compact;
+  if (exp.connections.length !== 1 || file === undefined || rows === undefined)
+    throw new Error('planInParts needs an export with one compact Connections.csv');
+  const { parts, newest, onNewestDay } = place(rows, exp, options.partRows ?? PART_ROWS);
+  const shared = sharedPlanState(vault);
+  let whole: ImportPlan | null = null;
+  let complete = true;
+  for (let p = 0; p < parts.length; p++) {
+    const indices = parts[p] as number[];
+    if (p > 0 && indices.length === 0) continue;
+    const plan = await planImport([linkedInSource(partExport(exp, file, rows, indices, p))], vault, settings, shared);
+    const go = options.onPart ? await options.onPart(plan) : true;
+    // Own copies: a name cut from its row would keep the whole row alive, for each person.
+    plan.creates = plan.creates.map((c): CreateOp => ({
+      path: c.path,
+      name: ownCopy(c.name),
+      profileUrl: c.profileUrl === null ? null : ownCopy(c.profileUrl),
+      source: c.source,
+      text: notComposed,
+    }));
+    if (whole === null) whole = plan;
+    else absorb(whole, plan);
+    if (!go) {
+      complete = false;
+      break;
+    }
+  }
+  const plan = whole as ImportPlan;
+  // Only the whole file tells who is missing from it.
+  if (complete) plan.missingFromExport = missingFromExport({ newest }, vault.notes, shared.accounted);
+  plan.stats.connectionRows = rows.length + file.skipped.length;
+  plan.stats.blankMemberRows = file.blankMemberRows;
+  plan.stats.newestConnectedOn = newest;
+  plan.seen.onNewestDay = onNewestDay;
+  return plan;
+}
