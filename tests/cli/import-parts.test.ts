@@ -21,10 +21,11 @@ import { tempDir } from '../support/temp-dir';
 
 const TODAY = '2026-11-27';
 
-// Counts the plans made in parts, so the test knows the CLI took that path.
+// Parts of 1,500 people (the CLI's are 200,000), and a count of the plans made in parts, so
+// the test knows the CLI took that path.
 vi.mock('../../src/core/import/parts', async (load) => {
   const real = await load<typeof import('../../src/core/import/parts')>();
-  return { ...real, planInParts: vi.fn(real.planInParts) };
+  return { ...real, PART_ROWS: 1500, planInParts: vi.fn(real.planInParts) };
 });
 
 function notesIn(dir: string): Map<string, string> {
@@ -35,7 +36,7 @@ function notesIn(dir: string): Map<string, string> {
 
 describe.each(['2024', '2022'] as const)('an import of more than PART_ROWS people (%s export)', (era) => {
   it('writes what the import at once writes, and a second run writes nothing', { timeout: 120_000 }, async () => {
-    const exp = generateExport({ connections: PART_ROWS + 2000, seed: 8, era, hostile: true });
+    const exp = generateExport({ connections: 4 * PART_ROWS, seed: 8, era, hostile: true });
     const folder = tempDir();
     for (const [name, text] of Object.entries(exp.files)) fs.writeFileSync(path.join(folder, name), text);
     const vault = tempDir();
@@ -46,7 +47,7 @@ describe.each(['2024', '2022'] as const)('an import of more than PART_ROWS peopl
     const first = await cli('import', folder, '--vault', vault, '--today', TODAY, '--json');
     expect(first.code).toBe(0);
     const made = first.json();
-    expect(made.created).toBeGreaterThan(PART_ROWS);
+    expect(made.created).toBeGreaterThan(3 * PART_ROWS);
     expect(dry.json().created).toBe(made.created);
     expect(dry.json().stats).toEqual(made.stats);
     // The dry run plans once; the first import (an empty vault: the brake cannot trip) once, as it writes.
@@ -79,7 +80,7 @@ describe.each(['2024', '2022'] as const)('an import of more than PART_ROWS peopl
 });
 
 it('stops at the first part when the people folder cannot be made, with one failure', { timeout: 60_000 }, async () => {
-  const exp = generateExport({ connections: PART_ROWS + 2000, seed: 9 });
+  const exp = generateExport({ connections: 4 * PART_ROWS, seed: 9 });
   const folder = tempDir();
   for (const [name, text] of Object.entries(exp.files)) fs.writeFileSync(path.join(folder, name), text);
   const vault = tempDir();

@@ -364,7 +364,7 @@ async function planFromInputs(
   if (exp !== null)
     return {
       plan: null,
-      inParts: (onPart) => planInParts(exp, snapshot, settings, { onPart }),
+      inParts: (onPart) => planInParts(exp, snapshot, settings, { onPart, partRows: PART_ROWS }),
       notes: snapshot.notes.length,
     };
   const plan = await planImport(sources, snapshot, settings);

@@ -13,9 +13,12 @@
  * - the parts share one matcher (a note claimed once), one set of paths and one account of
  *   the notes the export covers (see PlanShared), and what only the whole file tells (the
  *   rows, the newest connection, the notes missing from the export) is decided here.
- * Two things differ from a plan made at once, both only on such files: notes come in part
- * order, and a file-name clash between two different names can give the `(2)` to the other.
- * The matching of every person, and every note's text, are the same.
+ * What differs from a plan made at once, only on such files, comes from the order people are
+ * planned in (part by part, file order within a part): notes and warnings come in that order;
+ * a file-name clash between two different names can give the `(2)` to the other; and when
+ * two people of different parts fit one existing note (by e-mail, or a renamed person who
+ * also writes in messages.csv), the one planned first takes it and the other is reported
+ * ambiguous. An import stopped part-way lists no one as missing from the export.
  */
 import { nameKey } from '../identity/person-name';
 import { personKey } from '../identity/person-key';
@@ -28,8 +31,12 @@ import type { CreateOp, ImportPlan, ImportSettings, SourceSummary } from './plan
 import { linkedInSource } from './sources/linkedin';
 import type { VaultSnapshot } from './vault-snapshot';
 
-/** People per part, and the size past which a Connections.csv is planned in parts. */
-export const PART_ROWS = 50_000;
+/**
+ * People per part, and the size past which a Connections.csv is planned in parts: far above
+ * LinkedIn's cap, so that no real export pays for planning twice (the CLI plans the parts once
+ * for the brake, then again as it writes), and a part's people stay within ~250 MB.
+ */
+export const PART_ROWS = 200_000;
 
 export interface PartsOptions {
   /** People per part of the file's unlinked people (tests use small parts). */
@@ -161,6 +168,8 @@ function absorb(into: ImportPlan, part: ImportPlan): void {
   for (const u of part.updates) into.updates.push(u);
   for (const u of part.unchanged) into.unchanged.push(u);
   for (const a of part.ambiguous) into.ambiguous.push(a);
+  // The file's own rows went with part 0; a later part's are the plan's ("a new note is made").
+  for (const w of part.warnings) into.warnings.push(w);
   for (const w of part.withoutNote) into.withoutNote.push(w);
   const unreadable = new Set(into.unreadable.map((u) => u.path));
   for (const u of part.unreadable) if (!unreadable.has(u.path)) into.unreadable.push(u);
