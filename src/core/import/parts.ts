@@ -21,14 +21,13 @@
  * ambiguous. An import stopped part-way lists no one as missing from the export.
  */
 import { nameKey } from '../identity/person-name';
-import { personKey } from '../identity/person-key';
 import { ownCopy } from '../text/own-copy';
 import type { LinkedInExport } from '../linkedin/read-export';
 import type { CompactConnections, ConnectionsFile } from '../linkedin/records';
 import { missingFromExport } from './missing-from-export';
 import { planImport, sharedPlanState } from './plan';
 import type { CreateOp, ImportPlan, ImportSettings, SourceSummary } from './plan-types';
-import { linkedInSource } from './sources/linkedin';
+import { linkedInSource, NewestDay } from './sources/linkedin';
 import type { VaultSnapshot } from './vault-snapshot';
 
 /**
@@ -89,23 +88,17 @@ function place(rows: CompactConnections, exp: LinkedInExport, partRows: number):
   const linked = linkedKeys(exp);
   const keys: string[] = [];
   const isLinked: boolean[] = [];
-  let newest: string | null = null;
-  let onNewestDay: string[] = [];
+  const newest = new NewestDay();
   for (let i = 0; i < rows.length; i++) {
-    const { name, profileUrl, connectedOn } = rows.identity(i);
+    const row = rows.identity(i);
+    const { name, profileUrl } = row;
     const key = nameKey(name);
     keys.push(key || (profileUrl as string));
     const byUrl = profileUrl !== null && linked.urls.has(profileUrl);
     // A connection another file names by URL takes its namesakes with it into part 0.
     if (byUrl && key !== '') linked.names.add(key);
     isLinked.push(byUrl);
-    // The newest connection day and who connected on it, as the one-pass source finds them.
-    if (connectedOn === null) continue;
-    if (newest === null || connectedOn > newest) {
-      newest = connectedOn;
-      onNewestDay = [];
-    }
-    if (connectedOn === newest) onNewestDay.push(personKey(profileUrl, name));
+    newest.add(row);
   }
   const unlinked = keys.filter((k, i) => !isLinked[i] && !linked.names.has(k)).length;
   const count = Math.max(1, Math.ceil(unlinked / partRows));
@@ -114,7 +107,7 @@ function place(rows: CompactConnections, exp: LinkedInExport, partRows: number):
     const part = isLinked[i] || linked.names.has(key) ? 0 : 1 + (hash(key) % count);
     (parts[part] as number[]).push(i);
   });
-  return { parts, newest, onNewestDay };
+  return { parts, newest: newest.day, onNewestDay: newest.who };
 }
 
 /** Part `p`'s export: its people; the other files and the file's rows not imported go with part 0. */

@@ -34,8 +34,9 @@ function withoutUrls(files: Record<string, string>): Record<string, string> {
   const header = lines.findIndex((l) => l.startsWith('First Name'));
   const dropUrl = (line: string, i: number) => {
     if (i < header || line === '') return line;
+    // Split on every comma: only the third cell goes (a URL, which holds none), so a quoted
+    // comma in a later cell is joined back as it was.
     const cells = line.split(',');
-    // Generated cells hold no commas except inside quotes, which these tests avoid by dropping the third cell only.
     return [...cells.slice(0, 2), ...cells.slice(3)].join(',');
   };
   return { ...files, 'Connections.csv': lines.map(dropUrl).join('\n') };

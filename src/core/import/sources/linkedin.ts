@@ -10,6 +10,7 @@ import { personKey } from '../../identity/person-key';
 import { withRecords } from '../../linkedin/compact-rows';
 import { coerceDate, coerceText } from '../../people/coerce';
 import type { LinkedInExport } from '../../linkedin/read-export';
+import type { ConnectionRecord } from '../../linkedin/records';
 import { linkedInHeadLine, type OwnedValues } from '../../notes/compose-note';
 import { FIELD, LINKEDIN_OWNED } from '../../notes/schema';
 import { findOwner, ownMessageTest } from '../export-owner';
@@ -33,6 +34,24 @@ export function settleLinkedInStatus(current: Readonly<Record<string, unknown>>,
     coerceDate(incoming[FIELD.invitedOn]).value,
   );
   return status === wanted ? incoming : { ...incoming, [FIELD.status]: status };
+}
+
+/**
+ * The newest connection day of Connections.csv, and who connected then (triage's
+ * new-connection window), fed the rows in file order.
+ */
+export class NewestDay {
+  day: string | null = null;
+  who: string[] = [];
+
+  add(c: Pick<ConnectionRecord, 'name' | 'profileUrl' | 'connectedOn'>): void {
+    if (c.connectedOn === null) return;
+    if (this.day === null || c.connectedOn > this.day) {
+      this.day = c.connectedOn;
+      this.who = [];
+    }
+    if (c.connectedOn === this.day) this.who.push(personKey(c.profileUrl, c.name));
+  }
 }
 
 /** The exports whose one Connections.csv is held compactly, by their source (see {@link compactExportOf}). */
@@ -77,16 +96,10 @@ export function linkedInSource(data: LinkedInExport): ImportSource {
       stats.connectionRows = exp.connections.reduce((n, f) => n + f.records.length + f.skipped.length, 0);
       stats.blankMemberRows = exp.connections.reduce((n, f) => n + f.blankMemberRows, 0);
       stats.invitationRows = exp.invitations.reduce((n, f) => n + f.records.length + f.skipped.length, 0);
-      // The newest connection day, and who connected then (triage's new-connection window).
-      for (const file of exp.connections)
-        for (const c of file.records) {
-          if (c.connectedOn === null) continue;
-          if (stats.newestConnectedOn === null || c.connectedOn > stats.newestConnectedOn) {
-            stats.newestConnectedOn = c.connectedOn;
-            plan.seen.onNewestDay = [];
-          }
-          if (c.connectedOn === stats.newestConnectedOn) plan.seen.onNewestDay.push(personKey(c.profileUrl, c.name));
-        }
+      const newest = new NewestDay();
+      for (const file of exp.connections) for (const c of file.records) newest.add(c);
+      stats.newestConnectedOn = newest.day;
+      plan.seen.onNewestDay = newest.who;
       plan.seen.invitationsFile = exp.invitations.length > 0;
 
       plan.mergedExports = exp.merged ?? null;
