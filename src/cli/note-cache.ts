@@ -266,6 +266,11 @@ export class NoteCache<T> {
     this.dirty = false;
   }
 
+  /** How many notes the cache holds (the vault's size when it was last read). */
+  get size(): number {
+    return this.index.size;
+  }
+
   /** The stat keys the cache holds for these paths, NaN where it has none (for the read-ahead worker). */
   knownKeys(paths: readonly string[]): Float64Array {
     const out = new Float64Array(paths.length * STAT_FIELDS).fill(Number.NaN);

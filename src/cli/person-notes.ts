@@ -31,7 +31,7 @@ import { ownCopy } from '../core/text/own-copy';
 import type { FsVault, VaultFile } from './fs-vault';
 import { NoteCache, noteCacheDir, type FactsCodec, type KeyLists } from './note-cache';
 import type { VaultSession } from './options';
-import { ReadStream } from './read-ahead';
+import { MIN_FILES, ReadStream, StartedWorker } from './read-ahead';
 import { putStatKey, STAT_FIELDS } from './read-ahead-files';
 import { parseYaml } from './yaml-full';
 
@@ -217,10 +217,13 @@ export class NoteReads {
     const fingerprint = JSON.stringify({ rule: this.rule, daily: format, build: buildId() });
     const dir = options.cacheDir === undefined ? noteCacheDir() : options.cacheDir;
     this.cache = NoteCache.open(dir, vault.root, fingerprint, FACTS_CODEC);
+    // A vault the cache knows to be large gets its worker now, so the thread starts while the
+    // vault is walked (~40 ms at 30,000 notes) rather than after.
+    const early = (this.cache?.size ?? 0) >= MIN_FILES ? StartedWorker.start(options.workerScript) : null;
     this.files = vault.markdownFiles();
     this.stream = new ReadStream(
       this.files.map((f) => f.abs),
-      options.workerScript,
+      early ?? options.workerScript,
       options.window,
       this.cache?.knownKeys(this.files.map((f) => f.path)),
     );

@@ -10,16 +10,21 @@ export const TAKEN = 1;
 /** A `TAKEN` at or past this tells the worker the reader is gone: stop. */
 export const STOPPED = 1 << 30;
 
-/**
- * A stream of reads: the files' bytes go out on `port` in batches of `batch` files, in the
- * order of `files`, never more than `window` batches ahead of the reader, so the notes in
- * flight stay a few MB whatever the size of the vault.
- */
-export interface ReadStreamData {
+/** What a worker is started with: where it posts, and the counters it shares with the reader. */
+export interface WorkerStart {
   tag: typeof WORKER_TAG;
-  files: string[];
   port: MessagePort;
   progress: Int32Array;
+}
+
+/**
+ * What to read, posted on the port once the reader knows (a worker is started before the
+ * vault is walked, so its start-up overlaps the walk): the files' bytes go out on `port` in
+ * batches of `batch` files, in the order of `files`, never more than `window` batches ahead
+ * of the reader, so the notes in flight stay a few MB whatever the size of the vault.
+ */
+export interface ReadOrder {
+  files: string[];
   batch: number;
   window: number;
   /**
@@ -66,12 +71,13 @@ export interface ReadBatch {
   stats: Float64Array;
 }
 
-export function isReadStreamData(data: unknown): data is ReadStreamData {
+export type ReadStreamData = WorkerStart & ReadOrder;
+
+export function isWorkerStart(data: unknown): data is WorkerStart {
   return (
     data !== null &&
     typeof data === 'object' &&
     (data as { tag?: unknown }).tag === WORKER_TAG &&
-    Array.isArray((data as { files?: unknown }).files) &&
     (data as { progress?: unknown }).progress instanceof Int32Array
   );
 }

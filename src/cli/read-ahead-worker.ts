@@ -4,6 +4,11 @@
  * It only reads bytes (see read-ahead.ts); what they mean is decided on the main thread.
  */
 import { workerData } from 'node:worker_threads';
-import { isReadStreamData, streamFiles } from './read-ahead-files';
+import { isWorkerStart, streamFiles, type ReadOrder } from './read-ahead-files';
 
-if (isReadStreamData(workerData)) streamFiles(workerData);
+// Started before the reader knows its files: the order comes on the port. A reader that
+// never sends one closes the port, and the thread ends with nothing left to wait for.
+if (isWorkerStart(workerData)) {
+  const start = workerData;
+  start.port.once('message', (order: ReadOrder) => streamFiles({ ...start, ...order }));
+}

@@ -25,11 +25,12 @@ import {
   UNREAD,
   WORKER_TAG,
   type ReadBatch,
-  type ReadStreamData,
+  type ReadOrder,
+  type WorkerStart,
 } from './read-ahead-files';
 
 /** Below this many files a worker costs more than it saves. */
-const MIN_FILES = 500;
+export const MIN_FILES = 500;
 /** Files per message: big enough that messages are few, small enough that the first comes soon. */
 const STREAM_BATCH = 256;
 /**
@@ -41,6 +42,40 @@ const WINDOW = 16;
 const STALL_MS = 3000;
 
 /**
+ * A read-ahead worker started before its files are known. A thread takes ~30 ms to start;
+ * started this way, that overlaps the walk of the vault instead of following it (the reader
+ * of a 30,000-note vault waited ~60 ms for the first stats). Hand it to a {@link ReadStream},
+ * or {@link release} it.
+ */
+export class StartedWorker {
+  private constructor(
+    readonly port: MessagePort,
+    readonly progress: Int32Array,
+  ) {}
+
+  /** A worker running `script`, or null without one (run from the sources) or when it cannot start. */
+  static start(script: string | undefined): StartedWorker | null {
+    if (script === undefined) return null;
+    const { port1, port2 } = new MessageChannel();
+    const progress = new Int32Array(new SharedArrayBuffer(8));
+    try {
+      const data: WorkerStart = { tag: WORKER_TAG, port: port2, progress };
+      // A worker that fails to start only stalls the stream, which then ends (see next()).
+      new Worker(script, { workerData: data, transferList: [port2], argv: [] }).on('error', () => undefined).unref();
+      return new StartedWorker(port1, progress);
+    } catch {
+      port1.close();
+      return null;
+    }
+  }
+
+  /** Lets the worker go unused: its port closes and the thread ends. */
+  release(): void {
+    this.port.close();
+  }
+}
+
+/**
  * The texts of `files`, in order, for code that cannot await (the person index is built in
  * one synchronous pass). `text(i)` blocks only when the worker is behind; it returns null
  * for a file the worker could not read, or when there is no worker, and the caller then
@@ -49,32 +84,32 @@ const STALL_MS = 3000;
  */
 export class ReadStream {
   private port: MessagePort | null = null;
-  private readonly progress = new Int32Array(new SharedArrayBuffer(8));
+  private progress: Int32Array = new Int32Array(new SharedArrayBuffer(8));
   private batches = 0;
   private batch: { bytes: Buffer; ends: Int32Array; status: Uint8Array; stats: Float64Array } | null = null;
   private batchStart = 0;
   private batchLength = 0;
 
-  /** `known`: the note cache's stat keys of the files (see ReadStreamData): those still matching are not read. */
-  constructor(files: readonly string[], script: string | undefined, window = WINDOW, known?: Float64Array) {
-    if (files.length < MIN_FILES || script === undefined) return;
-    const { port1, port2 } = new MessageChannel();
-    try {
-      const data: ReadStreamData = {
-        tag: WORKER_TAG,
-        files: [...files],
-        port: port2,
-        progress: this.progress,
-        batch: STREAM_BATCH,
-        window,
-        ...(known ? { known } : {}),
-      };
-      // A worker that fails to start only stalls the stream, which then ends (see next()).
-      new Worker(script, { workerData: data, transferList: [port2], argv: [] }).on('error', () => undefined).unref();
-      this.port = port1;
-    } catch {
-      port1.close();
+  /**
+   * `worker`: the bundled worker's script, or one already started. `known`: the note cache's
+   * stat keys of the files (see ReadOrder): those still matching are not read.
+   */
+  constructor(
+    files: readonly string[],
+    worker: string | StartedWorker | null | undefined,
+    window = WINDOW,
+    known?: Float64Array,
+  ) {
+    if (files.length < MIN_FILES) {
+      if (worker instanceof StartedWorker) worker.release();
+      return;
     }
+    const started = worker instanceof StartedWorker ? worker : StartedWorker.start(worker ?? undefined);
+    if (started === null) return;
+    const order: ReadOrder = { files: [...files], batch: STREAM_BATCH, window, ...(known ? { known } : {}) };
+    started.port.postMessage(order);
+    this.port = started.port;
+    this.progress = started.progress;
   }
 
   /** The text of file `i` (in the order given), or null: unchanged (see {@link unchanged}), or read it yourself. */

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateExport, zipExport } from '../../scripts/lib/synthetic-export';
-import { ReadStream } from '../../src/cli/read-ahead';
+import { ReadStream, StartedWorker } from '../../src/cli/read-ahead';
 import { cli, WORKER } from '../support/cli';
 import { readTree, tempDir } from '../support/temp-dir';
 
@@ -24,6 +24,20 @@ describe('reading notes ahead on a worker thread', () => {
     expect(new ReadStream(files, undefined).text(0)).toBeNull();
     const stream = new ReadStream(files, WORKER);
     expect(files.map((_, i) => stream.text(i)).filter((t) => t !== null)).toHaveLength(600);
+  });
+
+  it('takes a worker started before the files were known, and releases one it does not need', async () => {
+    const files = notes(600);
+    const early = StartedWorker.start(WORKER);
+    expect(early).not.toBeNull();
+    // The thread is up (or coming up) before the stream is made: it waits for its order.
+    await new Promise((r) => setTimeout(r, 200));
+    const stream = new ReadStream(files, early);
+    expect(files.map((_, i) => stream.text(i))).toEqual(files.map((_, i) => `---\nname: Zoë ${i}\n---\n`));
+    // Too few files for a worker: the started one is let go and the reader reads for itself.
+    const unused = StartedWorker.start(WORKER);
+    expect(new ReadStream(files.slice(0, 10), unused).text(0)).toBeNull();
+    expect(StartedWorker.start(undefined)).toBeNull();
   });
 
   it('stays a bounded number of batches ahead of a reader that has not started', async () => {
