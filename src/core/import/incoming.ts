@@ -208,6 +208,11 @@ export class IncomingSet {
     return only !== undefined && contradiction(facts(only.identity), mine) === null ? only : null;
   }
 
+  /** Marks everyone whose name another person of this import has: the name alone designates none of them. */
+  markSharedNames(): void {
+    for (const person of this.list) if (this.nameCount(person) > 1) person.identity.sharesName = true;
+  }
+
   /** How many people of this import have this person's name (1: only them). */
   nameCount(person: IncomingPerson): number {
     return this.byName.get(nameKey(person.identity.name))?.length ?? 0;

@@ -123,6 +123,8 @@ export class NoteMatcher {
   private readonly notes: readonly ExistingNote[];
   private readonly urls = new Map<ExistingNote, string | null>();
   private readonly claimed = new Map<ExistingNote, SourceRef | null>();
+  /** Notes promised to a row before it is planned (see {@link reserve}). */
+  private readonly reserved = new Map<ExistingNote, SourceRef>();
 
   constructor(notes: readonly ExistingNote[]) {
     this.notes = notes;
@@ -245,9 +247,20 @@ export class NoteMatcher {
     return { kind: 'found', note: only, by: 'name' };
   }
 
+  /**
+   * Promises `note` to the row at `source`: another row that comes for it first finds it taken
+   * by that row, as if the row had been planned before it (core/import/parts.ts plans people
+   * out of file order and keeps the file's order for the notes two people fit).
+   */
+  reserve(note: ExistingNote, source: SourceRef): void {
+    this.reserved.set(note, source);
+  }
+
   private claim(note: ExistingNote, by: MatchedBy, source: SourceRef | null): MatchResult {
-    if (this.claimed.has(note)) {
-      const claimer = this.claimed.get(note) ?? null;
+    const promised = this.reserved.get(note);
+    const otherRow = promised !== undefined && (promised.file !== source?.file || promised.line !== source.line);
+    if (this.claimed.has(note) || otherRow) {
+      const claimer = otherRow ? promised : (this.claimed.get(note) ?? null);
       return {
         kind: 'ambiguous',
         candidates: [note],
@@ -257,9 +270,5 @@ export class NoteMatcher {
     }
     this.claimed.set(note, source);
     return { kind: 'found', note, by };
-  }
-
-  isClaimed(note: ExistingNote): boolean {
-    return this.claimed.has(note);
   }
 }

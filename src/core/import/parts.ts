@@ -13,22 +13,24 @@
  * - the parts share one matcher (a note claimed once), one set of paths and one account of
  *   the notes the export covers (see PlanShared), and what only the whole file tells (the
  *   rows, the newest connection, the notes missing from the export) is decided here.
- * What differs from a plan made at once, only on such files, comes from the order people are
- * planned in (part by part, file order within a part): notes and warnings come in that order;
- * a file-name clash between two different names can give the `(2)` to the other; and when
- * two people of different parts fit one existing note (by e-mail, or a renamed person who
- * also writes in messages.csv), the one planned first takes it and the other is reported
- * ambiguous. An import stopped part-way lists no one as missing from the export.
+ * A note that people of two parts fit (an e-mail address on two rows, a renamed person who
+ * also writes in messages.csv) is promised beforehand to the one the plan at once meets
+ * first (see reserveContested). What differs, only on such files, comes from the order
+ * people are planned in (part by part, file order within a part): notes and warnings come in
+ * that order, and a file-name clash between two different names can give the `(2)` to the
+ * other. An import stopped part-way lists no one as missing from the export.
  */
 import { nameKey } from '../identity/person-name';
 import { ownCopy } from '../text/own-copy';
 import type { LinkedInExport } from '../linkedin/read-export';
-import type { CompactConnections, ConnectionsFile } from '../linkedin/records';
+import type { CompactConnections, ConnectionsFile, SourceRef } from '../linkedin/records';
 import { missingFromExport } from './missing-from-export';
-import { planImport, sharedPlanState } from './plan';
+import type { NoteMatcher } from './note-matcher';
+import { emptyPlan, planImport, sharedPlanState } from './plan';
 import type { CreateOp, ImportPlan, ImportSettings, SourceSummary } from './plan-types';
 import { linkedInSource, NewestDay } from './sources/linkedin';
-import type { VaultSnapshot } from './vault-snapshot';
+import type { ImportSource } from './source';
+import type { ExistingNote, VaultSnapshot } from './vault-snapshot';
 
 /**
  * People per part, and the size past which a Connections.csv is planned in parts: far above
@@ -173,6 +175,40 @@ function absorb(into: ImportPlan, part: ImportPlan): void {
 }
 
 /**
+ * Promises each note that people of several parts fit to the one a plan made at once meets
+ * first: a connection before anyone only the other files name, connections by their line.
+ * Every part's people are made for this (not planned), so only a vault with notes pays.
+ */
+function reserveContested(
+  count: number,
+  partOf: (p: number) => ImportSource,
+  matcher: NoteMatcher,
+  settings: ImportSettings,
+): void {
+  const first = new Map<ExistingNote, { order: number; source: SourceRef }>();
+  for (let p = 0; p < count; p++) {
+    const source = partOf(p);
+    const people = source.collect({
+      notes: matcher,
+      settings,
+      today: settings.today,
+      plan: emptyPlan([source], settings),
+    });
+    people.markSharedNames();
+    let others = 0;
+    for (const person of people.all()) {
+      // The plan at once meets the connections in file order, then the people the other files add.
+      const order = person.isConnection ? person.source.line : Number.MAX_SAFE_INTEGER / 2 + others++;
+      const found = matcher.peek(person.identity);
+      if (found.kind !== 'found') continue;
+      const known = first.get(found.note);
+      if (known === undefined || order < known.order) first.set(found.note, { order, source: person.source });
+    }
+  }
+  for (const [note, { source }] of first) matcher.reserve(note, source);
+}
+
+/**
  * The plan of a LinkedIn export whose one Connections.csv is held compactly, made (and,
  * with `onPart`, written) a part at a time. The plan returned is the whole import's, but
  * its creates cannot be composed again: each was handed to `onPart` with its part.
@@ -189,12 +225,14 @@ export async function planInParts(
     throw new Error('planInParts needs an export with one compact Connections.csv');
   const { parts, newest, onNewestDay } = place(rows, exp, options.partRows ?? PART_ROWS);
   const shared = sharedPlanState(vault);
+  const partOf = (p: number) => linkedInSource(partExport(exp, file, rows, parts[p] as number[], p));
+  if (vault.notes.length > 0) reserveContested(parts.length, partOf, shared.matcher, settings);
   let whole: ImportPlan | null = null;
   let complete = true;
   for (let p = 0; p < parts.length; p++) {
     const indices = parts[p] as number[];
     if (p > 0 && indices.length === 0) continue;
-    const plan = await planImport([linkedInSource(partExport(exp, file, rows, indices, p))], vault, settings, shared);
+    const plan = await planImport([partOf(p)], vault, settings, shared);
     const go = options.onPart ? await options.onPart(plan) : true;
     // Own copies: a name cut from its row would keep the whole row alive, for each person.
     plan.creates = plan.creates.map((c): CreateOp => ({

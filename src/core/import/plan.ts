@@ -33,7 +33,7 @@ import { linkedInSource } from './sources/linkedin';
 import type { ExistingNote, VaultSnapshot } from './vault-snapshot';
 import { historyToAdd, historyWithoutBody } from './update-note';
 
-function emptyPlan(sources: readonly ImportSource[], settings: ImportSettings): ImportPlan {
+export function emptyPlan(sources: readonly ImportSource[], settings: ImportSettings): ImportPlan {
   return {
     sources: sources.flatMap((s) => s.files),
     bySource: [],
@@ -182,9 +182,8 @@ export async function planImport(
   const bySource = () => (bySourceMap ??= new Map(people.all().map((p) => [p.source, p])));
   // `accounted`: notes whose person is in a source's complete list (`isConnection`), or may be (an ambiguous row).
   const namesakesOf = new Map<IncomingPerson, IncomingPerson[]>();
+  people.markSharedNames();
   for (const person of people.all()) {
-    // The name alone designates someone only when one person of this import has it.
-    if (people.nameCount(person) > 1) person.identity.sharesName = true;
     const namesakes = people.namesakes(person);
     if (namesakes.length > 0) namesakesOf.set(person, namesakes);
   }

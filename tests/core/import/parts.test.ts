@@ -16,6 +16,8 @@ import { planImport } from '../../../src/core/import/plan';
 import type { ImportPlan } from '../../../src/core/import/plan-types';
 import { compactExportOf, linkedInSource } from '../../../src/core/import/sources/linkedin';
 import { readExport, type LinkedInExport } from '../../../src/core/linkedin/read-export';
+import type { ExportInput } from '../../../src/core/linkedin/read-export';
+import { messages2021, url } from '../../support/export-builder';
 import { MemoryVault } from '../../support/memory-vault';
 
 const settings = { folder: 'People', fileNameFormat: '{first} {last}', tag: 'person', today: '2026-11-26' };
@@ -112,5 +114,63 @@ describe.each([
 
     expect(said(plan)).toEqual(said(whole));
     expect(new Map(inParts.files)).toEqual(new Map(atOnce.files));
+  });
+});
+
+describe('a note that people of two parts both fit', () => {
+  const header = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On';
+  const filler = Array.from({ length: 40 }, (_, i) => `Filler,Person${i},${url(`filler-${i}`)},,Acme,,14 Sep 2024`);
+  const note = (name: string, email: string) =>
+    `---\nname: ${name}\nemail: ${email}\nlinkedin-status: connected\ntags: [person]\n---\n`;
+
+  /** Planned at once and in parts of one person, the same note goes to the same row. */
+  async function expectSameOwner(vaultFiles: Record<string, string>, inputs: ExportInput[]) {
+    const atOnce = new MemoryVault(vaultFiles);
+    const inParts = new MemoryVault(vaultFiles);
+    const whole = await planImport(readExport(inputs), atOnce.snapshot(), settings);
+    await applyPlan(whole, atOnce.writer());
+    const plan = await planInParts(readExport(inputs, { compactAbove: 0 }), inParts.snapshot(), settings, {
+      partRows: 1,
+      onPart: async (part) => (await applyPlan(part, inParts.writer()), true),
+    });
+    expect(whole.updates).toHaveLength(1);
+    expect(said(plan)).toEqual(said(whole));
+    expect(new Map(inParts.files)).toEqual(new Map(atOnce.files));
+  }
+
+  it('goes to the earlier row when two rows share an e-mail address', async () => {
+    const csv = [
+      header,
+      `Ann,New,${url('ann')},ann@x.com,Acme,,14 Sep 2024`,
+      `Zed,Other0,${url('zed')},ann@x.com,,,14 Sep 2024`,
+      ...filler,
+    ];
+    await expectSameOwner({ 'People/Ann.md': note('Ann Old', 'ann@x.com') }, [
+      { name: 'Connections.csv', bytes: strToU8(csv.join('\n')), origin: 'picked' },
+    ]);
+  });
+
+  it('goes to the connection, not to someone only messages.csv names', async () => {
+    const csv = [header, `Foo,Barrington,${url('foo')},foo@x.com,Acme,,14 Sep 2024`, ...filler];
+    await expectSameOwner({ 'People/Foo.md': note('Foo Bar', 'foo@x.com') }, [
+      { name: 'Connections.csv', bytes: strToU8(csv.join('\n')), origin: 'picked' },
+      messages2021([
+        {
+          conversation: 'c1',
+          from: 'Foo Bar',
+          fromUrl: url('foo-old'),
+          to: 'Alex Owner',
+          at: '2024-09-01 10:00:00 UTC',
+        },
+        { conversation: 'c1', from: 'Alex Owner', fromUrl: url('me'), to: 'Foo Bar', at: '2024-09-02 10:00:00 UTC' },
+        {
+          conversation: 'c2',
+          from: 'Alex Owner',
+          fromUrl: url('me'),
+          to: 'Filler Person1',
+          at: '2024-09-03 10:00:00 UTC',
+        },
+      ]),
+    ]);
   });
 });
