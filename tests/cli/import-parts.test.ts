@@ -21,11 +21,11 @@ import { tempDir } from '../support/temp-dir';
 
 const TODAY = '2026-11-27';
 
-// Parts of 1,500 people (the CLI's are 200,000), and a count of the plans made in parts, so
-// the test knows the CLI took that path.
+// Parts past 1,500 people, of 700 each (the CLI's: past 200,000, of 50,000), and a count of
+// the plans made in parts, so the test knows the CLI took that path.
 vi.mock('../../src/core/import/parts', async (load) => {
   const real = await load<typeof import('../../src/core/import/parts')>();
-  return { ...real, PART_ROWS: 1500, planInParts: vi.fn(real.planInParts) };
+  return { ...real, PART_ROWS: 1500, PART_SIZE: 700, planInParts: vi.fn(real.planInParts) };
 });
 
 function notesIn(dir: string): Map<string, string> {

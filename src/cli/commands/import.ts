@@ -8,13 +8,13 @@
 import { applyPlan, type ApplyResult } from '../../core/import/apply';
 import { importSources } from '../../core/import/mixed-inputs';
 import { planImport } from '../../core/import/plan';
-import { PART_ROWS, planInParts, type PartsOptions } from '../../core/import/parts';
+import { PART_ROWS, PART_SIZE, planInParts, type PartsOptions } from '../../core/import/parts';
 import type { ImportSource } from '../../core/import/source';
 import { compactExportOf } from '../../core/import/sources/linkedin';
 import { attendeesWithoutNote, TOP_ATTENDEES } from '../../core/import/sources/calendar';
 import { metPeopleSource } from '../../core/import/sources/met-people';
 import { sourceTable } from '../../core/import/plan-counts';
-import type { ImportPlan, ImportSettings } from '../../core/import/plan-types';
+import type { ImportPlan, ImportSettings, UpdateOp } from '../../core/import/plan-types';
 import { CalendarCancelled } from '../../core/sources/calendar/read-calendar';
 import { recordImport } from '../../core/import/record-import';
 import { BRAKE_MIN_PEOPLE, sanityBrake, type SanityBrake } from '../../core/import/sanity-brake';
@@ -37,6 +37,12 @@ import { CliEditor } from '../cli-edits';
 import { failureLine } from '../failures';
 
 export type ImportSummary = ReturnType<typeof importSummary>;
+
+/** The updates that were written, found through a set (a list's `includes` is quadratic in the updates). */
+function written(updates: UpdateOp[], paths: string[]): UpdateOp[] {
+  const done = new Set(paths);
+  return updates.filter((u) => done.has(u.path));
+}
 
 /** Exit code when the sanity brake held the import back (nothing written; `--yes` goes on). */
 export const EXIT_BRAKE = 3;
@@ -79,7 +85,7 @@ export function importSummary(
     owner: plan.owner,
     failed: [...(result?.failed ?? []), ...(extra.failed ?? [])],
     createdNotes: result ? result.created : plan.creates.map((c) => c.path),
-    updatedNotes: (result ? plan.updates.filter((u) => result.updated.includes(u.path)) : plan.updates).map((u) => ({
+    updatedNotes: (result ? written(plan.updates, result.updated) : plan.updates).map((u) => ({
       path: u.path,
       changes: u.changes.map((c) => ({ field: c.field, from: c.from, to: c.to })),
       jobChange: u.jobChange,
@@ -364,7 +370,7 @@ async function planFromInputs(
   if (exp !== null)
     return {
       plan: null,
-      inParts: (onPart) => planInParts(exp, snapshot, settings, { onPart, partRows: PART_ROWS }),
+      inParts: (onPart) => planInParts(exp, snapshot, settings, { onPart, partRows: PART_SIZE }),
       notes: snapshot.notes.length,
     };
   const plan = await planImport(sources, snapshot, settings);
@@ -474,6 +480,7 @@ export async function runImport(args: ParsedArgs, io: CliIo): Promise<number> {
   if (!dryRun) {
     if (inParts !== null) {
       const all: ApplyResult = { created: [], updated: [], failed: [], cancelled: false };
+      plan = null; // the brake's plan, let go before the parts are made again
       plan = await inParts(async (part) => {
         const r = await apply(part);
         for (const p of r.created) all.created.push(p);

@@ -33,18 +33,22 @@ import type { ImportSource } from './source';
 import type { ExistingNote, VaultSnapshot } from './vault-snapshot';
 
 /**
- * People per part, and the size past which a Connections.csv is planned in parts: far above
- * LinkedIn's cap, so that no real export pays for planning twice (the CLI plans the parts once
- * for the brake, then again as it writes), and a part's people stay within ~250 MB.
+ * The size past which a Connections.csv is planned in parts: far above LinkedIn's cap, so
+ * that no real export pays for planning twice (the CLI plans the parts once for the brake,
+ * then again as it writes).
  */
 export const PART_ROWS = 200_000;
+
+/** People per part: a part's plan holds about 1.3 KB a person while it is made and written. */
+export const PART_SIZE = 50_000;
 
 export interface PartsOptions {
   /** People per part of the file's unlinked people (tests use small parts). */
   partRows?: number;
   /**
    * Called with each part's plan, in order, before the next part is made (the CLI writes it
-   * then). Returning false stops: the plan returned covers the parts made so far.
+   * then; the plan returned only counts the creates). Returning false stops: the plan
+   * returned covers the parts made so far.
    */
   onPart?: (plan: ImportPlan) => Promise<boolean>;
 }
@@ -139,10 +143,28 @@ function partExport(
   };
 }
 
-/** A create already written (or, in a dry run, never to be): the plan keeps what the summary shows. */
 function notComposed(): string {
   throw new Error('a note of an import planned in parts is composed when its part is written');
 }
+
+/** A create of a dry run (never to be written): the plan keeps what the summary shows. */
+function stub(c: CreateOp): CreateOp {
+  // Own copies: a name cut from its row would keep the whole row alive, for each person.
+  const profileUrl = c.profileUrl === null ? null : ownCopy(c.profileUrl);
+  return { path: c.path, name: ownCopy(c.name), profileUrl, source: c.source, text: notComposed };
+}
+
+/**
+ * A create handed to `onPart`, whose outcome is the caller's: the plan only counts it. A stub
+ * of each (path, name, URL, row) held ~160 MB of a 1,000,000-row import.
+ */
+const HANDED: CreateOp = Object.freeze({
+  path: '',
+  name: '',
+  profileUrl: null,
+  source: Object.freeze({ file: '', line: 0 }),
+  text: notComposed,
+});
 
 function addSummary(into: SourceSummary, s: SourceSummary): void {
   into.people += s.people;
@@ -211,7 +233,8 @@ function reserveContested(
 /**
  * The plan of a LinkedIn export whose one Connections.csv is held compactly, made (and,
  * with `onPart`, written) a part at a time. The plan returned is the whole import's, but
- * its creates cannot be composed again: each was handed to `onPart` with its part.
+ * its creates cannot be composed again; with `onPart` they are only counted (each was
+ * handed over with its part), without it they keep their path, name, URL and row.
  */
 export async function planInParts(
   exp: LinkedInExport,
@@ -223,7 +246,7 @@ export async function planInParts(
   const rows = file?.compact;
   if (exp.connections.length !== 1 || file === undefined || rows === undefined)
     throw new Error('planInParts needs an export with one compact Connections.csv');
-  const { parts, newest, onNewestDay } = place(rows, exp, options.partRows ?? PART_ROWS);
+  const { parts, newest, onNewestDay } = place(rows, exp, options.partRows ?? PART_SIZE);
   const shared = sharedPlanState(vault);
   const partOf = (p: number) => linkedInSource(partExport(exp, file, rows, parts[p] as number[], p));
   if (vault.notes.length > 0) reserveContested(parts.length, partOf, shared.matcher, settings);
@@ -234,14 +257,7 @@ export async function planInParts(
     if (p > 0 && indices.length === 0) continue;
     const plan = await planImport([partOf(p)], vault, settings, shared);
     const go = options.onPart ? await options.onPart(plan) : true;
-    // Own copies: a name cut from its row would keep the whole row alive, for each person.
-    plan.creates = plan.creates.map((c): CreateOp => ({
-      path: c.path,
-      name: ownCopy(c.name),
-      profileUrl: c.profileUrl === null ? null : ownCopy(c.profileUrl),
-      source: c.source,
-      text: notComposed,
-    }));
+    plan.creates = options.onPart ? plan.creates.map(() => HANDED) : plan.creates.map(stub);
     if (whole === null) whole = plan;
     else absorb(whole, plan);
     if (!go) {
