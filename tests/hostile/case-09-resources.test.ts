@@ -5,12 +5,14 @@
  * entry's declared and actual size is checked while inflating, and the CLI stops within
  * seconds, in bounded memory, naming the archive and the entry. And the parse streams: a
  * million rows pass through the CSV reader without the file ever existing as one string,
- * and what a parse keeps is its records, not the text they were cut from.
+ * and what a parse keeps is its records, not the text they were cut from. A file ten times
+ * LinkedIn's cap is planned a part at a time, in a heap that could not hold all its people.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { generateExport } from '../../scripts/lib/synthetic-export';
 import { CsvReader } from '../../src/core/csv/read-table';
 import { runChild, workspace, writeFile } from './run';
 import { zipBomb } from './zip';
@@ -134,4 +136,22 @@ describe('case 9: a parse keeps its records, not the file', () => {
     const padded = heldAfterParse(40_000, 2000);
     expect(padded - plain).toBeLessThan(20);
   }, 60_000);
+});
+
+describe("case 9: a file far past LinkedIn's cap is planned in bounded memory", () => {
+  it('300,000 people are planned within a 224 MB heap', () => {
+    // Planned at once (or in two parts of 150,000) they needed 240 to 272 MB of heap; in
+    // parts of 50,000 they pass with ~25 MB to spare. A 1,000,000-row import completes
+    // within 384 MB (see the closing note of issue 13); it is too slow for the suite.
+    const { dir, vault } = workspace();
+    const exp = generateExport({ connections: 300_000, seed: 9 });
+    const csv = writeFile(dir, 'Connections.csv', exp.files['Connections.csv'] as string);
+    const r = runChild(['import', csv, '--vault', vault, '--dry-run', '--json', '--today', '2026-11-27'], {
+      nodeFlags: ['--max-old-space-size=224'],
+    });
+    // Out of memory, V8 aborts (signal 6) with its last GCs on stderr.
+    expect(r.code, `${r.signal ?? ''} ${r.err.slice(-300)}`).toBe(0);
+    expect(r.json().created).toBeGreaterThan(290_000);
+    expect(fs.readdirSync(vault)).toEqual([]);
+  }, 120_000);
 });

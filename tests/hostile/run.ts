@@ -19,8 +19,11 @@ export interface ChildRun {
   json(): ImportSummary & Record<string, unknown>;
 }
 
-export function runChild(args: string[], options: { env?: Record<string, string>; preload?: string } = {}): ChildRun {
-  const node = [...(options.preload ? ['--import', options.preload] : []), CLI, ...args];
+export function runChild(
+  args: string[],
+  options: { env?: Record<string, string>; preload?: string; nodeFlags?: string[] } = {},
+): ChildRun {
+  const node = [...(options.nodeFlags ?? []), ...(options.preload ? ['--import', options.preload] : []), CLI, ...args];
   const r = spawnSync(process.execPath, node, {
     encoding: 'utf8',
     env: { ...process.env, ...options.env },

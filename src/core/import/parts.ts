@@ -21,7 +21,6 @@
  * other. An import stopped part-way lists no one as missing from the export.
  */
 import { nameKey } from '../identity/person-name';
-import { ownCopy } from '../text/own-copy';
 import type { LinkedInExport } from '../linkedin/read-export';
 import type { CompactConnections, ConnectionsFile, SourceRef } from '../linkedin/records';
 import { missingFromExport } from './missing-from-export';
@@ -47,8 +46,7 @@ export interface PartsOptions {
   partRows?: number;
   /**
    * Called with each part's plan, in order, before the next part is made (the CLI writes it
-   * then; the plan returned only counts the creates). Returning false stops: the plan
-   * returned covers the parts made so far.
+   * then). Returning false stops: the plan returned covers the parts made so far.
    */
   onPart?: (plan: ImportPlan) => Promise<boolean>;
 }
@@ -147,24 +145,17 @@ function notComposed(): string {
   throw new Error('a note of an import planned in parts is composed when its part is written');
 }
 
-/** A create of a dry run (never to be written): the plan keeps what the summary shows. */
-function stub(c: CreateOp): CreateOp {
-  // Own copies: a name cut from its row would keep the whole row alive, for each person.
-  const profileUrl = c.profileUrl === null ? null : ownCopy(c.profileUrl);
-  return { path: c.path, name: ownCopy(c.name), profileUrl, source: c.source, text: notComposed };
-}
+/** Where a kept create came from: not kept (see `made`). */
+const NO_ROW: SourceRef = Object.freeze({ file: '', line: 0 });
 
 /**
- * A create handed to `onPart`, whose outcome is the caller's: the plan only counts it. A stub
- * of each (path, name, URL, row) held ~160 MB of a 1,000,000-row import.
+ * A create of a part already made, as the plan returned keeps it: its path, what the CLI's
+ * summary lists (the report lists the notes written). Its name, URL and row are let go: a
+ * stub holding them took ~160 MB of a 1,000,000-row import.
  */
-const HANDED: CreateOp = Object.freeze({
-  path: '',
-  name: '',
-  profileUrl: null,
-  source: Object.freeze({ file: '', line: 0 }),
-  text: notComposed,
-});
+function made(c: CreateOp): CreateOp {
+  return { path: c.path, name: '', profileUrl: null, source: NO_ROW, text: notComposed };
+}
 
 function addSummary(into: SourceSummary, s: SourceSummary): void {
   into.people += s.people;
@@ -233,8 +224,7 @@ function reserveContested(
 /**
  * The plan of a LinkedIn export whose one Connections.csv is held compactly, made (and,
  * with `onPart`, written) a part at a time. The plan returned is the whole import's, but
- * its creates cannot be composed again; with `onPart` they are only counted (each was
- * handed over with its part), without it they keep their path, name, URL and row.
+ * its creates keep only their path (`made`): each was handed to `onPart` with its part.
  */
 export async function planInParts(
   exp: LinkedInExport,
@@ -257,7 +247,7 @@ export async function planInParts(
     if (p > 0 && indices.length === 0) continue;
     const plan = await planImport([partOf(p)], vault, settings, shared);
     const go = options.onPart ? await options.onPart(plan) : true;
-    plan.creates = options.onPart ? plan.creates.map(() => HANDED) : plan.creates.map(stub);
+    plan.creates = plan.creates.map(made);
     if (whole === null) whole = plan;
     else absorb(whole, plan);
     if (!go) {
