@@ -1,3 +1,4 @@
+import { addMonths, format } from 'date-fns';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -45,6 +46,19 @@ describe('ISO dates', () => {
   it('adds months the way people expect (31 Jan + 1 month = 29 Feb in a leap year)', () => {
     expect(addMonthsIso('2024-01-31', 1)).toBe('2024-02-29');
     expect(addMonthsIso('2026-11-26', 3)).toBe('2027-02-26');
+    expect(addMonthsIso('2026-03-31', -1)).toBe('2026-02-28');
+    expect(addMonthsIso('2026-01-15', -13)).toBe('2024-12-15');
+  });
+
+  it('adds months as date-fns does, which it used to call', () => {
+    const day = fc.integer({ min: dayNumber('1900-01-01'), max: dayNumber('2200-12-31') }).map(fromDayNumber);
+    fc.assert(
+      fc.property(day, fc.integer({ min: -60, max: 60 }), (iso, months) => {
+        const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+        const expected = format(addMonths(new Date(y, m - 1, d), months), 'yyyy-MM-dd');
+        expect(addMonthsIso(iso, months)).toBe(expected);
+      }),
+    );
   });
 
   it('validates ISO dates strictly', () => {
