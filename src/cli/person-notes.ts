@@ -27,7 +27,7 @@ import { dailyNoteMatcher, type DailyNoteMatcher } from '../core/people/daily-no
 import { inPeopleFolder, isBrokenPersonNote, mayCarryTag, type PersonNoteRule } from '../core/people/person-note';
 import { basenameOf, EMPTY_LIST } from '../core/people/person-record';
 import { readNoteFrontmatter, type NoteFrontmatter } from '../core/yaml/frontmatter';
-import { ownCopy, ownValues } from '../core/text/own-copy';
+import { ownCopy } from '../core/text/own-copy';
 import type { FsVault, VaultFile } from './fs-vault';
 import { NoteCache, noteCacheDir, type FactsCodec, type KeyLists } from './note-cache';
 import type { VaultSession } from './options';
@@ -323,10 +323,7 @@ export function vaultSnapshot(session: VaultSession, reads?: NoteReads): VaultSn
     own.each((n) => {
       if (n.text === '') empty.add(n.path);
       if (n.note === null) return;
-      // Held to the end of the import: its values must not keep the note cache's text alive.
-      const { frontmatter, rawYaml } = n.note;
-      if (frontmatter) notes.push({ ...n.note, frontmatter: ownValues(frontmatter) });
-      else notes.push(rawYaml === undefined ? n.note : { ...n.note, rawYaml: ownCopy(rawYaml) });
+      notes.push(n.note);
       if (n.text !== null && n.note.frontmatter?.['job-changed-on']) bodies.set(n.path, splitNote(n.text).body);
     });
   } finally {
