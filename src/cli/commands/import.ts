@@ -370,7 +370,7 @@ async function planFromInputs(
   if (exp !== null)
     return {
       plan: null,
-      inParts: (onPart) => planInParts(exp, snapshot, settings, { onPart, partRows: PART_SIZE }),
+      inParts: (onPart) => planInParts(exp, snapshot, settings, { onPart, partSize: PART_SIZE }),
       notes: snapshot.notes.length,
     };
   const plan = await planImport(sources, snapshot, settings);

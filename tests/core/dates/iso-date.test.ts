@@ -50,6 +50,12 @@ describe('ISO dates', () => {
     expect(addMonthsIso('2026-01-15', -13)).toBe('2024-12-15');
   });
 
+  it('refuses a date that does not exist rather than inventing one', () => {
+    expect(() => addMonthsIso('2026-02-31', 1)).toThrow('not an ISO date: 2026-02-31');
+    expect(() => addMonthsIso('2026-01-00', 1)).toThrow('not an ISO date');
+    expect(() => addMonthsIso('26-01-01', 1)).toThrow('not an ISO date');
+  });
+
   it('adds months as date-fns does, which it used to call', () => {
     const day = fc.integer({ min: dayNumber('1900-01-01'), max: dayNumber('2200-12-31') }).map(fromDayNumber);
     fc.assert(

@@ -100,7 +100,7 @@ describe.each([
     expect(compactExportOf(linkedInSource(exp))).toBe(exp);
     const parts: ImportPlan[] = [];
     const plan = await planInParts(exp, inParts.snapshot(), settings, {
-      partRows: 150,
+      partSize: 150,
       onPart: async (part) => {
         parts.push(part);
         await applyPlan(part, inParts.writer());
@@ -130,7 +130,7 @@ describe('a note that people of two parts both fit', () => {
     const whole = await planImport(readExport(inputs), atOnce.snapshot(), settings);
     await applyPlan(whole, atOnce.writer());
     const plan = await planInParts(readExport(inputs, { compactAbove: 0 }), inParts.snapshot(), settings, {
-      partRows: 1,
+      partSize: 1,
       onPart: async (part) => (await applyPlan(part, inParts.writer()), true),
     });
     expect(whole.updates).toHaveLength(1);
