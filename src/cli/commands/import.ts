@@ -17,7 +17,7 @@ import { sourceTable } from '../../core/import/plan-counts';
 import type { ImportPlan, ImportSettings, UpdateOp } from '../../core/import/plan-types';
 import { CalendarCancelled } from '../../core/sources/calendar/read-calendar';
 import { recordImport } from '../../core/import/record-import';
-import { BRAKE_MIN_PEOPLE, sanityBrake, type SanityBrake } from '../../core/import/sanity-brake';
+import { brakeCanTrip, sanityBrake, type SanityBrake } from '../../core/import/sanity-brake';
 import { describeMerge } from '../../core/linkedin/merge-exports';
 import { composeImportReport } from '../../core/import/report';
 import { isUpToDate, reportPath } from '../../core/import/report-path';
@@ -442,8 +442,8 @@ export async function runImport(args: ParsedArgs, io: CliIo): Promise<number> {
   const { inParts } = prepared;
   let plan = prepared.plan;
   // An import planned in parts is planned whole first when the dry run shows it or the brake
-  // could trip (it needs more than BRAKE_MIN_PEOPLE notes to move), then again as it is written.
-  if (plan === null && inParts !== null && (dryRun || prepared.notes > BRAKE_MIN_PEOPLE)) {
+  // could trip, then again as it is written.
+  if (plan === null && inParts !== null && (dryRun || brakeCanTrip(prepared.notes))) {
     plan = await inParts();
     lap('plan');
   }

@@ -57,7 +57,11 @@ export interface SourceOptions {
   /** How far the calendars are read: the file being read and the fraction done overall. */
   onProgress?: (file: string, fraction: number) => void | Promise<void>;
   shouldStop?: () => boolean;
-  /** A Connections.csv with more people is held compactly, to be planned in parts (core/import/parts.ts). */
+  /**
+   * A Connections.csv with more people is held compactly, to be planned in parts
+   * (core/import/parts.ts), when the inputs are a LinkedIn export alone: parts plan nothing
+   * else, and a mix would turn the rows back into records and hold both.
+   */
   compactAbove?: number;
 }
 
@@ -67,8 +71,11 @@ const FORMATS: readonly AddressBookFormat[] = ['vcard', 'google-csv', 'outlook-c
 export async function importSources(inputs: readonly ExportInput[], options: SourceOptions): Promise<ImportSource[]> {
   const sorted = sortInputs(inputs);
   const sources: ImportSource[] = [];
+  const alone = sorted.addressBooks.length === 0 && sorted.calendars.length === 0;
   if (sorted.linkedin.length > 0)
-    sources.push(linkedInSource(readExport(sorted.linkedin, { compactAbove: options.compactAbove })));
+    sources.push(
+      linkedInSource(readExport(sorted.linkedin, { compactAbove: alone ? options.compactAbove : undefined })),
+    );
   for (const format of FORMATS) {
     const files = sorted.addressBooks.filter((f) => f.format === format);
     if (files.length > 0) sources.push(addressBookSource(format, files));

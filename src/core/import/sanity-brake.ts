@@ -34,6 +34,15 @@ export interface SanityBrake {
   message: string;
 }
 
+/**
+ * Can an import over a vault of `notes` person notes trip the brake at all? It moves more
+ * than BRAKE_MIN_PEOPLE of them, so it cannot over fewer (the CLI then skips planning a
+ * huge file twice, see core/import/parts.ts).
+ */
+export function brakeCanTrip(notes: number): boolean {
+  return notes > BRAKE_MIN_PEOPLE;
+}
+
 /** The brake when `plan` trips it, else null. */
 export function sanityBrake(plan: ImportPlan): SanityBrake | null {
   const matched = plan.updates.length + plan.unchanged.length;

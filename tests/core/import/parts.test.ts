@@ -117,6 +117,31 @@ describe.each([
   });
 });
 
+describe('an import stopped between parts', () => {
+  it('writes no part after the stop and calls no one missing from the export', async () => {
+    const { first, next } = nextFiles(true);
+    const vault = await baseVault(first);
+    const before = new Map(vault.files);
+    const whole = await planImport(exportOf(next), vault.snapshot(), settings);
+    // The plan made at once finds people gone from the export: a stopped import must not.
+    expect(whole.missingFromExport.length).toBeGreaterThan(10);
+    let parts = 0;
+    const plan = await planInParts(exportOf(next, 0), vault.snapshot(), settings, {
+      partSize: 150,
+      onPart: async (part) => {
+        await applyPlan(part, vault.writer());
+        return ++parts < 2;
+      },
+    });
+    expect(parts).toBe(2);
+    expect(plan.missingFromExport).toEqual([]);
+    // Only the two parts made were written: fewer notes changed than the import at once changes.
+    const changed = [...vault.files].filter(([p, text]) => before.get(p) !== text).length;
+    expect(changed).toBe(plan.creates.length + plan.updates.length);
+    expect(changed).toBeLessThan(whole.creates.length + whole.updates.length);
+  });
+});
+
 describe('a note that people of two parts both fit', () => {
   const header = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On';
   const filler = Array.from({ length: 40 }, (_, i) => `Filler,Person${i},${url(`filler-${i}`)},,Acme,,14 Sep 2024`);

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ImportPlan, UpdateOp } from '../../../src/core/import/plan-types';
-import { sanityBrake } from '../../../src/core/import/sanity-brake';
+import { brakeCanTrip, sanityBrake } from '../../../src/core/import/sanity-brake';
 
 function plan(moves: number, fills: number, unchanged: number): ImportPlan {
   const update = (i: number, from: string): UpdateOp => ({
@@ -38,5 +38,13 @@ describe('sanityBrake', () => {
     expect(sanityBrake(plan(50, 0, 10))).toBeNull();
     expect(sanityBrake(plan(100, 0, 900))).toBeNull();
     expect(sanityBrake(plan(10, 500, 100))).toBeNull();
+  });
+
+  it('can trip only over a vault of more people than it needs to move', () => {
+    // Every note moving is the most an import can do: over 50 notes that never trips.
+    expect(brakeCanTrip(50)).toBe(false);
+    expect(sanityBrake(plan(50, 0, 0))).toBeNull();
+    expect(brakeCanTrip(51)).toBe(true);
+    expect(sanityBrake(plan(51, 0, 0))).not.toBeNull();
   });
 });

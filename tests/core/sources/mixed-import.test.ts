@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { applyPlan } from '../../../src/core/import/apply';
 import { importSources } from '../../../src/core/import/mixed-inputs';
 import { planImport } from '../../../src/core/import/plan';
+import { compactExportOf } from '../../../src/core/import/sources/linkedin';
 import type { ExportInput } from '../../../src/core/linkedin/read-export';
 import { newestDatedItem } from '../../../src/core/notes/body-sections';
 import { splitNote } from '../../../src/core/notes/note-text';
@@ -248,5 +249,18 @@ describe('LinkedIn + vCard + calendar', () => {
     const plan = await run(vault, [linkedin, card]);
     expect(plan.ambiguous.map((a) => [a.name, a.candidates.length])).toEqual([['Lee Park', 2]]);
     expect(vault.files.get('People/Lee Park (Beta).md')).not.toContain('lee@home.example');
+  });
+});
+
+describe('a huge Connections.csv beside an address book', () => {
+  // Parts plan a LinkedIn export alone (core/import/parts.ts). Mixed with another source, a
+  // compact file is turned back into records for the one plan, and both were held at once.
+  it('is read compactly only when the export comes alone', async () => {
+    const sources = (inputs: ExportInput[]) =>
+      importSources(inputs, { today: settings.today, timeZone: 'Europe/Berlin', compactAbove: 0 });
+    const [alone] = await sources([LINKEDIN]);
+    const [mixed] = await sources([LINKEDIN, CARDS]);
+    expect(compactExportOf(alone!)?.connections[0]?.compact?.length).toBe(5);
+    expect(compactExportOf(mixed!)).toBeNull();
   });
 });

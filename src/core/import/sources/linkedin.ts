@@ -89,7 +89,7 @@ export function linkedInSource(data: LinkedInExport): ImportSource {
 
     collect({ notes, settings, plan }) {
       if (held === null) throw new Error('a LinkedIn import source is collected once');
-      // Planned in one pass (with other sources), a large Connections.csv is made records again.
+      // A compact Connections.csv planned in one pass (by a caller that does not plan parts) is made records again.
       const exp = { ...held, connections: held.connections.map(withRecords) };
       held = null;
       const stats = plan.stats;
