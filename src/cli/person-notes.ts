@@ -29,7 +29,7 @@ import { basenameOf, EMPTY_LIST } from '../core/people/person-record';
 import { readNoteFrontmatter, type NoteFrontmatter } from '../core/yaml/frontmatter';
 import { ownCopy } from '../core/text/own-copy';
 import type { FsVault, VaultFile } from './fs-vault';
-import { NoteCache, noteCacheDir, type FactsCodec, type KeyLists } from './note-cache';
+import { NoteCache, noteCacheDir, type CacheKind, type FactsCodec, type KeyLists } from './note-cache';
 import type { VaultSession } from './options';
 import { MIN_FILES, ReadStream, StartedWorker } from './read-ahead';
 import { putStatKey, STAT_FIELDS } from './read-ahead-files';
@@ -54,13 +54,26 @@ export interface NoteFacts {
   index: NoteIndex;
 }
 
-/** One markdown file as visited: its facts, and its text when it was read this run (null: from the cache). */
-export interface VisitedNote extends NoteFacts {
-  path: string;
-  /** The person note with its path, or null. */
-  note: ExistingNote | null;
-  text: string | null;
+/**
+ * What a pass over the notes makes of each: the facts of its text for the import (the
+ * default), or something built from them (the read commands keep person records). Each
+ * kind has its own cache files, so the cache holds what the pass needs and no more.
+ */
+export interface NoteView<T> {
+  readonly kind: CacheKind;
+  readonly codec: FactsCodec<T>;
+  /** What else `of` depends on (settings), for the cache's fingerprint. */
+  readonly depends: unknown;
+  /** What an empty note gives. */
+  readonly empty: T;
+  of(path: string, facts: NoteFacts): T;
 }
+
+/**
+ * One markdown file as visited: its path, what the view made of it, and its text when it was
+ * read this run (null: from the cache).
+ */
+export type Visit<T> = (path: string, facts: T, text: string | null) => void;
 
 /** A quick test before parsing a note for tasks: a list item with a checkbox somewhere. */
 const HAS_TASK = /^\s*(?:[-*+]|\d+[.)])\s+\[[ xX/]\]/m;
@@ -118,6 +131,32 @@ function shared<T>(l: T[]): readonly T[] {
   return l.length === 0 ? EMPTY_LIST : l;
 }
 
+/** The index as a facts line ends: log dates, meeting dates, links, contacts, tasks (every kind stores it). */
+export function encodeIndex(index: NoteIndex): unknown[] {
+  return [index.logDates, index.meetingDates, index.links, index.contacts, index.tasks ? 1 : 0];
+}
+
+/** The index from the end of a stored line (items 1–5); throws for a line of the wrong shape. */
+export function decodeIndex(stored: unknown[]): NoteIndex {
+  const [, logDates, meetingDates, links, contacts, tasks] = stored as [
+    unknown,
+    IsoDate[],
+    IsoDate[],
+    string[],
+    string[] | null,
+    number,
+  ];
+  if (!strings(logDates) || !strings(meetingDates) || !strings(links) || (contacts !== null && !strings(contacts)))
+    throw new Error('not a facts line');
+  return {
+    logDates: shared(logDates),
+    meetingDates: shared(meetingDates),
+    links: shared(links),
+    contacts,
+    tasks: tasks === 1,
+  };
+}
+
 /**
  * Facts as the cache stores them: tuples, the frontmatter as its key list's number and the
  * values, so the same dozen keys are not written out 30,000 times (half the file).
@@ -134,22 +173,13 @@ const FACTS_CODEC: FactsCodec<NoteFacts> = {
           ? [-1, person.yamlError ?? null, person.rawYaml ?? null]
           : [keys.of(Object.keys(fm)), ...Object.values(fm)];
     }
-    return [p, index.logDates, index.meetingDates, index.links, index.contacts, index.tasks ? 1 : 0];
+    return [p, ...encodeIndex(index)];
   },
   decode(stored, keys): NoteFacts {
     // The file's hash is checked before any line is read; a line of the wrong shape (a bug, or
     // a cache written by hand) still throws, and the note is read instead.
     if (!Array.isArray(stored) || stored.length !== 6) throw new Error('not a facts line');
-    const [p, logDates, meetingDates, links, contacts, tasks] = stored as [
-      0 | unknown[],
-      IsoDate[],
-      IsoDate[],
-      string[],
-      string[] | null,
-      number,
-    ];
-    if (!strings(logDates) || !strings(meetingDates) || !strings(links) || (contacts !== null && !strings(contacts)))
-      throw new Error('not a facts line');
+    const p = stored[0] as 0 | unknown[];
     let person: NoteFacts['person'] = null;
     if (p !== 0) {
       if (!Array.isArray(p)) throw new Error('not a facts line');
@@ -166,15 +196,17 @@ const FACTS_CODEC: FactsCodec<NoteFacts> = {
         person = { frontmatter };
       }
     }
-    const index = {
-      logDates: shared(logDates),
-      meetingDates: shared(meetingDates),
-      links: shared(links),
-      contacts,
-      tasks: tasks === 1,
-    };
-    return { person, index };
+    return { person, index: decodeIndex(stored) };
   },
+};
+
+/** The facts of a note's text, as the import keeps them. */
+export const NOTE_VIEW: NoteView<NoteFacts> = {
+  kind: 'notes',
+  codec: FACTS_CODEC,
+  depends: null,
+  empty: EMPTY_FACTS,
+  of: (_path, facts) => facts,
 };
 
 /** The Daily notes format, from the vault's config folder (Obsidian keeps it there), or null. */
@@ -192,11 +224,13 @@ function dailyFormat(session: VaultSession): string | null {
  * The reading of a vault's markdown files for one pass: the cache's facts for notes that have
  * not changed, the others read on a worker thread (`workerScript`, the bundled read-ahead
  * worker) up to `window` batches ahead. Open it early (the import does, before it parses the
- * export) and close it when done: the worker stops and the cache is saved.
+ * export) and close it when done: the worker stops and the cache is saved. `view`: what the
+ * pass makes of each note (the import's facts by default).
  */
-export class NoteReads {
+export class NoteReads<T = NoteFacts> {
   readonly files: VaultFile[];
-  readonly cache: NoteCache<NoteFacts> | null;
+  readonly cache: NoteCache<T> | null;
+  private readonly view: NoteView<T>;
   readonly rule: PersonNoteRule;
   readonly daily: DailyNoteMatcher;
   private readonly stream: ReadStream;
@@ -206,17 +240,24 @@ export class NoteReads {
 
   constructor(
     readonly session: VaultSession,
-    options: { workerScript?: string | undefined; window?: number; cacheDir?: string | null } = {},
+    options: {
+      workerScript?: string | undefined;
+      window?: number;
+      cacheDir?: string | null;
+      view?: NoteView<T>;
+    } = {},
   ) {
     const { vault } = session;
+    this.view = options.view ?? (NOTE_VIEW as unknown as NoteView<T>);
     this.rule = session.rule;
     const format = dailyFormat(session);
     this.daily = dailyNoteMatcher(format);
-    // The facts depend on the person-note rule, the Daily notes format and the code that made
-    // them: a change of any is a new cache.
-    const fingerprint = JSON.stringify({ rule: this.rule, daily: format, build: buildId() });
+    // The facts depend on the person-note rule, the Daily notes format, the settings the view
+    // uses and the code that made them: a change of any is a new cache.
+    const { view } = this;
+    const fingerprint = JSON.stringify({ rule: this.rule, daily: format, view: view.depends, build: buildId() });
     const dir = options.cacheDir === undefined ? noteCacheDir() : options.cacheDir;
-    this.cache = NoteCache.open(dir, vault.root, fingerprint, FACTS_CODEC);
+    this.cache = NoteCache.open(dir, vault.root, fingerprint, view.codec, view.kind);
     // A vault the cache knows to be large gets its worker now, so the thread starts while the
     // vault is walked (~40 ms at 30,000 notes) rather than after.
     const early = (this.cache?.size ?? 0) >= MIN_FILES ? StartedWorker.start(options.workerScript) : null;
@@ -236,26 +277,27 @@ export class NoteReads {
   }
 
   /**
-   * Every markdown file in turn, with its facts. Callers keep what they need of each, not
-   * every note's text (tens of MB at 30,000 notes).
+   * Every markdown file in turn, with what the view makes of it. Callers keep what they need
+   * of each, not every note's text (tens of MB at 30,000 notes).
    */
-  each(visit: (note: VisitedNote) => void): void {
+  each(visit: Visit<T>): void {
+    const { view } = this;
     for (let i = 0; i < this.files.length; i++) {
       const file = this.files[i] as VaultFile;
       const cached = this.fromCache(i, file);
       if (cached !== undefined) {
-        visit(visited(file.path, cached, null));
+        visit(file.path, cached, null);
         continue;
       }
       const text = this.stream.text(i) ?? this.vault.readNoteText(file);
       if (text === '') {
-        visit(visited(file.path, EMPTY_FACTS, text));
+        visit(file.path, view.empty, text);
         continue;
       }
-      const facts = factsOf(file, text, this.rule, this.daily);
+      const facts = view.of(file.path, factsOf(file, text, this.rule, this.daily));
       const key = this.stream.statKey(i) ?? (this.statted === i ? this.key : this.statKey(file));
       if (key !== null) this.cache?.put(file.path, key, facts);
-      visit(visited(file.path, facts, text));
+      visit(file.path, facts, text);
     }
     // Saved now, before any caller can change the objects it was handed (the import plans with them).
     this.cache?.save();
@@ -271,7 +313,7 @@ export class NoteReads {
   }
 
   /** The cached facts of file `i` when its stat still matches; else undefined. */
-  private fromCache(i: number, file: VaultFile): NoteFacts | undefined {
+  private fromCache(i: number, file: VaultFile): T | undefined {
     if (this.cache === null) return undefined;
     if (!this.stream.unchanged(i)) {
       if (this.stream.statKey(i) !== null) return undefined; // the worker found it changed, and read it
@@ -303,10 +345,6 @@ function buildId(): string {
   return `${version}:${process.env.NETWORK_CRM_BUILD ?? SOURCE_RUN}`;
 }
 
-function visited(path: string, facts: NoteFacts, text: string | null): VisitedNote {
-  return { path, ...facts, note: facts.person && { path, ...facts.person }, text };
-}
-
 /**
  * The import's view of the vault (see core/import/vault-snapshot.ts), from `reads` opened
  * before the export was parsed, or a pass of its own.
@@ -320,11 +358,12 @@ export function vaultSnapshot(session: VaultSession, reads?: NoteReads): VaultSn
   // Only the frontmatter is kept, not every note's text (30-60 MB at 30,000 notes). The import
   // checks the ## History of these notes (core/import/update-note.ts): keep the body just read.
   try {
-    own.each((n) => {
-      if (n.text === '') empty.add(n.path);
-      if (n.note === null) return;
-      notes.push(n.note);
-      if (n.text !== null && n.note.frontmatter?.['job-changed-on']) bodies.set(n.path, splitNote(n.text).body);
+    own.each((notePath, { person }, text) => {
+      if (text === '') empty.add(notePath);
+      if (person === null) return;
+      const note: ExistingNote = { path: notePath, ...person };
+      notes.push(note);
+      if (text !== null && note.frontmatter?.['job-changed-on']) bodies.set(notePath, splitNote(text).body);
     });
   } finally {
     if (reads === undefined) own.close();

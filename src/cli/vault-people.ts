@@ -1,7 +1,7 @@
 /**
  * The CLI's person index: the same PersonRecords the plugin builds, from the facts of each
- * note (person-notes.ts: read from the note, or from the note cache when it has not
- * changed). The interaction log's dates come from the body; daily notes are found by the
+ * note (person-notes.ts and person-facts.ts: made from the note, or taken from the note
+ * cache when it has not changed). The interaction log's dates come from the body; daily notes are found by the
  * Daily notes format in `.obsidian/daily-notes.json`, and follow-ups from the tasks of every
  * note that has any (those notes are read again for them).
  */
@@ -11,11 +11,12 @@ import { nameKey } from '../core/identity/person-name';
 import { normaliseProfileUrl } from '../core/identity/profile-url';
 import { noteTaskContacts, tasksByPerson, type NoteTaskContacts } from '../core/followups/follow-ups';
 import type { DailyNoteMatcher } from '../core/people/daily-notes';
-import { basenameOf, personFromFrontmatter, type PersonRecord } from '../core/people/person-record';
+import { basenameOf, type PersonRecord } from '../core/people/person-record';
 import { levelNames, type NetworkCrmSettings } from '../core/settings';
 import { UsageError } from './args';
 import type { FsVault } from './fs-vault';
 import type { VaultSession } from './options';
+import { peopleView } from './person-facts';
 import { mayHaveTasks, NoteReads, type NoteIndex } from './person-notes';
 import { existingNoteOf, type ExistingNote } from '../core/import/vault-snapshot';
 import { readNoteFrontmatter } from '../core/yaml/frontmatter';
@@ -65,25 +66,20 @@ export class VaultPeople {
   ) {
     this.vault = session.vault;
     this.settings = session.settings;
-    const names = levelNames(this.settings);
-    const reads = new NoteReads(session, { workerScript });
+    const view = peopleView(levelNames(this.settings));
+    const reads = new NoteReads(session, { workerScript, view });
     this.daily = reads.daily;
     try {
-      reads.each(({ path: notePath, note, index: facts, text }) => {
-        if (note === null) {
+      reads.each((notePath, { record: r, index: facts }, text) => {
+        if (r === null) {
           // Other notes count for their links, their tasks and, as daily notes, their contacts.
           if (facts.links.length > 0 || facts.tasks || (facts.contacts?.length ?? 0) > 0)
             this.indexed.push({ notePath, index: facts, person: false, text: null });
           return;
         }
-        const r = personFromFrontmatter(note.path, note.frontmatter ?? {}, { levelNames: names, createdOn: null });
         // The creation date only stands in for a missing connected-on (the stale rule's last
         // resort), so only notes without one pay for a stat: imported notes all have it.
-        if (r.connectedOn === null) r.createdOn = localIsoDate(new Date(this.vault.createdMs(note.path)));
-        r.logDates = facts.logDates;
-        r.meetingDates = facts.meetingDates;
-        r.logLatest = r.logDates[r.logDates.length - 1] ?? null;
-        if (note.yamlError) r.problems.push(`frontmatter: ${note.yamlError}`);
+        if (r.connectedOn === null) r.createdOn = localIsoDate(new Date(this.vault.createdMs(notePath)));
         this.records.push(r);
         // The text only for the follow-ups of a note with tasks (read again when it came from the cache).
         if (facts.links.length > 0 || facts.tasks || facts.contacts !== null)

@@ -1,0 +1,218 @@
+/**
+ * What the read commands keep of each note: the person record the core makes of its
+ * frontmatter (personFromFrontmatter, the one place that decision lives), with the log
+ * dates, and the note's index (links, tasks, daily-note contacts). The note cache keeps this
+ * rather than the frontmatter for them: building 30,000 records from cached frontmatter cost
+ * `stale` and `triage` about as much again as parsing it (coercing every value, then the
+ * garbage of the frontmatter objects), and a cached record only has to be rebuilt.
+ *
+ * A record depends on the trust level names (settings); they are part of the cache's
+ * fingerprint. The creation date is not kept: it stands in only for a missing connected-on,
+ * and comes from a stat when it is needed (vault-people.ts).
+ */
+import { EMPTY_LIST, personFromFrontmatter, type PersonRecord } from '../core/people/person-record';
+import type { KeyLists, FactsCodec } from './note-cache';
+import { decodeIndex, encodeIndex, type NoteFacts, type NoteIndex, type NoteView } from './person-notes';
+
+/** A note as the read commands see it: its person record (null: not a person note) and its index. */
+export interface PersonFacts {
+  record: PersonRecord | null;
+  index: NoteIndex;
+}
+
+/** The record's fields the index fills in, or a stat: not stored. */
+type Filled =
+  | 'path'
+  | 'createdOn'
+  | 'logLatest'
+  | 'logDates'
+  | 'meetingDates'
+  | 'dailyLatest'
+  | 'dailyDates'
+  | 'followUps'
+  | 'doneDates';
+
+/**
+ * The stored fields, by their number in a line (the order of the record's fields), each with
+ * what it holds: `s` text, `d` text or null, `n` a number or null, `b` a boolean, `a` a list
+ * of text.
+ */
+const STORED = [
+  ['name', 's'],
+  ['profileUrl', 'd'],
+  ['company', 's'],
+  ['position', 's'],
+  ['metWhere', 's'],
+  ['trust', 'n'],
+  ['status', 's'],
+  ['connectedOn', 'd'],
+  ['invitedOn', 'd'],
+  ['invitationMessage', 's'],
+  ['lastContactField', 'd'],
+  ['lastMessage', 'd'],
+  ['lastMessageFrom', 'd'],
+  ['unanswered', 'n'],
+  ['lastReply', 'd'],
+  ['askedOn', 'd'],
+  ['snoozeUntil', 'd'],
+  ['cadence', 'n'],
+  ['prune', 'b'],
+  ['kept', 'b'],
+  ['tags', 'a'],
+  ['jobChangedOn', 'd'],
+  ['jobChangeSeen', 'd'],
+  ['birthday', 'd'],
+  ['problems', 'a'],
+] as const satisfies ReadonlyArray<readonly [keyof PersonRecord, 's' | 'd' | 'n' | 'b' | 'a']>;
+
+type Stored = (typeof STORED)[number][0];
+/** Every field of a record is stored or filled in: a field added to PersonRecord fails to compile here until it is one or the other. */
+const EVERY_FIELD: [Exclude<keyof PersonRecord, Stored | Filled>] extends [never] ? true : never = true;
+void EVERY_FIELD;
+
+/** What a field holds when the note says nothing: a line stores only the fields that differ. */
+function isDefault(kind: (typeof STORED)[number][1], value: unknown): boolean {
+  if (kind === 's') return value === '';
+  if (kind === 'b') return value === false;
+  if (kind === 'a') return (value as unknown[]).length === 0;
+  return value === null;
+}
+
+/** Does a stored value hold what its field does? (A line of the wrong shape is refused, and the note read.) */
+function holds(kind: (typeof STORED)[number][1], value: unknown): boolean {
+  switch (kind) {
+    case 's':
+      return typeof value === 'string';
+    case 'd':
+      return value === null || typeof value === 'string';
+    case 'n':
+      return value === null || typeof value === 'number';
+    case 'b':
+      return typeof value === 'boolean';
+    case 'a':
+      if (!Array.isArray(value)) return false;
+      for (const item of value as unknown[]) if (typeof item !== 'string') return false;
+      return true;
+  }
+}
+
+/**
+ * A record as the line stores it: `[field number, value, …]` for the fields that differ from
+ * a note that says nothing (a third of them, in an imported note).
+ */
+function encodeRecord(record: PersonRecord): unknown[] {
+  const out: unknown[] = [];
+  for (let f = 0; f < STORED.length; f++) {
+    const [key, kind] = STORED[f] as (typeof STORED)[number];
+    if (!isDefault(kind, record[key])) out.push(f, record[key]);
+  }
+  return out;
+}
+
+/**
+ * The record back, its fields in the order personFromFrontmatter makes them: records from
+ * the cache and from notes read this run then share one shape, which keeps the code that
+ * reads them fast. Throws for a line of the wrong shape.
+ */
+function decodeRecord(path: string, pairs: unknown[], index: NoteIndex): PersonRecord {
+  if (pairs.length % 2 !== 0) throw new Error('not a facts line');
+  const logDates = index.logDates;
+  // What a note that says nothing gives (see isDefault).
+  const r: PersonRecord = {
+    path,
+    name: '',
+    profileUrl: null,
+    company: '',
+    position: '',
+    metWhere: '',
+    trust: null,
+    status: '',
+    connectedOn: null,
+    invitedOn: null,
+    invitationMessage: '',
+    lastContactField: null,
+    lastMessage: null,
+    lastMessageFrom: null,
+    unanswered: null,
+    lastReply: null,
+    askedOn: null,
+    snoozeUntil: null,
+    cadence: null,
+    prune: false,
+    kept: false,
+    tags: [],
+    jobChangedOn: null,
+    jobChangeSeen: null,
+    birthday: null,
+    createdOn: null,
+    logLatest: logDates[logDates.length - 1] ?? null,
+    logDates,
+    meetingDates: index.meetingDates,
+    dailyLatest: null,
+    dailyDates: EMPTY_LIST,
+    followUps: EMPTY_LIST,
+    doneDates: EMPTY_LIST,
+    problems: [],
+  };
+  for (let k = 0; k < pairs.length; k += 2) {
+    const f = pairs[k];
+    const field = typeof f === 'number' ? STORED[f] : undefined;
+    const value = pairs[k + 1];
+    if (field === undefined || !holds(field[1], value)) throw new Error('not a facts line');
+    (r as unknown as Record<string, unknown>)[field[0]] = value;
+  }
+  return r;
+}
+
+/** The index of most notes: nothing logged, linked or to do (a line then stores only the record). */
+const NO_INDEX: NoteIndex = Object.freeze({
+  logDates: EMPTY_LIST,
+  meetingDates: EMPTY_LIST,
+  links: EMPTY_LIST,
+  contacts: null,
+  tasks: false,
+});
+
+function isEmptyIndex(index: NoteIndex): boolean {
+  const { logDates, meetingDates, links, contacts, tasks } = index;
+  return logDates.length + meetingDates.length + links.length === 0 && contacts === null && !tasks;
+}
+
+/**
+ * A line: `[record]`, or `[record, …index]` when the note logs, links or has tasks (see
+ * encodeIndex); the record is `0` for a note that is not a person note.
+ */
+const PEOPLE_CODEC: FactsCodec<PersonFacts> = {
+  encode({ record, index }, _keys: KeyLists): unknown {
+    const p = record === null ? 0 : encodeRecord(record);
+    return isEmptyIndex(index) ? [p] : [p, ...encodeIndex(index)];
+  },
+  decode(stored, _keys, path): PersonFacts {
+    if (!Array.isArray(stored) || (stored.length !== 1 && stored.length !== 6)) throw new Error('not a facts line');
+    const index = stored.length === 1 ? NO_INDEX : decodeIndex(stored);
+    const p = stored[0] as unknown;
+    if (p === 0) return { record: null, index };
+    if (!Array.isArray(p)) throw new Error('not a facts line');
+    return { record: decodeRecord(path, p, index), index };
+  },
+};
+
+/** What the read commands make of each note, with the trust level names in force (`levelNames`). */
+export function peopleView(levelNames: readonly string[]): NoteView<PersonFacts> {
+  const names = [...levelNames];
+  return {
+    kind: 'people',
+    codec: PEOPLE_CODEC,
+    depends: { levelNames: names },
+    empty: { record: null, index: NO_INDEX },
+    of(path: string, { person, index }: NoteFacts): PersonFacts {
+      if (person === null) return { record: null, index };
+      const r = personFromFrontmatter(path, person.frontmatter ?? {}, { levelNames: names, createdOn: null });
+      r.logDates = index.logDates;
+      r.meetingDates = index.meetingDates;
+      r.logLatest = r.logDates[r.logDates.length - 1] ?? null;
+      if (person.yamlError) r.problems.push(`frontmatter: ${person.yamlError}`);
+      return { record: r, index };
+    },
+  };
+}
