@@ -96,7 +96,8 @@ describe('the read commands’ cached person records', () => {
       [[], [], [], []],
       [[], 0],
     ];
-    for (const line of wrong) expect(() => view.codec.decode(line, keys, 'People/Ann.md'), JSON.stringify(line)).toThrow();
+    for (const line of wrong)
+      expect(() => view.codec.decode(line, keys, 'People/Ann.md'), JSON.stringify(line)).toThrow();
     expect(view.codec.decode([0, [], [], ['Ann'], null, 1], keys, 'Notes/x.md')).toEqual({
       record: null,
       index: { ...noIndex, links: ['Ann'], tasks: true },
