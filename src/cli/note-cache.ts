@@ -190,7 +190,15 @@ function readKeysFile(file: string, vault: string, fingerprint: string) {
 type LoadedKeys = NonNullable<ReturnType<typeof readKeysFile>>;
 
 export class NoteCache<T> {
-  private readonly index = new Map<string, number>();
+  /**
+   * Each note's number in the files read, by path: built only when a note is not where the
+   * last run put it. The files keep the notes in the order the vault is walked, so in an
+   * everyday run note i of the walk is note i of the file, and 30,000 paths are neither
+   * hashed nor looked up (~15 ms).
+   */
+  private byPath: Map<string, number> | null = null;
+  /** How many notes the files read hold. */
+  private count: number;
   private keys: Float64Array;
   private loaded: LoadedKeys | null;
   /**
@@ -203,11 +211,13 @@ export class NoteCache<T> {
   private starts = new Int32Array(0);
   private keyLists = new KeyLists();
   /**
-   * What the next save writes: the notes taken from the cache (their numbers in the file read),
-   * and those read this run with their key and JSON line. Numbers, not copies: at 100,000
-   * notes a copy of every key and line cost ~10 MB for a save that mostly never happens.
+   * What the next save writes, in the order the notes were visited: a note taken from the
+   * cache as its number in the file read, a note read this run as `-1 - i`, i its place in
+   * `added` (with its key and JSON line). Numbers, not copies: at 100,000 notes a copy of
+   * every key and line cost ~10 MB for a save that mostly never happens.
    */
-  private readonly taken: number[] = [];
+  private readonly order: number[] = [];
+  private taken = 0;
   private readonly added = { paths: [] as string[], keys: [] as number[], lines: [] as string[] };
   private dirty: boolean;
   /** Notes taken from the cache and notes read this run: for NETWORK_CRM_PERF and the tests. */
@@ -223,7 +233,7 @@ export class NoteCache<T> {
   ) {
     this.loaded = loaded;
     this.keys = loaded?.keys ?? new Float64Array(0);
-    loaded?.paths.forEach((p, i) => this.index.set(p, i));
+    this.count = loaded?.paths.length ?? 0;
     this.dirty = loaded === null;
   }
 
@@ -261,28 +271,48 @@ export class NoteCache<T> {
    * which lived on through the import's plan). The counts stay; nothing is taken after.
    */
   release(): void {
-    this.index.clear();
+    this.byPath = null;
+    this.count = 0;
     this.keys = new Float64Array(0);
     this.loaded = null;
     this.text = '';
     this.starts = new Int32Array(0);
-    this.taken.length = 0;
+    this.order.length = 0;
+    this.taken = 0;
     for (const list of Object.values(this.added)) list.length = 0;
     this.dirty = false;
   }
 
   /** How many notes the cache holds (the vault's size when it was last read). */
   get size(): number {
-    return this.index.size;
+    return this.count;
   }
 
-  /** The stat keys the cache holds for these paths, NaN where it has none (for the read-ahead worker). */
+  /**
+   * The number of `vaultPath` in the files read, or undefined. `hint`: where the note comes in
+   * the walk, which is where the last run kept it unless notes came or went before it.
+   */
+  private numberOf(vaultPath: string, hint = -1): number | undefined {
+    const paths = this.loaded?.paths;
+    if (paths === undefined) return undefined;
+    if (paths[hint] === vaultPath) return hint;
+    if (this.byPath === null) {
+      this.byPath = new Map();
+      for (let i = 0; i < paths.length; i++) this.byPath.set(paths[i] as string, i);
+    }
+    return this.byPath.get(vaultPath);
+  }
+
+  /**
+   * The stat keys the cache holds for these paths (the walk's files, in its order), NaN where
+   * it has none (for the read-ahead worker).
+   */
   knownKeys(paths: readonly string[]): Float64Array {
     const out = new Float64Array(paths.length * STAT_FIELDS).fill(Number.NaN);
-    const { keys, index } = this;
+    const { keys } = this;
     // Copied number by number: a subarray per note (30,000 typed-array views) cost ~6 ms.
     for (let i = 0; i < paths.length; i++) {
-      const at = index.get(paths[i] as string);
+      const at = this.numberOf(paths[i] as string, i);
       if (at === undefined) continue;
       for (let k = 0; k < STAT_FIELDS; k++) out[i * STAT_FIELDS + k] = keys[at * STAT_FIELDS + k] as number;
     }
@@ -293,7 +323,7 @@ export class NoteCache<T> {
   loadFacts(): void {
     if (this.text !== null) return;
     this.text = '';
-    if (this.index.size === 0) return;
+    if (this.count === 0) return;
     try {
       const bytes = fs.readFileSync(`${this.file}.json`);
       const loaded = this.loaded as LoadedKeys;
@@ -302,20 +332,20 @@ export class NoteCache<T> {
       const text = bytes.toString('latin1');
       const first = text.indexOf('\n');
       const second = text.indexOf('\n', first + 1);
-      const starts = new Int32Array(this.index.size + 1);
+      const starts = new Int32Array(this.count + 1);
       let at = second + 1;
-      for (let i = 0; i < this.index.size && first > 0 && second > 0; i++) {
+      for (let i = 0; i < this.count && first > 0 && second > 0; i++) {
         starts[i] = at;
         const end = text.indexOf('\n', at);
         if (end < 0) throw new Error('cut short');
         at = end + 1;
       }
-      starts[this.index.size] = at;
+      starts[this.count] = at;
       if (first > 0 && second > 0 && at === text.length && JSON.parse(text.slice(0, first)) === loaded.generation) {
         const lists = JSON.parse(text.slice(first + 1, second)) as string[][];
         // The table only grows (lines refer to it by number): once it is far larger than the
         // notes need, start afresh rather than carry lists no note uses any more.
-        if (lists.length <= Math.max(1000, 2 * this.index.size)) {
+        if (lists.length <= Math.max(1000, 2 * this.count)) {
           this.keyLists = new KeyLists(lists);
           this.text = text;
           this.starts = starts;
@@ -328,16 +358,19 @@ export class NoteCache<T> {
     this.dirty = true; // the next save writes a good one
   }
 
-  /** Does the cache hold `vaultPath` under this stat key? */
-  matches(vaultPath: string, key: Float64Array): boolean {
-    const at = this.index.get(vaultPath);
+  /** Does the cache hold `vaultPath` under this stat key? (`hint`: see {@link numberOf}.) */
+  matches(vaultPath: string, key: Float64Array, hint?: number): boolean {
+    const at = this.numberOf(vaultPath, hint);
     return at !== undefined && sameStatKey(this.keys, at * STAT_FIELDS, key, 0);
   }
 
-  /** The facts cached for a note whose key matched, kept for the next run; undefined if there are none. */
-  take(vaultPath: string): T | undefined {
+  /**
+   * The facts cached for a note whose key matched, kept for the next run; undefined if there
+   * are none. `hint`: where the note comes in the walk (see {@link numberOf}).
+   */
+  take(vaultPath: string, hint?: number): T | undefined {
     this.loadFacts();
-    const at = this.index.get(vaultPath);
+    const at = this.numberOf(vaultPath, hint);
     if (at === undefined || this.text === '' || this.text === null) return undefined;
     let facts: T;
     try {
@@ -346,7 +379,8 @@ export class NoteCache<T> {
       return undefined; // a damaged line: the note is read
     }
     this.hits++;
-    this.taken.push(at);
+    this.order.push(at);
+    this.taken++;
     return facts;
   }
 
@@ -361,6 +395,7 @@ export class NoteCache<T> {
     const line = JSON.stringify(this.codec.encode(facts, this.keyLists));
     // A note with huge properties is read each time: cached, it would weigh on every run.
     if (line.length > MAX_LINE) return;
+    this.order.push(-1 - this.added.paths.length);
     this.added.paths.push(vaultPath);
     for (let k = 0; k < STAT_FIELDS; k++) this.added.keys.push(key[k] as number);
     this.added.lines.push(asciiOnly(line));
@@ -377,20 +412,29 @@ export class NoteCache<T> {
    * only a slower next run: nothing here throws.
    */
   save(): void {
-    if (!this.dirty && this.taken.length === this.index.size) return;
+    if (!this.dirty && this.taken === this.count) return;
     this.dirty = false;
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true, mode: 0o700 });
       const generation = crypto.randomBytes(8).toString('hex');
       const lists = asciiOnly(JSON.stringify(this.keyLists.lists));
-      const { taken, added } = this;
-      const lines = [JSON.stringify(generation), lists, ...taken.map((at) => this.line(at)), ...added.lines];
+      const { order, added } = this;
+      const paths = this.loaded?.paths ?? [];
+      const lines = [JSON.stringify(generation), lists];
+      const keys = new Float64Array(order.length * STAT_FIELDS);
+      const names: string[] = [];
+      order.forEach((at, i) => {
+        const [from, k] = at >= 0 ? [this.keys, at] : [added.keys, -1 - at];
+        for (let f = 0; f < STAT_FIELDS; f++) keys[i * STAT_FIELDS + f] = from[k * STAT_FIELDS + f] as number;
+        lines.push(at >= 0 ? this.line(at) : (added.lines[k] as string));
+        names.push(at >= 0 ? (paths[at] as string) : (added.paths[k] as string));
+      });
       const facts = writeReplacing(`${this.file}.json`, lines);
       if (facts === null) return;
       const header: KeysHeader = {
         ...this.header,
         generation,
-        count: taken.length + added.paths.length,
+        count: order.length,
         factsBytes: facts.bytes,
         factsHash: facts.hash,
       };
@@ -398,11 +442,8 @@ export class NoteCache<T> {
       const keysAt = Math.ceil((4 + headerBytes.length) / 8) * 8;
       const keysFile = Buffer.concat([
         Buffer.alloc(keysAt),
-        ...taken.map((at) =>
-          Buffer.from(this.keys.buffer, this.keys.byteOffset + at * STAT_FIELDS * 8, STAT_FIELDS * 8),
-        ),
-        Buffer.from(new Float64Array(added.keys).buffer),
-        Buffer.from([...taken.map((at) => this.loaded?.paths[at]), ...added.paths].join('\0')),
+        Buffer.from(keys.buffer, keys.byteOffset, keys.byteLength),
+        Buffer.from(names.join('\0')),
       ]);
       keysFile.writeUInt32LE(headerBytes.length, 0);
       headerBytes.copy(keysFile, 4);

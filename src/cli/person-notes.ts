@@ -320,9 +320,9 @@ export class NoteReads<T = NoteFacts> {
       // No worker (a small vault, or in process), or it could not stat the file: stat here.
       const key = this.statKey(file);
       this.statted = i;
-      if (key === null || !this.cache.matches(file.path, key)) return undefined;
+      if (key === null || !this.cache.matches(file.path, key, i)) return undefined;
     }
-    return this.cache.take(file.path);
+    return this.cache.take(file.path, i);
   }
 
   private statKey(file: VaultFile): Float64Array | null {

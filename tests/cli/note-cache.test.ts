@@ -336,6 +336,35 @@ describe('the note cache', () => {
     expect(importPass(vault)).toEqual({ hits: 2, misses: 0 });
   });
 
+  it('keeps its notes in the order of the walk, whatever came and went, and finds each one out of order', () => {
+    const vault = tempDir();
+    const note = (name: string) => `---\nname: ${name}\ntrust: 3\n---\n`;
+    writeTree(vault, Object.fromEntries(['Ann', 'Bob', 'Dan', 'Eve'].map((n) => [`People/${n}.md`, note(n)])));
+    /** The paths the keys file lists, in its order. */
+    const kept = (): string[] => {
+      const file = path.join(cacheDir, fs.readdirSync(cacheDir).find((f) => f.endsWith('-people.keys')) as string);
+      const bytes = fs.readFileSync(file);
+      const length = bytes.readUInt32LE(0);
+      const header = JSON.parse(bytes.toString('utf8', 4, 4 + length)) as { count: number };
+      const keysAt = Math.ceil((4 + length) / 8) * 8;
+      return bytes.toString('utf8', keysAt + header.count * 5 * 8).split('\0');
+    };
+    const walk = () =>
+      openVault(parseArgs('stale', ['--vault', vault], VAULT_FLAGS))
+        .vault.markdownFiles()
+        .map((f) => f.path);
+    expect(pass(vault)).toEqual({ hits: 0, misses: 4 });
+    expect(kept()).toEqual(walk());
+    // A note comes in the middle, another goes: the rest are no longer where the file has them.
+    fs.writeFileSync(path.join(vault, 'People/Cy.md'), note('Cy'));
+    fs.rmSync(path.join(vault, 'People/Bob.md'));
+    vi.setSystemTime(Date.now() + 60_000);
+    expect(pass(vault)).toEqual({ hits: 3, misses: 1 });
+    expect(kept()).toEqual(walk());
+    expect(walk()).toContain('People/Cy.md');
+    expect(pass(vault)).toEqual({ hits: 4, misses: 0 });
+  });
+
   it('starts afresh once its table of property names has far outgrown the notes', () => {
     const vault = tempDir();
     const tree: Record<string, string> = {};
