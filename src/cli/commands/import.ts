@@ -347,7 +347,7 @@ async function planFromInputs(
   const io = options.io;
   const sources = await importSources(inputs, {
     today: settings.today,
-    timeZone: localTimeZone(),
+    timeZone: localTimeZone,
     myEmails: session.settings.myEmails,
     ownerName: session.config.state.owner?.name ?? null,
     shouldStop: io ? () => io.interrupted() : undefined,

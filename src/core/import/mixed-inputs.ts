@@ -48,8 +48,11 @@ export function sortInputs(inputs: readonly ExportInput[]): SortedInputs {
 
 export interface SourceOptions {
   today: IsoDate;
-  /** The owner's IANA time zone (the device's): meetings are logged on their local dates. */
-  timeZone?: string | null;
+  /**
+   * The owner's IANA time zone (the device's): meetings are logged on their local dates. A
+   * function is asked only when a calendar is read: finding the zone (Intl) costs ~13 ms.
+   */
+  timeZone?: string | null | (() => string | null);
   /** The user's own e-mail addresses (the setting), for whose calendar it is. */
   myEmails?: readonly string[];
   /** The LinkedIn export owner's name the vault remembers, for the same. */
@@ -81,6 +84,7 @@ export async function importSources(inputs: readonly ExportInput[], options: Sou
     if (files.length > 0) sources.push(addressBookSource(format, files));
   }
   if (sorted.calendars.length > 0) {
+    const timeZone = typeof options.timeZone === 'function' ? options.timeZone() : (options.timeZone ?? null);
     const total = sorted.calendars.reduce((n, c) => n + c.bytes.length, 0);
     let before = 0;
     const calendars = [];
@@ -89,7 +93,7 @@ export async function importSources(inputs: readonly ExportInput[], options: Sou
       calendars.push(
         await readCalendar(decodeText(input.bytes).text, input.name, {
           today: options.today,
-          timeZone: options.timeZone ?? null,
+          timeZone,
           shouldStop: options.shouldStop,
           onProgress: (f) => options.onProgress?.(input.name, total === 0 ? 1 : (before + f * share) / total),
         }),

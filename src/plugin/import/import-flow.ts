@@ -99,7 +99,7 @@ export class ImportFlow {
     const sources = await importSources(inputs, {
       today: settings.today,
       // The device's zone: a meeting is logged on the date it was here.
-      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
       myEmails: this.host.settings.myEmails,
       ownerName: this.host.state.owner?.name ?? null,
       shouldStop: progress ? () => progress.shouldStop() : undefined,
