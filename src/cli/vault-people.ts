@@ -45,7 +45,25 @@ interface IndexedNote {
 
 /** A link target as a key: without `.md`, in lower case (Obsidian matches names so). */
 function linkKey(target: string): string {
-  return target.replace(/\.md$/i, '').toLowerCase();
+  // Lower case first, then a slice: no regex, one new string (this runs for every person note).
+  const lower = target.toLowerCase();
+  return lower.endsWith('.md') ? lower.slice(0, -3) : lower;
+}
+
+/**
+ * {@link linkKey}, remembered: the same few targets (an event, a project, a company) come
+ * back in thousands of notes.
+ */
+function linkKeys(): (target: string) => string {
+  const seen = new Map<string, string>();
+  return (target) => {
+    let key = seen.get(target);
+    if (key === undefined) {
+      key = linkKey(target);
+      seen.set(target, key);
+    }
+    return key;
+  };
 }
 
 export class VaultPeople {
@@ -186,13 +204,17 @@ export class VaultPeople {
     // Only the records some note links to are indexed: indexing all 30,000 by two keys each
     // cost `triage` ~15 MB, and most vaults link a few hundred people, or none.
     const wanted = new Set<string>();
-    for (const { index } of this.indexed) for (const target of index.links) wanted.add(linkKey(target));
+    const keyOf = linkKeys();
+    for (const { index } of this.indexed) for (const target of index.links) wanted.add(keyOf(target));
     if (wanted.size === 0) return out;
     const byKey = this.byLinkKey(wanted);
     for (const { notePath: from, index } of this.indexed) {
       for (const target of index.links) {
-        const hit = byKey.get(linkKey(target))?.[0];
-        if (hit && hit.path !== from) out.set(hit.path, [...(out.get(hit.path) ?? []), from]);
+        const hit = byKey.get(keyOf(target))?.[0];
+        if (!hit || hit.path === from) continue;
+        const list = out.get(hit.path);
+        if (list === undefined) out.set(hit.path, [from]);
+        else list.push(from);
       }
     }
     return out;
