@@ -44,11 +44,13 @@ interface IndexedNote {
 }
 
 /** A link target as a key: without `.md`, in lower case (Obsidian matches names so). */
-function linkKey(target: string): string {
-  // Lower case first, then a slice: no regex, one new string (this runs for every person note).
-  const lower = target.toLowerCase();
-  return lower.endsWith('.md') ? lower.slice(0, -3) : lower;
+export function linkKey(target: string): string {
+  // `.md` comes off before the lower-casing: a final `Σ` lower-cases to `ς` only at the end of
+  // a word, and before `.md` it is not (`ΝΙΚΟΣ.md` and `[[ΝΙΚΟΣ]]` must give one key).
+  return (MARKDOWN_END.test(target) ? target.slice(0, -3) : target).toLowerCase();
 }
+
+const MARKDOWN_END = /\.md$/i;
 
 /**
  * {@link linkKey}, remembered: the same few targets (an event, a project, a company) come
@@ -214,7 +216,8 @@ export class VaultPeople {
         if (!hit || hit.path === from) continue;
         const list = out.get(hit.path);
         if (list === undefined) out.set(hit.path, [from]);
-        else list.push(from);
+        // Once per note, however many of its links reach the person (`[[Ann]]` and `[[Ann.md|her]]`).
+        else if (list[list.length - 1] !== from) list.push(from);
       }
     }
     return out;

@@ -23,7 +23,7 @@ import { advanceNetwork, generateNetwork, zipNetwork } from '../../scripts/lib/r
 import { generatePeopleVault } from '../../scripts/lib/synthetic-vault';
 import { VAULT_FLAGS } from '../../src/cli/command';
 import { parseArgs } from '../../src/cli/args';
-import { noteCacheDir, survivesJson } from '../../src/cli/note-cache';
+import { NoteCache, noteCacheDir, survivesJson, type FactsCodec } from '../../src/cli/note-cache';
 import { openVault } from '../../src/cli/options';
 import { peopleView } from '../../src/cli/person-facts';
 import { NoteReads } from '../../src/cli/person-notes';
@@ -300,6 +300,28 @@ describe('the note cache', () => {
     expect(pass(vault, '--folder', 'Elsewhere').hits).toBe(0);
   });
 
+  it('starts afresh when the trust levels are renamed: a record holds the level a name meant', async () => {
+    const vault = tempDir();
+    const levels = (names: string[]) =>
+      JSON.stringify({ trustLevels: names.map((name) => ({ name, keepInTouchDays: 30 })) });
+    const data = '.obsidian/plugins/network-crm/data.json';
+    writeTree(vault, {
+      [data]: levels(['Stranger', 'Met', 'Friend', 'Close', 'Family']),
+      'People/Ann.md': '---\nname: Ann\ntrust: Friend\nlast-contact: 2025-01-01\n---\n',
+      'People/Bob.md': '---\nname: Bob\ntrust: Close\nlast-contact: 2025-02-01\n---\n',
+    });
+    const argv = ['stale', '--vault', vault, '--today', TODAY, '--json', '--section', 'all'];
+    const trusts = (out: string) =>
+      (JSON.parse(out) as { people: Array<{ trust: number }> }).people.map((p) => p.trust);
+    expect(trusts((await cli(...argv)).out)).toEqual([3, 4]);
+    expect(pass(vault).hits).toBe(2);
+    // The same names, other places: "Friend" is now level 4. The notes have not changed.
+    fs.writeFileSync(path.join(vault, data), levels(['Stranger', 'Met', 'Close', 'Friend', 'Family']));
+    const warm = (await cli(...argv)).out;
+    expect(trusts(warm)).toEqual([4, 3]);
+    expect(warm).toBe(await withoutCache(...argv));
+  });
+
   it('reads each time a note whose properties are huge, rather than carry them in every run', () => {
     const vault = tempDir();
     writeTree(vault, {
@@ -336,7 +358,7 @@ describe('the note cache', () => {
     expect(importPass(vault)).toEqual({ hits: 2, misses: 0 });
   });
 
-  it('keeps its notes in the order of the walk, whatever came and went, and finds each one out of order', () => {
+  it('keeps its notes in the order of the walk, whatever came and went', () => {
     const vault = tempDir();
     const note = (name: string) => `---\nname: ${name}\ntrust: 3\n---\n`;
     writeTree(vault, Object.fromEntries(['Ann', 'Bob', 'Dan', 'Eve'].map((n) => [`People/${n}.md`, note(n)])));
@@ -363,6 +385,42 @@ describe('the note cache', () => {
     expect(kept()).toEqual(walk());
     expect(walk()).toContain('People/Cy.md');
     expect(pass(vault)).toEqual({ hits: 4, misses: 0 });
+  });
+
+  it('finds each note wherever the file has it, and puts a file out of the walk’s order right once', () => {
+    // The cache itself, with notes given in any order: a vault's listing order is the file
+    // system's to choose. Each note's facts are its own path, so a wrong line would show.
+    const codec: FactsCodec<string> = { encode: (f) => f, decode: (stored) => stored as string };
+    const root = tempDir();
+    const now = Date.now();
+    const key = (i: number) => new Float64Array([100 + i, now - 10_000, now - 10_000, 1000 + i, 1]);
+    const open = () => NoteCache.open(cacheDir, root, 'test', codec, 'people', now) as NoteCache<string>;
+    const names = ['A', 'B', 'C', 'D', 'E', 'F'];
+    const first = open();
+    names.forEach((n, i) => first.put(n, key(i), n));
+    first.save();
+    const file = () => fs.readdirSync(cacheDir).find((f) => f.endsWith('-people.json')) as string;
+    const mtime = () => fs.statSync(path.join(cacheDir, file())).mtimeMs;
+
+    /** One pass in this order (with gaps: notes the cache does not hold), and what it took. */
+    const walk = (order: string[]) => {
+      const cache = open();
+      const known = cache.knownKeys(order);
+      const got = order.map((n, i) => {
+        if (!names.includes(n)) return '-';
+        expect(Array.from(known.subarray(i * 5, i * 5 + 5))).toEqual(Array.from(key(names.indexOf(n))));
+        return cache.take(n, i) ?? '?';
+      });
+      const before = mtime();
+      vi.setSystemTime(Date.now() + 10);
+      cache.save();
+      return { got, saved: mtime() !== before };
+    };
+    const reversed = [...names].reverse();
+    expect(walk(reversed)).toEqual({ got: reversed, saved: true }); // far from where the file has them
+    expect(walk(reversed)).toEqual({ got: reversed, saved: false }); // the file is in this order now
+    const gaps = ['new1', 'F', 'E', 'new2', 'new3', 'D', 'C', 'B', 'A'];
+    expect(walk(gaps)).toEqual({ got: ['-', 'F', 'E', '-', '-', 'D', 'C', 'B', 'A'], saved: false });
   });
 
   it('starts afresh once its table of property names has far outgrown the notes', () => {

@@ -117,6 +117,20 @@ describe('network-crm triage', () => {
     expect(knowledge('Pat Seller')).toMatchObject({ mentionedIn: ['People/Friend.md'] });
   });
 
+  it('finds the notes that mention someone by a link to their note’s name, whatever its letters', async () => {
+    // A capital sigma ends a word as `ς` in lower case: the name of `ΝΙΚΟΣ.md` without `.md`
+    // and the link `[[ΝΙΚΟΣ]]` are the same key only if `.md` comes off before the lower-casing.
+    const dir = vault({
+      'People/ΝΙΚΟΣ.md': note('name: Νίκος Παππάς\nlinkedin-status: invitation-received\ninvited-on: 2026-11-21'),
+      'Notes/Lunch.md': 'Lunch with [[ΝΙΚΟΣ]], then [[Ivy]] (see [[Ivy.md|Ivy again]]).\n',
+    });
+    const q = await triage(dir);
+    const knowledge = (name: string) => q.queue.find((i) => i.person?.name === name)?.knowledge;
+    expect(knowledge('Νίκος Παππάς')).toMatchObject({ mentionedIn: ['Notes/Lunch.md'] });
+    // A note that links someone twice mentions them once.
+    expect(knowledge('Ivy Stone')).toMatchObject({ mentionedIn: ['Notes/Coffee.md', 'Notes/Lunch.md'] });
+  });
+
   it('prints text a person reads: sections, aligned columns, the hint, the first line of the note and who you trust there', async () => {
     const { out } = await cli('triage', '--vault', vault(), '--today', TODAY);
     expect(out).toBe(
