@@ -303,6 +303,7 @@ export class NoteCache<T> {
     if (hint >= 0) {
       // Where the note before says, then a note or two either side. The path itself decides:
       // a file lists each path once.
+      if (paths[hint + this.shift] === vaultPath) return hint + this.shift;
       for (const near of NEAR) {
         const at = hint + this.shift + near;
         if (paths[at] === vaultPath) {

@@ -123,7 +123,9 @@ const EMPTY_FACTS: NoteFacts = {
 
 /** A list of strings, as a facts line must hold (helpers at module level: decode runs once per note). */
 function strings(l: unknown): boolean {
-  return Array.isArray(l) && l.every((x) => typeof x === 'string');
+  if (!Array.isArray(l)) return false;
+  for (const x of l as unknown[]) if (typeof x !== 'string') return false;
+  return true;
 }
 
 /** Empty lists as the one shared empty list: most notes have no meetings, many no links. */
