@@ -250,6 +250,7 @@ export class NoteReads<T = NoteFacts> {
     } = {},
   ) {
     const { vault } = session;
+    // Without a view, T is its default, NoteFacts: the import's view is the one that fits.
     this.view = options.view ?? (NOTE_VIEW as unknown as NoteView<T>);
     this.rule = session.rule;
     const format = dailyFormat(session);

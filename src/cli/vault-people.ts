@@ -1,9 +1,9 @@
 /**
  * The CLI's person index: the same PersonRecords the plugin builds, from the facts of each
  * note (person-notes.ts and person-facts.ts: made from the note, or taken from the note
- * cache when it has not changed). The interaction log's dates come from the body; daily notes are found by the
- * Daily notes format in `.obsidian/daily-notes.json`, and follow-ups from the tasks of every
- * note that has any (those notes are read again for them).
+ * cache when it has not changed). The interaction log's dates come from the body; daily
+ * notes are found by the Daily notes format in `.obsidian/daily-notes.json`, and follow-ups
+ * from the tasks of every note that has any (those notes are read again for them).
  */
 import path from 'node:path';
 import { localIsoDate, sortUniqueDates, type IsoDate } from '../core/dates/iso-date';
@@ -44,7 +44,7 @@ interface IndexedNote {
 }
 
 /** A link target as a key: without `.md`, in lower case (Obsidian matches names so). */
-export function linkKey(target: string): string {
+function linkKey(target: string): string {
   // `.md` comes off before the lower-casing: a final `Σ` lower-cases to `ς` only at the end of
   // a word, and before `.md` it is not (`ΝΙΚΟΣ.md` and `[[ΝΙΚΟΣ]]` must give one key).
   return (MARKDOWN_END.test(target) ? target.slice(0, -3) : target).toLowerCase();
