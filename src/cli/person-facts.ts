@@ -12,7 +12,7 @@
  */
 import { EMPTY_LIST, personFromFrontmatter, type PersonRecord } from '../core/people/person-record';
 import type { KeyLists, FactsCodec } from './note-cache';
-import { decodeIndex, encodeIndex, type NoteFacts, type NoteIndex, type NoteView } from './person-notes';
+import { decodeIndex, encodeIndex, strings, type NoteFacts, type NoteIndex, type NoteView } from './person-notes';
 
 /** A note as the read commands see it: its person record (null: not a person note) and its index. */
 export interface PersonFacts {
@@ -90,9 +90,7 @@ function holds(kind: (typeof STORED)[number][1], value: unknown): boolean {
     case 'b':
       return typeof value === 'boolean';
     case 'a':
-      if (!Array.isArray(value)) return false;
-      for (const item of value as unknown[]) if (typeof item !== 'string') return false;
-      return true;
+      return strings(value);
   }
 }
 

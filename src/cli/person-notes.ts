@@ -122,7 +122,7 @@ const EMPTY_FACTS: NoteFacts = {
 };
 
 /** A list of strings, as a facts line must hold (helpers at module level: decode runs once per note). */
-function strings(l: unknown): boolean {
+export function strings(l: unknown): boolean {
   if (!Array.isArray(l)) return false;
   for (const x of l as unknown[]) if (typeof x !== 'string') return false;
   return true;
