@@ -51,6 +51,8 @@ export class StartedWorker {
   private constructor(
     readonly port: MessagePort,
     readonly progress: Int32Array,
+    /** Settles when the thread has ended (a released worker must not linger). */
+    readonly ended: Promise<void>,
   ) {}
 
   /** A worker running `script`, or null without one (run from the sources) or when it cannot start. */
@@ -61,8 +63,10 @@ export class StartedWorker {
     try {
       const data: WorkerStart = { tag: WORKER_TAG, port: port2, progress };
       // A worker that fails to start only stalls the stream, which then ends (see next()).
-      new Worker(script, { workerData: data, transferList: [port2], argv: [] }).on('error', () => undefined).unref();
-      return new StartedWorker(port1, progress);
+      const worker = new Worker(script, { workerData: data, transferList: [port2], argv: [] });
+      worker.on('error', () => undefined).unref();
+      const ended = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+      return new StartedWorker(port1, progress, ended);
     } catch {
       port1.close();
       return null;

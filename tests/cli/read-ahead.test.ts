@@ -34,9 +34,14 @@ describe('reading notes ahead on a worker thread', () => {
     await new Promise((r) => setTimeout(r, 200));
     const stream = new ReadStream(files, early);
     expect(files.map((_, i) => stream.text(i))).toEqual(files.map((_, i) => `---\nname: Zoë ${i}\n---\n`));
-    // Too few files for a worker: the started one is let go and the reader reads for itself.
+    // Too few files for a worker: the started one is let go (its thread ends) and the reader reads for itself.
     const unused = StartedWorker.start(WORKER);
     expect(new ReadStream(files.slice(0, 10), unused).text(0)).toBeNull();
+    const ended = await Promise.race([
+      unused?.ended.then(() => 'ended'),
+      new Promise((r) => setTimeout(r, 5000, 'running')),
+    ]);
+    expect(ended).toBe('ended');
     expect(StartedWorker.start(undefined)).toBeNull();
   });
 
