@@ -66,12 +66,14 @@ const STORED = [
 ] as const satisfies ReadonlyArray<readonly [keyof PersonRecord, 's' | 'd' | 'n' | 'b' | 'a']>;
 
 type Stored = (typeof STORED)[number][0];
+/** What a stored field holds (see STORED). */
+type Kind = (typeof STORED)[number][1];
 /** Every field of a record is stored or filled in: a field added to PersonRecord fails to compile here until it is one or the other. */
 const EVERY_FIELD: [Exclude<keyof PersonRecord, Stored | Filled>] extends [never] ? true : never = true;
 void EVERY_FIELD;
 
 /** What a field holds when the note says nothing: a line stores only the fields that differ. */
-function isDefault(kind: (typeof STORED)[number][1], value: unknown): boolean {
+function isDefault(kind: Kind, value: unknown): boolean {
   if (kind === 's') return value === '';
   if (kind === 'b') return value === false;
   if (kind === 'a') return (value as unknown[]).length === 0;
@@ -79,7 +81,7 @@ function isDefault(kind: (typeof STORED)[number][1], value: unknown): boolean {
 }
 
 /** Does a stored value hold what its field does? (A line of the wrong shape is refused, and the note read.) */
-function holds(kind: (typeof STORED)[number][1], value: unknown): boolean {
+function holds(kind: Kind, value: unknown): boolean {
   switch (kind) {
     case 's':
       return typeof value === 'string';
