@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateExport, zipExport } from '../../scripts/lib/synthetic-export';
+import { ics, meeting } from '../support/calendar-builders';
 import { ROOT } from '../support/paths';
 import { tempDir } from '../support/temp-dir';
 
@@ -66,27 +67,32 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(home, { recursive: true, force: true }));
 
 describe('the npm package', () => {
-  it('holds only the CLI (with its read-ahead worker), the README, the licence and package.json', () => {
+  it('holds only the CLI (with its read-ahead worker and vendor files), the README, the licence and package.json', () => {
     expect(packed.filename).toBe(`${pkg.name}-${pkg.version}.tgz`);
     expect(packed.files.map((f) => f.path).sort()).toEqual([
       'LICENSE',
       'README.md',
       'dist/cli.js',
       'dist/read-ahead-worker.js',
+      'dist/vendor/ical.js',
+      'dist/vendor/windows-iana.js',
+      'dist/vendor/yaml.js',
       'package.json',
     ]);
     expect(pkg.bin).toEqual({ 'network-crm': 'dist/cli.js' });
     expect(fs.readFileSync(path.join(ROOT, 'dist/cli.js'), 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
   });
 
-  it('declares no runtime dependency: everything the CLI needs is bundled into dist/cli.js', () => {
+  it('declares no runtime dependency: everything the CLI needs is bundled into dist/', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown>;
     expect(manifest.dependencies).toBeUndefined();
     expect(manifest.engines).toEqual({ node: '>=20' });
+    // The bin requires Node's modules and its own vendor files (loaded on first use), which the package carries.
     const requires = [...fs.readFileSync(path.join(ROOT, 'dist/cli.js'), 'utf8').matchAll(/require\("([^"]+)"\)/g)];
     const builtins = new Set(builtinModules);
     const foreign = requires.map((m) => m[1] as string).filter((id) => !builtins.has(id.replace(/^node:/, '')));
-    expect(foreign).toEqual([]);
+    const shipped = new Set(packed.files.map((f) => f.path));
+    expect(foreign.filter((id) => !shipped.has(path.posix.join('dist', id)))).toEqual([]);
   });
 
   it('runs with npx from the tarball in an empty folder, offline: --help and --version', () => {
@@ -123,5 +129,26 @@ describe('the npm package', () => {
     expect(r.code, r.err).toBe(0);
     expect((JSON.parse(r.out) as { created: number }).created).toBe(exp.people.length);
     expect(fs.readdirSync(path.join(vault, 'People')).filter((f) => f.endsWith('.md'))).toHaveLength(exp.people.length);
+
+    // A calendar with a Windows zone name, and a note in block YAML: the vendor files load
+    // from the installed package (20:00 in Hawaii is the 21st in UTC, read through windows-iana).
+    fs.writeFileSync(
+      path.join(vault, 'People', 'Ann Lee.md'),
+      '---\ntags:\n  - person\nname: Ann Lee\nemails:\n  - ann@example.com\nabout: |\n  met at a meetup\n---\n',
+    );
+    const me: [string, string] = ['Me', 'me@example.com'];
+    const calendar = path.join(dir, 'calendar.ics');
+    fs.writeFileSync(
+      calendar,
+      ics([
+        meeting('DTSTART;TZID=Hawaiian Standard Time:20261020T200000', 'Coffee', [me, ['Ann Lee', 'ann@example.com']]),
+        meeting('DTSTART:20261001T100000Z', 'Planning', [me]),
+      ]),
+    );
+    const cal = run(bin, ['import', calendar, '--vault', vault, '--today', '2026-11-26'], dir, { ...env, TZ: 'UTC' });
+    expect(cal.code, cal.err).toBe(0);
+    expect(fs.readFileSync(path.join(vault, 'People', 'Ann Lee.md'), 'utf8')).toContain(
+      '- 2026-10-21 · meeting · Coffee',
+    );
   });
 });
