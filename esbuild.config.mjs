@@ -40,13 +40,14 @@ const VENDORED = {
   yaml: { file: 'yaml', standIn: null },
   'ical.js': { file: 'ical', standIn: 'src/cli/vendor/ical.ts' },
   'windows-iana': { file: 'windows-iana', standIn: 'src/cli/vendor/windows-iana.ts' },
+  fflate: { file: 'fflate', standIn: 'src/cli/vendor/fflate.ts' },
 };
 
 /** In the CLI bundle: `require(pkg)` becomes a require of its vendor file, `import … from pkg` its stand-in. */
 const vendored = {
   name: 'vendored',
   setup(build) {
-    build.onResolve({ filter: /^(yaml|ical\.js|windows-iana)$/ }, (args) => {
+    build.onResolve({ filter: /^(yaml|ical\.js|windows-iana|fflate)$/ }, (args) => {
       const { file, standIn } = VENDORED[args.path];
       if (args.kind === 'require-call') return { path: `./vendor/${file}.js`, external: true };
       if (standIn !== null) return { path: path.resolve(standIn) };

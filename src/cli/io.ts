@@ -83,6 +83,7 @@ export function processIo(workerScript?: string): CliIo {
             process.stderr.write(text === null ? '\r\x1b[K' : `\r${escapeControlCharsInOutput(text)}\x1b[K`),
         }
       : {}),
-    ...(process.stdin.isTTY && process.stderr.isTTY ? { confirm: askOnTerminal } : {}),
+    // stderr first: reading process.stdin makes its stream (~2 ms), which a script or a pipe never needs.
+    ...(process.stderr.isTTY && process.stdin.isTTY ? { confirm: askOnTerminal } : {}),
   };
 }

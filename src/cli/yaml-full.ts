@@ -6,17 +6,18 @@
 import type YamlLibrary from 'yaml';
 import { classifyYaml } from '../core/yaml/frontmatter';
 import { readFlatYaml } from '../core/yaml/read-flat';
+import { vendored } from './vendor/lazy';
 
 let library: typeof YamlLibrary | null = null;
 
 /**
  * The `yaml` package, loaded on first use: the flat reader or the note cache answer for most
- * notes, and `stale` on 30,000 notes peaked ~2 MB lower without it (a `require`, which the
- * bundle keeps lazy, unlike an import).
+ * notes, and `stale` on 30,000 notes peaked ~2 MB lower without it. In the bundle, it is
+ * dist/vendor/yaml.js (see vendor/lazy.ts).
  */
 function yamlLibrary(): typeof YamlLibrary {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a require stays lazy in the bundle
-  library ??= require('yaml') as typeof YamlLibrary;
+  library ??= vendored('yaml', () => require('yaml') as typeof YamlLibrary);
   return library;
 }
 

@@ -9,6 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
+import zlib from 'node:zlib';
 import path from 'node:path';
 import type IcalLibrary from 'ical.js';
 import { WINDOWS_TO_IANA_MAP as REAL_TABLE } from 'windows-iana';
@@ -16,6 +17,9 @@ import { describe, expect, it } from 'vitest';
 import Ical from '../../src/cli/vendor/ical';
 import { lazily } from '../../src/cli/vendor/lazy';
 import { WINDOWS_TO_IANA_MAP } from '../../src/cli/vendor/windows-iana';
+import { Inflate } from '../../src/cli/vendor/fflate';
+import { WHOLE_MAX } from '../../src/core/zip/zip-reader';
+import { generateExport, zipExport } from '../../scripts/lib/synthetic-export';
 import { ics, meeting } from '../support/calendar-builders';
 import { ROOT } from '../support/paths';
 import { tempDir } from '../support/temp-dir';
@@ -24,7 +28,7 @@ const DIST = path.join(ROOT, 'dist');
 // What the stand-in requires: run from the sources, the package's CommonJS build (an `import`
 // here would get its ES module, another copy of the library, whose classes are not the same).
 const RealIcal = createRequire(import.meta.url)('ical.js') as typeof IcalLibrary;
-const VENDORED = ['ical.js', 'windows-iana.js', 'yaml.js'];
+const VENDORED = ['fflate.js', 'ical.js', 'windows-iana.js', 'yaml.js'];
 
 /** A vault of `n` flat person notes (what the flat reader takes, so no full YAML parse). */
 function flatVault(n: number): string {
@@ -83,6 +87,14 @@ describe('a stand-in for a library', () => {
     expect(start instanceof Ical.Time).toBe(true);
   });
 
+  it('the fflate stand-in inflates as fflate does', () => {
+    const text = 'a line of a large entry\n'.repeat(1000);
+    let out = '';
+    const inflater = new Inflate((chunk) => (out += Buffer.from(chunk).toString('utf8')));
+    inflater.push(zlib.deflateRawSync(Buffer.from(text)), true);
+    expect(out).toBe(text);
+  });
+
   it('the windows-iana stand-in is CLDR’s table', () => {
     expect([...WINDOWS_TO_IANA_MAP]).toEqual([...REAL_TABLE]);
   });
@@ -91,7 +103,8 @@ describe('a stand-in for a library', () => {
 describe('the built CLI and its vendor files', () => {
   it('dist/cli.js holds none of the vendored libraries and requires only Node and its vendor files', () => {
     const bundle = fs.readFileSync(path.join(DIST, 'cli.js'), 'utf8');
-    for (const pkg of ['yaml', 'ical.js', 'windows-iana']) expect(bundle).not.toContain(`node_modules/${pkg}/`);
+    for (const pkg of ['yaml', 'ical.js', 'windows-iana', 'fflate'])
+      expect(bundle).not.toContain(`node_modules/${pkg}/`);
     const builtins = new Set(builtinModules);
     const required = [...bundle.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1] as string);
     const vendor = required.filter((id) => id.startsWith('./vendor/')).sort();
@@ -145,5 +158,21 @@ describe('the built CLI and its vendor files', () => {
     expect(stale.code, stale.err).toBe(0);
     expect(stale.out).toContain('"lastContact"');
     expect((JSON.parse(stale.out) as { count: number }).count).toBe(2);
+  });
+
+  it('an export whose messages.csv is too large to inflate whole streams it through the vendored fflate', () => {
+    const exp = generateExport({ connections: 50, messages: 45_000 });
+    expect(exp.files['messages.csv']?.length).toBeGreaterThan(WHOLE_MAX);
+    const zip = path.join(tempDir('ncrm-zip-'), 'Complete_LinkedInDataExport_11-20-2026.zip');
+    fs.writeFileSync(zip, zipExport(exp));
+    const args = (vault: string) => ['import', zip, '--vault', vault, '--today', '2026-11-26', '--json'];
+
+    const r = run(copyOfCli(true), args(tempDir('ncrm-vault-')));
+    expect(r.code, r.err).toBe(0);
+    expect((JSON.parse(r.out) as { messages: { messages: number } }).messages.messages).toBe(45_000);
+    // Without its vendor files the same import cannot stream the entry: the path goes through fflate.
+    const without = run(copyOfCli(false), args(tempDir('ncrm-vault-')));
+    expect(without.code).not.toBe(0);
+    expect(without.err).toContain('this copy of network-crm is incomplete (it cannot load fflate): reinstall it');
   });
 });

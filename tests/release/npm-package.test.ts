@@ -74,6 +74,7 @@ describe('the npm package', () => {
       'README.md',
       'dist/cli.js',
       'dist/read-ahead-worker.js',
+      'dist/vendor/fflate.js',
       'dist/vendor/ical.js',
       'dist/vendor/windows-iana.js',
       'dist/vendor/yaml.js',

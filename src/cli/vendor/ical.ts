@@ -5,10 +5,10 @@
  * behaves as the library does.
  */
 import type ICAL from 'ical.js';
-import { defaultExport, lazily } from './lazy';
+import { defaultExport, lazily, vendored } from './lazy';
 
 export default lazily(
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a require is what stays lazy in the bundle
-  () => defaultExport(require('ical.js')) as typeof ICAL,
+  () => vendored('ical.js', () => defaultExport(require('ical.js')) as typeof ICAL),
   {},
 );

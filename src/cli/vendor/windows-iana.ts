@@ -4,10 +4,12 @@
  * it once to build its own map (core/sources/calendar/time-zones.ts).
  */
 import type { WINDOWS_TO_IANA_MAP as Table } from 'windows-iana';
-import { lazily } from './lazy';
+import { lazily, vendored } from './lazy';
+
+type Exports = { WINDOWS_TO_IANA_MAP: typeof Table };
 
 export const WINDOWS_TO_IANA_MAP: typeof Table = lazily(
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a require is what stays lazy in the bundle
-  () => (require('windows-iana') as { WINDOWS_TO_IANA_MAP: typeof Table }).WINDOWS_TO_IANA_MAP,
+  () => vendored('windows-iana', () => require('windows-iana') as Exports).WINDOWS_TO_IANA_MAP,
   [],
 );

@@ -16,10 +16,21 @@ function isZeroWidth(ch: string): boolean {
 }
 const PICTOGRAPHIC = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
 
-const segmenter: { segment(text: string): Iterable<{ segment: string }> } | null =
-  typeof Intl !== 'undefined' && 'Segmenter' in Intl
-    ? new Intl.Segmenter(undefined, { granularity: 'grapheme' })
-    : null;
+type Segmenter = { segment(text: string): Iterable<{ segment: string }> };
+let made: Segmenter | null | undefined;
+
+/**
+ * The grapheme segmenter, made on first use: making it loads ICU's break rules, ~8 ms that
+ * every CLI command paid at start, though only a table with non-ASCII names needs it.
+ */
+function segmenter(): Segmenter | null {
+  if (made === undefined)
+    made =
+      typeof Intl !== 'undefined' && 'Segmenter' in Intl
+        ? new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+        : null;
+  return made;
+}
 
 function clusterWidth(cluster: string): number {
   const first = String.fromCodePoint(cluster.codePointAt(0) ?? 0);
@@ -40,7 +51,8 @@ export function displayWidth(text: string): number {
   // ASCII, the common case, is one column per character.
   if (/^[\x20-\x7e]*$/.test(text)) return text.length;
   let width = 0;
-  if (segmenter) for (const { segment } of segmenter.segment(text)) width += clusterWidth(segment);
+  const graphemes = segmenter();
+  if (graphemes) for (const { segment } of graphemes.segment(text)) width += clusterWidth(segment);
   else for (const ch of text) width += clusterWidth(ch);
   return width;
 }
@@ -51,7 +63,8 @@ export function padDisplay(text: string, width: number): string {
   if (w <= width) return text + ' '.repeat(width - w);
   let out = '';
   let used = 0;
-  const clusters = segmenter ? [...segmenter.segment(text)].map((s) => s.segment) : [...text];
+  const graphemes = segmenter();
+  const clusters = graphemes ? [...graphemes.segment(text)].map((s) => s.segment) : [...text];
   for (const c of clusters) {
     const cw = clusterWidth(c);
     if (used + cw > width - 1) break;
