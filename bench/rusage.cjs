@@ -3,7 +3,7 @@
 // (every thread) and peak RSS to the file named by NCRM_BENCH_RUSAGE.
 //
 // A CommonJS preload, not `--import`: with `--import`, Node loads even a CommonJS main
-// through its ES module loader, which first scans the 1.2 MB CLI bundle for its exports.
+// through its ES module loader, which first scans the whole CLI bundle for its exports.
 // That added ~80 ms and ~5 MB to every CLI run and nothing to the floors, which are small
 // .mjs files. The user's `network-crm` never pays it.
 const fs = require('node:fs');
