@@ -1,5 +1,6 @@
 /** What a CLI command may do to the outside world, so tests can run commands in-process. */
 import readline from 'node:readline';
+import type { Writable } from 'node:stream';
 import { escapeControlCharsInOutput } from '../core/text/control-chars';
 
 export interface CliIo {
@@ -56,6 +57,15 @@ function askOnTerminal(question: string): Promise<boolean> {
 function blockingStdout(): void {
   const handle = (process.stdout as unknown as { _handle?: { setBlocking?: (on: boolean) => unknown } })._handle;
   handle?.setBlocking?.(true);
+}
+
+/**
+ * May the process exit at once? Only when nothing written is still queued (a Windows console,
+ * or stderr into a slow pipe, is written asynchronously: exiting would cut it) and no write
+ * failed (its error must still fail the command, with exit code 1).
+ */
+export function doneWriting(streams: ReadonlyArray<Pick<Writable, 'writableLength' | 'errored'>>): boolean {
+  return streams.every((s) => s.writableLength === 0 && s.errored === null);
 }
 
 export function processIo(workerScript?: string): CliIo {

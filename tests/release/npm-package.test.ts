@@ -1,9 +1,10 @@
 /**
  * The `network-crm` npm package, as a user gets it: `npm pack`, then `npx ./network-crm-X.Y.Z.tgz`
  * in an empty folder with npm forced offline and a fresh cache. This pins that the tarball
- * carries only what runs (dist/, README, LICENSE), that dist/cli.js is self-contained (no
- * runtime dependencies to fetch), that the bin has a shebang and runs, and that an import
- * through the installed package writes notes. CI runs it, so a dependency that sneaks out of
+ * carries only what runs (dist/, README, LICENSE), that dist/ is self-contained (no runtime
+ * dependencies to fetch: the bin requires only Node and its own vendor files), that the bin
+ * has a shebang and runs, and that imports through the installed package write notes (a
+ * LinkedIn export, then a calendar that loads the vendor files). CI runs it, so a dependency that sneaks out of
  * the bundle, or a `files` entry that drops the CLI, fails the build.
  */
 import { spawnSync } from 'node:child_process';

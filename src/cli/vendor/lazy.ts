@@ -3,10 +3,13 @@
  * calendar, the `yaml` package for frontmatter the flat reader declines, fflate for a large
  * zip entry) ship beside the bundle as files of their own, `dist/vendor/<name>.js`, loaded on
  * first use. Inlined, their ~700 kB were parsed (and fflate's tables built) at every start:
- * ~15 ms of every command, `--version` included, for code most runs never call. esbuild.config.mjs routes them in the CLI bundle: a `require`
- * of the package becomes a require of its vendor file, and an `import` of it becomes an
- * import of its stand-in here (ical.ts, windows-iana.ts, fflate.ts). The plugin bundle is not affected
- * (Obsidian loads one file), nor are the tests, which run the sources against the packages.
+ * ~15 ms of every command, `--version` included, for code most runs never call.
+ *
+ * esbuild.config.mjs routes them in the CLI bundle: a `require` of the package becomes a
+ * require of its vendor file, and an `import` of it becomes an import of its stand-in here
+ * (ical.ts, windows-iana.ts, fflate.ts). The plugin bundle is not affected (Obsidian loads
+ * one file). Run from the sources, the core imports the packages and the stand-ins require
+ * them; tests/cli/vendor.test.ts checks both the stand-ins and the built files.
  */
 
 /**
