@@ -47,7 +47,8 @@ const VENDORED = {
 const vendored = {
   name: 'vendored',
   setup(build) {
-    build.onResolve({ filter: /^(yaml|ical\.js|windows-iana|fflate)$/ }, (args) => {
+    const names = Object.keys(VENDORED).map((pkg) => pkg.replace(/[.]/g, '\\.'));
+    build.onResolve({ filter: new RegExp(`^(${names.join('|')})$`) }, (args) => {
       const { file, standIn } = VENDORED[args.path];
       if (args.kind === 'require-call') return { path: `./vendor/${file}.js`, external: true };
       if (standIn !== null) return { path: path.resolve(standIn) };
