@@ -77,8 +77,8 @@ function workspace(): Workspace {
 const cli = (args: string[], cold = false) =>
   runNode([CLI, ...args], { NETWORK_CRM_PERF: '1', ...(cold ? { NETWORK_CRM_CACHE: 'off' } : {}) });
 const importInto = (zip: string, vault: string, cold = false) => cli(['import', zip, '--vault', vault, '--json'], cold);
-const readCommand = (command: string, vault: string, cold = false) =>
-  cli([command, '--vault', vault, '--today', TODAY, '--json'], cold);
+const readCommand = (command: string, vault: string, cold = false, extra: string[] = []) =>
+  cli([command, '--vault', vault, '--today', TODAY, '--json', ...extra], cold);
 
 /** How many notes a run took from the note cache (its NETWORK_CRM_PERF line). */
 function cacheHits(run: ProcessRun): number {
@@ -153,6 +153,7 @@ function cliBench(ws: Workspace) {
     floorRead: series(),
     stale: series(),
     staleCold: series(),
+    staleOneRow: series(),
     triage: series(),
     triageCold: series(),
   };
@@ -190,6 +191,7 @@ function cliBench(ws: Workspace) {
     add(s.floorRead, runNode([path.join(__dirname, 'floor-read.mjs'), people]));
     add(s.stale, readCommand('stale', people));
     add(s.staleCold, readCommand('stale', people, true));
+    add(s.staleOneRow, readCommand('stale', people, false, ['--limit', '1']));
     add(s.triage, readCommand('triage', people));
     add(s.triageCold, readCommand('triage', people, true));
     fs.rmSync(vault, { recursive: true, force: true });
@@ -216,6 +218,8 @@ function cliBench(ws: Workspace) {
       toFloor: { ...ratio(stale.wallMs, floorRead.wallMs), paired: pairedRatio(s.stale.wall, s.floorRead.wall) },
     },
     staleCold: coldRatio(s.staleCold, s.floorRead),
+    // The same work but one row printed: what printing its ~16,000 rows (7.5 MB of JSON) costs.
+    staleOneRow: coldRatio(s.staleOneRow, s.floorRead),
     triage: {
       ...triage,
       toFloor: { ...ratio(triage.wallMs, floorRead.wallMs), paired: pairedRatio(s.triage.wall, s.floorRead.wall) },
@@ -345,6 +349,16 @@ function rows(r: Results): Row[] {
         ok: true,
         load: loads(coldRun.load),
       });
+      const one = cmd === 'stale' ? c.staleOneRow : undefined;
+      if (one)
+        out.push({
+          figure: '  the same printing one row (--limit 1)',
+          best: `${x(one.toFloor.best)} (${ms(one.wallMs.best)})`,
+          median: `${x(one.toFloor.median)} (${ms(one.wallMs.median)})`,
+          goal: '',
+          ok: true,
+          load: loads(one.load),
+        });
     }
   }
   const ip = r.inProcess;
