@@ -1,5 +1,6 @@
 // Fails when main.js would not load on Obsidian mobile: a require() of anything but
-// Obsidian's own modules, eval, a bare Buffer, or gray-matter (which needs fs and Buffer).
+// Obsidian's own modules, eval, a bare Buffer, gray-matter (which needs fs and Buffer), or a
+// regex lookbehind (older iPhones cannot compile one).
 import fs from 'node:fs';
 
 const file = process.argv[2] ?? 'main.js';
@@ -18,6 +19,8 @@ if (/(?<![.\w$])Buffer\b/.test(code)) problems.push('uses a bare Buffer (not def
 if (/gray-matter|graymatter/i.test(code)) problems.push('bundles gray-matter');
 if (/(?<![.\w$])process\.(?:env|platform|cwd|versions)/.test(code))
   problems.push('reads process.* (not defined on mobile)');
+// In a regex literal or a string given to new RegExp (which the lint rule cannot see).
+if (/\(\?<[=!]/.test(code)) problems.push('has a regex lookbehind (a syntax error on iOS before 16.4)');
 
 if (problems.length > 0) {
   console.error(`bundle guard: ${file} is not safe for Obsidian mobile:\n  - ${problems.join('\n  - ')}`);

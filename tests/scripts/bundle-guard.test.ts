@@ -27,6 +27,8 @@ describe('bundle guard', () => {
     ['/* gray-matter */ module.exports = {}', 'gray-matter'],
     ['if (process.platform === "win32") {}', 'process.*'],
     ['require(name)', 'computed module name'],
+    ['const r = /(?<!\\d)x/;', 'lookbehind'],
+    ['const r = new RegExp("(?<=a)b");', 'lookbehind'],
   ])('rejects %j', (code, message) => {
     const r = guard(`require("obsidian");\n${code}`);
     expect(r.status).toBe(1);

@@ -66,8 +66,14 @@ function tasksDate(text: string, emoji: string, field: string): IsoDate | null {
 /** Tasks-plugin dates and Dataview fields, removed so a plain date left in the text stands out. */
 const TASKS_FIELDS = /(?:[✅➕📅⏳🛫❌]\uFE0F?\s*\d{4}-\d{2}-\d{2})|\[[\w-]+::[^\]]*\]/gu;
 
+/**
+ * A date not inside a longer number. The character before it is matched, not looked behind
+ * at: Obsidian on iOS before 16.4 cannot compile a lookbehind, and this runs in the plugin.
+ */
+const PLAIN_DATE = new RegExp(`(?:^|\\D)${DATE}(?!\\d)`);
+
 function plainDate(text: string): IsoDate | null {
-  return isoFrom(new RegExp(`(?<!\\d)${DATE}(?!\\d)`).exec(text.replace(TASKS_FIELDS, ' ')));
+  return isoFrom(PLAIN_DATE.exec(text.replace(TASKS_FIELDS, ' ')));
 }
 
 /** `code`, and %% comments %% on one line, blanked so links inside them are not seen. */

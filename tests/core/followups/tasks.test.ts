@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { isValidYmd } from '../../../src/core/dates/iso-date';
 import { contactLinkTargets, findTasks, stampDone, taskDisplayText } from '../../../src/core/followups/tasks';
 
 const note = (...lines: string[]) => lines.join('\n');
@@ -72,6 +73,34 @@ describe('tasks in a note', () => {
     expect(c).toMatchObject({ doneOn: '2026-04-03', createdOn: '2026-03-03', due: '2026-05-05' });
     expect(d).toMatchObject({ state: 'open', doneOn: null, createdOn: '2026-03-04', due: '2026-04-04' });
     expect(e).toMatchObject({ doneOn: null });
+  });
+
+  it('takes a plain date only when it is not part of a longer number', () => {
+    const [a, b, c] = findTasks(
+      note(
+        '- [x] ticket 12026-04-01, done 2026-04-02 with [[Jane]]',
+        '- [x] 2026-04-011 [[Jane]]',
+        '- [x] [[Jane]]:2026-04-03',
+      ),
+    );
+    expect(a?.doneOn).toBe('2026-04-02');
+    expect(b?.doneOn).toBeNull();
+    expect(c?.doneOn).toBe('2026-04-03');
+  });
+
+  it('finds the plain date a lookbehind would (the plugin cannot use one: iOS before 16.4)', () => {
+    // The reference is the rule as first written, with a lookbehind, which Node runs.
+    const reference = (text: string) => /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/.exec(text);
+    const chars = fc.constantFrom(...'0123456789- x'.split(''));
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 40 }), (cs) => {
+        const text = cs.join('');
+        const task = findTasks(`- [x] [[Jane]] ${text}`)[0];
+        const m = reference(`[[Jane]] ${text}`);
+        const expected = m && isValidYmd(Number(m[1]), Number(m[2]), Number(m[3])) ? `${m[1]}-${m[2]}-${m[3]}` : null;
+        expect(task?.doneOn).toBe(expected);
+      }),
+    );
   });
 
   it('keeps CRLF notes and line numbers as Obsidian counts them', () => {
