@@ -25,10 +25,10 @@ const VAULT = {
 };
 
 /** Loads the plugin the way Obsidian does on a cold start, without waiting for indexing to finish. */
-async function coldStart(options: StartOptions['cold'] = {}, extra: StartOptions = {}) {
+async function coldStart(options: StartOptions['cold'] = {}, extra: StartOptions = {}, files = {}) {
   const app = track(
     await createApp(
-      VAULT,
+      { ...VAULT, ...files },
       {},
       { cold: { batch: 250, intervalMs: 15, ...(options === true ? {} : options) }, ...extra },
     ),
@@ -112,6 +112,23 @@ describe('commands during a cold start', () => {
     expect($$('.notice').map((n) => n.textContent)).not.toContain(
       'Waiting for Obsidian to finish indexing your vault…',
     );
+  });
+
+  it('Open prune list waits for the index: everyone marked is listed, and every tick is kept', async () => {
+    const marked = Object.entries(VAULT)
+      .filter(([, t]) => /^prune: true$/m.test(t))
+      .map(([p]) => p.replace(/\.md$/, ''));
+    expect(marked.length).toBeGreaterThan(20);
+    // Ticked on an earlier day: a list rewritten from a partial index would drop these ticks for good.
+    const ticked = marked.map((p) => `- [x] [[${p}]]`).join('\n');
+    const { app, plugin } = await coldStart({}, {}, { 'Network CRM/Prune list.md': `# Prune list\n\n${ticked}\n` });
+    runCommand(app, 'open-prune-list');
+    expect($$('.notice').map((n) => n.textContent)).toContain('Waiting for Obsidian to finish indexing your vault…');
+    await settle(app);
+    expect(plugin.index.ready).toBe(true);
+    const list = text(app, 'Network CRM/Prune list.md');
+    for (const p of marked) expect(list).toContain(`- [x] [[${p}|`);
+    expect(list).toContain(`(${marked.length}, updated`);
   });
 
   it('the import preview waits for the index, so existing notes are matched, not duplicated', async () => {

@@ -19,6 +19,7 @@ import type { NoteChange } from '../edits/undo-stack';
 import { MergeModal } from '../modals/merge-modal';
 import { PersonPicker } from '../modals/person-picker';
 import { withPerson } from './person-commands';
+import { reportFailure } from '../ui/notices';
 
 interface LinkEdit {
   file: TFile;
@@ -150,9 +151,9 @@ async function openMerge(ctx: CrmContext, keptPerson: PersonRecord, removedPerso
             ({ links: n }) =>
               new Notice(`Merged ${removed.basename} into ${kept.basename}; ${n} link${n === 1 ? '' : 's'} updated.`),
           )
-          .catch((e: unknown) => new Notice(`Network CRM: ${e instanceof Error ? e.message : String(e)}`)),
+          .catch(reportFailure),
     ).open();
   } catch (e) {
-    new Notice(`Network CRM: ${e instanceof Error ? e.message : String(e)}`);
+    reportFailure(e);
   }
 }

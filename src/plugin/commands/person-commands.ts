@@ -19,6 +19,8 @@ import { MetWhereModal } from '../modals/met-where-modal';
 import { PersonPicker } from '../modals/person-picker';
 import { ensureFolder } from '../vault/obsidian-note-writer';
 import { fileOf, logInteraction, setMetWhere, setTrust, snooze, snoozeChoice } from '../edits/person-actions';
+import { afterIndexing } from '../ui/indexing';
+import { reportFailure } from '../ui/notices';
 
 /**
  * The open person note, or the one the user picks. While Obsidian is still indexing the
@@ -30,24 +32,14 @@ export function withPerson(
   action: (person: PersonRecord) => void | Promise<void>,
   placeholder?: string,
 ): void {
-  const run = (p: PersonRecord) =>
-    void Promise.resolve(action(p)).catch(
-      (e: unknown) => new Notice(`Network CRM: ${e instanceof Error ? e.message : String(e)}`),
-    );
+  const run = (p: PersonRecord) => void Promise.resolve(action(p)).catch(reportFailure);
   const pick = () => {
     const active = ctx.app.workspace.getActiveFile();
     const person = active ? ctx.index.get(active.path) : undefined;
     if (person) run(person);
     else new PersonPicker(ctx.app, () => ctx.index.people(), run, placeholder).open();
   };
-  if (ctx.index.ready) pick();
-  else {
-    const notice = new Notice('Waiting for Obsidian to finish indexing your vault…', 0);
-    void ctx.index.whenReady().then(() => {
-      notice.hide();
-      pick();
-    });
-  }
+  afterIndexing(ctx.index, pick);
 }
 
 export function logInteractionCommand(ctx: CrmContext): void {

@@ -24,6 +24,7 @@ import { processNote } from '../edits/open-note';
 import { readDailyNotesConfig } from '../vault/daily-notes-config';
 import type { StaleModel } from '../views/stale-model';
 import { logInteraction } from '../edits/person-actions';
+import { reportFailure } from '../ui/notices';
 
 async function withContext(ctx: CrmContext, picks: ReturnType<typeof planReview>): Promise<ContextPick[]> {
   // Only the picked people's notes are read (N of them), for their last interaction line.
@@ -105,9 +106,6 @@ export function registerReviewCommands(plugin: Plugin, ctx: CrmContext, model: S
   plugin.addCommand({
     id: 'plan-reach-outs',
     name: "Plan this week's reach-outs",
-    callback: () =>
-      void planReachOuts(ctx, model).catch(
-        (e: unknown) => new Notice(`Network CRM: ${e instanceof Error ? e.message : String(e)}`),
-      ),
+    callback: () => void planReachOuts(ctx, model).catch(reportFailure),
   });
 }

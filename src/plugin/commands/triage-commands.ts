@@ -8,6 +8,8 @@ import type { CrmContext } from '../context';
 import { processNote } from '../edits/open-note';
 import { MetAtEventModal } from '../modals/met-at-event-modal';
 import { ensureFolder } from '../vault/obsidian-note-writer';
+import { afterIndexing } from '../ui/indexing';
+import { reportFailure } from '../ui/notices';
 import { TRIAGE_VIEW_TYPE } from '../views/triage-view';
 
 export async function openTriage(ctx: CrmContext): Promise<void> {
@@ -17,7 +19,12 @@ export async function openTriage(ctx: CrmContext): Promise<void> {
   await ctx.app.workspace.revealLeaf(leaf);
 }
 
+/** Waits for the index first: on a cold start the people not yet indexed would be missing from the picker. */
 export function metAtEvent(ctx: CrmContext): void {
+  afterIndexing(ctx.index, () => openMetAtEvent(ctx));
+}
+
+function openMetAtEvent(ctx: CrmContext): void {
   new MetAtEventModal(ctx.app, {
     people: () => ctx.index.people(),
     metWhereValues: () => ctx.index.metWhereValues(),
@@ -33,7 +40,12 @@ export function metAtEvent(ctx: CrmContext): void {
   }).open();
 }
 
+/**
+ * Writes the prune list and opens it. It waits for the index: made from a partial one (a cold
+ * start), the list would leave out the people not yet indexed, and the ticks kept for them.
+ */
 export async function openPruneList(ctx: CrmContext): Promise<string> {
+  await ctx.index.whenReady();
   const path = normalizePath(pruneListPath(reportFolderOf(ctx.settings.reportFolder)));
   const existing = ctx.app.vault.getFileByPath(path);
   let file;
@@ -52,5 +64,9 @@ export async function openPruneList(ctx: CrmContext): Promise<string> {
 export function registerTriageCommands(plugin: Plugin, ctx: CrmContext): void {
   plugin.addCommand({ id: 'open-triage', name: 'Open triage', callback: () => void openTriage(ctx) });
   plugin.addCommand({ id: 'met-at-event', name: 'Met at an event', callback: () => metAtEvent(ctx) });
-  plugin.addCommand({ id: 'open-prune-list', name: 'Open prune list', callback: () => void openPruneList(ctx) });
+  plugin.addCommand({
+    id: 'open-prune-list',
+    name: 'Open prune list',
+    callback: () => afterIndexing(ctx.index, () => void openPruneList(ctx).catch(reportFailure)),
+  });
 }

@@ -23,6 +23,7 @@ import { ChoicePicker } from '../modals/choice-picker';
 import { ConfirmModal } from '../modals/confirm-modal';
 import { DateModal } from '../modals/date-modal';
 import { TextModal } from '../modals/text-modal';
+import { reportFailure } from '../ui/notices';
 
 export type BulkKind = BulkAction['kind'];
 
@@ -117,7 +118,7 @@ export async function applyBulk(
       `${capitalised(label)}?${skipped}`,
       plan.changes.map((c) => `${c.person.name}: ${c.change}`),
       capitalised(bulkLabel(action, plan.changes.length, levelNames(ctx.settings))),
-      () => void run().catch((e: unknown) => new Notice(`Network CRM: ${e instanceof Error ? e.message : String(e)}`)),
+      () => void run().catch(reportFailure),
     ).open();
   } else await run();
 }
@@ -130,10 +131,7 @@ export function startBulk(
   evt: MouseEvent | null,
   hooks: BulkHooks = {},
 ): void {
-  const go = (action: BulkAction) =>
-    void applyBulk(ctx, people, action, hooks).catch(
-      (e: unknown) => new Notice(`Network CRM: ${e instanceof Error ? e.message : String(e)}`),
-    );
+  const go = (action: BulkAction) => void applyBulk(ctx, people, action, hooks).catch(reportFailure);
   const today = ctx.today();
   const who = `${formatCount(people.length)} ${people.length === 1 ? 'person' : 'people'}`;
   switch (kind) {

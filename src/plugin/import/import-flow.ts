@@ -30,6 +30,7 @@ import { buildVaultSnapshot } from '../vault/vault-snapshot';
 import { ImportModal } from './import-modal';
 import { readPickedFiles } from './pick-files';
 import { ProgressNotice } from './progress-notice';
+import { reportFailure } from '../ui/notices';
 
 /** Notes written between two pauses that let Obsidian redraw and index. */
 const YIELD_EVERY = 25;
@@ -244,9 +245,7 @@ export class ImportFlow {
       create.addEventListener('click', (evt) => {
         evt.stopPropagation(); // a click on a notice would otherwise dismiss it
         create.disabled = true;
-        void this.createNotesForAttendees(plan).catch(
-          (e: unknown) => new Notice(`Network CRM: ${e instanceof Error ? e.message : String(e)}`),
-        );
+        void this.createNotesForAttendees(plan).catch(reportFailure);
       });
     }
     if (reportPath !== null) {
