@@ -7,7 +7,7 @@
  * `processFrontMatter`. A note that is not open is changed on disk: body with
  * `vault.process`, frontmatter with `processFrontMatter` (both atomic). See open-note.ts.
  */
-import { type App, type TFile } from 'obsidian';
+import { normalizePath, type App, type TFile } from 'obsidian';
 import { fieldEdits, type FieldEdit } from '../../core/edits/revert';
 import { editBody, splitNote } from '../../core/notes/note-text';
 import { openViews, processFrontMatterOf, processNote, saveOpenViews } from './open-note';
@@ -94,8 +94,8 @@ export class NoteEditor {
   }
 
   async create(path: string, text: string, label: string): Promise<TFile> {
-    const file = await this.app.vault.create(path, text);
-    this.undo.push({ label, notes: [{ path, before: null, after: text, edit: null }] });
+    const file = await this.app.vault.create(normalizePath(path), text);
+    this.undo.push({ label, notes: [{ path: file.path, before: null, after: text, edit: null }] });
     return file;
   }
 }

@@ -7,9 +7,10 @@
  *
  * A note open in an editor is saved first and restored through the editor, as edits are.
  */
-import { Notice, parseYaml, type App } from 'obsidian';
+import { normalizePath, Notice, parseYaml, type App } from 'obsidian';
 import { planNoteUndo, trimUndoHistory, type NoteChange } from '../../core/edits/undo';
 import { editBody, splitNote } from '../../core/notes/note-text';
+import { ensureFolder } from '../vault/obsidian-note-writer';
 import { openViews, processFrontMatterOf, processNote, saveOpenViews } from './open-note';
 
 export type { NoteChange };
@@ -38,6 +39,7 @@ const DEPTH = 50;
 const MAX_CHARS = 20_000_000;
 
 const noteName = (path: string) => path.slice(path.lastIndexOf('/') + 1).replace(/\.md$/, '');
+const failureText = (e: unknown) => `it could not be changed (${e instanceof Error ? e.message : String(e)})`;
 
 export class UndoStack {
   private entries: UndoEntry[] = [];
@@ -71,9 +73,12 @@ export class UndoStack {
       if (file) await this.app.fileManager.trashFile(file);
     } else if (step.kind === 'restore') {
       const text = step.text;
-      // A note the change moved away comes back; a changed note is put back only if still as the change left it.
-      if (!file) await this.app.vault.create(step.path, text);
-      else await processNote(this.app, file, (now) => (now === change.after ? text : now));
+      // A note the change moved away comes back (its folder too); a changed note is put back only if still as the change left it.
+      if (!file) {
+        const path = normalizePath(step.path);
+        if (path.includes('/')) await ensureFolder(this.app, path.slice(0, path.lastIndexOf('/')));
+        await this.app.vault.create(path, text);
+      } else await processNote(this.app, file, (now) => (now === change.after ? text : now));
     } else {
       if (!file || current === null) return;
       const body = step.body;
@@ -112,10 +117,23 @@ export class UndoStack {
       return null;
     }
     const result: UndoResult = { label: entry.label, restored: [], merged: [], skipped: [], stateRestored: false };
-    for (const change of entry.notes) await this.undoNote(change, result);
+    // Every note is tried: one that fails (deleted, made unreadable, its folder now a file)
+    // is named in the notice, and the others of a bulk change are still put back.
+    for (const change of entry.notes) {
+      try {
+        await this.undoNote(change, result);
+      } catch (e) {
+        result.skipped.push({ path: change.path, reason: failureText(e) });
+      }
+    }
+    let stateFailure: string | null = null;
     if (entry.restoreState) {
-      await entry.restoreState();
-      result.stateRestored = true;
+      try {
+        await entry.restoreState();
+        result.stateRestored = true;
+      } catch (e) {
+        stateFailure = failureText(e);
+      }
     }
     const lines = [`Undone: ${entry.label}.`];
     if (result.merged.length > 0)
@@ -126,7 +144,9 @@ export class UndoStack {
       );
     for (const s of result.skipped.slice(0, 3)) lines.push(`Not undone in ${noteName(s.path)}: ${s.reason}.`);
     if (result.skipped.length > 3) lines.push(`…and ${result.skipped.length - 3} more notes left as they are.`);
-    new Notice(lines.join(' '), result.skipped.length > 0 ? 10_000 : undefined);
+    if (stateFailure !== null) lines.push(`Triage decisions were not put back: ${stateFailure}.`);
+    const trouble = result.skipped.length > 0 || stateFailure !== null;
+    new Notice(lines.join(' '), trouble ? 10_000 : undefined);
     return result;
   }
 }
