@@ -54,6 +54,21 @@ describe('person index', () => {
     expect(plugin.index.size()).toBe(0);
   });
 
+  it('takes a folder rename of many people in one pass over the records, not one per note', async () => {
+    const files: Record<string, string> = { 'Journal/2026-05-01.md': 'Call with [[P 7]]' };
+    for (let i = 0; i < 400; i++) files[`People/Team/P ${i}.md`] = person(`P ${i}`, 'tags: [person]\n');
+    const { app, plugin } = await startPlugin(files);
+    expect(plugin.index.get('People/Team/P 7.md')?.dailyLatest).toBe('2026-05-01');
+    // Each record's daily-note dates are set through setDaily: count how often a rename pays it.
+    const setDaily = vi.spyOn(plugin.index as unknown as { setDaily: (...a: unknown[]) => void }, 'setDaily');
+    await app.vault.rename(app.vault.getFolderByPath('People/Team')!, 'People/Crew');
+    await settle(app);
+    expect(plugin.index.size()).toBe(400);
+    expect(plugin.index.get('People/Crew/P 0.md')?.name).toBe('P 0');
+    // One pass (400) and a little, where it was 400 renames × 400 records (160,000).
+    expect(setDaily.mock.calls.length).toBeLessThan(2 * 400);
+  });
+
   it('counts daily notes that link a person, in the Daily notes format or YYYY-MM-DD', async () => {
     const { app, plugin } = await startPlugin(
       {
