@@ -28,7 +28,21 @@ export class UsageError extends Error {
   }
 }
 
-export function parseArgs(command: string, argv: readonly string[], flags: readonly FlagSpec[]): ParsedArgs {
+export interface ParseOptions {
+  /**
+   * Whether the command takes positional arguments (import's files). When it takes none, one
+   * is refused: a word typed where a flag was meant (`stale drifting`) must not be ignored and
+   * the command run on everyone.
+   */
+  positionals?: boolean;
+}
+
+export function parseArgs(
+  command: string,
+  argv: readonly string[],
+  flags: readonly FlagSpec[],
+  options: ParseOptions = {},
+): ParsedArgs {
   const byName = new Map(flags.map((f) => [f.name, f]));
   const positional: string[] = [];
   const out = new Map<string, string | true>();
@@ -58,6 +72,8 @@ export function parseArgs(command: string, argv: readonly string[], flags: reado
       i++;
     }
   }
+  if (options.positionals === false && positional.length > 0)
+    throw new UsageError(`unexpected argument "${positional[0]}": ${command} takes options only`, command);
   return { command, positional, flags: out };
 }
 
@@ -70,6 +86,20 @@ export function requireFlag(args: ParsedArgs, name: string): string {
   const v = stringFlag(args, name);
   if (v === undefined) throw new UsageError(`--${name} is required`, args.command);
   return v;
+}
+
+/**
+ * `--filter TERMS`, or undefined when absent. A blank one is refused: no term selects everyone,
+ * so `--filter "$WHO"` with WHO unset would act on the whole network.
+ */
+export function filterFlag(args: ParsedArgs, name = 'filter'): string | undefined {
+  const raw = stringFlag(args, name);
+  if (raw !== undefined && raw.trim() === '')
+    throw new UsageError(
+      `--${name} ${JSON.stringify(raw)} holds no term: a filter needs at least one term (such as company:Acme)`,
+      args.command,
+    );
+  return raw;
 }
 
 /** `--limit N`: a whole number from 1, or undefined when absent. */

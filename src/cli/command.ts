@@ -3,7 +3,7 @@
  * they share, so `network-crm <command> --help` and the top-level usage are generated
  * from the same table the parser checks flags against.
  */
-import type { FlagSpec, ParsedArgs } from './args';
+import { parseArgs, type FlagSpec, type ParsedArgs } from './args';
 import type { CliIo } from './io';
 
 export interface CommandSpec {
@@ -36,6 +36,14 @@ export const FLAG = {
 
 /** The flags every command that reads a vault takes. */
 export const VAULT_FLAGS: readonly FlagSpec[] = [FLAG.vault, FLAG.configDir, FLAG.folder, FLAG.tag, FLAG.today];
+
+/**
+ * A command's argv read against its spec: its flags, and positional arguments only when the
+ * spec declares some (`args`), so no command has to refuse stray ones itself.
+ */
+export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): ParsedArgs {
+  return parseArgs(spec.name, argv, spec.flags, { positionals: spec.args !== undefined });
+}
 
 export function commandUsage(spec: CommandSpec): string {
   const required = spec.flags.some((f) => f.name === 'vault') ? ' --vault DIR' : '';

@@ -4,7 +4,7 @@
  */
 import { version } from '../../package.json';
 import { InputError } from '../core/csv/input-error';
-import { parseArgs, UsageError } from './args';
+import { UsageError } from './args';
 import { BIRTHDAYS } from './commands/birthdays';
 import { BULK } from './commands/bulk';
 import { DECIDE } from './commands/decide';
@@ -18,7 +18,7 @@ import { OVERVIEW } from './commands/overview';
 import { REVIEW } from './commands/review';
 import { STALE } from './commands/stale';
 import { UNDO } from './commands/undo';
-import { commandHelp, commandUsage, type CommandSpec } from './command';
+import { commandHelp, commandUsage, parseCommandArgs, type CommandSpec } from './command';
 import type { CliIo } from './io';
 
 export const COMMANDS: readonly CommandSpec[] = [
@@ -74,7 +74,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.out(commandHelp(spec));
       return 0;
     }
-    return await spec.run(parseArgs(spec.name, rest, spec.flags), io);
+    return await spec.run(parseCommandArgs(spec, rest), io);
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`network-crm: ${e.message} (see network-crm ${e.command ? `${e.command} ` : ''}--help)`);

@@ -3,6 +3,9 @@
  * data.json (or the defaults), the flags that override them for this run, and where each
  * value came from (for `show-settings`).
  */
+import fs from 'node:fs';
+import path from 'node:path';
+import { InputError } from '../core/csv/input-error';
 import { isIsoDate, localIsoDate } from '../core/dates/iso-date';
 import { emailsIn } from '../core/identity/email';
 import { importSettingsFrom } from '../core/import/import-settings';
@@ -13,7 +16,7 @@ import { personNoteRule, type PersonNoteRule } from '../core/people/person-note'
 import type { NetworkCrmSettings } from '../core/settings';
 import { requireFlag, stringFlag, UsageError, type FlagSpec, type ParsedArgs } from './args';
 import { FsVault } from './fs-vault';
-import { loadVaultConfig, type VaultConfig } from './vault-config';
+import { detectConfigDir, isDir, loadVaultConfig, type VaultConfig } from './vault-config';
 
 type SettingKey = keyof NetworkCrmSettings;
 
@@ -116,10 +119,37 @@ export function todayOption(args: ParsedArgs): string {
   return raw;
 }
 
+/** `--vault`: FsVault says a missing folder is missing; a file given for it is named as not a folder. */
+function vaultOption(args: ParsedArgs): string {
+  const root = requireFlag(args, 'vault');
+  if (fs.existsSync(root) && !isDir(root))
+    throw new InputError(root, undefined, 'not a folder (--vault takes the vault folder)');
+  return root;
+}
+
+/**
+ * `--config-dir`: a folder the vault has. A mistyped one is refused rather than read as "no
+ * settings yet": the defaults would run in its place and triage would lose its state.
+ */
+function configDirOption(args: ParsedArgs, root: string): string | undefined {
+  const given = stringFlag(args, 'config-dir');
+  if (given === undefined) return undefined;
+  if (given.trim() === '')
+    throw new UsageError(`--config-dir ${JSON.stringify(given)} needs a folder name`, args.command);
+  if (!isDir(path.join(root, given))) {
+    const found = detectConfigDir(root);
+    throw new UsageError(
+      `--config-dir ${JSON.stringify(given)} is not a folder in the vault; ${found === null ? 'it has no config folder' : `its config folder is ${found}`}`,
+      args.command,
+    );
+  }
+  return given;
+}
+
 /** Opens `--vault` with its settings; flags override them for this run. */
 export function openVault(args: ParsedArgs): VaultSession {
-  const vault = new FsVault(requireFlag(args, 'vault'));
-  const config = loadVaultConfig(vault.root, stringFlag(args, 'config-dir'));
+  const vault = new FsVault(vaultOption(args));
+  const config = loadVaultConfig(vault.root, configDirOption(args, vault.root));
   const settings = { ...config.settings };
   const sources = sourcesOf(config);
   for (const f of SETTING_FLAGS) {

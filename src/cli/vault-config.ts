@@ -20,7 +20,7 @@ export const DEFAULT_CONFIG_DIR = '.obsidian';
 /** Files Obsidian writes in its config folder; one of them marks a dot-folder as it. */
 const CONFIG_MARKERS = ['app.json', 'appearance.json', 'core-plugins.json', 'community-plugins.json', 'workspace.json'];
 
-function isDir(p: string): boolean {
+export function isDir(p: string): boolean {
   try {
     return fs.statSync(p).isDirectory();
   } catch {

@@ -13,7 +13,7 @@ import { filterKeepInTouch, parsePeopleFilter } from '../../core/stale/filter-te
 import { levelNames } from '../../core/settings';
 import { plural } from '../../core/text/format';
 import { generatedNote } from '../../core/triage/mentions';
-import { requireFlag, UsageError, type FlagSpec, type ParsedArgs } from '../args';
+import { filterFlag, requireFlag, UsageError, type FlagSpec, type ParsedArgs } from '../args';
 import { CliEditor } from '../cli-edits';
 import { FLAG, VAULT_FLAGS, type CommandSpec } from '../command';
 import type { CliIo } from '../io';
@@ -77,7 +77,7 @@ function actionOf(args: ParsedArgs, today: string, personTag: string): BulkActio
 }
 
 async function runBulk(args: ParsedArgs, io: CliIo): Promise<number> {
-  const filterText = requireFlag(args, 'filter');
+  const filterText = filterFlag(args) ?? requireFlag(args, 'filter');
   // `--tag` is this command's action; the vault's person tag stays as its settings say.
   const session = openVault({ ...args, flags: new Map([...args.flags].filter(([name]) => name !== 'tag')) });
   const { today, settings } = session;

@@ -23,7 +23,7 @@ import type { SentItem } from '../../core/triage/sent-invitations';
 import { sentDecisionChanges, withSentDecision } from '../../core/triage/triage-state';
 import { levelNames } from '../../core/settings';
 import { formatCount, plural } from '../../core/text/format';
-import { requireFlag, stringFlag, UsageError, type ParsedArgs } from '../args';
+import { filterFlag, requireFlag, stringFlag, UsageError, type ParsedArgs } from '../args';
 import { CliEditor } from '../cli-edits';
 import { FLAG, VAULT_FLAGS, type CommandSpec } from '../command';
 import type { CliIo } from '../io';
@@ -41,8 +41,10 @@ function decisionFrom(args: ParsedArgs): Decision {
       throw new UsageError(`--trust "${trust}" must be a level from 1 to 5`, 'decide');
     chosen.push({ type: 'trust', level });
   }
-  const metWhere = stringFlag(args, 'met-where');
-  if (metWhere !== undefined) chosen.push({ type: 'met-where', value: metWhere.trim() });
+  const metWhere = stringFlag(args, 'met-where')?.replace(/\s+/g, ' ').trim();
+  // As met-at-event: an empty place would clear met-where, which is not what "where we met" asks.
+  if (metWhere === '') throw new UsageError('--met-where needs a place or an event', 'decide');
+  if (metWhere !== undefined) chosen.push({ type: 'met-where', value: metWhere });
   for (const type of ['prune', 'decline', 'keep', 'accept', 'asked'] as const)
     if (args.flags.has(type)) chosen.push({ type });
   if (chosen.length !== 1)
@@ -136,10 +138,23 @@ async function decideOne(args: ParsedArgs, io: CliIo, ctx: TriageContext, decisi
   }
   const card = queue.cards.find((c): c is TriageItem => !isSummary(c) && c.person.path === person.path);
   const sent = card?.sent ?? queue.sent.find((s) => s.person?.path === person.path) ?? null;
+  // --accept and --decline, like --asked, answer a pending invitation: on a connection, a
+  // decline would mark them `invitation-declined` and drop them from stale and the overview.
+  if (decision.type === 'accept' && person.status !== 'invitation-received')
+    throw new UsageError(
+      `--accept is for a pending invitation you received; ${person.name} has none (linkedin-status: ${person.status || 'none'})`,
+      'decide',
+    );
+  if (decision.type === 'decline' && person.status !== 'invitation-received' && sent === null)
+    throw new UsageError(
+      `--decline is for a pending invitation, received or sent; ${person.name} has none (linkedin-status: ${person.status || 'none'})`,
+      'decide',
+    );
   if (decision.type === 'asked') {
     if (person.status !== 'invitation-received')
       throw new UsageError(
         `--asked is for an invitation you received; ${person.name} is ${person.status || 'not an invitation'}`,
+        'decide',
       );
     const done = await editNotes(ctx, `ask ${person.name} “have we met?”`, [
       { path: person.path, edit: { frontmatter: recordAsk.frontmatter(ctx.today), body: recordAsk.body(ctx.today) } },
@@ -216,7 +231,7 @@ async function decideMany(
     connectedBefore: stringFlag(args, 'connected-before'),
     noContact: args.flags.has('no-contact'),
     company: stringFlag(args, 'company'),
-    filter: stringFlag(args, 'filter'),
+    filter: filterFlag(args),
   });
   let chosen: PersonRecord[];
   try {
@@ -337,6 +352,7 @@ async function runDecide(args: ParsedArgs, io: CliIo): Promise<number> {
   if (args.flags.has('dry-run') && args.flags.has('person'))
     throw new UsageError('--dry-run goes with --all-untriaged, --all-prune-candidates or --all-sent', 'decide');
   dateFlag(args, 'connected-before');
+  filterFlag(args);
   const ctx = openTriageContext(args, io);
   if (args.flags.has('all-untriaged')) return decideMany(args, io, ctx, decision, 'untriaged');
   if (args.flags.has('all-prune-candidates')) return decideMany(args, io, ctx, decision, 'prune');

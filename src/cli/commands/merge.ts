@@ -38,7 +38,6 @@ async function runMerge(args: ParsedArgs, io: CliIo): Promise<number> {
   const other = stringFlag(args, 'into') ?? stringFlag(args, 'remove');
   if (other === undefined) throw new UsageError('--into is required (the note to merge into the kept one)', 'merge');
   const keepValue = requireFlag(args, 'keep');
-  if (args.positional.length > 0) throw new UsageError(`unexpected "${args.positional.join(' ')}"`, 'merge');
   const keptPerson = people.find(keepValue);
   const removedPerson = people.find(other);
   if (keptPerson.path === removedPerson.path) throw new UsageError('--keep and --into name the same note', 'merge');

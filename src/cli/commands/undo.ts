@@ -31,7 +31,7 @@ async function runUndo(args: ParsedArgs, io: CliIo): Promise<number> {
 export const UNDO: CommandSpec = {
   name: 'undo',
   summary:
-    'Undo the last change a CLI command made (log, decide, met-at-event, prune-list, merge, import --create-attendees); again for the one before.',
+    'Undo the last change a CLI command made (log, decide, met-at-event, prune-list, review --write, bulk, merge, import --create-attendees); again for the one before.',
   details: [
     "A note edited since (by you, Obsidian, sync or an import) keeps those later edits: only the command's own",
     'keys and lines are taken back. If one of those was changed since, the note is left as it is and listed',

@@ -1,0 +1,73 @@
+/**
+ * `decide --person` with --accept or --decline needs a pending invitation, as --asked does.
+ * On a connection, --decline used to write `linkedin-status: invitation-declined`, which
+ * takes the person out of stale and the overview; --accept claimed a decision it did not
+ * make. And `--met-where ""` is refused as `met-at-event` refuses it, rather than taken as
+ * "clear where we met".
+ */
+import { describe, expect, it } from 'vitest';
+import { cli } from '../support/cli';
+import { readTree, tempDir, writeTree } from '../support/temp-dir';
+
+const TODAY = '2026-11-26';
+const note = (fm: string) => `---\n${fm}\n---\n\n## Interactions\n\n`;
+
+function vault(): string {
+  const dir = tempDir();
+  writeTree(dir, {
+    'People/Ann.md': note('name: Ann New\nlinkedin-status: connected\nconnected-on: 2026-11-01'),
+    'People/Ivy.md': note('name: Ivy Stone\nlinkedin-status: invitation-received\ninvited-on: 2026-11-20'),
+    'People/Sent.md': note('name: Sent Long Ago\nlinkedin-status: invitation-sent\ninvited-on: 2026-08-01'),
+  });
+  return dir;
+}
+
+const decide = (dir: string, ...a: string[]) => cli('decide', '--vault', dir, '--today', TODAY, ...a);
+
+describe('decide --person needs a pending invitation for --accept and --decline', () => {
+  it.each(['accept', 'decline'])('refuses --%s on a connection and writes nothing', async (flag) => {
+    const dir = vault();
+    const before = readTree(dir);
+    const r = await decide(dir, '--person', 'Ann New', `--${flag}`);
+    const expected =
+      flag === 'accept'
+        ? '--accept is for a pending invitation you received; Ann New has none (linkedin-status: connected)'
+        : '--decline is for a pending invitation, received or sent; Ann New has none (linkedin-status: connected)';
+    expect([r.code, r.out, r.err.trim()]).toEqual([2, '', `network-crm: ${expected} (see network-crm decide --help)`]);
+    expect(readTree(dir)).toEqual(before);
+  });
+
+  it('still accepts or declines an invitation you received, and declines (withdraws) one you sent', async () => {
+    const dir = vault();
+    expect((await decide(dir, '--person', 'Ivy Stone', '--decline')).code).toBe(0);
+    expect(readTree(dir)['People/Ivy.md']).toContain('linkedin-status: invitation-declined\n');
+    expect((await decide(dir, '--person', 'Sent Long Ago', '--decline')).code).toBe(0);
+    expect(readTree(dir)['People/Sent.md']).toContain('linkedin-status: invitation-withdrawn\n');
+    const other = vault();
+    expect((await decide(other, '--person', 'Ivy Stone', '--accept')).code).toBe(0);
+    expect(readTree(other)['People/Ivy.md']).toContain('linkedin-status: connected\n');
+  });
+
+  it('refuses --accept on an invitation you sent: only they can accept it', async () => {
+    const r = await decide(vault(), '--person', 'Sent Long Ago', '--accept');
+    expect([r.code, r.err.trim()]).toEqual([
+      2,
+      'network-crm: --accept is for a pending invitation you received; Sent Long Ago has none (linkedin-status: invitation-sent) (see network-crm decide --help)',
+    ]);
+  });
+});
+
+describe('decide --met-where', () => {
+  it('refuses an empty or blank place, as met-at-event does', async () => {
+    for (const blank of ['', '  ']) {
+      const dir = vault();
+      const before = readTree(dir);
+      const r = await decide(dir, '--person', 'Ann New', '--met-where', blank);
+      expect([r.code, r.err.trim()]).toEqual([
+        2,
+        'network-crm: --met-where needs a place or an event (see network-crm decide --help)',
+      ]);
+      expect(readTree(dir)).toEqual(before);
+    }
+  });
+});
