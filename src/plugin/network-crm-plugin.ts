@@ -3,7 +3,7 @@
  * at every note, is built in `onLayoutReady` so Obsidian starts as fast with the plugin as
  * without it. Settings changes apply at once, without a reload.
  */
-import { Platform, Plugin, requireApiVersion } from 'obsidian';
+import { debounce, Platform, Plugin, requireApiVersion } from 'obsidian';
 import { localIsoDate } from '../core/dates/iso-date';
 import { sanitizeSettings, type NetworkCrmSettings } from '../core/settings';
 import { sanitizeVaultState, type VaultState } from '../core/vault-state';
@@ -55,6 +55,9 @@ class PluginContext implements CrmContext {
     await this.plugin.saveSettings();
   }
 }
+
+/** How long the typing in a settings field must pause before the index is rebuilt for it. */
+const TYPING_PAUSE_MS = 600;
 
 interface StoredData extends Partial<NetworkCrmSettings> {
   state?: unknown;
@@ -137,9 +140,22 @@ export default class NetworkCrmPlugin extends Plugin {
     this.state = sanitizeVaultState(data.state);
   }
 
-  async saveSettings(): Promise<void> {
+  /**
+   * Saves at once. `typing`: the change comes from a keystroke in the settings tab, and a
+   * change to what the index is built from (the people folder, the tag, trust level names)
+   * is applied once the typing pauses: each rebuild is a full pass over the vault, and "P",
+   * "Pe"… on the way to "People" match no notes (the views would flash "No person notes").
+   */
+  async saveSettings(options: { typing?: boolean } = {}): Promise<void> {
     await this.saveData({ ...this.settings, state: this.state });
-    this.applySettings();
+    if (options.typing && this.indexKey() !== this.appliedKey) this.applyAfterTyping();
+    else this.applySettings();
+  }
+
+  private readonly applyAfterTyping = debounce(() => this.applySettings(), TYPING_PAUSE_MS, true);
+
+  override onunload(): void {
+    this.applyAfterTyping.cancel();
   }
 
   /** The settings the index was built with; when they change the index is rebuilt. */
@@ -158,6 +174,7 @@ export default class NetworkCrmPlugin extends Plugin {
   }
 
   private applySettings(): void {
+    this.applyAfterTyping.cancel();
     const key = this.indexKey();
     if (key !== this.appliedKey) this.index.rebuildIfStarted();
     else this.index.touch(); // views and the status bar redraw with the new settings

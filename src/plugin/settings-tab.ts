@@ -33,7 +33,7 @@ export class NetworkCrmSettingTab extends PluginSettingTab {
 
   override async setControlValue(key: string, value: unknown): Promise<void> {
     writeSetting(this.host.settings, key, value);
-    await this.host.saveSettings();
+    await this.host.saveSettings({ typing: true });
   }
 
   /** Obsidian before 1.13 (from 1.13 on, Obsidian renders the definitions and skips this). */

@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createApp, fileAt, loadPlugin } from '../obsidian-double/harness';
 import NetworkCrmPlugin from '../../src/plugin/network-crm-plugin';
-import { enter, settle, startPlugin, track } from './helpers';
+import { enter, settle, startPlugin, track, until } from './helpers';
 
 const person = (name: string, extra = '') =>
   `---\nname: ${name}\nlinkedin: https://www.linkedin.com/in/${name.toLowerCase().replace(/ /g, '-')}\ntrust: 3\n${extra}---\n[LinkedIn profile](x)\n\n## Interactions\n\n`;
@@ -177,11 +177,20 @@ describe.each(['1.13.1', '1.12.7'])('settings on Obsidian %s', (apiVersion) => {
       expect(row(tab, 'People folder').textContent).toContain('Choose a folder inside the vault');
       expect(plugin.settings.peopleFolder).toBe('People');
     }
-    enter(folderInput, 'Contacts');
-    await settle(app);
-    expect(row(tab, 'People folder').textContent).not.toContain('Choose a folder');
+    // Typed a key at a time: saved at each, the index rebuilt once the typing pauses.
+    const rebuild = vi.spyOn(plugin.index, 'rebuild');
+    for (let i = 1; i <= 'Contacts'.length; i++) {
+      enter(folderInput, 'Contacts'.slice(0, i));
+      await new Promise((r) => setTimeout(r, 40));
+      // Never the empty list of a half-typed folder ("C", "Co"… hold no notes).
+      expect(plugin.index.people().map((r) => r.name)).toEqual(['Ann']);
+    }
     expect(plugin.settings.peopleFolder).toBe('Contacts');
+    expect(row(tab, 'People folder').textContent).not.toContain('Choose a folder');
+    await until(() => plugin.index.people()[0]?.name === 'Bo', 'the index rebuilt for Contacts');
+    await settle(app);
     expect(plugin.index.people().map((r) => r.name)).toEqual(['Bo']);
+    expect(rebuild).toHaveBeenCalledTimes(1);
     expect(app.pluginData.get('network-crm')).toMatchObject({
       peopleFolder: 'Contacts',
       state: { baseFileCreated: true },

@@ -15,7 +15,8 @@ import { emailsIn } from '../../core/identity/email';
 
 export interface SettingsHost {
   settings: NetworkCrmSettings;
-  saveSettings(): Promise<void>;
+  /** `typing`: from a keystroke in the settings tab (see NetworkCrmPlugin.saveSettings). */
+  saveSettings(options?: { typing?: boolean }): Promise<void>;
   /** Whether the running Obsidian has Bases (1.9+). */
   basesSupported(): boolean;
 }
