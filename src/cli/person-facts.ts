@@ -14,6 +14,9 @@ import { EMPTY_LIST, personFromFrontmatter, type PersonRecord } from '../core/pe
 import type { KeyLists, FactsCodec } from './note-cache';
 import { decodeIndex, encodeIndex, strings, type NoteFacts, type NoteIndex, type NoteView } from './person-notes';
 
+/** How a person record's problems name a frontmatter that cannot be parsed (its fields are then unread). */
+export const FRONTMATTER_PROBLEM = 'frontmatter: ';
+
 /** A note as the read commands see it: its person record (null: not a person note) and its index. */
 export interface PersonFacts {
   record: PersonRecord | null;
@@ -211,7 +214,7 @@ export function peopleView(levelNames: readonly string[]): NoteView<PersonFacts>
       r.logDates = index.logDates;
       r.meetingDates = index.meetingDates;
       r.logLatest = r.logDates[r.logDates.length - 1] ?? null;
-      if (person.yamlError) r.problems.push(`frontmatter: ${person.yamlError}`);
+      if (person.yamlError) r.problems.push(`${FRONTMATTER_PROBLEM}${person.yamlError}`);
       return { record: r, index };
     },
   };

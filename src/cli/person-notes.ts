@@ -211,6 +211,29 @@ export const NOTE_VIEW: NoteView<NoteFacts> = {
   of: (_path, facts) => facts,
 };
 
+/** A note that could not be read: its vault path, and why in a few words ("permission denied"). */
+export interface UnreadableNote {
+  path: string;
+  reason: string;
+}
+
+/** An error of the file system (it has a code), rather than a bug. */
+function isFileError(e: unknown): e is NodeJS.ErrnoException {
+  return e instanceof Error && typeof (e as NodeJS.ErrnoException).code === 'string';
+}
+
+/**
+ * Why a note could not be read, in the words of the system's message (`EACCES: permission
+ * denied, open '…'` gives "permission denied"), or null for a note gone since the walk
+ * (deleted, renamed, its folder moved): nothing to read, nothing to say. Rethrows what is
+ * not a file system's error (a bug).
+ */
+export function unreadableReason(e: unknown): string | null {
+  if (!isFileError(e)) throw e;
+  if (e.code === 'ENOENT' || e.code === 'ENOTDIR') return null;
+  return /^[A-Z]+: ([^,]+)/.exec(e.message)?.[1] ?? e.message;
+}
+
 /** The Daily notes format, from the vault's config folder (Obsidian keeps it there), or null. */
 function dailyFormat(session: VaultSession): string | null {
   try {
@@ -236,6 +259,14 @@ export class NoteReads<T = NoteFacts> {
   readonly rule: PersonNoteRule;
   readonly daily: DailyNoteMatcher;
   private readonly stream: ReadStream;
+  /** Leave out the notes that cannot be read (see {@link unreadable}), rather than stop? */
+  private readonly skipUnreadable: boolean;
+  /**
+   * With `skipUnreadable`, the notes this pass could not read (permissions, an I/O error), left
+   * out and left as they are, for the command to name. A note gone since the walk is left out
+   * and not listed.
+   */
+  readonly unreadable: UnreadableNote[] = [];
   private readonly key = new Float64Array(STAT_FIELDS);
   /** The file whose stat key `key` holds (statted here when there is no worker). */
   private statted = -1;
@@ -247,9 +278,11 @@ export class NoteReads<T = NoteFacts> {
       window?: number;
       cacheDir?: string | null;
       view?: NoteView<T>;
+      skipUnreadable?: boolean;
     } = {},
   ) {
     const { vault } = session;
+    this.skipUnreadable = options.skipUnreadable ?? false;
     // Without a view, T is its default, NoteFacts: the import's view is the one that fits.
     this.view = options.view ?? (NOTE_VIEW as unknown as NoteView<T>);
     this.rule = session.rule;
@@ -292,7 +325,8 @@ export class NoteReads<T = NoteFacts> {
         visit(file.path, cached, null);
         continue;
       }
-      const text = this.stream.text(i) ?? this.vault.readNoteText(file);
+      const text = this.stream.text(i) ?? this.readHere(file);
+      if (text === null) continue;
       if (text === '') {
         visit(file.path, view.empty, text);
         continue;
@@ -308,6 +342,23 @@ export class NoteReads<T = NoteFacts> {
     if (process.env.NETWORK_CRM_PERF === '1' && this.cache !== null)
       process.stderr.write(`${JSON.stringify({ noteCache: { hits: this.cache.hits, misses: this.cache.misses } })}\n`);
     this.cache?.release();
+  }
+
+  /**
+   * A note the worker did not read (there is none, or it could not): read here. The worker's
+   * failures come here too, so a note that cannot be read is met in one place. With
+   * `skipUnreadable`, null for a note that cannot be read; else its error stops the pass (the
+   * import must not plan without a note that may be a person's).
+   */
+  private readHere(file: VaultFile): string | null {
+    if (!this.skipUnreadable) return this.vault.readNoteText(file);
+    try {
+      return this.vault.readNoteText(file);
+    } catch (e) {
+      const reason = unreadableReason(e);
+      if (reason !== null) this.unreadable.push({ path: file.path, reason });
+      return null;
+    }
   }
 
   /** Stops the worker, even when a note threw part-way. */
@@ -330,7 +381,13 @@ export class NoteReads<T = NoteFacts> {
 
   private statKey(file: VaultFile): Float64Array | null {
     if (this.cache === null) return null;
-    const stat = fs.statSync(file.abs, { throwIfNoEntry: false });
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.statSync(file.abs, { throwIfNoEntry: false });
+    } catch (e) {
+      if (isFileError(e)) return null; // a folder that may not be searched: the read says why
+      throw e;
+    }
     if (stat === undefined) return null;
     putStatKey(stat, this.key, 0);
     return this.key;

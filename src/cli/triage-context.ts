@@ -33,7 +33,8 @@ export function openTriageContext(args: ParsedArgs, io: CliIo): TriageContext {
     io.err(
       `network-crm: warning: ${session.config.dataPath} ${session.config.dataProblem}; using the default settings`,
     );
-  const people = new VaultPeople(session, io.workerScript);
+  // triage lists the people; decide reports a note it cannot change when it tries.
+  const people = VaultPeople.open(session, io, { frontmatter: args.command === 'triage' });
   const { settings, today } = session;
   let state = session.config.state;
   let links: Map<string, string[]> | null = null;

@@ -13,11 +13,13 @@ import { noteTaskContacts, tasksByPerson, type NoteTaskContacts } from '../core/
 import type { DailyNoteMatcher } from '../core/people/daily-notes';
 import { basenameOf, type PersonRecord } from '../core/people/person-record';
 import { levelNames, type NetworkCrmSettings } from '../core/settings';
+import { formatCount, plural } from '../core/text/format';
 import { UsageError } from './args';
 import type { FsVault } from './fs-vault';
+import type { CliIo } from './io';
 import type { VaultSession } from './options';
-import { peopleView } from './person-facts';
-import { mayHaveTasks, NoteReads, type NoteIndex } from './person-notes';
+import { FRONTMATTER_PROBLEM, peopleView } from './person-facts';
+import { mayHaveTasks, NoteReads, unreadableReason, type NoteIndex, type UnreadableNote } from './person-notes';
 import { existingNoteOf, type ExistingNote } from '../core/import/vault-snapshot';
 import { readNoteFrontmatter } from '../core/yaml/frontmatter';
 import { parseYaml } from './yaml-full';
@@ -68,7 +70,57 @@ function linkKeys(): (target: string) => string {
   };
 }
 
+/** How many notes a warning names before "…and N more". */
+const NAMED = 5;
+
+/**
+ * One warning about some notes, on stderr: `about` says what is wrong with them (for `n` notes),
+ * then each note and why, a few at most, by path. One note takes one line.
+ */
+function warnNotes(io: CliIo, about: (n: number) => string, notes: readonly UnreadableNote[]): void {
+  if (notes.length === 0) return;
+  const head = `network-crm: warning: ${about(notes.length)}`;
+  const line = (n: UnreadableNote) => `${n.path}: ${n.reason}`;
+  if (notes.length === 1) {
+    io.err(`${head}: ${line(notes[0] as UnreadableNote)}`);
+    return;
+  }
+  io.err(`${head}:`);
+  // By path: the walk's order is the file system's.
+  const named = [...notes].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).slice(0, NAMED);
+  for (const n of named) io.err(`  ${line(n)}`);
+  if (notes.length > NAMED) io.err(`  …and ${formatCount(notes.length - NAMED)} more`);
+}
+
 export class VaultPeople {
+  /**
+   * The people of the vault for a command, with what it had to leave out said on stderr, once
+   * (stdout stays the command's: valid JSON with --json): the notes that could not be read
+   * and, for the read commands (`frontmatter`), the person notes whose frontmatter cannot be
+   * parsed, whose fields (trust level, dates) are then not read.
+   */
+  static open(session: VaultSession, io: CliIo, options: { frontmatter?: boolean } = {}): VaultPeople {
+    const people = new VaultPeople(session, io.workerScript);
+    warnNotes(
+      io,
+      (n) => `could not read ${plural(n, 'note')} (left as ${n === 1 ? 'it is' : 'they are'})`,
+      people.unreadable,
+    );
+    if (options.frontmatter === true)
+      warnNotes(
+        io,
+        (n) =>
+          `${plural(n, 'person note')} ${n === 1 ? 'has' : 'have'} frontmatter that cannot be parsed, so ${n === 1 ? 'its' : 'their'} fields are not read (left as ${n === 1 ? 'it is' : 'they are'})`,
+        people.brokenFrontmatter(),
+      );
+    return people;
+  }
+
+  /**
+   * The notes that could not be read (permissions, an I/O error): left out of the index and
+   * left as they are. A note gone since the vault was listed is left out and not counted.
+   */
+  readonly unreadable: UnreadableNote[] = [];
   /**
    * In vault order, the notes that count for links, tasks and daily notes: every person note,
    * and the other notes that link, have tasks or are daily notes with contacts.
@@ -87,7 +139,7 @@ export class VaultPeople {
     this.vault = session.vault;
     this.settings = session.settings;
     const view = peopleView(levelNames(this.settings));
-    const reads = new NoteReads(session, { workerScript, view });
+    const reads = new NoteReads(session, { workerScript, view, skipUnreadable: true });
     this.daily = reads.daily;
     try {
       reads.each((notePath, { record: r, index: facts }, text) => {
@@ -108,7 +160,32 @@ export class VaultPeople {
     } finally {
       reads.close();
     }
+    this.unreadable.push(...reads.unreadable);
     this.applyOtherNotes();
+  }
+
+  /** The person notes whose frontmatter cannot be parsed, each with the parser's reason. */
+  brokenFrontmatter(): UnreadableNote[] {
+    const out: UnreadableNote[] = [];
+    for (const r of this.records) {
+      if (r.problems.length === 0) continue;
+      const problem = r.problems.find((p) => p.startsWith(FRONTMATTER_PROBLEM));
+      // The parser's first line ends with a colon where its excerpt of the YAML followed.
+      if (problem !== undefined)
+        out.push({ path: r.path, reason: problem.slice(FRONTMATTER_PROBLEM.length).replace(/:\s*$/, '') });
+    }
+    return out;
+  }
+
+  /** A note's text read again (its facts came from the cache), or null when it cannot be read now. */
+  private readAgain(notePath: string): string | null {
+    try {
+      return this.vault.readText(notePath);
+    } catch (e) {
+      const reason = unreadableReason(e);
+      if (reason !== null) this.unreadable.push({ path: notePath, reason });
+      return null;
+    }
   }
 
   /** A link target written in note `from`, as the person note it reaches, or null. */
@@ -165,8 +242,8 @@ export class VaultPeople {
       }
       if (!index.tasks) continue;
       // Tasks' line numbers count the frontmatter, as Obsidian's do: the whole text is what they are read from.
-      const text = kept ?? this.vault.readText(notePath);
-      if (!mayHaveTasks(text)) continue;
+      const text = kept ?? this.readAgain(notePath);
+      if (text === null || !mayHaveTasks(text)) continue;
       tasks.push(
         noteTaskContacts(
           {

@@ -13,7 +13,7 @@ function runBirthdays(args: ParsedArgs, io: CliIo): Promise<number> {
     throw new UsageError(`--days "${raw}" must be a number of days from 1 to 366`, 'birthdays');
   const days = Number(raw);
   const session = openVault(args);
-  const people = new VaultPeople(session, io.workerScript);
+  const people = VaultPeople.open(session, io, { frontmatter: true });
   const { today } = session;
   const list = upcomingBirthdays(people.records, today, days);
   if (args.flags.has('json')) {

@@ -25,7 +25,7 @@ function bars(io: CliIo, title: string, values: readonly MonthCount[]): void {
 
 function runOverview(args: ParsedArgs, io: CliIo): Promise<number> {
   const session = openVault(args);
-  const people = new VaultPeople(session, io.workerScript);
+  const people = VaultPeople.open(session, io, { frontmatter: true });
   const { today, settings: s } = session;
   const data = networkOverview(keepInTouchOf(people, today), {
     today,

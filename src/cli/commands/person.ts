@@ -22,7 +22,7 @@ import { failureLine } from '../failures';
 
 async function runLog(args: ParsedArgs, io: CliIo): Promise<number> {
   const session = openVault(args);
-  const people = new VaultPeople(session, io.workerScript);
+  const people = VaultPeople.open(session, io);
   const person = people.find(requireFlag(args, 'person'));
   const { today } = session;
   const date = stringFlag(args, 'date') ?? today;
@@ -73,7 +73,7 @@ export function personLines(p: PersonRecord, settings: NetworkCrmSettings): Arra
 
 function runShow(args: ParsedArgs, io: CliIo): Promise<number> {
   const session = openVault(args);
-  const people = new VaultPeople(session, io.workerScript);
+  const people = VaultPeople.open(session, io);
   const person = people.find(requireFlag(args, 'person'));
   const lastContact = effectiveLastContact(person, { useDailyNotes: session.settings.useDailyNotes });
   if (args.flags.has('json')) {

@@ -54,7 +54,7 @@ function runStale(args: ParsedArgs, io: CliIo): Promise<number> {
   const section = sectionOption(args);
   const session = openVault(args);
   const limit = limitFlag(args);
-  const people = new VaultPeople(session, io.workerScript);
+  const people = VaultPeople.open(session, io, { frontmatter: true });
   const { today } = session;
   const list = sectionList(keepInTouchOf(people, today), section);
   const shown = limit === undefined ? list : list.slice(0, limit);
