@@ -90,7 +90,7 @@ export class TriageView extends ItemView {
     return 'inbox';
   }
 
-  override async onOpen(): Promise<void> {
+  override onOpen(): Promise<void> {
     this.contentEl.empty();
     this.contentEl.addClass('ncrm-triage-view');
     this.contentEl.setAttr('tabindex', '0');
@@ -107,10 +107,13 @@ export class TriageView extends ItemView {
     this.registerEvent(
       this.app.workspace.on('active-leaf-change', () => this.dirty && this.containerEl.isShown() && this.render()),
     );
-    this.render(); // "Indexing your vault…" until the index is ready
-    await this.ctx.index.whenReady();
-    this.render();
-    this.contentEl.focus();
+    this.render(); // "Indexing your vault…" until the index is ready (onChange then redraws)
+    // Not awaited: opening the view must not wait for a cold start's indexing, and the keys go
+    // to the cards only if the user is still here, not typing in a note opened meanwhile.
+    void this.ctx.index.whenReady().then(() => {
+      if (this.app.workspace.getActiveViewOfType(TriageView) === this) this.contentEl.focus();
+    });
+    return Promise.resolve();
   }
 
   override async onClose(): Promise<void> {
