@@ -163,7 +163,7 @@ export function openVault(args: ParsedArgs): VaultSession {
 
 /** The import's settings; like the plugin, refuses a people folder that is not inside the vault. */
 export function importSettings(session: VaultSession): ImportSettings {
-  const settings = importSettingsFrom(session.settings, session.today);
+  const settings = importSettingsFrom(session.settings, session.today, session.config.state);
   if (settings === null)
     throw new UsageError(
       `the people folder "${session.settings.peopleFolder}" (${session.sources.peopleFolder}) is not a folder inside the vault; give --folder`,

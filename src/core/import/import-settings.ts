@@ -2,10 +2,18 @@
 import type { IsoDate } from '../dates/iso-date';
 import { personNoteRule } from '../people/person-note';
 import type { NetworkCrmSettings } from '../settings';
+import type { VaultState } from '../vault-state';
 import type { ImportSettings } from './plan-types';
 
-/** null when the people folder is not a folder inside the vault (empty, or leaving it). */
-export function importSettingsFrom(settings: NetworkCrmSettings, today: IsoDate): ImportSettings | null {
+/**
+ * null when the people folder is not a folder inside the vault (empty, or leaving it).
+ * `state`: the vault state, whose previous imports tell an older export (export-age.ts).
+ */
+export function importSettingsFrom(
+  settings: NetworkCrmSettings,
+  today: IsoDate,
+  state?: Pick<VaultState, 'lastImport'> | null,
+): ImportSettings | null {
   const rule = personNoteRule(settings);
   if (rule.peopleFolder === '') return null;
   return {
@@ -15,5 +23,6 @@ export function importSettingsFrom(settings: NetworkCrmSettings, today: IsoDate)
     today,
     createNotesForPendingInvitees: settings.createNotesForPendingInvitees,
     logMessageDays: settings.logMessageDays,
+    vaultNewestConnectedOn: state?.lastImport?.newestConnectedOn ?? null,
   };
 }

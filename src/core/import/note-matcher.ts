@@ -138,6 +138,25 @@ export class NoteMatcher {
     }
   }
 
+  /**
+   * The connected notes whose `connected-on` is after `day` (every connected note with one,
+   * when null), each with who it is: what the vault knows of LinkedIn beyond an export's
+   * newest connection, when the vault state does not say (export-age.ts).
+   */
+  connectedAfter(day: string | null): Array<{ who: PersonIdentity; on: string }> {
+    const out: Array<{ who: PersonIdentity; on: string }> = [];
+    for (const note of this.notes) {
+      if (note.frontmatter === null || coerceText(note.frontmatter[FIELD.status]) !== 'connected') continue;
+      const on = noteConnectedOn(note);
+      if (on === null || (day !== null && on <= day)) continue;
+      out.push({
+        who: { profileUrl: this.urls.get(note) ?? null, emails: noteEmails(note), name: noteNameField(note) },
+        on,
+      });
+    }
+    return out;
+  }
+
   /** Notes that claim the profile URL (normally zero or one). */
   notesWithUrl(url: string): readonly ExistingNote[] {
     return this.byUrl.get(url) ?? [];

@@ -24,10 +24,11 @@ import { nameKey } from '../identity/person-name';
 import type { LinkedInExport } from '../linkedin/read-export';
 import type { CompactConnections, ConnectionsFile, SourceRef } from '../linkedin/records';
 import { missingFromExport } from './missing-from-export';
-import type { NoteMatcher } from './note-matcher';
+import type { NoteMatcher, PersonIdentity } from './note-matcher';
 import { emptyPlan, planImport, sharedPlanState } from './plan';
 import type { CreateOp, ImportPlan, ImportSettings, SourceSummary } from './plan-types';
-import { linkedInSource, NewestDay } from './sources/linkedin';
+import { linkedInSource, NewestDay, olderExport } from './sources/linkedin';
+import { olderExportWarning } from './export-age';
 import type { ImportSource } from './source';
 import type { ExistingNote, VaultSnapshot } from './vault-snapshot';
 
@@ -86,6 +87,8 @@ interface Placement {
   parts: number[][];
   newest: string | null;
   onNewestDay: string[];
+  /** The row index of the first connection on the newest day (-1: none). */
+  newestRow: number;
 }
 
 function place(rows: CompactConnections, exp: LinkedInExport, partSize: number): Placement {
@@ -111,7 +114,26 @@ function place(rows: CompactConnections, exp: LinkedInExport, partSize: number):
     const part = isLinked[i] || linked.names.has(key) ? 0 : 1 + (hash(key) % count);
     (parts[part] as number[]).push(i);
   });
-  return { parts, newest: newest.day, onNewestDay: newest.who };
+  return { parts, newest: newest.day, onNewestDay: newest.who, newestRow: newest.firstIndex };
+}
+
+/**
+ * Which of these people are among the file's connections, for `olderExport`: asked about a
+ * few notes (those connected after the file's newest connection), so the rows are read once
+ * against their URLs (names, in a file without URLs), holding no more than those.
+ */
+function inFile(rows: CompactConnections, hasUrls: boolean): (who: readonly PersonIdentity[]) => boolean[] {
+  const keyOf = (url: string | null, name: string) => (hasUrls ? (url ?? '') : nameKey(name));
+  return (who) => {
+    const wanted = new Set(who.map((w) => keyOf(w.profileUrl, w.name)).filter((k) => k !== ''));
+    const found = new Set<string>();
+    for (let i = 0; i < rows.length && found.size < wanted.size; i++) {
+      const row = rows.identity(i);
+      const key = keyOf(row.profileUrl, row.name);
+      if (wanted.has(key)) found.add(key);
+    }
+    return who.map((w) => found.has(keyOf(w.profileUrl, w.name)));
+  };
 }
 
 /** Part `p`'s export: its people; the other files and the file's rows not imported go with part 0. */
@@ -236,9 +258,11 @@ export async function planInParts(
   const rows = file?.compact;
   if (exp.connections.length !== 1 || file === undefined || rows === undefined)
     throw new Error('planInParts needs an export with one compact Connections.csv');
-  const { parts, newest, onNewestDay } = place(rows, exp, options.partSize ?? PART_SIZE);
+  const { parts, newest, onNewestDay, newestRow } = place(rows, exp, options.partSize ?? PART_SIZE);
   const shared = sharedPlanState(vault);
-  const partOf = (p: number) => linkedInSource(partExport(exp, file, rows, parts[p] as number[], p));
+  // Whether the export is older than the vault: the whole file tells, once, for every part.
+  const older = olderExport(exp, newest, settings, shared.matcher, inFile(rows, file.hasUrlColumn));
+  const partOf = (p: number) => linkedInSource(partExport(exp, file, rows, parts[p] as number[], p), { older });
   if (vault.notes.length > 0) reserveContested(parts.length, partOf, shared.matcher, settings);
   let whole: ImportPlan | null = null;
   let complete = true;
@@ -262,5 +286,11 @@ export async function planInParts(
   plan.stats.blankMemberRows = file.blankMemberRows;
   plan.stats.newestConnectedOn = newest;
   plan.seen.onNewestDay = onNewestDay;
+  if (older !== null) {
+    // Where the plan at once has it: after the files' own warnings, before the people's.
+    const at = newestRow >= 0 ? rows.record(newestRow).source : { file: file.file, line: 0 };
+    const filesOwn = file.warnings.length + exp.profiles.reduce((n, f) => n + f.warnings.length, 0);
+    plan.warnings.splice(filesOwn, 0, olderExportWarning(older.age, older.vaultNewest, at));
+  }
   return plan;
 }

@@ -88,6 +88,12 @@ export interface ImportSettings {
   createNotesForPendingInvitees?: boolean;
   /** Add one Interactions line per day of LinkedIn messages (off by default). */
   logMessageDays?: boolean;
+  /**
+   * The newest `connected-on` of the exports this vault imported (the vault state's
+   * `lastImport.newestConnectedOn`): an export older than that only fills empty fields
+   * (export-age.ts). Absent or null when the state does not say: the notes' newest is taken.
+   */
+  vaultNewestConnectedOn?: IsoDate | null;
 }
 
 export type CountRow = readonly [label: string, count: number];

@@ -71,7 +71,7 @@ export class ImportFlow {
 
   private importSettings(): ImportSettings {
     const s = this.host.settings;
-    const settings = importSettingsFrom(s, localIsoDate(new Date()));
+    const settings = importSettingsFrom(s, localIsoDate(new Date()), this.host.state);
     if (settings === null)
       throw new Error(
         `The people folder "${s.peopleFolder}" is not a folder inside the vault. Change it in the settings.`,

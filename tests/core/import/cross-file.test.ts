@@ -110,7 +110,9 @@ describe('an export whose Connections.csv has no URL (before 2023)', () => {
   it('a later export with URLs keeps matching the notes whose URL was filled', async () => {
     const vault = new MemoryVault();
     await importInto(vault, exportOf(CONNECTIONS_2022, MESSAGES, OWNER));
+    // A later export has the vault's newest connection too (without it, it would be taken for an older one).
     const with2024Urls = connections([
+      { first: 'Cy', last: 'Fox', on: '04 Mar 2021' },
       { first: 'Ann', last: 'Lee', url: url('ann-lee-9'), company: 'Hooli', on: '01 Mar 2021' },
     ]);
     const plan = await importInto(vault, exportOf(with2024Urls), '2026-12-01');

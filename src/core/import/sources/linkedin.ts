@@ -3,21 +3,32 @@
  * people (identified by profile URL, or by name in exports before 2023, a URL another
  * file of the export shows being learned by name), LinkedIn owns its fields
  * (`LINKEDIN_OWNED`), a recorded decline or connection is not undone by an old invitation,
- * and connections no longer in Connections.csv are reported as missing. The owner, the
- * invitation and the message details go into the plan's LinkedIn sections.
+ * and connections no longer in Connections.csv are reported as missing. An export older
+ * than what the vault holds only fills what a note leaves empty (export-age.ts). The owner,
+ * the invitation and the message details go into the plan's LinkedIn sections.
  */
 import { personKey } from '../../identity/person-key';
 import { withRecords } from '../../linkedin/compact-rows';
 import { coerceDate, coerceText } from '../../people/coerce';
 import type { LinkedInExport } from '../../linkedin/read-export';
-import type { ConnectionRecord } from '../../linkedin/records';
+import type { ConnectionRecord, SourceRef } from '../../linkedin/records';
 import { linkedInHeadLine, type OwnedValues } from '../../notes/compose-note';
 import { FIELD, LINKEDIN_OWNED } from '../../notes/schema';
+import {
+  exportDateOfFiles,
+  fillOnlyRules,
+  isOlderThanVault,
+  newestNotIn,
+  olderExportWarning,
+  type ExportAge,
+} from '../export-age';
 import { findOwner, ownMessageTest } from '../export-owner';
 import { addConnections, IncomingSet, profilesByName } from '../incoming';
 import { addInvitations, mergeStatus } from '../invitations-plan';
 import { addMessages } from '../messages-plan';
 import { missingFromExport } from '../missing-from-export';
+import type { NoteMatcher, PersonIdentity } from '../note-matcher';
+import type { ImportSettings } from '../plan-types';
 import type { ImportSource } from '../source';
 
 /** The status a note keeps: a recorded decline or a connection is not undone by an old invitation. */
@@ -43,15 +54,77 @@ export function settleLinkedInStatus(current: Readonly<Record<string, unknown>>,
 export class NewestDay {
   day: string | null = null;
   who: string[] = [];
+  /** The first row of that day, in the order rows were added (its index, and its row when given). */
+  firstIndex = -1;
+  firstSource: SourceRef | null = null;
+  private added = 0;
 
-  add(c: Pick<ConnectionRecord, 'name' | 'profileUrl' | 'connectedOn'>): void {
+  add(c: Pick<ConnectionRecord, 'name' | 'profileUrl' | 'connectedOn'> & { source?: SourceRef }): void {
+    const index = this.added++;
     if (c.connectedOn === null) return;
     if (this.day === null || c.connectedOn > this.day) {
       this.day = c.connectedOn;
       this.who = [];
+      this.firstIndex = index;
+      this.firstSource = c.source ?? null;
     }
     if (c.connectedOn === this.day) this.who.push(personKey(c.profileUrl, c.name));
   }
+}
+
+/** The files that tell an export's age: Connections, Invitations and messages (not Profile.csv). */
+function dataFiles(exp: Pick<LinkedInExport, 'connections' | 'invitations' | 'messages'>): string[] {
+  return [...exp.connections, ...exp.invitations, ...exp.messages].map((f) => f.file);
+}
+
+/** An export older than what the vault holds: how old it is, and the vault's newest connection. */
+export interface OlderExport {
+  age: ExportAge;
+  vaultNewest: string;
+}
+
+/**
+ * Whether this export is older than what the vault holds (export-age.ts), null when not.
+ * `newest`: the newest Connected On of its whole Connections.csv; `inExport`: which of
+ * these people are among its connections (asked only about notes connected after `newest`,
+ * and only when the vault state does not say).
+ */
+export function olderExport(
+  exp: Pick<LinkedInExport, 'connections' | 'invitations' | 'messages'>,
+  newest: string | null,
+  settings: ImportSettings,
+  notes: NoteMatcher,
+  inExport: (who: readonly PersonIdentity[]) => readonly boolean[],
+): OlderExport | null {
+  const age: ExportAge = { newest, date: exportDateOfFiles(dataFiles(exp)) };
+  if (age.newest === null && age.date === null) return null; // nothing tells its age
+  const vaultNewest = settings.vaultNewestConnectedOn ?? newestNotIn(notes.connectedAfter(newest), inExport);
+  return vaultNewest !== null && isOlderThanVault(age, vaultNewest) ? { age, vaultNewest } : null;
+}
+
+/** Which of these people are among the export's connections (for {@link olderExport}). */
+function amongConnections(people: IncomingSet): (who: readonly PersonIdentity[]) => boolean[] {
+  return (who) =>
+    who.map((w) => {
+      const found = people.findSame(w);
+      return Array.isArray(found) ? found.some((p) => p.isConnection) : found !== null && found.isConnection;
+    });
+}
+
+/** What an export older than the vault may write: only what a note leaves empty. */
+const FILL_ONLY = fillOnlyRules(LINKEDIN_OWNED);
+
+export interface LinkedInSourceOptions {
+  /**
+   * For a part of an export planned in parts (parts.ts): whether the whole export is older
+   * than the vault, which only the whole file tells. The plan of the parts warns once, itself.
+   */
+  older?: OlderExport | null;
+}
+
+/** The row that tells an export's age (its newest connection), else its first file. */
+function whereAgeIsTold(exp: LinkedInExport, newest: NewestDay): SourceRef {
+  return newest.firstSource ?? { file: dataFiles(exp)[0] ?? exp.sources[0] ?? '', line: 0 };
 }
 
 /** The exports whose one Connections.csv is held compactly, by their source (see {@link compactExportOf}). */
@@ -71,7 +144,7 @@ export function compactExportOf(source: ImportSource): LinkedInExport | null {
  * are collected (a source is collected once): at 1,000,000 rows, or 200,000 messages, the
  * records were as much memory again as the people the plan is made of.
  */
-export function linkedInSource(data: LinkedInExport): ImportSource {
+export function linkedInSource(data: LinkedInExport, options: LinkedInSourceOptions = {}): ImportSource {
   let held: LinkedInExport | null = data;
   /** What `missing` needs of Connections.csv, kept when the records are let go. */
   let connections: { newest: string | null } | null = null;
@@ -121,6 +194,17 @@ export function linkedInSource(data: LinkedInExport): ImportSource {
       plan.messages = messages.outcome;
       plan.ambiguous.push(...messages.ambiguous);
       connections = exp.connections.length > 0 ? { newest: stats.newestConnectedOn } : null;
+      const inParts = options.older !== undefined;
+      const older = inParts
+        ? (options.older ?? null)
+        : olderExport(exp, newest.day, settings, notes, amongConnections(people));
+      if (older !== null) {
+        // Nothing goes back: values only fill empty fields, and the pending invitations the
+        // vault state keeps are not replaced by this export's older list (record-import.ts).
+        source.rules = FILL_ONLY;
+        plan.seen.invitationsFile = false;
+        if (!inParts) plan.warnings.push(olderExportWarning(older.age, older.vaultNewest, whereAgeIsTold(exp, newest)));
+      }
       return people;
     },
 

@@ -1,0 +1,92 @@
+/**
+ * Whether a LinkedIn export is older than what the vault already holds, so that importing
+ * it rolls nothing back (README, Triage: "re-running an import, or importing an older
+ * export, changes nothing"). Re-importing the export of 12-16 over a vault that imported
+ * the one of 12-23 put the old companies back and wrote job changes backwards.
+ *
+ * - What the vault holds: the newest `connected-on` of the exports it imported (the vault
+ *   state's `lastImport.newestConnectedOn`, handed to the plan as
+ *   `ImportSettings.vaultNewestConnectedOn`); when the state does not say, the newest
+ *   `connected-on` of its connected notes whose person is not among the export's
+ *   connections (a note accepted in the triage has the day of acceptance until an export
+ *   gives LinkedIn's own: an export that has that person is not older for it).
+ * - How old the export is: its newest Connected On, and the date LinkedIn puts in the
+ *   archive name (`Complete_LinkedInDataExport_12-16-2024`) when every file of the run has
+ *   one (merge-exports.ts).
+ *
+ * An export is older when its newest connection is before the vault's newest and, when its
+ * archive date is known, it was made before that day too: an export made on or after that
+ * day without that connection is newer (the person left), not older. Without
+ * Connections.csv the archive date alone decides. The same day is not older (a re-run, the
+ * Complete archive after the Basic one).
+ *
+ * An older export's values only fill what a note leaves empty (the rule merge-exports.ts
+ * applies to an older file of one run), so no value goes back and no job change is
+ * recorded; the vault state keeps its pending sent invitations (record-import.ts).
+ */
+import type { IsoDate } from '../dates/iso-date';
+import { exportDateOf } from '../linkedin/merge-exports';
+import type { RowIssue, SourceRef } from '../linkedin/records';
+import { isEmptyValue } from '../people/coerce';
+import type { FieldRule } from './source';
+
+export interface ExportAge {
+  /** The newest Connected On of the export (null without Connections.csv). */
+  newest: IsoDate | null;
+  /** The export date in its archive name, when every file has one. */
+  date: IsoDate | null;
+}
+
+/** The date of the export these files come from: the newest archive date, or null when a file has none. */
+export function exportDateOfFiles(files: readonly string[]): IsoDate | null {
+  let newest: IsoDate | null = null;
+  for (const file of files) {
+    const date = exportDateOf(file);
+    if (date === '') return null;
+    if (newest === null || date > newest) newest = date;
+  }
+  return newest;
+}
+
+/**
+ * The newest day of the notes the export does not have (see the file comment); null: none.
+ * `inExport` answers for all of them at once (a file planned in parts is read once for it).
+ */
+export function newestNotIn<T>(
+  notes: ReadonlyArray<{ who: T; on: IsoDate }>,
+  inExport: (who: readonly T[]) => readonly boolean[],
+): IsoDate | null {
+  if (notes.length === 0) return null;
+  const found = inExport(notes.map((n) => n.who));
+  let newest: IsoDate | null = null;
+  notes.forEach(({ on }, i) => {
+    if (found[i] !== true && (newest === null || on > newest)) newest = on;
+  });
+  return newest;
+}
+
+/** See the file comment. */
+export function isOlderThanVault(age: ExportAge, vaultNewest: IsoDate | null): boolean {
+  if (vaultNewest === null) return false;
+  if (age.newest === null) return age.date !== null && age.date < vaultNewest;
+  return age.newest < vaultNewest && (age.date === null || age.date < vaultNewest);
+}
+
+/** Rules for `fields` that write a value only where the note has none. */
+export function fillOnlyRules(fields: readonly string[]): Record<string, FieldRule> {
+  const rules: Record<string, FieldRule> = {};
+  for (const field of fields) rules[field] = (current, value) => (isEmptyValue(current[field]) ? value : undefined);
+  return rules;
+}
+
+/** The warning the plan carries for an older export, at its newest connection's row when there is one. */
+export function olderExportWarning(age: ExportAge, vaultNewest: IsoDate, at: SourceRef): RowIssue {
+  const told = [
+    age.newest !== null ? `newest connection ${age.newest}` : null,
+    age.date !== null ? `made ${age.date}` : null,
+  ].filter((s) => s !== null);
+  return {
+    ...at,
+    reason: `this export (${told.join(', ')}) is older than what the vault holds (connections up to ${vaultNewest}): it only fills what a note leaves empty and records no job change`,
+  };
+}
