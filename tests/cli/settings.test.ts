@@ -64,8 +64,13 @@ describe("the CLI uses the vault's settings", () => {
 
   it('flags override the settings for one run, and show-settings says where each value comes from', async () => {
     const dir = vaultWith({ peopleFolder: 'Contacts', fileNameFormat: 'no placeholder' });
-    const s = (await cli('show-settings', '--vault', dir, '--tag', '#crm', '--json')).json<ShowSettings>();
+    const s = (
+      await cli('show-settings', '--vault', dir, '--tag', '#crm', '--my-emails', 'me@example.com', '--json')
+    ).json<ShowSettings>();
     expect(s.configDir).toBe('.obsidian');
+    // Every setting flag the import takes, shown as the import would use it.
+    expect(s.settings).toMatchObject({ myEmails: ['me@example.com'] });
+    expect(s.sources).toMatchObject({ myEmails: '--my-emails' });
     expect(s.dataFile).toBe('.obsidian/plugins/network-crm/data.json');
     expect(s.settings).toMatchObject({ peopleFolder: 'Contacts', defaultTag: 'crm', fileNameFormat: '{first} {last}' });
     expect(s.sources).toMatchObject({

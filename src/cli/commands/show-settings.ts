@@ -61,11 +61,8 @@ export const SHOW_SETTINGS: CommandSpec = {
     "The settings in force for this vault (the plugin's, with any flag given here over them) and where each comes from.",
   flags: [
     ...VAULT_FLAGS,
-    SETTING_FLAG_HELP['report-folder']!,
-    SETTING_FLAG_HELP.format!,
-    SETTING_FLAG_HELP['no-base']!,
-    SETTING_FLAG_HELP['create-pending-invitees']!,
-    SETTING_FLAG_HELP['log-message-days']!,
+    // Every setting a flag can change for one run, so what `import` would use can be shown.
+    ...Object.values(SETTING_FLAG_HELP),
     FLAG.json,
     FLAG.help,
   ],
