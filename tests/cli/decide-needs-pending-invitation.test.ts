@@ -57,6 +57,19 @@ describe('decide --person needs a pending invitation for --accept and --decline'
   });
 });
 
+describe('decide --keep', () => {
+  it('refuses an invitation you received, which is answered rather than kept, and writes nothing', async () => {
+    const dir = vault();
+    const before = readTree(dir);
+    const r = await decide(dir, '--person', 'Ivy Stone', '--keep');
+    expect([r.code, r.err.trim()]).toEqual([
+      2,
+      'network-crm: --keep is for a prune candidate or an invitation you sent; Ivy Stone sent you an invitation: answer it with --accept, --decline or --asked (see network-crm decide --help)',
+    ]);
+    expect(readTree(dir)).toEqual(before);
+  });
+});
+
 describe('decide --met-where', () => {
   it('refuses an empty or blank place, as met-at-event does', async () => {
     for (const blank of ['', '  ']) {

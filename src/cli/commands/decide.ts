@@ -150,6 +150,12 @@ async function decideOne(args: ParsedArgs, io: CliIo, ctx: TriageContext, decisi
       `--decline is for a pending invitation, received or sent; ${person.name} has none (linkedin-status: ${person.status || 'none'})`,
       'decide',
     );
+  // A received invitation is answered, not kept: --keep would write `prune: false` and leave its card.
+  if (decision.type === 'keep' && person.status === 'invitation-received')
+    throw new UsageError(
+      `--keep is for a prune candidate or an invitation you sent; ${person.name} sent you an invitation: answer it with --accept, --decline or --asked`,
+      'decide',
+    );
   if (decision.type === 'asked') {
     if (person.status !== 'invitation-received')
       throw new UsageError(
