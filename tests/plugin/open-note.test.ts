@@ -15,6 +15,7 @@ import type { App } from '../obsidian-double/app';
 import type { MarkdownView } from '../obsidian-double/editor';
 import { fileAt, text } from '../obsidian-double/harness';
 import { localIsoDate } from '../../src/core/dates/iso-date';
+import { obsidianNoteWriter } from '../../src/plugin/vault/obsidian-note-writer';
 import { $, $$, buttonByText, enter, runCommand, settle, startPlugin, until } from './helpers';
 
 const TODAY = localIsoDate(new Date());
@@ -193,6 +194,24 @@ describe('Undo last change on a note that is open', () => {
     await settle(app);
     expect(text(app, 'People/Jane Doe.md')).toContain('· call · holiday plans');
     expect(notices().join()).toContain('Not undone in Jane Doe: the text it added was edited or removed since.');
+  });
+});
+
+describe('an import onto a note just made', () => {
+  it('fills an empty note, but never one the user is typing in and has not saved', async () => {
+    const { app } = await startPlugin({ 'People/Empty.md': '', 'People/New.md': '' });
+    const writer = obsidianNoteWriter(app as never);
+    await writer.create('People/Empty.md', 'imported\n');
+    expect(text(app, 'People/Empty.md')).toBe('imported\n'); // an interrupted run's empty note
+    await app.workspace.getLeaf(false).openFile(fileAt(app, 'People/New.md'));
+    const view = app.workspace.leafOf(fileAt(app, 'People/New.md'))!.view as MarkdownView;
+    view.editor.type('Met at the meetup');
+    expect(text(app, 'People/New.md')).toBe(''); // the typing is not on disk yet
+    await expect(writer.create('People/New.md', 'imported\n')).rejects.toThrow(
+      'People/New.md already exists; nothing was overwritten',
+    );
+    expect(view.editor.getValue()).toBe('Met at the meetup');
+    expect(text(app, 'People/New.md')).toBe('Met at the meetup');
   });
 });
 

@@ -51,10 +51,17 @@ export function obsidianNoteWriter(app: App): NoteWriter {
         await app.vault.create(p, text);
         return;
       }
-      // An empty note holds nothing of the user's: an interrupted run may have left it.
-      if (existing.stat.size === 0 && (await app.vault.read(existing)) === '') {
-        await app.vault.modify(existing, text);
-        return;
+      // An empty note holds nothing of the user's: an interrupted run may have left it. But it
+      // may be one the user just made and is typing in, not saved yet: typing is saved first,
+      // and the note filled only if it is still empty (edits/open-note.ts).
+      if (existing.stat.size === 0) {
+        let filled = false;
+        await processNote(app, existing, (now) => {
+          if (now !== '') return now;
+          filled = true;
+          return text;
+        });
+        if (filled) return;
       }
       throw new Error(`${p} already exists; nothing was overwritten`);
     },
