@@ -54,7 +54,7 @@ describe("Plan this week's reach-outs", () => {
         `## Reach-outs for ${isoWeekLabel(TODAY)}`,
         '',
         `- [ ] Reach out to [[People/Fran Follow|Fran Follow]] — follow-up: Send Fran Follow the deck · open 9 days ➕ ${TODAY}`,
-        '\t- No interaction logged yet',
+        `\t- Last: ${ago(3)}`,
         `- [ ] Reach out to [[People/Olga Overdue|Olga Overdue]] — 6 months overdue (every 30 days, as Inner circle) ➕ ${TODAY}`,
         '\t- Met at [[Web Summit 2024]] · CTO at Acme',
         `\t- Last: ${ago(200)} · call · talked about the pilot`,

@@ -15,6 +15,7 @@ import {
   reviewWeek,
   type ContextPick,
 } from '../../core/review/weekly-review';
+import { NEVER_CONTACTED } from '../../core/stale/describe';
 import { plural } from '../../core/text/format';
 import { stringFlag, UsageError, type ParsedArgs } from '../args';
 import { CliEditor } from '../cli-edits';
@@ -107,7 +108,7 @@ async function runReview(args: ParsedArgs, io: CliIo): Promise<number> {
       [context.position, context.company].filter(Boolean).join(' at '),
     ].filter(Boolean);
     if (about.length > 0) io.out(`     ${about.join(' · ')}`);
-    io.out(`     last: ${context.lastInteraction ?? 'no interaction logged yet'}`);
+    io.out(`     last: ${context.lastInteraction ?? NEVER_CONTACTED}`);
   });
   if (written) io.out(`Written to ${target.path} (${target.kind}). Undo with: network-crm undo --vault …`);
   for (const f of editor.failed) io.err(failureLine(f));

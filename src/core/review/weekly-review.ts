@@ -17,7 +17,8 @@ import { escapeMarkdown } from '../notes/markdown-escape';
 import { INTERACTIONS_HEADING } from '../notes/schema';
 import { upcomingBirthdays, type UpcomingBirthday } from '../people/birthdays';
 import { cadenceText } from '../stale/cadence';
-import { birthdayWhen, followUpText, overdueText } from '../stale/describe';
+import type { LastContact } from '../people/last-contact';
+import { birthdayWhen, followUpText, lastContactOn, NEVER_CONTACTED, overdueText } from '../stale/describe';
 import type { KeepInTouch } from '../stale/keep-in-touch';
 import { compareStale, type StaleEntry } from '../stale/stale-list';
 import { compareFollowUps, type FollowUp } from '../followups/follow-ups';
@@ -119,7 +120,7 @@ export function planReview(all: readonly KeepInTouch[], options: ReviewOptions):
   return [...picked.values()].map((k) => ({ status: k, reasons: reasonsFor(k, today) }));
 }
 
-/** The newest dated line under `## Interactions`, without its bullet: the review's "last:" context. */
+/** The newest dated line under `## Interactions`, without its bullet: context for the review's "Last:". */
 export function lastInteractionLine(body: string): string | null {
   let best: { date: string; text: string } | null = null;
   for (const line of sectionLines(body, INTERACTIONS_HEADING)) {
@@ -130,17 +131,51 @@ export function lastInteractionLine(body: string): string | null {
   return best?.text ?? null;
 }
 
+/** The date a line from {@link lastInteractionLine} starts with (`2026-02-11` or `[[2026-02-11]]`). */
+const LINE_DATE = /^(?:\[\[)?(\d{4}-\d{2}-\d{2})/;
+
+/**
+ * The review's "Last:" text. The last contact is the one the stale view and list show
+ * (`KeepInTouch.lastContact`, from `effectiveLastContact`), said with the same words
+ * (`lastContactOn`), so the two cannot disagree. When the newest logged interaction is that
+ * contact, its line is shown as written, since its words make the message easy ("2026-02-11
+ * · call · talked about the pilot"); otherwise the contact's date and source ("2019-11-02 ·
+ * via message"), then the newest logged line, if any, as context. Null only when there is
+ * no contact on record at all.
+ */
+export function lastContactContext(k: Pick<KeepInTouch, 'lastContact'>, lastLine: string | null): string | null {
+  const c = k.lastContact;
+  if (c === null) return lastLine;
+  // Not older than the last contact: the line is that contact (or newer, if the index has not caught up yet).
+  const lineDate = lastLine === null ? undefined : LINE_DATE.exec(lastLine)?.[1];
+  if (lastLine !== null && lineDate !== undefined && lineDate >= c.date) return lastLine;
+  const on = lastContactOn(c);
+  return lastLine === null ? on : `${on}; last logged ${lastLine}`;
+}
+
 /** What the pick's task and its context lines say; `lastLine` comes from the person's note. */
 export interface PickContext {
   metWhere: string;
   company: string;
   position: string;
+  /** The effective last contact, as the stale view has it. */
+  lastContact: LastContact | null;
+  /** The newest dated line under `## Interactions`, as written, or null. */
+  lastLogged: string | null;
+  /** What "Last:" says ({@link lastContactContext}); null only when never contacted. */
   lastInteraction: string | null;
 }
 
 export function pickContext(pick: ReviewPick, lastLine: string | null): PickContext {
   const p = pick.status.person;
-  return { metWhere: p.metWhere, company: p.company, position: p.position, lastInteraction: lastLine };
+  return {
+    metWhere: p.metWhere,
+    company: p.company,
+    position: p.position,
+    lastContact: pick.status.lastContact,
+    lastLogged: lastLine,
+    lastInteraction: lastContactContext(pick.status, lastLine),
+  };
 }
 
 export function reviewHeading(today: IsoDate): string {
@@ -149,7 +184,7 @@ export function reviewHeading(today: IsoDate): string {
 
 /**
  * The task and its context, as lines: the task links the person and says why; indented
- * lines below give where you met, their work and the last interaction. `➕ today` dates
+ * lines below give where you met, their work and the last contact. `➕ today` dates
  * the task (the Tasks plugin's created date), which is how a later review knows it was
  * planned this week.
  */
@@ -166,7 +201,7 @@ export function pickLines(pick: ReviewPick, context: PickContext, today: IsoDate
   const about = [met === '' ? '' : `met at ${met}`, work].filter(Boolean).join(' · ');
   if (about !== '') lines.push(`\t- ${about[0]?.toUpperCase()}${about.slice(1)}`);
   if (context.lastInteraction) lines.push(`\t- Last: ${context.lastInteraction}`);
-  else lines.push('\t- No interaction logged yet');
+  else lines.push(`\t- ${NEVER_CONTACTED[0]?.toUpperCase()}${NEVER_CONTACTED.slice(1)}`);
   return lines;
 }
 
@@ -218,5 +253,7 @@ export function pickJson(pick: ReviewPick, context: PickContext) {
     company: context.company || null,
     position: context.position || null,
     lastInteraction: context.lastInteraction,
+    lastContact: context.lastContact,
+    lastLogged: context.lastLogged,
   };
 }

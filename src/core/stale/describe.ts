@@ -31,10 +31,25 @@ export function meetingsText(p: PersonRecord, today: IsoDate): string {
   return describeMeetings(recentMeetings(p.meetingDates, today), today);
 }
 
+export const NEVER_CONTACTED = 'never contacted';
+
+/** " · via message", or '' for the bare `last-contact` field: where a last contact comes from, in every view. */
+function viaText(c: LastContact): string {
+  return c.source === 'field' ? '' : ` · via ${c.source}`;
+}
+
+/** "last contact 5 years ago · via message", or "never contacted": the stale view's and list's words. */
 export function lastContactText(e: { lastContact: LastContact | null }, today: IsoDate): string {
-  if (!e.lastContact) return 'never contacted';
-  const via = e.lastContact.source === 'field' ? '' : ` · via ${e.lastContact.source}`;
-  return `last contact ${daysAgo(daysBetween(e.lastContact.date, today))}${via}`;
+  if (!e.lastContact) return NEVER_CONTACTED;
+  return `last contact ${daysAgo(daysBetween(e.lastContact.date, today))}${viaText(e.lastContact)}`;
+}
+
+/**
+ * "2019-11-02 · via message": the same last contact with its date instead of "5 years ago",
+ * for text that is read later (the weekly review writes it into a note).
+ */
+export function lastContactOn(c: LastContact): string {
+  return `${c.date}${viaText(c)}`;
 }
 
 /** "due 5 days ago" while only due, "4 months overdue" once overdue. */

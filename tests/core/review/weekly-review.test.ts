@@ -120,7 +120,7 @@ describe('the review written into a note', () => {
     expect(
       once.startsWith('---\ntags: daily\n---\n# Monday\r\n\r\nNotes of the day.\r\n\r\n## Reach-outs for 2026-W18\r\n'),
     ).toBe(true);
-    expect(once).toContain('\t- No interaction logged yet\r\n');
+    expect(once).toContain('\t- Last: 2025-12-01\r\n'); // her last-contact field, as the stale list has it
     const twice = addReviewToNote(once, [{ pick: olga!, context: pickContext(olga!, null) }], TODAY);
     expect(twice.match(/## Reach-outs/g)).toHaveLength(1);
     expect(twice.match(/- \[ \] Reach out/g)).toHaveLength(2);
