@@ -13,7 +13,7 @@ import type { ImportSource } from '../../core/import/source';
 import { compactExportOf } from '../../core/import/sources/linkedin';
 import { attendeesWithoutNote, TOP_ATTENDEES } from '../../core/import/sources/calendar';
 import { metPeopleSource } from '../../core/import/sources/met-people';
-import { sourceTable } from '../../core/import/plan-counts';
+import { sourceTable, withAttendeeNotes } from '../../core/import/plan-counts';
 import type { ImportPlan, ImportSettings, UpdateOp } from '../../core/import/plan-types';
 import { CalendarCancelled } from '../../core/sources/calendar/read-calendar';
 import { recordImport } from '../../core/import/record-import';
@@ -22,6 +22,7 @@ import { describeMerge } from '../../core/linkedin/merge-exports';
 import { composeImportReport } from '../../core/import/report';
 import { isUpToDate, reportPath } from '../../core/import/report-path';
 import type { ExportInput } from '../../core/linkedin/read-export';
+import type { RowIssue } from '../../core/linkedin/records';
 import { composeBaseFile } from '../../core/notes/base-file';
 import { baseFileDecision } from '../../core/notes/base-file-rule';
 import { reportFolderOf } from '../../core/people/person-note';
@@ -65,14 +66,20 @@ export function importSummary(
   } = {},
 ) {
   const attendees = attendeesWithoutNote(plan.withoutNote);
+  // Notes made by --create-attendees were written by this run like any other: they are in
+  // its count of created notes and its list, and their calendar's "By source" row counts
+  // them as new rather than as people with no note. `createdForAttendees` says which they are.
+  const forAttendees = extra.createdForAttendees ?? [];
+  const createdNotes = [...(result ? result.created : plan.creates.map((c) => c.path)), ...forAttendees];
   return {
     dryRun: result === null,
     cancelled: result?.cancelled ?? false,
-    upToDate: isUpToDate(plan, result),
+    // Notes made for attendees are a change: then it was not "already up to date".
+    upToDate: isUpToDate(plan, result) && forAttendees.length === 0,
     folder: plan.folder,
     sources: plan.sources,
     mergedExports: plan.mergedExports ?? null,
-    created: result ? result.created.length : plan.creates.length,
+    created: createdNotes.length,
     updated: result ? result.updated.length : plan.updates.length,
     unchanged: plan.unchanged.length,
     skipped: plan.skipped,
@@ -84,7 +91,7 @@ export function importSummary(
     messages: plan.messages,
     owner: plan.owner,
     failed: [...(result?.failed ?? []), ...(extra.failed ?? [])],
-    createdNotes: result ? result.created : plan.creates.map((c) => c.path),
+    createdNotes,
     updatedNotes: (result ? written(plan.updates, result.updated) : plan.updates).map((u) => ({
       path: u.path,
       changes: u.changes.map((c) => ({ field: c.field, from: c.from, to: c.to })),
@@ -93,8 +100,8 @@ export function importSummary(
     })),
     stats: plan.stats,
     /** Per source: people, created, updated, unchanged, matched by URL/e-mail/name, ambiguous, without a note, its own counts and lists. */
-    bySource: plan.bySource,
-    /** Calendar attendees with no note: how many, and the first 20 by number of meetings. */
+    bySource: withAttendeeNotes(plan.bySource, forAttendees.length),
+    /** Calendar attendees the plan found with no note (before --create-attendees): how many, and the first 20 by number of meetings. */
     attendeesWithoutNote: {
       count: attendees.length,
       top: attendees.slice(0, TOP_ATTENDEES).map((p) => ({
@@ -104,8 +111,8 @@ export function importSummary(
         lastMet: p.interactions[p.interactions.length - 1]?.date ?? null,
       })),
     },
-    /** Notes made for them with --create-attendees. */
-    createdForAttendees: extra.createdForAttendees ?? [],
+    /** Notes made for them with --create-attendees (also in `created` and `createdNotes`). */
+    createdForAttendees: forAttendees,
     baseFile: extra.baseFile ?? null,
     reportFile: extra.reportFile ?? null,
     /** data.json when this run saved the vault state there. */
@@ -120,9 +127,17 @@ function printBrake(io: CliIo, brake: SanityBrake): void {
   for (const e of brake.examples) io.err(`  ${e.name}: ${e.from} → ${e.to}  (${e.path})`);
 }
 
+/** How many warnings the text summary spells out; `--json` has them all. */
+export const WARNINGS_SHOWN = 5;
+
+/** `Connections.csv:12: reason`, as a compiler names a line; a warning about a whole file has no line. */
+function issueLine(issue: RowIssue): string {
+  const where = issue.line > 0 ? `${issue.file}:${issue.line}` : issue.file;
+  return where === '' ? issue.reason : `${where}: ${issue.reason}`;
+}
+
 function printHuman(io: CliIo, summary: ImportSummary, vault: string): void {
-  // Notes made by --create-attendees are a change: then it was not "already up to date".
-  if (summary.upToDate && summary.failed.length === 0 && summary.createdForAttendees.length === 0) {
+  if (summary.upToDate && summary.failed.length === 0) {
     io.out(`Already up to date: ${plural(summary.unchanged, 'note')} unchanged in ${vault}/${summary.folder}`);
   } else {
     const line = (n: number, text: string, extra = '') => io.out(`  ${formatCount(n).padStart(7)} ${text}${extra}`);
@@ -143,7 +158,14 @@ function printHuman(io: CliIo, summary: ImportSummary, vault: string): void {
     io.out(`  ${formatCount(n).padStart(7)} ${n === 1 ? one : many}${extra}`);
   if (summary.skipped.length)
     line(summary.skipped.length, 'row skipped', 'rows skipped', ' (--json lists them with file, line and reason)');
-  if (summary.warnings.length) line(summary.warnings.length, 'warning', 'warnings');
+  if (summary.warnings.length) {
+    // A warning is something the user must know about their data (an export older than the
+    // vault, an event or a card that could not be read): a bare count hid what it was.
+    line(summary.warnings.length, 'warning', 'warnings');
+    for (const w of summary.warnings.slice(0, WARNINGS_SHOWN)) io.out(`          ${issueLine(w)}`);
+    if (summary.warnings.length > WARNINGS_SHOWN)
+      io.out(`          …and ${formatCount(summary.warnings.length - WARNINGS_SHOWN)} more (--json lists them all)`);
+  }
   if (summary.ambiguous.length) line(summary.ambiguous.length, 'ambiguous name', 'ambiguous names');
   if (summary.unreadable.length)
     line(summary.unreadable.length, 'unreadable note', 'unreadable notes', ' (YAML cannot be parsed; left untouched)');
@@ -249,14 +271,18 @@ class AfterImport {
   }
 
   async writeReport(result: ApplyResult): Promise<void> {
-    if (isUpToDate(this.plan, result)) return;
+    // Notes made for attendees are a change worth a report, even when the import itself found nothing to do.
+    if (isUpToDate(this.plan, result) && this.createdForAttendees.length === 0) return;
     const { vault, today } = this.session;
     const folder = reportFolderOf(this.session.settings.reportFolder);
     const path = reportPath(folder, this.plan, (p) => vault.exists(p));
     await this.step(path, async () => {
       const writer = vault.writer();
       if (folder !== '') await writer.ensureFolder(folder);
-      await writer.create(path, composeImportReport(this.plan, { date: today, result }));
+      await writer.create(
+        path,
+        composeImportReport(this.plan, { date: today, result, createdForAttendees: this.createdForAttendees }),
+      );
       this.reportFile = path;
     });
   }

@@ -1,6 +1,7 @@
 /** The counts the import preview and the report both show, labelled once. */
 import { formatCount } from '../text/format';
-import type { CountRow, ImportPlan } from './plan-types';
+import type { CountRow, ImportPlan, SourceSummary } from './plan-types';
+import { CALENDAR_SOURCE_ID } from './sources/calendar';
 
 export type { CountRow } from './plan-types';
 
@@ -61,4 +62,22 @@ export function sourceTable(plan: Pick<ImportPlan, 'bySource'>): SourceTable | n
       ].reduce<string[]>((row, n) => [...row, formatCount(n)], [s.label]),
     ),
   };
+}
+
+/**
+ * The per-source counts once `made` notes were written for a calendar's attendees with no
+ * note (`--create-attendees`) in the same run: the plan counted them as people with no note,
+ * but the run wrote their notes, so the calendar's row counts them as new. Without this the
+ * summary said "0 new … 1 with no note" beside the note it had just created.
+ */
+export function withAttendeeNotes<S extends Pick<SourceSummary, 'id' | 'created' | 'withoutNote'>>(
+  bySource: readonly S[],
+  made: number,
+): S[] {
+  if (made === 0) return [...bySource];
+  return bySource.map((s) =>
+    s.id === CALENDAR_SOURCE_ID
+      ? { ...s, created: s.created + made, withoutNote: Math.max(0, s.withoutNote - made) }
+      : s,
+  );
 }

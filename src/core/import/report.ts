@@ -7,7 +7,7 @@ import { escapeLinkDisplay, escapeMarkdown } from '../notes/markdown-escape';
 import { formatCount } from '../text/format';
 import { linkableProfileUrl } from '../identity/profile-url';
 import type { ApplyResult } from './apply';
-import { problemAndInvitationCounts, sourceTable, type CountRow } from './plan-counts';
+import { problemAndInvitationCounts, sourceTable, withAttendeeNotes, type CountRow } from './plan-counts';
 import type { ImportPlan } from './plan-types';
 import { importTitle } from './report-path';
 
@@ -50,10 +50,17 @@ export interface ReportMeta {
   /** When the import ran, ISO date. */
   date: string;
   result: ApplyResult;
+  /**
+   * Notes written after the plan for a calendar's attendees with no note (the CLI's
+   * `--create-attendees`): created by this run, so counted and listed with the others.
+   */
+  createdForAttendees?: readonly string[];
 }
 
 export function composeImportReport(plan: ImportPlan, meta: ReportMeta): string {
   const { result } = meta;
+  const forAttendees = meta.createdForAttendees ?? [];
+  const created = [...result.created, ...forAttendees];
   const byPath = new Map(plan.updates.map((u) => [u.path, u]));
   const updated = result.updated.map((p) => byPath.get(p)).filter((u) => u !== undefined);
   const jobChanges = updated.filter((u) => u.jobChange !== null);
@@ -61,7 +68,7 @@ export function composeImportReport(plan: ImportPlan, meta: ReportMeta): string 
     plan.creates.length + plan.updates.length - result.created.length - result.updated.length - result.failed.length;
 
   const rows: CountRow[] = [
-    ['Created', result.created.length],
+    ['Created', created.length],
     ['Updated', result.updated.length],
     ['Unchanged', plan.unchanged.length],
     ...problemAndInvitationCounts(plan),
@@ -87,7 +94,7 @@ export function composeImportReport(plan: ImportPlan, meta: ReportMeta): string 
     out += `- Messages: ${formatCount(m.messages)} read (${formatCount(m.skippedDrafts)} drafts and ${formatCount(m.skippedSponsored)} sponsored or InMail skipped), ${formatCount(m.matched)} of ${formatCount(m.counterparts)} people you wrote with have a note. Your account: ${escapeMarkdown(owner)}. Message text is never copied into notes.\n`;
   }
   out += `\n| What | Count |\n| --- | ---: |\n${rows.map(([k, v]) => `| ${k} | ${formatCount(v)} |`).join('\n')}\n`;
-  const table = sourceTable(plan);
+  const table = sourceTable({ bySource: withAttendeeNotes(plan.bySource, forAttendees.length) });
   if (table !== null) {
     out += `\n## By source\n\n| ${table.header.join(' | ')} |\n| --- |${' ---: |'.repeat(table.header.length - 1)}\n`;
     out += `${table.rows.map(([label, ...n]) => `| ${escapeMarkdown(label as string)} | ${n.join(' | ')} |`).join('\n')}\n`;
@@ -100,7 +107,7 @@ export function composeImportReport(plan: ImportPlan, meta: ReportMeta): string 
     (u) =>
       `${wikiLink(u.path)}: ${u.jobChange ? `${escapeMarkdown(u.jobChange.from)} → ${escapeMarkdown(u.jobChange.to)}` : ''}`,
   );
-  out += section('Created', result.created, (p) => wikiLink(p));
+  out += section('Created', created, (p) => wikiLink(p));
   out += section(
     'Updated',
     updated,
