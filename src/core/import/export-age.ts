@@ -18,7 +18,8 @@
  * archive date is known, it was made before that day too: an export made on or after that
  * day without that connection is newer (the person left), not older. Without
  * Connections.csv the archive date alone decides. The same day is not older (a re-run, the
- * Complete archive after the Basic one).
+ * Complete archive after the Basic one). Without an archive date, it must also lack several
+ * of the vault's connections made after its newest one (UNDATED_EVIDENCE).
  *
  * An older export's values only fill what a note leaves empty (the rule merge-exports.ts
  * applies to an older file of one run), so no value goes back and no job change is
@@ -49,27 +50,39 @@ export function exportDateOfFiles(files: readonly string[]): IsoDate | null {
 }
 
 /**
- * The newest day of the notes the export does not have (see the file comment); null: none.
+ * The days of the notes the export does not have (see the file comment), newest first.
  * `inExport` answers for all of them at once (a file planned in parts is read once for it).
  */
-export function newestNotIn<T>(
+export function daysNotIn<T>(
   notes: ReadonlyArray<{ who: T; on: IsoDate }>,
   inExport: (who: readonly T[]) => readonly boolean[],
-): IsoDate | null {
-  if (notes.length === 0) return null;
+): IsoDate[] {
+  if (notes.length === 0) return [];
   const found = inExport(notes.map((n) => n.who));
-  let newest: IsoDate | null = null;
-  notes.forEach(({ on }, i) => {
-    if (found[i] !== true && (newest === null || on > newest)) newest = on;
-  });
-  return newest;
+  return notes
+    .filter((_, i) => found[i] !== true)
+    .map((n) => n.on)
+    .sort((a, b) => (a < b ? 1 : a > b ? -1 : 0));
 }
 
-/** See the file comment. */
-export function isOlderThanVault(age: ExportAge, vaultNewest: IsoDate | null): boolean {
+/**
+ * How many of the vault's connections an undated export must lack, all made after its newest
+ * one, to be taken for older: one or two are as likely people who left (or were removed) since.
+ */
+export const UNDATED_EVIDENCE = 3;
+
+/**
+ * See the file comment. `missingAfter`: how many connected notes, dated after the export's
+ * newest connection, the export does not have. Only an undated export (files picked one by
+ * one) needs it: its newest connection alone cannot tell an old export from a newer one whose
+ * newest connections left, and taking a newer export for an older one would silently drop its
+ * job changes.
+ */
+export function isOlderThanVault(age: ExportAge, vaultNewest: IsoDate | null, missingAfter = 0): boolean {
   if (vaultNewest === null) return false;
-  if (age.newest === null) return age.date !== null && age.date < vaultNewest;
-  return age.newest < vaultNewest && (age.date === null || age.date < vaultNewest);
+  if (age.date !== null) return age.date < vaultNewest && (age.newest === null || age.newest < vaultNewest);
+  if (age.newest === null) return false;
+  return age.newest < vaultNewest && missingAfter >= UNDATED_EVIDENCE;
 }
 
 /** Rules for `fields` that write a value only where the note has none. */

@@ -72,6 +72,11 @@ const dana = { first: 'Dana', last: 'Xu', on: '10 Mar 2021' };
 const yusuf = { first: 'Yusuf', last: 'Janssen', on: '02 Feb 2022' };
 const mateo = { first: 'Mateo', last: 'Ali', company: 'Datalune', position: 'VP Engineering', on: '16 Dec 2024' };
 const farid = { first: 'Farid', last: 'Yilmaz', company: 'Massive Dynamic', position: 'CEO', on: '23 Dec 2024' };
+// Connected between the two exports, as a week of a real network brings a few.
+const week = [
+  { first: 'Ines', last: 'Moreau', on: '18 Dec 2024' },
+  { first: 'Kofi', last: 'Mensah', on: '20 Dec 2024' },
+];
 
 const OLDER: Row[] = [
   mateo,
@@ -80,6 +85,7 @@ const OLDER: Row[] = [
 ];
 const NEWER: Row[] = [
   farid,
+  ...week,
   mateo,
   { ...yusuf, company: 'Hooli', position: 'Head of Product' },
   { ...dana, company: 'Hooli', position: 'Head of Product' },
@@ -142,13 +148,13 @@ describe('re-importing an export older than the vault', () => {
   });
 
   it('the vault state decides when it knows: the notes lost the newest connection, the state has it', async () => {
-    const { vault, state } = await vaultAfterBoth(false);
-    vault.files.delete('People/Farid Yilmaz.md');
+    const { vault, state } = await vaultAfterBoth(true);
+    for (const name of ['Farid Yilmaz', 'Ines Moreau', 'Kofi Mensah']) vault.files.delete(`People/${name}.md`);
     const settings = importSettingsFrom({ ...DEFAULT_SETTINGS, peopleFolder: 'People' }, '2024-12-25', state);
     expect(settings?.vaultNewestConnectedOn).toBe('2024-12-23');
     const { plan } = await reimport(
       vault,
-      exportOf(null, { 'Connections.csv': connectionsCsv(OLDER) }),
+      exportOf(A, { 'Connections.csv': connectionsCsv(OLDER) }),
       settings as ImportSettings,
     );
     expect(jobLines(plan)).toEqual([]);
@@ -193,7 +199,8 @@ describe('re-importing an export older than the vault', () => {
     expect(withHer.updates.find((u) => u.path === 'People/Lina Park.md')?.changes).toEqual([
       { field: 'connected-on', from: '2024-12-20', to: '2024-12-18' },
     ]);
-    // Made before she was accepted, it cannot tell: only empty fields are filled, and it says so.
+    // Without her and undated, it cannot tell an older export from one she has left since: one
+    // missing connection is not enough to drop its job changes (UNDATED_EVIDENCE).
     const without = await planImport(
       exportOf(null, {
         'Connections.csv': connectionsCsv([{ first: 'Omar', last: 'Haddad', on: '18 Dec 2024' }, job]),
@@ -201,8 +208,27 @@ describe('re-importing an export older than the vault', () => {
       vault.snapshot(),
       on('2024-12-21'),
     );
-    expect(jobLines(without)).toEqual([]);
-    expect(without.warnings.map((w) => [w.file, w.line])).toEqual([['Connections.csv', 2]]);
+    expect(jobLines(without)).toEqual(['- 2024-12-21 · job change: CTO at Datalune → Head of Product at Hooli']);
+    expect(without.warnings).toEqual([]);
+  });
+
+  it('an undated newer export whose newest connections left is not older: its job changes are recorded', async () => {
+    const { vault, state } = await vaultAfterBoth(false);
+    // Farid and Kofi removed the owner since; the export, picked as loose files, has Ines (12-18) as its newest.
+    const later = connectionsCsv([
+      week[0] as Row,
+      mateo,
+      { ...yusuf, company: 'Initech', position: 'CTO' },
+      NEWER[NEWER.length - 1] as Row,
+    ]);
+    for (const settings of [
+      on('2024-12-31'),
+      importSettingsFrom({ ...DEFAULT_SETTINGS, peopleFolder: 'People' }, '2024-12-31', state) as ImportSettings,
+    ]) {
+      const plan = await planImport(exportOf(null, { 'Connections.csv': later }), vault.snapshot(), settings);
+      expect(jobLines(plan)).toEqual(['- 2024-12-31 · job change: Head of Product at Hooli → CTO at Initech']);
+      expect(plan.warnings).toEqual([]);
+    }
   });
 
   it('an export made after the vault newest connection day is not older, even without that connection (they left)', async () => {
@@ -211,7 +237,11 @@ describe('re-importing an export older than the vault', () => {
     const { plan } = await reimport(
       vault,
       exportOf('Complete_LinkedInDataExport_12-30-2024.zip', {
-        'Connections.csv': connectionsCsv([mateo, { ...yusuf, company: 'Initech', position: 'CTO' }, NEWER[3] as Row]),
+        'Connections.csv': connectionsCsv([
+          mateo,
+          { ...yusuf, company: 'Initech', position: 'CTO' },
+          NEWER[NEWER.length - 1] as Row,
+        ]),
       }),
       on('2024-12-31'),
     );
@@ -288,15 +318,16 @@ describe('re-importing an export older than the vault', () => {
 
 describe('isOlderThanVault', () => {
   it.each([
-    // newest connection, archive date, vault's newest → older?
-    ['2024-12-16', '2024-12-16', '2024-12-23', true],
-    ['2024-12-16', null, '2024-12-23', true],
-    ['2024-12-23', '2024-12-23', '2024-12-23', false], // a re-run, or the Complete archive after the Basic one
-    ['2024-12-16', '2024-12-30', '2024-12-23', false], // made after that day: the newest connection left
-    [null, '2024-12-16', '2024-12-23', true], // messages only, from an older archive
-    [null, null, '2024-12-23', false], // nothing tells
-    ['2024-12-16', '2024-12-16', null, false], // the vault knows nothing yet
-  ] as const)('newest %s, made %s, vault %s → %s', (newest, date, vault, older) => {
-    expect(isOlderThanVault({ newest, date }, vault)).toBe(older);
+    // newest connection, archive date, vault's newest, connections it lacks after its newest → older?
+    ['2024-12-16', '2024-12-16', '2024-12-23', 0, true],
+    ['2024-12-16', null, '2024-12-23', 3, true], // undated, lacking the week's connections
+    ['2024-12-16', null, '2024-12-23', 1, false], // undated, one person gone: could be newer
+    ['2024-12-23', '2024-12-23', '2024-12-23', 0, false], // a re-run, or the Complete archive after the Basic one
+    ['2024-12-16', '2024-12-30', '2024-12-23', 1, false], // made after that day: the newest connection left
+    [null, '2024-12-16', '2024-12-23', 0, true], // messages only, from an older archive
+    [null, null, '2024-12-23', 0, false], // nothing tells
+    ['2024-12-16', '2024-12-16', null, 0, false], // the vault knows nothing yet
+  ] as const)('newest %s, made %s, vault %s, lacking %s → %s', (newest, date, vault, lacking, older) => {
+    expect(isOlderThanVault({ newest, date }, vault, lacking)).toBe(older);
   });
 });

@@ -17,8 +17,8 @@ import { FIELD, LINKEDIN_OWNED } from '../../notes/schema';
 import {
   exportDateOfFiles,
   fillOnlyRules,
+  daysNotIn,
   isOlderThanVault,
-  newestNotIn,
   olderExportWarning,
   type ExportAge,
 } from '../export-age';
@@ -98,8 +98,13 @@ export function olderExport(
 ): OlderExport | null {
   const age: ExportAge = { newest, date: exportDateOfFiles(dataFiles(exp)) };
   if (age.newest === null && age.date === null) return null; // nothing tells its age
-  const vaultNewest = settings.vaultNewestConnectedOn ?? newestNotIn(notes.connectedAfter(newest), inExport);
-  return vaultNewest !== null && isOlderThanVault(age, vaultNewest) ? { age, vaultNewest } : null;
+  // The vault's connections after the export's newest that it lacks: made after it, or gone since.
+  const missing =
+    (settings.vaultNewestConnectedOn ?? null) !== null && age.date !== null
+      ? []
+      : daysNotIn(notes.connectedAfter(newest), inExport);
+  const vaultNewest = settings.vaultNewestConnectedOn ?? missing[0] ?? null;
+  return vaultNewest !== null && isOlderThanVault(age, vaultNewest, missing.length) ? { age, vaultNewest } : null;
 }
 
 /** Which of these people are among the export's connections (for {@link olderExport}). */
