@@ -300,7 +300,13 @@ export class VaultPeople {
     return out;
   }
 
-  /** A person by LinkedIn URL, note path (vault-relative or absolute), note name or `name`; a clear error otherwise. */
+  /**
+   * A person by LinkedIn URL, note path (vault-relative or absolute), note name or `name`; a
+   * clear error otherwise. The first of these that matches any note decides: the exact path,
+   * the exact file name, the path or file name in another case or Unicode form, the `name`.
+   * So `Ahmed Henry` is `People/Ahmed Henry.md`, not also `Ahmed Henry (Acme).md` of that
+   * name; only several notes on one rung are ambiguous, and their paths are listed.
+   */
   find(query: string): PersonRecord {
     if (path.isAbsolute(query)) {
       const rel = this.vault.relative(query);
@@ -308,21 +314,29 @@ export class VaultPeople {
       query = rel;
     }
     const url = normaliseProfileUrl(query);
-    let hits: PersonRecord[];
+    let hits: PersonRecord[] = [];
     if (url !== null) hits = this.records.filter((r) => r.profileUrl === url);
     else {
-      const q = query.replace(/\.md$/i, '');
-      hits = this.records.filter((r) => r.path.replace(/\.md$/i, '') === q);
-      if (hits.length === 0)
-        hits = this.records.filter(
-          (r) => basenameOf(r.path).toLowerCase() === q.toLowerCase() || nameKey(r.name) === nameKey(q),
-        );
+      const withoutMd = (p: string) => p.replace(/\.md$/i, '');
+      const loose = (p: string) => p.normalize('NFC').toLowerCase();
+      const q = withoutMd(query);
+      const rungs: ((r: PersonRecord) => boolean)[] = [
+        (r) => withoutMd(r.path) === q,
+        (r) => basenameOf(r.path) === q,
+        (r) => loose(withoutMd(r.path)) === loose(q) || loose(basenameOf(r.path)) === loose(q),
+        (r) => nameKey(r.name) === nameKey(q),
+      ];
+      for (const rung of rungs) {
+        hits = this.records.filter(rung);
+        if (hits.length > 0) break;
+      }
     }
     if (hits.length === 1) return hits[0] as PersonRecord;
     if (hits.length === 0)
       throw new UsageError(`no person note matches "${query}" (give a LinkedIn URL, a note name or a path)`);
+    const paths = hits.map((h) => h.path).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     throw new UsageError(
-      `"${query}" matches ${hits.length} notes (${hits.map((h) => h.path).join(', ')}); give the path or the LinkedIn URL`,
+      `"${query}" matches ${hits.length} notes (${paths.join(', ')}); give the path or the LinkedIn URL`,
     );
   }
 

@@ -5,6 +5,7 @@
  * (behind a fast path) in the CLI and the tests; the core bundles neither.
  */
 import { splitNote } from '../notes/note-text';
+import { escapeControlChars, quoted } from '../text/control-chars';
 
 /** Parses a YAML text into a value; throws on a syntax error. */
 export type YamlParser = (yaml: string) => unknown;
@@ -20,19 +21,94 @@ export type NoteFrontmatter =
   | { kind: 'parsed'; data: Record<string, unknown>; yaml: string; body: string }
   | { kind: 'broken'; error: string; rawYaml: string; body: string };
 
-/** "YAML error: <first line of the parser's message>". */
-export function yamlErrorText(e: unknown): string {
-  const message = e instanceof Error ? e.message : String(e);
-  return `YAML error: ${message.split('\n')[0] ?? message}`;
+/** The line of the note a frontmatter's YAML starts on: the opening `---` is line 1. */
+const FRONTMATTER_FIRST_LINE = 2;
+/** How much of the bad line the message quotes. */
+const EXCERPT_MAX = 60;
+
+/** Where the `yaml` package (" at line 2, column 10:") and js-yaml (" (2:10)") put the place in their first line. */
+const AT_LINE = / at line (\d+), column (\d+):?\s*$/;
+const AT_MARK = / \((\d+):(\d+)\)\s*$/;
+
+/** A place in the YAML given to the parser, both counted from 1. */
+interface YamlPlace {
+  line: number;
+  column: number;
 }
 
-/** The parsed YAML as properties, or the reason it is not a list of properties. */
-export function classifyYaml(yaml: string, parse: YamlParser): { data: Record<string, unknown> } | { error: string } {
+const wholeNumber = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
+
+/**
+ * Where the parser says the error is, from the error's own fields: `linePos` (the `yaml`
+ * package, from 1), `mark` (js-yaml, as Obsidian's parser throws, from 0), or `pos` (an
+ * offset into the YAML, when the `yaml` package was told not to work out lines).
+ */
+function placeOf(e: unknown, yaml: string | undefined): YamlPlace | null {
+  if (typeof e !== 'object' || e === null) return null;
+  const { linePos, mark, pos } = e as { linePos?: unknown; mark?: unknown; pos?: unknown };
+  const first: unknown = Array.isArray(linePos) ? linePos[0] : undefined;
+  if (typeof first === 'object' && first !== null) {
+    const { line, col } = first as { line?: unknown; col?: unknown };
+    if (wholeNumber(line) && wholeNumber(col) && line > 0) return { line, column: Math.max(col, 1) };
+  }
+  if (typeof mark === 'object' && mark !== null) {
+    const { line, column } = mark as { line?: unknown; column?: unknown };
+    if (wholeNumber(line) && wholeNumber(column)) return { line: line + 1, column: column + 1 };
+  }
+  const offset: unknown = Array.isArray(pos) ? pos[0] : undefined;
+  if (yaml !== undefined && wholeNumber(offset) && offset <= yaml.length) {
+    const before = yaml.slice(0, offset);
+    const lineStart = before.lastIndexOf('\n') + 1;
+    return { line: before.split('\n').length, column: offset - lineStart + 1 };
+  }
+  return null;
+}
+
+/** Line `line` (from 1) of the YAML, trimmed, cut short and made safe to print, or null when it is blank or not there. */
+function excerptOf(yaml: string | undefined, line: number): string | null {
+  const text = yaml?.split('\n')[line - 1]?.trim();
+  return text ? quoted(text, EXCERPT_MAX) : null;
+}
+
+/**
+ * "YAML error: <the parser's reason> at line L, column C ("<that line>")", on one line, L
+ * counted in the whole note. The parsers' own messages go on over several lines (an excerpt
+ * of the YAML under a first line ending in a colon) and count lines in the YAML alone.
+ *
+ * `yaml`: the text the parser was given, to quote the line from; `firstLine`: the line of the
+ * note it starts on (2 for a frontmatter: the opening `---` is line 1).
+ */
+export function yamlErrorText(e: unknown, yaml?: string, firstLine = FRONTMATTER_FIRST_LINE): string {
+  const message = e instanceof Error ? e.message : String(e);
+  let reason = (message.split('\n')[0] ?? '').trim();
+  let place = placeOf(e, yaml);
+  const written = AT_LINE.exec(reason) ?? AT_MARK.exec(reason);
+  if (written) {
+    reason = reason.slice(0, written.index).trimEnd();
+    place ??= { line: Number(written[1]), column: Number(written[2]) };
+  }
+  reason = escapeControlChars(reason.replace(/\s*:$/, '')) || 'the YAML cannot be parsed';
+  if (place === null) return `YAML error: ${reason}`;
+  const excerpt = excerptOf(yaml, place.line);
+  const at = `at line ${place.line + firstLine - 1}, column ${place.column}`;
+  return `YAML error: ${reason} ${at}${excerpt === null ? '' : ` ("${excerpt}")`}`;
+}
+
+/**
+ * The parsed YAML as properties, or the reason it is not a list of properties. `yaml` is a
+ * note's frontmatter (the lines between its fences) unless `firstLine` says which line of
+ * the note it starts on: errors name lines of the note.
+ */
+export function classifyYaml(
+  yaml: string,
+  parse: YamlParser,
+  firstLine = FRONTMATTER_FIRST_LINE,
+): { data: Record<string, unknown> } | { error: string } {
   let data: unknown;
   try {
     data = parse(yaml);
   } catch (e) {
-    return { error: yamlErrorText(e) };
+    return { error: yamlErrorText(e, yaml, firstLine) };
   }
   if (data === null || data === undefined) return { data: {} };
   if (typeof data !== 'object' || Array.isArray(data)) return { error: FRONTMATTER_NOT_A_MAP };

@@ -1,0 +1,76 @@
+/**
+ * `--person` (VaultPeople.find): a note's exact file name or vault path wins over the names
+ * in frontmatter; only several notes of that name and none with that file name are
+ * ambiguous, and then their paths are listed so one can be passed instead.
+ */
+import { describe, expect, it } from 'vitest';
+import { cli } from '../support/cli';
+import { tempDir, writeTree } from '../support/temp-dir';
+
+const note = (name: string, company: string) =>
+  `---\nname: ${name}\ncompany: ${company}\ntags: [person]\n---\n\n## Interactions\n\n`;
+
+const AHMEDS = {
+  'People/Ahmed Henry.md': note('Ahmed Henry', 'Initech'),
+  'People/Ahmed Henry (Acme).md': note('Ahmed Henry', 'Acme'),
+  'People/Ahmed Henry (Globex).md': note('Ahmed Henry', 'Globex'),
+};
+
+function vault(tree: Record<string, string>): string {
+  const dir = tempDir();
+  writeTree(dir, tree);
+  return dir;
+}
+
+async function shown(dir: string, person: string): Promise<string> {
+  const r = await cli('show', '--vault', dir, '--person', person, '--json');
+  expect([r.code, r.err]).toEqual([0, '']);
+  return r.json<{ path: string }>().path;
+}
+
+describe('--person', () => {
+  it('takes the note whose file name is exactly the text, over notes of that name', async () => {
+    const dir = vault(AHMEDS);
+    expect(await shown(dir, 'Ahmed Henry')).toBe('People/Ahmed Henry.md');
+    expect(await shown(dir, 'Ahmed Henry.md')).toBe('People/Ahmed Henry.md');
+    expect(await shown(dir, 'Ahmed Henry (Acme)')).toBe('People/Ahmed Henry (Acme).md');
+    expect(await shown(dir, 'People/Ahmed Henry (Globex).md')).toBe('People/Ahmed Henry (Globex).md');
+    expect(await shown(dir, 'People/Ahmed Henry')).toBe('People/Ahmed Henry.md');
+  });
+
+  it('takes a file name in other case or Unicode form before the names', async () => {
+    const dir = vault(AHMEDS);
+    expect(await shown(dir, 'ahmed henry')).toBe('People/Ahmed Henry.md');
+    const decomposed = 'Jose\u0301 Garci\u0301a';
+    const tree = {
+      [`People/${decomposed}.md`]: note('José García', 'Acme'),
+      'People/José García (Globex).md': note('José García', 'Globex'),
+    };
+    // The vault gives paths in NFC, whatever form the file name has on disk.
+    expect((await shown(vault(tree), 'José García')).normalize('NFD')).toBe(`People/${decomposed}.md`.normalize('NFD'));
+  });
+
+  it('is ambiguous only when no file name is the text and several notes have that name, listing their paths', async () => {
+    const { 'People/Ahmed Henry.md': _, ...others } = AHMEDS;
+    const dir = vault(others);
+    const r = await cli('show', '--vault', dir, '--person', 'Ahmed Henry');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(
+      '"Ahmed Henry" matches 2 notes (People/Ahmed Henry (Acme).md, People/Ahmed Henry (Globex).md); give the path or the LinkedIn URL',
+    );
+    expect(await shown(dir, 'People/Ahmed Henry (Acme).md')).toBe('People/Ahmed Henry (Acme).md');
+  });
+
+  it('is ambiguous when two folders hold that file name, and the path settles it', async () => {
+    const dir = vault({ ...AHMEDS, 'Archive/Ahmed Henry.md': note('Ahmed Henry', 'Hooli') });
+    const r = await cli('show', '--vault', dir, '--person', 'Ahmed Henry');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('"Ahmed Henry" matches 2 notes (Archive/Ahmed Henry.md, People/Ahmed Henry.md)');
+    expect(await shown(dir, 'Archive/Ahmed Henry.md')).toBe('Archive/Ahmed Henry.md');
+  });
+
+  it('still finds one note by the name in its frontmatter', async () => {
+    const dir = vault({ 'People/A. Henry.md': note('Ahmed Henry', 'Acme') });
+    expect(await shown(dir, 'Ahmed Henry')).toBe('People/A. Henry.md');
+  });
+});
