@@ -34,7 +34,10 @@ export function openTriageContext(args: ParsedArgs, io: CliIo): TriageContext {
       `network-crm: warning: ${session.config.dataPath} ${session.config.dataProblem}; using the default settings`,
     );
   // triage lists the people; decide reports a note it cannot change when it tries.
-  const people = VaultPeople.open(session, io, { frontmatter: args.command === 'triage' });
+  const people = VaultPeople.open(session, io, {
+    frontmatter: args.command === 'triage',
+    writes: args.command !== 'triage' && !args.flags.has('dry-run'),
+  });
   const { settings, today } = session;
   let state = session.config.state;
   let links: Map<string, string[]> | null = null;

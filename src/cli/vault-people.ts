@@ -92,6 +92,19 @@ function warnNotes(io: CliIo, about: (n: number) => string, notes: readonly Unre
   if (notes.length > NAMED) io.err(`  …and ${formatCount(notes.length - NAMED)} more`);
 }
 
+/** Notes a command that writes could not read: it stops before writing anything. */
+export class UnreadableNotes extends Error {
+  constructor(notes: readonly UnreadableNote[]) {
+    const named = [...notes].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).slice(0, NAMED);
+    const list = named.map((n) => `${n.path} (${n.reason})`).join(', ');
+    const more = notes.length > NAMED ? ` and ${formatCount(notes.length - NAMED)} more` : '';
+    super(
+      `could not read ${list}${more}; nothing was written (make ${notes.length === 1 ? 'it' : 'them'} readable, or move ${notes.length === 1 ? 'it' : 'them'} out of the vault)`,
+    );
+    this.name = 'UnreadableNotes';
+  }
+}
+
 export class VaultPeople {
   /**
    * The people of the vault for a command, with what it had to leave out said on stderr, once
@@ -99,8 +112,15 @@ export class VaultPeople {
    * and, for the read commands (`frontmatter`), the person notes whose frontmatter cannot be
    * parsed, whose fields (trust level, dates) are then not read.
    */
-  static open(session: VaultSession, io: CliIo, options: { frontmatter?: boolean } = {}): VaultPeople {
+  static open(
+    session: VaultSession,
+    io: CliIo,
+    options: { frontmatter?: boolean; writes?: boolean } = {},
+  ): VaultPeople {
     const people = new VaultPeople(session, io.workerScript);
+    // A command that writes decides from the whole vault: a note left out could lose a tick on
+    // the prune list, or make someone look out of touch to `bulk` or `decide`. It stops instead.
+    if (options.writes === true && people.unreadable.length > 0) throw new UnreadableNotes(people.unreadable);
     warnNotes(
       io,
       (n) => `could not read ${plural(n, 'note')} (left as ${n === 1 ? 'it is' : 'they are'})`,

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FsVault, type VaultFile } from '../../src/cli/fs-vault';
 import { cli } from '../support/cli';
-import { tempDir, writeTree } from '../support/temp-dir';
+import { readTree, tempDir, writeTree } from '../support/temp-dir';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -167,5 +167,35 @@ describe('a person note whose frontmatter cannot be parsed', () => {
     expect(r.err).not.toContain('Unclosed'); // after the Bad ones
     const show = await cli('show', '--vault', dir, '--today', TODAY, '--person', 'Ann Overdue');
     expect([show.code, show.err]).toEqual([0, '']);
+  });
+});
+
+describe('a command that writes, when a note cannot be read', () => {
+  // Deciding from part of the vault could drop a tick from the prune list, or make someone look
+  // out of touch to bulk or decide: these stop, name the note, and write nothing.
+  it.each([
+    ['prune-list'],
+    ['bulk', '--filter', 'trust:5', '--log'],
+    ['log', '--person', 'People/Ann Overdue.md'],
+    ['decide', '--person', 'People/Ann Overdue.md', '--trust', '3'],
+    ['review', '--write'],
+  ])('%s stops before writing anything', async (command, ...rest) => {
+    const dir = vault();
+    const before = readTree(dir);
+    failOpen([path.join(dir, 'People', 'Bob Locked.md')], 'EACCES');
+    const r = await cli(command, '--vault', dir, '--today', TODAY, ...rest);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(
+      'network-crm: could not read People/Bob Locked.md (permission denied); nothing was written (make it readable, or move it out of the vault)\n',
+    );
+    expect(readTree(dir)).toEqual(before);
+  });
+
+  it('a dry run still shows what it would do, with the warning', async () => {
+    const dir = vault();
+    failOpen([path.join(dir, 'People', 'Bob Locked.md')], 'EACCES');
+    const r = await cli('bulk', '--vault', dir, '--today', TODAY, '--filter', 'trust:5', '--log', '--dry-run');
+    expect([r.code, r.err]).toEqual([0, LOCKED_WARNING]);
+    expect(r.out).toContain('Ann Overdue');
   });
 });

@@ -31,7 +31,7 @@ async function runMetAtEvent(args: ParsedArgs, io: CliIo): Promise<number> {
   const value = requireFlag(args, 'met-where').replace(/\s+/g, ' ').trim();
   if (value === '') throw new UsageError('--met-where needs a place or an event', 'met-at-event');
   const session = openVault(args);
-  const people = VaultPeople.open(session, io);
+  const people = VaultPeople.open(session, io, { writes: !args.flags.has('dry-run') });
   const chosen = peopleInWindow(people.records, from, to);
   const dryRun = args.flags.has('dry-run');
   const editor = new CliEditor(session);
@@ -70,7 +70,7 @@ async function runMetAtEvent(args: ParsedArgs, io: CliIo): Promise<number> {
 
 async function runPruneList(args: ParsedArgs, io: CliIo): Promise<number> {
   const session = openVault(args);
-  const people = VaultPeople.open(session, io);
+  const people = VaultPeople.open(session, io, { writes: !args.flags.has('dry-run') });
   const path = pruneListPath(reportFolderOf(session.settings.reportFolder));
   let previous: string | null = null;
   try {

@@ -89,7 +89,7 @@ async function runBulk(args: ParsedArgs, io: CliIo): Promise<number> {
     if (e instanceof FilterError) throw new UsageError(`--filter: ${e.message}`, args.command);
     throw e;
   }
-  const people = VaultPeople.open(session, io);
+  const people = VaultPeople.open(session, io, { writes: !args.flags.has('dry-run') });
   const generated = generatedNote(settings.reportFolder);
   const mentions = parsed.terms.some((t) => t.toLowerCase() === 'no-contact')
     ? new Map([...people.backlinks()].map(([p, from]) => [p, from.filter((f) => !generated(f)).length]))

@@ -34,7 +34,7 @@ function withoutMd(p: string): string {
 async function runMerge(args: ParsedArgs, io: CliIo): Promise<number> {
   const session = openVault(args);
   const { vault } = session;
-  const people = VaultPeople.open(session, io);
+  const people = VaultPeople.open(session, io, { writes: !args.flags.has('dry-run') });
   const other = stringFlag(args, 'into') ?? stringFlag(args, 'remove');
   if (other === undefined) throw new UsageError('--into is required (the note to merge into the kept one)', 'merge');
   const keepValue = requireFlag(args, 'keep');

@@ -22,7 +22,7 @@ import { failureLine } from '../failures';
 
 async function runLog(args: ParsedArgs, io: CliIo): Promise<number> {
   const session = openVault(args);
-  const people = VaultPeople.open(session, io);
+  const people = VaultPeople.open(session, io, { writes: true });
   const person = people.find(requireFlag(args, 'person'));
   const { today } = session;
   const date = stringFlag(args, 'date') ?? today;

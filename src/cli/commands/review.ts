@@ -53,7 +53,7 @@ function readOrNull(session: VaultSession, path: string): string | null {
 
 async function runReview(args: ParsedArgs, io: CliIo): Promise<number> {
   const session = openVault(args);
-  const people = VaultPeople.open(session, io, { frontmatter: true });
+  const people = VaultPeople.open(session, io, { frontmatter: true, writes: args.flags.has('write') });
   const { today } = session;
   const count = countOption(args, session.settings.reviewCount);
   const picks = planReview(keepInTouchOf(people, today), { today, count });
