@@ -40,6 +40,8 @@ describe('Triage view', () => {
     const { app } = await startPlugin(VAULT);
     const view = await openTriage(app);
     expect(app.workspace.getLeavesOfType(TRIAGE_VIEW_TYPE)[0]?.split).toBe(app.workspace.rootSplit);
+    // The keys work at once: the view has the keyboard focus.
+    expect(document.activeElement).toBe(view.contentEl);
     expect($('.ncrm-card-progress').textContent).toBe('1 of 4');
     expect($('.ncrm-card-kind').textContent).toBe('Invitation received');
     expect($('.ncrm-card-name').textContent).toBe('Ivy Stone');

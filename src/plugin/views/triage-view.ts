@@ -108,11 +108,14 @@ export class TriageView extends ItemView {
       this.app.workspace.on('active-leaf-change', () => this.dirty && this.containerEl.isShown() && this.render()),
     );
     this.render(); // "Indexing your vault…" until the index is ready (onChange then redraws)
-    // Not awaited: opening the view must not wait for a cold start's indexing, and the keys go
-    // to the cards only if the user is still here, not typing in a note opened meanwhile.
-    void this.ctx.index.whenReady().then(() => {
-      if (this.app.workspace.getActiveViewOfType(TriageView) === this) this.contentEl.focus();
-    });
+    // The keys go to the cards. On a cold start the view does not wait for indexing (not
+    // awaited), and takes the focus then only if the user is still here, not typing in a note
+    // opened meanwhile.
+    if (this.ctx.index.ready) this.contentEl.focus();
+    else
+      void this.ctx.index.whenReady().then(() => {
+        if (this.app.workspace.getActiveViewOfType(TriageView) === this) this.contentEl.focus();
+      });
     return Promise.resolve();
   }
 
