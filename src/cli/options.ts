@@ -137,9 +137,11 @@ function configDirOption(args: ParsedArgs, root: string): string | undefined {
   if (given.trim() === '')
     throw new UsageError(`--config-dir ${JSON.stringify(given)} needs a folder name`, args.command);
   if (!isDir(path.join(root, given))) {
+    // A vault Obsidian has not opened yet has none: the CLI makes the one named, as it makes .obsidian.
     const found = detectConfigDir(root);
+    if (found === null) return given;
     throw new UsageError(
-      `--config-dir ${JSON.stringify(given)} is not a folder in the vault; ${found === null ? 'it has no config folder' : `its config folder is ${found}`}`,
+      `--config-dir ${JSON.stringify(given)} is not a folder in the vault; its config folder is ${found}`,
       args.command,
     );
   }

@@ -31,14 +31,17 @@ describe('--config-dir', () => {
     ]);
   });
 
-  it('says so when the vault has no config folder at all', async () => {
+  it('takes the name given on a vault Obsidian has not opened yet, and the import makes that folder', async () => {
     const dir = tempDir();
-    const r = await cli('stale', '--vault', dir, '--config-dir', '.obsidian');
-    expect([r.code, r.err.trim()]).toEqual([
-      2,
-      'network-crm: --config-dir ".obsidian" is not a folder in the vault; it has no config folder (see network-crm stale --help)',
-    ]);
-    expect(fs.readdirSync(dir)).toEqual([]);
+    const csv = path.join(tempDir(), 'Connections.csv');
+    fs.writeFileSync(
+      csv,
+      'First Name,Last Name,URL,Email Address,Company,Position,Connected On\nAnn,Lee,,,,,01 Nov 2026\n',
+    );
+    const r = await cli('import', csv, '--vault', dir, '--config-dir', '.obsidian', '--today', '2026-11-26');
+    expect(r.code).toBe(0);
+    expect(fs.existsSync(path.join(dir, '.obsidian', 'plugins', 'network-crm', 'data.json'))).toBe(true);
+    expect(fs.existsSync(path.join(dir, 'People', 'Ann Lee.md'))).toBe(true);
   });
 
   it('refuses an empty name and a file, and takes a folder that is there', async () => {
