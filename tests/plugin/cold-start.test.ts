@@ -131,6 +131,16 @@ describe('commands during a cold start', () => {
     expect(list).toContain(`(${marked.length}, updated`);
   });
 
+  it('Met at an event waits for the index before it lists whom you connected with', async () => {
+    const { app, plugin } = await coldStart();
+    runCommand(app, 'met-at-event');
+    expect($$('.notice').map((n) => n.textContent)).toContain('Waiting for Obsidian to finish indexing your vault…');
+    expect(document.querySelector('.ncrm-event-modal')).toBeNull();
+    await settle(app);
+    expect(plugin.index.ready).toBe(true);
+    await until(() => document.querySelector('.ncrm-event-modal'), 'the Met at an event dialog');
+  });
+
   it('the import preview waits for the index, so existing notes are matched, not duplicated', async () => {
     const { plugin } = await coldStart();
     const flow = plugin.importer;
