@@ -73,6 +73,11 @@ function linkKeys(): (target: string) => string {
 /** How many notes a warning names before "…and N more". */
 const NAMED = 5;
 
+/** The notes a message names: the first few by path (the walk's order is the file system's). */
+function firstByPath(notes: readonly UnreadableNote[]): UnreadableNote[] {
+  return [...notes].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).slice(0, NAMED);
+}
+
 /**
  * One warning about some notes, on stderr: `about` says what is wrong with them (for `n` notes),
  * then each note and why, a few at most, by path. One note takes one line.
@@ -86,8 +91,7 @@ function warnNotes(io: CliIo, about: (n: number) => string, notes: readonly Unre
     return;
   }
   io.err(`${head}:`);
-  // By path: the walk's order is the file system's.
-  const named = [...notes].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).slice(0, NAMED);
+  const named = firstByPath(notes);
   for (const n of named) io.err(`  ${line(n)}`);
   if (notes.length > NAMED) io.err(`  …and ${formatCount(notes.length - NAMED)} more`);
 }
@@ -95,7 +99,7 @@ function warnNotes(io: CliIo, about: (n: number) => string, notes: readonly Unre
 /** Notes a command that writes could not read: it stops before writing anything. */
 export class UnreadableNotes extends Error {
   constructor(notes: readonly UnreadableNote[]) {
-    const named = [...notes].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).slice(0, NAMED);
+    const named = firstByPath(notes);
     const list = named.map((n) => `${n.path} (${n.reason})`).join(', ');
     const more = notes.length > NAMED ? ` and ${formatCount(notes.length - NAMED)} more` : '';
     super(
@@ -354,7 +358,7 @@ export class VaultPeople {
     if (hits.length === 1) return hits[0] as PersonRecord;
     if (hits.length === 0)
       throw new UsageError(`no person note matches "${query}" (give a LinkedIn URL, a note name or a path)`);
-    const paths = hits.map((h) => h.path).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const paths = hits.map((h) => h.path).sort(); // code-unit order, whatever the locale
     throw new UsageError(
       `"${query}" matches ${hits.length} notes (${paths.join(', ')}); give the path or the LinkedIn URL`,
     );
