@@ -40,10 +40,10 @@ function vaultIn(dir: string): string {
   return vault;
 }
 
-/** The indented lines printed under "N warnings". */
-function listedUnder(out: string): string[] {
+/** The indented lines printed under "N warnings" (or another count line matching `head`). */
+function listedUnder(out: string, head = /^ +[\d,]+ warnings?$/): string[] {
   const lines = out.split('\n');
-  const at = lines.findIndex((l) => /^ +[\d,]+ warnings?$/.test(l));
+  const at = lines.findIndex((l) => head.test(l));
   expect(at).toBeGreaterThanOrEqual(0);
   const listed: string[] = [];
   for (const l of lines.slice(at + 1)) {
@@ -107,6 +107,32 @@ describe('network-crm import: the warnings in the text summary', () => {
       ...warnings.slice(0, WARNINGS_SHOWN).map((w) => `${w.file}:${w.line}: ${w.reason}`),
       `…and ${8 - WARNINGS_SHOWN} more (--json lists them all)`,
     ]);
+  });
+
+  it('skipped rows and notes whose YAML is broken are named too, with their file and line', async () => {
+    const dir = tempDir();
+    const vault = vaultIn(dir);
+    fs.mkdirSync(path.join(vault, 'People'));
+    const broken = '---\nname: Eve Ray\ncompany: Stark Industries: R&D\n---\n';
+    fs.writeFileSync(path.join(vault, 'People', 'Eve Ray.md'), broken);
+    const zip = writeExport(dir, '12-16-2024', [
+      person('Dana', 'Xu', 'Datalune', '10 Mar 2021'),
+      person('Eve', 'Ray', 'Stark', '11 Mar 2021'),
+      ',,,,,,15 Mar 2021', // a hidden or deleted account: only a date
+    ]);
+    const text = await cli('import', zip, '--vault', vault, '--today', '2024-12-17');
+    const json = (await cli('import', zip, '--vault', vault, '--today', '2024-12-17', '--dry-run', '--json')).json<{
+      skipped: Warning[];
+      unreadable: Array<{ path: string; error: string }>;
+    }>();
+    expect(json.skipped).toHaveLength(1);
+    expect(listedUnder(text.out, /^ +1 row skipped$/)).toEqual([
+      `${json.skipped[0]!.file}:${json.skipped[0]!.line}: ${json.skipped[0]!.reason}`,
+    ]);
+    expect(listedUnder(text.out, /^ +1 unreadable note \(/)).toEqual([
+      `People/Eve Ray.md: ${json.unreadable[0]!.error}`,
+    ]);
+    expect(fs.readFileSync(path.join(vault, 'People', 'Eve Ray.md'), 'utf8')).toBe(broken);
   });
 
   it('no warnings, no warning lines', async () => {

@@ -156,19 +156,26 @@ function printHuman(io: CliIo, summary: ImportSummary, vault: string): void {
   if (summary.mergedExports) io.out(`  ${describeMerge(summary.mergedExports)}`);
   const line = (n: number, one: string, many: string, extra = '') =>
     io.out(`  ${formatCount(n).padStart(7)} ${n === 1 ? one : many}${extra}`);
-  if (summary.skipped.length)
-    line(summary.skipped.length, 'row skipped', 'rows skipped', ' (--json lists them with file, line and reason)');
+  // What the user must know about their data (a row skipped, an export older than the vault,
+  // a note whose YAML is broken) is spelled out, the first few: a bare count hid what it was.
+  const listed = <T>(items: readonly T[], text: (item: T) => string) => {
+    for (const item of items.slice(0, WARNINGS_SHOWN)) io.out(`          ${text(item)}`);
+    if (items.length > WARNINGS_SHOWN)
+      io.out(`          …and ${formatCount(items.length - WARNINGS_SHOWN)} more (--json lists them all)`);
+  };
+  if (summary.skipped.length) {
+    line(summary.skipped.length, 'row skipped', 'rows skipped');
+    listed(summary.skipped, issueLine);
+  }
   if (summary.warnings.length) {
-    // A warning is something the user must know about their data (an export older than the
-    // vault, an event or a card that could not be read): a bare count hid what it was.
     line(summary.warnings.length, 'warning', 'warnings');
-    for (const w of summary.warnings.slice(0, WARNINGS_SHOWN)) io.out(`          ${issueLine(w)}`);
-    if (summary.warnings.length > WARNINGS_SHOWN)
-      io.out(`          …and ${formatCount(summary.warnings.length - WARNINGS_SHOWN)} more (--json lists them all)`);
+    listed(summary.warnings, issueLine);
   }
   if (summary.ambiguous.length) line(summary.ambiguous.length, 'ambiguous name', 'ambiguous names');
-  if (summary.unreadable.length)
+  if (summary.unreadable.length) {
     line(summary.unreadable.length, 'unreadable note', 'unreadable notes', ' (YAML cannot be parsed; left untouched)');
+    listed(summary.unreadable, (u) => `${u.path}: ${u.error}`);
+  }
   if (summary.missingFromExport.length)
     line(summary.missingFromExport.length, 'person missing from the export', 'people missing from the export');
   if (summary.pendingInvitations.length)
