@@ -22,6 +22,7 @@ import { birthdayWhen, followUpText, lastContactOn, NEVER_CONTACTED, overdueText
 import type { KeepInTouch } from '../stale/keep-in-touch';
 import { compareStale, type StaleEntry } from '../stale/stale-list';
 import { compareFollowUps, type FollowUp } from '../followups/follow-ups';
+import { capitalised } from '../text/format';
 
 export type PickKind = 'birthday' | 'follow-up' | 'overdue' | 'drifting';
 
@@ -199,9 +200,9 @@ export function pickLines(pick: ReviewPick, context: PickContext, today: IsoDate
     .map(escapeMarkdown)
     .join(' at ');
   const about = [met === '' ? '' : `met at ${met}`, work].filter(Boolean).join(' · ');
-  if (about !== '') lines.push(`\t- ${about[0]?.toUpperCase()}${about.slice(1)}`);
+  if (about !== '') lines.push(`\t- ${capitalised(about)}`);
   if (context.lastInteraction) lines.push(`\t- Last: ${context.lastInteraction}`);
-  else lines.push(`\t- ${NEVER_CONTACTED[0]?.toUpperCase()}${NEVER_CONTACTED.slice(1)}`);
+  else lines.push(`\t- ${capitalised(NEVER_CONTACTED)}`);
   return lines;
 }
 

@@ -16,7 +16,7 @@ import {
 import { SNOOZE_LABELS, snoozeUntil, type SnoozeChoice } from '../../core/people/person-edits';
 import type { PersonRecord } from '../../core/people/person-record';
 import { levelNames, normaliseTag } from '../../core/settings';
-import { formatCount } from '../../core/text/format';
+import { capitalised, formatCount } from '../../core/text/format';
 import type { CrmContext } from '../context';
 import { ProgressNotice } from '../import/progress-notice';
 import { ChoicePicker } from '../modals/choice-picker';
@@ -59,10 +59,6 @@ function undoLink(ctx: CrmContext, text: string): DocumentFragment {
     void ctx.undo.undo();
   });
   return fragment;
-}
-
-function capitalised(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Runs a complete action on these people (the CLI's `bulk` does the same from a filter). */

@@ -12,7 +12,7 @@ import type { PersonRecord } from '../../core/people/person-record';
 import { bulkDecisionLabel, bulkFilter, selectForBulk, type BulkDecision } from '../../core/triage/bulk';
 import { newConnectionWindow } from '../../core/triage/new-connections';
 import { levelNames } from '../../core/settings';
-import { formatCount, plural } from '../../core/text/format';
+import { capitalised, formatCount, plural } from '../../core/text/format';
 import type { CrmContext } from '../context';
 import { dialogButtons } from '../ui/dom';
 import type { TriageActions } from '../views/triage-actions';
@@ -197,7 +197,7 @@ export class BulkRateModal extends Modal {
     });
     progress.hide();
     new Notice(
-      `${label[0]?.toUpperCase() ?? ''}${label.slice(1)} for ${plural(result.changed, 'person', 'people')}.${result.failed.length ? ` ${formatCount(result.failed.length)} could not be updated.` : ''} Undo (u in the triage view, or "Undo last change") puts them all back.`,
+      `${capitalised(label)} for ${plural(result.changed, 'person', 'people')}.${result.failed.length ? ` ${formatCount(result.failed.length)} could not be updated.` : ''} Undo (u in the triage view, or "Undo last change") puts them all back.`,
     );
   }
 }

@@ -12,6 +12,7 @@ import { apiVersion, Platform, type SettingDefinitionItem } from 'obsidian';
 import { normaliseFolder } from '../../core/notes/file-name';
 import { formatTagCadences, parseTagCadences, type NetworkCrmSettings } from '../../core/settings';
 import { emailsIn } from '../../core/identity/email';
+import { capitalised } from '../../core/text/format';
 
 export interface SettingsHost {
   settings: NetworkCrmSettings;
@@ -111,7 +112,7 @@ export function settingDefinitions(host: SettingsHost): SettingDefinitionItem[] 
             // The same check the loaded settings and the CLI's --format get.
             validate: (v: string) => {
               const problem = fileNameFormatProblem(v);
-              return problem === null ? undefined : `${problem[0]?.toUpperCase() ?? ''}${problem.slice(1)}.`;
+              return problem === null ? undefined : `${capitalised(problem)}.`;
             },
           },
         },

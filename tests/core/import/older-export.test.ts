@@ -124,6 +124,15 @@ async function reimport(vault: MemoryVault, exp: LinkedInExport, settings: Impor
   };
 }
 
+/** Dana (CTO at Datalune since 2021), and Lina, accepted in the triage on 12-20 (connected-on: that day). */
+const danaAndLina = () =>
+  new MemoryVault({
+    'People/Dana Xu.md':
+      '---\nlinkedin: https://www.linkedin.com/in/dana-xu\ncompany: Datalune\nposition: CTO\nconnected-on: 2021-03-10\nlinkedin-status: connected\nname: Dana Xu\n---\n',
+    'People/Lina Park.md':
+      '---\nlinkedin: https://www.linkedin.com/in/lina-park\nconnected-on: 2024-12-20\nlinkedin-status: connected\nname: Lina Park\n---\n',
+  });
+
 const jobLines = (plan: ImportPlan) => plan.updates.filter((u) => u.jobChange).map((u) => u.history);
 
 describe('re-importing an export older than the vault', () => {
@@ -164,12 +173,7 @@ describe('re-importing an export older than the vault', () => {
   it('a note accepted in the triage after the export was made does not make a newer export "older" when the state says', async () => {
     // The previous import's newest connection was 12-10; Lina was accepted in the triage on
     // 12-20 (connected-on: today); the export, requested on 12-19, brings Dana's job change.
-    const vault = new MemoryVault({
-      'People/Dana Xu.md':
-        '---\nlinkedin: https://www.linkedin.com/in/dana-xu\ncompany: Datalune\nposition: CTO\nconnected-on: 2021-03-10\nlinkedin-status: connected\nname: Dana Xu\n---\n',
-      'People/Lina Park.md':
-        '---\nlinkedin: https://www.linkedin.com/in/lina-park\nconnected-on: 2024-12-20\nlinkedin-status: connected\nname: Lina Park\n---\n',
-    });
+    const vault = danaAndLina();
     const exp = exportOf(null, {
       'Connections.csv': connectionsCsv([
         { first: 'Omar', last: 'Haddad', on: '18 Dec 2024' },
@@ -181,13 +185,8 @@ describe('re-importing an export older than the vault', () => {
     expect(plan.warnings).toEqual([]);
   });
 
-  it('without the state: a note accepted in the triage counts only when the export does not have that person', async () => {
-    const vault = new MemoryVault({
-      'People/Dana Xu.md':
-        '---\nlinkedin: https://www.linkedin.com/in/dana-xu\ncompany: Datalune\nposition: CTO\nconnected-on: 2021-03-10\nlinkedin-status: connected\nname: Dana Xu\n---\n',
-      'People/Lina Park.md':
-        '---\nlinkedin: https://www.linkedin.com/in/lina-park\nconnected-on: 2024-12-20\nlinkedin-status: connected\nname: Lina Park\n---\n',
-    });
+  it('without the state: an undated export with or without a person accepted since is not taken for older', async () => {
+    const vault = danaAndLina();
     const job = { ...dana, company: 'Hooli', position: 'Head of Product' };
     // The export has her (LinkedIn's day, 12-18): it is not older than her note.
     const withHer = await planImport(
