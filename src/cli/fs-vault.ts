@@ -25,6 +25,25 @@ export interface VaultFile {
   abs: string;
 }
 
+/** A folder the walk could not list: its vault path, and why in a few words ("permission denied"). */
+export interface UnlistedFolder {
+  path: string;
+  reason: string;
+}
+
+/**
+ * Why a note could not be read or a folder listed, in the words of the system's message
+ * (`EACCES: permission denied, scandir '…'` gives "permission denied"), or null for one gone
+ * since its folder was listed (deleted, renamed, moved): nothing to read, nothing to say.
+ * Rethrows what is not a file system's error (a bug).
+ */
+export function fileErrorReason(e: unknown): string | null {
+  const code = e instanceof Error ? (e as NodeJS.ErrnoException).code : undefined;
+  if (typeof code !== 'string') throw e;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return null;
+  return /^[A-Z]+: ([^,]+)/.exec((e as Error).message)?.[1] ?? (e as Error).message;
+}
+
 /** A markdown note's name, in any case (`.MD` notes are notes to Obsidian). */
 const MARKDOWN = /\.md$/i;
 
@@ -35,6 +54,8 @@ function isIgnoredName(name: string): boolean {
 export class FsVault {
   readonly root: string;
   private fileList: VaultFile[] | null = null;
+  /** The folders the walk could not list (see {@link unlistedFolders}). */
+  private unlisted: UnlistedFolder[] = [];
   /** Temp files of a write (safe-write.ts) the walk met, which it otherwise leaves out as hidden. */
   private tempFiles: string[] = [];
   private readonly headBuffer = Buffer.allocUnsafe(64 * 1024);
@@ -79,16 +100,32 @@ export class FsVault {
     return nfc(rel.split(path.sep).join('/'));
   }
 
-  /** Every file, hidden folders (the config folder, .git, .trash) left out; listed once per run. */
+  /**
+   * Every file, hidden folders (the config folder, .git, .trash) left out; listed once per run.
+   * A folder that cannot be listed (permissions) is left out too and kept for the command to
+   * name ({@link unlistedFolders}): it must not stop every command, nor go missing without a word.
+   */
   files(): VaultFile[] {
     if (this.fileList) return this.fileList;
     const out: VaultFile[] = [];
     const exact: string[] = [];
     const temps: string[] = [];
+    const unlisted: UnlistedFolder[] = [];
     const walk = (dir: string, prefix: string): void => {
       // Concatenation, not path.join: joining cost ~20 ms at 30,000 files.
       const base = dir.endsWith(path.sep) ? dir : dir + path.sep;
-      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      let entries: fs.Dirent[];
+      try {
+        entries = fs.readdirSync(dir, { withFileTypes: true });
+      } catch (e) {
+        const reason = fileErrorReason(e);
+        // The vault itself: nothing of it can be read, so no command can do its job.
+        if (prefix === '' && reason !== null)
+          throw new InputError(this.root, undefined, `could not list the vault folder (${reason})`);
+        if (reason !== null) unlisted.push({ path: nfc(prefix), reason });
+        return;
+      }
+      for (const entry of entries) {
         const full = base + entry.name;
         if (isIgnoredName(entry.name)) {
           if (entry.name.endsWith(TMP_SUFFIX)) temps.push(full);
@@ -109,7 +146,17 @@ export class FsVault {
     if (this.decomposed.size > 0) for (const p of exact) this.decomposed.delete(p);
     this.fileList = out;
     this.tempFiles = temps;
+    this.unlisted = unlisted;
     return out;
+  }
+
+  /**
+   * The folders the walk could not list (permissions, an I/O error), by vault path: the notes
+   * in them are not in {@link files}. A folder inside one of them is not named (it was not seen).
+   */
+  unlistedFolders(): readonly UnlistedFolder[] {
+    this.files();
+    return this.unlisted;
   }
 
   markdownFiles(): VaultFile[] {

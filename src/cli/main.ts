@@ -58,6 +58,8 @@ function commandNamed(name: string): CommandSpec {
 }
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  /** The command being run, once it is known. */
+  let command: string | undefined;
   try {
     if (argv[0] === '--version') {
       io.out(version);
@@ -74,10 +76,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.out(commandHelp(spec));
       return 0;
     }
+    command = spec.name;
     return await spec.run(parseCommandArgs(spec, rest), io);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`network-crm: ${e.message} (see network-crm ${e.command ? `${e.command} ` : ''}--help)`);
+      // A usage error met while a command ran is about that command, whoever raised it: shared
+      // code (the `--person` lookup) does not know which command asked, and the top-level help
+      // does not list that command's options.
+      const topic = e.command ?? command;
+      io.err(`network-crm: ${e.message} (see network-crm ${topic !== undefined ? `${topic} ` : ''}--help)`);
       return 2;
     }
     if (e instanceof InputError) {

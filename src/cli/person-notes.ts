@@ -28,7 +28,8 @@ import { inPeopleFolder, isBrokenPersonNote, mayCarryTag, type PersonNoteRule } 
 import { basenameOf, EMPTY_LIST } from '../core/people/person-record';
 import { readNoteFrontmatter, type NoteFrontmatter } from '../core/yaml/frontmatter';
 import { ownCopy } from '../core/text/own-copy';
-import type { FsVault, VaultFile } from './fs-vault';
+import { UnreadableNotes } from './failures';
+import { fileErrorReason, type FsVault, type VaultFile } from './fs-vault';
 import { NoteCache, noteCacheDir, type CacheKind, type FactsCodec, type KeyLists } from './note-cache';
 import type { VaultSession } from './options';
 import { MIN_FILES, ReadStream, StartedWorker } from './read-ahead';
@@ -223,16 +224,11 @@ function isFileError(e: unknown): e is NodeJS.ErrnoException {
 }
 
 /**
- * Why a note could not be read, in the words of the system's message (`EACCES: permission
- * denied, open '…'` gives "permission denied"), or null for a note gone since the walk
- * (deleted, renamed, its folder moved): nothing to read, nothing to say. Rethrows what is
- * not a file system's error (a bug).
+ * Why a note could not be read ("permission denied"), or null for a note gone since the walk;
+ * rethrows what is not a file system's error (a bug). The same rule as a folder the walk
+ * could not list (fs-vault.ts).
  */
-export function unreadableReason(e: unknown): string | null {
-  if (!isFileError(e)) throw e;
-  if (e.code === 'ENOENT' || e.code === 'ENOTDIR') return null;
-  return /^[A-Z]+: ([^,]+)/.exec(e.message)?.[1] ?? e.message;
-}
+export const unreadableReason: (e: unknown) => string | null = fileErrorReason;
 
 /** The Daily notes format, from the vault's config folder (Obsidian keeps it there), or null. */
 function dailyFormat(session: VaultSession): string | null {
@@ -259,12 +255,11 @@ export class NoteReads<T = NoteFacts> {
   readonly rule: PersonNoteRule;
   readonly daily: DailyNoteMatcher;
   private readonly stream: ReadStream;
-  /** Leave out the notes that cannot be read (see {@link unreadable}), rather than stop? */
+  /** Leave out the notes that cannot be read (see {@link unreadable}), rather than stop once all are read? */
   private readonly skipUnreadable: boolean;
   /**
-   * With `skipUnreadable`, the notes this pass could not read (permissions, an I/O error), left
-   * out and left as they are, for the command to name. A note gone since the walk is left out
-   * and not listed.
+   * The notes this pass could not read (permissions, an I/O error), left out and left as they
+   * are, for the command to name. A note gone since the walk is left out and not listed.
    */
   readonly unreadable: UnreadableNote[] = [];
   private readonly key = new Float64Array(STAT_FIELDS);
@@ -298,6 +293,14 @@ export class NoteReads<T = NoteFacts> {
     // vault is walked (~40 ms at 30,000 notes) rather than after.
     const early = (this.cache?.size ?? 0) >= MIN_FILES ? StartedWorker.start(options.workerScript) : null;
     this.files = vault.markdownFiles();
+    // Without `skipUnreadable` (the import), a folder the walk could not list stops the pass
+    // before anything is written, as a note that cannot be read does: a person's note in it
+    // could be created again. Otherwise the command names it (VaultPeople.open).
+    const unlisted = this.skipUnreadable ? [] : vault.unlistedFolders();
+    if (unlisted.length > 0) {
+      early?.release();
+      throw new UnreadableNotes([], unlisted);
+    }
     this.stream = new ReadStream(
       this.files.map((f) => f.abs),
       early ?? options.workerScript,
@@ -342,16 +345,18 @@ export class NoteReads<T = NoteFacts> {
     if (process.env.NETWORK_CRM_PERF === '1' && this.cache !== null)
       process.stderr.write(`${JSON.stringify({ noteCache: { hits: this.cache.hits, misses: this.cache.misses } })}\n`);
     this.cache?.release();
+    // The import must not plan without a note that may be a person's (it could create them
+    // again): it stops, naming every note it could not read, not only the first.
+    if (!this.skipUnreadable && this.unreadable.length > 0) throw new UnreadableNotes(this.unreadable);
   }
 
   /**
    * A note the worker did not read (there is none, or it could not): read here. The worker's
-   * failures come here too, so a note that cannot be read is met in one place. With
-   * `skipUnreadable`, null for a note that cannot be read; else its error stops the pass (the
-   * import must not plan without a note that may be a person's).
+   * failures come here too, so a note that cannot be read is met in one place: null, and it is
+   * named in {@link unreadable} (a note gone since the walk is not). Without `skipUnreadable`
+   * (the import) the pass then stops, see {@link each}.
    */
   private readHere(file: VaultFile): string | null {
-    if (!this.skipUnreadable) return this.vault.readNoteText(file);
     try {
       return this.vault.readNoteText(file);
     } catch (e) {

@@ -18,6 +18,7 @@ import { UsageError } from './args';
 import type { FsVault } from './fs-vault';
 import type { CliIo } from './io';
 import type { VaultSession } from './options';
+import { firstByPath, NAMED, UnreadableNotes, type Unreachable } from './failures';
 import { FRONTMATTER_PROBLEM, peopleView } from './person-facts';
 import { mayHaveTasks, NoteReads, unreadableReason, type NoteIndex, type UnreadableNote } from './person-notes';
 import { existingNoteOf, type ExistingNote } from '../core/import/vault-snapshot';
@@ -70,24 +71,16 @@ function linkKeys(): (target: string) => string {
   };
 }
 
-/** How many notes a warning names before "…and N more". */
-const NAMED = 5;
-
-/** The notes a message names: the first few by path (the walk's order is the file system's). */
-function firstByPath(notes: readonly UnreadableNote[]): UnreadableNote[] {
-  return [...notes].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).slice(0, NAMED);
-}
-
 /**
- * One warning about some notes, on stderr: `about` says what is wrong with them (for `n` notes),
- * then each note and why, a few at most, by path. One note takes one line.
+ * One warning on stderr: `about` says what is wrong with the notes or folders (for `n` of
+ * them), then each and why, a few at most, by path. One of them takes one line.
  */
-function warnNotes(io: CliIo, about: (n: number) => string, notes: readonly UnreadableNote[]): void {
+function warnNotes(io: CliIo, about: (n: number) => string, notes: readonly Unreachable[]): void {
   if (notes.length === 0) return;
   const head = `network-crm: warning: ${about(notes.length)}`;
-  const line = (n: UnreadableNote) => `${n.path}: ${n.reason}`;
+  const line = (n: Unreachable) => `${n.path}: ${n.reason}`;
   if (notes.length === 1) {
-    io.err(`${head}: ${line(notes[0] as UnreadableNote)}`);
+    io.err(`${head}: ${line(notes[0] as Unreachable)}`);
     return;
   }
   io.err(`${head}:`);
@@ -96,25 +89,13 @@ function warnNotes(io: CliIo, about: (n: number) => string, notes: readonly Unre
   if (notes.length > NAMED) io.err(`  …and ${formatCount(notes.length - NAMED)} more`);
 }
 
-/** Notes a command that writes could not read: it stops before writing anything. */
-export class UnreadableNotes extends Error {
-  constructor(notes: readonly UnreadableNote[]) {
-    const named = firstByPath(notes);
-    const list = named.map((n) => `${n.path} (${n.reason})`).join(', ');
-    const more = notes.length > NAMED ? ` and ${formatCount(notes.length - NAMED)} more` : '';
-    super(
-      `could not read ${list}${more}; nothing was written (make ${notes.length === 1 ? 'it' : 'them'} readable, or move ${notes.length === 1 ? 'it' : 'them'} out of the vault)`,
-    );
-    this.name = 'UnreadableNotes';
-  }
-}
-
 export class VaultPeople {
   /**
    * The people of the vault for a command, with what it had to leave out said on stderr, once
-   * (stdout stays the command's: valid JSON with --json): the notes that could not be read
-   * and, for the read commands (`frontmatter`), the person notes whose frontmatter cannot be
-   * parsed, whose fields (trust level, dates) are then not read.
+   * (stdout stays the command's: valid JSON with --json): the folders that could not be
+   * listed, the notes that could not be read and, for the read commands (`frontmatter`), the
+   * person notes whose frontmatter cannot be parsed, whose fields (trust level, dates) are
+   * then not read.
    */
   static open(
     session: VaultSession,
@@ -122,9 +103,17 @@ export class VaultPeople {
     options: { frontmatter?: boolean; writes?: boolean } = {},
   ): VaultPeople {
     const people = new VaultPeople(session, io.workerScript);
+    // Met by the walk that listed the notes (nothing more is read for them).
+    const folders = session.vault.unlistedFolders();
     // A command that writes decides from the whole vault: a note left out could lose a tick on
     // the prune list, or make someone look out of touch to `bulk` or `decide`. It stops instead.
-    if (options.writes === true && people.unreadable.length > 0) throw new UnreadableNotes(people.unreadable);
+    if (options.writes === true && (people.unreadable.length > 0 || folders.length > 0))
+      throw new UnreadableNotes(people.unreadable, folders);
+    warnNotes(
+      io,
+      (n) => `could not list ${plural(n, 'folder')} (the notes in ${n === 1 ? 'it' : 'them'} are left out)`,
+      folders,
+    );
     warnNotes(
       io,
       (n) => `could not read ${plural(n, 'note')} (left as ${n === 1 ? 'it is' : 'they are'})`,
@@ -329,7 +318,8 @@ export class VaultPeople {
    * clear error otherwise. The first of these that matches any note decides: the exact path,
    * the exact file name, the path or file name in another case or Unicode form, the `name`.
    * So `Ahmed Henry` is `People/Ahmed Henry.md`, not also `Ahmed Henry (Acme).md` of that
-   * name; only several notes on one rung are ambiguous, and their paths are listed.
+   * name; only several notes on one rung are ambiguous, and their paths are listed. Its
+   * errors point at the help of the command that asked (runCli names it).
    */
   find(query: string): PersonRecord {
     if (path.isAbsolute(query)) {

@@ -1,8 +1,12 @@
 /**
  * `--person` (VaultPeople.find): a note's exact file name or vault path wins over the names
  * in frontmatter; only several notes of that name and none with that file name are
- * ambiguous, and then their paths are listed so one can be passed instead.
+ * ambiguous, and then their paths are listed so one can be passed instead. A lookup that
+ * fails points at the help of the command that asked (`network-crm show --help`), which lists
+ * what `--person` takes: the lookup is shared, and it pointed at the top-level help, which
+ * does not.
  */
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../support/cli';
 import { tempDir, writeTree } from '../support/temp-dir';
@@ -72,5 +76,45 @@ describe('--person', () => {
   it('still finds one note by the name in its frontmatter', async () => {
     const dir = vault({ 'People/A. Henry.md': note('Ahmed Henry', 'Acme') });
     expect(await shown(dir, 'Ahmed Henry')).toBe('People/A. Henry.md');
+  });
+});
+
+describe('a lookup that fails', () => {
+  const NOBODY = 'no person note matches "Nobody" (give a LinkedIn URL, a note name or a path)';
+
+  it.each([
+    ['show', '--person', 'Nobody'],
+    ['log', '--person', 'Nobody'],
+    ['decide', '--person', 'Nobody', '--trust', '3'],
+    ['merge', '--keep', 'Nobody', '--into', 'Ahmed Henry'],
+    ['merge', '--keep', 'Ahmed Henry', '--into', 'Nobody'],
+  ])('%s points at its own help', async (command, ...rest) => {
+    const dir = vault(AHMEDS);
+    const r = await cli(command, '--vault', dir, ...rest);
+    expect([r.code, r.out]).toEqual([2, '']);
+    expect(r.err).toBe(`network-crm: ${NOBODY} (see network-crm ${command} --help)\n`);
+  });
+
+  it('points at its own help when several notes match, or the path is outside the vault', async () => {
+    const { 'People/Ahmed Henry.md': _, ...others } = AHMEDS;
+    const dir = vault(others);
+    const several = await cli('log', '--vault', dir, '--person', 'Ahmed Henry');
+    expect(several.code).toBe(2);
+    expect(several.err).toMatch(/; give the path or the LinkedIn URL \(see network-crm log --help\)\n$/);
+    const outside = await cli('show', '--vault', dir, '--person', path.join(tempDir(), 'Ann.md'));
+    expect(outside.code).toBe(2);
+    expect(outside.err).toMatch(/ is not inside the vault .* \(see network-crm show --help\)\n$/);
+  });
+
+  it('decide points at its own help for a filter it cannot read', async () => {
+    const dir = vault(AHMEDS);
+    const r = await cli('decide', '--vault', dir, '--all-untriaged', '--trust', '3', '--filter', 'bogus:x');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^network-crm: unknown filter "bogus:x": .* \(see network-crm decide --help\)\n$/);
+  });
+
+  it('an unknown command still points at the top-level help', async () => {
+    const r = await cli('person', '--person', 'Nobody');
+    expect([r.code, r.err]).toEqual([2, 'network-crm: unknown command "person" (see network-crm --help)\n']);
   });
 });

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FsVault, type VaultFile } from '../../src/cli/fs-vault';
 import { cli } from '../support/cli';
+import { connections, url, type ConnectionRow } from '../support/export-builder';
 import { readTree, tempDir, writeTree } from '../support/temp-dir';
 
 afterEach(() => vi.restoreAllMocks());
@@ -197,5 +198,48 @@ describe('a command that writes, when a note cannot be read', () => {
     const r = await cli('bulk', '--vault', dir, '--today', TODAY, '--filter', 'trust:5', '--log', '--dry-run');
     expect([r.code, r.err]).toEqual([0, LOCKED_WARNING]);
     expect(r.out).toContain('Ann Overdue');
+  });
+});
+
+/** A Connections.csv of these people, outside the vault: the export to import. */
+function connectionsFile(...rows: ConnectionRow[]): string {
+  const csv = path.join(tempDir(), 'Connections.csv');
+  fs.writeFileSync(csv, connections(rows).bytes);
+  return csv;
+}
+
+describe('the import, when notes cannot be read', () => {
+  // It plans from every person note: one it cannot see could be created again as a duplicate.
+  // It stops before writing, naming each note it could not read, not only the first, in the
+  // words of the other commands (it used to stop at the first with a raw "EACCES: …, open").
+  it('stops before writing anything and names every such note', async () => {
+    const dir = vault();
+    const csv = connectionsFile({
+      first: 'Bob',
+      last: 'Locked',
+      url: url('bob-locked'),
+      company: 'Acme',
+      on: '03 Mar 2026',
+    });
+    const before = readTree(dir);
+    failOpen(
+      ['Ann Overdue.md', 'Bob Locked.md'].map((n) => path.join(dir, 'People', n)),
+      'EACCES',
+    );
+    const r = await cli('import', csv, '--vault', dir);
+    expect([r.code, r.err]).toEqual([
+      1,
+      'network-crm: could not read People/Ann Overdue.md (permission denied), People/Bob Locked.md (permission denied); nothing was written (make them readable, or move them out of the vault)\n',
+    ]);
+    expect(readTree(dir)).toEqual(before);
+  });
+
+  it('goes on without a note deleted since the vault was listed', async () => {
+    const dir = vault();
+    const csv = connectionsFile({ first: 'Dee', last: 'New', url: url('dee-new'), company: 'Acme', on: '03 Mar 2026' });
+    failOpen([path.join(dir, 'People', 'Bob Locked.md')], 'ENOENT');
+    const r = await cli('import', csv, '--vault', dir);
+    expect([r.code, r.err]).toEqual([0, '']);
+    expect(fs.existsSync(path.join(dir, 'People', 'Dee New.md'))).toBe(true);
   });
 });

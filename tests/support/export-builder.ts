@@ -21,25 +21,28 @@ export interface ConnectionRow {
   last: string;
   /** Only in exports from 2023–24 on; leave out for the pre-2023 shape. */
   url?: string;
+  email?: string;
   company?: string;
+  position?: string;
   /** `DD Mon YYYY`, as LinkedIn writes it. */
   on: string;
 }
 
-/** Connections.csv: without a URL column when no row has a URL (the shape before 2023). */
-export function connections(rows: readonly ConnectionRow[]): ExportInput {
+/** Connections.csv's text: without a URL column when no row has a URL (the shape before 2023). */
+export function connectionsText(rows: readonly ConnectionRow[]): string {
   const withUrl = rows.some((r) => r.url !== undefined);
   const header = withUrl
     ? 'First Name,Last Name,URL,Email Address,Company,Position,Connected On'
     : 'First Name,Last Name,Email Address,Company,Position,Connected On';
-  const lines = rows.map((r) =>
-    row(
-      withUrl
-        ? [r.first, r.last, r.url ?? '', '', r.company ?? '', '', r.on]
-        : [r.first, r.last, '', r.company ?? '', '', r.on],
-    ),
-  );
-  return file('Connections.csv', [header, ...lines].join('\n'));
+  const lines = rows.map((r) => {
+    const rest = [r.email ?? '', r.company ?? '', r.position ?? '', r.on];
+    return row(withUrl ? [r.first, r.last, r.url ?? '', ...rest] : [r.first, r.last, ...rest]);
+  });
+  return [header, ...lines].join('\n');
+}
+
+export function connections(rows: readonly ConnectionRow[]): ExportInput {
+  return file('Connections.csv', connectionsText(rows));
 }
 
 export interface MessageRow {

@@ -247,7 +247,7 @@ async function decideMany(
       mentions: filter.includes('no-contact') ? ctx.mentions() : undefined,
     });
   } catch (e) {
-    if (e instanceof FilterError) throw new UsageError(e.message);
+    if (e instanceof FilterError) throw new UsageError(e.message, args.command);
     throw e;
   }
   const dryRun = args.flags.has('dry-run');
