@@ -16,6 +16,13 @@ export interface LastImport {
   date: IsoDate;
   /** The newest `connected-on` in that export, when it had Connections.csv. */
   newestConnectedOn: IsoDate | null;
+  /**
+   * The archive date (`Complete_LinkedInDataExport_12-23-2024`) of the newest dated export
+   * the vault imported: it orders two exports with the same newest connection
+   * (import/export-age.ts). Absent when none was dated, and in a state written before it
+   * was kept; a version that does not know it drops it on load and saves without it.
+   */
+  exportDate?: IsoDate;
 }
 
 export interface ExportOwner {
@@ -61,10 +68,19 @@ export function sanitizeVaultState(loaded: unknown): VaultState {
   if (!raw) return { ...EMPTY_VAULT_STATE, triage: { ...EMPTY_TRIAGE_STATE } };
   const last = asRecord(raw.lastImport);
   const lastDate = isoOrNull(last?.date);
+  const exportDate = isoOrNull(last?.exportDate);
   const owner = asRecord(raw.owner);
   const ownerName = typeof owner?.name === 'string' ? owner.name.trim() : '';
   return {
-    lastImport: lastDate === null ? null : { date: lastDate, newestConnectedOn: isoOrNull(last?.newestConnectedOn) },
+    lastImport:
+      lastDate === null
+        ? null
+        : {
+            date: lastDate,
+            newestConnectedOn: isoOrNull(last?.newestConnectedOn),
+            // Only when known, so that a state without it reads and writes as before.
+            ...(exportDate === null ? {} : { exportDate }),
+          },
     owner:
       ownerName === ''
         ? null

@@ -6,10 +6,16 @@
  * the report: the attendees' notes are in the created count and list (`createdForAttendees`
  * still says which they are), the calendar's row counts them as new and not as without a
  * note, and a run that only made them is not "up to date".
+ *
+ * Then the report's "Attendees with no note" (and `--json`'s `attendeesWithoutNote` and the
+ * calendar's count and list) still named Karin Tran, whose note the run had just written.
+ * Pins: after the run they hold only the attendees still without a note (one whose note
+ * failed to be written, here on a disk that fills up at that note), or nothing, alike in
+ * text, `--json` and the report.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cli } from '../support/cli';
 import { ics, meeting } from '../support/calendar-builders';
 import { tempDir } from '../support/temp-dir';
@@ -20,7 +26,15 @@ interface Summary {
   createdForAttendees: string[];
   upToDate: boolean;
   updated: number;
-  bySource: Array<{ id: string; created: number; withoutNote: number }>;
+  bySource: Array<{
+    id: string;
+    created: number;
+    withoutNote: number;
+    counts: Array<[string, number]>;
+    details: Array<{ title: string; items: string[]; total: number }>;
+  }>;
+  attendeesWithoutNote: { count: number; top: Array<{ name: string; email: string | null; meetings: number }> };
+  failed: Array<{ path: string; error: string }>;
   reportFile: string | null;
 }
 
@@ -28,9 +42,10 @@ const ME = 'me@example.com';
 
 /**
  * A vault with Ann Lee's note (from a Connections.csv, her address in it) and a calendar of
- * two meetings with her, one of them with Karin Tran too, who has no note.
+ * two meetings with her, one of them with Karin Tran too, who has no note; `more` meetings
+ * are added to the calendar.
  */
-async function setUp() {
+async function setUp(more: ReadonlyArray<readonly string[]> = []) {
   const dir = tempDir();
   const vault = path.join(dir, 'vault');
   fs.mkdirSync(vault);
@@ -55,6 +70,7 @@ async function setUp() {
         ],
         [`ORGANIZER;CN=Me:mailto:${ME}`],
       ),
+      ...more,
     ]),
   );
   const args = ['import', ical, '--vault', vault, '--today', '2025-01-01', '--my-emails', ME, '--create-attendees'];
@@ -104,5 +120,86 @@ describe('network-crm import --create-attendees: the notes made for attendees ar
     expect(s).toMatchObject({ upToDate: false, created: 1, updated: 0 });
     expect(s.reportFile).not.toBeNull();
     expect(fs.readFileSync(path.join(vault, s.reportFile as string), 'utf8')).toContain('| Created | 1 |');
+  });
+});
+
+/** The disk fills up when a note of this name is created (`wx`: only a new file), as a real full disk fails one write. */
+function diskFullAt(name: string): void {
+  const write = fs.writeFileSync.bind(fs);
+  vi.spyOn(fs, 'writeFileSync').mockImplementation((file, data, options) => {
+    const flag = typeof options === 'object' && options !== null ? options.flag : undefined;
+    if (flag === 'wx' && String(file).endsWith(`${path.sep}${name}`))
+      throw Object.assign(new Error(`ENOSPC: no space left on device, write '${String(file)}'`), { code: 'ENOSPC' });
+    write(file, data, options);
+  });
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+const attendeeList = (s: Summary) => calendarRow(s)?.details.find((d) => d.title === 'Attendees with no note');
+const attendeeCount = (s: Summary) => calendarRow(s)?.counts.find(([label]) => label === 'Attendees with no note')?.[1];
+
+describe('network-crm import --create-attendees: "attendees with no note" are those still without one', () => {
+  it('every note made: no attendee is listed as without a note, in --json, text and the report', async () => {
+    const { vault, args } = await setUp();
+    const s = (await cli(...args, '--report', '--json')).json<Summary>();
+    expect(s.createdForAttendees).toEqual(['People/Karin Tran.md']);
+    expect(s.attendeesWithoutNote).toEqual({ count: 0, top: [] });
+    expect(attendeeCount(s)).toBe(0);
+    expect(attendeeList(s)).toBeUndefined();
+    const report = fs.readFileSync(path.join(vault, s.reportFile as string), 'utf8');
+    expect(report).toContain('| Attendees with no note | 0 |');
+    expect(report).not.toContain('## Attendees with no note');
+    expect(report).not.toMatch(/Karin Tran \\<karin@example\.com\\>: 1 meeting/);
+
+    const { args: again } = await setUp();
+    const text = await cli(...again);
+    expect(text.out).not.toMatch(/with no note/);
+    expect(text.out).not.toContain('Karin Tran: 1 meeting');
+  });
+
+  it('a note that could not be written: only that attendee is listed, in --json, text and the report', async () => {
+    // Lars Berg, met twice, gets his note; Karin Tran's fails on a full disk.
+    const lars = [
+      meeting('20241205T090000Z', 'Intro', [['Lars Berg', 'lars@example.com']], [`ORGANIZER;CN=Me:mailto:${ME}`]),
+      meeting('20241210T090000Z', 'Follow-up', [['Lars Berg', 'lars@example.com']], [`ORGANIZER;CN=Me:mailto:${ME}`]),
+    ];
+    const { vault, args } = await setUp(lars);
+    diskFullAt('Karin Tran.md');
+    const r = await cli(...args, '--report', '--json');
+    expect(r.code).toBe(1);
+    const s = r.json<Summary>();
+    expect(s.createdForAttendees).toEqual(['People/Lars Berg.md']);
+    expect(s.failed.map((f) => f.path)).toEqual(['People/Karin Tran.md']);
+    expect(s.attendeesWithoutNote).toEqual({
+      count: 1,
+      top: [{ name: 'Karin Tran', email: 'karin@example.com', meetings: 1, lastMet: '2024-12-12' }],
+    });
+    expect(calendarRow(s)).toMatchObject({ created: 1, withoutNote: 1 });
+    expect(attendeeCount(s)).toBe(1);
+    expect(attendeeList(s)).toEqual({
+      title: 'Attendees with no note',
+      items: ['Karin Tran <karin@example.com>: 1 meeting, the last on 2024-12-12'],
+      total: 1,
+    });
+    const report = fs.readFileSync(path.join(vault, s.reportFile as string), 'utf8');
+    expect(report).toContain('| Attendees with no note | 1 |');
+    expect(report).toMatch(
+      /## Attendees with no note \(1\)\n\n- Karin Tran \\<karin@example\.com\\>: 1 meeting, the last on 2024-12-12\n/,
+    );
+    expect(report).not.toMatch(/- Lars Berg \\</);
+
+    const { args: again } = await setUp(lars);
+    const text = await cli(...again);
+    expect(text.out).toMatch(/^ {8}1 note created for people you met \(undo takes them back\)$/m);
+    expect(text.out).toMatch(
+      /^ {8}1 attendee still with no note\n {10}Karin Tran: 1 meeting, the last on 2024-12-12\n/m,
+    );
+    expect(text.out).not.toContain('Lars Berg: 2 meetings');
+    expect(text.out).toMatch(
+      /^ {4}Calendar: 3 people; 1 new, 1 updated, 0 unchanged; .*; 0 ambiguous; 1 with no note$/m,
+    );
   });
 });

@@ -13,7 +13,8 @@ import type { ImportSource } from '../../core/import/source';
 import { compactExportOf } from '../../core/import/sources/linkedin';
 import { attendeesWithoutNote, TOP_ATTENDEES } from '../../core/import/sources/calendar';
 import { metPeopleSource } from '../../core/import/sources/met-people';
-import { sourceTable, withAttendeeNotes } from '../../core/import/plan-counts';
+import { attendeesLeft, shownBySource, sourceTable, type AttendeeNotes } from '../../core/import/plan-counts';
+import { sentInvitations } from '../../core/import/invitations-plan';
 import type { ImportPlan, ImportSettings, UpdateOp } from '../../core/import/plan-types';
 import { CalendarCancelled } from '../../core/sources/calendar/read-calendar';
 import { recordImport } from '../../core/import/record-import';
@@ -62,15 +63,20 @@ export function importSummary(
     failed?: Failure[];
     stateSaved?: string | null;
     brake?: SanityBrake | null;
-    createdForAttendees?: string[];
+    /** What --create-attendees did; null or absent when it did not run. */
+    attendeeNotes?: AttendeeNotes | null;
   } = {},
 ) {
-  const attendees = attendeesWithoutNote(plan.withoutNote);
   // Notes made by --create-attendees were written by this run like any other: they are in
   // its count of created notes and its list, and their calendar's "By source" row counts
-  // them as new rather than as people with no note. `createdForAttendees` says which they are.
-  const forAttendees = extra.createdForAttendees ?? [];
+  // them as new rather than as people with no note. `createdForAttendees` says which they
+  // are; the attendees with no note are those who still have none.
+  const attendeeNotes = extra.attendeeNotes ?? null;
+  const forAttendees = attendeeNotes?.created ?? [];
+  const attendees = attendeeNotes?.left ?? attendeesWithoutNote(plan.withoutNote);
   const createdNotes = [...(result ? result.created : plan.creates.map((c) => c.path)), ...forAttendees];
+  // An older export's pending invitations are not taken (the vault keeps its own list): not claimed as pending.
+  const invitations = sentInvitations(plan);
   return {
     dryRun: result === null,
     cancelled: result?.cancelled ?? false,
@@ -87,7 +93,10 @@ export function importSummary(
     ambiguous: plan.ambiguous,
     unreadable: plan.unreadable,
     missingFromExport: plan.missingFromExport,
-    pendingInvitations: plan.pendingInvitations,
+    /** The pending invitations you sent that this import takes (the vault state keeps them for triage). */
+    pendingInvitations: invitations.taken,
+    /** How many of the export's pending invitations were left out: it is older than what the vault holds. */
+    pendingInvitationsLeftOut: invitations.leftOut,
     messages: plan.messages,
     owner: plan.owner,
     failed: [...(result?.failed ?? []), ...(extra.failed ?? [])],
@@ -100,8 +109,8 @@ export function importSummary(
     })),
     stats: plan.stats,
     /** Per source: people, created, updated, unchanged, matched by URL/e-mail/name, ambiguous, without a note, its own counts and lists. */
-    bySource: withAttendeeNotes(plan.bySource, forAttendees.length),
-    /** Calendar attendees the plan found with no note (before --create-attendees): how many, and the first 20 by number of meetings. */
+    bySource: shownBySource(plan, attendeeNotes),
+    /** Calendar attendees with no note (after --create-attendees, those it could not make one for): how many, and the first 20 by number of meetings. */
     attendeesWithoutNote: {
       count: attendees.length,
       top: attendees.slice(0, TOP_ATTENDEES).map((p) => ({
@@ -112,7 +121,9 @@ export function importSummary(
       })),
     },
     /** Notes made for them with --create-attendees (also in `created` and `createdNotes`). */
-    createdForAttendees: forAttendees,
+    createdForAttendees: [...forAttendees],
+    /** Whether --create-attendees ran (then `attendeesWithoutNote` is who it left without a note). */
+    attendeeNotesMade: attendeeNotes !== null,
     baseFile: extra.baseFile ?? null,
     reportFile: extra.reportFile ?? null,
     /** data.json when this run saved the vault state there. */
@@ -185,6 +196,13 @@ function printHuman(io: CliIo, summary: ImportSummary, vault: string): void {
       'invitations pending',
       ' (sent by you, not accepted)',
     );
+  if (summary.pendingInvitationsLeftOut)
+    line(
+      summary.pendingInvitationsLeftOut,
+      'invitation you sent, left out',
+      'invitations you sent, left out',
+      ' (this export is older than what the vault holds)',
+    );
   if (summary.messages.messages)
     line(
       summary.messages.messages,
@@ -200,12 +218,6 @@ function printHuman(io: CliIo, summary: ImportSummary, vault: string): void {
         `    ${label}: ${people} people; ${created} new, ${updated} updated, ${unchanged} unchanged; matched by URL ${url}, e-mail ${email}, name ${name}; ${ambiguous} ambiguous${none !== '0' ? `; ${none} with no note` : ''}`,
       );
   }
-  const att = summary.attendeesWithoutNote;
-  if (att.count > 0 && summary.createdForAttendees.length === 0) {
-    line(att.count, 'attendee with no note', 'attendees with no note', ' (--create-attendees makes notes for them)');
-    for (const a of att.top.slice(0, 5))
-      io.out(`          ${a.name || a.email}: ${plural(a.meetings, 'meeting')}, the last on ${a.lastMet}`);
-  }
   if (summary.createdForAttendees.length > 0)
     line(
       summary.createdForAttendees.length,
@@ -213,6 +225,15 @@ function printHuman(io: CliIo, summary: ImportSummary, vault: string): void {
       'notes created for people you met',
       ' (undo takes them back)',
     );
+  const att = summary.attendeesWithoutNote;
+  if (att.count > 0) {
+    // After --create-attendees, only those it could not make a note for (a failed write is listed below).
+    if (summary.attendeeNotesMade) line(att.count, 'attendee still with no note', 'attendees still with no note');
+    else
+      line(att.count, 'attendee with no note', 'attendees with no note', ' (--create-attendees makes notes for them)');
+    for (const a of att.top.slice(0, 5))
+      io.out(`          ${a.name || a.email}: ${plural(a.meetings, 'meeting')}, the last on ${a.lastMet}`);
+  }
   if (summary.failed.length) {
     line(summary.failed.length, 'failure', 'failures');
     for (const f of summary.failed.slice(0, 10)) io.err(`  ${failureLine(f)}`);
@@ -233,7 +254,7 @@ class AfterImport {
   baseFile: string | null = null;
   reportFile: string | null = null;
   stateSaved: string | null = null;
-  createdForAttendees: string[] = [];
+  attendeeNotes: AttendeeNotes | null = null;
 
   constructor(
     private readonly session: VaultSession,
@@ -279,7 +300,7 @@ class AfterImport {
 
   async writeReport(result: ApplyResult): Promise<void> {
     // Notes made for attendees are a change worth a report, even when the import itself found nothing to do.
-    if (isUpToDate(this.plan, result) && this.createdForAttendees.length === 0) return;
+    if (isUpToDate(this.plan, result) && (this.attendeeNotes?.created.length ?? 0) === 0) return;
     const { vault, today } = this.session;
     const folder = reportFolderOf(this.session.settings.reportFolder);
     const path = reportPath(folder, this.plan, (p) => vault.exists(p));
@@ -288,7 +309,7 @@ class AfterImport {
       if (folder !== '') await writer.ensureFolder(folder);
       await writer.create(
         path,
-        composeImportReport(this.plan, { date: today, result, createdForAttendees: this.createdForAttendees }),
+        composeImportReport(this.plan, { date: today, result, attendeeNotes: this.attendeeNotes }),
       );
       this.reportFile = path;
     });
@@ -413,18 +434,16 @@ async function planFromInputs(
 
 /**
  * `--create-attendees`: notes for the calendar's attendees with no note, made by the same
- * plan (metPeopleSource), recorded for `undo` as one change.
+ * plan (metPeopleSource), recorded for `undo` as one change; and the attendees still
+ * without one (their note failed), whom the summary and the report then list.
  */
 async function createAttendeeNotes(
   session: VaultSession,
   settings: ImportSettings,
   plan: ImportPlan,
-): Promise<{
-  created: string[];
-  failed: Failure[];
-}> {
+): Promise<AttendeeNotes & { failed: Failure[] }> {
   const people = attendeesWithoutNote(plan.withoutNote);
-  if (people.length === 0) return { created: [], failed: [] };
+  if (people.length === 0) return { created: [], left: [], failed: [] };
   const follow = await planImport([metPeopleSource(people)], vaultSnapshot(session), settings);
   const editor = new CliEditor(session);
   const failed: Failure[] = [];
@@ -437,7 +456,8 @@ async function createAttendeeNotes(
     // Whatever was created is one undo step, even if a write failed part-way.
     editor.commit(`create notes for ${plural(editor.changed.length, 'person', 'people')} you met`);
   }
-  return { created: editor.changed.map((c) => c.path), failed };
+  const created = editor.changed.map((c) => c.path);
+  return { created, left: attendeesLeft(plan, follow, created), failed };
 }
 
 export async function runImport(args: ParsedArgs, io: CliIo): Promise<number> {
@@ -509,7 +529,7 @@ export async function runImport(args: ParsedArgs, io: CliIo): Promise<number> {
       return { created: [], updated: [], failed: [{ path: folder, error: errorText(e) }], cancelled: false };
     }
   };
-  let createdForAttendees: { created: string[]; failed: Failure[] } = { created: [], failed: [] };
+  let attendeeNotes: (AttendeeNotes & { failed: Failure[] }) | null = null;
   if (!dryRun) {
     if (inParts !== null) {
       const all: ApplyResult = { created: [], updated: [], failed: [], cancelled: false };
@@ -525,12 +545,14 @@ export async function runImport(args: ParsedArgs, io: CliIo): Promise<number> {
       result = all;
     } else result = await apply(plan as ImportPlan);
     if (args.flags.has('create-attendees') && !result.cancelled)
-      createdForAttendees = await createAttendeeNotes(session, settings, plan as ImportPlan);
+      attendeeNotes = await createAttendeeNotes(session, settings, plan as ImportPlan);
   }
   const whole = plan as ImportPlan;
   const after = new AfterImport(session, whole);
-  after.createdForAttendees = createdForAttendees.created;
-  after.failed.push(...createdForAttendees.failed);
+  if (attendeeNotes !== null) {
+    after.attendeeNotes = { created: attendeeNotes.created, left: attendeeNotes.left };
+    after.failed.push(...attendeeNotes.failed);
+  }
   if (result !== null) {
     const baseFileCreated = await after.writeBaseFile();
     if (args.flags.has('report')) await after.writeReport(result);
@@ -545,7 +567,7 @@ export async function runImport(args: ParsedArgs, io: CliIo): Promise<number> {
     failed: after.failed,
     stateSaved: after.stateSaved,
     brake,
-    createdForAttendees: after.createdForAttendees,
+    attendeeNotes: after.attendeeNotes,
   });
   if (args.flags.has('json')) io.out(JSON.stringify(summary, null, 2));
   else printHuman(io, summary, vault.root);

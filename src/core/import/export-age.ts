@@ -13,13 +13,20 @@
  * - How old the export is: its newest Connected On, and the date LinkedIn puts in the
  *   archive name (`Complete_LinkedInDataExport_12-16-2024`) when every file of the run has
  *   one (merge-exports.ts).
+ * - The archive date of the newest dated export the vault imported (the vault state's
+ *   `lastImport.exportDate`, handed to the plan as `ImportSettings.vaultExportDate`): two
+ *   exports between which no one connected have the same newest connection, and only their
+ *   archive dates order them (the export of 12-16 re-imported over the one of 12-23 put
+ *   the old job titles back).
  *
- * An export is older when its newest connection is before the vault's newest and, when its
- * archive date is known, it was made before that day too: an export made on or after that
- * day without that connection is newer (the person left), not older. Without
+ * An export is older when it and the vault's export are both dated and it was made before
+ * the vault's. Otherwise it is older when its newest connection is before the vault's newest
+ * and, when its archive date is known, it was made before that day too: an export made on or
+ * after that day without that connection is newer (the person left), not older. Without
  * Connections.csv the archive date alone decides. The same day is not older (a re-run, the
- * Complete archive after the Basic one). Without an archive date, it must also lack several
- * of the vault's connections made after its newest one (UNDATED_EVIDENCE).
+ * Complete archive after the Basic one). Without an archive date (files picked one by one),
+ * it must also lack several of the vault's connections made after its newest one
+ * (UNDATED_EVIDENCE), whatever the vault's export date.
  *
  * An older export's values only fill what a note leaves empty (the rule merge-exports.ts
  * applies to an older file of one run), so no value goes back and no job change is
@@ -76,9 +83,17 @@ export const UNDATED_EVIDENCE = 3;
  * newest connection, the export does not have. Only an undated export (files picked one by
  * one) needs it: its newest connection alone cannot tell an old export from a newer one whose
  * newest connections left, and taking a newer export for an older one would silently drop its
- * job changes.
+ * job changes. `vaultDate`: the archive date of the newest dated export the vault imported
+ * (null when none was dated, or the state was written before it was kept).
  */
-export function isOlderThanVault(age: ExportAge, vaultNewest: IsoDate | null, missingAfter = 0): boolean {
+export function isOlderThanVault(
+  age: ExportAge,
+  vaultNewest: IsoDate | null,
+  missingAfter = 0,
+  vaultDate: IsoDate | null = null,
+): boolean {
+  // Two dated exports: made before the vault's, it is older, even with the same newest connection.
+  if (age.date !== null && vaultDate !== null && age.date < vaultDate) return true;
   if (vaultNewest === null) return false;
   if (age.date !== null) return age.date < vaultNewest && (age.newest === null || age.newest < vaultNewest);
   if (age.newest === null) return false;
@@ -92,14 +107,27 @@ export function fillOnlyRules(fields: readonly string[]): Record<string, FieldRu
   return rules;
 }
 
-/** The warning the plan carries for an older export, at its newest connection's row when there is one. */
-export function olderExportWarning(age: ExportAge, vaultNewest: IsoDate, at: SourceRef): RowIssue {
+/**
+ * The warning the plan carries for an older export, at its newest connection's row when there
+ * is one. It names the vault's export date when known: two exports with the same newest
+ * connection differ only by it.
+ */
+export function olderExportWarning(
+  age: ExportAge,
+  vaultNewest: IsoDate | null,
+  at: SourceRef,
+  vaultDate: IsoDate | null = null,
+): RowIssue {
   const told = [
     age.newest !== null ? `newest connection ${age.newest}` : null,
     age.date !== null ? `made ${age.date}` : null,
   ].filter((s) => s !== null);
+  const held = [
+    vaultNewest !== null ? `connections up to ${vaultNewest}` : null,
+    vaultDate !== null ? `the export made ${vaultDate}` : null,
+  ].filter((s) => s !== null);
   return {
     ...at,
-    reason: `this export (${told.join(', ')}) is older than what the vault holds (connections up to ${vaultNewest}): it only fills what a note leaves empty and records no job change`,
+    reason: `this export (${told.join(', ')}) is older than what the vault holds (${held.join(', ')}): it only fills what a note leaves empty and records no job change`,
   };
 }

@@ -24,5 +24,6 @@ export function importSettingsFrom(
     createNotesForPendingInvitees: settings.createNotesForPendingInvitees,
     logMessageDays: settings.logMessageDays,
     vaultNewestConnectedOn: state?.lastImport?.newestConnectedOn ?? null,
+    vaultExportDate: state?.lastImport?.exportDate ?? null,
   };
 }

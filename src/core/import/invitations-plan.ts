@@ -21,7 +21,7 @@ import { nameKey } from '../identity/person-name';
 import { describeCandidate } from './ambiguity';
 import { partsFromName, type IncomingSet } from './incoming';
 import { noteName, type NoteMatcher } from './note-matcher';
-import type { AmbiguousPerson, PendingInvitation } from './plan-types';
+import type { AmbiguousPerson, ImportPlan, PendingInvitation } from './plan-types';
 
 export interface InvitationOptions {
   today: IsoDate;
@@ -179,4 +179,23 @@ export function mergeStatus(
       : current;
   }
   return wanted;
+}
+
+/** The pending sent invitations an import takes, and how many of its export's it leaves out. */
+export interface SentInvitations {
+  taken: readonly PendingInvitation[];
+  leftOut: number;
+}
+
+/**
+ * The pending sent invitations this import takes: the vault state keeps an import's list only
+ * when `plan.seen.invitationsFile` (triage-state.ts `recordExportSeen`, by record-import.ts),
+ * and sources/linkedin.ts clears that flag for an export older than the vault's (export-age.ts).
+ * Such an export's list is left out, so the summary, the preview and the report must not show
+ * it as pending: they said "2 invitations pending" while triage kept the vault's own list.
+ */
+export function sentInvitations(plan: Pick<ImportPlan, 'seen' | 'pendingInvitations'>): SentInvitations {
+  return plan.seen.invitationsFile || plan.pendingInvitations.length === 0
+    ? { taken: plan.pendingInvitations, leftOut: 0 }
+    : { taken: [], leftOut: plan.pendingInvitations.length };
 }

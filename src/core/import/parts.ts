@@ -20,6 +20,8 @@
  * that order, and a file-name clash between two different names can give the `(2)` to the
  * other. An import stopped part-way lists no one as missing from the export.
  */
+import { contradiction } from '../identity/contradiction';
+import { emailKeys, normaliseEmail } from '../identity/email';
 import { nameKey } from '../identity/person-name';
 import type { LinkedInExport } from '../linkedin/read-export';
 import type { CompactConnections, ConnectionsFile, SourceRef } from '../linkedin/records';
@@ -117,22 +119,60 @@ function place(rows: CompactConnections, exp: LinkedInExport, partSize: number):
   return { parts, newest: newest.day, onNewestDay: newest.who, newestRow: newest.firstIndex };
 }
 
+/** What a row or a note says of who they are, to tell namesakes apart (identity/contradiction.ts). */
+interface Facts {
+  profileUrl: string | null;
+  emails: string[];
+}
+
 /**
- * Which of these people are among the file's connections, for `olderExport`: asked about a
- * few notes (those connected after the file's newest connection), so the rows are read once
- * against their URLs (names, in a file without URLs), holding no more than those.
+ * Which of these people are among the file's connections, for `olderExport`, as the plan at
+ * once tells (`IncomingSet.findSame` over the connections): a row with their URL, else with
+ * one of their e-mails, else with their name and nothing contradicting it (a note without a
+ * LinkedIn URL, made by hand or from an older export, is found by its name). Asked about a
+ * few notes (those connected after the file's newest connection), the rows are read once,
+ * holding no more than what those notes could match.
  */
-function inFile(rows: CompactConnections, hasUrls: boolean): (who: readonly PersonIdentity[]) => boolean[] {
-  const keyOf = (url: string | null, name: string) => (hasUrls ? (url ?? '') : nameKey(name));
+function inFile(rows: CompactConnections): (who: readonly PersonIdentity[]) => boolean[] {
   return (who) => {
-    const wanted = new Set(who.map((w) => keyOf(w.profileUrl, w.name)).filter((k) => k !== ''));
-    const found = new Set<string>();
-    for (let i = 0; i < rows.length && found.size < wanted.size; i++) {
-      const row = rows.identity(i);
-      const key = keyOf(row.profileUrl, row.name);
-      if (wanted.has(key)) found.add(key);
+    const urls = new Set<string>();
+    const emails = new Set<string>();
+    const names = new Set<string>();
+    for (const w of who) {
+      if (w.profileUrl) urls.add(w.profileUrl);
+      for (const e of emailKeys(w.emails)) emails.add(e);
+      const key = nameKey(w.name);
+      if (key !== '') names.add(key);
     }
-    return who.map((w) => found.has(keyOf(w.profileUrl, w.name)));
+    const foundUrls = new Set<string>();
+    const foundEmails = new Set<string>();
+    // The rows with a wanted name: one entry per profile URL (the plan at once keeps one
+    // person per URL), rows without one each on their own.
+    const named = new Map<string, Map<string, Facts>>();
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows.record(i);
+      if (row.profileUrl !== null && urls.has(row.profileUrl)) foundUrls.add(row.profileUrl);
+      const email = row.email === null ? '' : normaliseEmail(row.email);
+      if (email !== '' && emails.has(email)) foundEmails.add(email);
+      const key = nameKey(row.name);
+      if (!names.has(key)) continue;
+      let same = named.get(key);
+      if (same === undefined) named.set(key, (same = new Map<string, Facts>()));
+      const id = row.profileUrl ?? `row:${i}`;
+      const facts = same.get(id) ?? { profileUrl: row.profileUrl, emails: [] };
+      if (email !== '' && !facts.emails.includes(email)) facts.emails.push(email);
+      same.set(id, facts);
+    }
+    return who.map((w) => {
+      if (w.profileUrl && foundUrls.has(w.profileUrl)) return true;
+      const mine: Facts = { profileUrl: w.profileUrl, emails: emailKeys(w.emails) };
+      if (mine.emails.some((e) => foundEmails.has(e))) return true;
+      // Namesakes with another URL are others; several namesakes: one of them is a connection.
+      const same = [...(named.get(nameKey(w.name))?.values() ?? [])].filter((r) => !w.profileUrl || !r.profileUrl);
+      if (same.length > 1) return true;
+      const only = same[0];
+      return only !== undefined && contradiction({ ...only, birthday: null }, { ...mine, birthday: null }) === null;
+    });
   };
 }
 
@@ -261,7 +301,7 @@ export async function planInParts(
   const { parts, newest, onNewestDay, newestRow } = place(rows, exp, options.partSize ?? PART_SIZE);
   const shared = sharedPlanState(vault);
   // Whether the export is older than the vault: the whole file tells, once, for every part.
-  const older = olderExport(exp, newest, settings, shared.matcher, inFile(rows, file.hasUrlColumn));
+  const older = olderExport(exp, newest, settings, shared.matcher, inFile(rows));
   const partOf = (p: number) => linkedInSource(partExport(exp, file, rows, parts[p] as number[], p), { older });
   if (vault.notes.length > 0) reserveContested(parts.length, partOf, shared.matcher, settings);
   let whole: ImportPlan | null = null;
@@ -290,7 +330,7 @@ export async function planInParts(
     // Where the plan at once has it: after the files' own warnings, before the people's.
     const at = newestRow >= 0 ? rows.record(newestRow).source : { file: file.file, line: 0 };
     const filesOwn = file.warnings.length + exp.profiles.reduce((n, f) => n + f.warnings.length, 0);
-    plan.warnings.splice(filesOwn, 0, olderExportWarning(older.age, older.vaultNewest, at));
+    plan.warnings.splice(filesOwn, 0, olderExportWarning(older.age, older.vaultNewest, at, older.vaultDate));
   }
   return plan;
 }

@@ -94,6 +94,12 @@ export interface ImportSettings {
    * (export-age.ts). Absent or null when the state does not say: the notes' newest is taken.
    */
   vaultNewestConnectedOn?: IsoDate | null;
+  /**
+   * The archive date of the newest dated export this vault imported (the vault state's
+   * `lastImport.exportDate`): a dated export made before it is older, even with the same
+   * newest connection (export-age.ts). Absent or null when the state does not say.
+   */
+  vaultExportDate?: IsoDate | null;
 }
 
 export type CountRow = readonly [label: string, count: number];
@@ -170,6 +176,11 @@ export interface ImportPlan {
     acceptedWithMessage: number;
     /** The newest `connected-on` among this export's connections (null without Connections.csv). */
     newestConnectedOn: IsoDate | null;
+    /**
+     * The date in the export's archive name when every file of it has one (export-age.ts),
+     * for the vault state; absent or null otherwise (files picked one by one, no LinkedIn).
+     */
+    exportDate?: IsoDate | null;
   };
   messages: MessagesOutcome;
   /**

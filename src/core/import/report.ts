@@ -7,7 +7,14 @@ import { escapeLinkDisplay, escapeMarkdown } from '../notes/markdown-escape';
 import { formatCount } from '../text/format';
 import { linkableProfileUrl } from '../identity/profile-url';
 import type { ApplyResult } from './apply';
-import { problemAndInvitationCounts, sourceTable, withAttendeeNotes, type CountRow } from './plan-counts';
+import { sentInvitations } from './invitations-plan';
+import {
+  problemAndInvitationCounts,
+  shownBySource,
+  sourceTable,
+  type AttendeeNotes,
+  type CountRow,
+} from './plan-counts';
 import type { ImportPlan } from './plan-types';
 import { importTitle } from './report-path';
 
@@ -51,16 +58,18 @@ export interface ReportMeta {
   date: string;
   result: ApplyResult;
   /**
-   * Notes written after the plan for a calendar's attendees with no note (the CLI's
-   * `--create-attendees`): created by this run, so counted and listed with the others.
+   * What the CLI's `--create-attendees` did after the plan: the notes it wrote for a
+   * calendar's attendees with no note (created by this run, so counted and listed with the
+   * others), and the attendees who still have none (the only ones the report lists as such).
    */
-  createdForAttendees?: readonly string[];
+  attendeeNotes?: AttendeeNotes | null;
 }
 
 export function composeImportReport(plan: ImportPlan, meta: ReportMeta): string {
   const { result } = meta;
-  const forAttendees = meta.createdForAttendees ?? [];
-  const created = [...result.created, ...forAttendees];
+  const attendeeNotes = meta.attendeeNotes ?? null;
+  const created = [...result.created, ...(attendeeNotes?.created ?? [])];
+  const bySource = shownBySource(plan, attendeeNotes);
   const byPath = new Map(plan.updates.map((u) => [u.path, u]));
   const updated = result.updated.map((p) => byPath.get(p)).filter((u) => u !== undefined);
   const jobChanges = updated.filter((u) => u.jobChange !== null);
@@ -71,7 +80,7 @@ export function composeImportReport(plan: ImportPlan, meta: ReportMeta): string 
     ['Created', created.length],
     ['Updated', result.updated.length],
     ['Unchanged', plan.unchanged.length],
-    ...problemAndInvitationCounts(plan),
+    ...problemAndInvitationCounts(plan, attendeeNotes),
     ['Failed', result.failed.length],
   ];
   if (result.cancelled) rows.push(['Not done (cancelled)', notDone]);
@@ -94,7 +103,7 @@ export function composeImportReport(plan: ImportPlan, meta: ReportMeta): string 
     out += `- Messages: ${formatCount(m.messages)} read (${formatCount(m.skippedDrafts)} drafts and ${formatCount(m.skippedSponsored)} sponsored or InMail skipped), ${formatCount(m.matched)} of ${formatCount(m.counterparts)} people you wrote with have a note. Your account: ${escapeMarkdown(owner)}. Message text is never copied into notes.\n`;
   }
   out += `\n| What | Count |\n| --- | ---: |\n${rows.map(([k, v]) => `| ${k} | ${formatCount(v)} |`).join('\n')}\n`;
-  const table = sourceTable({ bySource: withAttendeeNotes(plan.bySource, forAttendees.length) });
+  const table = sourceTable({ bySource });
   if (table !== null) {
     out += `\n## By source\n\n| ${table.header.join(' | ')} |\n| --- |${' ---: |'.repeat(table.header.length - 1)}\n`;
     out += `${table.rows.map(([label, ...n]) => `| ${escapeMarkdown(label as string)} | ${n.join(' | ')} |`).join('\n')}\n`;
@@ -137,13 +146,14 @@ export function composeImportReport(plan: ImportPlan, meta: ReportMeta): string 
     plan.warnings,
     (s) => `${escapeMarkdown(s.file)}, line ${s.line}: ${escapeMarkdown(s.reason)}`,
   );
+  // An older export's are left out (the vault keeps its own list): not listed as pending.
   out += section(
     'Invitations you sent that are still pending',
-    plan.pendingInvitations,
+    sentInvitations(plan).taken,
     (p) =>
       `${p.notePath ? wikiLink(p.notePath) : escapeMarkdown(p.name)}: sent ${p.sentOn}, ${formatCount(p.ageDays)} days ago${p.profileUrl ? ` · [profile](${linkableProfileUrl(p.profileUrl)})` : ''}`,
   );
-  for (const source of plan.bySource) for (const d of source.details) out += detailSection(d.title, d.items, d.total);
+  for (const source of bySource) for (const d of source.details) out += detailSection(d.title, d.items, d.total);
   out += section(
     'Missing from this export',
     plan.missingFromExport,

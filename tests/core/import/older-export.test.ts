@@ -20,6 +20,7 @@ import { isUpToDate } from '../../../src/core/import/report-path';
 import { readExport, type LinkedInExport } from '../../../src/core/linkedin/read-export';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings';
 import { EMPTY_VAULT_STATE, type VaultState } from '../../../src/core/vault-state';
+import { connectionsText, url } from '../../support/export-builder';
 import { MemoryVault } from '../../support/memory-vault';
 
 const base = { folder: 'People', fileNameFormat: '{first} {last}', tag: 'person' };
@@ -36,22 +37,7 @@ interface Row {
 }
 
 const slug = (r: Row) => `${r.first}-${r.last}`.toLowerCase();
-const HEADER = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On';
-const connectionsCsv = (rows: readonly Row[]) =>
-  [
-    HEADER,
-    ...rows.map((r) =>
-      [
-        r.first,
-        r.last,
-        `https://www.linkedin.com/in/${slug(r)}`,
-        r.email ?? '',
-        r.company ?? '',
-        r.position ?? '',
-        r.on,
-      ].join(','),
-    ),
-  ].join('\n');
+const connectionsCsv = (rows: readonly Row[]) => connectionsText(rows.map((r) => ({ ...r, url: url(slug(r)) })));
 
 /**
  * An export as LinkedIn names it (`Complete_LinkedInDataExport_MM-DD-YYYY`), or, with
@@ -291,7 +277,8 @@ describe('re-importing an export older than the vault', () => {
     const after = recordImport(before, plan, '2024-12-25');
     expect(after.triage.sentPending).toEqual([zoe]);
     expect(after.triage.sentDecisions).toEqual(before.triage.sentDecisions);
-    expect(after.lastImport).toEqual({ date: '2024-12-25', newestConnectedOn: '2024-12-23' });
+    // The older export lowers neither the newest connection nor the archive date the vault holds.
+    expect(after.lastImport).toEqual({ date: '2024-12-25', newestConnectedOn: '2024-12-23', exportDate: '2024-12-23' });
   });
 
   it('planned in parts (a huge Connections.csv): the same', async () => {

@@ -21,6 +21,8 @@ export const CALENDAR_SOURCE_ID = 'calendar';
 
 /** How many of the attendees with no note the report and the preview name. */
 export const TOP_ATTENDEES = 20;
+/** The title of the calendar's count and list of attendees with no note (plan-counts.ts corrects both after `--create-attendees`). */
+export const ATTENDEES_WITHOUT_NOTE = 'Attendees with no note';
 
 export interface CalendarHints {
   /** The user's own addresses (the setting). */
@@ -84,7 +86,7 @@ export function calendarSource(calendars: readonly CalendarRead[], hints: Calend
     counts: (plan) => [
       ['Calendar occurrences up to today', calendars.reduce((n, c) => n + c.occurrences, 0)],
       ['Occurrences you declined (not counted)', outcomes.reduce((n, o) => n + o.meetings.declined, 0)],
-      ['Attendees with no note', attendeesWithoutNote(plan.withoutNote).length],
+      [ATTENDEES_WITHOUT_NOTE, attendeesWithoutNote(plan.withoutNote).length],
     ],
 
     details(plan) {
@@ -107,7 +109,7 @@ export function calendarSource(calendars: readonly CalendarRead[], hints: Calend
       const attendees = attendeesWithoutNote(plan.withoutNote);
       if (attendees.length > 0)
         out.push({
-          title: 'Attendees with no note',
+          title: ATTENDEES_WITHOUT_NOTE,
           items: attendees.slice(0, TOP_ATTENDEES).map(describeAttendee),
           total: attendees.length,
         });

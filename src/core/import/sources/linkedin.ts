@@ -77,10 +77,11 @@ function dataFiles(exp: Pick<LinkedInExport, 'connections' | 'invitations' | 'me
   return [...exp.connections, ...exp.invitations, ...exp.messages].map((f) => f.file);
 }
 
-/** An export older than what the vault holds: how old it is, and the vault's newest connection. */
+/** An export older than what the vault holds: how old it is, the vault's newest connection and export date. */
 export interface OlderExport {
   age: ExportAge;
-  vaultNewest: string;
+  vaultNewest: string | null;
+  vaultDate: string | null;
 }
 
 /**
@@ -104,7 +105,8 @@ export function olderExport(
       ? []
       : daysNotIn(notes.connectedAfter(newest), inExport);
   const vaultNewest = settings.vaultNewestConnectedOn ?? missing[0] ?? null;
-  return vaultNewest !== null && isOlderThanVault(age, vaultNewest, missing.length) ? { age, vaultNewest } : null;
+  const vaultDate = settings.vaultExportDate ?? null;
+  return isOlderThanVault(age, vaultNewest, missing.length, vaultDate) ? { age, vaultNewest, vaultDate } : null;
 }
 
 /** Which of these people are among the export's connections (for {@link olderExport}). */
@@ -118,6 +120,9 @@ function amongConnections(people: IncomingSet): (who: readonly PersonIdentity[])
 
 /** What an export older than the vault may write: only what a note leaves empty. */
 const FILL_ONLY = fillOnlyRules(LINKEDIN_OWNED);
+
+/** The count of pending sent invitations (plan-counts.ts words it otherwise for an older export, which leaves them out). */
+export const SENT_PENDING = 'Invitations you sent, not accepted';
 
 export interface LinkedInSourceOptions {
   /**
@@ -177,6 +182,7 @@ export function linkedInSource(data: LinkedInExport, options: LinkedInSourceOpti
       const newest = new NewestDay();
       for (const file of exp.connections) for (const c of file.records) newest.add(c);
       stats.newestConnectedOn = newest.day;
+      stats.exportDate = exportDateOfFiles(dataFiles(exp));
       plan.seen.onNewestDay = newest.who;
       plan.seen.invitationsFile = exp.invitations.length > 0;
 
@@ -208,7 +214,10 @@ export function linkedInSource(data: LinkedInExport, options: LinkedInSourceOpti
         // vault state keeps are not replaced by this export's older list (record-import.ts).
         source.rules = FILL_ONLY;
         plan.seen.invitationsFile = false;
-        if (!inParts) plan.warnings.push(olderExportWarning(older.age, older.vaultNewest, whereAgeIsTold(exp, newest)));
+        if (!inParts)
+          plan.warnings.push(
+            olderExportWarning(older.age, older.vaultNewest, whereAgeIsTold(exp, newest), older.vaultDate),
+          );
       }
       return people;
     },
@@ -219,7 +228,7 @@ export function linkedInSource(data: LinkedInExport, options: LinkedInSourceOpti
 
     counts: (plan) => [
       ['Invitations received, waiting for you', plan.stats.pendingIncoming],
-      ['Invitations you sent, not accepted', plan.pendingInvitations.length],
+      [SENT_PENDING, plan.pendingInvitations.length],
       ['People with LinkedIn messages', plan.messages.matched],
     ],
 
