@@ -17,6 +17,10 @@
  *   an error naming both when they do not;
  * - a quote never closed across lines, or a row longer than {@link MAX_ROW_CHARS}, stops
  *   the file, because everything after it would be one garbled value.
+ *
+ * With {@link CsvReaderOptions.recoverStrayQuotes} (address books), a stray quote that runs a
+ * value over the next lines costs only its own row when the lines after it read as whole rows
+ * again (see {@link CsvReader} `recover`); otherwise every line it swallowed is reported.
  */
 import { quoted } from '../text/control-chars';
 import { InputError } from './input-error';
@@ -56,6 +60,14 @@ export interface CsvSink {
 export interface CsvReaderOptions {
   /** True once the decoder has met bytes that are not UTF-8: rows holding U+FFFD are then bad. */
   invalidBytes?: () => boolean;
+  /**
+   * A stray quote (`"Ann "Nancy,…` written by hand or by a careless tool) makes the value run
+   * on until some later quote, swallowing the rows between. With this on, the rows after it
+   * are read again when that is unambiguous, and every line lost is reported otherwise; an
+   * unclosed quote stops the file only when the rows after it cannot be read on their own.
+   * Off for LinkedIn's files, whose reading (and its tests and benchmarks) stays as it was.
+   */
+  recoverStrayQuotes?: boolean;
 }
 
 const HEADER_SCAN_LINES = 12;
@@ -266,6 +278,14 @@ export class CsvReader {
       const parsed = parseRow(this.buf, pos, delimiter, final, quote);
       if (parsed === null) break;
       const line = this.line;
+      if (
+        (parsed.malformed || (parsed.unclosed && parsed.breaks > 0)) &&
+        this.options.recoverStrayQuotes === true &&
+        !this.skipHeaderRow
+      ) {
+        pos = this.recover(pos, parsed, line, final);
+        continue;
+      }
       this.line += parsed.breaks;
       // A quote still open at the end: on the last line, a row cut short; across lines, a broken file.
       if (parsed.unclosed && parsed.breaks > 0)
@@ -292,6 +312,102 @@ export class CsvReader {
         `a row runs on for more than ${MAX_ROW_CHARS / 1024 / 1024} MB; this is not a LinkedIn export file, or a quote is never closed`,
       );
     }
+  }
+
+  /**
+   * A row with a stray quote (a quote inside a quoted value that is not doubled, or one never
+   * closed). Returns where reading goes on. The quote is the culprit or the value it opened
+   * is, so the row really ended at the end of a line from the value's first line to the line
+   * of the first stray quote. The earliest such line after which the rest of what the
+   * parser took as this row reads as whole rows (the header's width, no quote problem,
+   * ending exactly where this row ended) is taken: the row is skipped, those rows are read
+   * again. Valid CSV never comes here, and the rows that follow are read as they always are.
+   */
+  private recover(pos: number, parsed: ParsedRow, line: number, final: boolean): number {
+    const text = this.buf;
+    const delimiter = (this.head as CsvHeader).delimiter;
+    const trace: QuoteTrace = { cell: -1, open: -1, stray: -1 };
+    parseQuotedRow(text, pos, delimiter, final, trace);
+    const column = this.columnName(trace.cell);
+    const to = parsed.next;
+    const lineOf = (at: number) => line + countNewlines(text, pos, at);
+    const lastLine = lineOf(to) - (parsed.atEnd ? 0 : 1);
+    this.flushPending();
+    // Where the row may have really ended: after the value's first line, up to the line after the stray quote's.
+    const strayLineEnd = text.indexOf('\n', trace.stray === -1 ? trace.open : trace.stray);
+    const lastCandidate = strayLineEnd === -1 ? to : strayLineEnd;
+    for (let nl = text.indexOf('\n', trace.open); nl !== -1 && nl < to; nl = text.indexOf('\n', nl + 1)) {
+      // Nothing but blank lines after it: a quote never closed on the last row costs that row only.
+      const rows = this.wholeRows(nl + 1, to, final);
+      if (rows > 0 || (rows === 0 && parsed.unclosed)) {
+        const endLine = lineOf(nl);
+        const which = endLine > line ? `this row (lines ${line}–${endLine})` : 'this row';
+        const after = rows > 0 ? ', the rows after it are read as usual' : '';
+        this.sink.bad(line, `${unbalancedQuote(column, delimiter)}; ${which} is skipped${after}`);
+        this.line = endLine + 1;
+        return nl + 1;
+      }
+      if (nl >= lastCandidate) break;
+    }
+    if (parsed.unclosed)
+      throw new InputError(
+        this.file,
+        line,
+        `${unbalancedQuote(column, delimiter)}, and the rest of the file cannot be read`,
+      );
+    this.line = line + parsed.breaks;
+    if (lastLine === line) {
+      this.sink.bad(
+        line,
+        `a quote inside the value in column ${column} is not doubled (expected "" inside "…"); skipped`,
+      );
+      return to;
+    }
+    this.sink.bad(
+      line,
+      `${unbalancedQuote(column, delimiter)}, so the value runs on to line ${lastLine}: lines ${line}–${lastLine} are skipped`,
+    );
+    // Each line in there that reads as a row of its own is most likely a row the quote swallowed.
+    let at = text.indexOf('\n', trace.open) + 1;
+    for (let l = lineOf(at); at > 0 && at < to; l++) {
+      const nl = text.indexOf('\n', at);
+      const end = nl === -1 || nl >= to ? to : nl + 1;
+      if (this.wholeRows(at, end, final, true) > 0)
+        this.sink.bad(l, `this row is inside the value the unbalanced quote on line ${line} opened; skipped with it`);
+      at = end;
+    }
+    return to;
+  }
+
+  /**
+   * How many whole rows of the header's width `text[from, to)` reads as, the last ending
+   * exactly at `to` (blank lines between them allowed); -1 when it does not.
+   */
+  private wholeRows(from: number, to: number, final: boolean, alone = false): number {
+    const text = alone ? this.buf.slice(from, to) : this.buf;
+    const delimiter = (this.head as CsvHeader).delimiter;
+    let p = alone ? 0 : from;
+    const stop = alone ? text.length : to;
+    let rows = 0;
+    while (p < stop) {
+      const c = text.charCodeAt(p);
+      if (c === 10 || (c === 13 && text.charCodeAt(p + 1) === 10)) {
+        p += c === 10 ? 1 : 2;
+        continue;
+      }
+      const r = parseRow(text, p, delimiter, alone || final, text.indexOf('"', p));
+      if (r === null || r.malformed || r.unclosed || r.next > stop) return -1;
+      if (r.cells.length !== this.width && !r.cells.every((v) => v.trim() === '')) return -1;
+      rows++;
+      p = r.next;
+    }
+    return p === stop ? rows : -1;
+  }
+
+  /** `"First Name"` for a column, by the header as written. */
+  private columnName(index: number): string {
+    const raw = (this.head as CsvHeader).rawHeader[index];
+    return raw !== undefined && raw !== '' ? `"${quoted(raw)}"` : String(index + 1);
   }
 
   private flushPending(): void {
@@ -357,7 +473,28 @@ function parseRow(text: string, pos: number, delimiter: string, final: boolean, 
   return parseQuotedRow(text, pos, delimiter, final);
 }
 
-function parseQuotedRow(text: string, pos: number, delimiter: string, final: boolean): ParsedRow | null {
+/** Where a row's quotes went wrong, for messages and for reading the rows after it again. */
+interface QuoteTrace {
+  /** Column of the value the first stray quote is in, or of the value never closed. */
+  cell: number;
+  /** Index of that value's opening quote. */
+  open: number;
+  /** Index of the first quote inside a quoted value that neither doubles nor closes it; -1: none. */
+  stray: number;
+}
+
+function unbalancedQuote(column: string, delimiter: string): string {
+  const next = delimiter === ',' ? 'comma' : delimiter === ';' ? 'semicolon' : 'tab';
+  return `unbalanced quote in column ${column} (expected "" for a quote inside a value, and a closing " before the next ${next} or the end of the line)`;
+}
+
+function parseQuotedRow(
+  text: string,
+  pos: number,
+  delimiter: string,
+  final: boolean,
+  trace?: QuoteTrace,
+): ParsedRow | null {
   const cells: string[] = [];
   let malformed = false;
   let i = pos;
@@ -370,6 +507,10 @@ function parseQuotedRow(text: string, pos: number, delimiter: string, final: boo
         const q = text.indexOf('"', start);
         if (q === -1) {
           if (!final) return null;
+          if (trace !== undefined && trace.cell === -1) {
+            trace.cell = cells.length;
+            trace.open = i;
+          }
           cells.push(value + text.slice(start));
           return row(cells, text, pos, text.length, true, malformed, true);
         }
@@ -393,6 +534,11 @@ function parseQuotedRow(text: string, pos: number, delimiter: string, final: boo
         }
         if (after === '\r' && q + 2 >= text.length && !final) return null;
         // `"abc"def`: not valid CSV. Keep reading to the real end of the value, and report the row.
+        if (trace !== undefined && trace.stray === -1) {
+          trace.cell = cells.length;
+          trace.open = i;
+          trace.stray = q;
+        }
         malformed = true;
         value += '"';
         start = q + 1;

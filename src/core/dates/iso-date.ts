@@ -19,6 +19,22 @@ export function isValidYmd(y: number, m: number, d: number): boolean {
 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+/** The months' names in English, January first: the language of every text the plugin writes. */
+export const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
 export function daysInMonth(y: number, m: number): number {
   // Arithmetic, not a Date: every dated line of every note is checked with it.
   if (m === 2) return y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28;

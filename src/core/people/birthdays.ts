@@ -4,9 +4,8 @@
  * year-less ones (`--05-01`) included. A 29 February birthday is marked on 28 February in
  * other years, as most people celebrate it.
  */
-import { addDays, daysBetween, isValidYmd, toIso, type IsoDate } from '../dates/iso-date';
+import { addDays, daysBetween, isValidYmd, MONTH_NAMES, toIso, type IsoDate } from '../dates/iso-date';
 import { birthdayMonthDay, parseBirthday } from '../sources/birthday';
-import { MONTHS } from './meeting-count';
 import { NO_VALUE, type Coerced } from './coerce';
 
 /** A `birthday` value as typed or imported: `YYYY-MM-DD`, `--MM-DD`, `19800501`, a YAML date. */
@@ -81,6 +80,6 @@ export const BIRTHDAY_WISH_NOTE = 'wished happy birthday';
 export function birthdayLabel(birthday: string | null): string {
   const md = birthday ? birthdayMonthDay(birthday) : null;
   if (!md) return '';
-  const day = `${md.day} ${MONTHS[md.month - 1] ?? ''}`;
+  const day = `${md.day} ${MONTH_NAMES[md.month - 1] ?? ''}`;
   return md.year === null ? day : `${day} ${md.year}`;
 }

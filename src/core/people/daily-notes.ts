@@ -4,23 +4,10 @@
  * `YYYY-MM-DD`. Only the last path segment of the format is matched against the file's
  * base name, since formats like `YYYY/MM/YYYY-MM-DD` put part of the date in folders.
  */
-import { isValidYmd, toIso, type IsoDate } from '../dates/iso-date';
+import { isValidYmd, MONTH_NAMES, toIso, type IsoDate } from '../dates/iso-date';
 import { isoWeekOf } from '../dates/iso-week';
 
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
+const MONTHS = MONTH_NAMES.map((m) => m.toLowerCase());
 const DAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
 type Part = 'Y' | 'M' | 'D' | 'MonthName' | null;
@@ -104,7 +91,6 @@ export function dailyNoteMatcher(format: string | null): DailyNoteMatcher {
 }
 
 const DAY_NAMES = DAYS.map((d) => d[0]?.toUpperCase() + d.slice(1));
-const MONTH_NAMES = MONTHS.map((m) => m[0]?.toUpperCase() + m.slice(1));
 
 function ordinal(n: number): string {
   const tens = n % 100;

@@ -4,7 +4,7 @@
  * March" beside a stale contact (the stale view's header belongs to the keeping-in-touch
  * work; this is the core it calls).
  */
-import { addDays, type IsoDate } from '../dates/iso-date';
+import { addDays, MONTH_NAMES, type IsoDate } from '../dates/iso-date';
 import { sectionLines } from '../notes/body-sections';
 import { INTERACTIONS_HEADING } from '../notes/schema';
 
@@ -33,25 +33,10 @@ export function recentMeetings(dates: readonly IsoDate[], today: IsoDate, days =
   return { count: within.length, since: within.length > 0 ? [...within].sort()[0]! : null };
 }
 
-export const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** "met 3 times since March", "met once in May 2025", or '' when there was no meeting. */
 export function describeMeetings(m: MeetingCount, today: IsoDate): string {
   if (m.count === 0 || m.since === null) return '';
-  const month = MONTHS[Number(m.since.slice(5, 7)) - 1] as string;
+  const month = MONTH_NAMES[Number(m.since.slice(5, 7)) - 1] as string;
   const when = m.since.slice(0, 4) === today.slice(0, 4) ? month : `${month} ${m.since.slice(0, 4)}`;
   return m.count === 1 ? `met once, in ${when}` : `met ${m.count} times since ${when}`;
 }

@@ -8,7 +8,8 @@
  * - Outlook: `First Name,…,E-mail Address,E-mail 2 Address,…,Categories` (or `Given Yomi`)
  *
  * Several values in one cell are joined with ` ::: ` (Google). The CSV itself is read by
- * the same RFC 4180 reader as LinkedIn's files (quoted newlines, BOM, CRLF).
+ * the same RFC 4180 reader as LinkedIn's files (quoted newlines, BOM, CRLF), recovering from
+ * stray quotes (core/csv/read-table.ts, `recoverStrayQuotes`).
  */
 import { normaliseEmail } from '../identity/email';
 import { cell, indexColumns } from '../csv/columns';
@@ -137,6 +138,9 @@ const EXPECTED =
 export function readContactsCsv(text: string, file: string, invalidBytes = false): AddressBookFile {
   const table = readCsvTable(text, file, (h) => contactsCsvKind(h) !== null, EXPECTED, {
     invalidBytes: () => invalidBytes,
+    // Address books are edited by hand and by other tools: a stray quote must cost one row,
+    // not the rows it would swallow (reported one by one when they cannot be read again).
+    recoverStrayQuotes: true,
   });
   const kind = contactsCsvKind(table.header) as ContactsCsvKind;
   const out: AddressBookFile = { file, format: kind, contacts: [], skipped: [], warnings: [], ignored: {} };

@@ -13,6 +13,11 @@
  *   lets the parse go before the next series. No whole-file tree, no object per occurrence.
  * - A broken event is reported with its line and the others still count; progress is
  *   reported and cancel honoured in both passes.
+ * - The values we read (DTSTART, DTEND, RRULE, EXDATE…, and a VTIMEZONE's) are checked
+ *   first (property-check.ts), so a warning names the line, the property, the value and the
+ *   form expected in our words, and only what cannot be used is left out (a bad DTEND costs
+ *   nothing, a bad RRULE makes the event count once, a bad DTSTART leaves it out). ical.js's
+ *   own messages are not shown for anything we know it refuses.
  * - Overrides are grouped by UID before expansion, so an override written before its master
  *   (Google does this) applies, and an override whose master is missing still counts once.
  *   Passing them explicitly also avoids ical.js scanning every sibling event per event,
@@ -24,6 +29,8 @@
 import ICAL from 'ical.js';
 import { addDays, type IsoDate } from '../../dates/iso-date';
 import { normaliseEmail } from '../../identity/email';
+import { quoted } from '../../text/control-chars';
+import { splitContentLine, valueProblem } from './property-check';
 import { FLOATING, ianaZone, ownerDate, resolveZone, UTC_ZONE, type Wall, type Zone } from './time-zones';
 
 export interface Participant {
@@ -215,27 +222,137 @@ async function splitCalendar(text: string, tick: (fraction: number) => Promise<v
   return { blocks, header, problems };
 }
 
-/**
- * An event's text with only the properties we read (with their folded continuations), at
- * the event's own level only (an alarm's lines are not the event's).
- */
-function eventText(text: string, block: Block): string {
-  const parts: string[] = [];
+/** One property as written: its first line's number and its physical lines (folded continuations included). */
+interface PropLines {
+  line: number;
+  name: string;
+  raws: string[];
+  /** Nesting inside the block: 1 for the block's own properties, 2 inside an alarm or a STANDARD rule… */
+  depth: number;
+}
+
+function unfolded(p: PropLines): string {
+  let out = p.raws[0] ?? '';
+  for (let i = 1; i < p.raws.length; i++) out += (p.raws[i] as string).slice(1);
+  return out;
+}
+
+/** Every property of a block (BEGIN and END lines included) with its line, depth and folded continuations. */
+function blockLines(text: string, block: Block, keep: (name: string, depth: number) => boolean): PropLines[] {
+  const out: PropLines[] = [];
   let depth = 0;
-  let keep = false;
+  let line = block.line - 1;
+  let current: PropLines | null = null;
   for (const { raw } of linesOf(text, block.start, block.end)) {
+    line++;
     const folded = raw.length > 0 && (raw[0] === ' ' || raw[0] === '\t');
     if (folded) {
-      if (keep) parts.push(raw);
+      current?.raws.push(raw);
       continue;
     }
     const upper = raw.length < 40 ? raw.trim().toUpperCase() : '';
     if (upper.startsWith('BEGIN:')) depth++;
-    keep = depth === 1 && EVENT_PROPS.has(propName(raw));
+    const name = propName(raw);
+    current = keep(name, depth) ? { line, name, raws: [raw], depth } : null;
+    if (current !== null) out.push(current);
     if (upper.startsWith('END:')) depth--;
-    if (keep) parts.push(raw);
   }
-  return `${parts.join('\r\n')}\r\n`;
+  return out;
+}
+
+function textOf(props: readonly PropLines[]): string {
+  const lines: string[] = [];
+  for (const p of props) for (const raw of p.raws) lines.push(raw);
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/** "the event "Team sync"", "the event (UID abc@x)" or "the event": which one a message is about. */
+function eventName(props: readonly PropLines[], uid: string): string {
+  const summary = props.find((p) => p.name === 'SUMMARY');
+  const title = summary ? (splitContentLine(unfolded(summary))?.value ?? '') : '';
+  // The title as a calendar shows it: iCalendar's `\n`, `\,` and `\;` escapes undone.
+  const text = title
+    .replace(/\\[nN]/g, ' ')
+    .replace(/\\(.)/g, '$1')
+    .trim();
+  if (text !== '') return `the event "${quoted(text, 60)}"`;
+  return uid !== '' ? `the event (UID ${quoted(uid, 60)})` : 'the event';
+}
+
+/** What happens to an event when one of its properties is unusable, after "; ". */
+function consequence(name: string, event: string): { fatal: boolean; then: string } {
+  switch (name) {
+    case 'DTSTART':
+      return { fatal: true, then: `${event} is left out` };
+    case 'RECURRENCE-ID':
+      return { fatal: true, then: `this change to one occurrence of ${event} is left out` };
+    case 'RRULE':
+      return { fatal: false, then: `ignored: ${event} counts once, on its DTSTART` };
+    case 'EXDATE':
+      return { fatal: false, then: `ignored: the occurrence of ${event} it would remove still counts` };
+    case 'RDATE':
+      return { fatal: false, then: `ignored: the extra occurrence of ${event} it would add is not counted` };
+    case 'DTEND':
+    case 'DURATION':
+      return { fatal: false, then: `ignored (${event} is dated by its DTSTART)` };
+    case 'ATTENDEE':
+    case 'ORGANIZER':
+      return { fatal: false, then: `ignored: this person is not counted in ${event}` };
+    default:
+      return { fatal: false, then: `ignored (in ${event})` };
+  }
+}
+
+interface EventText {
+  /** The properties kept, for ical.js. */
+  props: PropLines[];
+  /** Properties left out, each with its line and why, in our words. */
+  problems: { line: number; reason: string }[];
+  /** The reason the whole event cannot be read (its DTSTART or RECURRENCE-ID is unusable), or null. */
+  fatal: { line: number; reason: string } | null;
+  /** Which event messages are about ("the event "Team sync""), worked out only for a message. */
+  name: () => string;
+  /** The line of the first RRULE, for a rule that cannot be expanded. */
+  ruleLine: number | null;
+}
+
+/**
+ * An event's text with only the properties we read (with their folded continuations), at
+ * the event's own level only (an alarm's lines are not the event's), each value checked
+ * first (property-check.ts): an unusable one is left out and reported in our words.
+ */
+function eventText(text: string, block: Block): EventText {
+  const props = blockLines(text, block, (name, depth) => depth === 1 && EVENT_PROPS.has(name));
+  let named: string | null = null;
+  const name = () => (named ??= eventName(props, block.uid));
+  const problems: EventText['problems'] = [];
+  let fatal: EventText['fatal'] = null;
+  const kept = props.filter((p) => {
+    if (!CHECKED.has(p.name)) return true;
+    const content = splitContentLine(unfolded(p));
+    const problem = content === null ? lineProblem(p) : valueProblem(content);
+    if (problem === null) return true;
+    const { fatal: stops, then } = consequence(p.name, name());
+    const reason = `${problem}; ${then}`;
+    if (stops) fatal ??= { line: p.line, reason };
+    else problems.push({ line: p.line, reason });
+    return false;
+  });
+  return {
+    props: kept,
+    problems,
+    fatal,
+    name,
+    ruleLine: kept.find((p) => p.name === 'RRULE')?.line ?? null,
+  };
+}
+
+/** Properties whose values are checked before ical.js reads them. */
+const CHECKED = new Set(['DTSTART', 'DTEND', 'DURATION', 'RRULE', 'RDATE', 'EXDATE', 'RECURRENCE-ID']);
+
+/** A line ical.js cannot take apart, in words. */
+function lineProblem(p: PropLines): string {
+  return `the line "${quoted(unfolded(p))}" is not a property: expected NAME:value or NAME;PARAM=value:value, with every quote closed`;
 }
 
 function parseComponent(text: string): ICAL.Component {
@@ -243,6 +360,37 @@ function parseComponent(text: string): ICAL.Component {
   const jcal: unknown = ICAL.parse(text);
   if (!Array.isArray(jcal)) throw new Error('not one component');
   return new ICAL.Component(jcal);
+}
+
+/**
+ * Parses a block's kept lines; a line ical.js refuses (a parameter's quote never closed…)
+ * is found by parsing the lines one by one, reported in our words and left out, and the
+ * rest parsed again. Only a broken block pays for the search.
+ */
+function parseLines(
+  props: PropLines[],
+  onDropped: (p: PropLines, problem: string) => void,
+): { comp: ICAL.Component; kept: PropLines[] } {
+  let kept = props;
+  for (;;) {
+    try {
+      return { comp: parseComponent(textOf(kept)), kept };
+    } catch (e) {
+      const culprit = kept.find((p) => p.depth > 0 && !/^(?:BEGIN|END)$/.test(p.name) && !parsesAlone(p));
+      if (culprit === undefined) throw e;
+      onDropped(culprit, lineProblem(culprit));
+      kept = kept.filter((p) => p !== culprit);
+    }
+  }
+}
+
+function parsesAlone(p: PropLines): boolean {
+  try {
+    ICAL.parse(`BEGIN:VEVENT\r\n${p.raws.join('\r\n')}\r\nEND:VEVENT\r\n`);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -314,6 +462,17 @@ interface Parsed {
   comp: ICAL.Component;
   past: PastEvent;
   zone: Zone;
+  /** Which event messages are about ("the event "Team sync""). */
+  name: () => string;
+  ruleLine: number | null;
+}
+
+/** Why ical.js could not follow a rule, in words, from what it threw. */
+function ruleHint(e: unknown): string {
+  const m = errorText(e);
+  if (/BYWEEKNO|BYYEARDAY|BYMONTHDAY|BYDAY/.test(m)) return 'its BY… parts do not go with its FREQ';
+  if (/max tries|twice/.test(m)) return 'it never gives a next date';
+  return 'its parts contradict each other';
 }
 
 export async function readCalendar(text: string, file: string, options: ReadCalendarOptions): Promise<CalendarRead> {
@@ -345,12 +504,8 @@ export async function readCalendar(text: string, file: string, options: ReadCale
   for (const block of split.blocks) {
     if (block.name === 'VEVENT') events.push(block);
     else if (block.name === 'VTIMEZONE') {
-      try {
-        const comp = parseComponent(body.slice(block.start, block.end));
-        vtimezones.set(String(comp.getFirstPropertyValue('tzid') ?? '').trim(), comp);
-      } catch (e) {
-        out.problems.push({ line: block.line, reason: `time zone not readable: ${errorText(e)}` });
-      }
+      const comp = readTimeZone(body, block, out.problems);
+      if (comp !== null) vtimezones.set(String(comp.getFirstPropertyValue('tzid') ?? '').trim(), comp);
     } else out.ignored[block.name] = (out.ignored[block.name] ?? 0) + 1;
   }
   out.events = events.length;
@@ -386,12 +541,35 @@ export async function readCalendar(text: string, file: string, options: ReadCale
   }
 
   const parse = (block: Block): Parsed | null => {
+    const ev = eventText(body, block);
+    // An event left out is one warning: what else is wrong with it no longer matters.
+    if (ev.fatal !== null) {
+      out.problems.push(ev.fatal);
+      return null;
+    }
+    out.problems.push(...ev.problems);
     let comp: ICAL.Component;
+    let leftOut = false;
     try {
-      comp = parseComponent(eventText(body, block));
-      if (!comp.getFirstPropertyValue('dtstart')) throw new Error('it has no DTSTART');
+      comp = parseLines(ev.props, (p, problem) => {
+        const { fatal, then } = consequence(p.name, ev.name());
+        leftOut ||= fatal;
+        out.problems.push({ line: p.line, reason: `${problem}; ${then}` });
+      }).comp;
+      if (leftOut) return null;
+      if (!comp.getFirstPropertyValue('dtstart')) {
+        out.problems.push({
+          line: block.line,
+          reason: `${ev.name()} has no DTSTART (expected a line such as DTSTART:20240601T100000Z); left out`,
+        });
+        return null;
+      }
     } catch (e) {
-      out.problems.push({ line: block.line, reason: `event not readable: ${errorText(e)}` });
+      // Not met by any input we know of: every refusal we know is checked above, in our words.
+      out.problems.push({
+        line: block.line,
+        reason: `${ev.name()} could not be read and is left out (the iCalendar reader said: ${quoted(errorText(e))})`,
+      });
       return null;
     }
     const info: EventInfo = {
@@ -400,7 +578,7 @@ export async function readCalendar(text: string, file: string, options: ReadCale
       participants: participants(comp, pool),
       line: block.line,
     };
-    return { comp, past: { info, dates: [] }, zone: zoneOf(comp, 'dtstart') };
+    return { comp, past: { info, dates: [] }, zone: zoneOf(comp, 'dtstart'), name: ev.name, ruleLine: ev.ruleLine };
   };
   const keep = (p: Parsed) => {
     if (p.past.dates.length === 0) return;
@@ -408,12 +586,30 @@ export async function readCalendar(text: string, file: string, options: ReadCale
     out.past.push(p.past);
     out.occurrences += p.past.dates.length;
   };
+  const brokenZones = new Set<Zone>();
+  /** The owner's date; a VTIMEZONE that fails while evaluated gives the date as written, once reported. */
+  const datedIn = (start: ICAL.Time, p: Parsed): string => {
+    const wall = wallOf(start);
+    if (!brokenZones.has(p.zone)) {
+      try {
+        return ownerDate(wall, p.zone, ownerZone);
+      } catch {
+        brokenZones.add(p.zone);
+        const tzid = p.comp.getFirstProperty('dtstart')?.getParameter('tzid');
+        out.problems.push({
+          line: p.past.info.line,
+          reason: `the time zone "${quoted(typeof tzid === 'string' ? tzid : '')}" of ${p.name()} cannot be used (its VTIMEZONE gives no offset for this date); times in it are taken as written`,
+        });
+      }
+    }
+    return ownerDate(wall, FLOATING, ownerZone);
+  };
   const emit = (start: ICAL.Time, p: Parsed) => {
     if (statusOf(p.comp) === 'CANCELLED') {
       out.cancelled++;
       return;
     }
-    const date = start.isDate ? start.toString().slice(0, 10) : ownerDate(wallOf(start), p.zone, ownerZone);
+    const date = start.isDate ? start.toString().slice(0, 10) : datedIn(start, p);
     if (date <= options.today) p.past.dates.push(pool.get(date));
   };
   const single = (p: Parsed) => {
@@ -426,12 +622,6 @@ export async function readCalendar(text: string, file: string, options: ReadCale
       out.cancelled++;
       return;
     }
-    const event = new ICAL.Event(master.comp, { exceptions: own.map((o) => o.comp), strictExceptions: true });
-    if (!event.isRecurring()) {
-      single(master);
-      for (const o of own) single(o);
-      return;
-    }
     const byRecurrenceId = new Map(
       own.map((o) => [o.comp.getFirstPropertyValue('recurrence-id')?.toString() ?? '', o]),
     );
@@ -440,10 +630,16 @@ export async function readCalendar(text: string, file: string, options: ReadCale
     let limit = addDays(options.today, 2);
     for (const key of byRecurrenceId.keys()) if (key.slice(0, 10) > limit) limit = key.slice(0, 10);
     const limitNumber = Number(limit.replace(/-/g, ''));
-    // getOccurrenceDetails costs two Time objects per occurrence; it is needed only for
-    // THISANDFUTURE ranges. Otherwise an override is found by its RECURRENCE-ID, as ical.js does.
-    const ranges = event.rangeExceptions.length > 0;
     try {
+      const event = new ICAL.Event(master.comp, { exceptions: own.map((o) => o.comp), strictExceptions: true });
+      if (!event.isRecurring()) {
+        single(master);
+        for (const o of own) single(o);
+        return;
+      }
+      // getOccurrenceDetails costs two Time objects per occurrence; it is needed only for
+      // THISANDFUTURE ranges. Otherwise an override is found by its RECURRENCE-ID, as ical.js does.
+      const ranges = event.rangeExceptions.length > 0;
       const it = event.iterator();
       for (let next = it.next(); next; next = it.next()) {
         if (next.year * 10_000 + next.month * 100 + next.day > limitNumber) break;
@@ -462,9 +658,10 @@ export async function readCalendar(text: string, file: string, options: ReadCale
         } else emit(next, master);
       }
     } catch (e) {
+      const rule = master.comp.getFirstPropertyValue('rrule');
       out.problems.push({
-        line: master.past.info.line,
-        reason: `recurrence not readable (${errorText(e)}); counted once`,
+        line: master.ruleLine ?? master.past.info.line,
+        reason: `RRULE "${quoted(rule ? rule.toString() : '')}" cannot be followed (${ruleHint(e)}); ${master.name()} counts once, on its DTSTART`,
       });
       master.past.dates.length = 0;
       for (const o of own) o.past.dates.length = 0;
@@ -496,6 +693,45 @@ export async function readCalendar(text: string, file: string, options: ReadCale
   }
   await options.onProgress?.(1);
   return out;
+}
+
+/** Properties of a VTIMEZONE's STANDARD and DAYLIGHT rules whose values are checked. */
+const TIME_ZONE_CHECKED = new Set(['DTSTART', 'RRULE', 'RDATE', 'TZOFFSETFROM', 'TZOFFSETTO']);
+
+/**
+ * A VTIMEZONE, or null when a value in it is unusable (reported in our words): ical.js would
+ * throw on it only later, while dating an event, or compute offsets from a rolled-over date.
+ * Without it, the events' TZID is still resolved by its name (time-zones.ts), else floating.
+ */
+function readTimeZone(text: string, block: Block, problems: CalendarRead['problems']): ICAL.Component | null {
+  const props = blockLines(text, block, () => true);
+  const tzidLine = props.find((p) => p.name === 'TZID' && p.depth === 1);
+  const tzid = tzidLine ? (splitContentLine(unfolded(tzidLine))?.value.trim() ?? '') : '';
+  const then = `the time zone "${quoted(tzid)}" defined here is not used (times in it are read as written unless it is a zone name we know)`;
+  let usable = true;
+  for (const p of props) {
+    if (p.depth !== 2 || !TIME_ZONE_CHECKED.has(p.name)) continue;
+    const content = splitContentLine(unfolded(p));
+    const problem = content === null ? lineProblem(p) : valueProblem(content);
+    if (problem === null) continue;
+    problems.push({ line: p.line, reason: `${problem}; ${then}` });
+    usable = false;
+  }
+  if (!usable) return null;
+  try {
+    const { comp } = parseLines(props, (p, problem) => {
+      problems.push({ line: p.line, reason: `${problem}; ${then}` });
+      usable = false;
+    });
+    return usable ? comp : null;
+  } catch (e) {
+    // Not met by any input we know of: the refusals we know are checked above, in our words.
+    problems.push({
+      line: block.line,
+      reason: `${then}: it could not be read (the iCalendar reader said: ${quoted(errorText(e))})`,
+    });
+    return null;
+  }
 }
 
 function errorText(e: unknown): string {
