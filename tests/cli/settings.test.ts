@@ -86,6 +86,19 @@ describe("the CLI uses the vault's settings", () => {
     expect(r.json().createdNotes).toEqual(['Else/Ann Lee.md']);
   });
 
+  it('show-settings gives the last import with the date of the export it came from, when the state knows it', async () => {
+    // The archive date orders two exports with the same newest connection (export-age.ts): the user can see it.
+    const lastImport = { date: '2024-12-24', newestConnectedOn: '2024-12-10' };
+    const dated = vaultWith({ state: { lastImport: { ...lastImport, exportDate: '2024-12-23' } } });
+    expect((await cli('show-settings', '--vault', dated)).out).toContain(
+      'Last import: 2024-12-24 (newest connection 2024-12-10, the export made 2024-12-23)\n',
+    );
+    const undated = vaultWith({ state: { lastImport } });
+    expect((await cli('show-settings', '--vault', undated)).out).toContain(
+      'Last import: 2024-12-24 (newest connection 2024-12-10)\n',
+    );
+  });
+
   it('finds a config folder with another name, and a vault without the plugin uses the defaults', async () => {
     const dir = vaultWith({ peopleFolder: 'Folks' }, '.my-config');
     const s = (await cli('show-settings', '--vault', dir, '--json')).json<ShowSettings>();

@@ -49,7 +49,7 @@ function runShowSettings(args: ParsedArgs, io: CliIo): Promise<number> {
   const st = config.state;
   io.out('');
   io.out(
-    `Last import: ${st.lastImport ? `${st.lastImport.date} (newest connection ${st.lastImport.newestConnectedOn ?? 'unknown'})` : 'none'}`,
+    `Last import: ${st.lastImport ? `${st.lastImport.date} (newest connection ${st.lastImport.newestConnectedOn ?? 'unknown'}${st.lastImport.exportDate ? `, the export made ${st.lastImport.exportDate}` : ''})` : 'none'}`,
   );
   io.out(`People.base written: ${st.baseFileCreated ? 'yes' : 'no'}`);
   return Promise.resolve(0);

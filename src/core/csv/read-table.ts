@@ -309,7 +309,7 @@ export class CsvReader {
       throw new InputError(
         this.file,
         this.line,
-        `a row runs on for more than ${MAX_ROW_CHARS / 1024 / 1024} MB; this is not a LinkedIn export file, or a quote is never closed`,
+        `a row runs on for more than ${MAX_ROW_CHARS / 1024 / 1024} MB: a quote is never closed, or this is not a CSV file (LinkedIn's files and contacts exports hold short rows)`,
       );
     }
   }
