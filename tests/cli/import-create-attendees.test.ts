@@ -43,9 +43,12 @@ const ME = 'me@example.com';
 /**
  * A vault with Ann Lee's note (from a Connections.csv, her address in it) and a calendar of
  * two meetings with her, one of them with Karin Tran too, who has no note; `more` meetings
- * are added to the calendar.
+ * are added to the calendar, and `alsoAtPlanning` people to the meeting with Karin.
  */
-async function setUp(more: ReadonlyArray<readonly string[]> = []) {
+async function setUp(
+  more: ReadonlyArray<readonly string[]> = [],
+  alsoAtPlanning: ReadonlyArray<[string, string]> = [],
+) {
   const dir = tempDir();
   const vault = path.join(dir, 'vault');
   fs.mkdirSync(vault);
@@ -64,10 +67,7 @@ async function setUp(more: ReadonlyArray<readonly string[]> = []) {
       meeting(
         '20241212T130000Z',
         'Planning',
-        [
-          ['Ann Lee', 'ann@example.com'],
-          ['Karin Tran', 'karin@example.com'],
-        ],
+        [['Ann Lee', 'ann@example.com'], ['Karin Tran', 'karin@example.com'], ...alsoAtPlanning],
         [`ORGANIZER;CN=Me:mailto:${ME}`],
       ),
       ...more,
@@ -201,5 +201,18 @@ describe('network-crm import --create-attendees: "attendees with no note" are th
     expect(text.out).toMatch(
       /^ {4}Calendar: 3 people; 1 new, 1 updated, 0 unchanged; .*; 0 ambiguous; 1 with no note$/m,
     );
+  });
+  it('people first met in the same meeting are told apart: only the one whose note failed is listed', async () => {
+    // Both are known by the line of their first meeting, the same line: a note failed for
+    // one listed them both as still without a note.
+    const { args } = await setUp([], [['Lars Berg', 'lars@example.com']]);
+    diskFullAt('Karin Tran.md');
+    const s = (await cli(...args, '--json')).json<Summary>();
+    expect(s.createdForAttendees).toEqual(['People/Lars Berg.md']);
+    expect(s.attendeesWithoutNote).toEqual({
+      count: 1,
+      top: [{ name: 'Karin Tran', email: 'karin@example.com', meetings: 1, lastMet: '2024-12-12' }],
+    });
+    expect(calendarRow(s)).toMatchObject({ created: 1, withoutNote: 1 });
   });
 });

@@ -19,9 +19,10 @@
  *   archive dates order them (the export of 12-16 re-imported over the one of 12-23 put
  *   the old job titles back).
  *
- * An export is older when it and the vault's export are both dated and it was made before
- * the vault's. Otherwise it is older when its newest connection is before the vault's newest
- * and, when its archive date is known, it was made before that day too: an export made on or
+ * An export is older when it and the vault's export are both dated, it was made before the
+ * vault's and it has no connection newer than the vault's newest. Otherwise it is older when
+ * its newest connection is before the vault's newest and, when its archive date is known, it
+ * was made before that day too: an export made on or
  * after that day without that connection is newer (the person left), not older. Without
  * Connections.csv the archive date alone decides. The same day is not older (a re-run, the
  * Complete archive after the Basic one). Without an archive date (files picked one by one),
@@ -92,8 +93,12 @@ export function isOlderThanVault(
   missingAfter = 0,
   vaultDate: IsoDate | null = null,
 ): boolean {
-  // Two dated exports: made before the vault's, it is older, even with the same newest connection.
-  if (age.date !== null && vaultDate !== null && age.date < vaultDate) return true;
+  // Two dated exports: made before the vault's, it is older, even with the same newest
+  // connection. Only a tie-break: an export with a connection newer than any the vault holds
+  // is newer whatever its name says (a renamed zip, another account's export), and taking it
+  // for older would drop its job changes.
+  const noNewerConnection = age.newest === null || vaultNewest === null || age.newest <= vaultNewest;
+  if (age.date !== null && vaultDate !== null && age.date < vaultDate && noNewerConnection) return true;
   if (vaultNewest === null) return false;
   if (age.date !== null) return age.date < vaultNewest && (age.newest === null || age.newest < vaultNewest);
   if (age.newest === null) return false;

@@ -88,14 +88,12 @@ export interface AttendeeNotes {
   left: readonly PersonWithoutNote[];
 }
 
-const refKey = (ref: SourceRef) => `${ref.line}:${ref.file}`;
-
 /**
  * The calendar's attendees with no note after notes were made for them by `follow` (the plan
  * of sources/met-people.ts), of which the notes at `written` were written: an attendee is left
  * without one when their note was not written (a failure) or the plan could make none (their
  * name fits several notes). One met by a note that appeared since the import was planned has
- * one. People are told apart by their calendar row, which met-people.ts gives each note.
+ * one.
  */
 export function attendeesLeft(
   plan: Pick<ImportPlan, 'withoutNote'>,
@@ -103,12 +101,15 @@ export function attendeesLeft(
   written: readonly string[],
 ): PersonWithoutNote[] {
   const done = new Set(written);
-  const none = new Set([
-    ...follow.creates.filter((c) => !done.has(c.path)).map((c) => refKey(c.source)),
-    ...follow.ambiguous.map((a) => refKey(a.source)),
-    ...follow.withoutNote.map((p) => refKey(p.source)),
+  // By the SourceRef object itself, not its file and line: the attendees first met in one
+  // event share a line. Each attendee has an object of their own (sources/calendar.ts), which
+  // met-people.ts hands to the plan and every op of the plan keeps.
+  const none = new Set<SourceRef>([
+    ...follow.creates.filter((c) => !done.has(c.path)).map((c) => c.source),
+    ...follow.ambiguous.map((a) => a.source),
+    ...follow.withoutNote.map((p) => p.source),
   ]);
-  return attendeesWithoutNote(plan.withoutNote).filter((p) => none.has(refKey(p.source)));
+  return attendeesWithoutNote(plan.withoutNote).filter((p) => none.has(p.source));
 }
 
 /**

@@ -120,6 +120,18 @@ describe('two dated exports with the same newest connection', () => {
     expect(new Map(vault.files)).toEqual(before);
   });
 
+  it("an export dated before the vault's but with a newer connection is newer: its job changes are recorded", async () => {
+    // A renamed zip, or another archive of the account with another date: its connections
+    // say it is newer, and taking it for older would drop Dana's job change without a word.
+    const { vault, state } = await afterBoth();
+    const nina: Row = { first: 'Nina', last: 'Berg', company: 'Acme', position: 'Designer', on: '05 Jan 2025' };
+    const basic = 'Basic_LinkedInDataExport_12-20-2024.zip';
+    const { plan } = await importInto(vault, state, exportOf(basic, [nina, mateo, danaLater]), '2025-01-06');
+    expect(plan.warnings).toEqual([]);
+    expect(jobLines(plan)).toEqual(['- 2025-01-06 · job change: Head of Product at Hooli → CEO at Initech']);
+    expect(vault.files.get('People/Dana Xu.md')).toContain('company: Initech');
+  });
+
   it('the same export again, or a later one, is not older: its job changes are recorded', async () => {
     const { vault, state } = await afterBoth();
     const again = await importInto(vault, state, exportOf(B, DEC23), '2024-12-25');
@@ -187,6 +199,8 @@ describe('isOlderThanVault with the vault export date', () => {
     ['2024-12-10', null, '2024-12-10', '2024-12-23', false], // undated: the rule of newest connections
     [null, '2024-12-16', null, '2024-12-23', true], // messages only, and a vault that knows no connection
     ['2024-12-20', '2024-12-24', '2024-12-28', '2024-12-23', true], // dated later, but before the vault's newest connection
+    ['2025-01-05', '2024-12-20', '2024-12-10', '2024-12-23', false], // a connection newer than the vault's: newer, whatever its name says
+    ['2024-12-10', '2024-12-20', null, '2024-12-23', true], // a vault that knows no connection: the dates decide
   ] as const)('newest %s, made %s, vault %s made %s → %s', (newest, date, vault, vaultDate, older) => {
     expect(isOlderThanVault({ newest, date }, vault, 0, vaultDate)).toBe(older);
   });

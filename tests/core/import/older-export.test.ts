@@ -281,6 +281,27 @@ describe('re-importing an export older than the vault', () => {
     expect(after.lastImport).toEqual({ date: '2024-12-25', newestConnectedOn: '2024-12-23', exportDate: '2024-12-23' });
   });
 
+  it('makes no note for its pending invitees, even with "create notes for pending invitees"', async () => {
+    // Its pending invitations are left out of the vault state and said to be; a note made for
+    // one would carry an invitation the newer export no longer has.
+    const { vault } = await vaultAfterBoth(true);
+    const invitationsCsv =
+      'From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n' +
+      'Alex Martin,Old Invitee,"12/1/24, 9:00 AM",,OUTGOING,https://www.linkedin.com/in/alex,https://www.linkedin.com/in/old-invitee';
+    const exp = exportOf(A, { 'Connections.csv': connectionsCsv(OLDER), 'Invitations.csv': invitationsCsv });
+    const plan = await planImport(exp, vault.snapshot(), on('2024-12-25', { createNotesForPendingInvitees: true }));
+    expect(plan.creates).toEqual([]);
+    expect(plan.pendingInvitations.map((p) => p.name)).toEqual(['Old Invitee']);
+    expect(plan.seen.invitationsFile).toBe(false);
+    // The same export as the newest one does make it.
+    const fresh = await planImport(
+      exp,
+      new MemoryVault().snapshot(),
+      on('2024-12-25', { createNotesForPendingInvitees: true }),
+    );
+    expect(fresh.creates.map((c) => c.name)).toContain('Old Invitee');
+  });
+
   it('planned in parts (a huge Connections.csv): the same', async () => {
     const { vault } = await vaultAfterBoth(true);
     const before = new Map(vault.files);

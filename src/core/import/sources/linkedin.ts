@@ -214,6 +214,9 @@ export function linkedInSource(data: LinkedInExport, options: LinkedInSourceOpti
         // vault state keeps are not replaced by this export's older list (record-import.ts).
         source.rules = FILL_ONLY;
         plan.seen.invitationsFile = false;
+        // Nor are notes made for them (--create-pending-invitees): the summary says they were left out.
+        for (const p of people.all())
+          if (!p.isConnection && p.owned[FIELD.status] === 'invitation-sent') p.createIfMissing = false;
         if (!inParts)
           plan.warnings.push(
             olderExportWarning(older.age, older.vaultNewest, whereAgeIsTold(exp, newest), older.vaultDate),
