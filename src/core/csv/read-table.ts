@@ -68,12 +68,22 @@ export interface CsvReaderOptions {
    * Off for LinkedIn's files, whose reading (and its tests and benchmarks) stays as it was.
    */
   recoverStrayQuotes?: boolean;
+  /** Called for each row that recovery parses: tests pin that its work grows with the text, not faster. */
+  onRecoveryParse?: () => void;
 }
 
 const HEADER_SCAN_LINES = 12;
 const DELIMITERS = [',', ';', '\t'] as const;
 /** Longer than any real row (a long LinkedIn message is a few kB), short enough to stay bounded. */
 export const MAX_ROW_CHARS = 4 * 1024 * 1024;
+/**
+ * Recovery looks for the real end of a value whose quote is never closed within this many lines
+ * of its opening quote: more than a real value spans (an address is a few lines, a long note a
+ * few dozen). Without a bound, the end of the file would always do (nothing left to misread),
+ * and every row down to it would be skipped as part of one; past it the file stops, as it did
+ * before recovery. A stray quote needs none: the row ends by the stray quote's line.
+ */
+export const UNCLOSED_VALUE_LINES = 100;
 
 export const BAD_BYTES_MESSAGE =
   'holds bytes that are not valid UTF-8 (shown as �); skipped. Download the export again, or save the file as UTF-8';
@@ -318,10 +328,14 @@ export class CsvReader {
    * A row with a stray quote (a quote inside a quoted value that is not doubled, or one never
    * closed). Returns where reading goes on. The quote is the culprit or the value it opened
    * is, so the row really ended at the end of a line from the value's first line to the line
-   * of the first stray quote. The earliest such line after which the rest of what the
-   * parser took as this row reads as whole rows (the header's width, no quote problem,
-   * ending exactly where this row ended) is taken: the row is skipped, those rows are read
-   * again. Valid CSV never comes here, and the rows that follow are read as they always are.
+   * of the first stray quote (before it the value holds doubled quotes only), or, for a quote
+   * never closed, to any line after (a value of several lines that lost its closing quote),
+   * within {@link UNCLOSED_VALUE_LINES}. The earliest such line after which the rest of what the
+   * parser took as this row reads as whole rows (the header's width, no quote problem, ending
+   * exactly where this row ended) is taken: the row is skipped, those rows are read again.
+   * Valid CSV never comes here, and the rows that follow are read as they always are. The work
+   * is in proportion to the row's text, whatever the number of line ends tried (see
+   * {@link wholeRowCounter}).
    */
   private recover(pos: number, parsed: ParsedRow, line: number, final: boolean): number {
     const text = this.buf;
@@ -333,28 +347,40 @@ export class CsvReader {
     const lineOf = (at: number) => line + countNewlines(text, pos, at);
     const lastLine = lineOf(to) - (parsed.atEnd ? 0 : 1);
     this.flushPending();
-    // Where the row may have really ended: after the value's first line, up to the line after the stray quote's.
-    const strayLineEnd = text.indexOf('\n', trace.stray === -1 ? trace.open : trace.stray);
+    // Where the row may have really ended: after the value's first line, up to the stray quote's
+    // line, or for a quote never closed (no stray quote), within UNCLOSED_VALUE_LINES of it.
+    const strayLineEnd = trace.stray === -1 ? -1 : text.indexOf('\n', trace.stray);
     const lastCandidate = strayLineEnd === -1 ? to : strayLineEnd;
-    for (let nl = text.indexOf('\n', trace.open); nl !== -1 && nl < to; nl = text.indexOf('\n', nl + 1)) {
+    const first = text.indexOf('\n', trace.open);
+    // The rest of the row after the value's first line, parsed once for every candidate end. It is
+    // read as a file of its own: as `to` ends a line (or the file), no row in it reads differently.
+    const rest = first === -1 || first >= to ? '' : text.slice(first + 1, to);
+    const rowsFrom = wholeRowCounter(rest, delimiter, this.width, this.options.onRecoveryParse);
+    let tried = 0;
+    for (let nl = first; nl !== -1 && nl < to; nl = text.indexOf('\n', nl + 1)) {
+      tried++;
       // Nothing but blank lines after it: a quote never closed on the last row costs that row only.
-      const rows = this.wholeRows(nl + 1, to, final);
+      const rows = rowsFrom(nl - first);
       if (rows > 0 || (rows === 0 && parsed.unclosed)) {
         const endLine = lineOf(nl);
         const which = endLine > line ? `this row (lines ${line}–${endLine})` : 'this row';
         const after = rows > 0 ? ', the rows after it are read as usual' : '';
         this.sink.bad(line, `${unbalancedQuote(column, delimiter)}; ${which} is skipped${after}`);
+        // A row that ends far below its quote (a row after it not whole) may hold rows it swallowed.
+        this.reportSwallowed(rest, nl - first, lineOf(first + 1), line);
         this.line = endLine + 1;
         return nl + 1;
       }
-      if (nl >= lastCandidate) break;
+      if (nl >= lastCandidate || (trace.stray === -1 && tried >= UNCLOSED_VALUE_LINES)) break;
     }
-    if (parsed.unclosed)
+    if (parsed.unclosed) {
+      const why = tried > 0 ? `: the lines after it do not all read as rows of ${this.width} values` : '';
       throw new InputError(
         this.file,
         line,
-        `${unbalancedQuote(column, delimiter)}, and the rest of the file cannot be read`,
+        `${unbalancedQuote(column, delimiter)}, and the rest of the file cannot be read${why}`,
       );
+    }
     this.line = line + parsed.breaks;
     if (lastLine === line) {
       this.sink.bad(
@@ -367,41 +393,26 @@ export class CsvReader {
       line,
       `${unbalancedQuote(column, delimiter)}, so the value runs on to line ${lastLine}: lines ${line}–${lastLine} are skipped`,
     );
-    // Each line in there that reads as a row of its own is most likely a row the quote swallowed.
-    let at = text.indexOf('\n', trace.open) + 1;
-    for (let l = lineOf(at); at > 0 && at < to; l++) {
-      const nl = text.indexOf('\n', at);
-      const end = nl === -1 || nl >= to ? to : nl + 1;
-      if (this.wholeRows(at, end, final, true) > 0)
-        this.sink.bad(l, `this row is inside the value the unbalanced quote on line ${line} opened; skipped with it`);
-      at = end;
-    }
+    this.reportSwallowed(rest, rest.length, lineOf(first + 1), line);
     return to;
   }
 
   /**
-   * How many whole rows of the header's width `text[from, to)` reads as, the last ending
-   * exactly at `to` (blank lines between them allowed); -1 when it does not.
+   * Each line of `text[0, to)` (the first is line `firstLine`) that reads as a row of its own is
+   * most likely a row the quote on `quoteLine` swallowed: named, so that no row is lost unseen.
    */
-  private wholeRows(from: number, to: number, final: boolean, alone = false): number {
-    const text = alone ? this.buf.slice(from, to) : this.buf;
+  private reportSwallowed(text: string, to: number, firstLine: number, quoteLine: number): void {
     const delimiter = (this.head as CsvHeader).delimiter;
-    let p = alone ? 0 : from;
-    const stop = alone ? text.length : to;
-    let rows = 0;
-    while (p < stop) {
-      const c = text.charCodeAt(p);
-      if (c === 10 || (c === 13 && text.charCodeAt(p + 1) === 10)) {
-        p += c === 10 ? 1 : 2;
-        continue;
-      }
-      const r = parseRow(text, p, delimiter, alone || final, text.indexOf('"', p));
-      if (r === null || r.malformed || r.unclosed || r.next > stop) return -1;
-      if (r.cells.length !== this.width && !r.cells.every((v) => v.trim() === '')) return -1;
-      rows++;
-      p = r.next;
+    for (let at = 0, l = firstLine; at < to; l++) {
+      const nl = text.indexOf('\n', at);
+      const end = nl === -1 || nl >= to ? to : nl + 1;
+      if (wholeRowCounter(text.slice(at, end), delimiter, this.width, this.options.onRecoveryParse)(0) > 0)
+        this.sink.bad(
+          l,
+          `this row is inside the value the unbalanced quote on line ${quoteLine} opened; skipped with it`,
+        );
+      at = end;
     }
-    return p === stop ? rows : -1;
   }
 
   /** `"First Name"` for a column, by the header as written. */
@@ -473,6 +484,88 @@ function parseRow(text: string, pos: number, delimiter: string, final: boolean, 
   return parseQuotedRow(text, pos, delimiter, final);
 }
 
+/**
+ * For a position at a line start in `text` (the rest of a runaway row, read as a whole file): how
+ * many whole rows of `width` values the text from there to its end reads as (blank lines between
+ * them allowed), or -1 when it does not. The answer from a row's start is that row's verdict and
+ * the answer from the row after it, kept once found, so no line start is parsed twice however
+ * many line ends are tried (each used to parse the rest again, each row to look again for the
+ * next quote, which may be the file's last: cubic on a 20,000-line runaway). And the rows parsed
+ * add up to about the text once: up to the stray quote the runaway value holds doubled quotes
+ * only, so a row from one of its lines ends on that line and the rows from those line ends meet;
+ * past it two chains of rows at most are walked; and a row is given up at its first stray quote
+ * rather than read on to its value's end.
+ */
+function wholeRowCounter(
+  text: string,
+  delimiter: string,
+  width: number,
+  onParse?: () => void,
+): (from: number) => number {
+  // Every quote, so that a row without one is split directly as parseRow does, found by bisection.
+  const quotes: number[] = [];
+  for (let q = text.indexOf('"'); q !== -1; q = text.indexOf('"', q + 1)) quotes.push(q);
+  const hasQuote = (from: number, end: number): boolean => {
+    let lo = 0;
+    let hi = quotes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((quotes[mid] as number) < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < quotes.length && (quotes[lo] as number) < end;
+  };
+  const known = new Map<number, number>();
+  return (from: number): number => {
+    // Walk on to an answer, then give it to every position passed, from the last one back.
+    const passed: number[] = [];
+    const isRow: boolean[] = [];
+    let p = from;
+    let rows: number;
+    for (;;) {
+      const k = known.get(p);
+      if (k !== undefined) {
+        rows = k;
+        break;
+      }
+      if (p >= text.length) {
+        rows = 0;
+        break;
+      }
+      const c = text.charCodeAt(p);
+      if (c === 10 || (c === 13 && text.charCodeAt(p + 1) === 10)) {
+        passed.push(p);
+        isRow.push(false);
+        p += c === 10 ? 1 : 2;
+        continue;
+      }
+      onParse?.();
+      const nl = text.indexOf('\n', p);
+      const r = hasQuote(p, nl === -1 ? text.length : nl)
+        ? parseQuotedRow(text, p, delimiter, true, undefined, true)
+        : parseRow(text, p, delimiter, true, -1);
+      if (
+        r === null ||
+        r.malformed ||
+        r.unclosed ||
+        (r.cells.length !== width && !r.cells.every((v) => v.trim() === ''))
+      ) {
+        known.set(p, -1);
+        rows = -1;
+        break;
+      }
+      passed.push(p);
+      isRow.push(true);
+      p = r.next;
+    }
+    for (let i = passed.length - 1; i >= 0; i--) {
+      if (rows >= 0 && isRow[i] === true) rows++;
+      known.set(passed[i] as number, rows);
+    }
+    return rows;
+  };
+}
+
 /** Where a row's quotes went wrong, for messages and for reading the rows after it again. */
 interface QuoteTrace {
   /** Column of the value the first stray quote is in, or of the value never closed. */
@@ -494,6 +587,8 @@ function parseQuotedRow(
   delimiter: string,
   final: boolean,
   trace?: QuoteTrace,
+  /** Only whether the row is whole is wanted: null at its first stray quote, not read on to the value's end. */
+  wholeOnly = false,
 ): ParsedRow | null {
   const cells: string[] = [];
   let malformed = false;
@@ -534,6 +629,7 @@ function parseQuotedRow(
         }
         if (after === '\r' && q + 2 >= text.length && !final) return null;
         // `"abc"def`: not valid CSV. Keep reading to the real end of the value, and report the row.
+        if (wholeOnly) return null;
         if (trace !== undefined && trace.stray === -1) {
           trace.cell = cells.length;
           trace.open = i;

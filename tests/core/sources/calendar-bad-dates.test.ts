@@ -5,7 +5,10 @@
  * word (`20230230` counted on 2 March), and to stop the whole calendar on a broken
  * VTIMEZONE. Pins: each warning names the line, the property, the value found and the
  * form expected, in our words, says what became of the event, and no input lets a
- * library message through.
+ * library message through. Values ical.js would stop a whole series on (an RDATE mixing
+ * dates with and without a time, a period from a bare date), lose without a word
+ * (`VALUE=TEXT`) or misread (a rule part ` COUNT`, an offset ` +0100`) are refused in our
+ * words too; values it reads as meant pass (calendar-lenient-values.test.ts).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -140,6 +143,57 @@ describe('calendar: the other warnings are in our words too', () => {
     expect(occurrencesOf(cal).map((o) => o.date)).toEqual(['2024-06-01']);
   });
 
+  it('values ical.js would stop the series on, lose without a word or misread are refused in our words', async () => {
+    const weekly = (uid: string, title: string, ...more: string[]) => [
+      `UID:${uid}`,
+      'DTSTART:20240601T100000Z',
+      `SUMMARY:${title}`,
+      'RRULE:FREQ=WEEKLY;COUNT=2',
+      ...more,
+    ];
+    const { cal, problems } = await warnings(
+      ics([
+        weekly('m', 'Mixed', 'RDATE:20240603,20240604T100000Z'),
+        weekly('p', 'Period', 'RDATE:20240603/P1D'),
+        weekly('x', 'Text', 'EXDATE;VALUE=TEXT:20240608T100000Z'),
+        ['UID:t', 'DTSTART;VALUE=TEXT:20240601T100000Z', 'SUMMARY:Typed'],
+        ['UID:b', 'DTSTART:20240601T100000Z', 'SUMMARY:Blank', 'RRULE:FREQ=WEEKLY; COUNT=2'],
+      ]),
+    );
+    expect(problems).toEqual([
+      'line 9: RDATE "20240603,20240604T100000Z" mixes dates with and without a time: expected one RDATE line for the dates (YYYYMMDD) and another for the dates with a time (YYYYMMDDTHHMMSS[Z]); ignored: the extra occurrence of the event "Mixed" it would add is not counted',
+      'line 16: RDATE "20240603/P1D" is not a period: expected a start YYYYMMDDTHHMMSS[Z], "/", then an end YYYYMMDDTHHMMSS[Z] or a duration such as PT1H; ignored: the extra occurrence of the event "Period" it would add is not counted',
+      'line 23: EXDATE;VALUE=TEXT is not a date type: expected EXDATE:YYYYMMDDTHHMMSS[Z], or EXDATE;VALUE=DATE:YYYYMMDD for a whole day; ignored: the occurrence of the event "Text" it would remove still counts',
+      'line 27: DTSTART;VALUE=TEXT is not a date type: expected DTSTART:YYYYMMDDTHHMMSS[Z], or DTSTART;VALUE=DATE:YYYYMMDD for a whole day; the event "Typed" is left out',
+      'line 34: RRULE "FREQ=WEEKLY; COUNT=2": " COUNT" has blanks around its name (expected COUNT=…); ignored: the event "Blank" counts once, on its DTSTART',
+    ]);
+    expect(
+      occurrencesOf(cal)
+        .map((o) => `${o.date} ${o.info.title}`)
+        .sort(),
+    ).toEqual([
+      '2024-06-01 Blank',
+      '2024-06-01 Mixed',
+      '2024-06-01 Period',
+      '2024-06-01 Text',
+      '2024-06-08 Mixed',
+      '2024-06-08 Period',
+      '2024-06-08 Text',
+    ]);
+  });
+
+  it('an offset with a blank before it is refused: ical.js would read " +0100" as 10 minutes behind UTC', async () => {
+    const zone = ['BEGIN:VTIMEZONE', 'TZID:Office', 'BEGIN:STANDARD', 'DTSTART:19700101T000000'];
+    const text = ics(
+      [meeting('DTSTART;TZID=Office:20240601T003000', 'Planning', [JANE])],
+      [...zone, 'TZOFFSETFROM:+0100 ', 'TZOFFSETTO: +0100', 'END:STANDARD', 'END:VTIMEZONE'],
+    );
+    const { problems } = await warnings(text);
+    expect(problems).toEqual([
+      'line 9: TZOFFSETTO " +0100" is not an offset: expected +HHMM or -HHMM (such as +0100); the time zone "Office" defined here is not used (times in it are read as written unless it is a zone name we know)',
+    ]);
+  });
+
   it('no value of a property we read lets the library’s own words through', async () => {
     const prop = fc.constantFrom(
       'DTSTART',
@@ -155,8 +209,18 @@ describe('calendar: the other warnings are in our words too', () => {
     );
     const value = fc.oneof(
       fc.string({ maxLength: 24 }),
-      fc.stringMatching(/^[0-9TZ:;,=/+\-PWDHMS"]{0,24}$/),
-      fc.constantFrom('20240601', '20240601T100000Z', 'FREQ=DAILY;COUNT=2', 'FREQ=YEARLY;BYWEEKNO=60', 'PT1H'),
+      fc.stringMatching(/^[0-9TtZz:;,=/+\-PWDHMS. "]{0,24}$/),
+      fc.constantFrom(
+        '20240601',
+        '20240601T100000Z',
+        '20240601t100000.5z',
+        '20240601T100000Z/PT1H',
+        '20240601,20240602T100000Z',
+        'FREQ=DAILY;COUNT=2',
+        'FREQ=YEARLY;BYWEEKNO=60',
+        'PT1H',
+        'P1W2D',
+      ),
     );
     const line = fc.tuple(prop, value).map(([p, v]) => `${p}:${v}`);
     await fc.assert(
@@ -165,7 +229,9 @@ describe('calendar: the other warnings are in our words too', () => {
         const cal = await read(
           ics([series, ['UID:s', 'RECURRENCE-ID:20240108T100000Z', ...lines], ['UID:t', ...lines]]),
         );
-        for (const p of cal.problems) expect(p.reason).not.toMatch(/reader said|Could not|invalid|Error|expected: "/);
+        // "cannot be used": a value ical.js gives back as something other than a time.
+        for (const p of cal.problems)
+          expect(p.reason).not.toMatch(/reader said|Could not|invalid|Error|expected: "|cannot be used/);
       }),
       { numRuns: 300 },
     );

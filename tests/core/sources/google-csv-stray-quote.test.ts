@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { UNCLOSED_VALUE_LINES } from '../../../src/core/csv/read-table';
 import { planImport } from '../../../src/core/import/plan';
 import { addressBookSource } from '../../../src/core/import/sources/address-book';
 import { readAddressBook } from '../../../src/core/sources/address-book';
@@ -119,6 +120,64 @@ describe('Google CSV: a stray quote costs its own row, and every row lost is rep
         `unbalanced quote in column "First Name" (${EXPECTED_QUOTES}), so the value runs on to line 4: lines 2–4 are skipped`,
       ],
       [3, 'this row is inside the value the unbalanced quote on line 2 opened; skipped with it'],
+    ]);
+  });
+
+  // An address over three lines whose closing quote was lost: the value runs on to the end of the
+  // file, as no quote follows. It used to stop the whole file though the rows after it read fine.
+  const ADDRESS = 'Address 1 - Formatted';
+  const withAddress = (first: string, last: string, address = '') =>
+    csvRow([...H, ADDRESS], {
+      'First Name': first,
+      'Last Name': last,
+      'E-mail 1 - Value': `${first}@x.org`,
+      [ADDRESS]: address,
+    });
+  const addressCsv = (...rows: string[]) => [[...H, ADDRESS].join(','), ...rows].join('\n') + '\n';
+  const lostClosingQuote = withAddress('Ann', 'Smith', '1 Main St\nSpringfield, IL 62701\nUSA').replace('USA"', 'USA');
+  const unbalancedAddress = `unbalanced quote in column "${ADDRESS}" (${EXPECTED_QUOTES})`;
+
+  it('a value of several lines that lost its closing quote costs its own row, reported with its lines', () => {
+    const f = read(
+      addressCsv(withAddress('Zed', 'One'), lostClosingQuote, withAddress('Bob', 'Roe'), withAddress('Cy', 'Doe')),
+    );
+    expect(lines(f)).toEqual(['2: Zed One', '6: Bob Roe', '7: Cy Doe']);
+    expect(f.skipped.map((s) => [s.line, s.reason])).toEqual([
+      [3, `${unbalancedAddress}; this row (lines 3–5) is skipped, the rows after it are read as usual`],
+    ]);
+  });
+
+  it('when the row it ends cannot be told, the file stops, saying why', () => {
+    // A hand-edited row of two values, far below: no line end near the quote leaves whole rows after it.
+    const far = Array.from({ length: UNCLOSED_VALUE_LINES + 5 }, (_, i) => withAddress(`P${i}`, 'Roe'));
+    const text = addressCsv(withAddress('Zed', 'One'), lostClosingQuote, ...far, 'short,row', withAddress('Cy', 'Doe'));
+    const width = H.length + 1;
+    expect(() => read(text)).toThrow(
+      `contacts.csv, line 3: ${unbalancedAddress}, and the rest of the file cannot be read: the lines after it do not all read as rows of ${width} values`,
+    );
+  });
+
+  it('rows swallowed by a row that ends far below its quote are each named, not lost inside "this row"', () => {
+    // The quote on line 2 runs on to the quoted value on line 6, whose opening quote is a stray one
+    // to it; the short row on line 5 means the row is taken to end there, so the rows on lines 3
+    // and 4 are skipped with it (they used to be only within "lines 2–5"): each is named.
+    const f = read(
+      csv(
+        strayQuote(person('Ann', 'Smith'), 'Ann').replace('"Nancy', 'Nancy'),
+        person('Bob', 'Roe'),
+        person('Cy', 'Doe'),
+        'short,row',
+        person('Di', 'Fox', { Notes: 'a, b' }),
+      ),
+    );
+    expect(lines(f)).toEqual(['6: Di Fox']);
+    expect(f.skipped.map((s) => [s.line, s.reason])).toEqual([
+      [
+        2,
+        `unbalanced quote in column "First Name" (${EXPECTED_QUOTES}); this row (lines 2–5) is skipped, the rows after it are read as usual`,
+      ],
+      [3, 'this row is inside the value the unbalanced quote on line 2 opened; skipped with it'],
+      [4, 'this row is inside the value the unbalanced quote on line 2 opened; skipped with it'],
     ]);
   });
 });

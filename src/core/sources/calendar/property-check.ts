@@ -7,13 +7,15 @@
  * (`20241345T100000Z` is 14 February 2025, `20230230` 2 March). Each value is checked
  * here instead, so a report can name the property, the value as written and the form
  * expected, and the reader can leave out just that property (a DTEND, one EXDATE) rather
- * than the whole event. What passes here is what ical.js reads as meant.
+ * than the whole event. What passes here is what ical.js reads as meant, handed to it as
+ * canonicalValue writes it. The check is never the stricter of the two: a value ical.js
+ * reads as meant passes, and only what it refuses or misreads without a word is refused.
  */
 import { daysInMonth, MONTH_NAMES } from '../../dates/iso-date';
 import { quoted } from '../../text/control-chars';
 
 export const DATE_FORMS = 'YYYYMMDD or YYYYMMDDTHHMMSS[Z]';
-const PERIOD_FORMS = `${DATE_FORMS}, or a start and an end or a duration joined by "/"`;
+const PERIOD_FORMS = 'a start YYYYMMDDTHHMMSS[Z], "/", then an end YYYYMMDDTHHMMSS[Z] or a duration such as PT1H';
 const DURATION_FORMS = 'a duration such as PT1H30M, P1D or P2W';
 const OFFSET_FORMS = '+HHMM or -HHMM (such as +0100)';
 
@@ -57,13 +59,24 @@ function param(line: ContentLine, name: string): string {
 }
 
 /**
+ * A DATE or DATE-TIME as ical.js reads it: by position, the date from the first eight
+ * characters and the time from the tenth on. Also passed, as ical.js finds the same fields
+ * in them: a lower-case t or z, a fraction of a second (`100000.000Z`, which some exporters
+ * write), blanks after the value, and a Z after a bare date (Google writes it, ical.js
+ * ignores it). ical.js takes only an upper-case Z right after the seconds as UTC, so the
+ * value is handed to it as canonicalValue writes it.
+ * Refused, as ical.js fails on them or misreads them silently: blanks before the value
+ * (every field shifts), separators (`2024-06-01`), an offset (`+0100` is dropped: floating
+ * time), a fraction after a comma (a comma separates the dates of a list).
+ */
+const DATE_VALUE = /^(\d{4})(\d{2})(\d{2})(?:[Tt](\d{2})(\d{2})(\d{2})(?:\.\d+)?)?([Zz]?)\s*$/;
+
+/**
  * Why a DATE or DATE-TIME value is not one: '' when it has neither form, else the part that
  * is wrong; null when it is fine.
  */
 export function dateValueProblem(value: string): string | null {
-  // Trailing blanks are harmless to ical.js; leading ones shift every field it slices.
-  // Google sometimes puts a Z after a date, which ical.js ignores.
-  const m = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2}))?Z?\s*$/.exec(value);
+  const m = DATE_VALUE.exec(value);
   if (m === null) return '';
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (month < 1 || month > 12) return `there is no month ${month}`;
@@ -77,51 +90,114 @@ export function dateValueProblem(value: string): string | null {
   return null;
 }
 
-/** True when the value is not an RFC 5545 duration (`PT1H30M`, `P1D`, `-PT15M`, `P2W`). */
-function notADuration(value: string): boolean {
-  return !/^[+-]?P(?:\d+W|(?=\d|T\d)(?:\d+D)?(?:T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+S)?)?)\s*$/.test(value);
+/** A date value (one dateValueProblem passed) that has a time. */
+const hasTime = (value: string) => value.length > 8 && (value[8] === 'T' || value[8] === 't');
+
+/** A date value as ical.js reads it as meant: upper case, no fraction of a second, no trailing blanks. */
+function canonicalDate(text: string): string {
+  const m = DATE_VALUE.exec(text);
+  if (m === null) return text;
+  const time = m[4] === undefined ? '' : `T${m[4]}${m[5] ?? ''}${m[6] ?? ''}`;
+  return `${m[1] ?? ''}${m[2] ?? ''}${m[3] ?? ''}${time}${m[7] ? 'Z' : ''}`;
+}
+
+/**
+ * Whether ical.js reads the value as the duration it says. ical.js reads each number and
+ * its letter on their own, in any order, so besides RFC 5545's forms it reads as meant weeks
+ * with days (`P1W2D` is nine days), a T with nothing after it (`P1DT`), hours or seconds
+ * without the T (`P1D2H`) and units out of order (`PT30M1H`): these pass. Refused, as
+ * ical.js misreads them without a word: an M before the T (months in ISO 8601, minutes to
+ * ical.js), a unit twice (the last one wins), a fraction (`PT1.5H` is one hour), a sign after
+ * blanks (` -PT15M` is positive), anything between the units; lower case it refuses itself.
+ * Blanks before the P are otherwise harmless, but in a period ical.js takes the end for a
+ * duration only when its first or second character is the P.
+ */
+function isDuration(value: string, inPeriod: boolean): boolean {
+  const m = /^(\s*|[+-])P((?:\d+[WDHMS]|T)+)\s*$/.exec(value);
+  if (m === null || (inPeriod && (m[1] ?? '').length > 1)) return false;
+  const seen = new Set<string>();
+  for (const [, unit = ''] of (m[2] ?? '').matchAll(/\d*([WDHMST])/g)) {
+    if (seen.has(unit) || (unit === 'M' && !seen.has('T'))) return false;
+    seen.add(unit);
+  }
+  return seen.size > (seen.has('T') ? 1 : 0);
 }
 
 function describe(name: string, value: string, what: string, expected: string, detail: string | null): string {
   return `${name} "${quoted(value)}" is not ${what}: expected ${expected}${detail ? ` (${detail})` : ''}`;
 }
 
-const isDateOnly = (value: string) => /^\d{8}Z?\s*$/.test(value);
-
 /**
- * One date or date-time. A date alone (all day) needs VALUE=DATE, except in an RDATE:
- * ical.js reads `DTSTART:20240601` as a broken date-time, as RFC 5545 says it is.
+ * DTSTART, DTEND, RECURRENCE-ID (one date) and EXDATE (a list). The VALUE parameter says how
+ * ical.js reads them: as dates with a time unless it is DATE, and as something that is no
+ * date at all for any other type (`VALUE=TEXT`: the event would be lost without a word). A
+ * date alone (all day) needs VALUE=DATE: ical.js reads `DTSTART:20240601` as a broken
+ * date-time, as RFC 5545 says it is.
  */
 function dateProblem(name: string, value: string, line: ContentLine): string | null {
-  const detail = dateValueProblem(value);
-  if (detail !== null) return describe(name, value, 'a date', DATE_FORMS, detail);
-  if (name === 'RDATE' || !isDateOnly(value) || param(line, 'VALUE') === 'DATE') return null;
-  return `${name} "${quoted(value)}" is a date without a time: expected YYYYMMDDTHHMMSS[Z], or ${name};VALUE=DATE:YYYYMMDD for a whole day`;
-}
-
-/** EXDATE, RDATE: a list of dates, date-times or (RDATE) periods. */
-function dateListProblem(name: string, value: string, line: ContentLine): string | null {
-  const periods = name === 'RDATE' && param(line, 'VALUE') === 'PERIOD';
-  for (const item of value.split(',')) {
-    // ical.js takes an RDATE holding "/" as a period whatever its VALUE says.
-    if (periods || (name === 'RDATE' && item.includes('/'))) {
-      const [start = '', end = ''] = item.split('/');
-      const bad =
-        !item.includes('/') ||
-        dateValueProblem(start) !== null ||
-        (dateValueProblem(end) !== null && notADuration(end));
-      if (bad) return describe(name, item, 'a period', PERIOD_FORMS, null);
-      continue;
-    }
-    const problem = dateProblem(name, item, line);
-    if (problem !== null) return problem;
+  const type = param(line, 'VALUE');
+  if (type !== '' && type !== 'DATE' && type !== 'DATE-TIME')
+    return `${name};VALUE=${quoted(type)} is not a date type: expected ${name}:YYYYMMDDTHHMMSS[Z], or ${name};VALUE=DATE:YYYYMMDD for a whole day`;
+  for (const item of name === 'EXDATE' ? value.split(',') : [value]) {
+    const detail = dateValueProblem(item);
+    if (detail !== null) return describe(name, item, 'a date', DATE_FORMS, detail);
+    if (type !== 'DATE' && !hasTime(item))
+      return `${name} "${quoted(item)}" is a date without a time: expected YYYYMMDDTHHMMSS[Z], or ${name};VALUE=DATE:YYYYMMDD for a whole day`;
   }
   return null;
 }
 
+/** One period of an RDATE: ical.js wants a start with a time, then an end with a time or a duration. */
+function periodProblem(item: string): string | null {
+  const [start = '', end = '', ...more] = item.split('/');
+  if (!item.includes('/'))
+    return describe('RDATE', item, 'a period', PERIOD_FORMS, 'an RDATE that holds a period must hold only periods');
+  const timed = (text: string) => dateValueProblem(text) === null && hasTime(text);
+  if (more.length > 0 || !timed(start) || !(timed(end) || isDuration(end, true)))
+    return describe('RDATE', item, 'a period', PERIOD_FORMS, null);
+  return null;
+}
+
+/**
+ * RDATE: ical.js types the whole value by its text, whatever its VALUE says (periods when it
+ * holds a "/", else dates with a time when it holds a T, else dates) and reads every item as
+ * that type, so one item of another kind would stop the whole series.
+ */
+function rdateProblem(value: string): string | null {
+  const items = value.split(',');
+  if (value.includes('/')) {
+    for (const item of items) {
+      const problem = periodProblem(item);
+      if (problem !== null) return problem;
+    }
+    return null;
+  }
+  for (const item of items) {
+    const detail = dateValueProblem(item);
+    if (detail !== null) return describe('RDATE', item, 'a date', DATE_FORMS, detail);
+  }
+  // canonicalValue upper-cases the value before ical.js looks for its T.
+  const timed = items.map(hasTime);
+  if (timed.includes(true) && timed.includes(false))
+    return `RDATE "${quoted(value)}" mixes dates with and without a time: expected one RDATE line for the dates (YYYYMMDD) and another for the dates with a time (YYYYMMDDTHHMMSS[Z])`;
+  return null;
+}
+
+/**
+ * A rule's values as ical.js takes them: in upper case only (`FREQ=weekly`, `BYDAY=mo` and
+ * `WKST=su` make it refuse the whole rule, so they are refused here too). The names of the
+ * parts may be in any case.
+ */
 const FREQUENCIES = ['SECONDLY', 'MINUTELY', 'HOURLY', 'DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY'];
 const DAY = /^(?:SU|MO|TU|WE|TH|FR|SA)$/;
 const BYDAY = /^[+-]?(?:5[0-3]|[1-4]\d|[1-9])?(?:SU|MO|TU|WE|TH|FR|SA)$/;
+/**
+ * Numbers as ical.js reads them (parseInt): blanks around them and a plus sign are harmless.
+ * It also stops at the first other character (`3x` is 3, `1.5` is 1): refused, like a
+ * negative COUNT or INTERVAL (ical.js reads INTERVAL=-2 as 1).
+ */
+const WHOLE = /^\s*\+?\d+\s*$/;
+const SIGNED = /^\s*[+-]?\d+\s*$/;
 /** The numeric BY… parts and their ranges, as ical.js accepts them. */
 const NUMBERS: Record<string, [number, number]> = {
   BYSECOND: [0, 60],
@@ -133,6 +209,8 @@ const NUMBERS: Record<string, [number, number]> = {
   BYMONTH: [1, 12],
   BYSETPOS: [-366, 366],
 };
+/** The parts ical.js reads; it keeps any other (RSCALE, SKIP, X-…) as it is, with or without a value. */
+const RULE_PARTS = new Set(['FREQ', 'UNTIL', 'COUNT', 'INTERVAL', 'WKST', 'BYDAY', ...Object.keys(NUMBERS)]);
 
 /** What is wrong with one part of a rule, in words, or null. */
 function rulePartProblem(key: string, value: string | undefined): string | null {
@@ -146,16 +224,16 @@ function rulePartProblem(key: string, value: string | undefined): string | null 
     return detail === null ? null : describe('UNTIL', value, 'a date', DATE_FORMS, detail);
   }
   if (key === 'COUNT' || key === 'INTERVAL')
-    return /^\d+$/.test(value) ? null : `${key} "${quoted(value)}" is not a whole number`;
+    return WHOLE.test(value) ? null : `${key} "${quoted(value)}" is not a whole number`;
   if (key === 'WKST') return DAY.test(value) ? null : `WKST "${quoted(value)}" is not a day: expected MO, TU … SU`;
   if (key === 'BYDAY') {
     const bad = value.split(',').find((d) => !BYDAY.test(d));
     return bad === undefined ? null : `BYDAY "${quoted(bad)}" is not a day: expected MO, TU … SU, such as 1MO or -1FR`;
   }
   const range = NUMBERS[key];
-  if (range === undefined) return null; // a part ical.js keeps as it is (RSCALE, SKIP, X-…)
+  if (range === undefined) return null;
   const bad = value.split(',').find((n) => {
-    if (!/^[+-]?\d+$/.test(n)) return true;
+    if (!SIGNED.test(n)) return true;
     const v = Number(n);
     return v < range[0] || v > range[1];
   });
@@ -167,7 +245,12 @@ function ruleProblem(value: string): string | null {
   let freq = false;
   for (const part of parts) {
     const eq = part.indexOf('=');
-    const key = (eq === -1 ? part : part.slice(0, eq)).toUpperCase();
+    const name = eq === -1 ? part : part.slice(0, eq);
+    const key = name.toUpperCase();
+    // ical.js does not know ` COUNT` and skips it: a series of three would run on to today.
+    if (key !== key.trim() && RULE_PARTS.has(key.trim()))
+      return `RRULE "${quoted(value)}": "${quoted(name)}" has blanks around its name (expected ${key.trim()}=…)`;
+    if (!RULE_PARTS.has(key)) continue;
     if (key === 'FREQ') freq = true;
     const problem = rulePartProblem(key, eq === -1 ? undefined : part.slice(eq + 1));
     if (problem !== null) return `RRULE "${quoted(value)}": ${problem}`;
@@ -186,18 +269,50 @@ export function valueProblem(line: ContentLine): string | null {
     case 'DTEND':
     case 'DUE':
     case 'RECURRENCE-ID':
-      return dateProblem(name, value, line);
     case 'EXDATE':
+      return dateProblem(name, value, line);
     case 'RDATE':
-      return dateListProblem(name, value, line);
+      return rdateProblem(value);
     case 'DURATION':
-      return notADuration(value) ? describe(name, value, 'a duration', DURATION_FORMS, null) : null;
+      return isDuration(value, false) ? null : describe(name, value, 'a duration', DURATION_FORMS, null);
     case 'RRULE':
       return ruleProblem(value);
     case 'TZOFFSETFROM':
     case 'TZOFFSETTO':
-      return /^[+-]\d{4}(?:\d{2})?$/.test(value.trim()) ? null : describe(name, value, 'an offset', OFFSET_FORMS, null);
+      // Blanks after the offset are harmless; ical.js reads ` +0100` as -00:10.
+      return /^[+-]\d{4}(?:\d{2})?\s*$/.test(value) ? null : describe(name, value, 'an offset', OFFSET_FORMS, null);
     default:
       return null;
+  }
+}
+
+/**
+ * The value of a property valueProblem passed, as ical.js is to be given it: each date in
+ * upper case, without a fraction of a second or blanks after it (RRULE: its UNTIL); the value
+ * itself when nothing changes. ical.js takes only an upper-case Z right after the seconds as
+ * UTC, so `20240601t100000z` and `20240601T100000.000Z` would reach it as floating times:
+ * hours off for an owner away from UTC (another day in the evening), and an override no
+ * longer matching its occurrence (a RECURRENCE-ID is matched by its text).
+ */
+export function canonicalValue(line: ContentLine): string {
+  const { name, value } = line;
+  switch (name) {
+    case 'DTSTART':
+    case 'DTEND':
+    case 'DUE':
+    case 'RECURRENCE-ID':
+    case 'EXDATE':
+    case 'RDATE':
+      return value
+        .split(',')
+        .map((item) => item.split('/').map(canonicalDate).join('/'))
+        .join(',');
+    case 'RRULE':
+      return value
+        .split(';')
+        .map((part) => (/^until=/i.test(part) ? part.slice(0, 6) + canonicalDate(part.slice(6)) : part))
+        .join(';');
+    default:
+      return value;
   }
 }

@@ -17,7 +17,9 @@
  *   first (property-check.ts), so a warning names the line, the property, the value and the
  *   form expected in our words, and only what cannot be used is left out (a bad DTEND costs
  *   nothing, a bad RRULE makes the event count once, a bad DTSTART leaves it out). ical.js's
- *   own messages are not shown for anything we know it refuses.
+ *   own messages are not shown for anything we know it refuses. A value whose meaning is
+ *   plain but which ical.js would misread (`20240601t100000z`, a fraction of a second: a
+ *   floating time to it) reaches it rewritten as it reads it as meant.
  * - Overrides are grouped by UID before expansion, so an override written before its master
  *   (Google does this) applies, and an override whose master is missing still counts once.
  *   Passing them explicitly also avoids ical.js scanning every sibling event per event,
@@ -30,7 +32,7 @@ import ICAL from 'ical.js';
 import { addDays, type IsoDate } from '../../dates/iso-date';
 import { normaliseEmail } from '../../identity/email';
 import { quoted } from '../../text/control-chars';
-import { splitContentLine, valueProblem } from './property-check';
+import { canonicalValue, type ContentLine, splitContentLine, valueProblem } from './property-check';
 import { FLOATING, ianaZone, ownerDate, resolveZone, UTC_ZONE, type Wall, type Zone } from './time-zones';
 
 export interface Participant {
@@ -327,17 +329,23 @@ function eventText(text: string, block: Block): EventText {
   const name = () => (named ??= eventName(props, block.uid));
   const problems: EventText['problems'] = [];
   let fatal: EventText['fatal'] = null;
-  const kept = props.filter((p) => {
-    if (!CHECKED.has(p.name)) return true;
+  const kept: PropLines[] = [];
+  for (const p of props) {
+    if (!CHECKED.has(p.name)) {
+      kept.push(p);
+      continue;
+    }
     const content = splitContentLine(unfolded(p));
     const problem = content === null ? lineProblem(p) : valueProblem(content);
-    if (problem === null) return true;
+    if (problem === null && content !== null) {
+      kept.push(canonical(p, content));
+      continue;
+    }
     const { fatal: stops, then } = consequence(p.name, name());
-    const reason = `${problem}; ${then}`;
+    const reason = `${problem ?? ''}; ${then}`;
     if (stops) fatal ??= { line: p.line, reason };
     else problems.push({ line: p.line, reason });
-    return false;
-  });
+  }
   return {
     props: kept,
     problems,
@@ -345,6 +353,18 @@ function eventText(text: string, block: Block): EventText {
     name,
     ruleLine: kept.find((p) => p.name === 'RRULE')?.line ?? null,
   };
+}
+
+/**
+ * A property whose value passed the check, with that value as ical.js is to read it
+ * (canonicalValue: `20240601t100000z` → `20240601T100000Z`), on one line; unchanged when
+ * it is already so, as nearly every value is.
+ */
+function canonical(p: PropLines, content: ContentLine): PropLines {
+  const value = canonicalValue(content);
+  if (value === content.value) return p;
+  const line = unfolded(p);
+  return { ...p, raws: [line.slice(0, line.length - content.value.length) + value] };
 }
 
 /** Properties whose values are checked before ical.js reads them. */
@@ -465,6 +485,16 @@ interface Parsed {
   /** Which event messages are about ("the event "Team sync""). */
   name: () => string;
   ruleLine: number | null;
+}
+
+/**
+ * Where an occurrence starts. ical.js's iterator gives an RDATE period (`RDATE:
+ * 20240603T100000Z/PT1H`) as the period itself, though it is typed as a time. Dated as a
+ * time it has no fields: its meeting was lost, and its zone was taken for broken, so every
+ * other event in that zone (UTC too) was then dated as written.
+ */
+function occurrenceStart(step: ICAL.Time | ICAL.Period): ICAL.Time {
+  return step instanceof ICAL.Period ? step.start : step;
 }
 
 /** Why ical.js could not follow a rule, in words, from what it threw. */
@@ -641,7 +671,8 @@ export async function readCalendar(text: string, file: string, options: ReadCale
       // THISANDFUTURE ranges. Otherwise an override is found by its RECURRENCE-ID, as ical.js does.
       const ranges = event.rangeExceptions.length > 0;
       const it = event.iterator();
-      for (let next = it.next(); next; next = it.next()) {
+      for (let step = it.next(); step; step = it.next()) {
+        const next = occurrenceStart(step);
         if (next.year * 10_000 + next.month * 100 + next.day > limitNumber) break;
         if (ranges) {
           const details = event.getOccurrenceDetails(next);
@@ -709,17 +740,18 @@ function readTimeZone(text: string, block: Block, problems: CalendarRead['proble
   const tzid = tzidLine ? (splitContentLine(unfolded(tzidLine))?.value.trim() ?? '') : '';
   const then = `the time zone "${quoted(tzid)}" defined here is not used (times in it are read as written unless it is a zone name we know)`;
   let usable = true;
-  for (const p of props) {
-    if (p.depth !== 2 || !TIME_ZONE_CHECKED.has(p.name)) continue;
+  const checked = props.map((p) => {
+    if (p.depth !== 2 || !TIME_ZONE_CHECKED.has(p.name)) return p;
     const content = splitContentLine(unfolded(p));
     const problem = content === null ? lineProblem(p) : valueProblem(content);
-    if (problem === null) continue;
-    problems.push({ line: p.line, reason: `${problem}; ${then}` });
+    if (problem === null && content !== null) return canonical(p, content);
+    problems.push({ line: p.line, reason: `${problem ?? ''}; ${then}` });
     usable = false;
-  }
+    return p;
+  });
   if (!usable) return null;
   try {
-    const { comp } = parseLines(props, (p, problem) => {
+    const { comp } = parseLines(checked, (p, problem) => {
       problems.push({ line: p.line, reason: `${problem}; ${then}` });
       usable = false;
     });
