@@ -14,7 +14,7 @@
 import type { IsoDate } from '../dates/iso-date';
 import { fullName, memoNameKey, nameKey } from '../identity/person-name';
 import type { LinkedInExport } from '../linkedin/read-export';
-import type { SourceRef } from '../linkedin/records';
+import type { ConnectionRecord, SourceRef } from '../linkedin/records';
 import { invitationCounterpart } from '../linkedin/invitations';
 import type { OwnedValues } from '../notes/compose-note';
 import type { NameParts } from '../notes/file-name';
@@ -275,38 +275,39 @@ export class IncomingSet {
 }
 
 export function addConnections(set: IncomingSet, exp: LinkedInExport): void {
-  for (const file of exp.connections) {
-    for (const c of file.records) {
-      set.add({
-        identity: {
-          profileUrl: c.profileUrl,
-          name: c.name,
-          connectedOn: c.connectedOn,
-          company: c.company,
-          ...(c.email ? { emails: [c.email] } : {}),
-        },
-        parts: {
-          first: c.firstName,
-          last: c.lastName,
-          name: c.name || fullName(c.firstName, c.lastName),
-          company: c.company,
-        },
-        owned: {
-          [FIELD.name]: c.name,
-          [FIELD.linkedin]: c.profileUrl,
-          [FIELD.company]: c.company,
-          [FIELD.position]: c.position,
-          [FIELD.email]: c.email,
-          [FIELD.connectedOn]: c.connectedOn,
-          [FIELD.status]: 'connected',
-        },
-        interactions: [],
-        source: c.source,
-        createIfMissing: true,
-        isConnection: true,
-      });
-    }
-  }
+  for (const file of exp.connections) for (const c of file.records) set.add(connectionPerson(c));
+}
+
+/** A row of Connections.csv as the person it describes. */
+export function connectionPerson(c: ConnectionRecord): IncomingPerson {
+  return {
+    identity: {
+      profileUrl: c.profileUrl,
+      name: c.name,
+      connectedOn: c.connectedOn,
+      company: c.company,
+      ...(c.email ? { emails: [c.email] } : {}),
+    },
+    parts: {
+      first: c.firstName,
+      last: c.lastName,
+      name: c.name || fullName(c.firstName, c.lastName),
+      company: c.company,
+    },
+    owned: {
+      [FIELD.name]: c.name,
+      [FIELD.linkedin]: c.profileUrl,
+      [FIELD.company]: c.company,
+      [FIELD.position]: c.position,
+      [FIELD.email]: c.email,
+      [FIELD.connectedOn]: c.connectedOn,
+      [FIELD.status]: 'connected',
+    },
+    interactions: [],
+    source: c.source,
+    createIfMissing: true,
+    isConnection: true,
+  };
 }
 
 /**

@@ -20,16 +20,16 @@
  * that order, and a file-name clash between two different names can give the `(2)` to the
  * other. An import stopped part-way lists no one as missing from the export.
  */
-import { contradiction } from '../identity/contradiction';
 import { emailKeys, normaliseEmail } from '../identity/email';
 import { nameKey } from '../identity/person-name';
 import type { LinkedInExport } from '../linkedin/read-export';
 import type { CompactConnections, ConnectionsFile, SourceRef } from '../linkedin/records';
+import { connectionPerson, IncomingSet } from './incoming';
 import { missingFromExport } from './missing-from-export';
 import type { NoteMatcher, PersonIdentity } from './note-matcher';
 import { emptyPlan, planImport, sharedPlanState } from './plan';
 import type { CreateOp, ImportPlan, ImportSettings, SourceSummary } from './plan-types';
-import { linkedInSource, NewestDay, olderExport } from './sources/linkedin';
+import { amongConnections, linkedInSource, NewestDay, olderExport } from './sources/linkedin';
 import { olderExportWarning } from './export-age';
 import type { ImportSource } from './source';
 import type { ExistingNote, VaultSnapshot } from './vault-snapshot';
@@ -119,19 +119,13 @@ function place(rows: CompactConnections, exp: LinkedInExport, partSize: number):
   return { parts, newest: newest.day, onNewestDay: newest.who, newestRow: newest.firstIndex };
 }
 
-/** What a row or a note says of who they are, to tell namesakes apart (identity/contradiction.ts). */
-interface Facts {
-  profileUrl: string | null;
-  emails: string[];
-}
-
 /**
  * Which of these people are among the file's connections, for `olderExport`, as the plan at
- * once tells (`IncomingSet.findSame` over the connections): a row with their URL, else with
- * one of their e-mails, else with their name and nothing contradicting it (a note without a
- * LinkedIn URL, made by hand or from an older export, is found by its name). Asked about a
- * few notes (those connected after the file's newest connection), the rows are read once,
- * holding no more than what those notes could match.
+ * once tells (`amongConnections`: a row with their URL, else one of their e-mails, else their
+ * name with nothing contradicting it, so a note without a LinkedIn URL is found by its name).
+ * Asked about a few notes (those connected after the file's newest connection), the rows are
+ * read once and only those that could be one of them (the same URL, e-mail or name) are made
+ * people: the answer is the same as over every row, holding no more than those.
  */
 function inFile(rows: CompactConnections): (who: readonly PersonIdentity[]) => boolean[] {
   return (who) => {
@@ -144,35 +138,17 @@ function inFile(rows: CompactConnections): (who: readonly PersonIdentity[]) => b
       const key = nameKey(w.name);
       if (key !== '') names.add(key);
     }
-    const foundUrls = new Set<string>();
-    const foundEmails = new Set<string>();
-    // The rows with a wanted name: one entry per profile URL (the plan at once keeps one
-    // person per URL), rows without one each on their own.
-    const named = new Map<string, Map<string, Facts>>();
+    const candidates = new IncomingSet();
     for (let i = 0; i < rows.length; i++) {
       const row = rows.record(i);
-      if (row.profileUrl !== null && urls.has(row.profileUrl)) foundUrls.add(row.profileUrl);
       const email = row.email === null ? '' : normaliseEmail(row.email);
-      if (email !== '' && emails.has(email)) foundEmails.add(email);
-      const key = nameKey(row.name);
-      if (!names.has(key)) continue;
-      let same = named.get(key);
-      if (same === undefined) named.set(key, (same = new Map<string, Facts>()));
-      const id = row.profileUrl ?? `row:${i}`;
-      const facts = same.get(id) ?? { profileUrl: row.profileUrl, emails: [] };
-      if (email !== '' && !facts.emails.includes(email)) facts.emails.push(email);
-      same.set(id, facts);
+      const could =
+        (row.profileUrl !== null && urls.has(row.profileUrl)) ||
+        (email !== '' && emails.has(email)) ||
+        names.has(nameKey(row.name));
+      if (could) candidates.add(connectionPerson(row));
     }
-    return who.map((w) => {
-      if (w.profileUrl && foundUrls.has(w.profileUrl)) return true;
-      const mine: Facts = { profileUrl: w.profileUrl, emails: emailKeys(w.emails) };
-      if (mine.emails.some((e) => foundEmails.has(e))) return true;
-      // Namesakes with another URL are others; several namesakes: one of them is a connection.
-      const same = [...(named.get(nameKey(w.name))?.values() ?? [])].filter((r) => !w.profileUrl || !r.profileUrl);
-      if (same.length > 1) return true;
-      const only = same[0];
-      return only !== undefined && contradiction({ ...only, birthday: null }, { ...mine, birthday: null }) === null;
-    });
+    return amongConnections(candidates)(who);
   };
 }
 

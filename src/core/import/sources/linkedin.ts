@@ -109,8 +109,8 @@ export function olderExport(
   return isOlderThanVault(age, vaultNewest, missing.length, vaultDate) ? { age, vaultNewest, vaultDate } : null;
 }
 
-/** Which of these people are among the export's connections (for {@link olderExport}). */
-function amongConnections(people: IncomingSet): (who: readonly PersonIdentity[]) => boolean[] {
+/** Which of these people are among the export's connections (for {@link olderExport}), as the plan finds a person. */
+export function amongConnections(people: IncomingSet): (who: readonly PersonIdentity[]) => boolean[] {
   return (who) =>
     who.map((w) => {
       const found = people.findSame(w);
