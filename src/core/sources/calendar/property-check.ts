@@ -259,18 +259,20 @@ function ruleProblem(value: string): string | null {
 }
 
 /**
+ * The properties whose value is a date or a list of them (RDATE, which may also hold periods,
+ * is checked on its own): checked by dateProblem and rewritten by canonicalValue alike, so a
+ * property added here is both.
+ */
+const DATE_LISTS = new Set(['DTSTART', 'DTEND', 'DUE', 'RECURRENCE-ID', 'EXDATE']);
+
+/**
  * What is wrong with the value of a property we read, in words (property, value, the form
  * expected), or null when it is fine or not one we check.
  */
 export function valueProblem(line: ContentLine): string | null {
   const { name, value } = line;
+  if (DATE_LISTS.has(name)) return dateProblem(name, value, line);
   switch (name) {
-    case 'DTSTART':
-    case 'DTEND':
-    case 'DUE':
-    case 'RECURRENCE-ID':
-    case 'EXDATE':
-      return dateProblem(name, value, line);
     case 'RDATE':
       return rdateProblem(value);
     case 'DURATION':
@@ -296,23 +298,15 @@ export function valueProblem(line: ContentLine): string | null {
  */
 export function canonicalValue(line: ContentLine): string {
   const { name, value } = line;
-  switch (name) {
-    case 'DTSTART':
-    case 'DTEND':
-    case 'DUE':
-    case 'RECURRENCE-ID':
-    case 'EXDATE':
-    case 'RDATE':
-      return value
-        .split(',')
-        .map((item) => item.split('/').map(canonicalDate).join('/'))
-        .join(',');
-    case 'RRULE':
-      return value
-        .split(';')
-        .map((part) => (/^until=/i.test(part) ? part.slice(0, 6) + canonicalDate(part.slice(6)) : part))
-        .join(';');
-    default:
-      return value;
-  }
+  if (DATE_LISTS.has(name) || name === 'RDATE')
+    return value
+      .split(',')
+      .map((item) => item.split('/').map(canonicalDate).join('/'))
+      .join(',');
+  if (name === 'RRULE')
+    return value
+      .split(';')
+      .map((part) => (/^until=/i.test(part) ? part.slice(0, 6) + canonicalDate(part.slice(6)) : part))
+      .join(';');
+  return value;
 }
