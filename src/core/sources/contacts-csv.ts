@@ -127,6 +127,23 @@ function rowToContact(
   out.contacts.push(c);
 }
 
+/**
+ * A row of another width than the header is damage, never a contact. Google (both header
+ * generations) and Outlook write every row with all of the header's cells, the empty ones
+ * included (`…,,,`), so a shorter row is a piece of a value cut in two (a stray quote closing
+ * a note early leaves its tail as rows of its own) and a longer one has a value spilled over
+ * into the columns after it: either way the values are not in the columns they are read from.
+ * A short row with its trailing empty cells dropped (as some Excel re-saves write) cannot be
+ * told from a broken note's tail, whose first line lands in the name column: it is named too,
+ * never imported as someone it is not. Stray-quote recovery counts rows by the same width.
+ * Blank lines never get here: the reader drops them.
+ */
+function widthProblem(cells: readonly string[], width: number): string | null {
+  if (cells.length === width) return null;
+  const values = cells.length === 1 ? '1 value' : `${cells.length} values`;
+  return `${values} where the header has ${width}; left out`;
+}
+
 const EXPECTED =
   'a Google Contacts or Outlook CSV header (First Name,…,E-mail 1 - Value or Name,Given Name,…,Family Name or First Name,…,E-mail Address,…)';
 
@@ -145,6 +162,10 @@ export function readContactsCsv(text: string, file: string, invalidBytes = false
   const kind = contactsCsvKind(table.header) as ContactsCsvKind;
   const out: AddressBookFile = { file, format: kind, contacts: [], skipped: [], warnings: [], ignored: {} };
   for (const bad of table.badRows) out.skipped.push({ file, line: bad.line, reason: bad.message });
-  for (const row of table.rows) rowToContact(table, row.cells, row.line, kind, out);
+  for (const row of table.rows) {
+    const problem = widthProblem(row.cells, table.header.length);
+    if (problem === null) rowToContact(table, row.cells, row.line, kind, out);
+    else out.skipped.push({ file, line: row.line, reason: problem });
+  }
   return out;
 }
