@@ -17,7 +17,7 @@ import { occurrencesOf, readCalendar } from '../../../src/core/sources/calendar/
 import { ics, meeting } from '../../support/calendar-builders';
 
 const JANE: [string, string] = ['Jane Doe', 'jane@example.com'];
-// With a rule: of an event with RDATEs and no RRULE, ical.js gives only the RDATEs.
+// A rule, so the RDATE cases below count among its instances (RDATEs alone: calendar-recurrence-set.test.ts).
 const WEEKLY = 'RRULE:FREQ=WEEKLY;COUNT=2';
 const read = (text: string, timeZone = 'UTC') => readCalendar(text, 'work.ics', { today: '2024-06-30', timeZone });
 /** One event starting with these lines, then a good one on 20 June. */

@@ -177,10 +177,18 @@ const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
 export function ownerDate(wall: Wall, zone: Zone, owner: Zone): string {
   if (zone === FLOATING || zone === owner || zone.id === owner.id)
     return `${wall.year}-${pad2(wall.month)}-${pad2(wall.day)}`;
+  const utc = instantOf(wall, zone);
+  const ownerOffset = owner.offsetAt(utc) ?? 0;
+  return isoOf(utc + ownerOffset * 60_000);
+}
+
+/**
+ * The UTC instant (ms) of a wall-clock time in `zone`; a floating time is taken as if it
+ * were UTC, so two floating times still compare by their wall clocks.
+ */
+export function instantOf(wall: Wall, zone: Zone): number {
   const local = wallMs(wall);
   // Wall time → UTC: guess with the offset at the wall time, then correct once (DST edges).
   const first = zone.offsetAt(local - (zone.offsetAt(local) ?? 0) * 60_000) ?? 0;
-  const utc = local - first * 60_000;
-  const ownerOffset = owner.offsetAt(utc) ?? 0;
-  return isoOf(utc + ownerOffset * 60_000);
+  return local - first * 60_000;
 }
