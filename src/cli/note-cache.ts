@@ -33,7 +33,7 @@ import path from 'node:path';
 import { sameStatKey, STAT_FIELDS } from './read-ahead-files';
 
 /** Bump when the facts change shape or meaning: an older cache is then ignored. */
-const FORMAT = 3;
+const FORMAT = 4;
 /** How long a note must have been left alone before the run for the cache to keep it (see above). */
 export const SETTLE_MS = 3000;
 const MAGIC = 'network-crm note cache';
@@ -113,16 +113,20 @@ export interface FactsCodec<T> {
   decode(stored: unknown, keys: KeyLists, path: string): T;
 }
 
-/** A table of property-name lists, append-only so that stored numbers keep their meaning. */
+/**
+ * A table of lists of text (property names, tags), append-only so that stored numbers keep
+ * their meaning. A list read back is the table's own array, shared by every note that has it.
+ */
 export class KeyLists {
   private readonly byText = new Map<string, number>();
   private last: { names: readonly string[]; at: number } | null = null;
-  constructor(readonly lists: string[][] = []) {
-    lists.forEach((l, i) => this.byText.set(JSON.stringify(l), i));
+  constructor(readonly lists: (readonly string[])[] = []) {
+    // Frozen: a list is shared by every note that has it, so no one may change it for all.
+    lists.forEach((l, i) => this.byText.set(JSON.stringify(Object.freeze(l)), i));
   }
 
   /** The number of this list of names, added when new. */
-  of(names: string[]): number {
+  of(names: readonly string[]): number {
     // Most notes have the keys of the note before: compare with those first.
     const last = this.last;
     if (last !== null && last.names.length === names.length && last.names.every((n, i) => n === names[i]))
@@ -131,7 +135,7 @@ export class KeyLists {
     let at = this.byText.get(text);
     if (at === undefined) {
       at = this.lists.length;
-      this.lists.push(names);
+      this.lists.push(Object.freeze(names));
       this.byText.set(text, at);
     }
     this.last = { names, at };

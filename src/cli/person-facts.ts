@@ -38,7 +38,10 @@ type Filled =
 /**
  * The stored fields, by their number in a line (the order of the record's fields), each with
  * what it holds: `s` text, `d` text or null, `n` a number or null, `b` a boolean, `a` a list
- * of text.
+ * of text, `l` a list of text by its number in the cache's table of lists (KeyLists).
+ *
+ * Tags are `l`: a vault has a handful of tag lists, and each record holding its own copy made
+ * 30,000 arrays that every young-generation GC copied (`stale --json` ran ~20 ms faster shared).
  */
 const STORED = [
   ['name', 's'],
@@ -61,12 +64,12 @@ const STORED = [
   ['cadence', 'n'],
   ['prune', 'b'],
   ['kept', 'b'],
-  ['tags', 'a'],
+  ['tags', 'l'],
   ['jobChangedOn', 'd'],
   ['jobChangeSeen', 'd'],
   ['birthday', 'd'],
   ['problems', 'a'],
-] as const satisfies ReadonlyArray<readonly [keyof PersonRecord, 's' | 'd' | 'n' | 'b' | 'a']>;
+] as const satisfies ReadonlyArray<readonly [keyof PersonRecord, 's' | 'd' | 'n' | 'b' | 'a' | 'l']>;
 
 type Stored = (typeof STORED)[number][0];
 /** What a stored field holds (see STORED). */
@@ -79,7 +82,7 @@ void EVERY_FIELD;
 function isDefault(kind: Kind, value: unknown): boolean {
   if (kind === 's') return value === '';
   if (kind === 'b') return value === false;
-  if (kind === 'a') return (value as unknown[]).length === 0;
+  if (kind === 'a' || kind === 'l') return (value as unknown[]).length === 0;
   return value === null;
 }
 
@@ -96,6 +99,8 @@ function holds(kind: Kind, value: unknown): boolean {
       return typeof value === 'boolean';
     case 'a':
       return strings(value);
+    case 'l':
+      return Number.isInteger(value);
   }
 }
 
@@ -103,11 +108,12 @@ function holds(kind: Kind, value: unknown): boolean {
  * A record as the line stores it: `[field number, value, …]` for the fields that differ from
  * a note that says nothing (a third of them, in an imported note).
  */
-function encodeRecord(record: PersonRecord): unknown[] {
+function encodeRecord(record: PersonRecord, lists: KeyLists): unknown[] {
   const out: unknown[] = [];
   for (let f = 0; f < STORED.length; f++) {
     const [key, kind] = STORED[f] as (typeof STORED)[number];
-    if (!isDefault(kind, record[key])) out.push(f, record[key]);
+    const value = record[key];
+    if (!isDefault(kind, value)) out.push(f, kind === 'l' ? lists.of(value as readonly string[]) : value);
   }
   return out;
 }
@@ -117,7 +123,7 @@ function encodeRecord(record: PersonRecord): unknown[] {
  * the cache and from notes read this run then share one shape, which keeps the code that
  * reads them fast. Throws for a line of the wrong shape.
  */
-function decodeRecord(path: string, pairs: unknown[], index: NoteIndex): PersonRecord {
+function decodeRecord(path: string, pairs: unknown[], index: NoteIndex, lists: KeyLists): PersonRecord {
   if (pairs.length % 2 !== 0) throw new Error('not a facts line');
   const logDates = index.logDates;
   // What a note that says nothing gives (see isDefault).
@@ -143,7 +149,7 @@ function decodeRecord(path: string, pairs: unknown[], index: NoteIndex): PersonR
     cadence: null,
     prune: false,
     kept: false,
-    tags: [],
+    tags: EMPTY_LIST,
     jobChangedOn: null,
     jobChangeSeen: null,
     birthday: null,
@@ -155,14 +161,15 @@ function decodeRecord(path: string, pairs: unknown[], index: NoteIndex): PersonR
     dailyDates: EMPTY_LIST,
     followUps: EMPTY_LIST,
     doneDates: EMPTY_LIST,
-    problems: [],
+    problems: EMPTY_LIST,
   };
   for (let k = 0; k < pairs.length; k += 2) {
     const f = pairs[k];
     const field = typeof f === 'number' ? STORED[f] : undefined;
     const value = pairs[k + 1];
     if (field === undefined || !holds(field[1], value)) throw new Error('not a facts line');
-    (r as unknown as Record<string, unknown>)[field[0]] = value;
+    // A list by number is the table's own array, shared by every record that has it.
+    (r as unknown as Record<string, unknown>)[field[0]] = field[1] === 'l' ? lists.at(value as number) : value;
   }
   return r;
 }
@@ -186,17 +193,17 @@ function isEmptyIndex(index: NoteIndex): boolean {
  * encodeIndex); the record is `0` for a note that is not a person note.
  */
 const PEOPLE_CODEC: FactsCodec<PersonFacts> = {
-  encode({ record, index }, _keys: KeyLists): unknown {
-    const p = record === null ? 0 : encodeRecord(record);
+  encode({ record, index }, keys: KeyLists): unknown {
+    const p = record === null ? 0 : encodeRecord(record, keys);
     return isEmptyIndex(index) ? [p] : [p, ...encodeIndex(index)];
   },
-  decode(stored, _keys, path): PersonFacts {
+  decode(stored, keys, path): PersonFacts {
     if (!Array.isArray(stored) || (stored.length !== 1 && stored.length !== 6)) throw new Error('not a facts line');
     const index = stored.length === 1 ? NO_INDEX : decodeIndex(stored);
     const p = stored[0] as unknown;
     if (p === 0) return { record: null, index };
     if (!Array.isArray(p)) throw new Error('not a facts line');
-    return { record: decodeRecord(path, p, index), index };
+    return { record: decodeRecord(path, p, index, keys), index };
   },
 };
 
@@ -214,7 +221,7 @@ export function peopleView(levelNames: readonly string[]): NoteView<PersonFacts>
       r.logDates = index.logDates;
       r.meetingDates = index.meetingDates;
       r.logLatest = r.logDates[r.logDates.length - 1] ?? null;
-      if (person.yamlError) r.problems.push(`${FRONTMATTER_PROBLEM}${person.yamlError}`);
+      if (person.yamlError) r.problems = [...r.problems, `${FRONTMATTER_PROBLEM}${person.yamlError}`];
       return { record: r, index };
     },
   };

@@ -62,15 +62,23 @@ describe('the read commands’ cached person records', () => {
     );
   });
 
-  it('are fresh objects each time: a command that changes one does not change the next', () => {
-    const made = view.of('People/Ann.md', { person: { frontmatter: { tags: ['person'] } }, index: noIndex });
+  it('are fresh objects each time, and the lists they share cannot be changed', () => {
+    const made = view.of('People/Ann.md', {
+      person: { frontmatter: { name: 'Ann', tags: ['person'] } },
+      index: noIndex,
+    });
     const keys = new KeyLists();
     const line = JSON.stringify(view.codec.encode(made, keys));
     const first = view.codec.decode(JSON.parse(line), keys, 'People/Ann.md').record;
-    first?.problems.push('changed');
-    first?.tags.push('changed');
+    if (first === null) throw new Error('no record');
+    first.name = 'changed';
+    // Tags and empty problem lists are shared by every record that has them (the cache's table
+    // of lists): frozen, so a command that tried to change one would fail rather than change them all.
+    expect(() => (first.tags as string[]).push('changed')).toThrow(TypeError);
+    expect(() => (first.problems as string[]).push('changed')).toThrow(TypeError);
     const second = view.codec.decode(JSON.parse(line), keys, 'People/Ann.md').record;
-    expect([second?.problems, second?.tags]).toEqual([[], ['person']]);
+    expect([second?.name, second?.problems, second?.tags]).toEqual(['Ann', [], ['person']]);
+    expect(second?.tags).toBe(first.tags);
   });
 
   it('store only what a note says: an imported note’s line is a fraction of its record', () => {
@@ -81,7 +89,8 @@ describe('the read commands’ cached person records', () => {
       index: noIndex,
     });
     const line = JSON.stringify(view.codec.encode(made, new KeyLists()));
-    expect(line).toBe('[[0,"Ann Lee",2,"Acme",5,3,7,"2024-03-01",20,["person"]]]');
+    // Tags by their number in the cache's table of lists (stored once in the file's header).
+    expect(line).toBe('[[0,"Ann Lee",2,"Acme",5,3,7,"2024-03-01",20,0]]');
   });
 
   it('refuse a line of the wrong shape, so the note is read instead', () => {
@@ -90,7 +99,8 @@ describe('the read commands’ cached person records', () => {
       [[0], [], [], [], null, 0], // a field without its value
       [[99, 'x'], [], [], [], null, 0], // no such field
       [[5, 'three'], [], [], [], null, 0], // trust is a number
-      [[20, [1]], [], [], [], null, 0], // tags are text
+      [[20, ['x']], [], [], [], null, 0], // tags are a list's number
+      [[20, 7], [], [], [], null, 0], // a list the table does not have
       [[18, 'yes'], [], [], [], null, 0], // prune is a boolean
       [{}, [], [], [], null, 0],
       [[], 5, [], [], null, 0],

@@ -41,7 +41,7 @@ export interface PersonRecord {
   prune: boolean;
   /** `prune: false`: the user decided to keep them; no longer a prune candidate. */
   kept: boolean;
-  tags: string[];
+  tags: readonly string[];
   jobChangedOn: IsoDate | null;
   jobChangeSeen: IsoDate | null;
   /** `YYYY-MM-DD`, or `--MM-DD` when the year is not known (any source). */
@@ -63,7 +63,7 @@ export interface PersonRecord {
   /** Dates of completed tasks that link the person (contact on that day), oldest first; by the index. */
   doneDates: readonly IsoDate[];
   /** Values that could not be used, for the user to fix ("last-contact "soon" is not a date"). */
-  problems: string[];
+  problems: readonly string[];
 }
 
 function isExplicitNo(value: unknown): boolean {
@@ -143,6 +143,7 @@ export function personFromFrontmatter(
     dailyDates: EMPTY_LIST,
     followUps: EMPTY_LIST,
     doneDates: EMPTY_LIST,
-    problems,
+    // Most records have none: one shared empty list rather than 30,000 for the GC to copy.
+    problems: problems.length === 0 ? EMPTY_LIST : problems,
   };
 }
