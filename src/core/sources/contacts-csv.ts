@@ -16,6 +16,7 @@ import { cell, indexColumns } from '../csv/columns';
 import { readCsvTable, type CsvTable } from '../csv/read-table';
 import { fullName } from '../identity/person-name';
 import { normaliseProfileUrl } from '../identity/profile-url';
+import { plural } from '../text/format';
 import { parseBirthday } from './birthday';
 import {
   addUnique,
@@ -140,8 +141,7 @@ function rowToContact(
  */
 function widthProblem(cells: readonly string[], width: number): string | null {
   if (cells.length === width) return null;
-  const values = cells.length === 1 ? '1 value' : `${cells.length} values`;
-  return `${values} where the header has ${width}; left out`;
+  return `${plural(cells.length, 'value')} where the header has ${width}; left out`;
 }
 
 const EXPECTED =
