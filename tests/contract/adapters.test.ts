@@ -40,12 +40,19 @@ interface Outcome extends Lists {
   state: unknown;
 }
 
-/** The plan as data (its functions and class instances are not part of the contract). */
-/** The plan as data, each new note with the text it would be written with (composed on demand). */
+/**
+ * The plan as data, each new note with the text it would be written with (composed on demand;
+ * what it is composed from is the plan's own business, not part of the contract).
+ */
 function planData(plan: ImportPlan): unknown {
-  return JSON.parse(
-    JSON.stringify({ ...plan, creates: plan.creates.map((c) => ({ ...c, text: c.text() })) }),
-  ) as unknown;
+  const creates = plan.creates.map(({ path, name, profileUrl, source }, i) => ({
+    path,
+    name,
+    profileUrl,
+    source,
+    text: plan.creates[i]?.text(),
+  }));
+  return JSON.parse(JSON.stringify({ ...plan, creates })) as unknown;
 }
 
 async function throughPlugin(fixture: VaultFixture): Promise<Outcome> {
