@@ -21,6 +21,7 @@ import type { NameParts } from '../notes/file-name';
 import { FIELD } from '../notes/schema';
 import { contradiction } from '../identity/contradiction';
 import { emailKeys, normaliseEmail } from '../identity/email';
+import { KeyIndex } from './key-index';
 import type { PersonIdentity } from './note-matcher';
 import { coerceText, isEmptyValue } from '../people/coerce';
 
@@ -122,7 +123,7 @@ export class IncomingSet {
   private readonly list: IncomingPerson[] = [];
   private readonly byUrl = new Map<string, IncomingPerson>();
   private readonly byEmail = new Map<string, IncomingPerson>();
-  private readonly byName = new Map<string, IncomingPerson[]>();
+  private readonly byName = new KeyIndex<string, IncomingPerson>();
 
   constructor(private readonly profiles: ProfilesByName = new Map()) {}
 
@@ -136,10 +137,7 @@ export class IncomingSet {
     if (person.identity.profileUrl) this.byUrl.set(person.identity.profileUrl, person);
     for (const e of emailKeys(person.identity.emails)) this.byEmail.set(e, person);
     const key = nameKey(person.identity.name);
-    if (key === '') return;
-    const same = this.byName.get(key);
-    if (!same) this.byName.set(key, [person]);
-    else if (!same.includes(person)) same.push(person);
+    if (key !== '') this.byName.add(key, person);
   }
 
   /**
@@ -200,9 +198,7 @@ export class IncomingSet {
     // Never a guess: the name must designate one person. Namesakes with another profile URL
     // are certainly others; one contradicted by an e-mail or a birthday is not (the name
     // still fits two people, and which one this is stays for the user to say).
-    const named = (this.byName.get(nameKey(identity.name)) ?? []).filter(
-      (p) => !identity.profileUrl || !p.identity.profileUrl,
-    );
+    const named = this.byName.get(nameKey(identity.name)).filter((p) => !identity.profileUrl || !p.identity.profileUrl);
     if (named.length > 1) return named;
     const only = named[0];
     return only !== undefined && contradiction(facts(only.identity), mine) === null ? only : null;
@@ -212,7 +208,7 @@ export class IncomingSet {
   markSharedNames(): void {
     // By the name index (each person is in the list of their name's key, see `index`) rather
     // than a name key per person again: a 30,000-people re-import made 89,000 keys, now 59,000.
-    for (const same of this.byName.values()) if (same.length > 1) for (const p of same) p.identity.sharesName = true;
+    for (const same of this.byName.shared()) for (const p of same) p.identity.sharesName = true;
   }
 
   /** The URL a person is known by in this export: their own, or one learned from another file. */
@@ -223,9 +219,7 @@ export class IncomingSet {
   /** Others of this export with the same name and no URL of their own (what the name cannot tell apart). */
   namesakes(person: IncomingPerson): IncomingPerson[] {
     if (person.identity.profileUrl !== null) return [];
-    return (this.byName.get(nameKey(person.identity.name)) ?? []).filter(
-      (p) => p !== person && p.identity.profileUrl === null,
-    );
+    return this.byName.get(nameKey(person.identity.name)).filter((p) => p !== person && p.identity.profileUrl === null);
   }
 
   /**
@@ -239,7 +233,7 @@ export class IncomingSet {
     }
     const key = nameKey(name);
     if (key === '') return { kind: 'none' };
-    const all = this.byName.get(key) ?? [];
+    const all = this.byName.get(key);
     // A URL only meets people who have none; a bare name meets everyone with that name.
     const same = profileUrl ? all.filter((p) => IncomingSet.urlOf(p) === null) : all;
     if (same.length === 0) return { kind: 'none' };

@@ -25,6 +25,7 @@ import { normaliseProfileUrl } from '../identity/profile-url';
 import { FIELD } from '../notes/schema';
 import type { SourceRef } from '../linkedin/records';
 import type { ExistingNote } from './vault-snapshot';
+import { KeyIndex } from './key-index';
 
 /** Who a person is, as far as a source knows: the matcher tries the profile URL, then emails, then the name. */
 export interface PersonIdentity {
@@ -108,33 +109,26 @@ function noteBirthday(note: ExistingNote): string | null {
   return typeof v === 'string' ? v.trim() : v instanceof Date ? v.toISOString().slice(0, 10) : null;
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) {
-    if (!list.includes(value)) list.push(value);
-  } else map.set(key, [value]);
-}
-
 export class NoteMatcher {
-  private readonly byUrl = new Map<string, ExistingNote[]>();
-  private readonly byName = new Map<string, ExistingNote[]>();
+  private readonly byUrl = new KeyIndex<string, ExistingNote>();
+  private readonly byName = new KeyIndex<string, ExistingNote>();
   /** Filled on the first lookup by email: most LinkedIn people carry none, and a re-import matches by URL. */
-  private byEmail: Map<string, ExistingNote[]> | null = null;
+  private byEmail: KeyIndex<string, ExistingNote> | null = null;
   private readonly notes: readonly ExistingNote[];
-  private readonly urls = new Map<ExistingNote, string | null>();
   private readonly claimed = new Map<ExistingNote, SourceRef | null>();
   /** Notes promised to a row before it is planned (see {@link reserve}). */
   private readonly reserved = new Map<ExistingNote, SourceRef>();
 
   constructor(notes: readonly ExistingNote[]) {
     this.notes = notes;
+    // A note's URL is not kept beside it: the few lookups that need it again (a match by name
+    // or e-mail) read it again, and a map of 30,000 notes to their URLs cost 2 MB.
     for (const note of notes) {
       const url = noteProfileUrl(note);
-      this.urls.set(note, url);
-      if (url) push(this.byUrl, url, note);
+      if (url) this.byUrl.add(url, note);
       // Only a `name` field identifies a person by name (see the file comment).
       const key = nameKey(noteNameField(note));
-      if (key !== '') push(this.byName, key, note);
+      if (key !== '') this.byName.add(key, note);
     }
   }
 
@@ -150,7 +144,7 @@ export class NoteMatcher {
       const on = noteConnectedOn(note);
       if (on === null || (day !== null && on <= day)) continue;
       out.push({
-        who: { profileUrl: this.urls.get(note) ?? null, emails: noteEmails(note), name: noteNameField(note) },
+        who: { profileUrl: noteProfileUrl(note), emails: noteEmails(note), name: noteNameField(note) },
         on,
       });
     }
@@ -159,7 +153,7 @@ export class NoteMatcher {
 
   /** Notes that claim the profile URL (normally zero or one). */
   notesWithUrl(url: string): readonly ExistingNote[] {
-    return this.byUrl.get(url) ?? [];
+    return this.byUrl.get(url);
   }
 
   /** Finds the note for a person and claims it for them (`source`: their row, for the report). */
@@ -171,19 +165,19 @@ export class NoteMatcher {
   /** Finds the note for a person without claiming it. */
   peek(person: PersonIdentity): MatchResult {
     if (person.profileUrl) {
-      const byUrl = this.byUrl.get(person.profileUrl) ?? [];
+      const byUrl = this.byUrl.get(person.profileUrl);
       if (byUrl.length === 1) return { kind: 'found', note: byUrl[0] as ExistingNote, by: 'profile' };
       if (byUrl.length > 1)
-        return { kind: 'ambiguous', candidates: byUrl, reason: 'several notes have this LinkedIn URL' };
+        return { kind: 'ambiguous', candidates: [...byUrl], reason: 'several notes have this LinkedIn URL' };
     }
     // A note made from a pre-2023 export, an address book or by hand has no URL yet: an email or the name may find it.
     return this.matchByEmail(person) ?? this.matchByName(person);
   }
 
-  private emailIndex(): Map<string, ExistingNote[]> {
+  private emailIndex(): KeyIndex<string, ExistingNote> {
     if (this.byEmail === null) {
-      this.byEmail = new Map();
-      for (const note of this.notes) for (const e of noteEmails(note)) push(this.byEmail, e, note);
+      this.byEmail = new KeyIndex();
+      for (const note of this.notes) for (const e of noteEmails(note)) this.byEmail.add(e, note);
     }
     return this.byEmail;
   }
@@ -194,12 +188,12 @@ export class NoteMatcher {
     if (emails.length === 0) return null;
     const index = this.emailIndex();
     const candidates: ExistingNote[] = [];
-    for (const e of emails) for (const n of index.get(e) ?? []) if (!candidates.includes(n)) candidates.push(n);
+    for (const e of emails) for (const n of index.get(e)) if (!candidates.includes(n)) candidates.push(n);
     if (candidates.length === 0) return null;
     if (candidates.length > 1)
       return { kind: 'ambiguous', candidates, reason: 'several notes have this e-mail address' };
     const note = candidates[0] as ExistingNote;
-    const url = this.urls.get(note) ?? null;
+    const url = noteProfileUrl(note);
     if (person.profileUrl && url && url !== person.profileUrl)
       return {
         kind: 'ambiguous',
@@ -211,15 +205,15 @@ export class NoteMatcher {
   }
 
   private facts(note: ExistingNote): IdentityFacts {
-    return { profileUrl: this.urls.get(note) ?? null, emails: noteEmails(note), birthday: noteBirthday(note) };
+    return { profileUrl: noteProfileUrl(note), emails: noteEmails(note), birthday: noteBirthday(note) };
   }
 
   private matchByName(person: PersonIdentity): MatchResult {
     if (person.name.trim() === '') return { kind: 'none' };
-    const named = this.byName.get(nameKey(person.name)) ?? [];
+    const named = this.byName.get(nameKey(person.name));
     if (named.length === 0) return { kind: 'none' };
     // Another profile URL is certain: those namesakes are other people, and saying so is noise.
-    let candidates = person.profileUrl ? named.filter((note) => this.urls.get(note) === null) : named;
+    let candidates = person.profileUrl ? named.filter((note) => noteProfileUrl(note) === null) : [...named];
     const date = person.connectedOn ?? null;
     let toldApart = false; // by the date or the company, among namesakes of this import
     if (date !== null && (candidates.length > 1 || person.sharesName === true)) {
