@@ -30,6 +30,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { FactsFile } from './facts-file';
 import { sameStatKey, STAT_FIELDS } from './read-ahead-files';
 
 /** Bump when the facts change shape or meaning: an older cache is then ignored. */
@@ -212,12 +213,12 @@ export class NoteCache<T> {
   private loaded: LoadedKeys | null;
   /**
    * The facts file: a line with the generation, a line with the key lists, then one JSON line
-   * per note, parsed only when that note is taken (so each parsed line is garbage as soon as
-   * its facts are made, and a save copies taken lines as they are).
+   * per note, read and parsed only when that note is taken (so each parsed line is garbage as
+   * soon as its facts are made, and a save copies taken lines as they are). Null until
+   * {@link loadFacts}, and when there is no usable file.
    */
-  private text: string | null = null;
-  /** Where each note's line starts in `text` (one more at the end). */
-  private starts = new Int32Array(0);
+  private facts: FactsFile | null = null;
+  private factsLoaded = false;
   private keyLists = new KeyLists();
   /**
    * What the next save writes, in the order the notes were visited: a note taken from the
@@ -284,8 +285,8 @@ export class NoteCache<T> {
     this.count = 0;
     this.keys = new Float64Array(0);
     this.loaded = null;
-    this.text = '';
-    this.starts = new Int32Array(0);
+    this.facts?.close();
+    this.facts = null;
     this.order.length = 0;
     this.taken = 0;
     for (const list of Object.values(this.added)) list.length = 0;
@@ -344,40 +345,27 @@ export class NoteCache<T> {
 
   /** Reads the facts file; a file of another generation than the keys (a run cut short) is no cache. */
   loadFacts(): void {
-    if (this.text !== null) return;
-    this.text = '';
+    if (this.factsLoaded) return;
+    this.factsLoaded = true;
     if (this.count === 0) return;
+    let facts: FactsFile | null = null;
     try {
-      const bytes = fs.readFileSync(`${this.file}.json`);
       const loaded = this.loaded as LoadedKeys;
-      if (bytes.length !== loaded.factsBytes) throw new Error('another length');
-      if (crypto.createHash('sha256').update(bytes).digest('hex') !== loaded.factsHash) throw new Error('damaged');
-      const text = bytes.toString('latin1');
-      const first = text.indexOf('\n');
-      const second = text.indexOf('\n', first + 1);
-      const starts = new Int32Array(this.count + 1);
-      let at = second + 1;
-      for (let i = 0; i < this.count && first > 0 && second > 0; i++) {
-        starts[i] = at;
-        const end = text.indexOf('\n', at);
-        if (end < 0) throw new Error('cut short');
-        at = end + 1;
-      }
-      starts[this.count] = at;
-      if (first > 0 && second > 0 && at === text.length && JSON.parse(text.slice(0, first)) === loaded.generation) {
-        const lists = JSON.parse(text.slice(first + 1, second)) as string[][];
+      facts = FactsFile.open(`${this.file}.json`, loaded.factsBytes, loaded.factsHash, this.count + 2);
+      if (facts !== null && JSON.parse(facts.line(0)) === loaded.generation) {
+        const lists = JSON.parse(facts.line(1)) as string[][];
         // The table only grows (lines refer to it by number): once it is far larger than the
         // notes need, start afresh rather than carry lists no note uses any more.
         if (lists.length <= Math.max(1000, 2 * this.count)) {
           this.keyLists = new KeyLists(lists);
-          this.text = text;
-          this.starts = starts;
+          this.facts = facts;
           return;
         }
       }
     } catch {
       // unreadable: as good as none
     }
+    facts?.close();
     this.dirty = true; // the next save writes a good one
   }
 
@@ -394,7 +382,7 @@ export class NoteCache<T> {
   take(vaultPath: string, hint?: number): T | undefined {
     this.loadFacts();
     const at = this.numberOf(vaultPath, hint);
-    if (at === undefined || this.text === '' || this.text === null) return undefined;
+    if (at === undefined || this.facts === null) return undefined;
     let facts: T;
     try {
       facts = this.codec.decode(JSON.parse(this.line(at)), this.keyLists, vaultPath);
@@ -429,7 +417,7 @@ export class NoteCache<T> {
 
   /** The line of note `at` in the facts file read. */
   private line(at: number): string {
-    return (this.text as string).slice(this.starts[at], (this.starts[at + 1] as number) - 1);
+    return (this.facts as FactsFile).line(at + 2);
   }
 
   /**
@@ -446,15 +434,19 @@ export class NoteCache<T> {
       const lists = asciiOnly(JSON.stringify(this.keyLists.lists));
       const { order, added } = this;
       const paths = this.loaded?.paths ?? [];
-      const lines = [JSON.stringify(generation), lists];
       const keys = new Float64Array(order.length * STAT_FIELDS);
       const names: string[] = [];
       order.forEach((at, i) => {
         const [from, k] = at >= 0 ? [this.keys, at] : [added.keys, -1 - at];
         for (let f = 0; f < STAT_FIELDS; f++) keys[i * STAT_FIELDS + f] = from[k * STAT_FIELDS + f] as number;
-        lines.push(at >= 0 ? this.line(at) : (added.lines[k] as string));
         names.push(at >= 0 ? (paths[at] as string) : (added.paths[k] as string));
       });
+      // Each line read from the file read as it is written, not all of them first.
+      const line = (at: number) => (at >= 0 ? this.line(at) : (added.lines[-1 - at] as string));
+      const lines = (function* () {
+        yield* [JSON.stringify(generation), lists];
+        for (const at of order) yield line(at);
+      })();
       const facts = writeReplacing(`${this.file}.json`, lines);
       if (facts === null) return;
       const header: KeysHeader = {
@@ -486,7 +478,7 @@ export class NoteCache<T> {
  * the user may read and a rename, a MB at a time: one string of a huge vault's facts could
  * pass V8's limits. Returns the bytes written and their SHA-256, or null when it could not.
  */
-function writeReplacing(file: string, parts: ReadonlyArray<string | Buffer>): { bytes: number; hash: string } | null {
+function writeReplacing(file: string, parts: Iterable<string | Buffer>): { bytes: number; hash: string } | null {
   const temp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
   const hash = crypto.createHash('sha256');
   let bytes = 0;
