@@ -189,12 +189,50 @@ function readKeysFile(file: string, vault: string, fingerprint: string) {
   const keysEnd = keysAt + header.count * STAT_FIELDS * 8;
   if (keysEnd > bytes.length) return null;
   const keys = new Float64Array(bytes.buffer.slice(bytes.byteOffset + keysAt, bytes.byteOffset + keysEnd));
-  const paths = header.count === 0 ? [] : bytes.toString('utf8', keysEnd).split('\0');
+  const paths = new PathList(header.count === 0 ? null : bytes.toString('utf8', keysEnd));
   if (paths.length !== header.count) return null;
   return { generation: header.generation, keys, paths, factsBytes: header.factsBytes, factsHash: header.factsHash };
 }
 
 type LoadedKeys = NonNullable<ReturnType<typeof readKeysFile>>;
+
+/**
+ * The paths of the notes the cache holds, as the keys file lists them (each ended by a NUL):
+ * one string and where each path starts in it. A string for each path was a 32-byte view into
+ * that string, 1 MB at 30,000 notes kept through the pass and garbage after it.
+ */
+class PathList {
+  private readonly starts: Int32Array;
+
+  /** `text`: the paths, each followed by a NUL but the last; null for none. */
+  constructor(private readonly text: string | null) {
+    if (text === null) {
+      this.starts = new Int32Array(1);
+      return;
+    }
+    let count = 1;
+    for (let at = text.indexOf('\0'); at >= 0; at = text.indexOf('\0', at + 1)) count++;
+    this.starts = new Int32Array(count + 1);
+    let i = 1;
+    for (let at = text.indexOf('\0'); at >= 0; at = text.indexOf('\0', at + 1)) this.starts[i++] = at + 1;
+    this.starts[count] = text.length + 1;
+  }
+
+  get length(): number {
+    return this.starts.length - 1;
+  }
+
+  at(i: number): string {
+    return (this.text as string).slice(this.starts[i], (this.starts[i + 1] as number) - 1);
+  }
+
+  /** Is path `i` this one? (Without making a string of it.) */
+  is(i: number, path: string): boolean {
+    if (i < 0 || i >= this.length) return false;
+    const from = this.starts[i] as number;
+    return (this.starts[i + 1] as number) - 1 - from === path.length && (this.text as string).startsWith(path, from);
+  }
+}
 
 export class NoteCache<T> {
   /**
@@ -308,10 +346,10 @@ export class NoteCache<T> {
     if (hint >= 0) {
       // Where the note before says, then a note or two either side. The path itself decides:
       // a file lists each path once.
-      if (paths[hint + this.shift] === vaultPath) return hint + this.shift;
+      if (paths.is(hint + this.shift, vaultPath)) return hint + this.shift;
       for (const near of NEAR) {
         const at = hint + this.shift + near;
-        if (paths[at] === vaultPath) {
+        if (paths.is(at, vaultPath)) {
           this.shift = at - hint;
           return at;
         }
@@ -319,7 +357,7 @@ export class NoteCache<T> {
     }
     if (this.byPath === null) {
       this.byPath = new Map();
-      for (let i = 0; i < paths.length; i++) this.byPath.set(paths[i] as string, i);
+      for (let i = 0; i < paths.length; i++) this.byPath.set(paths.at(i), i);
     }
     const at = this.byPath.get(vaultPath);
     if (at !== undefined && hint >= 0) this.shift = at - hint;
@@ -433,13 +471,13 @@ export class NoteCache<T> {
       const generation = crypto.randomBytes(8).toString('hex');
       const lists = asciiOnly(JSON.stringify(this.keyLists.lists));
       const { order, added } = this;
-      const paths = this.loaded?.paths ?? [];
+      const paths = this.loaded?.paths ?? new PathList(null);
       const keys = new Float64Array(order.length * STAT_FIELDS);
       const names: string[] = [];
       order.forEach((at, i) => {
         const [from, k] = at >= 0 ? [this.keys, at] : [added.keys, -1 - at];
         for (let f = 0; f < STAT_FIELDS; f++) keys[i * STAT_FIELDS + f] = from[k * STAT_FIELDS + f] as number;
-        names.push(at >= 0 ? (paths[at] as string) : (added.paths[k] as string));
+        names.push(at >= 0 ? paths.at(at) : (added.paths[k] as string));
       });
       // Each line read from the file read as it is written, not all of them first.
       const line = (at: number) => (at >= 0 ? this.line(at) : (added.lines[-1 - at] as string));
