@@ -272,7 +272,6 @@ export function addConnections(set: IncomingSet, exp: LinkedInExport): void {
   for (const file of exp.connections) for (const c of file.records) set.add(connectionPerson(c));
 }
 
-/** A row of Connections.csv as the person it describes. */
 /**
  * The fields a connection's note is given, in their order: each person's values are a clone of
  * this, filled in. JSON.parse makes an object that holds every value itself; a literal with the
@@ -301,6 +300,7 @@ function connectionOwned(c: ConnectionRecord): OwnedValues {
   return owned;
 }
 
+/** A row of Connections.csv as the person it describes. */
 export function connectionPerson(c: ConnectionRecord): IncomingPerson {
   return {
     identity: {
