@@ -36,13 +36,30 @@ export interface DatedLine {
   key?: string;
 }
 
+/**
+ * The log lines of a person who has none (most connections): one list, frozen, shared by all,
+ * where a list for each was 1 MB of a 30,000-person import's plan.
+ */
+export const NO_INTERACTIONS: readonly DatedLine[] = Object.freeze([]);
+
+/**
+ * Adds log lines to a person's (a list of their own the first time), one by one: a calendar's
+ * busiest attendee can bring more lines than a spread allows.
+ */
+export function addInteractions(person: IncomingPerson, lines: readonly DatedLine[]): void {
+  if (lines.length === 0) return;
+  const own = person.interactions === NO_INTERACTIONS ? [] : (person.interactions as DatedLine[]);
+  for (const line of lines) own.push(line);
+  person.interactions = own;
+}
+
 /** One person as a source describes them (several sources' descriptions merge into one). */
 export interface IncomingPerson {
   identity: PersonIdentity;
   parts: NameParts;
   owned: OwnedValues;
-  /** Log lines to add once, placed by date. */
-  interactions: DatedLine[];
+  /** Log lines to add once, placed by date. Add to it with {@link addInteractions}. */
+  interactions: readonly DatedLine[];
   /**
    * Sections to add after the log once (an address book's notes under `## From address
    * book`): a note that already has a section with the heading keeps it as it is.
@@ -159,8 +176,7 @@ export class IncomingSet {
       if (Array.isArray(mine) && Array.isArray(value)) same.owned[field] = unionList(mine, value) as string[];
       else if (isEmptyValue(mine) && !isEmptyValue(value)) same.owned[field] = value;
     }
-    // One by one: a calendar's busiest attendee can bring more lines than a spread allows.
-    for (const line of person.interactions) same.interactions.push(line);
+    addInteractions(same, person.interactions);
     for (const s of person.sections ?? [])
       if (!(same.sections ?? []).some((t) => t.heading === s.heading)) (same.sections ??= []).push(s);
     same.createIfMissing ||= person.createIfMissing;
@@ -317,7 +333,7 @@ export function connectionPerson(c: ConnectionRecord): IncomingPerson {
       company: c.company,
     },
     owned: connectionOwned(c),
-    interactions: [],
+    interactions: NO_INTERACTIONS,
     source: c.source,
     createIfMissing: true,
     isConnection: true,

@@ -19,7 +19,7 @@ import { FIELD } from '../notes/schema';
 import { coerceText } from '../people/coerce';
 import { nameKey } from '../identity/person-name';
 import { describeCandidate } from './ambiguity';
-import { partsFromName, type IncomingSet } from './incoming';
+import { addInteractions, partsFromName, type IncomingSet } from './incoming';
 import { noteName, type NoteMatcher } from './note-matcher';
 import type { AmbiguousPerson, ImportPlan, PendingInvitation } from './plan-types';
 
@@ -79,7 +79,7 @@ export function addInvitations(
       // Accepted; their connection row finds their note. Only a message is worth keeping.
       if (inv.message.trim() === '') continue;
       out.accepted++;
-      inExport.interactions.push({ date: inv.sentOn, line: acceptedLine(inv) });
+      addInteractions(inExport, [{ date: inv.sentOn, line: acceptedLine(inv) }]);
       continue;
     }
     const note = matcher.peek({ profileUrl: other.profileUrl, name: other.name });
@@ -99,7 +99,7 @@ export function addInvitations(
       if (inv.message.trim() === '') continue;
       out.accepted++;
       const line = { date: inv.sentOn, line: acceptedLine(inv) };
-      if (inExport !== null) inExport.interactions.push(line);
+      if (inExport !== null) addInteractions(inExport, [line]);
       else
         set.add({
           identity: { profileUrl: other.profileUrl, name: other.name },

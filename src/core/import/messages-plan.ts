@@ -21,7 +21,7 @@ import { FIELD } from '../notes/schema';
 import type { ExportOwner } from '../vault-state';
 import { ownMessageTest, type OwnerFinding, type OwnerRule } from './export-owner';
 import { describeCandidate } from './ambiguity';
-import { partsFromName, type IncomingPerson, type IncomingSet } from './incoming';
+import { addInteractions, partsFromName, type IncomingPerson, type IncomingSet } from './incoming';
 import type { NoteMatcher } from './note-matcher';
 import type { AmbiguousPerson } from './plan-types';
 
@@ -249,7 +249,7 @@ export function addMessages(
     out.matched++;
     if (target.kind === 'person') {
       target.person.owned = { ...target.person.owned, ...owned };
-      target.person.interactions.push(...lines);
+      addInteractions(target.person, lines);
       continue;
     }
     set.add({

@@ -458,11 +458,11 @@ function recordUpdate(
   plan: ImportPlan,
   { note, name, changes, jobChange }: Decided,
   history: string | null,
-  interactions: DatedLine[],
+  interactions: readonly DatedLine[],
   sections: Array<{ heading: string; text: string }>,
 ): boolean {
   if (changes.length === 0 && interactions.length === 0 && sections.length === 0 && history === null) {
-    plan.unchanged.push({ path: note.path, name });
+    plan.unchanged.push(note.path);
     return false;
   }
   plan.updates.push({

@@ -66,7 +66,7 @@ function said(plan: ImportPlan) {
   return {
     created: plan.creates.map((c) => c.path).sort(),
     updates: byPath(plan.updates.map((u) => ({ ...u }))),
-    unchanged: byPath(plan.unchanged),
+    unchanged: [...plan.unchanged].sort(),
     ambiguous: [...plan.ambiguous].sort((a, b) => a.source.line - b.source.line || a.name.localeCompare(b.name)),
     unreadable: plan.unreadable,
     missing: plan.missingFromExport,

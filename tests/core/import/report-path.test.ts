@@ -31,7 +31,7 @@ describe('report path and when to write one', () => {
   });
 
   it('an import that changed nothing and failed nothing is up to date', () => {
-    const same = plan({ unchanged: [{ path: 'a', name: 'a' }] });
+    const same = plan({ unchanged: ['a'] });
     expect(isUpToDate(same, null)).toBe(true);
     expect(isUpToDate(same, { created: [], updated: [], failed: [], cancelled: false })).toBe(true);
     expect(isUpToDate(same, { created: [], updated: [], failed: [{ path: 'x', error: 'e' }], cancelled: false })).toBe(
