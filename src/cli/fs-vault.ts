@@ -144,17 +144,18 @@ export class FsVault {
         return;
       }
       for (const entry of entries) {
-        const full = base + entry.name;
+        // The absolute path only where it is kept: a string for each file was garbage.
         if (isIgnoredName(entry.name)) {
-          if (entry.name.endsWith(TMP_SUFFIX)) temps.push(full);
+          if (entry.name.endsWith(TMP_SUFFIX)) temps.push(base + entry.name);
           continue;
         }
         const rel = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
-        if (entry.isDirectory()) walk(full, rel);
+        if (entry.isDirectory()) walk(base + entry.name, rel);
         else if (entry.isFile()) {
           const vaultPath = nfc(rel);
           if (vaultPath !== rel) {
             // Decomposed on disk (see `decomposed`): the name on disk is not the vault path's.
+            const full = base + entry.name;
             out.push({ path: vaultPath, abs: full });
             this.decomposed.set(vaultPath, full);
           } else {
@@ -180,6 +181,19 @@ export class FsVault {
   unlistedFolders(): readonly UnlistedFolder[] {
     this.files();
     return this.unlisted;
+  }
+
+  /**
+   * Where `files` are, for a reader on another thread (read-ahead.ts): their vault paths are
+   * under `root`, but for those found on disk under another name (decomposed), whose absolute
+   * paths are in `outside`, by their place in `files`.
+   */
+  readerPaths(files: readonly VaultFile[]): { root: string; outside: Record<number, string> } {
+    const outside: Record<number, string> = {};
+    files.forEach((f, i) => {
+      if (!(f instanceof WalkedFile)) outside[i] = f.abs;
+    });
+    return { root: this.root.endsWith(path.sep) ? this.root : this.root + path.sep, outside };
   }
 
   markdownFiles(): VaultFile[] {

@@ -339,11 +339,13 @@ export class NoteReads<T = NoteFacts> {
       early?.release();
       throw new UnreadableNotes([], unlisted);
     }
+    const paths = this.files.map((f) => f.path);
     this.stream = new ReadStream(
-      this.files.map((f) => f.abs),
+      paths,
       early ?? options.workerScript,
       options.window,
-      this.cache?.knownKeys(this.files.map((f) => f.path)),
+      this.cache?.knownKeys(paths),
+      vault.readerPaths(this.files),
     );
     // While the worker stats the notes.
     this.cache?.loadFacts();

@@ -96,13 +96,15 @@ export class ReadStream {
 
   /**
    * `worker`: the bundled worker's script, or one already started. `known`: the note cache's
-   * stat keys of the files (see ReadOrder): those still matching are not read.
+   * stat keys of the files (see ReadOrder): those still matching are not read. `under`: the
+   * files are paths under `root` but for those in `outside` (see ReadOrder).
    */
   constructor(
     files: readonly string[],
     worker: string | StartedWorker | null | undefined,
     window = WINDOW,
     known?: Float64Array,
+    under?: { root: string; outside: Record<number, string> },
   ) {
     if (files.length < MIN_FILES) {
       if (worker instanceof StartedWorker) worker.release();
@@ -110,7 +112,13 @@ export class ReadStream {
     }
     const started = worker instanceof StartedWorker ? worker : StartedWorker.start(worker ?? undefined);
     if (started === null) return;
-    const order: ReadOrder = { files: [...files], batch: STREAM_BATCH, window, ...(known ? { known } : {}) };
+    const order: ReadOrder = {
+      files: [...files],
+      batch: STREAM_BATCH,
+      window,
+      ...(known ? { known } : {}),
+      ...(under ? { root: under.root, outside: under.outside } : {}),
+    };
     started.port.postMessage(order);
     this.port = started.port;
     this.progress = started.progress;

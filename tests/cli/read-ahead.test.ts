@@ -85,6 +85,42 @@ describe('reading notes ahead on a worker thread', () => {
     open.close();
   });
 
+  it('reads vault paths under their root, and a file named otherwise on disk where the reader says', () => {
+    const dir = tempDir();
+    fs.mkdirSync(path.join(dir, 'People'));
+    const paths = Array.from({ length: 600 }, (_, i) => `People/n${i}.md`);
+    paths.forEach((p, i) => fs.writeFileSync(path.join(dir, p), `note ${i}`));
+    // A name decomposed on disk (synced from a Mac): its vault path is NFC, the file is not.
+    const onDisk = path.join(dir, 'People', 'Jose\u0301.md');
+    fs.writeFileSync(onDisk, 'José');
+    paths[7] = 'People/José.md';
+    const stream = new ReadStream(paths, WORKER, undefined, undefined, {
+      root: dir + path.sep,
+      outside: { 7: onDisk },
+    });
+    const texts = paths.map((_, i) => stream.text(i));
+    expect(texts[0]).toBe('note 0');
+    expect(texts[7]).toBe('José');
+    expect(texts[599]).toBe('note 599');
+    expect(texts.filter((t) => t === null)).toHaveLength(0);
+  });
+
+  it('a command over a vault big enough to read ahead finds a person whose file name is decomposed on disk', async () => {
+    const vault = tempDir();
+    fs.mkdirSync(path.join(vault, 'People'));
+    for (let i = 0; i < 600; i++)
+      fs.writeFileSync(path.join(vault, 'People', `P${i}.md`), `---\nname: P ${i}\ntrust: 3\n---\n`);
+    fs.writeFileSync(path.join(vault, 'People', 'Jose\u0301.md'), '---\nname: José\ntrust: 5\n---\n');
+    const run = async () =>
+      (await cli('stale', '--vault', vault, '--json', '--section', 'all', '--today', '2026-11-26')).json<{
+        people: Array<{ name: string; trust: number }>;
+      }>();
+    for (const r of [await run(), await run()]) {
+      expect(r.people).toHaveLength(601);
+      expect(r.people.find((p) => p.name === 'José')?.trust).toBe(5);
+    }
+  });
+
   it('does not start a worker for a small vault', () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'a.md'), 'a');
