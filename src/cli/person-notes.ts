@@ -27,6 +27,7 @@ import { dailyNoteMatcher, type DailyNoteMatcher } from '../core/people/daily-no
 import { inPeopleFolder, isBrokenPersonNote, mayCarryTag, type PersonNoteRule } from '../core/people/person-note';
 import { basenameOf, EMPTY_LIST } from '../core/people/person-record';
 import { readNoteFrontmatter, type NoteFrontmatter } from '../core/yaml/frontmatter';
+import { objectShape } from '../core/object-shape';
 import { ownCopy } from '../core/text/own-copy';
 import { UnreadableNotes } from './failures';
 import { fileErrorReason, type FsVault, type VaultFile } from './fs-vault';
@@ -161,28 +162,24 @@ export function decodeIndex(stored: unknown[]): NoteIndex {
 }
 
 /**
- * A frontmatter object with these keys, in this order, their values still to be set. Cloned
- * from one made by JSON.parse for each list of keys, it holds every value in the object
- * itself: an object filled key by key from `{}` holds its fifth key on in a separate array
- * (32 bytes more a note once grown, 3 MB of a 100,000-note re-import, and slower to fill).
+ * A frontmatter object with these keys, in this order, their values still to be set: a clone
+ * of one objectShape per list of keys. Filled key by key from `{}`, a note's frontmatter was 32
+ * bytes more once grown (3 MB of a 100,000-note re-import) and slower to fill.
  */
 const shapeOf = (() => {
   const shapes = new WeakMap<readonly string[], Record<string, unknown>>();
   return (names: readonly string[]): Record<string, unknown> => {
     let shape = shapes.get(names);
-    if (shape === undefined) {
-      shape = JSON.parse(JSON.stringify(Object.fromEntries(names.map((n) => [n, null])))) as Record<string, unknown>;
-      shapes.set(names, shape);
-    }
+    if (shape === undefined) shapes.set(names, (shape = objectShape(names)));
     return { ...shape };
   };
 })();
 
 /**
  * A list of text the note before had too under the same key (the `tags: [person]` of every
- * imported note) as that note's list, frozen and shared: a list for each note was 1.7 MB of a 30,000-note re-import's
- * heap. Any other value as it is. Frozen, a list the import changed in place would throw rather
- * than change every note's.
+ * imported note) as that note's list, frozen and shared: a list for each note was 1.7 MB of a
+ * 30,000-note re-import's heap. Any other value as it is. Frozen, a list the import changed in
+ * place would throw rather than change every note's.
  */
 const sameList = (() => {
   const lastOf = new Map<string, readonly string[]>();

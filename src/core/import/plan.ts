@@ -23,10 +23,9 @@ import { FIELD, INTERACTIONS_HEADING } from '../notes/schema';
 import { hasSection, sectionLines } from '../notes/body-sections';
 import { emailKeys } from '../identity/email';
 import { isEmptyValue } from '../people/coerce';
-import { EMPTY_LIST } from '../people/person-record';
 import { detectJobChange, diffOwned, type FieldChange, type JobChange } from './field-diff';
 import { ambiguousCandidates, describeCandidate } from './ambiguity';
-import { IncomingSet, ownedFor, type DatedLine, type IncomingPerson } from './incoming';
+import { IncomingSet, NO_INTERACTIONS, ownedFor, type DatedLine, type IncomingPerson } from './incoming';
 import { LoggedLines } from './logged-lines';
 import { NoteMatcher, noteName } from './note-matcher';
 import type { CreateOp, ImportPlan, ImportSettings, SourceSummary } from './plan-types';
@@ -323,7 +322,7 @@ function planCreate(
       profileUrl,
       person.source,
       owned,
-      interactions.length > 0 ? interactions : EMPTY_LIST,
+      interactions.length > 0 ? interactions : NO_INTERACTIONS,
       sections,
       from,
       settings.tag,
