@@ -5,7 +5,7 @@
  */
 import { cadenceText } from '../../core/stale/cadence';
 import { followUpText, lastContactText, meetingsText, reasonsText, statusText } from '../../core/stale/describe';
-import { keepInTouchJson, sectionList, SECTIONS, type KeepInTouch, type Section } from '../../core/stale/keep-in-touch';
+import { keepInTouchJson, SECTIONS, type KeepInTouch, type Section } from '../../core/stale/keep-in-touch';
 import { displayWidth, padDisplay } from '../../core/text/display-width';
 import { plural } from '../../core/text/format';
 import { limitFlag, stringFlag, UsageError, type FlagSpec, type ParsedArgs } from '../args';
@@ -14,7 +14,7 @@ import type { CliIo } from '../io';
 import { JsonList, printJson } from '../json-out';
 import { openVault } from '../options';
 import { VaultPeople } from '../vault-people';
-import { keepInTouchOf } from './keep-in-touch';
+import { sectionOfVault } from './keep-in-touch';
 
 /** Names wider than this are cut with `…` so a long one does not push every row. */
 const MAX_NAME_COLUMNS = 32;
@@ -56,7 +56,7 @@ function runStale(args: ParsedArgs, io: CliIo): Promise<number> {
   const limit = limitFlag(args);
   const people = VaultPeople.open(session, io, { frontmatter: true });
   const { today } = session;
-  const list = sectionList(keepInTouchOf(people, today), section);
+  const list = sectionOfVault(people, today, section);
   const shown = limit === undefined ? list : list.slice(0, limit);
   if (args.flags.has('json')) {
     // Row by row: at 100,000 people the list is 25 MB of JSON, and its rows as objects more.

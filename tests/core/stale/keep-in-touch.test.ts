@@ -3,10 +3,18 @@
  * Pinned with `today` fixed: the two thresholds change what the user sees first and how
  * it is coloured, and the review only takes overdue people.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cadenceText } from '../../../src/core/stale/cadence';
 import { followUpText, overdueText, reasonsText, statusText } from '../../../src/core/stale/describe';
-import { keepInTouch, keepInTouchAll, sectionCounts, sectionList } from '../../../src/core/stale/keep-in-touch';
+import {
+  keepInTouch,
+  keepInTouchAll,
+  sectionCounts,
+  sectionList,
+  sectionOf,
+  SECTIONS,
+} from '../../../src/core/stale/keep-in-touch';
 import { staleEntry } from '../../../src/core/stale/stale-list';
 import { everyDays, personWith, staleOptions } from '../../support/people';
 
@@ -86,5 +94,73 @@ describe('sections', () => {
   it('leaves pruned people out of Follow-ups (the prune list is their checklist)', () => {
     const pruned = keepInTouchAll([personWith({ prune: true }, { followUps: [{ since: '2026-01-01' }] })], opts);
     expect(sectionList(pruned, 'follow-ups')).toEqual([]);
+  });
+});
+
+/**
+ * The CLI builds one section straight from the records (sectionOf), making the whole state only
+ * for the people in it; the plugin filters everyone's state (sectionList). The same people, in
+ * the same order, with the same state, whatever the person: due or not, snoozed, pruned, with
+ * tasks, with a rhythm of contact, untriaged.
+ */
+describe('one section from the records', () => {
+  // From two and a half years before TODAY to three months after (a snooze runs into the future).
+  const day = fc
+    .integer({ min: 0, max: 1000 })
+    .map((n) => new Date(Date.parse('2024-06-01') + n * 864e5).toISOString().slice(0, 10));
+  const person = fc
+    .record({
+      name: fc.constantFrom('Ana', 'Bo', 'Cy', 'Dee'),
+      trust: fc.constantFrom(undefined, 1, 2, 3, 4, 5),
+      last: fc.option(day),
+      snooze: fc.option(day),
+      prune: fc.boolean(),
+      status: fc.constantFrom('connected', 'invitation-received'),
+      tags: fc.subarray(['mentor', 'family/close']),
+      cadence: fc.option(fc.constantFrom(0, 30, 200)),
+      // Random days, or a rhythm gone quiet (what makes someone drift).
+      log: fc.oneof(
+        fc.array(day, { maxLength: 8 }),
+        fc
+          .tuple(fc.integer({ min: 4, max: 8 }), fc.integer({ min: 7, max: 30 }), fc.integer({ min: 0, max: 200 }))
+          .map(([n, every, ago]) => everyDays(TODAY, n, every, ago)),
+      ),
+      tasks: fc.array(fc.option(day), { maxLength: 2 }),
+    })
+    .map((r) =>
+      personWith(
+        {
+          name: r.name,
+          ...(r.trust === undefined ? {} : { trust: r.trust }),
+          ...(r.last === null ? {} : { 'last-contact': r.last }),
+          ...(r.snooze === null ? {} : { 'snooze-until': r.snooze }),
+          ...(r.prune ? { prune: true } : {}),
+          ...(r.cadence === null ? {} : { cadence: r.cadence }),
+          'linkedin-status': r.status,
+          tags: r.tags,
+        },
+        {
+          logDates: [...new Set(r.log)],
+          followUps: r.tasks.map((since) => ({ since })),
+        },
+      ),
+    );
+
+  it("gives what filtering everyone's state gives, for every section", () => {
+    const seen = { stale: 0, drifting: 0, 'follow-ups': 0, all: 0 };
+    fc.assert(
+      fc.property(fc.array(person, { maxLength: 30 }), fc.boolean(), (people, includeUntriaged) => {
+        const o = staleOptions(TODAY, { includeUntriaged, tagCadences: [{ tag: 'mentor', days: 60 }] });
+        const all = keepInTouchAll(people, o);
+        for (const section of SECTIONS) {
+          const list = sectionList(all, section);
+          expect(sectionOf(people, o, section)).toEqual(list);
+          seen[section] += list.length;
+        }
+      }),
+      { numRuns: 300 },
+    );
+    // Every section had people in it, or the comparison proved nothing about it.
+    for (const n of Object.values(seen)) expect(n).toBeGreaterThan(20);
   });
 });
