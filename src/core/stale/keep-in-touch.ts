@@ -151,8 +151,8 @@ function memberOf(p: PersonRecord, options: StaleOptions, todayDay: number, sect
 
 /**
  * `sectionList(keepInTouchAll(people, options), section)`, with the whole state made only for
- * the people in the section: the CLI prints one section, and at 30,000 people the state of
- * everyone else was half the work of `stale` before its first line.
+ * the people in the section: the CLI prints one section, and the state of everyone else (14,000
+ * of 30,000 people outside Due in the bench's vault) cost `stale --json` about 25 ms.
  */
 export function sectionOf(people: Iterable<PersonRecord>, options: StaleOptions, section: Section): KeepInTouch[] {
   const todayDay = dayNumber(options.today);
