@@ -4,8 +4,12 @@ import path from 'node:path';
 import { doneWriting, processIo } from './io';
 import { runCli } from './main';
 
-void runCli(process.argv.slice(2), processIo(path.join(__dirname, 'read-ahead-worker.js'))).then((code) => {
+const io = processIo(path.join(__dirname, 'read-ahead-worker.js'));
+void runCli(process.argv.slice(2), io).then((code) => {
   process.exitCode = code;
+  // What stdout still holds goes out now, before the exit below: a write that fails (a full
+  // disk) must still fail the command (see doneWriting).
+  io.flush?.();
   // For `npm run bench`: the peak memory of this process, on stderr.
   if (process.env.NETWORK_CRM_PERF === '1')
     process.stderr.write(`${JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS })}\n`);

@@ -2,6 +2,7 @@
 import readline from 'node:readline';
 import type { Writable } from 'node:stream';
 import { escapeControlCharsInOutput } from '../core/text/control-chars';
+import { OutputBlocks } from './output-blocks';
 
 export interface CliIo {
   out(line: string): void;
@@ -22,6 +23,8 @@ export interface CliIo {
    * stderr are a terminal: a script or a pipe is never asked, and gets the exit code instead.
    */
   confirm?: (question: string) => Promise<boolean>;
+  /** Writes out what stdout holds (see OutputBlocks): the bin calls it once the command is done. */
+  flush?: () => void;
 }
 
 /** A yes/no question on the terminal; Enter, Ctrl-C or Ctrl-D mean no. */
@@ -68,12 +71,28 @@ export function doneWriting(streams: ReadonlyArray<Pick<Writable, 'writableLengt
   return streams.every((s) => s.writableLength === 0 && s.errored === null);
 }
 
+/** What stdout holds before writing it to a pipe or a file: the block of C's stdio, and of a pipe. */
+const BLOCK = 1 << 16;
+
 export function processIo(workerScript?: string): CliIo {
   let stop = false;
   blockingStdout();
+  const stdout = new OutputBlocks(process.stdout, process.stdout.isTTY ? 0 : BLOCK);
+  // Whatever ends the process (a second Ctrl-C, a bug) still writes what was printed, if it can:
+  // an error thrown while exiting would only hide the one that ended it.
+  process.on('exit', () => {
+    try {
+      stdout.flush();
+    } catch {
+      // nowhere left to say it
+    }
+  });
   // `network-crm … | head` closes our stdout early: that is not an error worth a stack trace.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    if (e.code === 'EPIPE') {
+      stdout.drop();
+      process.exit(process.exitCode ?? 0);
+    }
     throw e;
   });
   process.on('SIGINT', () => {
@@ -82,18 +101,35 @@ export function processIo(workerScript?: string): CliIo {
   });
   return {
     // Text from an export or a note never reaches the terminal raw (escape sequences, bidi overrides).
-    out: (line) => process.stdout.write(`${escapeControlCharsInOutput(line)}\n`),
-    err: (line) => process.stderr.write(`${escapeControlCharsInOutput(line)}\n`),
+    out: (line) => stdout.write(`${escapeControlCharsInOutput(line)}\n`),
+    err: (line) => {
+      stdout.flush();
+      process.stderr.write(`${escapeControlCharsInOutput(line)}\n`);
+    },
     interrupted: () => stop,
-    breathe: () => new Promise((resolve) => setImmediate(resolve)),
+    // Long work lets events through now and then: what it printed so far goes out too.
+    breathe: () => {
+      stdout.flush();
+      return new Promise((resolve) => setImmediate(resolve));
+    },
+    flush: () => stdout.flush(),
     ...(workerScript === undefined ? {} : { workerScript }),
     ...(process.stderr.isTTY
       ? {
-          progress: (text: string | null) =>
-            process.stderr.write(text === null ? '\r\x1b[K' : `\r${escapeControlCharsInOutput(text)}\x1b[K`),
+          progress: (text: string | null) => {
+            stdout.flush();
+            process.stderr.write(text === null ? '\r\x1b[K' : `\r${escapeControlCharsInOutput(text)}\x1b[K`);
+          },
         }
       : {}),
     // stderr first: reading process.stdin makes its stream (~2 ms), which a script or a pipe never needs.
-    ...(process.stderr.isTTY && process.stdin.isTTY ? { confirm: askOnTerminal } : {}),
+    ...(process.stderr.isTTY && process.stdin.isTTY
+      ? {
+          confirm: (question: string) => {
+            stdout.flush();
+            return askOnTerminal(question);
+          },
+        }
+      : {}),
   };
 }
