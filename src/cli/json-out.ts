@@ -37,33 +37,20 @@ function elements(list: JsonList<unknown>, from: number, to: number): string {
 export function printJson(io: CliIo, value: Readonly<Record<string, unknown>>): void {
   const entries = Object.entries(value).filter(([, v]) => v instanceof JsonList || JSON.stringify(v) !== undefined);
   if (entries.length === 0) return io.out('{}');
-  // Lines are handed over ~64 kB at a time: one write per element was 100,000 writes for `stale` at 100,000 people.
-  let pending: string[] = [];
-  let size = 0;
-  const out = (line: string) => {
-    pending.push(line);
-    size += line.length;
-    if (size > 1 << 16) flush();
-  };
-  const flush = () => {
-    if (pending.length > 0) io.out(pending.join('\n'));
-    pending = [];
-    size = 0;
-  };
-  out('{');
+  // A chunk of elements is one line (see CHUNK); writing the output in blocks is the CliIo's job.
+  io.out('{');
   entries.forEach(([key, v], i) => {
     const comma = i < entries.length - 1 ? ',' : '';
     const head = `  ${JSON.stringify(key)}: `;
     const list = v instanceof JsonList ? (v as JsonList<unknown>) : Array.isArray(v) ? new JsonList(v, (x) => x) : null;
     if (list === null || list.items.length === 0)
-      return out(`${head}${list === null ? indented(JSON.stringify(v, null, 2), '  ') : '[]'}${comma}`);
-    out(`${head}[`);
+      return io.out(`${head}${list === null ? indented(JSON.stringify(v, null, 2), '  ') : '[]'}${comma}`);
+    io.out(`${head}[`);
     for (let at = 0; at < list.items.length; at += CHUNK) {
       const end = Math.min(list.items.length, at + CHUNK);
-      out(`${elements(list, at, end)}${end < list.items.length ? ',' : ''}`);
+      io.out(`${elements(list, at, end)}${end < list.items.length ? ',' : ''}`);
     }
-    out(`  ]${comma}`);
+    io.out(`  ]${comma}`);
   });
-  out('}');
-  flush();
+  io.out('}');
 }
