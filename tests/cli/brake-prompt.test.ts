@@ -4,33 +4,14 @@
  * same); a script, a pipe or `--json` gets exit code 3 and nothing written, as before. The
  * terminal's answer comes from `confirm` (see tests/support/cli.ts).
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateExport, zipExport } from '../../scripts/lib/synthetic-export';
-import { withCompaniesChanged } from '../hostile/exports';
 import type { CliIo } from '../../src/cli/io';
-import { cli, cliWith } from '../support/cli';
-import { readTree, tempDir } from '../support/temp-dir';
+import { brakeTripping } from '../support/brake';
+import { cliWith } from '../support/cli';
+import { readTree } from '../support/temp-dir';
 
 const TODAY = '2026-11-26';
-const exp = generateExport({ connections: 400, seed: 13 });
-
-/** A vault imported from `exp`, and an export moving a quarter of its people to one company. */
-async function seeded(): Promise<{ vault: string; garbled: string }> {
-  const dir = tempDir();
-  const vault = path.join(dir, 'vault');
-  fs.mkdirSync(vault);
-  const first = path.join(dir, 'Complete_LinkedInDataExport_11-01-2026.zip');
-  fs.writeFileSync(first, zipExport(exp));
-  expect((await cli('import', first, '--vault', vault, '--today', TODAY)).code).toBe(0);
-  const garbled = path.join(dir, 'Connections.csv');
-  fs.writeFileSync(
-    garbled,
-    withCompaniesChanged(exp, (i) => i % 4 === 0, 'Garbled Corp'),
-  );
-  return { vault, garbled };
-}
+const seeded = () => brakeTripping(TODAY);
 
 /** `network-crm import` of `garbled` into `vault` on a terminal whose user answers with `confirm`. */
 const importOnTerminal = (

@@ -10,11 +10,9 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateExport, zipExport } from '../../scripts/lib/synthetic-export';
 import { OutputBlocks } from '../../src/cli/output-blocks';
-import { withCompaniesChanged } from '../hostile/exports';
+import { brakeTripping } from '../support/brake';
 import { cli, CLI } from '../support/cli';
-import { tempDir } from '../support/temp-dir';
 
 const TODAY = '2026-11-26';
 
@@ -59,24 +57,13 @@ describe('stdout in blocks', () => {
 
 describe('the bin, with stdout and stderr in one file', () => {
   it('keeps the order they were written in (the sanity brake: message, JSON, "Nothing was written.")', async () => {
-    const dir = tempDir('ncrm-order-');
-    const vault = path.join(dir, 'vault');
-    fs.mkdirSync(vault);
-    const exp = generateExport({ connections: 400, seed: 13 });
-    const first = path.join(dir, 'Complete_LinkedInDataExport_11-01-2026.zip');
-    fs.writeFileSync(first, zipExport(exp));
-    expect((await cli('import', first, '--vault', vault, '--today', TODAY)).code).toBe(0);
-    const garbled = path.join(dir, 'Connections.csv');
-    fs.writeFileSync(
-      garbled,
-      withCompaniesChanged(exp, (i) => i % 4 === 0, 'Garbled Corp'),
-    );
+    const { vault, garbled } = await brakeTripping(TODAY);
     const args = ['import', garbled, '--vault', vault, '--today', TODAY, '--json'];
     // In process, each stream on its own: what each says.
     const apart = await cli(...args);
     expect(apart.code).toBe(3);
     // The bin, both streams into one file, as `> log 2>&1` does.
-    const log = path.join(dir, 'log');
+    const log = path.join(path.dirname(vault), 'log');
     const fd = fs.openSync(log, 'w');
     try {
       const r = spawnSync(process.execPath, [CLI, ...args], {
