@@ -17,6 +17,25 @@ const WINDOW = 64 * 1024;
 /** Bytes read at a time while the file is checked. */
 const SCAN = 1 << 20;
 
+/**
+ * The descriptor of `file` when it is a regular file, else null (closed again). Opened without
+ * blocking, then checked: a cache file replaced by a FIFO would block the open until someone
+ * wrote to it, and one that is a link to a device (`/dev/zero`) would be read without end, so
+ * a command would hang on its cache. Throws only what opening the file throws.
+ */
+export function openRegularFile(file: string): number | null {
+  // O_NONBLOCK does nothing to a regular file's reads; Windows has no such flag (and no FIFOs here).
+  const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  try {
+    if (fs.fstatSync(fd).isFile()) return fd;
+  } catch (e) {
+    fs.closeSync(fd);
+    throw e;
+  }
+  fs.closeSync(fd);
+  return null;
+}
+
 /** Reads `buffer.length` bytes at `position` (fewer at the end of the file); returns how many. */
 function readAt(fd: number, buffer: Buffer, position: number): number {
   let done = 0;
@@ -40,11 +59,12 @@ export class FactsFile {
   ) {}
 
   /**
-   * The file when it has `bytes` bytes, this SHA-256 and `lines` lines, each ended by `\n`;
-   * else null. Throws only what opening the file throws.
+   * The file when it is a regular file of `bytes` bytes, this SHA-256 and `lines` lines, each
+   * ended by `\n`; else null. Throws only what opening the file throws.
    */
   static open(file: string, bytes: number, hash: string, lines: number): FactsFile | null {
-    const fd = fs.openSync(file, 'r');
+    const fd = openRegularFile(file);
+    if (fd === null) return null;
     try {
       const starts = new Int32Array(lines + 1);
       const sha = crypto.createHash('sha256');

@@ -30,7 +30,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { FactsFile } from './facts-file';
+import { FactsFile, openRegularFile } from './facts-file';
 import { sameStatKey, STAT_FIELDS } from './read-ahead-files';
 
 /** Bump when the facts change shape or meaning: an older cache is then ignored. */
@@ -64,16 +64,28 @@ export function noteCacheDir(
   return path.join(xdg && path.isAbsolute(xdg) ? xdg : path.join(home, '.cache'), 'network-crm');
 }
 
-/** Is `inner` the folder `outer` or inside it (both real paths where they exist)? */
-function isInside(inner: string, outer: string): boolean {
-  const real = (p: string) => {
+/**
+ * The real path of `p`, or for a path not made yet, its nearest existing folder's real path
+ * with the rest added: a cache folder still to be made under a link to the vault is inside
+ * the vault.
+ */
+function realPath(p: string): string {
+  const missing: string[] = [];
+  for (let at = path.resolve(p); ;) {
     try {
-      return fs.realpathSync(p);
+      return path.join(fs.realpathSync(at), ...missing.reverse());
     } catch {
-      return path.resolve(p);
+      const up = path.dirname(at);
+      if (up === at) return path.resolve(p);
+      missing.push(path.basename(at));
+      at = up;
     }
-  };
-  const rel = path.relative(real(outer), real(inner));
+  }
+}
+
+/** Is `inner` the folder `outer` or inside it (as real paths, see {@link realPath})? */
+function isInside(inner: string, outer: string): boolean {
+  const rel = path.relative(realPath(outer), realPath(inner));
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
@@ -171,7 +183,13 @@ function asciiOnly(json: string): string {
 function readKeysFile(file: string, vault: string, fingerprint: string) {
   let bytes: Buffer;
   try {
-    bytes = fs.readFileSync(file);
+    const fd = openRegularFile(file); // not a FIFO or a device, which would hang the run
+    if (fd === null) return null;
+    try {
+      bytes = fs.readFileSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
   } catch {
     return null;
   }
@@ -245,6 +263,13 @@ export class NoteCache<T> {
   private byPath: Map<string, number> | null = null;
   /** How far the last note found was from its place in the walk (notes that came or went before it). */
   private shift = 0;
+  /**
+   * The number {@link knownKeys} found for each note of the walk (-1: none), which is the one
+   * whose stat key was checked: {@link take} and {@link matches} use it rather than look again.
+   * Looked up again, a path the walk lists twice (a note and its decomposed twin, one vault path
+   * on Linux) could land on the other's entry and give one note the other's facts.
+   */
+  private found: Int32Array | null = null;
   /** How many notes the files read hold. */
   private count: number;
   private keys: Float64Array;
@@ -320,6 +345,7 @@ export class NoteCache<T> {
    */
   release(): void {
     this.byPath = null;
+    this.found = null;
     this.count = 0;
     this.keys = new Float64Array(0);
     this.loaded = null;
@@ -344,8 +370,9 @@ export class NoteCache<T> {
     const paths = this.loaded?.paths;
     if (paths === undefined) return undefined;
     if (hint >= 0) {
-      // Where the note before says, then a note or two either side. The path itself decides:
-      // a file lists each path once.
+      // Where the note before says, then a note or two either side. The path itself decides.
+      // (A path listed twice, a note and its decomposed twin, may find the twin's entry: its
+      // stat key then differs, the inode at least, so the note is read, never given the twin's facts.)
       if (paths.is(hint + this.shift, vaultPath)) return hint + this.shift;
       for (const near of NEAR) {
         const at = hint + this.shift + near;
@@ -370,15 +397,26 @@ export class NoteCache<T> {
    */
   knownKeys(paths: readonly string[]): Float64Array {
     const out = new Float64Array(paths.length * STAT_FIELDS).fill(Number.NaN);
+    const found = new Int32Array(paths.length).fill(-1);
     const { keys } = this;
     // Copied number by number: a subarray per note (30,000 typed-array views) cost ~6 ms.
     for (let i = 0; i < paths.length; i++) {
       const at = this.numberOf(paths[i] as string, i);
       if (at === undefined) continue;
+      found[i] = at;
       for (let k = 0; k < STAT_FIELDS; k++) out[i * STAT_FIELDS + k] = keys[at * STAT_FIELDS + k] as number;
     }
-    this.shift = 0; // the notes are taken from the first again
+    this.found = found;
+    this.shift = 0;
     return out;
+  }
+
+  /** The number of note `hint` of the walk: the one {@link knownKeys} found, else looked up. */
+  private entryOf(vaultPath: string, hint?: number): number | undefined {
+    const found = this.found;
+    if (found === null || hint === undefined || hint < 0 || hint >= found.length) return this.numberOf(vaultPath, hint);
+    const at = found[hint] as number;
+    return at >= 0 && this.loaded?.paths.is(at, vaultPath) === true ? at : undefined;
   }
 
   /** Reads the facts file; a file of another generation than the keys (a run cut short) is no cache. */
@@ -409,7 +447,7 @@ export class NoteCache<T> {
 
   /** Does the cache hold `vaultPath` under this stat key? (`hint`: see {@link numberOf}.) */
   matches(vaultPath: string, key: Float64Array, hint?: number): boolean {
-    const at = this.numberOf(vaultPath, hint);
+    const at = this.entryOf(vaultPath, hint);
     return at !== undefined && sameStatKey(this.keys, at * STAT_FIELDS, key, 0);
   }
 
@@ -419,7 +457,7 @@ export class NoteCache<T> {
    */
   take(vaultPath: string, hint?: number): T | undefined {
     this.loadFacts();
-    const at = this.numberOf(vaultPath, hint);
+    const at = this.entryOf(vaultPath, hint);
     if (at === undefined || this.facts === null) return undefined;
     let facts: T;
     try {

@@ -14,6 +14,7 @@
  * The cache keeps only notes left alone for a few seconds before the run: the tests move the
  * clock (Date only) a minute ahead rather than wait.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -28,7 +29,7 @@ import { openVault } from '../../src/cli/options';
 import { peopleView } from '../../src/cli/person-facts';
 import { NoteReads } from '../../src/cli/person-notes';
 import { levelNames } from '../../src/core/settings';
-import { cli } from '../support/cli';
+import { CLI, cli } from '../support/cli';
 import { readTree, tempDir, writeTree } from '../support/temp-dir';
 
 const TODAY = '2026-11-26';
@@ -208,6 +209,70 @@ describe('the note cache', () => {
     }
   });
 
+  it('never waits on a cache file that is not a file: a FIFO, or a link to an endless device', async () => {
+    // A FIFO blocks its open until someone writes to it, /dev/zero never ends: either would
+    // hang every command of the vault. Run as a process with a time limit, so that a hang fails.
+    if (process.platform === 'win32') return;
+    const vault = keepInTouchVault(40);
+    const argv = ['stale', '--vault', vault, '--today', TODAY, '--json'];
+    await cli(...argv); // makes the cache (here, where every note has settled)
+    const run = (cache: string) =>
+      spawnSync(process.execPath, [CLI, ...argv], {
+        encoding: 'utf8',
+        timeout: 20_000,
+        env: { ...process.env, NETWORK_CRM_CACHE: cache },
+      });
+    const expected = run('off').stdout;
+    expect(expected.length).toBeGreaterThan(100);
+    const fileOf = (ext: string) =>
+      path.join(cacheDir, fs.readdirSync(cacheDir).find((f) => f.endsWith(ext)) as string);
+    const good = { keys: fs.readFileSync(fileOf('.keys')), facts: fs.readFileSync(fileOf('.json')) };
+    const fifo = (file: string) => expect(spawnSync('mkfifo', [file]).status).toBe(0);
+    const endless = (file: string) => fs.symlinkSync('/dev/zero', file);
+    for (const [ext, make] of [
+      ['.keys', fifo],
+      ['.json', fifo],
+      ['.keys', endless],
+      ['.json', endless],
+    ] as const) {
+      const what = `${ext} ${make === fifo ? 'FIFO' : 'link to /dev/zero'}`;
+      const file = fileOf(ext);
+      fs.writeFileSync(fileOf('.keys'), good.keys);
+      fs.writeFileSync(fileOf('.json'), good.facts);
+      fs.rmSync(file);
+      make(file);
+      const r = run(cacheDir);
+      expect(r.signal, what).toBeNull();
+      expect(r.stdout, what).toBe(expected);
+    }
+  });
+
+  it('gives each of two notes under one vault path its own facts (a note and its decomposed twin)', () => {
+    // On Linux `José.md` and its decomposed twin are two files with one vault path. The entry
+    // taken must be the one whose stat key was checked, even when a changed note before them
+    // was not taken from the cache (the worker read it) and a new note shifted the rest.
+    const codec: FactsCodec<string> = { encode: (f) => f, decode: (stored) => stored as string };
+    const root = tempDir();
+    const now = Date.now();
+    const key = (i: number) => new Float64Array([100 + i, now - 10_000, now - 10_000, 1000 + i, 1]);
+    const open = () => NoteCache.open(cacheDir, root, 'test', codec, 'people', now) as NoteCache<string>;
+    const first = open();
+    first.put('Z/C.md', key(0), 'C');
+    first.put('Z/José.md', key(1), 'decomposed');
+    first.put('Z/José.md', key(2), 'composed');
+    first.save();
+    const walk = ['Z/B.md', 'Z/C.md', 'Z/José.md', 'Z/José.md'];
+    const cache = open();
+    const known = cache.knownKeys(walk);
+    expect(Array.from(known.subarray(10, 20))).toEqual([...key(1), ...key(2)]);
+    expect([cache.take('Z/José.md', 2), cache.take('Z/José.md', 3)]).toEqual(['decomposed', 'composed']);
+    // Without a worker each note is statted here, and checked against that same entry.
+    const here = open();
+    here.knownKeys(walk);
+    expect([here.matches('Z/José.md', key(2), 2), here.matches('Z/José.md', key(1), 2)]).toEqual([false, true]);
+    expect(here.take('Z/José.md', 2)).toBe('decomposed');
+  });
+
   it('tells apart frontmatters whose keys would join into the same text', async () => {
     const vault = tempDir();
     writeTree(vault, {
@@ -256,7 +321,14 @@ describe('the note cache', () => {
 
     // NETWORK_CRM_CACHE=. run from the vault: no cache rather than a cache among the notes.
     const before = Object.keys(readTree(vault, () => true));
-    for (const inside of [vault, path.join(vault, 'cache')]) {
+    const inVault = [vault, path.join(vault, 'cache')];
+    if (process.platform !== 'win32') {
+      // A folder still to be made, under a link to the vault: inside the vault all the same.
+      const link = path.join(tempDir(), 'vault-link');
+      fs.symlinkSync(vault, link);
+      inVault.push(path.join(link, 'new', 'cache'));
+    }
+    for (const inside of inVault) {
       vi.stubEnv('NETWORK_CRM_CACHE', inside);
       expect((await cli(...argv)).out).toBe(await withoutCache(...argv));
     }
