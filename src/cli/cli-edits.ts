@@ -12,7 +12,7 @@ import { undoSentDecisions, type SentDecisionChange } from '../core/triage/triag
 import { editBody } from '../core/notes/note-text';
 import type { VaultSession } from './options';
 import { replaceFile } from './safe-write';
-import { absOf, pluginDataFile, saveVaultState } from './vault-config';
+import { absOf, pluginDataFile, updateVaultState } from './vault-config';
 import { parseYaml } from './yaml-full';
 
 const UNDO_FILE = 'cli-undo.json';
@@ -192,11 +192,16 @@ export async function undoLastChange(session: VaultSession): Promise<UndoOutcome
     }
   }
   if (entry.sentDecisions) {
-    const state = session.config.state;
-    const undone = undoSentDecisions(state.triage, entry.sentDecisions);
-    saveVaultState(session.config, { ...state, triage: undone.state });
-    outcome.sentDecisions = Object.keys(entry.sentDecisions).length - undone.kept.length;
-    for (const key of undone.kept)
+    const decisions = entry.sentDecisions;
+    let kept: string[] = [];
+    // Undone in the state as it is now: what another command decided meanwhile is kept.
+    updateVaultState(session.config, (current) => {
+      const undone = undoSentDecisions(current.triage, decisions);
+      kept = undone.kept;
+      return { ...current, triage: undone.state };
+    });
+    outcome.sentDecisions = Object.keys(decisions).length - kept.length;
+    for (const key of kept)
       outcome.skipped.push({ path: `sent invitation ${key}`, reason: 'decided again since; that decision is kept' });
   }
   writeStack(file, stack);

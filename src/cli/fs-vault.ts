@@ -18,6 +18,20 @@ import { editFrontmatterText } from './frontmatter-edit';
 import { removeStaleTempFiles, replaceFile, TMP_SUFFIX, VaultBounds } from './safe-write';
 import { parseFrontmatterOrThrow, patchWithLibrary } from './yaml-full';
 
+/**
+ * Removes the empty file a failed create left (made, then its write failed: a full disk). Left
+ * there, it was an empty note under the person's name, which a later import planning another
+ * name for them never filled (225 of them stayed after a full disk), and which took the name
+ * from the next person planned there. Empty, it holds nothing of anyone's.
+ */
+function removeIfEmpty(file: string): void {
+  try {
+    if (fs.lstatSync(file).size === 0) fs.rmSync(file);
+  } catch {
+    // not there (the create never made it), or out of reach: nothing to remove
+  }
+}
+
 export interface VaultFile {
   /** Vault-relative path with forward slashes. */
   readonly path: string;
@@ -285,7 +299,10 @@ export class FsVault {
         try {
           fs.writeFileSync(target, text, { flag: 'wx' });
         } catch (e) {
-          if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+          if ((e as NodeJS.ErrnoException).code !== 'EEXIST') {
+            removeIfEmpty(target);
+            throw e;
+          }
           if (fs.statSync(target).size !== 0) throw new Error(`${vaultPath} already exists; nothing was overwritten`);
           this.replaceFile(vaultPath, text); // an empty note left by an interrupted run
         }

@@ -88,12 +88,12 @@ export function processIo(workerScript?: string): CliIo {
     }
   });
   // `network-crm … | head` closes our stdout early: that is not an error worth a stack trace.
+  // Nor is output that cannot be written (a full disk, /dev/full): one line says so, exit 1.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') {
-      stdout.drop();
-      process.exit(process.exitCode ?? 0);
-    }
-    throw e;
+    stdout.drop();
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    process.stderr.write(`network-crm: could not write the output (${e.message})\n`);
+    process.exit(1);
   });
   process.on('SIGINT', () => {
     if (stop) process.exit(130); // a second Ctrl-C: the user really wants out

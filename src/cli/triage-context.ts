@@ -11,7 +11,7 @@ import type { VaultState } from '../core/vault-state';
 import type { ParsedArgs } from './args';
 import type { CliIo } from './io';
 import { openVault, type VaultSession } from './options';
-import { saveVaultState } from './vault-config';
+import { updateVaultState } from './vault-config';
 import { VaultPeople } from './vault-people';
 
 export interface TriageContext {
@@ -20,7 +20,11 @@ export interface TriageContext {
   today: string;
   /** The vault state as last loaded or saved. */
   state(): VaultState;
-  saveState(state: VaultState): void;
+  /**
+   * Saves `change` applied to the vault state as data.json holds it now (see updateVaultState):
+   * what another command saved since this one started is kept. Returns the state before and after.
+   */
+  updateState(change: (current: VaultState) => VaultState): { before: VaultState; after: VaultState };
   queue(): TriageQueue;
   /** How many of your notes link each person (read from every note once, on first use). */
   mentions(): Map<string, number>;
@@ -58,9 +62,10 @@ export function openTriageContext(args: ParsedArgs, io: CliIo): TriageContext {
     people,
     today,
     state: () => state,
-    saveState: (next) => {
-      saveVaultState(session.config, next);
-      state = next;
+    updateState: (change) => {
+      const saved = updateVaultState(session.config, change);
+      state = saved.after;
+      return saved;
     },
     queue: () => triageQueue(people.records, triageOptions(settings, today, state.triage, vocabulary)),
     backlinks,

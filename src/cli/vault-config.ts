@@ -111,19 +111,28 @@ export function loadVaultConfig(root: string, configDirOverride?: string): Vault
 }
 
 /**
- * Stores the vault state in data.json: read again just before writing (the plugin may have
- * saved meanwhile), `state` replaced, every other key kept. The plugin folder is created
- * only when there is no data.json yet. A data.json that is not a JSON object is left
- * alone: overwriting it would lose whatever the user or the plugin had there.
+ * Changes the vault state in data.json: `change` is applied to the state as data.json holds it
+ * just before writing, not as this run read it when it started, so what another command or the
+ * plugin saved meanwhile is kept (a `decide` made while an import ran was lost when the import
+ * wrote back the state it had read seconds before). `state` is replaced, every other key kept.
+ * Nothing is written when the change changes nothing. The plugin folder is created only when
+ * there is no data.json yet. A data.json that is not a JSON object is left alone: overwriting it
+ * would lose whatever the user or the plugin had there. `config.state` becomes the state saved.
  */
-export function saveVaultState(config: VaultConfig, state: VaultState): { created: boolean } {
+export function updateVaultState(
+  config: VaultConfig,
+  change: (current: VaultState) => VaultState,
+): { before: VaultState; after: VaultState; written: boolean } {
   const file = absOf(config.root, config.dataPath);
   const { data, problem } = readJsonObject(file);
   if (problem !== null) throw new Error(`${config.dataPath} ${problem}; the vault state was not saved`);
-  const created = data === null;
-  if (created) fs.mkdirSync(path.dirname(file), { recursive: true });
-  replaceFile(file, `${JSON.stringify({ ...(data ?? {}), state }, null, 2)}\n`, config.dataPath, { ours: true });
-  return { created };
+  const before = sanitizeVaultState(data?.state);
+  const after = change(before);
+  config.state = after;
+  if (JSON.stringify(after) === JSON.stringify(before)) return { before, after, written: false };
+  if (data === null) fs.mkdirSync(path.dirname(file), { recursive: true });
+  replaceFile(file, `${JSON.stringify({ ...(data ?? {}), state: after }, null, 2)}\n`, config.dataPath, { ours: true });
+  return { before, after, written: true };
 }
 
 /** A file in the plugin's data folder, vault-relative (the CLI's undo record lives there). */

@@ -3,7 +3,10 @@
  * summary, with the failures, whatever fails after the plan (`--json` included), and the
  * next import must create or repair People.base, decided by the vault state: written once,
  * repaired when missing-and-never-written or empty, never brought back once the user
- * deleted it. Run as a child process with a preload that fills the "disk".
+ * deleted it. It stops at the first note the disk has no room for (every note left would
+ * fail the same way, one failure line each), says the disk is full, and leaves no empty
+ * file behind: a full disk once left thousands of empty notes, some of them for good.
+ * Run as a child process with a preload that fills the "disk".
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -42,10 +45,18 @@ describe('disk full during the first import', () => {
 
     const first = run(['import', zip, '--vault', vault, '--json', '--today', '2026-11-26'], 5);
     expect(first.code).toBe(1);
-    const summary = JSON.parse(first.out) as { created: number; failed: Array<{ path: string; error: string }> };
+    const summary = JSON.parse(first.out) as {
+      created: number;
+      diskFull: boolean;
+      failed: Array<{ path: string; error: string }>;
+    };
     expect(summary.created).toBe(5);
-    expect(summary.failed.length).toBeGreaterThan(0);
+    expect(summary.diskFull).toBe(true);
+    // The sixth note, where the disk filled up, and People.base: not the 24 notes left.
+    expect(summary.failed.map((f) => f.path.split('/')[0])).toEqual(['People', 'People.base']);
     expect(summary.failed.every((f) => f.error.includes('ENOSPC'))).toBe(true);
+    expect(fs.readdirSync(path.join(vault, 'People'))).toHaveLength(5);
+    expect(fs.existsSync(base)).toBe(false);
 
     const second = run(['import', zip, '--vault', vault, '--json', '--today', '2026-11-26']);
     expect(second.code).toBe(0);
@@ -58,7 +69,7 @@ describe('disk full during the first import', () => {
     expect(fs.existsSync(base)).toBe(false);
   });
 
-  it('prints the text summary too, and repairs a People.base left empty', () => {
+  it('prints the text summary too, and writes the People.base the disk had no room for', () => {
     const dir = tempDir();
     const vault = path.join(dir, 'vault');
     fs.mkdirSync(vault);
@@ -70,7 +81,8 @@ describe('disk full during the first import', () => {
     expect(first.code).toBe(1);
     expect(first.out).toMatch(/Imported into .*People/);
     expect(first.err).toContain('People.base: ENOSPC');
-    expect(fs.readFileSync(path.join(vault, 'People.base'), 'utf8')).toBe('');
+    expect(first.err).toContain('The disk is full. Free some space, then run the same command again to finish');
+    expect(fs.existsSync(path.join(vault, 'People.base'))).toBe(false); // not left empty
 
     expect(run(['import', zip, '--vault', vault, '--today', '2026-11-26']).code).toBe(0);
     expect(fs.readFileSync(path.join(vault, 'People.base'), 'utf8')).toBe(composeBaseFile('People'));

@@ -123,13 +123,13 @@ describe('network-crm import --create-attendees: the notes made for attendees ar
   });
 });
 
-/** The disk fills up when a note of this name is created (`wx`: only a new file), as a real full disk fails one write. */
-function diskFullAt(name: string): void {
+/** The write of the note `name` fails (an I/O error; a full disk would stop the notes after it too). */
+function writeFailsAt(name: string): void {
   const write = fs.writeFileSync.bind(fs);
   vi.spyOn(fs, 'writeFileSync').mockImplementation((file, data, options) => {
     const flag = typeof options === 'object' && options !== null ? options.flag : undefined;
     if (flag === 'wx' && String(file).endsWith(`${path.sep}${name}`))
-      throw Object.assign(new Error(`ENOSPC: no space left on device, write '${String(file)}'`), { code: 'ENOSPC' });
+      throw Object.assign(new Error(`EIO: i/o error, write '${String(file)}'`), { code: 'EIO' });
     write(file, data, options);
   });
 }
@@ -161,13 +161,13 @@ describe('network-crm import --create-attendees: "attendees with no note" are th
   });
 
   it('a note that could not be written: only that attendee is listed, in --json, text and the report', async () => {
-    // Lars Berg, met twice, gets his note; Karin Tran's fails on a full disk.
+    // Lars Berg, met twice, gets his note; Karin Tran's cannot be written.
     const lars = [
       meeting('20241205T090000Z', 'Intro', [['Lars Berg', 'lars@example.com']], [`ORGANIZER;CN=Me:mailto:${ME}`]),
       meeting('20241210T090000Z', 'Follow-up', [['Lars Berg', 'lars@example.com']], [`ORGANIZER;CN=Me:mailto:${ME}`]),
     ];
     const { vault, args } = await setUp(lars);
-    diskFullAt('Karin Tran.md');
+    writeFailsAt('Karin Tran.md');
     const r = await cli(...args, '--report', '--json');
     expect(r.code).toBe(1);
     const s = r.json<Summary>();
@@ -206,7 +206,7 @@ describe('network-crm import --create-attendees: "attendees with no note" are th
     // Both are known by the line of their first meeting, the same line: a note failed for
     // one listed them both as still without a note.
     const { args } = await setUp([], [['Lars Berg', 'lars@example.com']]);
-    diskFullAt('Karin Tran.md');
+    writeFailsAt('Karin Tran.md');
     const s = (await cli(...args, '--json')).json<Summary>();
     expect(s.createdForAttendees).toEqual(['People/Lars Berg.md']);
     expect(s.attendeesWithoutNote).toEqual({

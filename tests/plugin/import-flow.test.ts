@@ -134,6 +134,29 @@ describe('Import LinkedIn export (command palette)', () => {
     expect(new Set(urls).size).toBe(exp.people.length);
   });
 
+  it('stops at the first note a full disk has no room for, and says so; the next run finishes', async () => {
+    const { app, plugin } = await startPlugin();
+    const exp = generateExport({ connections: 60, seed: 13 });
+    const zip = { name: 'export.zip', bytes: zipExport(exp) };
+    const modal = await openPreview(app, [zip]);
+    // Obsidian's desktop adapter passes Node's error on, code and all.
+    const create = app.vault.create.bind(app.vault);
+    let room = 20;
+    app.vault.create = (path, data) =>
+      room-- > 0
+        ? create(path, data)
+        : Promise.reject(Object.assign(new Error('ENOSPC: no space left'), { code: 'ENOSPC' }));
+    const first = await confirmImport(plugin, modal);
+    expect(first.result.created).toHaveLength(20);
+    expect(first.result.failed).toHaveLength(1); // not one failure for every note left
+    expect(first.result.outOfSpace).toBe(true);
+    expect($('.notice').textContent).toContain('The disk is full. Free some space, then run the import again');
+
+    app.vault.create = create;
+    await confirmImport(plugin, await openPreview(app, [zip]));
+    expect(folderChildren(app, 'People')).toHaveLength(exp.people.length);
+  });
+
   it('reports a note with broken YAML and leaves it byte for byte', async () => {
     const broken = '---\nname: Ann Lee\nlinkedin: https://www.linkedin.com/in/ann-lee\ncompany: [oops\n---\nMine.\n';
     const { app, plugin } = await startPlugin({ 'People/Ann Lee.md': broken });

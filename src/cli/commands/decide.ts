@@ -76,11 +76,13 @@ function saveSentDecision(
   decision: 'decline' | 'keep',
   editor: CliEditor,
 ): void {
-  const state = ctx.state();
   const keys = items.map((s) => s.key);
-  const triage = withSentDecision(state.triage, keys, decision === 'decline' ? 'withdrawn' : 'waiting', ctx.today);
-  ctx.saveState({ ...state, triage });
-  editor.recordSentDecisions(sentDecisionChanges(state.triage, triage, keys));
+  const status = decision === 'decline' ? 'withdrawn' : 'waiting';
+  const { before, after } = ctx.updateState((current) => ({
+    ...current,
+    triage: withSentDecision(current.triage, keys, status, ctx.today),
+  }));
+  editor.recordSentDecisions(sentDecisionChanges(before.triage, after.triage, keys));
 }
 
 /**

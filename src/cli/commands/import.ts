@@ -5,7 +5,7 @@
  * with what failed; People.base and the vault state follow the same core rules as in the
  * plugin.
  */
-import { applyPlan, type ApplyResult } from '../../core/import/apply';
+import { applyPlan, isOutOfSpace, type ApplyResult } from '../../core/import/apply';
 import { importSources } from '../../core/import/mixed-inputs';
 import { planImport } from '../../core/import/plan';
 import { PART_ROWS, PART_SIZE, planInParts, type PartsOptions } from '../../core/import/parts';
@@ -18,6 +18,7 @@ import { sentInvitations } from '../../core/import/invitations-plan';
 import type { ImportPlan, ImportSettings, UpdateOp } from '../../core/import/plan-types';
 import { CalendarCancelled } from '../../core/sources/calendar/read-calendar';
 import { recordImport } from '../../core/import/record-import';
+import type { VaultState } from '../../core/vault-state';
 import { brakeCanTrip, sanityBrake, type SanityBrake } from '../../core/import/sanity-brake';
 import { describeMerge } from '../../core/linkedin/merge-exports';
 import { composeImportReport } from '../../core/import/report';
@@ -34,7 +35,7 @@ import type { CliIo } from '../io';
 import { importSettings, openVault, SETTING_FLAG_HELP, type VaultSession } from '../options';
 import { NoteReads, vaultSnapshot } from '../person-notes';
 import { readInputs } from '../read-inputs';
-import { saveVaultState } from '../vault-config';
+import { updateVaultState } from '../vault-config';
 import { CliEditor } from '../cli-edits';
 import { failureLine } from '../failures';
 
@@ -65,6 +66,8 @@ export function importSummary(
     brake?: SanityBrake | null;
     /** What --create-attendees did; null or absent when it did not run. */
     attendeeNotes?: AttendeeNotes | null;
+    /** A write after the notes failed for want of room. */
+    outOfSpace?: boolean;
   } = {},
 ) {
   // Notes made by --create-attendees were written by this run like any other: they are in
@@ -80,6 +83,8 @@ export function importSummary(
   return {
     dryRun: result === null,
     cancelled: result?.cancelled ?? false,
+    /** The disk filled up: the import stopped at the note that failed (the next run finishes). */
+    diskFull: result?.outOfSpace === true || extra.outOfSpace === true,
     // Notes made for attendees are a change: then it was not "already up to date".
     upToDate: isUpToDate(plan, result) && forAttendees.length === 0,
     folder: plan.folder,
@@ -242,6 +247,8 @@ function printHuman(io: CliIo, summary: ImportSummary, vault: string): void {
   if (summary.reportFile) io.out(`  Report: ${summary.reportFile}`);
   if (summary.baseFile) io.out(`  Open ${summary.baseFile} in Obsidian for a table of your network.`);
   if (summary.cancelled) io.out('Interrupted. Run the same command again to finish; nothing will be duplicated.');
+  if (summary.diskFull)
+    io.err('The disk is full. Free some space, then run the same command again to finish; nothing will be duplicated.');
 }
 
 function errorText(e: unknown): string {
@@ -251,6 +258,8 @@ function errorText(e: unknown): string {
 /** What the import writes after the notes; each step's failure is reported, none stops the summary. */
 class AfterImport {
   readonly failed: Failure[] = [];
+  /** A step failed for want of room (People.base, the report). */
+  outOfSpace = false;
   baseFile: string | null = null;
   reportFile: string | null = null;
   stateSaved: string | null = null;
@@ -266,6 +275,7 @@ class AfterImport {
       await work();
     } catch (e) {
       this.failed.push({ path, error: errorText(e) });
+      if (isOutOfSpace(e)) this.outOfSpace = true;
     }
   }
 
@@ -317,12 +327,13 @@ class AfterImport {
 
   async saveState(result: ApplyResult, baseFileCreated: boolean): Promise<void> {
     const { config, today } = this.session;
-    let state = { ...config.state, baseFileCreated };
-    if (!result.cancelled) state = recordImport(state, this.plan, today);
-    if (JSON.stringify(state) === JSON.stringify(config.state)) return;
+    // Applied to the state as it is now: a command run while this import ran keeps what it saved.
+    const change = (current: VaultState): VaultState => {
+      const state = { ...current, baseFileCreated };
+      return result.cancelled ? state : recordImport(state, this.plan, today);
+    };
     await this.step(config.dataPath, () => {
-      saveVaultState(config, state);
-      this.stateSaved = config.dataPath;
+      if (updateVaultState(config, change).written) this.stateSaved = config.dataPath;
     });
   }
 }
@@ -448,10 +459,14 @@ async function createAttendeeNotes(
   const editor = new CliEditor(session);
   const failed: Failure[] = [];
   try {
-    for (const op of follow.creates)
-      await editor.write(op.path, op.text()).catch((e: unknown) => {
-        failed.push({ path: op.path, error: e instanceof Error ? e.message : String(e) });
-      });
+    for (const op of follow.creates) {
+      try {
+        await editor.write(op.path, op.text());
+      } catch (e) {
+        failed.push({ path: op.path, error: errorText(e) });
+        if (isOutOfSpace(e)) break; // every note left would fail the same way
+      }
+    }
   } finally {
     // Whatever was created is one undo step, even if a write failed part-way.
     editor.commit(`create notes for ${plural(editor.changed.length, 'person', 'people')} you met`);
@@ -540,11 +555,12 @@ export async function runImport(args: ParsedArgs, io: CliIo): Promise<number> {
         for (const p of r.updated) all.updated.push(p);
         for (const f of r.failed) all.failed.push(f);
         all.cancelled = r.cancelled;
-        return !r.cancelled && !folderFailed;
+        if (r.outOfSpace) all.outOfSpace = true;
+        return !r.cancelled && !r.outOfSpace && !folderFailed;
       });
       result = all;
     } else result = await apply(plan as ImportPlan);
-    if (args.flags.has('create-attendees') && !result.cancelled)
+    if (args.flags.has('create-attendees') && !result.cancelled && !result.outOfSpace)
       attendeeNotes = await createAttendeeNotes(session, settings, plan as ImportPlan);
   }
   const whole = plan as ImportPlan;
@@ -568,6 +584,7 @@ export async function runImport(args: ParsedArgs, io: CliIo): Promise<number> {
     stateSaved: after.stateSaved,
     brake,
     attendeeNotes: after.attendeeNotes,
+    outOfSpace: after.outOfSpace,
   });
   if (args.flags.has('json')) io.out(JSON.stringify(summary, null, 2));
   else printHuman(io, summary, vault.root);

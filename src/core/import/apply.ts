@@ -6,7 +6,8 @@
  * updated with one atomic `process` of its final text: the frontmatter keys and the body
  * lines are computed together (core/import/update-note.ts), so a kill or a crash leaves
  * the note as it was or as it should be, never half. A failure on one note is recorded
- * and the import goes on with the next.
+ * and the import goes on with the next, but for a full disk: then it stops (see
+ * {@link isOutOfSpace}).
  */
 import type { ImportPlan, UpdateOp } from './plan-types';
 import { updatedNoteText, type YamlTools } from './update-note';
@@ -39,10 +40,22 @@ export interface ApplyResult {
   updated: string[];
   failed: { path: string; error: string }[];
   cancelled: boolean;
+  /** The disk filled up: the note that failed is the last one tried (a run with room finishes the rest). */
+  outOfSpace?: true;
 }
 
 function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
+}
+
+/**
+ * Is this a write that failed for want of room (a full disk, a used-up quota)? Every note left
+ * would fail the same way: 24,548 failures, one per note, was all a 30,000-note import on a
+ * full disk said. The error's `code` is Node's, which Obsidian's desktop adapter passes on.
+ */
+export function isOutOfSpace(e: unknown): boolean {
+  const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
+  return code === 'ENOSPC' || code === 'EDQUOT';
 }
 
 /** One update, one write: see core/import/update-note.ts. */
@@ -71,6 +84,10 @@ export async function applyPlan(
       into.push(path);
     } catch (e) {
       result.failed.push({ path, error: errorText(e) });
+      if (isOutOfSpace(e)) {
+        result.outOfSpace = true;
+        return false;
+      }
     }
     done++;
     await options.onProgress?.(done, total);

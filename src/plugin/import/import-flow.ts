@@ -165,8 +165,10 @@ export class ImportFlow {
       } finally {
         progress.hide();
       }
-      const reportPath = isUpToDate(plan, result) ? null : await this.writeReport(plan, result);
-      const basePath = options.createBaseFile === false ? null : await this.createBaseFile(plan);
+      // On a full disk the report and People.base would fail too, and take the notice with them.
+      const full = result.outOfSpace === true;
+      const reportPath = isUpToDate(plan, result) || full ? null : await this.writeReport(plan, result);
+      const basePath = options.createBaseFile === false || full ? null : await this.createBaseFile(plan);
       if (!result.cancelled) this.host.state = recordImport(this.host.state, plan, plan.today);
       await this.host.saveSettings();
       this.announce(plan, result, reportPath);
@@ -230,13 +232,17 @@ export class ImportFlow {
   private announce(plan: ImportPlan, result: ApplyResult, reportPath: string | null): void {
     const fragment = createFragment();
     const head = result.cancelled ? 'Import cancelled' : 'Import finished';
-    if (reportPath === null)
+    if (isUpToDate(plan, result))
       fragment.createDiv({ text: `Already up to date: ${plural(plan.unchanged.length, 'note')} unchanged.` });
     else
       fragment.createDiv({
         text: `${head}: ${formatCount(result.created.length)} created, ${formatCount(result.updated.length)} updated${result.failed.length ? `, ${formatCount(result.failed.length)} failed` : ''}.`,
       });
     if (result.cancelled) fragment.createDiv({ text: 'Run the import again to finish; nothing will be duplicated.' });
+    if (result.outOfSpace)
+      fragment.createDiv({
+        text: 'The disk is full. Free some space, then run the import again to finish; nothing will be duplicated.',
+      });
     const met = result.cancelled ? 0 : attendeesWithoutNote(plan.withoutNote).length;
     if (met > 0) {
       // Meeting people is how a network grows: one click gives them notes.
@@ -256,7 +262,8 @@ export class ImportFlow {
         if (file) void this.host.app.workspace.getLeaf(false).openFile(file);
       });
     }
-    // With people to create notes for, the notice stays until dismissed (a button that vanishes is no offer).
-    new Notice(fragment, met > 0 ? 0 : reportPath === null ? 8_000 : 15_000);
+    // With people to create notes for, the notice stays until dismissed (a button that vanishes is no offer);
+    // so does a full disk's, which asks the user to act.
+    new Notice(fragment, met > 0 || result.outOfSpace ? 0 : reportPath === null ? 8_000 : 15_000);
   }
 }

@@ -129,6 +129,17 @@ describe('calendar: the recurrence set of RFC 5545', () => {
     expect(await counted(lines, 'Europe/Berlin')).toEqual(met('2024-06-01', '2024-06-04'));
   });
 
+  it('RDATEs are instants: 23:00 in Berlin and 23:00 UTC are two meetings, whatever else repeats', async () => {
+    // ical.js compared them by wall clock and kept one of the two (found by the generated test below).
+    const lines = [
+      'DTSTART;TZID=Europe/Berlin:20240618T230000',
+      'RDATE;TZID=Europe/Berlin:20240618T230000',
+      'RDATE:20240618T230000Z',
+      'RDATE:20240619T000000Z',
+    ];
+    expect((await counted(lines)).dates).toEqual(['2024-06-18', '2024-06-18', '2024-06-19']);
+  });
+
   it('EXDATEs are instants: one in UTC removes a meeting in Berlin, one in Berlin spares 10:00 UTC', async () => {
     const berlin = ['DTSTART;TZID=Europe/Berlin:20240601T100000', 'RRULE:FREQ=WEEKLY;COUNT=3'];
     expect(await counted([...berlin, 'EXDATE:20240608T080000Z'])).toEqual(met('2024-06-01', '2024-06-15'));

@@ -1,11 +1,12 @@
 /**
  * An event's recurrence set as RFC 5545 defines it (§3.8.5.2, §3.8.5.3): DTSTART, plus the
  * RRULE's instances, plus the RDATEs, minus the EXDATEs, each start once. ical.js expands
- * the rule and the dates; what it gets wrong is mended here:
+ * DTSTART and the rule; the RDATEs and EXDATEs are applied here, because with them it went
+ * wrong:
  *
- * - With RDATEs and no RRULE it gives only the RDATEs, so the meeting at DTSTART itself was
- *   not counted. DTSTART is put back in its place (it is there with a rule: the rule's first
- *   instance).
+ * - With RDATEs and no RRULE it gave only the RDATEs, so the meeting at DTSTART itself was
+ *   not counted.
+ * - Of two RDATEs that read alike in two zones (23:00 in Berlin, 23:00 UTC) it kept one.
  * - A start written twice (an RDATE repeating DTSTART or an instance of the rule) comes out
  *   twice: a moved meeting counted on its old date too (the first copy had used up its
  *   override). Each instant counts once here.
@@ -45,40 +46,58 @@ export function* recurrenceSet(event: ICAL.Event, instant: InstantOf): Generator
     yield* starts(event.iterator());
     return;
   }
-  const expanded = starts(new ICAL.RecurExpansion({ component: withoutExdates(comp), dtstart: event.startDate }));
+  // ical.js expands DTSTART and the rule only (given no RDATE, it gives DTSTART without a rule).
+  // The RDATEs are merged in here by instant: ical.js compares them by wall clock, so of an
+  // RDATE at 23:00 in Berlin and one at 23:00 UTC, two meetings, it dropped one.
+  const expanded = starts(new ICAL.RecurExpansion({ component: withoutDates(comp), dtstart: event.startDate }));
+  const rdates = rdateStarts(comp, instant);
   const excluded = exclusions(comp, instant);
-  // A set, not the last start: ical.js orders starts by wall clock, so copies of one instant
-  // written in two zones need not come out next to each other.
+  // A set, not the last start: copies of one instant written in two zones need not come out
+  // next to each other (ical.js orders the rule's starts by wall clock).
   const seen = new Set<number>();
   const counts = (t: ICAL.Time, at: number): boolean => {
     if (seen.has(at)) return false;
     seen.add(at);
     return !excluded(t, at);
   };
-  // With a rule, DTSTART is the rule's first instance; without one ical.js leaves it out.
-  let start: ICAL.Time | null = comp.hasProperty('rrule') ? null : event.startDate;
-  const startAt = start === null ? 0 : instant(start);
+  let next = 0;
   for (const t of expanded) {
     const at = instant(t);
-    if (start !== null && at >= startAt) {
-      if (counts(start, startAt)) yield start;
-      start = null;
+    for (; next < rdates.length && (rdates[next] as Dated).at < at; next++) {
+      const r = rdates[next] as Dated;
+      if (counts(r.t, r.at)) yield r.t;
     }
     if (counts(t, at)) yield t;
   }
-  if (start !== null && counts(start, startAt)) yield start;
+  for (const r of rdates.slice(next)) if (counts(r.t, r.at)) yield r.t;
+}
+
+interface Dated {
+  t: ICAL.Time;
+  at: number;
+}
+
+/** The RDATEs' starts (a period's start), by instant. */
+function rdateStarts(comp: ICAL.Component, instant: InstantOf): Dated[] {
+  const out: Dated[] = [];
+  for (const prop of comp.getAllProperties('rdate'))
+    for (const value of prop.getValues())
+      if (value instanceof ICAL.Time || value instanceof ICAL.Period) {
+        const t = occurrenceStart(value);
+        out.push({ t, at: instant(t) });
+      }
+  return out.sort((a, b) => a.at - b.at);
 }
 
 function* starts(it: ICAL.RecurExpansion): Generator<ICAL.Time> {
   for (let step = it.next(); step; step = it.next()) yield occurrenceStart(step);
 }
 
-/** The event for ical.js to expand, its EXDATEs left to exclusions below. */
-function withoutExdates(comp: ICAL.Component): ICAL.Component {
-  if (!comp.hasProperty('exdate')) return comp;
+/** The event for ical.js to expand: DTSTART and its rule, the RDATEs and EXDATEs left to the code above. */
+function withoutDates(comp: ICAL.Component): ICAL.Component {
   // A new list of the same property entries (jCal: [name, properties, components]); the event keeps its own.
   const [name, props, components] = comp.jCal as [string, unknown[][], unknown[]];
-  return new ICAL.Component([name, props.filter((p) => p[0] !== 'exdate'), components]);
+  return new ICAL.Component([name, props.filter((p) => p[0] !== 'exdate' && p[0] !== 'rdate'), components]);
 }
 
 const dayOf = (t: ICAL.Time) => `${t.year}-${t.month}-${t.day}`;
