@@ -152,6 +152,17 @@ describe('Import LinkedIn export (command palette)', () => {
     expect(first.result.outOfSpace).toBe(true);
     expect($('.notice').textContent).toContain('The disk is full. Free some space, then run the import again');
 
+    // A second run on the still-full disk, whose settings cannot be saved either: it is told all the same.
+    const saveSettings = plugin.saveSettings.bind(plugin);
+    plugin.saveSettings = () => Promise.reject(Object.assign(new Error('ENOSPC: no space left'), { code: 'ENOSPC' }));
+    document.body.querySelectorAll('.notice').forEach((n) => n.remove());
+    await expect(confirmImport(plugin, await openPreview(app, [zip]))).rejects.toThrow('ENOSPC');
+    await settle(app);
+    const notices = $$('.notice').map((n) => n.textContent);
+    expect(notices.some((t) => t?.includes('The disk is full. Free some space'))).toBe(true);
+    expect(notices.some((t) => t?.startsWith('Import failed: ENOSPC'))).toBe(true);
+    plugin.saveSettings = saveSettings;
+
     app.vault.create = create;
     await confirmImport(plugin, await openPreview(app, [zip]));
     expect(folderChildren(app, 'People')).toHaveLength(exp.people.length);

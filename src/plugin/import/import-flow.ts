@@ -170,8 +170,9 @@ export class ImportFlow {
       const reportPath = isUpToDate(plan, result) || full ? null : await this.writeReport(plan, result);
       const basePath = options.createBaseFile === false || full ? null : await this.createBaseFile(plan);
       if (!result.cancelled) this.host.state = recordImport(this.host.state, plan, plan.today);
-      await this.host.saveSettings();
+      // Told before the save, which a full disk may fail too: the notice says what to do.
       this.announce(plan, result, reportPath);
+      await this.host.saveSettings();
       return { result, reportPath, basePath };
     } finally {
       this.running = false;
