@@ -84,6 +84,19 @@ function keepInTouchVault(people: number): string {
   return dir;
 }
 
+/**
+ * The cache itself, without a vault: each note's facts are a string (its own, so a wrong line
+ * shows), its stat key `key(i)` a made-up one of a note left alone long enough to be kept.
+ */
+function bareCache() {
+  const codec: FactsCodec<string> = { encode: (f) => f, decode: (stored) => stored as string };
+  const root = tempDir();
+  const now = Date.now();
+  const key = (i: number) => new Float64Array([100 + i, now - 10_000, now - 10_000, 1000 + i, 1]);
+  const open = () => NoteCache.open(cacheDir, root, 'test', codec, 'people', now) as NoteCache<string>;
+  return { key, open };
+}
+
 describe('the note cache', () => {
   it('gives the read commands exactly what reading the notes gives, from the cache on the second run', async () => {
     const vault = keepInTouchVault(1500);
@@ -251,11 +264,7 @@ describe('the note cache', () => {
     // On Linux `José.md` and its decomposed twin are two files with one vault path. The entry
     // taken must be the one whose stat key was checked, even when a changed note before them
     // was not taken from the cache (the worker read it) and a new note shifted the rest.
-    const codec: FactsCodec<string> = { encode: (f) => f, decode: (stored) => stored as string };
-    const root = tempDir();
-    const now = Date.now();
-    const key = (i: number) => new Float64Array([100 + i, now - 10_000, now - 10_000, 1000 + i, 1]);
-    const open = () => NoteCache.open(cacheDir, root, 'test', codec, 'people', now) as NoteCache<string>;
+    const { key, open } = bareCache();
     const first = open();
     first.put('Z/C.md', key(0), 'C');
     first.put('Z/José.md', key(1), 'decomposed');
@@ -462,11 +471,7 @@ describe('the note cache', () => {
   it('finds each note wherever the file has it, and puts a file out of the walk’s order right once', () => {
     // The cache itself, with notes given in any order: a vault's listing order is the file
     // system's to choose. Each note's facts are its own path, so a wrong line would show.
-    const codec: FactsCodec<string> = { encode: (f) => f, decode: (stored) => stored as string };
-    const root = tempDir();
-    const now = Date.now();
-    const key = (i: number) => new Float64Array([100 + i, now - 10_000, now - 10_000, 1000 + i, 1]);
-    const open = () => NoteCache.open(cacheDir, root, 'test', codec, 'people', now) as NoteCache<string>;
+    const { key, open } = bareCache();
     const names = ['A', 'B', 'C', 'D', 'E', 'F'];
     const first = open();
     names.forEach((n, i) => first.put(n, key(i), n));
