@@ -43,7 +43,6 @@ export function openTriageContext(args: ParsedArgs, io: CliIo): TriageContext {
     writes: args.command !== 'triage' && !args.flags.has('dry-run'),
   });
   const { settings, today } = session;
-  let state = session.config.state;
   let links: Map<string, string[]> | null = null;
   const generated = generatedNote(settings.reportFolder);
   // Reports and the prune list link people too, but they are not your notes mentioning them.
@@ -61,13 +60,10 @@ export function openTriageContext(args: ParsedArgs, io: CliIo): TriageContext {
     session,
     people,
     today,
-    state: () => state,
-    updateState: (change) => {
-      const saved = updateVaultState(session.config, change);
-      state = saved.after;
-      return saved;
-    },
-    queue: () => triageQueue(people.records, triageOptions(settings, today, state.triage, vocabulary)),
+    // The session's config holds the state as last loaded or saved (updateVaultState keeps it so).
+    state: () => session.config.state,
+    updateState: (change) => updateVaultState(session.config, change),
+    queue: () => triageQueue(people.records, triageOptions(settings, today, session.config.state.triage, vocabulary)),
     backlinks,
     mentions: () =>
       new Map([...backlinks()].map(([path, from]) => [path, from.length] as const).filter(([, n]) => n > 0)),
