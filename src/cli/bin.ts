@@ -5,7 +5,9 @@ import { doneWriting, processIo } from './io';
 import { runCli } from './main';
 
 const io = processIo(path.join(__dirname, 'read-ahead-worker.js'));
-void runCli(process.argv.slice(2), io).then((code) => {
+void runCli(process.argv.slice(2), io).then((returned) => {
+  // A command stopped by a `kill` or a closed terminal, not a Ctrl-C, says so in its exit code.
+  const code = returned === 130 && io.interrupted() ? (io.stoppedExitCode?.() ?? returned) : returned;
   process.exitCode = code;
   // What stdout still holds goes out now, before the exit below: a write that fails (a full
   // disk) must still fail the command (see doneWriting).

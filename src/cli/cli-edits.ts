@@ -3,7 +3,8 @@
  * every note one command changed, kept in the plugin's data folder
  * (`<config folder>/plugins/network-crm/cli-undo.json`), out of sight of the vault's notes
  * and synced with the vault like the plugin's own data. The last few changes are kept,
- * newest last; each `undo` takes back the newest.
+ * newest last; each `undo` takes back the newest. A command stopped part-way is still one
+ * change: its writes are journaled as they happen (undo-journal-file.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,6 +15,7 @@ import type { VaultSession } from './options';
 import { replaceFile } from './safe-write';
 import { absOf, pluginDataFile, updateVaultState } from './vault-config';
 import { parseYaml } from './yaml-full';
+import { takeStoppedCommands, UndoJournal } from './undo-journal-file';
 
 const UNDO_FILE = 'cli-undo.json';
 /** Changes kept for undo (the plugin keeps 50 in memory; these are on disk, whole note texts). */
@@ -32,7 +34,19 @@ function undoFile(session: VaultSession): string {
   return absOf(session.vault.root, pluginDataFile(session.config, UNDO_FILE));
 }
 
-/** The stored changes, oldest first; anything unreadable counts as none. */
+/**
+ * The stored changes, oldest first; anything unreadable counts as none. What commands that
+ * stopped part-way did comes in first, as the newest changes, and is stored.
+ */
+function takeStack(session: VaultSession, file: string): UndoEntry[] {
+  const stack = readStack(file);
+  const stopped = takeStoppedCommands(path.dirname(file), (note) => readOrNull(session, note));
+  if (stopped.length === 0) return stack;
+  const all = trimUndoHistory([...stack, ...stopped], DEPTH, MAX_CHARS);
+  writeStack(file, all);
+  return all;
+}
+
 function readStack(file: string): UndoEntry[] {
   try {
     const data: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -64,19 +78,33 @@ export class CliEditor {
   /** What this command did to sent-invitation decisions in the vault state (see UndoEntry). */
   private sentDecisions: Record<string, SentDecisionChange> | null = null;
   readonly failed: Array<{ path: string; error: string }> = [];
+  private readonly journal: UndoJournal;
 
-  constructor(private readonly session: VaultSession) {}
+  /**
+   * `label`: what the command does, the undo history's name for its changes if it is stopped
+   * before {@link commit}. What an earlier command stopped part-way did is stored first.
+   */
+  constructor(
+    private readonly session: VaultSession,
+    label = 'a command',
+  ) {
+    const file = undoFile(session);
+    takeStack(session, file);
+    this.journal = new UndoJournal(path.dirname(file), label);
+  }
 
   /** Edits one note (frontmatter, then body, each atomically); a failure is kept, not thrown. */
   async edit(note: string, edit: NoteEdit): Promise<boolean> {
     const writer = this.session.vault.writer();
     try {
       const before = this.session.vault.readText(note);
+      this.journal.begin(note, before);
       if (edit.frontmatter) await writer.updateFrontmatter(note, edit.frontmatter);
       const body = edit.body;
       if (body) await writer.process(note, (text) => editBody(text, body));
       if (edit.text) await writer.process(note, edit.text);
       const after = this.session.vault.readText(note);
+      this.journal.end(note, after);
       if (after === before) return false;
       this.record({ path: note, before, after });
       return true;
@@ -92,10 +120,12 @@ export class CliEditor {
     if (before === text) return;
     const writer = this.session.vault.writer();
     const folder = note.includes('/') ? note.slice(0, note.lastIndexOf('/')) : '';
+    this.journal.begin(note, before, text);
     if (before === null) {
       if (folder !== '') await writer.ensureFolder(folder);
       await writer.create(note, text);
     } else await writer.process(note, () => text);
+    this.journal.end(note, text);
     this.record({ path: note, before, after: text });
   }
 
@@ -114,7 +144,11 @@ export class CliEditor {
     const text = this.session.vault.readText(from);
     const toAbs = this.session.vault.abs(to);
     fs.mkdirSync(path.dirname(toAbs), { recursive: true });
+    this.journal.begin(from, text);
+    this.journal.begin(to, null, text);
     fs.renameSync(this.session.vault.abs(from), toAbs);
+    this.journal.end(from, null);
+    this.journal.end(to, text);
     this.changes.push({ path: from, before: text, after: null }, { path: to, before: null, after: text });
   }
 
@@ -133,14 +167,16 @@ export class CliEditor {
 
   /** Stores this command's changes as the newest change, for `undo`. Nothing changed: nothing stored. */
   commit(label: string): void {
-    if (this.changes.length === 0 && this.sentDecisions === null) return;
-    const file = undoFile(this.session);
-    const entry: UndoEntry = {
-      label,
-      notes: this.changes,
-      ...(this.sentDecisions ? { sentDecisions: this.sentDecisions } : {}),
-    };
-    writeStack(file, trimUndoHistory([...readStack(file), entry], DEPTH, MAX_CHARS));
+    if (this.changes.length > 0 || this.sentDecisions !== null) {
+      const file = undoFile(this.session);
+      const entry: UndoEntry = {
+        label,
+        notes: this.changes,
+        ...(this.sentDecisions ? { sentDecisions: this.sentDecisions } : {}),
+      };
+      writeStack(file, trimUndoHistory([...readStack(file), entry], DEPTH, MAX_CHARS));
+    }
+    this.journal.close();
   }
 }
 
@@ -159,7 +195,7 @@ export interface UndoOutcome {
 /** Undoes the newest recorded CLI change (the rule is core/edits/undo.ts); null when there is none. */
 export async function undoLastChange(session: VaultSession): Promise<UndoOutcome | null> {
   const file = undoFile(session);
-  const stack = readStack(file);
+  const stack = takeStack(session, file);
   const entry = stack.pop();
   if (entry === undefined) return null;
   const outcome: UndoOutcome = { label: entry.label, restored: [], merged: [], skipped: [], sentDecisions: 0 };

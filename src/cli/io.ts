@@ -7,10 +7,18 @@ import { OutputBlocks } from './output-blocks';
 export interface CliIo {
   out(line: string): void;
   err(line: string): void;
-  /** True once the user pressed Ctrl-C. */
+  /**
+   * True once the user pressed Ctrl-C (or a SIGTERM, a SIGHUP came). A command that asks is
+   * stopped gracefully from then on; one that never asks ends at the first signal.
+   */
   interrupted(): boolean;
   /** Lets pending events (a Ctrl-C) through. */
   breathe(): Promise<void>;
+  /**
+   * The exit code of a command stopped by a signal (commands return 130, Ctrl-C's): 143 when
+   * it was a SIGTERM, 129 a SIGHUP. Absent in-process.
+   */
+  stoppedExitCode?: () => number;
   /** The bundled read-ahead worker beside dist/cli.js; absent in-process (no bundle to start). */
   workerScript?: string;
   /**
@@ -74,8 +82,16 @@ export function doneWriting(streams: ReadonlyArray<Pick<Writable, 'writableLengt
 /** What stdout holds before writing it to a pipe or a file: the block of C's stdio, and of a pipe. */
 const BLOCK = 1 << 16;
 
+/** The signals that stop a command, with the exit code of a process they end (128 + their number). */
+const STOP_SIGNALS: ReadonlyArray<[NodeJS.Signals, number]> = [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+  ['SIGHUP', 129],
+];
+
 export function processIo(workerScript?: string): CliIo {
   let stop = false;
+  let stopCode = 130;
   blockingStdout();
   const stdout = new OutputBlocks(process.stdout, process.stdout.isTTY ? 0 : BLOCK);
   // Whatever ends the process (a second Ctrl-C, a bug) still writes what was printed, if it can:
@@ -95,10 +111,22 @@ export function processIo(workerScript?: string): CliIo {
     process.stderr.write(`network-crm: could not write the output (${e.message})\n`);
     process.exit(1);
   });
-  process.on('SIGINT', () => {
-    if (stop) process.exit(130); // a second Ctrl-C: the user really wants out
-    stop = true;
-  });
+  // Ctrl-C, a `kill` (SIGTERM) or the terminal closing (SIGHUP) stop the work of a command that
+  // looks for them (the import, decide) at the next note: it ends as after Ctrl-C, its changes
+  // recorded for undo, the summary said, and the next run finishes without duplicates. A second
+  // signal ends the process at once. A command that never looks ends at the first signal, as
+  // any process does: a read command has nothing to finish, and an edit's notes are journaled.
+  let listening = false;
+  const listen = () => {
+    if (listening) return;
+    listening = true;
+    for (const [signal, code] of STOP_SIGNALS)
+      process.on(signal, () => {
+        if (stop) process.exit(code);
+        stop = true;
+        stopCode = code;
+      });
+  };
   return {
     // Text from an export or a note never reaches the terminal raw (escape sequences, bidi overrides).
     out: (line) => stdout.write(`${escapeControlCharsInOutput(line)}\n`),
@@ -106,9 +134,14 @@ export function processIo(workerScript?: string): CliIo {
       stdout.flush();
       process.stderr.write(`${escapeControlCharsInOutput(line)}\n`);
     },
-    interrupted: () => stop,
+    interrupted: () => {
+      listen();
+      return stop;
+    },
+    stoppedExitCode: () => stopCode,
     // Long work lets events through now and then: what it printed so far goes out too.
     breathe: () => {
+      listen();
       stdout.flush();
       return new Promise((resolve) => setImmediate(resolve));
     },

@@ -130,7 +130,7 @@ describe('network-crm reads well', () => {
     const undo = await cli('undo', '--vault', dir);
     expect(undo.code).toBe(0);
     expect(undo.out).toBe(
-      'Undone: met at Web Summit (2 people) (1 note restored).\n1 note had changed since; the later changes were kept:\n  People/Cy.md\n',
+      'Undone: met at Web Summit (2 people) (2 notes taken back).\n1 note had changed since; the later changes were kept:\n  People/Cy.md\n',
     );
     expect(readTree(dir)['People/Ivy.md']).toBe(before['People/Ivy.md']);
     expect(readTree(dir)['People/Cy.md']).toBe(`${before['People/Cy.md']}my words\n`);
@@ -143,7 +143,7 @@ describe('network-crm reads well', () => {
     const refused = await cli('undo', '--vault', dir);
     expect(refused.code).toBe(1);
     expect(refused.out).toBe(
-      'Undone: met at Web Summit (2 people) (1 note restored).\n1 note left alone:\n  People/Cy.md: met-where was changed since (now "Lisbon")\n',
+      'Undone: met at Web Summit (2 people) (1 note taken back).\n1 note left alone:\n  People/Cy.md: met-where was changed since (now "Lisbon")\n',
     );
     expect(readTree(dir)['People/Cy.md']).toContain('met-where: Lisbon\n');
   });
@@ -165,7 +165,7 @@ describe('network-crm reads well', () => {
       '2026-11-26',
     );
     expect(readTree(dir)['People/Ann.md']).toContain('last-contact: 2026-11-26');
-    expect((await cli('undo', '--vault', dir)).out).toBe('Undone: log call with Ann Lee (1 note restored).\n');
+    expect((await cli('undo', '--vault', dir)).out).toBe('Undone: log call with Ann Lee (1 note taken back).\n');
     expect(readTree(dir)).toEqual(before);
 
     await cli('decide', '--vault', dir, '--person', 'Cy Park', '--trust', '2');
@@ -175,7 +175,7 @@ describe('network-crm reads well', () => {
     await cli('undo', '--vault', dir);
     expect(fs.existsSync(path.join(dir, 'Network CRM/Prune list.md'))).toBe(false);
     // Undo again takes back the change before: the decision.
-    expect((await cli('undo', '--vault', dir)).out).toBe('Undone: trust Cy Park (1 note restored).\n');
+    expect((await cli('undo', '--vault', dir)).out).toBe('Undone: trust Cy Park (1 note taken back).\n');
     expect(readTree(dir)).toEqual(before);
   });
 

@@ -16,9 +16,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cli } from '../support/cli';
+import { cli, vaultWithAnnLee } from '../support/cli';
 import { ics, meeting } from '../support/calendar-builders';
-import { tempDir } from '../support/temp-dir';
 
 interface Summary {
   created: number;
@@ -49,16 +48,7 @@ async function setUp(
   more: ReadonlyArray<readonly string[]> = [],
   alsoAtPlanning: ReadonlyArray<[string, string]> = [],
 ) {
-  const dir = tempDir();
-  const vault = path.join(dir, 'vault');
-  fs.mkdirSync(vault);
-  const csv = path.join(dir, 'Connections.csv');
-  fs.writeFileSync(
-    csv,
-    'First Name,Last Name,URL,Email Address,Company,Position,Connected On\n' +
-      'Ann,Lee,https://www.linkedin.com/in/ann-lee,ann@example.com,Globex,Engineer,10 Mar 2021\n',
-  );
-  expect((await cli('import', csv, '--vault', vault, '--today', '2024-12-01')).code).toBe(0);
+  const { dir, vault } = await vaultWithAnnLee();
   const ical = path.join(dir, 'calendar.ics');
   fs.writeFileSync(
     ical,

@@ -140,38 +140,45 @@ describe('network-crm import', () => {
     expect(fs.readdirSync(vault)).toEqual([]);
   });
 
-  it('Ctrl-C part-way stops cleanly; running again completes the import without duplicates', async () => {
-    const dir = tempDir();
-    const vault = path.join(dir, 'vault');
-    fs.mkdirSync(vault);
-    const { exp, zip } = writeExport(dir, 4000);
-    const child = spawn(process.execPath, [CLI, 'import', zip, '--vault', vault], { stdio: 'pipe' });
-    let stdout = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    const people = path.join(vault, 'People');
-    await new Promise<void>((resolve) => {
-      const timer = setInterval(() => {
-        if (fs.existsSync(people) && fs.readdirSync(people).length >= 300) {
-          clearInterval(timer);
-          child.kill('SIGINT');
-          resolve();
-        }
-      }, 5);
-    });
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    const partial = fs.readdirSync(people).length;
-    expect(code).toBe(130);
-    expect(partial).toBeLessThan(exp.people.length);
-    expect(stdout).toContain('Run the same command again to finish');
-    const second = cliProcess('import', zip, '--vault', vault, '--json');
-    expect(second.code).toBe(0);
-    expect(JSON.parse(second.out) as object).toMatchObject({
-      created: exp.people.length - partial,
-      unchanged: partial,
-    });
-    const urls = fs
-      .readdirSync(people)
-      .map((f) => /^linkedin: (.*)$/m.exec(fs.readFileSync(path.join(people, f), 'utf8'))?.[1]);
-    expect(new Set(urls).size).toBe(exp.people.length);
-  });
+  // A `kill` (SIGTERM) stops it as Ctrl-C does, at the next note, with its own exit code (128 + 15).
+  it.each([
+    ['Ctrl-C', 'SIGINT', 130],
+    ['a kill', 'SIGTERM', 143],
+  ] as const)(
+    '%s part-way stops cleanly; running again completes the import without duplicates',
+    async (_, signal, exit) => {
+      const dir = tempDir();
+      const vault = path.join(dir, 'vault');
+      fs.mkdirSync(vault);
+      const { exp, zip } = writeExport(dir, 4000);
+      const child = spawn(process.execPath, [CLI, 'import', zip, '--vault', vault], { stdio: 'pipe' });
+      let stdout = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      const people = path.join(vault, 'People');
+      await new Promise<void>((resolve) => {
+        const timer = setInterval(() => {
+          if (fs.existsSync(people) && fs.readdirSync(people).length >= 300) {
+            clearInterval(timer);
+            child.kill(signal);
+            resolve();
+          }
+        }, 5);
+      });
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      const partial = fs.readdirSync(people).length;
+      expect(code).toBe(exit);
+      expect(partial).toBeLessThan(exp.people.length);
+      expect(stdout).toContain('Run the same command again to finish');
+      const second = cliProcess('import', zip, '--vault', vault, '--json');
+      expect(second.code).toBe(0);
+      expect(JSON.parse(second.out) as object).toMatchObject({
+        created: exp.people.length - partial,
+        unchanged: partial,
+      });
+      const urls = fs
+        .readdirSync(people)
+        .map((f) => /^linkedin: (.*)$/m.exec(fs.readFileSync(path.join(people, f), 'utf8'))?.[1]);
+      expect(new Set(urls).size).toBe(exp.people.length);
+    },
+  );
 });

@@ -340,12 +340,12 @@ describe('network-crm decide', () => {
       Object.keys((JSON.parse(fs.readFileSync(path.join(dir, DATA), 'utf8')) as typeof data).state.triage.sentDecisions)
         .length;
     expect((await cli('undo', '--vault', dir)).out).toBe(
-      'Undone: keep waiting: 3 sent invitations (1 note restored, 3 sent-invitation decisions taken back).\n',
+      'Undone: keep waiting: 3 sent invitations (1 note and 3 sent-invitation decisions taken back).\n',
     );
     expect(decisions()).toBe(1);
     expect(fs.readFileSync(path.join(dir, 'People/Invitee 0.md'), 'utf8')).not.toContain('snooze-until');
     expect((await cli('undo', '--vault', dir)).out).toBe(
-      'Undone: withdrawn: Invitee 1 (0 notes restored, 1 sent-invitation decision taken back).\n',
+      'Undone: withdrawn: Invitee 1 (1 sent-invitation decision taken back).\n',
     );
     expect(decisions()).toBe(0);
     // A decision made again after the command (here in the plugin, on another device) is never thrown away by undo.

@@ -109,3 +109,20 @@ export function press(view: TriageView, key: string): void {
 export function openStaleView(app: App): Promise<StaleView> {
   return openViewByCommand<StaleView>(app, 'open-stale-contacts', STALE_VIEW_TYPE);
 }
+
+/**
+ * The vault's disk fills up after `room` more notes: each later `vault.create` fails with
+ * Node's ENOSPC error, code and all, as Obsidian's desktop adapter passes it on. Returns the
+ * function that frees the disk again.
+ */
+export function fillDiskAfter(app: App, room: number): () => void {
+  const create = app.vault.create.bind(app.vault);
+  let left = room;
+  app.vault.create = (path, data) =>
+    left-- > 0
+      ? create(path, data)
+      : Promise.reject(Object.assign(new Error('ENOSPC: no space left'), { code: 'ENOSPC' }));
+  return () => {
+    app.vault.create = create;
+  };
+}

@@ -10,7 +10,7 @@ import { generateExport, zipExport } from '../../scripts/lib/synthetic-export';
 import { folderChildren, text } from '../obsidian-double/harness';
 import type { App } from '../obsidian-double/app';
 import { FIXTURES } from '../support/paths';
-import { $, $$, buttonByText, pickFiles, runCommand, settle, startPlugin, until } from './helpers';
+import { $, $$, buttonByText, fillDiskAfter, pickFiles, runCommand, settle, startPlugin, until } from './helpers';
 import type NetworkCrmPlugin from '../../src/plugin/network-crm-plugin';
 
 async function openPreview(app: App, files: Array<{ name: string; bytes: Uint8Array | string }>): Promise<HTMLElement> {
@@ -139,13 +139,7 @@ describe('Import LinkedIn export (command palette)', () => {
     const exp = generateExport({ connections: 60, seed: 13 });
     const zip = { name: 'export.zip', bytes: zipExport(exp) };
     const modal = await openPreview(app, [zip]);
-    // Obsidian's desktop adapter passes Node's error on, code and all.
-    const create = app.vault.create.bind(app.vault);
-    let room = 20;
-    app.vault.create = (path, data) =>
-      room-- > 0
-        ? create(path, data)
-        : Promise.reject(Object.assign(new Error('ENOSPC: no space left'), { code: 'ENOSPC' }));
+    const freeDisk = fillDiskAfter(app, 20);
     const first = await confirmImport(plugin, modal);
     expect(first.result.created).toHaveLength(20);
     expect(first.result.failed).toHaveLength(1); // not one failure for every note left
@@ -163,7 +157,7 @@ describe('Import LinkedIn export (command palette)', () => {
     expect(notices.some((t) => t?.startsWith('Import failed: ENOSPC'))).toBe(true);
     plugin.saveSettings = saveSettings;
 
-    app.vault.create = create;
+    freeDisk();
     await confirmImport(plugin, await openPreview(app, [zip]));
     expect(folderChildren(app, 'People')).toHaveLength(exp.people.length);
   });

@@ -16,7 +16,18 @@ import { generateMixedNetwork } from '../../scripts/lib/synthetic-network';
 import { localIsoDate } from '../../src/core/dates/iso-date';
 import type { App } from '../obsidian-double/app';
 import { text } from '../obsidian-double/harness';
-import { $, $$, buttonByText, enter, pickFiles, runCommand, settle, startPlugin, until } from './helpers';
+import {
+  $,
+  $$,
+  buttonByText,
+  enter,
+  fillDiskAfter,
+  pickFiles,
+  runCommand,
+  settle,
+  startPlugin,
+  until,
+} from './helpers';
 import type NetworkCrmPlugin from '../../src/plugin/network-crm-plugin';
 
 const net = generateMixedNetwork({ connections: 120, cardsPerKind: 5, singles: 120, series: 4, from: '2024-01-01' });
@@ -124,6 +135,17 @@ describe('Import: LinkedIn, a vCard and a calendar', () => {
     await plugin.undo.undo();
     await settle(app);
     expect(people(app)).toHaveLength(before);
+  });
+
+  it('on a full disk the closing notice names the people met without a note but offers no button that would fail', async () => {
+    const { app, plugin } = await startPlugin({}, DATA);
+    const freeDisk = fillDiskAfter(app, 30);
+    const { result } = await confirm(plugin, await openPreview(app, FILES));
+    expect(result.outOfSpace).toBe(true);
+    const notice = await until(() => $$('.notice').find((n) => n.textContent?.includes('The disk is full')));
+    expect(notice.textContent).toMatch(/\d+ people you met in meetings have no note yet\./);
+    expect($$('button', notice).map((b) => b.textContent)).not.toContain('Create notes for these');
+    freeDisk();
   });
 
   it('"Your e-mail addresses" takes addresses, refuses what is not one, and saves a list the calendar uses', async () => {

@@ -1,9 +1,11 @@
 import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { runCli } from '../../src/cli/main';
 import type { CliIo } from '../../src/cli/io';
 import type { ImportSummary } from '../../src/cli/commands/import';
 import { ROOT } from './paths';
+import { tempDir } from './temp-dir';
 
 /** The built CLI; `NCRM_CLI` points the child-process tests at another build (an older one, to compare). */
 export const CLI = process.env.NCRM_CLI ? path.resolve(process.env.NCRM_CLI) : path.join(ROOT, 'dist/cli.js');
@@ -46,3 +48,23 @@ export function cliProcess(...argv: string[]) {
 }
 
 export { spawn };
+
+/**
+ * A temp folder holding a vault with one person note, Ann Lee's, imported by the CLI from a
+ * Connections.csv with her profile and address (ann@example.com), as of 2024-12-01: the
+ * start of the calendar tests, whose meetings find her by that address.
+ */
+export async function vaultWithAnnLee(): Promise<{ dir: string; vault: string }> {
+  const dir = tempDir();
+  const vault = path.join(dir, 'vault');
+  fs.mkdirSync(vault);
+  const csv = path.join(dir, 'Connections.csv');
+  fs.writeFileSync(
+    csv,
+    'First Name,Last Name,URL,Email Address,Company,Position,Connected On\n' +
+      'Ann,Lee,https://www.linkedin.com/in/ann-lee,ann@example.com,Globex,Engineer,10 Mar 2021\n',
+  );
+  const r = await cli('import', csv, '--vault', vault, '--today', '2024-12-01');
+  if (r.code !== 0) throw new Error(`the set-up import failed: ${r.err}`);
+  return { dir, vault };
+}

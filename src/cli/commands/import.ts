@@ -68,6 +68,8 @@ export function importSummary(
     attendeeNotes?: AttendeeNotes | null;
     /** A write after the notes failed for want of room. */
     outOfSpace?: boolean;
+    /** Ctrl-C stopped the notes for attendees (the import's own notes were all written). */
+    cancelled?: boolean;
   } = {},
 ) {
   // Notes made by --create-attendees were written by this run like any other: they are in
@@ -82,7 +84,8 @@ export function importSummary(
   const invitations = sentInvitations(plan);
   return {
     dryRun: result === null,
-    cancelled: result?.cancelled ?? false,
+    // The import's notes, or the notes for attendees after them.
+    cancelled: result?.cancelled === true || extra.cancelled === true,
     /** The disk filled up: the import stopped at the note that failed (the next run finishes). */
     diskFull: result?.outOfSpace === true || extra.outOfSpace === true,
     // Notes made for attendees are a change: then it was not "already up to date".
@@ -445,26 +448,40 @@ async function planFromInputs(
 
 /**
  * `--create-attendees`: notes for the calendar's attendees with no note, made by the same
- * plan (metPeopleSource), recorded for `undo` as one change; and the attendees still
- * without one (their note failed), whom the summary and the report then list.
+ * plan (metPeopleSource), recorded for `undo` as one change (journaled as they are written,
+ * so a kill part-way is one change too); and the attendees still without one (their note
+ * failed, or a Ctrl-C stopped the loop), whom the summary and the report then list.
  */
 async function createAttendeeNotes(
   session: VaultSession,
   settings: ImportSettings,
   plan: ImportPlan,
-): Promise<AttendeeNotes & { failed: Failure[] }> {
+  io: CliIo,
+): Promise<AttendeeNotes & { failed: Failure[]; outOfSpace: boolean; cancelled: boolean }> {
   const people = attendeesWithoutNote(plan.withoutNote);
-  if (people.length === 0) return { created: [], left: [], failed: [] };
+  if (people.length === 0) return { created: [], left: [], failed: [], outOfSpace: false, cancelled: false };
   const follow = await planImport([metPeopleSource(people)], vaultSnapshot(session), settings);
-  const editor = new CliEditor(session);
+  const editor = new CliEditor(session, 'create notes for people you met');
   const failed: Failure[] = [];
+  let outOfSpace = false;
+  let cancelled = false;
   try {
-    for (const op of follow.creates) {
+    for (const [i, op] of follow.creates.entries()) {
+      // Ctrl-C is seen between two notes, as in the import's own loop.
+      if (i % ATTENDEE_BREATHE === 0) await io.breathe();
+      if (io.interrupted()) {
+        cancelled = true;
+        break;
+      }
       try {
         await editor.write(op.path, op.text());
       } catch (e) {
         failed.push({ path: op.path, error: errorText(e) });
-        if (isOutOfSpace(e)) break; // every note left would fail the same way
+        // Every note left would fail the same way.
+        if (isOutOfSpace(e)) {
+          outOfSpace = true;
+          break;
+        }
       }
     }
   } finally {
@@ -472,8 +489,11 @@ async function createAttendeeNotes(
     editor.commit(`create notes for ${plural(editor.changed.length, 'person', 'people')} you met`);
   }
   const created = editor.changed.map((c) => c.path);
-  return { created, left: attendeesLeft(plan, follow, created), failed };
+  return { created, left: attendeesLeft(plan, follow, created), failed, outOfSpace, cancelled };
 }
+
+/** Attendee notes written between two looks at Ctrl-C (the import's own loop looks every 250). */
+const ATTENDEE_BREATHE = 50;
 
 export async function runImport(args: ParsedArgs, io: CliIo): Promise<number> {
   if (args.positional.length === 0)
@@ -529,6 +549,13 @@ export async function runImport(args: ParsedArgs, io: CliIo): Promise<number> {
       return EXIT_BRAKE;
     }
   } else if (brake) printBrake(io, brake);
+  // A Ctrl-C pressed while the files were read or the plan made is seen here, before the first
+  // note is written (the writing loop would see it only at its first pause, 250 notes on).
+  await io.breathe();
+  if (!dryRun && io.interrupted()) {
+    io.out('Interrupted before any note was written; nothing was changed.');
+    return 130;
+  }
   // Set when the people folder cannot be made: the parts after it would only fail the same way.
   let folderFailed = false;
   const apply = async (part: ImportPlan): Promise<ApplyResult> => {
@@ -544,7 +571,7 @@ export async function runImport(args: ParsedArgs, io: CliIo): Promise<number> {
       return { created: [], updated: [], failed: [{ path: folder, error: errorText(e) }], cancelled: false };
     }
   };
-  let attendeeNotes: (AttendeeNotes & { failed: Failure[] }) | null = null;
+  let attendeeNotes: Awaited<ReturnType<typeof createAttendeeNotes>> | null = null;
   if (!dryRun) {
     if (inParts !== null) {
       const all: ApplyResult = { created: [], updated: [], failed: [], cancelled: false };
@@ -561,13 +588,14 @@ export async function runImport(args: ParsedArgs, io: CliIo): Promise<number> {
       result = all;
     } else result = await apply(plan as ImportPlan);
     if (args.flags.has('create-attendees') && !result.cancelled && !result.outOfSpace)
-      attendeeNotes = await createAttendeeNotes(session, settings, plan as ImportPlan);
+      attendeeNotes = await createAttendeeNotes(session, settings, plan as ImportPlan, io);
   }
   const whole = plan as ImportPlan;
   const after = new AfterImport(session, whole);
   if (attendeeNotes !== null) {
     after.attendeeNotes = { created: attendeeNotes.created, left: attendeeNotes.left };
     after.failed.push(...attendeeNotes.failed);
+    if (attendeeNotes.outOfSpace) after.outOfSpace = true;
   }
   if (result !== null) {
     const baseFileCreated = await after.writeBaseFile();
@@ -585,10 +613,11 @@ export async function runImport(args: ParsedArgs, io: CliIo): Promise<number> {
     brake,
     attendeeNotes: after.attendeeNotes,
     outOfSpace: after.outOfSpace,
+    cancelled: attendeeNotes?.cancelled === true,
   });
   if (args.flags.has('json')) io.out(JSON.stringify(summary, null, 2));
   else printHuman(io, summary, vault.root);
-  if (result?.cancelled) return 130;
+  if (summary.cancelled) return 130;
   return summary.failed.length > 0 ? 1 : 0;
 }
 

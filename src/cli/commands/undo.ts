@@ -12,10 +12,14 @@ async function runUndo(args: ParsedArgs, io: CliIo): Promise<number> {
     io.out(JSON.stringify(outcome ?? { label: null, restored: [], merged: [], skipped: [], sentDecisions: 0 }));
   else if (outcome === null) io.out('Nothing to undo.');
   else {
-    const decisions = outcome.sentDecisions
-      ? `, ${plural(outcome.sentDecisions, 'sent-invitation decision')} taken back`
-      : '';
-    io.out(`Undone: ${outcome.label} (${plural(outcome.restored.length, 'note')} restored${decisions}).`);
+    // A note whose later changes were kept was taken back too: counting only the ones
+    // restored whole said "0 notes restored" of an undo that did its work.
+    const notes = outcome.restored.length + outcome.merged.length;
+    const parts = [
+      ...(notes > 0 || !outcome.sentDecisions ? [plural(notes, 'note')] : []),
+      ...(outcome.sentDecisions ? [plural(outcome.sentDecisions, 'sent-invitation decision')] : []),
+    ];
+    io.out(`Undone: ${outcome.label} (${parts.join(' and ')} taken back).`);
     if (outcome.merged.length > 0) {
       io.out(`${plural(outcome.merged.length, 'note')} had changed since; the later changes were kept:`);
       for (const p of outcome.merged) io.out(`  ${p}`);

@@ -245,7 +245,10 @@ export class ImportFlow {
         text: 'The disk is full. Free some space, then run the import again to finish; nothing will be duplicated.',
       });
     const met = result.cancelled ? 0 : attendeesWithoutNote(plan.withoutNote).length;
-    if (met > 0) {
+    if (met > 0 && result.outOfSpace) {
+      // Their notes would fail the same way: the import run again, with room, offers them.
+      fragment.createDiv({ text: `${plural(met, 'person', 'people')} you met in meetings have no note yet.` });
+    } else if (met > 0) {
       // Meeting people is how a network grows: one click gives them notes.
       fragment.createDiv({ text: `${plural(met, 'person', 'people')} you met in meetings have no note.` });
       const create = fragment.createEl('button', { text: 'Create notes for these', cls: 'ncrm-notice-create' });
