@@ -9,22 +9,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { foldJournal, sanitizeJournalLine, type JournalLine } from '../core/edits/undo-journal';
 import type { UndoEntry } from '../core/edits/undo';
+import { isRunning } from './process-alive';
 
 const PENDING = /^cli-undo\.pending-(\d+)\.jsonl$/;
 
 function journalName(pid: number): string {
   return `cli-undo.pending-${pid}.jsonl`;
-}
-
-/** Is there a process with this id? (One of another user counts: it is not ours to take.) */
-function isRunning(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 export class UndoJournal {
