@@ -14,8 +14,9 @@ import { editBody } from '../core/notes/note-text';
 import type { VaultSession } from './options';
 import { replaceFile } from './safe-write';
 import { absOf, pluginDataFile, updateVaultState } from './vault-config';
+import { editFrontmatterText } from './frontmatter-edit';
 import { parseYaml } from './yaml-full';
-import { takeStoppedCommands, UndoJournal } from './undo-journal-file';
+import { removeJournals, stoppedCommands, UndoJournal } from './undo-journal-file';
 
 const UNDO_FILE = 'cli-undo.json';
 /** Changes kept for undo (the plugin keeps 50 in memory; these are on disk, whole note texts). */
@@ -40,10 +41,15 @@ function undoFile(session: VaultSession): string {
  */
 function takeStack(session: VaultSession, file: string): UndoEntry[] {
   const stack = readStack(file);
-  const stopped = takeStoppedCommands(path.dirname(file), (note) => readOrNull(session, note));
-  if (stopped.length === 0) return stack;
-  const all = trimUndoHistory([...stack, ...stopped], DEPTH, MAX_CHARS);
-  writeStack(file, all);
+  const stored = new Set(stack.flatMap((e) => (e.journal === undefined ? [] : [e.journal])));
+  const stopped = stoppedCommands(path.dirname(file), (note) => readOrNull(session, note), stored);
+  if (stopped.journals.length === 0) return stack;
+  const all = trimUndoHistory([...stack, ...stopped.entries], DEPTH, MAX_CHARS);
+  // Stored first, then the journals go: a kill in between folds them again, and finds them stored.
+  if (stopped.entries.length > 0) writeStack(file, all);
+  removeJournals(stopped.journals);
+  // A command killed while it wrote a note may have left that write's temp file beside it.
+  session.vault.cleanTempFiles();
   return all;
 }
 
@@ -65,6 +71,14 @@ function writeStack(file: string, stack: readonly UndoEntry[]): void {
   }
 }
 
+/** A note's text with `edit` made: frontmatter (only the changed keys' lines), then body, then the whole text. */
+function applyEdit(text: string, edit: NoteEdit): string {
+  let out = edit.frontmatter ? editFrontmatterText(text, edit.frontmatter) : text;
+  const body = edit.body;
+  if (body) out = editBody(out, body);
+  return edit.text ? edit.text(out) : out;
+}
+
 function readOrNull(session: VaultSession, note: string): string | null {
   try {
     return session.vault.readText(note);
@@ -82,27 +96,30 @@ export class CliEditor {
 
   /**
    * `label`: what the command does, the undo history's name for its changes if it is stopped
-   * before {@link commit}. What an earlier command stopped part-way did is stored first.
+   * before {@link commit}. What an earlier command stopped part-way did is stored before this
+   * one writes its first note (a dry run writes nothing, and stores nothing).
    */
   constructor(
     private readonly session: VaultSession,
     label = 'a command',
   ) {
-    const file = undoFile(session);
-    takeStack(session, file);
-    this.journal = new UndoJournal(path.dirname(file), label);
+    this.journal = new UndoJournal(path.dirname(undoFile(session)), label, () => takeStack(session, undoFile(session)));
   }
 
-  /** Edits one note (frontmatter, then body, each atomically); a failure is kept, not thrown. */
+  /**
+   * Edits one note (frontmatter, then body, then the whole text) in one atomic write; a
+   * failure is kept, not thrown. The text it will write is worked out first, for the journal:
+   * a note found changed after a kill is then known to be someone else's change, not this one's.
+   */
   async edit(note: string, edit: NoteEdit): Promise<boolean> {
     const writer = this.session.vault.writer();
     try {
       const before = this.session.vault.readText(note);
-      this.journal.begin(note, before);
-      if (edit.frontmatter) await writer.updateFrontmatter(note, edit.frontmatter);
-      const body = edit.body;
-      if (body) await writer.process(note, (text) => editBody(text, body));
-      if (edit.text) await writer.process(note, edit.text);
+      const planned = applyEdit(before, edit);
+      if (planned === before) return false;
+      this.journal.begin(note, before, planned);
+      // Read again by the writer: a note changed in between gets the edit on its new text.
+      await writer.process(note, (text) => (text === before ? planned : applyEdit(text, edit)));
       const after = this.session.vault.readText(note);
       this.journal.end(note, after);
       if (after === before) return false;
@@ -173,8 +190,9 @@ export class CliEditor {
         label,
         notes: this.changes,
         ...(this.sentDecisions ? { sentDecisions: this.sentDecisions } : {}),
+        journal: this.journal.id,
       };
-      writeStack(file, trimUndoHistory([...readStack(file), entry], DEPTH, MAX_CHARS));
+      writeStack(file, trimUndoHistory([...takeStack(this.session, file), entry], DEPTH, MAX_CHARS));
     }
     this.journal.close();
   }

@@ -17,11 +17,13 @@ const NO_LOCK = { release: () => undefined };
 export function takeImportLock(session: VaultSession): ImportLock {
   const file = absOf(session.vault.root, pluginDataFile(session.config, 'import.lock'));
   for (let attempt = 0; attempt < 2; attempt++) {
+    let made: string | undefined;
     try {
-      fs.mkdirSync(path.dirname(file), { recursive: true });
+      made = fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(file, String(process.pid), { flag: 'wx', mode: 0o600 });
-      return { release: () => releaseIfOurs(file) };
+      return { release: () => releaseIfOurs(file, made) };
     } catch (e) {
+      removeEmptyFolders(path.dirname(file), made);
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') return NO_LOCK;
     }
     const holder = holderOf(file);
@@ -42,6 +44,24 @@ function holderOf(file: string): number | null {
   }
 }
 
-function releaseIfOurs(file: string): void {
+/**
+ * Removes the lock; and the folders made for it, if nothing else was put in them: an import
+ * that stopped at a bad file leaves the vault as it found it, without a config folder it never had.
+ */
+function releaseIfOurs(file: string, made: string | undefined): void {
   if (holderOf(file) === process.pid) fs.rmSync(file, { force: true });
+  removeEmptyFolders(path.dirname(file), made);
+}
+
+/** Removes `folder` and its parents up to `top` (the first folder made), each only while empty. */
+function removeEmptyFolders(folder: string, top: string | undefined): void {
+  if (top === undefined) return;
+  for (let dir = folder; dir.length >= top.length; dir = path.dirname(dir)) {
+    try {
+      fs.rmdirSync(dir);
+    } catch {
+      return; // not empty (the import saved its state there), or gone
+    }
+    if (dir === top) return;
+  }
 }

@@ -1,4 +1,4 @@
-/** Whether a process recorded in a file (an import's lock, an edit's undo journal) still runs. */
+/** Whether a process recorded in a file (an import's lock, an edit's undo journal, a temp file's name) still runs. */
 
 /** Is there a process with this id? (One of another user counts: it is not ours to take over.) */
 export function isRunning(pid: number): boolean {

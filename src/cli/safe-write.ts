@@ -16,6 +16,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { isRunning } from './process-alive';
 
 export const TMP_SUFFIX = '.ncrm-tmp';
 
@@ -143,15 +144,6 @@ export function replaceFile(target: string, text: string, shown: string, { ours 
   }
 }
 
-function processIsAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * Removes temp files a killed run left (`files`: paths as found, any name): ours by name, and
  * only those whose process is gone, so a run never deletes the temp file another run is writing.
@@ -161,7 +153,7 @@ export function removeStaleTempFiles(files: readonly string[]): void {
     const name = path.basename(full);
     if (!name.endsWith(TMP_SUFFIX)) continue;
     const pid = /\.(\d+)-[0-9a-f]+\.ncrm-tmp$/.exec(name)?.[1];
-    if (pid !== undefined && processIsAlive(Number(pid))) continue;
+    if (pid !== undefined && isRunning(Number(pid))) continue;
     try {
       if (fs.lstatSync(full).isFile()) fs.rmSync(full, { force: true });
     } catch {

@@ -8,13 +8,15 @@
  * (exit 130, the notes made so far one undo step), and a Ctrl-C that came before the first
  * note is written stops the import with nothing written.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, CLI, spawn, vaultWithAnnLee } from '../support/cli';
 import { runCli } from '../../src/cli/main';
 import { ics, meeting } from '../support/calendar-builders';
-import { readTree } from '../support/temp-dir';
+import { ROOT } from '../support/paths';
+import { readTree, tempDir } from '../support/temp-dir';
 
 const ME = 'me@example.com';
 
@@ -119,5 +121,153 @@ describe('Ctrl-C before the first note', () => {
     expect(out).toBe('Interrupted before any note was written; nothing was changed.\n');
     // Not a note, not the vault state: the calendar's meetings are not logged with Ann either.
     expect(readTree(vault, () => true)).toEqual(before);
+  });
+});
+
+const KILL_PRELOAD = path.join(ROOT, 'tests/support/kill-at-rename.ts');
+
+/** Runs the built bin, killed outright just after (or `before`) its `n`th rename onto a path matching `match`. */
+function killedAfterRename(n: number, match: string, ...args: string[]) {
+  killedAt({ n, match, before: false }, ...args);
+}
+
+function killedAt(at: { n: number; match: string; before: boolean }, ...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '--import', KILL_PRELOAD, CLI, ...args], {
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      NCRM_KILL_AFTER_RENAME: String(at.n),
+      NCRM_KILL_RENAME_MATCH: at.match,
+      NCRM_KILL_BEFORE: at.before ? '1' : '0',
+    },
+  });
+  expect(r.signal).toBe('SIGKILL');
+}
+
+/** A vault of five people at Acme and one elsewhere, imported by the CLI. */
+async function acmeVault() {
+  const dir = tempDir();
+  const vault = path.join(dir, 'vault');
+  fs.mkdirSync(vault);
+  const csv = path.join(dir, 'Connections.csv');
+  const rows = ['Ann', 'Bo', 'Cy', 'Di', 'Ed'].map(
+    (n) => `${n},Acme,https://www.linkedin.com/in/${n.toLowerCase()},,Acme,Engineer,10 Mar 2021`,
+  );
+  fs.writeFileSync(
+    csv,
+    [
+      'First Name,Last Name,URL,Email Address,Company,Position,Connected On',
+      ...rows,
+      'Fay,Else,,,Initech,CEO,10 Mar 2021',
+    ].join('\n') + '\n',
+  );
+  expect((await cli('import', csv, '--vault', vault, '--today', '2026-11-27')).code).toBe(0);
+  return { vault, people: path.join(vault, 'People') };
+}
+
+/** `bulk`: tag everyone at Acme (five people) #zz. */
+const tagAcme = (vault: string) => [
+  'bulk',
+  '--vault',
+  vault,
+  '--today',
+  '2026-11-27',
+  '--filter',
+  'company:Acme',
+  '--tag',
+  'zz',
+];
+
+describe('a command killed at the worst moments', () => {
+  it('killed just after a note was written and before the journal said so: undo keeps a later hand edit of that note', async () => {
+    const { vault, people } = await acmeVault();
+    const before = readTree(people);
+    killedAfterRename(2, '\\.md$', ...tagAcme(vault));
+    const tagged = Object.keys(readTree(people)).filter((f) => readTree(people)[f]!.includes('- zz'));
+    expect(tagged).toHaveLength(2);
+    const second = path.join(people, tagged[1]!);
+    fs.appendFileSync(second, '- my own line, written after the kill\n');
+    const undo = await cli('undo', '--vault', vault);
+    expect(undo.out).toContain('(stopped part-way) (2 notes taken back)');
+    expect(undo.out).toContain('1 note had changed since; the later changes were kept');
+    const after = readTree(people);
+    expect(after[tagged[1]!]).toBe(`${before[tagged[1]!]}- my own line, written after the kill\n`);
+    expect(after[tagged[0]!]).toBe(before[tagged[0]!]);
+  });
+
+  it('killed as a note was about to replace its old text: undo leaves no temp file behind', async () => {
+    const { vault, people } = await acmeVault();
+    const before = readTree(people, () => true);
+    killedAt({ n: 2, match: '\\.md$', before: true }, ...tagAcme(vault));
+    expect(Object.keys(readTree(people, () => true)).filter((f) => f.endsWith('.ncrm-tmp'))).toHaveLength(1);
+    expect((await cli('undo', '--vault', vault)).out).toBe(
+      'Undone: tag 5 people #zz (stopped part-way) (1 note taken back).\n',
+    );
+    expect(readTree(people, () => true)).toEqual(before);
+  });
+
+  it('killed just after its undo entry was stored: the journal left is not a second change', async () => {
+    const { vault, people } = await acmeVault();
+    const before = readTree(people);
+    killedAfterRename(1, 'cli-undo\\.json$', ...tagAcme(vault));
+    expect(journals(vault)).toHaveLength(1);
+    expect((await cli('undo', '--vault', vault)).out).toBe('Undone: tag 5 people #zz (5 notes taken back).\n');
+    expect(readTree(people)).toEqual(before);
+    expect((await cli('undo', '--vault', vault)).out).toBe('Nothing to undo.\n');
+    expect(journals(vault)).toEqual([]);
+  });
+
+  it('the command that folds a stopped one is killed as it stores it: the stopped one is still undoable', async () => {
+    const { vault, people } = await acmeVault();
+    const before = readTree(people);
+    killedAfterRename(3, '\\.md$', ...tagAcme(vault));
+    // `log` folds the stopped bulk into the history before its own write, and is killed storing it.
+    const log = ['log', '--vault', vault, '--today', '2026-11-27', '--person', 'Fay Else'];
+    killedAt({ n: 1, match: 'cli-undo\\.json$', before: true }, ...log);
+    const undo = await cli('undo', '--vault', vault);
+    expect(undo.out).toBe('Undone: tag 5 people #zz (stopped part-way) (3 notes taken back).\n');
+    expect(readTree(people)).toEqual(before);
+  });
+});
+
+describe('journals of other processes', () => {
+  /** A journal of a command that tagged Ann's note, named for process `pid`, last written `ageMs` ago. */
+  async function journalOf(pid: number, ageMs: number) {
+    const { vault, people } = await acmeVault();
+    const note = 'People/Ann Acme.md';
+    const before = fs.readFileSync(path.join(vault, note), 'utf8');
+    const after = before.replace('tags:\n', 'tags:\n  - zz\n');
+    expect(after).not.toBe(before);
+    fs.writeFileSync(path.join(vault, note), after);
+    const file = path.join(pluginFolder(vault), `cli-undo.pending-${pid}-abc123.jsonl`);
+    const lines = [
+      { label: 'tag 1 person #zz', id: `${pid}-abc123` },
+      { path: note, before, planned: after },
+    ];
+    fs.writeFileSync(file, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+    const when = (Date.now() - ageMs) / 1000;
+    fs.utimesSync(file, when, when);
+    return { vault, people, note, before };
+  }
+
+  it('a running process keeps its journal; one untouched for hours is taken as stopped whatever its id', async () => {
+    // This process runs: a journal named for it, written a moment ago, is a command at work.
+    const fresh = await journalOf(process.pid, 1000);
+    expect((await cli('undo', '--vault', fresh.vault)).out).toBe('Nothing to undo.\n');
+    expect(journals(fresh.vault)).toHaveLength(1);
+    // Two hours without a line: the id is not the journal's process any more (a reboot, a container, a sync).
+    const old = await journalOf(process.pid, 2 * 3600_000);
+    expect((await cli('undo', '--vault', old.vault)).out).toBe(
+      'Undone: tag 1 person #zz (stopped part-way) (1 note taken back).\n',
+    );
+    expect(fs.readFileSync(path.join(old.vault, old.note), 'utf8')).toBe(old.before);
+  });
+
+  it('a folder named like a journal is left alone and stops nothing', async () => {
+    const { vault } = await acmeVault();
+    fs.mkdirSync(path.join(pluginFolder(vault), 'cli-undo.pending-99999999-abc.jsonl'), { recursive: true });
+    const r = await cli('log', '--vault', vault, '--today', '2026-11-27', '--person', 'Fay Else');
+    expect(r.code).toBe(0);
+    expect((await cli('undo', '--vault', vault)).out).toBe('Undone: log other with Fay Else (1 note taken back).\n');
   });
 });

@@ -34,7 +34,7 @@ async function runMetAtEvent(args: ParsedArgs, io: CliIo): Promise<number> {
   const people = VaultPeople.open(session, io, { writes: !args.flags.has('dry-run') });
   const chosen = peopleInWindow(people.records, from, to);
   const dryRun = args.flags.has('dry-run');
-  const editor = new CliEditor(session);
+  const editor = new CliEditor(session, `met at ${value} (${plural(chosen.length, 'person', 'people')})`);
   if (!dryRun) {
     for (const p of chosen) await editor.edit(p.path, { frontmatter: (fm) => (fm[FIELD.metWhere] = value) });
     editor.commit(`met at ${value} (${plural(editor.changed.length, 'person', 'people')})`);
@@ -78,7 +78,7 @@ async function runPruneList(args: ParsedArgs, io: CliIo): Promise<number> {
   } catch {
     previous = null;
   }
-  const editor = new CliEditor(session);
+  const editor = new CliEditor(session, 'prune list');
   await editor.write(path, composePruneList(people.records, previous, session.today));
   editor.commit('prune list');
   const marked = people.records.filter((p) => p.prune).length;

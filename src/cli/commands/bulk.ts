@@ -101,8 +101,8 @@ async function runBulk(args: ParsedArgs, io: CliIo): Promise<number> {
   const toChange = planned.filter((c) => c.change !== null);
   const unchanged = planned.filter((c) => c.change === null).map((c) => c.person);
   const dryRun = args.flags.has('dry-run');
-  const editor = new CliEditor(session);
   const names = levelNames(settings);
+  const editor = new CliEditor(session, bulkLabel(action, toChange.length, names));
   if (!dryRun && toChange.length > 0) {
     const edit = bulkEdit(action, today);
     for (const c of toChange) await editor.edit(c.person.path, edit);

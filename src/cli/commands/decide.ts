@@ -96,7 +96,7 @@ async function editNotes(
   io?: CliIo,
   also?: (editor: CliEditor) => void,
 ): Promise<{ changed: string[]; failed: CliEditor['failed'] }> {
-  const editor = new CliEditor(ctx.session);
+  const editor = new CliEditor(ctx.session, label);
   const changed: string[] = [];
   try {
     for (const { path, edit } of edits) {

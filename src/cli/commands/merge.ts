@@ -100,7 +100,8 @@ async function runMerge(args: ParsedArgs, io: CliIo): Promise<number> {
   };
   if (!args.flags.has('dry-run')) {
     // Every note changed, and the move to .trash, recorded as one change for `undo`.
-    const editor = new CliEditor(session);
+    const label = `merge ${withoutMd(path.basename(removed.path))} into ${withoutMd(path.basename(kept.path))}`;
+    const editor = new CliEditor(session, label);
     await editor.edit(kept.path, {
       ...(Object.keys(result.set).length > 0 ? { frontmatter: (fm) => Object.assign(fm, result.set) } : {}),
       body: () => result.body,
@@ -110,7 +111,6 @@ async function runMerge(args: ParsedArgs, io: CliIo): Promise<number> {
     for (const e of linkEdits)
       if (e.path !== kept.path)
         await editor.edit(e.path, { text: (now) => rewriteLinks(now, isOldFrom(e.path), newTarget).text });
-    const label = `merge ${withoutMd(path.basename(removed.path))} into ${withoutMd(path.basename(kept.path))}`;
     if (editor.failed.length > 0) {
       // The other note stays where it is: its fields or links did not all reach the kept note.
       editor.commit(label);

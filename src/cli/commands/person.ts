@@ -32,13 +32,14 @@ async function runLog(args: ParsedArgs, io: CliIo): Promise<number> {
   const channel = stringFlag(args, 'channel') ?? 'other';
   if (!isChannel(channel)) throw new UsageError(`--channel "${channel}" must be one of ${CHANNELS.join(', ')}`, 'log');
   const interaction = { date, channel, note: (stringFlag(args, 'note') ?? '').replace(/\s+/g, ' ').trim() };
-  const editor = new CliEditor(session);
+  const label = `log ${channel} with ${person.name}`;
+  const editor = new CliEditor(session, label);
   await editor.edit(person.path, {
     frontmatter: (fm) => advanceLastContact(fm, date),
     body: (body) => logInteractionBody(body, interaction),
   });
   if (editor.failed[0]) throw new Error(failureLine(editor.failed[0]));
-  editor.commit(`log ${channel} with ${person.name}`);
+  editor.commit(label);
   const line = interactionLine(interaction);
   if (args.flags.has('json')) io.out(JSON.stringify({ path: person.path, line }));
   else io.out(`Logged in ${person.path}: ${line}`);

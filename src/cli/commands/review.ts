@@ -67,7 +67,7 @@ async function runReview(args: ParsedArgs, io: CliIo): Promise<number> {
     readConfigJson(session, 'daily-notes.json'),
   );
   const target = reviewTarget(config, today);
-  const editor = new CliEditor(session);
+  const editor = new CliEditor(session, `plan ${plural(planned.length, 'reach-out')} for ${week.label}`);
   if (args.flags.has('write') && planned.length > 0) {
     const existing = readOrNull(session, target.path);
     const tpl = existing === null && target.kind === 'daily note' ? templatePath(config) : null;

@@ -37,6 +37,11 @@ export interface UndoEntry {
    * note), by invitation key. Undo puts back those still as the change left them.
    */
   sentDecisions?: Record<string, SentDecisionChange>;
+  /**
+   * The CLI's journal of the command (see undo-journal.ts), so a journal found after the
+   * entry was stored (the command killed between the two) is not taken for a second change.
+   */
+  journal?: string;
 }
 
 /** What undoing one note's change does. */
@@ -155,8 +160,11 @@ export function sanitizeUndoEntry(value: unknown): UndoEntry | null {
     if (c.before === null && c.after === null) return null;
     notes.push({ path: c.path, before: c.before, after: c.after });
   }
+  const journal = (value as { journal?: unknown }).journal;
+  const base: UndoEntry =
+    typeof journal === 'string' ? { label: raw.label, notes, journal } : { label: raw.label, notes };
   const decisions = (value as { sentDecisions?: unknown }).sentDecisions;
-  if (decisions === undefined) return { label: raw.label, notes };
+  if (decisions === undefined) return base;
   if (decisions === null || typeof decisions !== 'object' || Array.isArray(decisions)) return null;
   const sentDecisions: Record<string, SentDecisionChange> = {};
   const side = (d: unknown): SentDecision | null | undefined =>
@@ -168,5 +176,5 @@ export function sanitizeUndoEntry(value: unknown): UndoEntry | null {
     if (before === undefined || after === undefined) return null;
     sentDecisions[key] = { before, after };
   }
-  return { label: raw.label, notes, sentDecisions };
+  return { ...base, sentDecisions };
 }

@@ -127,6 +127,9 @@ describe('sanitizeUndoEntry', () => {
       sentDecisions: { 'url:a': { before: null, after: withdrawn }, 'url:b': { before: waiting, after: withdrawn } },
     };
     expect(sanitizeUndoEntry(decided)).toEqual(decided);
+    // The CLI's journal id (a stopped command is never stored twice) is kept; anything else there is dropped.
+    expect(sanitizeUndoEntry({ ...decided, journal: '123-abc' })).toEqual({ ...decided, journal: '123-abc' });
+    expect(sanitizeUndoEntry({ ...stored, journal: 7 })).toEqual(stored);
     expect(
       sanitizeUndoEntry({
         ...decided,
