@@ -20,6 +20,7 @@ import { STALE } from './commands/stale';
 import { UNDO } from './commands/undo';
 import { commandHelp, commandUsage, parseCommandArgs, type CommandSpec } from './command';
 import type { CliIo } from './io';
+import { releaseWriteLocks } from './write-lock';
 
 export const COMMANDS: readonly CommandSpec[] = [
   IMPORT,
@@ -93,5 +94,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     io.err(`network-crm: ${e instanceof Error ? e.message : String(e)}`);
     return 1;
+  } finally {
+    // The vault's write lock, if the command took it (write-lock.ts).
+    releaseWriteLocks();
   }
 }

@@ -17,6 +17,7 @@ import type { CliIo } from '../io';
 import { openVault } from '../options';
 import { VaultPeople } from '../vault-people';
 import { failureLine } from '../failures';
+import { mayWrite } from '../write-lock';
 
 function dateFlag(args: ParsedArgs, name: string): string {
   const value = requireFlag(args, name);
@@ -31,6 +32,7 @@ async function runMetAtEvent(args: ParsedArgs, io: CliIo): Promise<number> {
   const value = requireFlag(args, 'met-where').replace(/\s+/g, ' ').trim();
   if (value === '') throw new UsageError('--met-where needs a place or an event', 'met-at-event');
   const session = openVault(args);
+  if (!(await mayWrite(session, 'met-at-event', io, !args.flags.has('dry-run')))) return 1;
   const people = VaultPeople.open(session, io, { writes: !args.flags.has('dry-run') });
   const chosen = peopleInWindow(people.records, from, to);
   const dryRun = args.flags.has('dry-run');
@@ -70,6 +72,7 @@ async function runMetAtEvent(args: ParsedArgs, io: CliIo): Promise<number> {
 
 async function runPruneList(args: ParsedArgs, io: CliIo): Promise<number> {
   const session = openVault(args);
+  if (!(await mayWrite(session, 'prune-list', io, !args.flags.has('dry-run')))) return 1;
   const people = VaultPeople.open(session, io, { writes: !args.flags.has('dry-run') });
   const path = pruneListPath(reportFolderOf(session.settings.reportFolder));
   let previous: string | null = null;

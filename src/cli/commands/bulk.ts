@@ -21,6 +21,7 @@ import { openVault } from '../options';
 import { VaultPeople } from '../vault-people';
 import { keepInTouchOf } from './keep-in-touch';
 import { failureLine } from '../failures';
+import { mayWrite } from '../write-lock';
 
 const ACTION_FLAGS: readonly FlagSpec[] = [
   { name: 'log', help: 'log contact today (a line under ## Interactions, last-contact moved forward)' },
@@ -80,6 +81,7 @@ async function runBulk(args: ParsedArgs, io: CliIo): Promise<number> {
   const filterText = filterFlag(args) ?? requireFlag(args, 'filter');
   // `--tag` is this command's action; the vault's person tag stays as its settings say.
   const session = openVault({ ...args, flags: new Map([...args.flags].filter(([name]) => name !== 'tag')) });
+  if (!(await mayWrite(session, 'bulk', io, !args.flags.has('dry-run')))) return 1;
   const { today, settings } = session;
   const action = actionOf(args, today, settings.defaultTag);
   let parsed;

@@ -29,6 +29,8 @@ import { FLAG, VAULT_FLAGS, type CommandSpec } from '../command';
 import type { CliIo } from '../io';
 import { openTriageContext, type TriageContext } from '../triage-context';
 import { failureLine } from '../failures';
+import { openVault } from '../options';
+import { mayWrite } from '../write-lock';
 
 type Decision = TriageDecision | { type: 'asked' };
 
@@ -361,6 +363,7 @@ async function runDecide(args: ParsedArgs, io: CliIo): Promise<number> {
     throw new UsageError('--dry-run goes with --all-untriaged, --all-prune-candidates or --all-sent', 'decide');
   dateFlag(args, 'connected-before');
   filterFlag(args);
+  if (!(await mayWrite(openVault(args), 'decide', io, !args.flags.has('dry-run')))) return 1;
   const ctx = openTriageContext(args, io);
   if (args.flags.has('all-untriaged')) return decideMany(args, io, ctx, decision, 'untriaged');
   if (args.flags.has('all-prune-candidates')) return decideMany(args, io, ctx, decision, 'prune');

@@ -37,8 +37,8 @@ import { NoteReads, vaultSnapshot } from '../person-notes';
 import { readInputs } from '../read-inputs';
 import { updateVaultState } from '../vault-config';
 import { CliEditor } from '../cli-edits';
-import { takeImportLock } from '../import-lock';
 import { failureLine } from '../failures';
+import { mayWrite } from '../write-lock';
 
 export type ImportSummary = ReturnType<typeof importSummary>;
 
@@ -503,23 +503,7 @@ export async function runImport(args: ParsedArgs, io: CliIo): Promise<number> {
       'import',
     );
   const session = openVault(args);
-  // Two imports writing one vault at once each found the other's new notes in the way and
-  // failed them by hundreds ("already exists"): the second waits its turn, told why.
-  const lock = args.flags.has('dry-run') ? null : takeImportLock(session);
-  if (lock !== null && 'heldBy' in lock) {
-    io.err(
-      `network-crm: another import is writing to this vault (process ${lock.heldBy}). Let it finish, then run this one again; nothing was written.`,
-    );
-    return 1;
-  }
-  try {
-    return await importInto(session, args, io);
-  } finally {
-    lock?.release();
-  }
-}
-
-async function importInto(session: VaultSession, args: ParsedArgs, io: CliIo): Promise<number> {
+  if (!(await mayWrite(session, 'import', io, !args.flags.has('dry-run')))) return 1;
   const { vault } = session;
   const settings = importSettings(session);
   const folder = settings.folder;
@@ -651,7 +635,7 @@ export const IMPORT: CommandSpec = {
     'The first import also adds People.base beside the people folder (and repairs one left missing or empty).',
     'After an import the vault state (last import, People.base written) is saved in the plugin data file.',
     'Interrupt it with Ctrl-C and run it again: it finishes without duplicates.',
-    'One import at a time per vault: a second one stops at once, names the process writing, and writes nothing.',
+    'One command writes a vault at a time: one started meanwhile waits a few seconds, then stops, names the one writing, and writes nothing.',
     'An import that would change the company of more than 10% of the people (and more than 50) stops first, with examples (exit code 3).',
   ],
   flags: [

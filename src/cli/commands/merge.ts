@@ -19,6 +19,7 @@ import { VaultPeople } from '../vault-people';
 import { CliEditor } from '../cli-edits';
 import { parseYaml } from '../yaml-full';
 import { failureLine } from '../failures';
+import { mayWrite } from '../write-lock';
 
 interface ReadNote {
   path: string;
@@ -33,6 +34,7 @@ function withoutMd(p: string): string {
 
 async function runMerge(args: ParsedArgs, io: CliIo): Promise<number> {
   const session = openVault(args);
+  if (!(await mayWrite(session, 'merge', io, !args.flags.has('dry-run')))) return 1;
   const { vault } = session;
   const people = VaultPeople.open(session, io, { writes: !args.flags.has('dry-run') });
   const other = stringFlag(args, 'into') ?? stringFlag(args, 'remove');

@@ -19,9 +19,11 @@ import type { CliIo } from '../io';
 import { openVault } from '../options';
 import { VaultPeople } from '../vault-people';
 import { failureLine } from '../failures';
+import { mayWrite } from '../write-lock';
 
 async function runLog(args: ParsedArgs, io: CliIo): Promise<number> {
   const session = openVault(args);
+  if (!(await mayWrite(session, 'log', io))) return 1;
   const people = VaultPeople.open(session, io, { writes: true });
   const person = people.find(requireFlag(args, 'person'));
   const { today } = session;

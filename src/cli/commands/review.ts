@@ -25,6 +25,7 @@ import { openVault, type VaultSession } from '../options';
 import { VaultPeople } from '../vault-people';
 import { keepInTouchOf } from './keep-in-touch';
 import { failureLine } from '../failures';
+import { mayWrite } from '../write-lock';
 
 function readConfigJson(session: VaultSession, name: string): unknown {
   try {
@@ -53,6 +54,7 @@ function readOrNull(session: VaultSession, path: string): string | null {
 
 async function runReview(args: ParsedArgs, io: CliIo): Promise<number> {
   const session = openVault(args);
+  if (!(await mayWrite(session, 'review', io, args.flags.has('write')))) return 1;
   const people = VaultPeople.open(session, io, { frontmatter: true, writes: args.flags.has('write') });
   const { today } = session;
   const count = countOption(args, session.settings.reviewCount);

@@ -5,9 +5,12 @@ import { undoLastChange } from '../cli-edits';
 import { FLAG, type CommandSpec } from '../command';
 import type { CliIo } from '../io';
 import { openVault } from '../options';
+import { mayWrite } from '../write-lock';
 
 async function runUndo(args: ParsedArgs, io: CliIo): Promise<number> {
-  const outcome = await undoLastChange(openVault(args));
+  const session = openVault(args);
+  if (!(await mayWrite(session, 'undo', io))) return 1;
+  const outcome = await undoLastChange(session);
   if (args.flags.has('json'))
     io.out(JSON.stringify(outcome ?? { label: null, restored: [], merged: [], skipped: [], sentDecisions: 0 }));
   else if (outcome === null) io.out('Nothing to undo.');
