@@ -8,6 +8,7 @@
  * gone (killed, a crash) is taken over; one that cannot be made at all (a read-only config
  * folder) stops nothing. The plugin, inside Obsidian, does not take it.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { VaultSession } from './options';
@@ -31,12 +32,16 @@ export interface LockHolder {
  * waiting up to {@link WAIT_MS}; the holder when it could not.
  */
 export async function holdWriteLock(session: VaultSession, command: string): Promise<LockHolder | null> {
-  const file = absOf(session.vault.root, pluginDataFile(session.config, 'write.lock'));
+  const file = lockFile(session);
   for (const start = Date.now(); ;) {
     const holder = tryLock(file, command);
     if (holder === null || Date.now() - start >= WAIT_MS) return holder;
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
+}
+
+function lockFile(session: VaultSession): string {
+  return absOf(session.vault.root, pluginDataFile(session.config, 'write.lock'));
 }
 
 /** Releases what {@link holdWriteLock} took in this process. */
@@ -45,8 +50,8 @@ export function releaseWriteLocks(): void {
 }
 
 /** The message of a command that found the lock held. */
-export function lockedOut(holder: LockHolder): string {
-  return `network-crm: another command (${holder.command}, process ${holder.pid}) is writing to this vault. Let it finish, then run this one again; nothing was written.`;
+export function lockedOut(holder: LockHolder, file: string): string {
+  return `network-crm: another command (${holder.command}, process ${holder.pid}) is writing to this vault. Let it finish, then run this one again; nothing was written. (If no such command is running, delete ${file}.)`;
 }
 
 function tryLock(file: string, command: string): LockHolder | null {
@@ -54,8 +59,8 @@ function tryLock(file: string, command: string): LockHolder | null {
     let made: string | undefined;
     try {
       made = fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(file, JSON.stringify({ pid: process.pid, command }), { flag: 'wx', mode: 0o600 });
-      held.push(() => releaseIfOurs(file, made));
+      createWhole(file, JSON.stringify({ pid: process.pid, command }));
+      hold(file, made);
       return null;
     } catch (e) {
       removeEmptyFolders(path.dirname(file), made);
@@ -64,17 +69,87 @@ function tryLock(file: string, command: string): LockHolder | null {
     const holder = holderOf(file);
     // Our own id is a lock left by an earlier process that had it: ids are reused.
     if (holder !== null && holder.pid !== process.pid && isRunning(holder.pid)) return holder;
-    // Left by a process that is gone: taken over (a second process doing the same loses the race above).
-    fs.rmSync(file, { force: true });
+    if (!takeOver(file, holder)) return { pid: holder?.pid ?? 0, command: holder?.command ?? 'network-crm' };
   }
   return null;
 }
+
+/**
+ * Creates `file` with its whole text at once: written to a file of our own, then linked to
+ * the name, which fails if the name exists. Made with O_EXCL, the lock was an empty file for
+ * a moment, which a waiting command read as a lock of no one and took over while it was held.
+ */
+function createWhole(file: string, text: string): void {
+  const own = `${file}.${process.pid}-${crypto.randomBytes(4).toString('hex')}`;
+  fs.writeFileSync(own, text, { flag: 'wx', mode: 0o600 });
+  try {
+    fs.linkSync(own, file);
+  } finally {
+    fs.rmSync(own, { force: true });
+  }
+}
+
+/**
+ * Removes a lock left by a process that is gone, unless another command took it over
+ * meanwhile: two commands that both found it stale each removed it, the second removing the
+ * lock the first had just made, and both wrote at once. The removal is itself done under a
+ * lock (`write.lock.takeover`), and only if the lock is still the one judged stale. False
+ * when another command is taking it over right now.
+ */
+function takeOver(file: string, stale: LockHolder | null): boolean {
+  const guard = `${file}.takeover`;
+  try {
+    createWhole(guard, String(process.pid));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') return true;
+    // One killed in the middle of a takeover (a moment's work) leaves its guard: old, it is removed.
+    const stat = fs.statSync(guard, { throwIfNoEntry: false });
+    if (stat !== undefined && Date.now() - stat.mtimeMs > STALE_GUARD_MS) fs.rmSync(guard, { force: true });
+    return false;
+  }
+  try {
+    // A folder by that name is no lock of ours to remove: the user is told where it is.
+    if (fs.lstatSync(file, { throwIfNoEntry: false })?.isDirectory() === true)
+      throw new Error(`${file} is a folder where network-crm keeps its write lock; remove it, then run this again`);
+    const now = holderOf(file);
+    if (now?.pid === stale?.pid && now?.command === stale?.command) fs.rmSync(file, { force: true });
+  } finally {
+    fs.rmSync(guard, { force: true });
+  }
+  return true;
+}
+
+/** Holds the lock until the command ends (runCli), the process exits, or a signal ends it. */
+function hold(file: string, made: string | undefined): void {
+  const release = () => {
+    for (const signal of SIGNALS) process.off(signal, onSignal);
+    process.off('exit', release);
+    releaseIfOurs(file, made);
+  };
+  // A command that does not stop gracefully on a signal (the import does, and then ends
+  // through runCli) is ended by it at once: the lock goes first, then the signal ends the
+  // process as it would have.
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (process.listenerCount(signal) > 1) return;
+    release();
+    process.kill(process.pid, signal);
+  };
+  for (const signal of SIGNALS) process.on(signal, onSignal);
+  process.on('exit', release);
+  held.push(release);
+}
+
+const SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+/** A takeover takes a few system calls: a guard this old was left by a process killed in one. */
+const STALE_GUARD_MS = 10_000;
 
 function holderOf(file: string): LockHolder | null {
   try {
     const { pid, command } = JSON.parse(fs.readFileSync(file, 'utf8')) as { pid?: unknown; command?: unknown };
     if (typeof pid !== 'number' || !Number.isInteger(pid) || pid <= 0) return null;
-    return { pid, command: typeof command === 'string' ? command : 'network-crm' };
+    // Only a command's name is printed: a lock file's text is not the user's terminal's.
+    const name = typeof command === 'string' && /^[a-z-]{1,40}$/.test(command) ? command : 'network-crm';
+    return { pid, command: name };
   } catch {
     return null;
   }
@@ -115,6 +190,6 @@ export async function mayWrite(
   if (!writes) return true;
   const holder = await holdWriteLock(session, command);
   if (holder === null) return true;
-  io.err(lockedOut(holder));
+  io.err(lockedOut(holder, lockFile(session)));
   return false;
 }

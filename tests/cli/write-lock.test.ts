@@ -14,6 +14,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cli, CLI } from '../support/cli';
 import { tempDir } from '../support/temp-dir';
+import { generateExport, zipExport } from '../../scripts/lib/synthetic-export';
 
 const CSV =
   'First Name,Last Name,URL,Email Address,Company,Position,Connected On\n' +
@@ -53,7 +54,7 @@ describe('one writing command at a time', () => {
     const r = await cli('import', csv, '--vault', vault);
     expect(r.code).toBe(1);
     expect(r.err).toBe(
-      `network-crm: another command (import, process ${other.pid}) is writing to this vault. Let it finish, then run this one again; nothing was written.\n`,
+      `network-crm: another command (import, process ${other.pid}) is writing to this vault. Let it finish, then run this one again; nothing was written. (If no such command is running, delete ${lock}.)\n`,
     );
     expect(fs.existsSync(people)).toBe(false);
     expect(JSON.parse(fs.readFileSync(lock, 'utf8'))).toEqual({ pid: other.pid, command: 'import' });
@@ -88,21 +89,49 @@ describe('one writing command at a time', () => {
     expect(fs.readdirSync(fresh.vault)).toEqual([]);
   });
 
-  it('two commands started together both land, with both undo entries', async () => {
-    const { vault, csv } = setUp();
+  it('commands started together all land, with all their undo entries, also when they find a lock of a process that is gone', async () => {
+    const { vault, csv, lock } = setUp();
     expect((await cli('import', csv, '--vault', vault)).code).toBe(0);
-    const log = (who: string) =>
-      new Promise<number | null>((resolve) =>
-        spawn(process.execPath, [CLI, 'log', '--vault', vault, '--person', who, '--note', `with ${who}`]).on(
-          'close',
-          resolve,
-        ),
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    // Several rounds: two commands that both found the lock stale once both took it.
+    for (let round = 0; round < 3; round++) {
+      if (round > 0) fs.writeFileSync(lock, JSON.stringify({ pid: Number(gone.stdout), command: 'bulk' }));
+      await logEveryone(vault, `r${round}`);
+      const undone: string[] = [];
+      for (let i = 0; i < 4; i++) undone.push((await cli('undo', '--vault', vault)).out.split(' (')[0]!);
+      expect(undone.sort()).toEqual(
+        ['Ann Lee', 'Bo Kim', 'Cy Park', 'Di Moss'].map((w) => `Undone: log other with ${w}`),
       );
-    expect(await Promise.all(['Ann Lee', 'Bo Kim', 'Cy Park', 'Di Moss'].map(log))).toEqual([0, 0, 0, 0]);
-    const undone: string[] = [];
-    for (let i = 0; i < 4; i++) undone.push((await cli('undo', '--vault', vault)).out.split(' (')[0]!);
-    expect(undone.sort()).toEqual(
-      ['Ann Lee', 'Bo Kim', 'Cy Park', 'Di Moss'].map((w) => `Undone: log other with ${w}`),
-    );
+    }
+  });
+
+  it('a command ended by a signal before it stops gracefully leaves no lock', async () => {
+    const { vault, lock } = setUp();
+    const dir = path.dirname(vault);
+    const exp = generateExport({ connections: 4000, seed: 5 });
+    const zip = path.join(dir, 'export.zip');
+    fs.writeFileSync(zip, zipExport(exp));
+    const child = spawn(process.execPath, [CLI, 'import', zip, '--vault', vault]);
+    const closed = new Promise<NodeJS.Signals | null>((resolve) => child.on('close', (_, signal) => resolve(signal)));
+    const timer = setInterval(() => {
+      if (fs.existsSync(lock)) {
+        clearInterval(timer);
+        child.kill('SIGTERM');
+      }
+    }, 1);
+    await closed;
+    clearInterval(timer);
+    expect(fs.existsSync(lock)).toBe(false);
   });
 });
+
+async function logEveryone(vault: string, note: string): Promise<void> {
+  const log = (who: string) =>
+    new Promise<number | null>((resolve) =>
+      spawn(process.execPath, [CLI, 'log', '--vault', vault, '--person', who, '--note', `${note} ${who}`]).on(
+        'close',
+        resolve,
+      ),
+    );
+  expect(await Promise.all(['Ann Lee', 'Bo Kim', 'Cy Park', 'Di Moss'].map(log))).toEqual([0, 0, 0, 0]);
+}
