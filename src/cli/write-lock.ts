@@ -57,12 +57,16 @@ export function lockedOut(holder: LockHolder, file: string): string {
 function tryLock(file: string, command: string): LockHolder | null {
   for (let attempt = 0; attempt < 2; attempt++) {
     let made: string | undefined;
+    // Watched before the lock exists: a signal coming between its creation and the watch
+    // ended the process at once, and the lock stayed.
+    const watch = watchSignals(file, () => made);
     try {
       made = fs.mkdirSync(path.dirname(file), { recursive: true });
       createWhole(file, JSON.stringify({ pid: process.pid, command }));
-      hold(file, made);
+      watch.keep();
       return null;
     } catch (e) {
+      watch.drop();
       removeEmptyFolders(path.dirname(file), made);
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') return null;
     }
@@ -119,12 +123,16 @@ function takeOver(file: string, stale: LockHolder | null): boolean {
   return true;
 }
 
-/** Holds the lock until the command ends (runCli), the process exits, or a signal ends it. */
-function hold(file: string, made: string | undefined): void {
+/**
+ * Releases the lock if a signal ends the command: `keep` once the lock is ours (it is then
+ * also released when the command ends, through runCli, or the process exits), `drop` when it
+ * was not taken. `made`: the first folder made for the lock, removed again if left empty.
+ */
+function watchSignals(file: string, made: () => string | undefined): { keep(): void; drop(): void } {
   const release = () => {
-    for (const signal of SIGNALS) process.off(signal, onSignal);
+    drop();
     process.off('exit', release);
-    releaseIfOurs(file, made);
+    releaseIfOurs(file, made());
   };
   // A command that does not stop gracefully on a signal (the import does, and then ends
   // through runCli) is ended by it at once: the lock goes first, then the signal ends the
@@ -134,9 +142,17 @@ function hold(file: string, made: string | undefined): void {
     release();
     process.kill(process.pid, signal);
   };
+  const drop = () => {
+    for (const signal of SIGNALS) process.off(signal, onSignal);
+  };
   for (const signal of SIGNALS) process.on(signal, onSignal);
-  process.on('exit', release);
-  held.push(release);
+  return {
+    keep: () => {
+      process.on('exit', release);
+      held.push(release);
+    },
+    drop,
+  };
 }
 
 const SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
