@@ -64,15 +64,11 @@ export class UndoJournal {
       this.beforeFirst();
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
       this.fd = fs.openSync(this.file, 'wx', 0o600);
-      writeAll(this.fd, `${JSON.stringify({ label: this.label, id: this.id })}\n`);
+      fs.writeFileSync(this.fd, `${JSON.stringify({ label: this.label, id: this.id })}\n`);
     }
-    writeAll(this.fd, `${JSON.stringify(line)}\n`);
+    // Written whole at the descriptor's place (writeFileSync loops over short writes).
+    fs.writeFileSync(this.fd, `${JSON.stringify(line)}\n`);
   }
-}
-
-function writeAll(fd: number, text: string): void {
-  const data = Buffer.from(text, 'utf8');
-  for (let at = 0; at < data.length;) at += fs.writeSync(fd, data, at);
 }
 
 /** What commands that stopped part-way left: their undo entries, oldest first, and their journals. */
