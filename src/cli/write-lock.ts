@@ -8,11 +8,11 @@
  * gone (killed, a crash) is taken over; one that cannot be made at all (a read-only config
  * folder) stops nothing. The plugin, inside Obsidian, does not take it.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { VaultSession } from './options';
 import { isRunning } from './process-alive';
-import { tempPathFor } from './safe-write';
 import { absOf, pluginDataFile } from './vault-config';
 
 /** How long a command waits for another to finish before it gives up. */
@@ -84,7 +84,8 @@ function tryLock(file: string, command: string): LockHolder | null {
  * a moment, which a waiting command read as a lock of no one and took over while it was held.
  */
 function createWhole(file: string, text: string): void {
-  const own = tempPathFor(file);
+  // Its own name, not safe-write's `.ncrm-tmp` one: those are notes' temp files, and are counted and cleaned as such.
+  const own = `${file}.${process.pid}-${crypto.randomBytes(4).toString('hex')}`;
   fs.writeFileSync(own, text, { flag: 'wx', mode: 0o600 });
   try {
     fs.linkSync(own, file);
