@@ -22,7 +22,7 @@ const POLL_MS = 100;
 /** The releases of the locks this process holds, for the end of the command (runCli). */
 const held: Array<() => void> = [];
 
-export interface LockHolder {
+interface LockHolder {
   pid: number;
   command: string;
 }
@@ -31,7 +31,7 @@ export interface LockHolder {
  * Takes the vault's write lock for `command` until the command ends (see {@link releaseWriteLocks}),
  * waiting up to {@link WAIT_MS}; the holder when it could not.
  */
-export async function holdWriteLock(session: VaultSession, command: string): Promise<LockHolder | null> {
+async function holdWriteLock(session: VaultSession, command: string): Promise<LockHolder | null> {
   const file = lockFile(session);
   for (const start = Date.now(); ;) {
     const holder = tryLock(file, command);
@@ -50,7 +50,7 @@ export function releaseWriteLocks(): void {
 }
 
 /** The message of a command that found the lock held. */
-export function lockedOut(holder: LockHolder, file: string): string {
+function lockedOut(holder: LockHolder, file: string): string {
   return `network-crm: another command (${holder.command}, process ${holder.pid}) is writing to this vault. Let it finish, then run this one again; nothing was written. (If no such command is running, delete ${file}.)`;
 }
 
