@@ -79,6 +79,9 @@ function applyEdit(text: string, edit: NoteEdit): string {
   return edit.text ? edit.text(out) : out;
 }
 
+/** A note saved by someone else between undo's look at it and its write: that note is left alone. */
+class ChangedMeanwhile extends Error {}
+
 function readOrNull(session: VaultSession, note: string): string | null {
   try {
     return session.vault.readText(note);
@@ -119,7 +122,9 @@ export class CliEditor {
       if (planned === before) return false;
       this.journal.begin(note, before, planned);
       // Read again by the writer: a note changed in between gets the edit on its new text.
-      await writer.process(note, (text) => (text === before ? planned : applyEdit(text, edit)));
+      await this.journaled(note, before, () =>
+        writer.process(note, (text) => (text === before ? planned : applyEdit(text, edit))),
+      );
       const after = this.session.vault.readText(note);
       this.journal.end(note, after);
       if (after === before) return false;
@@ -138,12 +143,36 @@ export class CliEditor {
     const writer = this.session.vault.writer();
     const folder = note.includes('/') ? note.slice(0, note.lastIndexOf('/')) : '';
     this.journal.begin(note, before, text);
-    if (before === null) {
-      if (folder !== '') await writer.ensureFolder(folder);
-      await writer.create(note, text);
-    } else await writer.process(note, () => text);
+    await this.journaled(note, before, async () => {
+      if (before === null) {
+        if (folder !== '') await writer.ensureFolder(folder);
+        await writer.create(note, text);
+      } else
+        await writer.process(note, (current) => {
+          // Made from `before`: a note saved since by someone else is theirs, not ours to replace.
+          if (current !== before)
+            throw new Error(
+              `${note} was saved by another program while network-crm wrote it; left as that program saved it`,
+            );
+          return text;
+        });
+    });
     this.journal.end(note, text);
     this.record({ path: note, before, after: text });
+  }
+
+  /**
+   * Runs a note's write, begun in the journal. A write that fails wrote nothing (the rename
+   * is its last step), and the journal says so: left open, the next command would fold it into
+   * an undo step that took the note's text, someone else's by then, for this command's.
+   */
+  private async journaled(note: string, before: string | null, write: () => Promise<void>): Promise<void> {
+    try {
+      await write();
+    } catch (e) {
+      this.journal.end(note, before);
+      throw e;
+    }
   }
 
   /**
@@ -218,31 +247,63 @@ export async function undoLastChange(session: VaultSession): Promise<UndoOutcome
   if (entry === undefined) return null;
   const outcome: UndoOutcome = { label: entry.label, restored: [], merged: [], skipped: [], sentDecisions: 0 };
   const writer = session.vault.writer();
-  for (const step of planEntryUndo(entry, (p) => readOrNull(session, p), parseYaml)) {
-    if (step.kind === 'skip') outcome.skipped.push({ path: step.path, reason: step.reason });
-    else if (step.kind === 'delete') {
-      session.vault.remove(step.path);
-      outcome.restored.push(step.path);
-    } else if (step.kind === 'restore') {
-      // Through the writer, whose checks keep every write inside the vault (the undo file is synced data).
-      const text = step.text;
-      if (readOrNull(session, step.path) === null) {
-        const folder = path.posix.dirname(step.path);
-        if (folder !== '.') await writer.ensureFolder(folder); // a note moved away: its folder may be gone
-        await writer.create(step.path, text);
-      } else await writer.process(step.path, () => text);
-      outcome.restored.push(step.path);
-    } else {
-      const body = step.body;
-      if (body !== null) await writer.process(step.path, (text) => editBody(text, () => body));
-      if (step.fields.length > 0)
-        await writer.updateFrontmatter(step.path, (fm) => {
-          for (const { key, value } of step.fields) {
-            if (value === undefined) delete fm[key];
-            else fm[key] = value;
-          }
-        });
-      outcome.merged.push(step.path);
+  // What each note held when the undo was planned: a note saved since (Obsidian, a sync client)
+  // is left as it is, not given a text worked out from what it held before.
+  const seen = new Map<string, string | null>();
+  const look = (p: string) => {
+    const text = readOrNull(session, p);
+    seen.set(p, text);
+    return text;
+  };
+  const asSeen = (p: string, edit: (text: string) => string) => (text: string) => {
+    if (text !== seen.get(p)) throw new ChangedMeanwhile();
+    return edit(text);
+  };
+  for (const step of planEntryUndo(entry, look, parseYaml)) {
+    if (step.kind === 'skip') {
+      outcome.skipped.push({ path: step.path, reason: step.reason });
+      continue;
+    }
+    try {
+      if (step.kind === 'delete') {
+        if (readOrNull(session, step.path) !== seen.get(step.path)) throw new ChangedMeanwhile();
+        session.vault.remove(step.path);
+        outcome.restored.push(step.path);
+      } else if (step.kind === 'restore') {
+        // Through the writer, whose checks keep every write inside the vault (the undo file is synced data).
+        const text = step.text;
+        if (seen.get(step.path) === null) {
+          const folder = path.posix.dirname(step.path);
+          if (folder !== '.') await writer.ensureFolder(folder); // a note moved away: its folder may be gone
+          if (readOrNull(session, step.path) !== null) throw new ChangedMeanwhile();
+          await writer.create(step.path, text);
+        } else
+          await writer.process(
+            step.path,
+            asSeen(step.path, () => text),
+          );
+        outcome.restored.push(step.path);
+      } else {
+        const { body, fields } = step;
+        // Body and properties in one write: a kill between two writes left half an undo.
+        await writer.process(
+          step.path,
+          asSeen(step.path, (text) => {
+            const withBody = body === null ? text : editBody(text, () => body);
+            if (fields.length === 0) return withBody;
+            return editFrontmatterText(withBody, (fm) => {
+              for (const { key, value } of fields) {
+                if (value === undefined) delete fm[key];
+                else fm[key] = value;
+              }
+            });
+          }),
+        );
+        outcome.merged.push(step.path);
+      }
+    } catch (e) {
+      if (!(e instanceof ChangedMeanwhile)) throw e;
+      outcome.skipped.push({ path: step.path, reason: 'changed while undo ran; left as it is' });
     }
   }
   if (entry.sentDecisions) {

@@ -76,6 +76,9 @@ export function fileErrorReason(e: unknown): string | null {
   return /^[A-Z]+: ([^,]+)/.exec((e as Error).message)?.[1] ?? (e as Error).message;
 }
 
+/** How many times a note another program keeps saving is read and edited again before it is left alone. */
+const WRITE_ATTEMPTS = 3;
+
 /** A markdown note's name, in any case (`.MD` notes are notes to Obsidian). */
 const MARKDOWN = /\.md$/i;
 
@@ -254,11 +257,33 @@ export class FsVault {
     return fs.readFileSync(file.abs, 'utf8');
   }
 
-  /** Writes through a temp file and a rename: the note is either old or new, never half. */
-  private replaceFile(vaultPath: string, text: string): void {
+  /**
+   * Writes through a temp file and a rename: the note is either old or new, never half. Only
+   * over `expect`, the text the new one was made from: false, and nothing written, when the
+   * note holds something else by then (see safe-write.ts).
+   */
+  private replaceFile(vaultPath: string, text: string, expect: string): boolean {
     const target = this.abs(vaultPath);
     this.bounds.assertFolderInside(path.dirname(target));
-    replaceFile(target, text, vaultPath);
+    return replaceFile(target, text, vaultPath, { expect });
+  }
+
+  /**
+   * A note's new text made by `edit` from its text, written unless another program saved the
+   * note in between (Obsidian, an editor, a sync client): its text is then read again and the
+   * edit made on it, as Obsidian's `vault.process` does, so neither change is lost. A note
+   * that changes under every try is left as the other program saved it, and said.
+   */
+  private rewrite(vaultPath: string, edit: (text: string) => string): void {
+    for (let attempt = 1; ; attempt++) {
+      const text = this.readText(vaultPath);
+      const next = edit(text);
+      if (next === text || this.replaceFile(vaultPath, next, text)) return;
+      if (attempt === WRITE_ATTEMPTS)
+        throw new Error(
+          `${vaultPath} kept changing while network-crm wrote it (another program is saving it); left as that program saved it`,
+        );
+    }
   }
 
   /**
@@ -303,22 +328,19 @@ export class FsVault {
             removeIfEmpty(target);
             throw e;
           }
-          if (fs.statSync(target).size !== 0) throw new Error(`${vaultPath} already exists; nothing was overwritten`);
-          this.replaceFile(vaultPath, text); // an empty note left by an interrupted run
+          // An empty note left by an interrupted run is filled, unless someone wrote into it meanwhile.
+          if (fs.statSync(target).size !== 0 || !this.replaceFile(vaultPath, text, ''))
+            throw new Error(`${vaultPath} already exists; nothing was overwritten`);
         }
         this.fileList = null;
         return Promise.resolve();
       },
       updateFrontmatter: (vaultPath, mutate) => {
-        const text = this.readText(vaultPath);
-        const next = editFrontmatterText(text, mutate);
-        if (next !== text) this.replaceFile(vaultPath, next);
+        this.rewrite(vaultPath, (text) => editFrontmatterText(text, mutate));
         return Promise.resolve();
       },
       process: (vaultPath, edit) => {
-        const text = this.readText(vaultPath);
-        const next = edit(text);
-        if (next !== text) this.replaceFile(vaultPath, next);
+        this.rewrite(vaultPath, edit);
         return Promise.resolve();
       },
       yaml: { parse: parseFrontmatterOrThrow, patch: patchWithLibrary },

@@ -102,13 +102,33 @@ function flushToDisk(fd: number): void {
   }
 }
 
+/** The text of `file` as it is now, or null when there is none. */
+function currentText(file: string): string | null {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+}
+
 /**
  * Replaces the file at `target` with `text` in one rename, keeping its mode (and owner,
  * when we may), its new text flushed to disk first. A read-only file is refused with
  * {@link RefusedWrite}, unless `ours`: the plugin's own state and undo record, which a
  * command must be able to record after it has changed notes (they keep their mode).
+ *
+ * `expect`: the text the new one was made from (null: there was no file). The file is then
+ * replaced only if it still holds it, checked after the slow part (writing and flushing) and just before the rename: an
+ * editor, Obsidian or a sync client that saved the file meanwhile is not overwritten. Returns
+ * false, having written nothing, when the file no longer holds `expect`.
  */
-export function replaceFile(target: string, text: string, shown: string, { ours = false } = {}): void {
+export function replaceFile(
+  target: string,
+  text: string,
+  shown: string,
+  { ours = false, expect }: { ours?: boolean; expect?: string | null } = {},
+): boolean {
   let stat: fs.Stats | null = null;
   try {
     stat = fs.statSync(target);
@@ -137,7 +157,12 @@ export function replaceFile(target: string, text: string, shown: string, { ours 
     } finally {
       fs.closeSync(fd);
     }
+    if (expect !== undefined && currentText(target) !== expect) {
+      fs.rmSync(tmp, { force: true });
+      return false;
+    }
     fs.renameSync(tmp, target);
+    return true;
   } catch (e) {
     fs.rmSync(tmp, { force: true });
     throw e;

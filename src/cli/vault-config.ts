@@ -74,21 +74,26 @@ function absOf(root: string, vaultPath: string): string {
   return path.join(root, ...vaultPath.split('/'));
 }
 
-function readJsonObject(file: string): { data: Record<string, unknown> | null; problem: string | null } {
+/** A JSON object file: its object, what is wrong with it, and its text (null: no file). */
+function readJsonObject(file: string): {
+  data: Record<string, unknown> | null;
+  problem: string | null;
+  text: string | null;
+} {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { data: null, problem: null };
-    return { data: null, problem: `cannot be read (${(e as Error).message})` };
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { data: null, problem: null, text: null };
+    return { data: null, problem: `cannot be read (${(e as Error).message})`, text: null };
   }
   try {
     const data: unknown = JSON.parse(text);
     if (data !== null && typeof data === 'object' && !Array.isArray(data))
-      return { data: data as Record<string, unknown>, problem: null };
-    return { data: null, problem: 'is not a JSON object' };
+      return { data: data as Record<string, unknown>, problem: null, text };
+    return { data: null, problem: 'is not a JSON object', text };
   } catch (e) {
-    return { data: null, problem: `is not valid JSON (${(e as Error).message})` };
+    return { data: null, problem: `is not valid JSON (${(e as Error).message})`, text };
   }
 }
 
@@ -124,16 +129,27 @@ export function updateVaultState(
   change: (current: VaultState) => VaultState,
 ): { before: VaultState; after: VaultState; written: boolean } {
   const file = absOf(config.root, config.dataPath);
-  const { data, problem } = readJsonObject(file);
-  if (problem !== null) throw new Error(`${config.dataPath} ${problem}; the vault state was not saved`);
-  const before = sanitizeVaultState(data?.state);
-  const after = change(before);
-  config.state = after;
-  if (JSON.stringify(after) === JSON.stringify(before)) return { before, after, written: false };
-  if (data === null) fs.mkdirSync(path.dirname(file), { recursive: true });
-  replaceFile(file, `${JSON.stringify({ ...(data ?? {}), state: after }, null, 2)}\n`, config.dataPath, { ours: true });
-  return { before, after, written: true };
+  // Written only over the text read, else read and changed again: the plugin saving its
+  // settings between our read and our write would otherwise lose them.
+  for (let attempt = 1; ; attempt++) {
+    const { data, problem, text } = readJsonObject(file);
+    if (problem !== null) throw new Error(`${config.dataPath} ${problem}; the vault state was not saved`);
+    const before = sanitizeVaultState(data?.state);
+    const after = change(before);
+    config.state = after;
+    if (JSON.stringify(after) === JSON.stringify(before)) return { before, after, written: false };
+    if (data === null) fs.mkdirSync(path.dirname(file), { recursive: true });
+    const json = `${JSON.stringify({ ...(data ?? {}), state: after }, null, 2)}\n`;
+    if (replaceFile(file, json, config.dataPath, { ours: true, expect: text })) return { before, after, written: true };
+    if (attempt === STATE_WRITE_ATTEMPTS)
+      throw new Error(
+        `${config.dataPath} kept changing while network-crm saved the vault state; the state was not saved`,
+      );
+  }
 }
+
+/** How many times data.json, saved by another program meanwhile, is read and changed again. */
+const STATE_WRITE_ATTEMPTS = 3;
 
 /** A file in the plugin's data folder, vault-relative (the CLI's undo record lives there). */
 export function pluginDataFile(config: VaultConfig, name: string): string {

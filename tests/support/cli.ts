@@ -55,15 +55,19 @@ export { spawn };
  * start of the calendar tests, whose meetings find her by that address.
  */
 export async function vaultWithAnnLee(): Promise<{ dir: string; vault: string }> {
+  return importedVault('Ann,Lee,https://www.linkedin.com/in/ann-lee,ann@example.com,Globex,Engineer,10 Mar 2021\n');
+}
+
+/**
+ * A temp folder holding a vault the CLI imported, as of 2024-12-01, from a Connections.csv
+ * of these `rows` (First Name, Last Name, URL, Email Address, Company, Position, Connected On).
+ */
+export async function importedVault(rows: string): Promise<{ dir: string; vault: string }> {
   const dir = tempDir();
   const vault = path.join(dir, 'vault');
   fs.mkdirSync(vault);
   const csv = path.join(dir, 'Connections.csv');
-  fs.writeFileSync(
-    csv,
-    'First Name,Last Name,URL,Email Address,Company,Position,Connected On\n' +
-      'Ann,Lee,https://www.linkedin.com/in/ann-lee,ann@example.com,Globex,Engineer,10 Mar 2021\n',
-  );
+  fs.writeFileSync(csv, `First Name,Last Name,URL,Email Address,Company,Position,Connected On\n${rows}`);
   const r = await cli('import', csv, '--vault', vault, '--today', '2024-12-01');
   if (r.code !== 0) throw new Error(`the set-up import failed: ${r.err}`);
   return { dir, vault };
