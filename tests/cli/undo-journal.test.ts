@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, CLI, spawn, vaultWithAnnLee } from '../support/cli';
+import { cli, CLI, importedVault, spawn, vaultWithAnnLee } from '../support/cli';
 import { runCli } from '../../src/cli/main';
 import { ics, meeting } from '../support/calendar-builders';
 import { ROOT } from '../support/paths';
@@ -269,5 +269,24 @@ describe('journals of other processes', () => {
     const r = await cli('log', '--vault', vault, '--today', '2026-11-27', '--person', 'Fay Else');
     expect(r.code).toBe(0);
     expect((await cli('undo', '--vault', vault)).out).toBe('Undone: log other with Fay Else (1 note taken back).\n');
+  });
+});
+
+describe('an undo stopped part-way', () => {
+  it('run again, takes back the rest and counts the notes it had already put back, leaving none "alone"', async () => {
+    const { vault } = await importedVault(
+      'Ann,Lee,https://www.linkedin.com/in/ann-lee,,Globex,Engineer,10 Mar 2021\n' +
+        'Bo,Kim,https://www.linkedin.com/in/bo-kim,,Initech,Designer,11 Mar 2021\n',
+    );
+    const before = readTree(vault);
+    expect((await cli('bulk', '--vault', vault, '--filter', 'trust:none', '--tag', 'met-2024')).code).toBe(0);
+    // The first undo was killed after it had put Ann's note back, before Bo's and before it
+    // could drop the step from the history.
+    fs.writeFileSync(path.join(vault, 'People/Ann Lee.md'), before['People/Ann Lee.md'] as string);
+    const again = await cli('undo', '--vault', vault);
+    expect(again.code, again.out).toBe(0);
+    expect(again.out).toContain('(2 notes taken back)');
+    expect(again.out).not.toContain('left alone');
+    expect(readTree(vault)).toEqual(before);
   });
 });

@@ -86,6 +86,9 @@ function recordedEdit(before: string, after: string, parse: FrontmatterReader): 
 /** What undoing `change` does to a note whose text is now `current` (null when there is no such note). */
 export function planNoteUndo(change: NoteChange, current: string | null, parse: FrontmatterReader): NoteUndo {
   const { path } = change;
+  // Already as it was before the change (an undo stopped part-way and run again, or the user
+  // put it back): taken back, with nothing to write. Said to be changed since, it read as lost.
+  if (change.before !== null && current === change.before) return { kind: 'restore', path, text: change.before };
   if (change.after === null) {
     if (current !== null || change.before === null)
       return { kind: 'skip', path, reason: 'another note has taken its place' };

@@ -61,6 +61,12 @@ describe('planNoteUndo', () => {
     });
   });
 
+  it('a note already as it was before the change (an undo stopped part-way, run again) counts as taken back', () => {
+    expect(planNoteUndo(change, BEFORE, parse)).toEqual({ kind: 'restore', path: 'People/Ann.md', text: BEFORE });
+    const moved: NoteChange = { path: 'Old.md', before: 'text', after: null };
+    expect(planNoteUndo(moved, 'text', parse)).toEqual({ kind: 'restore', path: 'Old.md', text: 'text' });
+  });
+
   it('a note gone since, or whose YAML broke since, is left alone with the reason', () => {
     expect(planNoteUndo(change, null, parse)).toMatchObject({ kind: 'skip', reason: 'it was moved or deleted since' });
     expect(planNoteUndo(change, AFTER.replace('name: Ann', 'name: [Ann'), parse)).toMatchObject({
