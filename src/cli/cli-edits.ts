@@ -8,7 +8,15 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { planEntryUndo, sanitizeUndoEntry, trimUndoHistory, type NoteChange, type UndoEntry } from '../core/edits/undo';
+import {
+  planEntryUndo,
+  planNoteUndo,
+  sanitizeUndoEntry,
+  trimUndoHistory,
+  type NoteChange,
+  type NoteUndo,
+  type UndoEntry,
+} from '../core/edits/undo';
 import { undoSentDecisions, type SentDecisionChange } from '../core/triage/triage-state';
 import { editBody } from '../core/notes/note-text';
 import type { VaultSession } from './options';
@@ -79,8 +87,50 @@ function applyEdit(text: string, edit: NoteEdit): string {
   return edit.text ? edit.text(out) : out;
 }
 
-/** A note saved by someone else between undo's look at it and its write: that note is left alone. */
-class ChangedMeanwhile extends Error {}
+/** A note saved by another program after the command read it: left as they saved it. */
+function savedMeanwhile(note: string): Error {
+  return new Error(`${note} was saved by another program while network-crm wrote it; left as that program saved it`);
+}
+
+/**
+ * The tries of one note's write (the writer makes the edit again on a note saved meanwhile):
+ * each is journaled before it is written, from the text it was made from, and the last one
+ * is what was written.
+ */
+class Attempts {
+  /** The text the last try was made from, and what it wrote (null: no try yet, or no note). */
+  from: string | null = null;
+  wrote: string | null = null;
+  /** Is a try open in the journal (begun, not ended)? */
+  begun = false;
+
+  /** Records a try from `from` to `to` (journaled when it writes anything); returns `to`. */
+  next<T extends string | null>(journal: UndoJournal, note: string, from: string | null, to: T): T {
+    this.from = from;
+    this.wrote = to;
+    if (to !== from && to !== null) {
+      journal.begin(note, from, to);
+      this.begun = true;
+    }
+    return to;
+  }
+}
+
+/** A note's text once an undo step is taken: the old text, or the change's own keys and lines taken back. */
+function undoneText(step: NoteUndo, text: string): string {
+  if (step.kind === 'restore') return step.text;
+  if (step.kind !== 'revert') return text;
+  const { body, fields } = step;
+  // Body and properties in one write: a kill between two writes left half an undo.
+  const withBody = body === null ? text : editBody(text, () => body);
+  if (fields.length === 0) return withBody;
+  return editFrontmatterText(withBody, (fm) => {
+    for (const { key, value } of fields) {
+      if (value === undefined) delete fm[key];
+      else fm[key] = value;
+    }
+  });
+}
 
 function readOrNull(session: VaultSession, note: string): string | null {
   try {
@@ -111,24 +161,31 @@ export class CliEditor {
 
   /**
    * Edits one note (frontmatter, then body, then the whole text) in one atomic write; a
-   * failure is kept, not thrown. The text it will write is worked out first, for the journal:
-   * a note found changed after a kill is then known to be someone else's change, not this one's.
+   * failure is kept, not thrown. `basis`: the text the edit was worked out from, when the
+   * caller read the note itself (a merge); the note is then written only while it still holds
+   * it, and a note saved since fails with a message.
+   *
+   * The change recorded for undo is the text the write was made from and the text it wrote,
+   * both from the write itself: a save by Obsidian or a sync client between a read here and
+   * the write is someone else's, and undo must never take it for this command's.
    */
-  async edit(note: string, edit: NoteEdit): Promise<boolean> {
+  async edit(note: string, edit: NoteEdit, basis?: string): Promise<boolean> {
     const writer = this.session.vault.writer();
+    const made = new Attempts();
     try {
-      const before = this.session.vault.readText(note);
+      const before = basis ?? this.session.vault.readText(note);
       const planned = applyEdit(before, edit);
       if (planned === before) return false;
-      this.journal.begin(note, before, planned);
-      // Read again by the writer: a note changed in between gets the edit on its new text.
-      await this.journaled(note, before, () =>
-        writer.process(note, (text) => (text === before ? planned : applyEdit(text, edit))),
+      await this.journaled(note, made, () =>
+        writer.process(note, (text) => {
+          if (basis !== undefined && text !== basis)
+            throw new Error(`${note} was saved by another program while network-crm worked on it; left as it is`);
+          return made.next(this.journal, note, text, text === before ? planned : applyEdit(text, edit));
+        }),
       );
-      const after = this.session.vault.readText(note);
-      this.journal.end(note, after);
-      if (after === before) return false;
-      this.record({ path: note, before, after });
+      if (made.from === null || made.wrote === made.from) return false;
+      this.journal.end(note, made.wrote);
+      this.record({ path: note, before: made.from, after: made.wrote });
       return true;
     } catch (e) {
       this.failed.push({ path: note, error: e instanceof Error ? e.message : String(e) });
@@ -136,25 +193,29 @@ export class CliEditor {
     }
   }
 
-  /** Creates a note, or replaces the text of one this command owns (the prune list). */
-  async write(note: string, text: string): Promise<void> {
-    const before = readOrNull(this.session, note);
+  /**
+   * Creates a note, or replaces the text of one this command owns (the prune list). `basis`:
+   * the text the new one was made from (null: there was none), when the caller read the note
+   * itself; by default the note as read here. A note saved since by someone else is theirs:
+   * the write then fails, and the note is left as they saved it.
+   */
+  async write(note: string, text: string, basis?: string | null): Promise<void> {
+    const before = basis === undefined ? readOrNull(this.session, note) : basis;
     if (before === text) return;
     const writer = this.session.vault.writer();
     const folder = note.includes('/') ? note.slice(0, note.lastIndexOf('/')) : '';
-    this.journal.begin(note, before, text);
-    await this.journaled(note, before, async () => {
-      if (before === null) {
+    const made = new Attempts();
+    await this.journaled(note, made, async () => {
+      // An empty note is filled as a create fills one an interrupted run left (only while still empty).
+      if (before === null || before === '') {
+        if (before === null && readOrNull(this.session, note) !== null) throw savedMeanwhile(note);
         if (folder !== '') await writer.ensureFolder(folder);
+        made.next(this.journal, note, before, text);
         await writer.create(note, text);
       } else
         await writer.process(note, (current) => {
-          // Made from `before`: a note saved since by someone else is theirs, not ours to replace.
-          if (current !== before)
-            throw new Error(
-              `${note} was saved by another program while network-crm wrote it; left as that program saved it`,
-            );
-          return text;
+          if (current !== before) throw savedMeanwhile(note);
+          return made.next(this.journal, note, current, text);
         });
     });
     this.journal.end(note, text);
@@ -162,17 +223,19 @@ export class CliEditor {
   }
 
   /**
-   * Runs a note's write, begun in the journal. A write that fails wrote nothing (the rename
-   * is its last step), and the journal says so: left open, the next command would fold it into
-   * an undo step that took the note's text, someone else's by then, for this command's.
+   * Runs a note's write, each try begun in the journal (see {@link Attempts}). A write that
+   * fails wrote nothing (the rename is its last step), and the journal says so: left open,
+   * the next command would fold it into an undo step that took the note's text, someone
+   * else's by then, for this command's. So does a last try that had nothing to write.
    */
-  private async journaled(note: string, before: string | null, write: () => Promise<void>): Promise<void> {
+  private async journaled(note: string, made: Attempts, write: () => Promise<void>): Promise<void> {
     try {
       await write();
     } catch (e) {
-      this.journal.end(note, before);
+      if (made.begun) this.journal.end(note, made.from);
       throw e;
     }
+    if (made.begun && made.wrote === made.from) this.journal.end(note, made.from);
   }
 
   /**
@@ -185,9 +248,13 @@ export class CliEditor {
     else this.changes.push(change);
   }
 
-  /** Moves a note (`to` must not exist), recorded so undo moves it back. */
-  move(from: string, to: string): void {
+  /**
+   * Moves a note (`to` must not exist), recorded so undo moves it back. `basis`: the text the
+   * caller worked from (a merge); a note saved since is not moved, and the move fails.
+   */
+  move(from: string, to: string, basis?: string): void {
     const text = this.session.vault.readText(from);
+    if (basis !== undefined && text !== basis) throw savedMeanwhile(from);
     const toAbs = this.session.vault.abs(to);
     fs.mkdirSync(path.dirname(toAbs), { recursive: true });
     this.journal.begin(from, text);
@@ -247,63 +314,51 @@ export async function undoLastChange(session: VaultSession): Promise<UndoOutcome
   if (entry === undefined) return null;
   const outcome: UndoOutcome = { label: entry.label, restored: [], merged: [], skipped: [], sentDecisions: 0 };
   const writer = session.vault.writer();
-  // What each note held when the undo was planned: a note saved since (Obsidian, a sync client)
-  // is left as it is, not given a text worked out from what it held before.
+  // What each note held when the undo was planned.
   const seen = new Map<string, string | null>();
   const look = (p: string) => {
     const text = readOrNull(session, p);
     seen.set(p, text);
     return text;
   };
-  const asSeen = (p: string, edit: (text: string) => string) => (text: string) => {
-    if (text !== seen.get(p)) throw new ChangedMeanwhile();
-    return edit(text);
-  };
-  for (const step of planEntryUndo(entry, look, parseYaml)) {
-    if (step.kind === 'skip') {
-      outcome.skipped.push({ path: step.path, reason: step.reason });
+  const steps = planEntryUndo(entry, look, parseYaml);
+  for (const [i, planned] of steps.entries()) {
+    const { path: note } = planned;
+    if (planned.kind === 'skip') {
+      outcome.skipped.push({ path: note, reason: planned.reason });
       continue;
     }
-    try {
-      if (step.kind === 'delete') {
-        if (readOrNull(session, step.path) !== seen.get(step.path)) throw new ChangedMeanwhile();
-        session.vault.remove(step.path);
-        outcome.restored.push(step.path);
-      } else if (step.kind === 'restore') {
-        // Through the writer, whose checks keep every write inside the vault (the undo file is synced data).
-        const text = step.text;
-        if (seen.get(step.path) === null) {
-          const folder = path.posix.dirname(step.path);
-          if (folder !== '.') await writer.ensureFolder(folder); // a note moved away: its folder may be gone
-          if (readOrNull(session, step.path) !== null) throw new ChangedMeanwhile();
-          await writer.create(step.path, text);
-        } else
-          await writer.process(
-            step.path,
-            asSeen(step.path, () => text),
-          );
-        outcome.restored.push(step.path);
-      } else {
-        const { body, fields } = step;
-        // Body and properties in one write: a kill between two writes left half an undo.
-        await writer.process(
-          step.path,
-          asSeen(step.path, (text) => {
-            const withBody = body === null ? text : editBody(text, () => body);
-            if (fields.length === 0) return withBody;
-            return editFrontmatterText(withBody, (fm) => {
-              for (const { key, value } of fields) {
-                if (value === undefined) delete fm[key];
-                else fm[key] = value;
-              }
-            });
-          }),
-        );
-        outcome.merged.push(step.path);
+    // A note saved since undo looked at it (Obsidian, a sync client) is planned again from
+    // what it holds now, by the same rule: their save is kept, and the change's own keys and
+    // lines taken back where they still can be.
+    const change = entry.notes[i] as NoteChange;
+    const stepFor = (now: string | null): NoteUndo =>
+      now === seen.get(note) ? planned : planNoteUndo(change, now, parseYaml);
+    const now = readOrNull(session, note);
+    const step = stepFor(now);
+    if (step.kind === 'skip') outcome.skipped.push({ path: note, reason: step.reason });
+    else if (step.kind === 'delete') {
+      session.vault.remove(note);
+      outcome.restored.push(note);
+    } else if (now === null || (step.kind === 'restore' && now === step.text)) {
+      // Through the writer, whose checks keep every write inside the vault (the undo file is synced data).
+      if (now === null && step.kind === 'restore') {
+        const folder = path.posix.dirname(note);
+        if (folder !== '.') await writer.ensureFolder(folder); // a note moved away: its folder may be gone
+        await writer.create(note, step.text);
       }
-    } catch (e) {
-      if (!(e instanceof ChangedMeanwhile)) throw e;
-      outcome.skipped.push({ path: step.path, reason: 'changed while undo ran; left as it is' });
+      outcome.restored.push(note);
+    } else {
+      // The text undo writes is worked out from the text the write is made over.
+      let done: NoteUndo = step;
+      await writer.process(note, (text) => {
+        done = stepFor(text);
+        return undoneText(done, text);
+      });
+      const last = done as NoteUndo;
+      if (last.kind === 'restore') outcome.restored.push(note);
+      else if (last.kind === 'revert') outcome.merged.push(note);
+      else outcome.skipped.push({ path: note, reason: last.kind === 'skip' ? last.reason : 'it was changed since' });
     }
   }
   if (entry.sentDecisions) {

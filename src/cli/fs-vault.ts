@@ -17,6 +17,7 @@ import { nfc } from '../core/text/nfc';
 import { editFrontmatterText } from './frontmatter-edit';
 import { removeStaleTempFiles, replaceFile, TMP_SUFFIX, VaultBounds } from './safe-write';
 import { parseFrontmatterOrThrow, patchWithLibrary } from './yaml-full';
+import { pause } from './pause';
 
 /**
  * Removes the empty file a failed create left (made, then its write failed: a full disk). Left
@@ -78,6 +79,9 @@ export function fileErrorReason(e: unknown): string | null {
 
 /** How many times a note another program keeps saving is read and edited again before it is left alone. */
 const WRITE_ATTEMPTS = 3;
+/** How often, and how far apart, a note read empty is read again before it counts as empty (see readSaved). */
+const EMPTY_READS = 5;
+const EMPTY_PAUSE_MS = 20;
 
 /** A markdown note's name, in any case (`.MD` notes are notes to Obsidian). */
 const MARKDOWN = /\.md$/i;
@@ -269,6 +273,21 @@ export class FsVault {
   }
 
   /**
+   * A note's text to edit. An editor that saves a note in place (Obsidian does) empties it
+   * first, then writes: read in between, it is empty, and an edit made on that would replace
+   * the whole note with a fragment. Empty, it is read again a little later; a note that stays
+   * empty is not edited (nothing of a person to change), and said.
+   */
+  private readSaved(vaultPath: string): string {
+    for (let wait = 0; wait < EMPTY_READS; wait++) {
+      const text = this.readText(vaultPath);
+      if (text !== '') return text;
+      pause(EMPTY_PAUSE_MS);
+    }
+    throw new Error(`${vaultPath} is empty (another program may be saving it); left as it is`);
+  }
+
+  /**
    * A note's new text made by `edit` from its text, written unless another program saved the
    * note in between (Obsidian, an editor, a sync client): its text is then read again and the
    * edit made on it, as Obsidian's `vault.process` does, so neither change is lost. A note
@@ -276,7 +295,7 @@ export class FsVault {
    */
   private rewrite(vaultPath: string, edit: (text: string) => string): void {
     for (let attempt = 1; ; attempt++) {
-      const text = this.readText(vaultPath);
+      const text = this.readSaved(vaultPath);
       const next = edit(text);
       if (next === text || this.replaceFile(vaultPath, next, text)) return;
       if (attempt === WRITE_ATTEMPTS)

@@ -119,9 +119,10 @@ function currentText(file: string): string | null {
  * command must be able to record after it has changed notes (they keep their mode).
  *
  * `expect`: the text the new one was made from (null: there was no file). The file is then
- * replaced only if it still holds it, checked after the slow part (writing and flushing) and just before the rename: an
- * editor, Obsidian or a sync client that saved the file meanwhile is not overwritten. Returns
- * false, having written nothing, when the file no longer holds `expect`.
+ * replaced only if it still holds it, checked after the slow part (writing and flushing) and
+ * just before the rename: an editor, Obsidian or a sync client that saved the file meanwhile
+ * is not overwritten. Returns false, having written nothing, when the file no longer holds
+ * `expect`. (The check and the rename are two steps: a save landing between them is still lost.)
  */
 export function replaceFile(
   target: string,

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { sanitizeSettings, type NetworkCrmSettings } from '../core/settings';
 import { sanitizeVaultState, type VaultState } from '../core/vault-state';
 import { replaceFile } from './safe-write';
+import { pause } from './pause';
 
 export const PLUGIN_ID = 'network-crm';
 export const DEFAULT_CONFIG_DIR = '.obsidian';
@@ -74,12 +75,32 @@ function absOf(root: string, vaultPath: string): string {
   return path.join(root, ...vaultPath.split('/'));
 }
 
-/** A JSON object file: its object, what is wrong with it, and its text (null: no file). */
-function readJsonObject(file: string): {
+/** How often, and how far apart, a data.json that is not JSON is read again (see readJsonObject). */
+const JSON_READS = 5;
+const JSON_PAUSE_MS = 20;
+
+interface JsonObjectFile {
   data: Record<string, unknown> | null;
   problem: string | null;
+  /** The file's text (null: no file). */
   text: string | null;
-} {
+}
+
+/**
+ * A JSON object file: its object, what is wrong with it, and its text. Obsidian saves
+ * data.json in place (emptied, then written): caught in between it is not JSON, so a file that
+ * is not is read again a little later before it counts as broken. Taken as broken at once, a
+ * command ran with the default settings (the people folder among them) or saved no state.
+ */
+function readJsonObject(file: string): JsonObjectFile {
+  for (let read = 1; ; read++) {
+    const found = readJsonObjectOnce(file);
+    if (found.text === null || found.problem === null || read === JSON_READS) return found;
+    pause(JSON_PAUSE_MS);
+  }
+}
+
+function readJsonObjectOnce(file: string): JsonObjectFile {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');

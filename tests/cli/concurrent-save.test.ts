@@ -12,7 +12,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FsVault } from '../../src/cli/fs-vault';
 import { replaceFile, TMP_SUFFIX } from '../../src/cli/safe-write';
 import { loadVaultConfig, updateVaultState } from '../../src/cli/vault-config';
-import { cli, importedVault } from '../support/cli';
+import { parseArgs } from '../../src/cli/args';
+import { CliEditor } from '../../src/cli/cli-edits';
+import { VAULT_FLAGS } from '../../src/cli/command';
+import { openVault } from '../../src/cli/options';
+import { cli, importedVault, spawn } from '../support/cli';
 import { tempDir } from '../support/temp-dir';
 
 afterEach(() => {
@@ -121,6 +125,63 @@ describe('a file saved by another program while the CLI writes it', () => {
   });
 });
 
+/**
+ * Starts another process that writes `text` to `file` `ms` after it is running; resolves once
+ * it runs. It writes while the CLI's code waits (a synchronous wait lets nothing in this process run).
+ */
+async function writeLater(file: string, text: string, ms: number): Promise<void> {
+  const script = `setTimeout(() => require('fs').writeFileSync(${JSON.stringify(file)}, ${JSON.stringify(text)}), ${ms}); process.stdout.write('ready')`;
+  const saver = spawn(process.execPath, ['-e', script]);
+  await new Promise((resolve) => saver.stdout.once('data', resolve));
+}
+
+describe('a file caught in the middle of an in-place save (emptied, not yet written)', () => {
+  it('a note read empty is read again, and the edit made on what the other program saved', async () => {
+    const dir = tempDir();
+    const note = path.join(dir, 'Ann.md');
+    fs.writeFileSync(note, '');
+    await writeLater(note, '---\nname: Ann\n---\nHer whole note.\n', 30);
+    await new FsVault(dir).writer().updateFrontmatter('Ann.md', (fm) => {
+      fm.trust = 4;
+    });
+    expect(fs.readFileSync(note, 'utf8')).toBe('---\nname: Ann\ntrust: 4\n---\nHer whole note.\n');
+  });
+
+  it('a note that stays empty is not turned into a fragment of frontmatter, and the error says so', async () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'Ann.md'), '');
+    const writer = new FsVault(dir).writer();
+    await expect(
+      (async () =>
+        writer.updateFrontmatter('Ann.md', (fm) => {
+          fm.trust = 4;
+        }))(),
+    ).rejects.toThrow('Ann.md is empty (another program may be saving it); left as it is');
+    expect(fs.readFileSync(path.join(dir, 'Ann.md'), 'utf8')).toBe('');
+  });
+
+  it('data.json read empty is read again: the command uses the settings it holds, not the defaults', async () => {
+    const vault = tempDir();
+    const data = path.join(vault, '.obsidian/plugins/network-crm/data.json');
+    fs.mkdirSync(path.dirname(data), { recursive: true });
+    fs.writeFileSync(data, '');
+    await writeLater(data, JSON.stringify({ peopleFolder: 'Contacts' }), 30);
+    expect(loadVaultConfig(vault).settings.peopleFolder).toBe('Contacts');
+  });
+});
+
+describe('a note saved after the command read it, before its write', () => {
+  it('write over a basis refuses a note that no longer holds it (the prune list made from the list read)', async () => {
+    const vault = tempDir();
+    fs.writeFileSync(path.join(vault, 'List.md'), '- [x] ticked in Obsidian\n');
+    const editor = new CliEditor(openVault(parseArgs('prune-list', ['--vault', vault], VAULT_FLAGS)), 'prune list');
+    await expect(editor.write('List.md', '- [ ] made from the list read\n', '- [ ] as read\n')).rejects.toThrow(
+      'List.md was saved by another program while network-crm wrote it; left as that program saved it',
+    );
+    expect(fs.readFileSync(path.join(vault, 'List.md'), 'utf8')).toBe('- [x] ticked in Obsidian\n');
+  });
+});
+
 describe('the commands, with a note saved by Obsidian as they write it', () => {
   /** A vault with Ann Lee and Bo Kim, imported by the CLI. */
   async function twoPeople(): Promise<string> {
@@ -174,7 +235,21 @@ describe('the commands, with a note saved by Obsidian as they write it', () => {
     expect(fs.readdirSync(plugin).filter((f) => f.startsWith('cli-undo.pending-'))).toEqual([]);
   });
 
-  it('undo leaves a note saved after it looked at it, and says so; the other note is taken back', async () => {
+  it('merge stops, merging nothing away, when the kept note is saved while it works', async () => {
+    const vault = await twoPeople();
+    const people = path.join(vault, 'People');
+    const ann = path.join(people, 'Ann Lee.md');
+    saveDuringFlush(people, 'Ann Lee.md', () => fs.appendFileSync(ann, '\nTyped during the merge.\n'));
+    const saved = `${fs.readFileSync(ann, 'utf8')}\nTyped during the merge.\n`;
+    const merged = await cli('merge', '--vault', vault, '--keep', 'Ann Lee', '--into', 'Bo Kim');
+    expect(merged.code).toBe(1);
+    expect(merged.err).toContain('People/Ann Lee.md was saved by another program while network-crm worked on it');
+    expect(merged.err).toContain('Not merged: People/Bo Kim.md stays where it is.');
+    expect(fs.readFileSync(ann, 'utf8')).toBe(saved);
+    expect(fs.existsSync(path.join(people, 'Bo Kim.md'))).toBe(true);
+  });
+
+  it('undo takes its change back from a note saved after it looked at it, and keeps that save', async () => {
     const vault = await twoPeople();
     const people = path.join(vault, 'People');
     const ann = path.join(people, 'Ann Lee.md');
@@ -182,17 +257,40 @@ describe('the commands, with a note saved by Obsidian as they write it', () => {
     const before = { ann: fs.readFileSync(ann, 'utf8'), bo: fs.readFileSync(bo, 'utf8') };
     const tagged = await cli('bulk', '--vault', vault, '--filter', 'trust:none', '--tag', 'met-2024');
     expect(tagged.code, tagged.err).toBe(0);
-    const taggedBo = fs.readFileSync(bo, 'utf8');
-    expect(taggedBo).toContain('met-2024');
+    expect(fs.readFileSync(bo, 'utf8')).toContain('met-2024');
     // While undo writes Ann's note, Bo's is saved in Obsidian.
     saveDuringFlush(people, 'Ann Lee.md', () => fs.appendFileSync(bo, '\nCall him in January.\n'));
     const undone = await cli('undo', '--vault', vault, '--json');
-    // 1: a note was left alone (undo's exit code for that).
-    expect(undone.code, undone.err).toBe(1);
+    expect(undone.code, undone.err).toBe(0);
     expect(fs.readFileSync(ann, 'utf8')).toBe(before.ann);
-    expect(fs.readFileSync(bo, 'utf8')).toBe(`${taggedBo}\nCall him in January.\n`);
-    expect(undone.json<{ skipped: Array<{ path: string; reason: string }> }>().skipped).toEqual([
-      { path: 'People/Bo Kim.md', reason: 'changed while undo ran; left as it is' },
-    ]);
+    expect(fs.readFileSync(bo, 'utf8')).toBe(`${before.bo}\nCall him in January.\n`);
+    expect(undone.json<{ restored: string[]; merged: string[]; skipped: unknown[] }>()).toMatchObject({
+      restored: ['People/Ann Lee.md'],
+      merged: ['People/Bo Kim.md'],
+      skipped: [],
+    });
+  });
+
+  it("undo never takes back a save made while the command wrote the note: it was not the command's", async () => {
+    const vault = await twoPeople();
+    const people = path.join(vault, 'People');
+    const ann = path.join(people, 'Ann Lee.md');
+    const before = fs.readFileSync(ann, 'utf8');
+    saveDuringFlush(people, 'Ann Lee.md', () => fs.appendFileSync(ann, '\nTyped while log wrote.\n'));
+    const logged = await cli(
+      'log',
+      '--vault',
+      vault,
+      '--person',
+      'Ann Lee',
+      '--date',
+      '2024-12-01',
+      '--note',
+      'coffee',
+    );
+    expect(logged.code, logged.err).toBe(0);
+    const undone = await cli('undo', '--vault', vault);
+    expect(undone.code, undone.out).toBe(0);
+    expect(fs.readFileSync(ann, 'utf8')).toBe(`${before}\nTyped while log wrote.\n`);
   });
 });

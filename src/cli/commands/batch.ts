@@ -82,7 +82,8 @@ async function runPruneList(args: ParsedArgs, io: CliIo): Promise<number> {
     previous = null;
   }
   const editor = new CliEditor(session, 'prune list');
-  await editor.write(path, composePruneList(people.records, previous, session.today));
+  // Over the list it was made from: a box ticked in Obsidian since is not unticked.
+  await editor.write(path, composePruneList(people.records, previous, session.today), previous);
   editor.commit('prune list');
   const marked = people.records.filter((p) => p.prune).length;
   if (args.flags.has('json')) io.out(JSON.stringify({ path, marked, changed: editor.changed.length > 0 }));

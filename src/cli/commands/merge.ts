@@ -104,16 +104,34 @@ async function runMerge(args: ParsedArgs, io: CliIo): Promise<number> {
     // Every note changed, and the move to .trash, recorded as one change for `undo`.
     const label = `merge ${withoutMd(path.basename(removed.path))} into ${withoutMd(path.basename(kept.path))}`;
     const editor = new CliEditor(session, label);
-    await editor.edit(kept.path, {
-      ...(Object.keys(result.set).length > 0 ? { frontmatter: (fm) => Object.assign(fm, result.set) } : {}),
-      body: () => result.body,
-      text: (text) => rewriteLinks(text, isOldFrom(kept.path), newTarget).text,
-    });
+    // Over the text the merge was worked out from: a save in Obsidian since (the link scan
+    // takes a while) is not replaced by a body made without it; the merge then stops.
+    await editor.edit(
+      kept.path,
+      {
+        ...(Object.keys(result.set).length > 0 ? { frontmatter: (fm) => Object.assign(fm, result.set) } : {}),
+        body: () => result.body,
+        text: (text) => rewriteLinks(text, isOldFrom(kept.path), newTarget).text,
+      },
+      kept.text,
+    );
     // Links are rewritten in the text as it is now, not as it was read for the dry run.
     for (const e of linkEdits)
       if (e.path !== kept.path)
         await editor.edit(e.path, { text: (now) => rewriteLinks(now, isOldFrom(e.path), newTarget).text });
-    if (editor.failed.length > 0) {
+    // The other note is moved only as it was merged: saved since, its new text would reach only the trash.
+    let moved: string | null = null;
+    let target = `.trash/${path.basename(removed.path)}`;
+    for (let n = 2; vault.exists(target); n++) target = `.trash/${withoutMd(path.basename(removed.path))} ${n}.md`;
+    if (editor.failed.length === 0) {
+      try {
+        editor.move(removed.path, target, removed.text);
+        moved = target;
+      } catch (e) {
+        editor.failed.push({ path: removed.path, error: e instanceof Error ? e.message : String(e) });
+      }
+    }
+    if (moved === null) {
       // The other note stays where it is: its fields or links did not all reach the kept note.
       editor.commit(label);
       for (const f of editor.failed) io.err(failureLine(f));
@@ -121,10 +139,7 @@ async function runMerge(args: ParsedArgs, io: CliIo): Promise<number> {
       return 1;
     }
     // Moved, not deleted: `.trash/` is Obsidian's own trash folder inside the vault.
-    let target = `.trash/${path.basename(removed.path)}`;
-    for (let n = 2; vault.exists(target); n++) target = `.trash/${withoutMd(path.basename(removed.path))} ${n}.md`;
-    editor.move(removed.path, target);
-    summary.trash = target;
+    summary.trash = moved;
     editor.commit(label);
   }
   if (args.flags.has('json')) io.out(JSON.stringify(summary, null, 2));

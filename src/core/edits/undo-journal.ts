@@ -5,7 +5,8 @@
  * writing 500 notes for the people you met left 300 notes that `undo` did not know of.
  *
  * Before a note is written, a line says which note and its text before; after the write, a
- * line says its text after. When the command ends normally the journal is dropped. When it
+ * line says its text after. A try made again on a note another program saved meanwhile is
+ * begun again, from that text. When the command ends normally the journal is dropped. When it
  * did not, the next command folds the journal into one undo entry (`foldJournal`): for each
  * note, the first text before and the text after as the journal or, where the kill came
  * between the two lines, the note itself shows it. A note the journal names but that was
@@ -46,8 +47,10 @@ export function foldJournal(lines: readonly JournalLine[], current: (path: strin
   for (const line of lines) {
     const seen = byPath.get(line.path);
     if (line.after === undefined) {
-      // A second write of the same note keeps the text before the first.
-      const begun: Folded = seen
+      // A second write of the same note keeps the text before the first. A write begun again
+      // before the first try ended is that try made again (another program saved the note
+      // meanwhile): it starts from the text it was made from, which holds their save.
+      const begun: Folded = seen?.done
         ? { before: seen.before, after: seen.after, done: false }
         : { before: line.before, after: line.before, done: false };
       if (line.planned !== undefined) begun.planned = line.planned;

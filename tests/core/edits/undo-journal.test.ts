@@ -54,6 +54,22 @@ describe('foldJournal', () => {
     ]);
   });
 
+  it('a try made again (another program saved the note meanwhile) starts from the text it was made from', () => {
+    const lines: JournalLine[] = [
+      { path: 'A.md', before: 'old', planned: 'old+ours' },
+      { path: 'A.md', before: 'old+theirs', planned: 'old+theirs+ours' },
+      { path: 'A.md', after: 'old+theirs+ours' },
+    ];
+    // Their save is not the command's change: undo gives back their text, not the old one.
+    expect(foldJournal(lines, notes({ 'A.md': 'old+theirs+ours' }))).toEqual([
+      { path: 'A.md', before: 'old+theirs', after: 'old+theirs+ours' },
+    ]);
+    // Killed before the second try's end line: the same.
+    expect(foldJournal(lines.slice(0, 2), notes({ 'A.md': 'old+theirs+ours' }))).toEqual([
+      { path: 'A.md', before: 'old+theirs', after: 'old+theirs+ours' },
+    ]);
+  });
+
   it('a move is the old place emptied and the copy made', () => {
     const lines: JournalLine[] = [
       { path: 'A.md', before: 'a' },
