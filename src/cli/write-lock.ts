@@ -205,6 +205,16 @@ export async function mayWrite(
   writes = true,
 ): Promise<boolean> {
   if (!writes) return true;
+  // Settings that cannot be read are not known: written with the defaults, an import would
+  // fill another people folder than the user's. (A data.json read in the middle of a save is
+  // read again first, see vault-config.ts.)
+  const { dataPath, dataProblem } = session.config;
+  if (dataProblem !== null) {
+    io.err(
+      `network-crm: ${dataPath} ${dataProblem}; nothing was written (fix it, or move it away to use the default settings)`,
+    );
+    return false;
+  }
   const holder = await holdWriteLock(session, command);
   if (holder === null) return true;
   io.err(lockedOut(holder, lockFile(session)));

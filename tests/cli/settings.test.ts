@@ -109,7 +109,7 @@ describe("the CLI uses the vault's settings", () => {
     expect(fs.readdirSync(plain)).toEqual([]);
   });
 
-  it('refuses a bad --format and leaves a data.json that is not JSON alone', async () => {
+  it('refuses a bad --format, and writes nothing while data.json is not JSON (leaving it alone)', async () => {
     const dir = vaultWith({});
     const bad = await cli('import', exportFile(), '--vault', dir, '--format', '{firts}');
     expect([bad.code, bad.err.trim()]).toEqual([
@@ -118,14 +118,17 @@ describe("the CLI uses the vault's settings", () => {
     ]);
     const file = path.join(dir, '.obsidian/plugins/network-crm/data.json');
     fs.writeFileSync(file, '{ not json');
+    const before = readTree(dir);
+    // The settings in force are unknown: with the defaults the notes could go to another folder.
     const r = await cli('import', exportFile(), '--vault', dir, '--json');
     expect(r.code).toBe(1);
-    expect(r.json().failed).toEqual([
-      {
-        path: '.obsidian/plugins/network-crm/data.json',
-        error: expect.stringContaining('is not valid JSON') as string,
-      },
-    ]);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(
+      /^network-crm: \.obsidian\/plugins\/network-crm\/data\.json is not valid JSON \(.*\); nothing was written \(fix it, or move it away to use the default settings\)\n$/,
+    );
+    expect(readTree(dir)).toEqual(before);
     expect(fs.readFileSync(file, 'utf8')).toBe('{ not json');
+    // A command that only reads says so and uses the defaults.
+    expect((await cli('show-settings', '--vault', dir)).out).toContain('is not valid JSON');
   });
 });
