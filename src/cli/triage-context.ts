@@ -33,10 +33,6 @@ export interface TriageContext {
 
 export function openTriageContext(args: ParsedArgs, io: CliIo): TriageContext {
   const session = openVault(args);
-  if (session.config.dataProblem !== null)
-    io.err(
-      `network-crm: warning: ${session.config.dataPath} ${session.config.dataProblem}; using the default settings`,
-    );
   // triage lists the people; decide reports a note it cannot change when it tries.
   const people = VaultPeople.open(session, io, {
     frontmatter: args.command === 'triage',

@@ -102,6 +102,8 @@ export class VaultPeople {
     io: CliIo,
     options: { frontmatter?: boolean; writes?: boolean } = {},
   ): VaultPeople {
+    const { dataPath, dataProblem } = session.config;
+    if (dataProblem !== null) io.err(`network-crm: warning: ${dataPath} ${dataProblem}; using the default settings`);
     const people = new VaultPeople(session, io.workerScript);
     // Met by the walk that listed the notes (nothing more is read for them).
     const folders = session.vault.unlistedFolders();

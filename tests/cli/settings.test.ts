@@ -130,5 +130,8 @@ describe("the CLI uses the vault's settings", () => {
     expect(fs.readFileSync(file, 'utf8')).toBe('{ not json');
     // A command that only reads says so and uses the defaults.
     expect((await cli('show-settings', '--vault', dir)).out).toContain('is not valid JSON');
+    expect((await cli('stale', '--vault', dir)).err).toMatch(
+      /^network-crm: warning: \.obsidian\/plugins\/network-crm\/data\.json is not valid JSON \(.*\); using the default settings\n$/,
+    );
   });
 });
