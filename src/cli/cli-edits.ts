@@ -178,8 +178,7 @@ export class CliEditor {
       if (planned === before) return false;
       await this.journaled(note, made, () =>
         writer.process(note, (text) => {
-          if (basis !== undefined && text !== basis)
-            throw new Error(`${note} was saved by another program while network-crm worked on it; left as it is`);
+          if (basis !== undefined && text !== basis) throw savedMeanwhile(note);
           return made.next(this.journal, note, text, text === before ? planned : applyEdit(text, edit));
         }),
       );

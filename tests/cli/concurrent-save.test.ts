@@ -243,7 +243,9 @@ describe('the commands, with a note saved by Obsidian as they write it', () => {
     const saved = `${fs.readFileSync(ann, 'utf8')}\nTyped during the merge.\n`;
     const merged = await cli('merge', '--vault', vault, '--keep', 'Ann Lee', '--into', 'Bo Kim');
     expect(merged.code).toBe(1);
-    expect(merged.err).toContain('People/Ann Lee.md was saved by another program while network-crm worked on it');
+    expect(merged.err).toContain(
+      'People/Ann Lee.md was saved by another program while network-crm wrote it; left as that program saved it',
+    );
     expect(merged.err).toContain('Not merged: People/Bo Kim.md stays where it is.');
     expect(fs.readFileSync(ann, 'utf8')).toBe(saved);
     expect(fs.existsSync(path.join(people, 'Bo Kim.md'))).toBe(true);
