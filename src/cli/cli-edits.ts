@@ -19,6 +19,7 @@ import {
 } from '../core/edits/undo';
 import { undoSentDecisions, type SentDecisionChange } from '../core/triage/triage-state';
 import { editBody } from '../core/notes/note-text';
+import type { NoteWriter } from '../core/import/apply';
 import type { VaultSession } from './options';
 import { replaceFile } from './safe-write';
 import { absOf, pluginDataFile, updateVaultState } from './vault-config';
@@ -116,6 +117,41 @@ class Attempts {
   }
 }
 
+/**
+ * Takes one note's undo step, planned (`stepFor`) from the note as it is when written; returns
+ * the step taken. The text written is worked out from the text the write is made over.
+ */
+async function undoNote(
+  session: VaultSession,
+  writer: NoteWriter,
+  note: string,
+  stepFor: (now: string | null) => NoteUndo,
+): Promise<NoteUndo> {
+  const now = readSettledOrNull(session, note);
+  const step = stepFor(now);
+  if (step.kind === 'skip') return step;
+  if (step.kind === 'delete') {
+    session.vault.remove(note);
+    return step;
+  }
+  if (now === null || (step.kind === 'restore' && now === step.text)) {
+    // Through the writer, whose checks keep every write inside the vault (the undo file is synced data).
+    if (now === null && step.kind === 'restore') {
+      const folder = path.posix.dirname(note);
+      if (folder !== '.') await writer.ensureFolder(folder); // a note moved away: its folder may be gone
+      await writer.create(note, step.text);
+    }
+    return step;
+  }
+  let done: NoteUndo = step;
+  await writer.process(note, (text) => {
+    done = stepFor(text);
+    return undoneText(done, text);
+  });
+  const last = done as NoteUndo;
+  return last.kind === 'delete' ? { kind: 'skip', path: note, reason: 'it was changed since' } : last;
+}
+
 /** A note's text once an undo step is taken: the old text, or the change's own keys and lines taken back. */
 function undoneText(step: NoteUndo, text: string): string {
   if (step.kind === 'restore') return step.text;
@@ -135,6 +171,15 @@ function undoneText(step: NoteUndo, text: string): string {
 function readOrNull(session: VaultSession, note: string): string | null {
   try {
     return session.vault.readText(note);
+  } catch {
+    return null;
+  }
+}
+
+/** The same, a note read empty read again a little later (not one caught in the middle of a save). */
+function readSettledOrNull(session: VaultSession, note: string): string | null {
+  try {
+    return session.vault.readSettled(note);
   } catch {
     return null;
   }
@@ -316,7 +361,7 @@ export async function undoLastChange(session: VaultSession): Promise<UndoOutcome
   // What each note held when the undo was planned.
   const seen = new Map<string, string | null>();
   const look = (p: string) => {
-    const text = readOrNull(session, p);
+    const text = readSettledOrNull(session, p);
     seen.set(p, text);
     return text;
   };
@@ -333,31 +378,15 @@ export async function undoLastChange(session: VaultSession): Promise<UndoOutcome
     const change = entry.notes[i] as NoteChange;
     const stepFor = (now: string | null): NoteUndo =>
       now === seen.get(note) ? planned : planNoteUndo(change, now, parseYaml);
-    const now = readOrNull(session, note);
-    const step = stepFor(now);
-    if (step.kind === 'skip') outcome.skipped.push({ path: note, reason: step.reason });
-    else if (step.kind === 'delete') {
-      session.vault.remove(note);
-      outcome.restored.push(note);
-    } else if (now === null || (step.kind === 'restore' && now === step.text)) {
-      // Through the writer, whose checks keep every write inside the vault (the undo file is synced data).
-      if (now === null && step.kind === 'restore') {
-        const folder = path.posix.dirname(note);
-        if (folder !== '.') await writer.ensureFolder(folder); // a note moved away: its folder may be gone
-        await writer.create(note, step.text);
-      }
-      outcome.restored.push(note);
-    } else {
-      // The text undo writes is worked out from the text the write is made over.
-      let done: NoteUndo = step;
-      await writer.process(note, (text) => {
-        done = stepFor(text);
-        return undoneText(done, text);
-      });
-      const last = done as NoteUndo;
-      if (last.kind === 'restore') outcome.restored.push(note);
-      else if (last.kind === 'revert') outcome.merged.push(note);
-      else outcome.skipped.push({ path: note, reason: last.kind === 'skip' ? last.reason : 'it was changed since' });
+    // A note that cannot be written (another program keeps saving it, a folder gone read-only)
+    // is left with the reason, and the undo goes on: stopped part-way, it kept its step, and
+    // run again it took the notes it had already put back for notes changed since.
+    try {
+      const taken = await undoNote(session, writer, note, stepFor);
+      if (taken.kind === 'skip') outcome.skipped.push({ path: note, reason: taken.reason });
+      else (taken.kind === 'revert' ? outcome.merged : outcome.restored).push(note);
+    } catch (e) {
+      outcome.skipped.push({ path: note, reason: e instanceof Error ? e.message : String(e) });
     }
   }
   if (entry.sentDecisions) {

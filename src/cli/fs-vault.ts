@@ -279,12 +279,30 @@ export class FsVault {
    * empty is not edited (nothing of a person to change), and said.
    */
   private readSaved(vaultPath: string): string {
-    for (let wait = 0; wait < EMPTY_READS; wait++) {
+    const text = this.readSettled(vaultPath);
+    if (text === '') throw new Error(`${vaultPath} is empty (another program may be saving it); left as it is`);
+    return text;
+  }
+
+  /**
+   * A note's text, an empty one read again a few times a little apart (see readSaved): what
+   * a command decides from (undo's plan) is then not a note caught in the middle of a save.
+   */
+  readSettled(vaultPath: string): string {
+    for (let read = 1; ; read++) {
       const text = this.readText(vaultPath);
-      if (text !== '') return text;
+      if (text !== '' || read === EMPTY_READS) return text;
       pause(EMPTY_PAUSE_MS);
     }
-    throw new Error(`${vaultPath} is empty (another program may be saving it); left as it is`);
+  }
+
+  /** Is the file at `target` empty, and still so a little later (not in the middle of a save)? */
+  private staysEmpty(target: string): boolean {
+    for (let read = 1; ; read++) {
+      if (fs.statSync(target).size !== 0) return false;
+      if (read === EMPTY_READS) return true;
+      pause(EMPTY_PAUSE_MS);
+    }
   }
 
   /**
@@ -348,7 +366,7 @@ export class FsVault {
             throw e;
           }
           // An empty note left by an interrupted run is filled, unless someone wrote into it meanwhile.
-          if (fs.statSync(target).size !== 0 || !this.replaceFile(vaultPath, text, ''))
+          if (!this.staysEmpty(target) || !this.replaceFile(vaultPath, text, ''))
             throw new Error(`${vaultPath} already exists; nothing was overwritten`);
         }
         this.fileList = null;

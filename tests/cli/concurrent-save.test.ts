@@ -160,6 +160,18 @@ describe('a file caught in the middle of an in-place save (emptied, not yet writ
     expect(fs.readFileSync(path.join(dir, 'Ann.md'), 'utf8')).toBe('');
   });
 
+  it('an empty note being saved in place is not taken for one an interrupted run left, and not created over', async () => {
+    const dir = tempDir();
+    const note = path.join(dir, 'Ann.md');
+    fs.writeFileSync(note, '');
+    await writeLater(note, 'Her whole note, saved in Obsidian.\n', 30);
+    const writer = new FsVault(dir).writer();
+    await expect((async () => writer.create('Ann.md', 'from the import\n'))()).rejects.toThrow(
+      'Ann.md already exists; nothing was overwritten',
+    );
+    expect(fs.readFileSync(note, 'utf8')).toBe('Her whole note, saved in Obsidian.\n');
+  });
+
   it('data.json read empty is read again: the command uses the settings it holds, not the defaults', async () => {
     const vault = tempDir();
     const data = path.join(vault, '.obsidian/plugins/network-crm/data.json');
@@ -241,14 +253,17 @@ describe('the commands, with a note saved by Obsidian as they write it', () => {
     const ann = path.join(people, 'Ann Lee.md');
     saveDuringFlush(people, 'Ann Lee.md', () => fs.appendFileSync(ann, '\nTyped during the merge.\n'));
     const saved = `${fs.readFileSync(ann, 'utf8')}\nTyped during the merge.\n`;
+    fs.writeFileSync(path.join(vault, 'Meeting.md'), 'With [[Bo Kim]].\n');
     const merged = await cli('merge', '--vault', vault, '--keep', 'Ann Lee', '--into', 'Bo Kim');
     expect(merged.code).toBe(1);
     expect(merged.err).toContain(
       'People/Ann Lee.md was saved by another program while network-crm wrote it; left as that program saved it',
     );
-    expect(merged.err).toContain('Not merged: People/Bo Kim.md stays where it is.');
+    expect(merged.err).toContain('Not merged: People/Bo Kim.md stays where it is. Nothing was changed.');
     expect(fs.readFileSync(ann, 'utf8')).toBe(saved);
     expect(fs.existsSync(path.join(people, 'Bo Kim.md'))).toBe(true);
+    // Links still lead to the note that stays.
+    expect(fs.readFileSync(path.join(vault, 'Meeting.md'), 'utf8')).toBe('With [[Bo Kim]].\n');
   });
 
   it('undo takes its change back from a note saved after it looked at it, and keeps that save', async () => {
@@ -271,6 +286,45 @@ describe('the commands, with a note saved by Obsidian as they write it', () => {
       merged: ['People/Bo Kim.md'],
       skipped: [],
     });
+  });
+
+  it('undo plans a note caught in the middle of a save from what the save wrote, not from an empty note', async () => {
+    const vault = await twoPeople();
+    const ann = path.join(vault, 'People/Ann Lee.md');
+    const before = fs.readFileSync(ann, 'utf8');
+    expect((await cli('log', '--vault', vault, '--person', 'Ann Lee', '--date', '2024-12-01')).code).toBe(0);
+    const logged = fs.readFileSync(ann, 'utf8');
+    // Obsidian saves her note in place as undo starts: emptied, then written 30 ms later.
+    fs.writeFileSync(ann, '');
+    await writeLater(ann, `${logged}\nSaved in Obsidian.\n`, 30);
+    const undone = await cli('undo', '--vault', vault, '--json');
+    expect(undone.code, undone.out).toBe(0);
+    expect(fs.readFileSync(ann, 'utf8')).toBe(`${before}\nSaved in Obsidian.\n`);
+  });
+
+  it('undo goes on past a note another program keeps saving, leaves it with the reason, and finishes', async () => {
+    const vault = await twoPeople();
+    const people = path.join(vault, 'People');
+    const before = fs.readFileSync(path.join(people, 'Ann Lee.md'), 'utf8');
+    expect((await cli('bulk', '--vault', vault, '--filter', 'trust:none', '--tag', 'met-2024')).code).toBe(0);
+    const bo = path.join(people, 'Bo Kim.md');
+    let saves = 0;
+    saveDuringFlush(people, 'Bo Kim.md', () => fs.appendFileSync(bo, `save ${++saves}\n`), 10);
+    const undone = await cli('undo', '--vault', vault, '--json');
+    expect(undone.code).toBe(1);
+    expect(undone.json<{ restored: string[]; skipped: Array<{ path: string; reason: string }> }>()).toMatchObject({
+      restored: ['People/Ann Lee.md'],
+      skipped: [
+        {
+          path: 'People/Bo Kim.md',
+          reason:
+            'People/Bo Kim.md kept changing while network-crm wrote it (another program is saving it); left as that program saved it',
+        },
+      ],
+    });
+    expect(fs.readFileSync(path.join(people, 'Ann Lee.md'), 'utf8')).toBe(before);
+    // The step is used: the next undo does not come back to it.
+    expect((await cli('undo', '--vault', vault)).out).toContain('Nothing to undo');
   });
 
   it("undo never takes back a save made while the command wrote the note: it was not the command's", async () => {

@@ -115,9 +115,10 @@ async function runMerge(args: ParsedArgs, io: CliIo): Promise<number> {
       },
       kept.text,
     );
-    // Links are rewritten in the text as it is now, not as it was read for the dry run.
+    // Links are rewritten in the text as it is now, not as it was read for the dry run; not
+    // at all when the kept note could not take the merge (the merge stops there).
     for (const e of linkEdits)
-      if (e.path !== kept.path)
+      if (e.path !== kept.path && editor.failed.length === 0)
         await editor.edit(e.path, { text: (now) => rewriteLinks(now, isOldFrom(e.path), newTarget).text });
     // The other note is moved only as it was merged: saved since, its new text would reach only the trash.
     let moved: string | null = null;
@@ -135,7 +136,11 @@ async function runMerge(args: ParsedArgs, io: CliIo): Promise<number> {
       // The other note stays where it is: its fields or links did not all reach the kept note.
       editor.commit(label);
       for (const f of editor.failed) io.err(failureLine(f));
-      io.err(`Not merged: ${removed.path} stays where it is. \`network-crm undo\` takes back what was changed.`);
+      io.err(
+        editor.changed.length > 0
+          ? `Not merged: ${removed.path} stays where it is. \`network-crm undo\` takes back what was changed.`
+          : `Not merged: ${removed.path} stays where it is. Nothing was changed.`,
+      );
       return 1;
     }
     // Moved, not deleted: `.trash/` is Obsidian's own trash folder inside the vault.
