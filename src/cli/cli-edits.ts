@@ -127,7 +127,7 @@ async function undoNote(
   note: string,
   stepFor: (now: string | null) => NoteUndo,
 ): Promise<NoteUndo> {
-  const now = readSettledOrNull(session, note);
+  const now = readOrNull(session, note, true);
   const step = stepFor(now);
   if (step.kind === 'skip') return step;
   if (step.kind === 'delete') {
@@ -168,18 +168,13 @@ function undoneText(step: NoteUndo, text: string): string {
   });
 }
 
-function readOrNull(session: VaultSession, note: string): string | null {
+/**
+ * A note's text, or null when there is none. `settled`: one read empty is read again a little
+ * later (one caught in the middle of a save, see read-past-save.ts), for what undo decides from.
+ */
+function readOrNull(session: VaultSession, note: string, settled = false): string | null {
   try {
-    return session.vault.readText(note);
-  } catch {
-    return null;
-  }
-}
-
-/** The same, a note read empty read again a little later (not one caught in the middle of a save). */
-function readSettledOrNull(session: VaultSession, note: string): string | null {
-  try {
-    return session.vault.readSettled(note);
+    return settled ? session.vault.readSettled(note) : session.vault.readText(note);
   } catch {
     return null;
   }
@@ -361,7 +356,7 @@ export async function undoLastChange(session: VaultSession): Promise<UndoOutcome
   // What each note held when the undo was planned.
   const seen = new Map<string, string | null>();
   const look = (p: string) => {
-    const text = readSettledOrNull(session, p);
+    const text = readOrNull(session, p, true);
     seen.set(p, text);
     return text;
   };

@@ -17,7 +17,7 @@ import { nfc } from '../core/text/nfc';
 import { editFrontmatterText } from './frontmatter-edit';
 import { removeStaleTempFiles, replaceFile, TMP_SUFFIX, VaultBounds } from './safe-write';
 import { parseFrontmatterOrThrow, patchWithLibrary } from './yaml-full';
-import { pause } from './pause';
+import { readPastSave } from './read-past-save';
 
 /**
  * Removes the empty file a failed create left (made, then its write failed: a full disk). Left
@@ -79,9 +79,6 @@ export function fileErrorReason(e: unknown): string | null {
 
 /** How many times a note another program keeps saving is read and edited again before it is left alone. */
 const WRITE_ATTEMPTS = 3;
-/** How often, and how far apart, a note read empty is read again before it counts as empty (see readSaved). */
-const EMPTY_READS = 5;
-const EMPTY_PAUSE_MS = 20;
 
 /** A markdown note's name, in any case (`.MD` notes are notes to Obsidian). */
 const MARKDOWN = /\.md$/i;
@@ -289,20 +286,20 @@ export class FsVault {
    * a command decides from (undo's plan) is then not a note caught in the middle of a save.
    */
   readSettled(vaultPath: string): string {
-    for (let read = 1; ; read++) {
-      const text = this.readText(vaultPath);
-      if (text !== '' || read === EMPTY_READS) return text;
-      pause(EMPTY_PAUSE_MS);
-    }
+    return readPastSave(
+      () => this.readText(vaultPath),
+      (text) => text === '',
+    );
   }
 
   /** Is the file at `target` empty, and still so a little later (not in the middle of a save)? */
   private staysEmpty(target: string): boolean {
-    for (let read = 1; ; read++) {
-      if (fs.statSync(target).size !== 0) return false;
-      if (read === EMPTY_READS) return true;
-      pause(EMPTY_PAUSE_MS);
-    }
+    return (
+      readPastSave(
+        () => fs.statSync(target).size,
+        (size) => size === 0,
+      ) === 0
+    );
   }
 
   /**

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { sanitizeSettings, type NetworkCrmSettings } from '../core/settings';
 import { sanitizeVaultState, type VaultState } from '../core/vault-state';
 import { replaceFile } from './safe-write';
-import { pause } from './pause';
+import { readPastSave } from './read-past-save';
 
 export const PLUGIN_ID = 'network-crm';
 export const DEFAULT_CONFIG_DIR = '.obsidian';
@@ -75,10 +75,6 @@ function absOf(root: string, vaultPath: string): string {
   return path.join(root, ...vaultPath.split('/'));
 }
 
-/** How often, and how far apart, a data.json that is not JSON is read again (see readJsonObject). */
-const JSON_READS = 5;
-const JSON_PAUSE_MS = 20;
-
 interface JsonObjectFile {
   data: Record<string, unknown> | null;
   problem: string | null;
@@ -93,11 +89,10 @@ interface JsonObjectFile {
  * command ran with the default settings (the people folder among them) or saved no state.
  */
 function readJsonObject(file: string): JsonObjectFile {
-  for (let read = 1; ; read++) {
-    const found = readJsonObjectOnce(file);
-    if (found.text === null || found.problem === null || read === JSON_READS) return found;
-    pause(JSON_PAUSE_MS);
-  }
+  return readPastSave(
+    () => readJsonObjectOnce(file),
+    (found) => found.text !== null && found.problem !== null,
+  );
 }
 
 function readJsonObjectOnce(file: string): JsonObjectFile {
