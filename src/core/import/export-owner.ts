@@ -66,13 +66,15 @@ function senderUrlOf(exp: LinkedInExport, name: string): string | null {
   const key = nameKey(name);
   const keyOf = memoNameKey();
   const urls = new Map<string, number>();
-  for (const f of exp.messages) for (const m of f.records) if (keyOf(m.from) === key) count(urls, m.senderUrl);
+  for (const { records: m } of exp.messages)
+    for (let i = 0; i < m.length; i++) if (keyOf(m.from(i)) === key) count(urls, m.senderUrl(i));
   return mostCounted(urls);
 }
 
 /** The name the owner's messages are signed with, found by the owner's URL. */
 function senderNameOf(exp: LinkedInExport, url: string): string {
-  for (const f of exp.messages) for (const m of f.records) if (m.senderUrl === url && m.from !== '') return m.from;
+  for (const { records: m } of exp.messages)
+    for (let i = 0; i < m.length; i++) if (m.senderUrl(i) === url && m.from(i) !== '') return m.from(i);
   return '';
 }
 
@@ -89,7 +91,7 @@ export function findOwner(exp: LinkedInExport): OwnerFinding {
   }
   if (exp.messages.some((f) => f.format === '2018')) return { owner: null, rule: 'message direction column' };
   const senders = new Map<string, number>();
-  for (const f of exp.messages) for (const m of f.records) count(senders, m.senderUrl);
+  for (const { records: m } of exp.messages) for (let i = 0; i < m.length; i++) count(senders, m.senderUrl(i));
   const url = mostCounted(senders);
   if (url !== null) return { owner: { name: senderNameOf(exp, url), profileUrl: url }, rule: 'most frequent sender' };
   return { owner: null, rule: 'none' };

@@ -110,19 +110,21 @@ export function profilesByName(
 ): ProfilesByName {
   const out: ProfilesByName = new Map();
   const keyOf = memoNameKey();
-  const note = (url: string | null, name: string, source: SourceRef) => {
+  // `source` is asked for only when the pair is new: a few thousand of 200,000 message rows.
+  const note = (url: string | null, name: string, source: () => SourceRef) => {
     if (url === null || name === '' || isOwner(url, name)) return;
     const key = keyOf(name);
     let urls = out.get(key);
     if (!urls) out.set(key, (urls = new Map<string, SourceRef>()));
-    if (!urls.has(url)) urls.set(url, source);
+    if (!urls.has(url)) urls.set(url, source());
   };
   for (const f of exp.invitations)
     for (const inv of f.records) {
       const other = invitationCounterpart(inv);
-      note(other.profileUrl, other.name, inv.source);
+      note(other.profileUrl, other.name, () => inv.source);
     }
-  for (const f of exp.messages) for (const m of f.records) note(m.senderUrl, m.from, m.source);
+  for (const { records: m } of exp.messages)
+    for (let i = 0; i < m.length; i++) note(m.senderUrl(i), m.from(i), () => m.source(i));
   return out;
 }
 

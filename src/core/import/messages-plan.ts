@@ -16,7 +16,8 @@
  */
 import { memoNameKey } from '../identity/person-name';
 import type { LinkedInExport } from '../linkedin/read-export';
-import type { MessageRecord, SourceRef } from '../linkedin/records';
+import { MessageRows } from '../linkedin/message-rows';
+import type { MessageColumns, SourceRef } from '../linkedin/records';
 import { FIELD } from '../notes/schema';
 import type { ExportOwner } from '../vault-state';
 import { ownMessageTest, type OwnerFinding, type OwnerRule } from './export-owner';
@@ -63,7 +64,12 @@ export interface MessageOptions {
  */
 type Key = string;
 
-function stat(map: Map<Key, MessageStats>, key: Key, name: string, source: SourceRef): MessageStats {
+/** A counterpart's tally while the messages are counted: its newest message by row, made a source at the end. */
+interface Tally extends MessageStats {
+  lastRow: number;
+}
+
+function stat(map: Map<Key, Tally>, key: Key, name: string, row: number): Tally {
   let s = map.get(key);
   if (!s) {
     s = {
@@ -76,29 +82,35 @@ function stat(map: Map<Key, MessageStats>, key: Key, name: string, source: Sourc
       unanswered: 0,
       perDay: new Map(),
       name,
-      lastSource: source,
+      lastSource: NO_SOURCE,
+      lastRow: row,
     };
     map.set(key, s);
   } else if (s.name === '' && name !== '') s.name = name;
   return s;
 }
 
-function record(s: MessageStats, m: MessageRecord, from: 'me' | 'them', perDay: boolean): void {
+/** Stands for a tally's newest message until the count is done. */
+const NO_SOURCE: SourceRef = Object.freeze({ file: '', line: 0 });
+
+function record(s: Tally, m: MessageColumns, i: number, from: 'me' | 'them', perDay: boolean): void {
+  const date = m.date(i);
   if (from === 'me') {
     s.sent++;
     s.unanswered++;
   } else {
     s.received++;
     s.unanswered = 0;
-    if (m.date > s.lastReceived) s.lastReceived = m.date;
+    if (date > s.lastReceived) s.lastReceived = date;
   }
-  if (m.time >= s.lastTime) {
-    s.lastTime = m.time;
-    s.lastDate = m.date;
+  const time = m.time(i);
+  if (time >= s.lastTime) {
+    s.lastTime = time;
+    s.lastDate = date;
     s.lastFrom = from;
-    s.lastSource = m.source;
+    s.lastRow = i;
   }
-  if (perDay) s.perDay.set(m.date, (s.perDay.get(m.date) ?? 0) + 1);
+  if (perDay) s.perDay.set(date, (s.perDay.get(date) ?? 0) + 1);
 }
 
 export interface AggregateOptions {
@@ -118,51 +130,60 @@ export function aggregateMessages(
   const nameKey = memoNameKey();
   const isMine = ownMessageTest(owner);
   const ownerUrl = owner?.profileUrl ?? null;
-  const all: MessageRecord[] = [];
-  for (const f of exp.messages) for (const m of f.records) all.push(m);
-  all.sort((a, b) => a.time - b.time);
+  // One set of rows, oldest message first.
+  const m = MessageRows.concat(exp.messages.map((f) => f.records));
+  const all = m.byTime();
   // Before 2024 recipients have no URL: learn each conversation's participants from who
   // wrote in it, and each name's URL from the whole file when the name writes with one only.
   const writers = new Map<string, Map<string, string>>();
   const urlsOfName = new Map<string, Set<string>>();
-  const needWriters = all.some((m) => m.direction === null && m.recipientUrls.length === 0);
+  const needWriters = all.some((i) => m.direction(i) === null && m.recipientCount(i) === 0);
   if (needWriters) {
-    for (const m of all) {
-      if (!m.senderUrl || isMine(m.senderUrl, m.from)) continue;
-      if (m.conversationId !== '') {
-        let w = writers.get(m.conversationId);
-        if (!w) writers.set(m.conversationId, (w = new Map<string, string>()));
-        w.set(m.senderUrl, m.from);
+    for (const i of all) {
+      const senderUrl = m.senderUrl(i);
+      const from = m.from(i);
+      if (!senderUrl || isMine(senderUrl, from)) continue;
+      const conversationId = m.conversationId(i);
+      if (conversationId !== '') {
+        let w = writers.get(conversationId);
+        if (!w) writers.set(conversationId, (w = new Map<string, string>()));
+        w.set(senderUrl, from);
       }
-      const key = nameKey(m.from);
+      const key = nameKey(from);
       let urls = urlsOfName.get(key);
       if (!urls) urlsOfName.set(key, (urls = new Set()));
-      urls.add(m.senderUrl);
+      urls.add(senderUrl);
     }
   }
-  const stats = new Map<Key, MessageStats>();
-  const to = (key: Key, name: string, m: MessageRecord) => stat(stats, alias?.get(key) ?? key, name, m.source);
-  for (const m of all) {
-    const mine = m.direction !== null ? m.direction === 'outgoing' : isMine(m.senderUrl, m.from);
+  const stats = new Map<Key, Tally>();
+  const to = (key: Key, name: string, i: number) => stat(stats, alias?.get(key) ?? key, name, i);
+  for (const i of all) {
+    const direction = m.direction(i);
+    const senderUrl = m.senderUrl(i);
+    const from = m.from(i);
+    const mine = direction !== null ? direction === 'outgoing' : isMine(senderUrl, from);
     if (!mine) {
-      record(to(m.senderUrl ?? `name:${nameKey(m.from)}`, m.from, m), m, 'them', perDay);
+      record(to(senderUrl ?? `name:${nameKey(from)}`, from, i), m, i, 'them', perDay);
       continue;
     }
-    if (m.recipientUrls.length > 0) {
-      for (const url of m.recipientUrls) if (url !== ownerUrl) record(to(url, '', m), m, 'me', perDay);
+    if (m.recipientCount(i) > 0) {
+      for (const url of m.recipientUrls(i)) if (url !== ownerUrl) record(to(url, '', i), m, i, 'me', perDay);
       continue;
     }
-    const known = writers.get(m.conversationId);
+    const known = writers.get(m.conversationId(i));
     if (known && known.size > 0) {
-      for (const [url, name] of known) record(to(url, name, m), m, 'me', perDay);
+      for (const [url, name] of known) record(to(url, name, i), m, i, 'me', perDay);
       continue;
     }
-    if (m.to === '') continue;
-    const urls = urlsOfName.get(nameKey(m.to));
+    const recipients = m.to(i);
+    if (recipients === '') continue;
+    const urls = urlsOfName.get(nameKey(recipients));
     const url = urls?.size === 1 ? ([...urls][0] as string) : null;
     // One person, or a group we cannot split: by name.
-    record(to(url ?? `name:${nameKey(m.to)}`, m.to, m), m, 'me', perDay);
+    record(to(url ?? `name:${nameKey(recipients)}`, recipients, i), m, i, 'me', perDay);
   }
+  // Each counterpart's newest message, as a source for the report (made once, not per message).
+  for (const s of stats.values()) s.lastSource = m.source(s.lastRow);
   return stats;
 }
 

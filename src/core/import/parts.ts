@@ -68,11 +68,11 @@ function linkedKeys(exp: LinkedInExport): { urls: Set<string>; names: Set<string
       add(inv.inviterUrl, inv.from);
       add(inv.inviteeUrl, inv.to);
     }
-  for (const f of exp.messages)
-    for (const m of f.records) {
-      add(m.senderUrl, m.from);
-      add(null, m.to);
-      for (const url of m.recipientUrls) urls.add(url);
+  for (const { records: m } of exp.messages)
+    for (let i = 0; i < m.length; i++) {
+      add(m.senderUrl(i), m.from(i));
+      add(null, m.to(i));
+      for (const url of m.recipientUrls(i)) urls.add(url);
     }
   return { urls, names };
 }

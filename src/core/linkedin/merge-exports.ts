@@ -23,7 +23,7 @@ import type {
   ConnectionsFile,
   InvitationRecord,
   InvitationsFile,
-  MessageRecord,
+  MessageColumns,
   MessagesFile,
 } from './records';
 
@@ -121,17 +121,26 @@ function invitationKey(inv: InvitationRecord): string {
   return `${inv.direction}|${other.profileUrl ?? `name:${nameKey(other.name)}`}|${inv.sentAt}`;
 }
 
+/** Rows that can be filtered, each seen as an `R`: a record, or a row number (messages, see message-rows.ts). */
+interface Filterable<R, Self> {
+  filter(keep: (row: R) => boolean): Self;
+}
+
 /**
  * Drops the rows of older files whose key a newer file has. Rows sharing a key within one
  * file all stay: two messages of one conversation are two messages.
  */
-function dedupe<R>(files: { file: string; records: R[] }[], keyOf: (r: R) => string): number {
+function dedupe<R, T extends Filterable<R, T>>(
+  files: { file: string; records: T }[],
+  keyOf: (records: T, row: R) => string,
+): number {
   const seen = new Set<string>();
   let duplicates = 0;
   for (const file of newestFirst(files)) {
     const mine = new Set<string>();
-    file.records = file.records.filter((r) => {
-      const key = keyOf(r);
+    const records = file.records;
+    file.records = records.filter((r) => {
+      const key = keyOf(records, r);
       if (seen.has(key)) {
         duplicates++;
         return false;
@@ -144,8 +153,9 @@ function dedupe<R>(files: { file: string; records: R[] }[], keyOf: (r: R) => str
   return duplicates;
 }
 
-function messageKey(m: MessageRecord): string {
-  return m.conversationId !== '' ? m.conversationId : `${m.senderUrl ?? m.from}|${m.to}|${m.time}`;
+function messageKey(m: MessageColumns, i: number): string {
+  const conversation = m.conversationId(i);
+  return conversation !== '' ? conversation : `${m.senderUrl(i) ?? m.from(i)}|${m.to(i)}|${m.time(i)}`;
 }
 
 /** Merges the files of each kind in place (see the file comment) and says what it did. */
@@ -153,7 +163,9 @@ export function mergeExportFiles<T extends ExportFiles>(exp: T): T {
   const several = exp.connections.length > 1 || exp.invitations.length > 1 || exp.messages.length > 1;
   if (!several) return exp;
   const duplicateRows =
-    mergeConnections(exp.connections) + dedupe(exp.invitations, invitationKey) + dedupe(exp.messages, messageKey);
+    mergeConnections(exp.connections) +
+    dedupe(exp.invitations, (_, inv: InvitationRecord) => invitationKey(inv)) +
+    dedupe(exp.messages, messageKey);
   const files = newestFirst([...exp.connections, ...exp.invitations, ...exp.messages]).map((f) => f.file);
   return { ...exp, merged: { files, duplicateRows } };
 }

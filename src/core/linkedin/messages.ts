@@ -12,7 +12,8 @@ import { createDateTimeParser, EXPECTED_DATE_FORMATS } from '../dates/linkedin-d
 import { cleanName } from '../identity/person-name';
 import { normaliseProfileUrl } from '../identity/profile-url';
 import { quoted } from '../text/control-chars';
-import type { MessageRecord, MessagesFile, MessagesFormat, RowIssue } from './records';
+import { MessageRowsBuilder } from './message-rows';
+import type { MessagesFile, MessagesFormat, RowIssue } from './records';
 
 const COLUMNS = {
   conversationId: ['conversation id'],
@@ -56,29 +57,43 @@ export function parseMessages(text: string, file: string): MessagesFile {
 export function messagesReader(file: string): TableReader<MessagesFile> {
   let col = indexColumns([], COLUMNS);
   let format: MessagesFormat = '2021';
-  const records: MessageRecord[] = [];
+  const rows = new MessageRowsBuilder();
+  const fileId = rows.text(file);
   const skipped: RowIssue[] = [];
   let skippedDrafts = 0;
   let skippedSponsored = 0;
   const parseDate = createDateTimeParser();
   // A few thousand people and conversations recur over 200,000 rows: each value is cleaned
-  // once and every record shares that one copy. A cell is a slice of the decoded chunk it
+  // once, and kept once in the rows' table of texts. A cell is a slice of the decoded chunk it
   // came from; keeping slices would hold every chunk of the file (message text included)
   // in memory until the import ends.
-  const interned = new Map<string, string>();
-  const intern = (raw: string, clean: (s: string) => string): string => {
+  const interned = new Map<string, number>();
+  const intern = (raw: string, clean: (s: string) => string): number => {
     let v = interned.get(raw);
-    if (v === undefined) interned.set(detach(raw), (v = detach(clean(raw))));
+    if (v === undefined) interned.set(detach(raw), (v = rows.text(detach(clean(raw)))));
     return v;
   };
-  const urls = new Map<string, string | null>();
-  const url = (raw: string): string | null => {
+  /** A URL's number in the texts, or -1 when it is not a profile URL. */
+  const urls = new Map<string, number>();
+  const url = (raw: string): number => {
     let v = urls.get(raw);
     if (v === undefined) {
       const u = normaliseProfileUrl(raw);
-      urls.set(detach(raw), (v = u === null ? null : detach(u)));
+      urls.set(detach(raw), (v = u === null ? -1 : rows.text(detach(u))));
     }
     return v;
+  };
+  const NO_RECIPIENTS: readonly number[] = [];
+  // The parser gives each day one string, and rows of one day mostly come together: the last
+  // day's number is kept rather than looked up again.
+  let lastDate = '';
+  let lastDateId = -1;
+  const dateId = (date: string): number => {
+    if (date !== lastDate) {
+      lastDate = date;
+      lastDateId = rows.text(date);
+    }
+    return lastDateId;
   };
 
   const row = ({ line, cells }: CsvRow): void => {
@@ -91,7 +106,7 @@ export function messagesReader(file: string): TableReader<MessagesFile> {
       return;
     }
     const senderUrl = url(cell(cells, col.senderUrl));
-    if (format !== '2018' && senderUrl === null) {
+    if (format !== '2018' && senderUrl === -1) {
       skippedSponsored++;
       return;
     }
@@ -106,23 +121,27 @@ export function messagesReader(file: string): TableReader<MessagesFile> {
       return;
     }
     const direction = cell(cells, col.direction).toUpperCase();
-    const recipientUrls: string[] = [];
-    const recipients = cell(cells, col.recipientUrls);
-    if (recipients !== '')
-      for (const part of recipients.split(',')) {
+    let recipients = NO_RECIPIENTS;
+    const listed = cell(cells, col.recipientUrls);
+    if (listed !== '') {
+      const found: number[] = [];
+      for (const part of listed.split(',')) {
         const u = url(part);
-        if (u !== null) recipientUrls.push(u);
+        if (u !== -1) found.push(u);
       }
-    records.push({
-      conversationId: intern(conversationId, same),
+      recipients = found;
+    }
+    rows.add({
+      conversation: intern(conversationId, same),
       from: intern(cell(cells, col.from), cleanName),
-      senderUrl,
+      sender: senderUrl,
       to: intern(cell(cells, col.to), cleanName),
-      recipientUrls,
-      date: when.date,
+      recipients,
+      date: dateId(when.date),
       time: when.time,
       direction: direction === 'INCOMING' ? 'incoming' : direction === 'OUTGOING' ? 'outgoing' : null,
-      source: { file, line },
+      file: fileId,
+      line,
     });
   };
   return {
@@ -134,6 +153,6 @@ export function messagesReader(file: string): TableReader<MessagesFile> {
     },
     row,
     bad: (line, message) => skipped.push({ file, line, reason: `unreadable row (${message})` }),
-    finish: () => ({ file, format, records, skippedDrafts, skippedSponsored, skipped }),
+    finish: () => ({ file, format, records: rows.done(), skippedDrafts, skippedSponsored, skipped }),
   };
 }

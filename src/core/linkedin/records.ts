@@ -72,6 +72,7 @@ export interface InvitationsFile {
 
 export type MessagesFormat = '2018' | '2021' | '2024';
 
+/** One message whole (MessageRows.record). */
 export interface MessageRecord {
   conversationId: string;
   from: string;
@@ -86,10 +87,37 @@ export interface MessageRecord {
   source: SourceRef;
 }
 
+/**
+ * Messages held by column (message-rows.ts), each read by its row number: 200,000 of them as
+ * objects cost the import more than reading the file.
+ */
+export interface MessageColumns {
+  readonly length: number;
+  conversationId(i: number): string;
+  from(i: number): string;
+  senderUrl(i: number): string | null;
+  to(i: number): string;
+  recipientCount(i: number): number;
+  recipientUrls(i: number): readonly string[];
+  date(i: number): IsoDate;
+  time(i: number): number;
+  direction(i: number): InvitationDirection | null;
+  source(i: number): SourceRef;
+  /** Row `i` whole, made for the caller. */
+  record(i: number): MessageRecord;
+  /** Every row whole, in order (for a few rows: each is made anew). */
+  toArray(): MessageRecord[];
+  /** The row numbers, oldest message first (rows of the same time keep their order). */
+  byTime(): number[];
+  /** The rows `keep` keeps, in order. */
+  filter(keep: (i: number) => boolean): MessageColumns;
+}
+
 export interface MessagesFile {
   file: string;
   format: MessagesFormat;
-  records: MessageRecord[];
+  /** The messages, in file order, held by column (message-rows.ts): a row is a MessageRecord when asked. */
+  records: MessageColumns;
   skippedDrafts: number;
   skippedSponsored: number;
   skipped: RowIssue[];

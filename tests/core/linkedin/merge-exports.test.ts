@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { exportDateOf } from '../../../src/core/linkedin/merge-exports';
 import { readExport } from '../../../src/core/linkedin/read-export';
+import { messages2021, url } from '../../support/export-builder';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const HEADER = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\n';
@@ -69,5 +70,31 @@ describe('merging the exports of one run', () => {
       'Globex 2022-03-12',
       'Acme 2019-01-01',
     ]);
+  });
+  it('messages: the newest file holding a conversation has all of it; an older one keeps only the others', () => {
+    const at = (day: number) => `2026-0${day}-01 10:00:00 UTC`;
+    const newer = messages2021([
+      { conversation: 'c1', from: 'Ann Lee', fromUrl: url('ann'), to: 'Me', at: at(3) },
+      { conversation: 'c1', from: 'Me', fromUrl: url('me'), to: 'Ann Lee', at: at(4) },
+      { conversation: 'c2', from: 'Bo Ek', fromUrl: url('bo'), to: 'Me', at: at(5) },
+    ]);
+    const older = messages2021([
+      { conversation: 'c1', from: 'Ann Lee', fromUrl: url('ann'), to: 'Me', at: at(1) },
+      { conversation: 'c3', from: 'Cy Ng', fromUrl: url('cy'), to: 'Me', at: at(2) },
+    ]);
+    const exp = readExport([
+      { ...older, name: 'Complete_LinkedInDataExport_06-01-2026/messages.csv' },
+      { ...newer, name: 'Complete_LinkedInDataExport_09-01-2026/messages.csv' },
+    ]);
+    const rows = exp.messages.flatMap((f) =>
+      f.records.toArray().map((m) => `${m.conversationId} ${m.date} ${m.source.file}`),
+    );
+    expect(rows.sort()).toEqual([
+      'c1 2026-03-01 Complete_LinkedInDataExport_09-01-2026/messages.csv',
+      'c1 2026-04-01 Complete_LinkedInDataExport_09-01-2026/messages.csv',
+      'c2 2026-05-01 Complete_LinkedInDataExport_09-01-2026/messages.csv',
+      'c3 2026-02-01 Complete_LinkedInDataExport_06-01-2026/messages.csv',
+    ]);
+    expect(exp.merged?.duplicateRows).toBe(1);
   });
 });

@@ -124,7 +124,7 @@ describe('parseMessages', () => {
     expect(f.skippedSponsored).toBe(1);
     expect(f.skippedDrafts).toBe(2);
     expect(f.records).toHaveLength(1);
-    expect(f.records[0]).toMatchObject({
+    expect(f.records.record(0)).toMatchObject({
       to: 'Walid Timimi, FICS (UK), MSc,Lukas J,Me',
       recipientUrls: [
         'https://www.linkedin.com/in/walid',
@@ -141,7 +141,7 @@ describe('parseMessages', () => {
       'Messages.csv',
     );
     expect(f.format).toBe('2018');
-    expect(f.records[0]).toMatchObject({
+    expect(f.records.record(0)).toMatchObject({
       from: 'Angela from',
       direction: 'incoming',
       date: '2018-10-16',
