@@ -94,20 +94,43 @@ export function parseLinkedInDateTime(raw: string): LinkedInDateTime | null {
  * Same answers as {@link parseLinkedInDateTime}.
  */
 export function createDateTimeParser(): (raw: string) => LinkedInDateTime | null {
-  const days = new Map<string, LinkedInDateTime | null>();
+  // By day, as y * 10000 + m * 100 + d: a number is looked up without hashing a string.
+  const days = new Map<number, LinkedInDateTime | null>();
+  const at = (y: number, mo: number, d: number, h: number, mi: number, s: number): LinkedInDateTime | null => {
+    if (h > 23 || mi > 59 || s > 59) return null;
+    const key = y * 10000 + mo * 100 + d;
+    let day = days.get(key);
+    if (day === undefined) days.set(key, (day = build(y, mo, d)));
+    return day && { date: day.date, time: day.time + ((h * 60 + mi) * 60 + s) * 1000 };
+  };
   return (raw) => {
+    // `YYYY-MM-DD HH:MM:SS UTC`, every messages.csv since 2021, read digit by digit: through
+    // the regular expression, 200,000 of them took ~200 ms of the import.
+    if (raw.length === 23 && raw.endsWith(' UTC') && raw[4] === '-' && raw[7] === '-' && raw[10] === ' ') {
+      const y = digits(raw, 0, 4);
+      const mo = digits(raw, 5, 2);
+      const d = digits(raw, 8, 2);
+      const h = digits(raw, 11, 2);
+      const mi = digits(raw, 14, 2);
+      const s = digits(raw, 17, 2);
+      if (raw[13] === ':' && raw[16] === ':' && (y | mo | d | h | mi | s) >= 0) return at(y, mo, d, h, mi, s);
+    }
     const value = raw.trim();
     const m = ISO_LIKE.exec(value);
     if (!m) return parseLinkedInDateTime(value);
-    const h = Number(m[4] ?? 0);
-    const mi = Number(m[5] ?? 0);
-    const s = Number(m[6] ?? 0);
-    if (h > 23 || mi > 59 || s > 59) return null;
-    const key = `${m[1]}-${m[2]}-${m[3]}`;
-    let day = days.get(key);
-    if (day === undefined) days.set(key, (day = build(Number(m[1]), Number(m[2]), Number(m[3]))));
-    return day && { date: day.date, time: day.time + ((h * 60 + mi) * 60 + s) * 1000 };
+    return at(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0));
   };
+}
+
+/** The number the `count` ASCII digits of `s` at `from` write, or -1 when one is not a digit. */
+function digits(s: string, from: number, count: number): number {
+  let n = 0;
+  for (let k = from; k < from + count; k++) {
+    const c = s.charCodeAt(k) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
 }
 
 /** Parses with a per-call memo: 30,000 connections share a few thousand distinct dates. */

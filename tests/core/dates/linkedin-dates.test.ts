@@ -61,7 +61,18 @@ describe('createDateTimeParser', () => {
       fc.constantFrom(' UTC', '', 'Z', '.123', ' +00:00'),
     )
     .map(([y, mo, d, h, mi, s, sep, zone]) => `${y}-${pad(mo)}-${pad(d)}${sep}${pad(h)}:${pad(mi)}:${pad(s)}${zone}`);
-  const raw = fc.oneof(timestamp, fc.constantFrom('2024-05-01', '09 Sep 2022', '12/15/24, 7:47 AM', 'soon', ''));
+  // The shape messages.csv writes, with one character put wrong: read digit by digit, it must refuse what the expression refuses.
+  const garbled = fc
+    .tuple(timestamp, fc.nat(22), fc.constantFrom('x', ' ', '-', ':', '/', '٣', '0', '9', '\n'))
+    .map(([t, i, c]) => {
+      const shaped = `${t.slice(0, 19).replace('T', ' ')} UTC`;
+      return shaped.slice(0, i) + c + shaped.slice(i + 1);
+    });
+  const raw = fc.oneof(
+    timestamp,
+    garbled,
+    fc.constantFrom('2024-05-01', '09 Sep 2022', '12/15/24, 7:47 AM', 'soon', '', ' 2024-05-01 10:00:00 UTC'),
+  );
 
   it('gives what parseLinkedInDateTime gives, on first sight and from its memo', () => {
     fc.assert(

@@ -135,6 +135,34 @@ describe('parseMessages', () => {
     });
   });
 
+  it('reads every row’s own conversation, names and sender as people write in turn (rows of one conversation come together)', () => {
+    const header = 'CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,DATE,SUBJECT,CONTENT,FOLDER';
+    const turns: [string, string, string][] = [
+      ['c1', 'Ann', 'Me'],
+      ['c1', 'Me', 'Ann'],
+      ['c1', 'Ann', 'Me'],
+      ['c2', 'Bo', 'Me'],
+      ['c1', 'Me', 'Ann'],
+      ['c3', 'Cy', 'Me'],
+      ['c2', 'Me', 'Bo'],
+      ['c2', 'Bo', 'Me'],
+    ];
+    const rows = turns.map(
+      ([c, from, to], i) =>
+        `${c},,${from},https://www.linkedin.com/in/${from.toLowerCase()},${to},2024-01-0${i + 1} 10:00:00 UTC,,hi,INBOX`,
+    );
+    const f = parseMessages([header, ...rows].join('\n'), 'messages.csv');
+    expect(f.records.toArray().map((m) => [m.conversationId, m.from, m.to, m.senderUrl, m.date])).toEqual(
+      turns.map(([c, from, to], i) => [
+        c,
+        from,
+        to,
+        `https://www.linkedin.com/in/${from.toLowerCase()}`,
+        `2024-01-0${i + 1}`,
+      ]),
+    );
+  });
+
   it('reads the 2018 format with its Direction column', () => {
     const f = parseMessages(
       'From,To,Date,Subject,Content,Direction,Folder\nAngela from,Me,"10/16/18, 8:36 AM",Hi,"Hi&nbsp;there",INCOMING,INBOX',
