@@ -474,7 +474,11 @@ const CONTENTS = [
   'Let\'s meet, "soon"',
 ];
 
-/** 2024+ messages.csv: random one-to-one messages, both URL columns filled. */
+/**
+ * 2024+ messages.csv: random one-to-one messages, both URL columns filled, written as LinkedIn
+ * writes them: each conversation's messages together, newest first, the conversations in the
+ * order they were first drawn (the 2022 generator and the real samples are shaped so too).
+ */
 function generateMessages(
   r: Random,
   count: number,
@@ -484,7 +488,7 @@ function generateMessages(
 ): string {
   const header =
     'CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER,IS MESSAGE DRAFT';
-  const rows: string[] = [];
+  const rows: { conv: string; when: string; line: string }[] = [];
   const pool = people.slice(0, Math.max(1, Math.min(people.length, 2000)));
   for (let i = 0; i < count; i++) {
     const person = r.pick(pool);
@@ -505,9 +509,18 @@ function generateMessages(
       'INBOX',
       'No',
     ];
-    rows.push(cells.map(csvField).join(','));
+    rows.push({ conv, when, line: cells.map(csvField).join(',') });
   }
-  return `${header}\n${rows.join('\n')}`;
+  // Drawn in random order, written grouped: the draws (and so the rest of the export) stay as they were.
+  const firstDrawn = new Map<string, number>();
+  rows.forEach((row, i) => {
+    if (!firstDrawn.has(row.conv)) firstDrawn.set(row.conv, i);
+  });
+  const newestFirst = (a: string, b: string) => (a < b ? 1 : a > b ? -1 : 0);
+  rows.sort(
+    (a, b) => (firstDrawn.get(a.conv) as number) - (firstDrawn.get(b.conv) as number) || newestFirst(a.when, b.when),
+  );
+  return `${header}\n${rows.map((row) => row.line).join('\n')}`;
 }
 
 /**
