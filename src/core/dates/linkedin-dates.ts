@@ -15,7 +15,7 @@
  * LinkedIn uses for slash dates, and a value that fits no shape is not "fixed".
  * Two-digit years are 20YY: LinkedIn was founded in 2003.
  */
-import { isValidYmd, toIso, type IsoDate } from './iso-date';
+import { digits, isValidYmd, toIso, type IsoDate } from './iso-date';
 
 const MONTHS: Record<string, number> = {
   jan: 1,
@@ -120,17 +120,6 @@ export function createDateTimeParser(): (raw: string) => LinkedInDateTime | null
     if (!m) return parseLinkedInDateTime(value);
     return at(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0));
   };
-}
-
-/** The number the `count` ASCII digits of `s` at `from` write, or -1 when one is not a digit. */
-function digits(s: string, from: number, count: number): number {
-  let n = 0;
-  for (let k = from; k < from + count; k++) {
-    const c = s.charCodeAt(k) - 48;
-    if (c < 0 || c > 9) return -1;
-    n = n * 10 + c;
-  }
-  return n;
 }
 
 /** Parses with a per-call memo: 30,000 connections share a few thousand distinct dates. */

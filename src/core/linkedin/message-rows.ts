@@ -1,9 +1,9 @@
 /**
  * The rows of messages.csv, held by column instead of as an object per row. 200,000 messages
- * as objects (a record, its source, its list of recipients: three objects a row) lived through
- * the whole import, and every garbage collection copied them: parsing the file took 1.0–1.6 s,
- * 0.65–0.8 s when the rows were not kept. Here a row is a few numbers; each text (conversation
- * id, name, URL, date, file name) is kept once in the table of texts, and rows refer to it.
+ * as objects (a record, its source, its list of recipients: three objects a row) were ~71 MB
+ * that lived through the whole import, and that garbage collections copied; held here they
+ * are ~2 MB. A row is a few numbers; each text (conversation id, name, URL, date, file name)
+ * is kept once in the table of texts, and rows refer to it.
  *
  * The import's passes over every row read it column by column ({@link MessageRows.from} …);
  * a row is made a {@link MessageRecord} only where one is asked for (tests, a few rows).
@@ -152,10 +152,6 @@ export class MessageRows implements MessageColumns {
     private readonly texts: readonly string[],
     private readonly c: Columns,
   ) {}
-
-  static empty(): MessageRows {
-    return new MessageRowsBuilder().done();
-  }
 
   /** The rows of several files as one set, in the order given (each file's in its order). */
   static concat(all: readonly MessageColumns[]): MessageColumns {

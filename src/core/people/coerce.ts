@@ -6,7 +6,7 @@
  * coercion returns a value or null, plus a problem text that the person index keeps so
  * the user can be told which note to fix.
  */
-import { isValidYmd, sharedIso, toIso, type IsoDate } from '../dates/iso-date';
+import { digits, isValidYmd, sharedIso, toIso, type IsoDate } from '../dates/iso-date';
 import { parseLinkedInDateTime } from '../dates/linkedin-dates';
 
 export interface Coerced<T> {
@@ -29,17 +29,6 @@ function describe(value: unknown): string {
   if (value instanceof Date) return 'an invalid date';
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
   return typeof value === 'object' ? 'an object' : typeof value;
-}
-
-/** The number `text` spells from `at` for `n` digits, or -1 when one is not a digit. */
-function digits(text: string, at: number, n: number): number {
-  let v = 0;
-  for (let i = at; i < at + n; i++) {
-    const c = text.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return -1;
-    v = v * 10 + c;
-  }
-  return v;
 }
 
 /**
