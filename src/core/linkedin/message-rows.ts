@@ -16,24 +16,32 @@ const NONE = -1;
 const DIRECTIONS: readonly (InvitationDirection | null)[] = [null, 'incoming', 'outgoing'];
 const NO_URLS: readonly string[] = Object.freeze([]);
 
-/** A column of 32-bit numbers that grows as rows are added. */
-class IntColumn {
-  data = new Int32Array(1024);
+type NumberArray = Int32Array | Float64Array | Uint8Array;
+
+/** A column of numbers that grows as rows are added, in the typed array `make` makes. */
+class Column<A extends NumberArray> {
+  private data: A;
   length = 0;
+
+  constructor(private readonly make: (length: number) => A) {
+    this.data = make(1024);
+  }
 
   push(value: number): void {
     if (this.length === this.data.length) {
-      const more = new Int32Array(this.data.length * 2);
+      const more = this.make(this.data.length * 2);
       more.set(this.data);
       this.data = more;
     }
     this.data[this.length++] = value;
   }
 
-  done(): Int32Array {
-    return this.data.slice(0, this.length);
+  done(): A {
+    return this.data.slice(0, this.length) as A;
   }
 }
+
+const ints = () => new Column((n) => new Int32Array(n));
 
 interface Columns {
   conversation: Int32Array;
@@ -85,19 +93,18 @@ export interface NewMessage {
 export class MessageRowsBuilder {
   private readonly texts = new Texts();
   private readonly columns = {
-    conversation: new IntColumn(),
-    from: new IntColumn(),
-    sender: new IntColumn(),
-    to: new IntColumn(),
-    date: new IntColumn(),
-    direction: new IntColumn(),
-    file: new IntColumn(),
-    line: new IntColumn(),
-    recipientsAt: new IntColumn(),
-    recipients: new IntColumn(),
+    conversation: ints(),
+    from: ints(),
+    sender: ints(),
+    to: ints(),
+    date: ints(),
+    time: new Column((n) => new Float64Array(n)),
+    direction: new Column((n) => new Uint8Array(n)),
+    file: ints(),
+    line: ints(),
+    recipientsAt: ints(),
+    recipients: ints(),
   };
-  private times = new Float64Array(1024);
-  private count = 0;
 
   /**
    * The number of `text` in the table (added when new). The table keeps the string it is
@@ -119,12 +126,7 @@ export class MessageRowsBuilder {
     c.line.push(m.line);
     c.recipientsAt.push(c.recipients.length);
     for (const r of m.recipients) c.recipients.push(r);
-    if (this.count === this.times.length) {
-      const more = new Float64Array(this.times.length * 2);
-      more.set(this.times);
-      this.times = more;
-    }
-    this.times[this.count++] = m.time;
+    c.time.push(m.time);
   }
 
   done(): MessageRows {
@@ -136,8 +138,8 @@ export class MessageRowsBuilder {
       sender: c.sender.done(),
       to: c.to.done(),
       date: c.date.done(),
-      time: this.times.slice(0, this.count),
-      direction: Uint8Array.from(c.direction.done()),
+      time: c.time.done(),
+      direction: c.direction.done(),
       file: c.file.done(),
       line: c.line.done(),
       recipientsAt: c.recipientsAt.done(),

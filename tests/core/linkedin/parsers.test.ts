@@ -3,6 +3,7 @@ import { parseConnections } from '../../../src/core/linkedin/connections';
 import { invitationCounterpart, parseInvitations } from '../../../src/core/linkedin/invitations';
 import { parseMessages } from '../../../src/core/linkedin/messages';
 import { PREAMBLE } from '../../../scripts/lib/synthetic-export';
+import { exportOf, messages2021, url } from '../../support/export-builder';
 
 describe('parseConnections', () => {
   const text = `${PREAMBLE}First Name,Last Name,URL,Email Address,Company,Position,Connected On
@@ -136,7 +137,6 @@ describe('parseMessages', () => {
   });
 
   it('reads every row’s own conversation, names and sender as people write in turn (rows of one conversation come together)', () => {
-    const header = 'CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,DATE,SUBJECT,CONTENT,FOLDER';
     const turns: [string, string, string][] = [
       ['c1', 'Ann', 'Me'],
       ['c1', 'Me', 'Ann'],
@@ -147,11 +147,17 @@ describe('parseMessages', () => {
       ['c2', 'Me', 'Bo'],
       ['c2', 'Bo', 'Me'],
     ];
-    const rows = turns.map(
-      ([c, from, to], i) =>
-        `${c},,${from},https://www.linkedin.com/in/${from.toLowerCase()},${to},2024-01-0${i + 1} 10:00:00 UTC,,hi,INBOX`,
-    );
-    const f = parseMessages([header, ...rows].join('\n'), 'messages.csv');
+    const f = exportOf(
+      messages2021(
+        turns.map(([conversation, from, to], i) => ({
+          conversation,
+          from,
+          fromUrl: url(from.toLowerCase()),
+          to,
+          at: `2024-01-0${i + 1} 10:00:00 UTC`,
+        })),
+      ),
+    ).messages[0]!;
     expect(f.records.toArray().map((m) => [m.conversationId, m.from, m.to, m.senderUrl, m.date])).toEqual(
       turns.map(([c, from, to], i) => [
         c,
