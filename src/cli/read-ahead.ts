@@ -170,31 +170,37 @@ export class ReadStream {
 
   /** Takes the next batch, waiting for the worker if it is behind; false when the stream is over. */
   private next(): boolean {
-    const port = this.port as MessagePort;
-    for (let spins = 0; ; spins++) {
-      const message = receiveMessageOnPort(port);
-      if (message !== undefined) {
-        const batch = message.message as ReadBatch;
-        this.batchStart += this.batchLength;
-        this.batchLength = batch.ends.length;
-        this.batch = { bytes: Buffer.from(batch.bytes), ends: batch.ends, status: batch.status, stats: batch.stats };
-        this.batches++;
-        // Room for one more batch ahead.
-        Atomics.add(this.progress, TAKEN, 1);
-        Atomics.notify(this.progress, TAKEN);
-        return true;
-      }
-      // The worker posts a batch, then counts it. Nothing counted beyond what was taken: wait for
-      // the count to move, and give up only after STALL_MS of silence (the reader then reads itself).
-      const sent = Atomics.load(this.progress, SENT);
-      if (sent <= this.batches) {
-        if (Atomics.wait(this.progress, SENT, sent, STALL_MS) === 'timed-out') return this.giveUp();
-      } else if (spins > 10_000) return this.giveUp(); // counted but never delivered
-    }
+    const message = takeMessage(this.port as MessagePort, this.progress, this.batches, STALL_MS);
+    if (message === undefined) return this.giveUp();
+    const batch = message as ReadBatch;
+    this.batchStart += this.batchLength;
+    this.batchLength = batch.ends.length;
+    this.batch = { bytes: Buffer.from(batch.bytes), ends: batch.ends, status: batch.status, stats: batch.stats };
+    this.batches++;
+    return true;
   }
 
   private giveUp(): false {
     this.close();
     return false;
+  }
+}
+
+/**
+ * The next message a worker posted on `port`, once `taken` were taken, counted taken (room
+ * for one more ahead); undefined after `stallMs` of silence. The worker posts a message,
+ * then counts it in `progress[SENT]`: with nothing counted beyond what was taken, this waits
+ * for the count to move; counted but never delivered, it gives up too.
+ */
+export function takeMessage(port: MessagePort, progress: Int32Array, taken: number, stallMs: number): unknown {
+  for (let spins = 0; ; spins++) {
+    const received = receiveMessageOnPort(port);
+    if (received !== undefined) {
+      Atomics.add(progress, TAKEN, 1);
+      Atomics.notify(progress, TAKEN);
+      return received.message;
+    }
+    const sent = Atomics.load(progress, SENT);
+    if (sent > taken ? spins > 10_000 : Atomics.wait(progress, SENT, sent, stallMs) === 'timed-out') return undefined;
   }
 }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { InputError } from '../core/csv/input-error';
 import { checkInputSize, kindFromFileName } from '../core/linkedin/export-files';
 import type { ExportInput } from '../core/linkedin/read-export';
+import type { HostInflater } from '../core/zip/zip-reader';
 import { ZLIB_INFLATER } from './zlib-inflater';
 
 /** Reads a file the user named, refusing sizes no export has before reading a byte. */
@@ -23,7 +24,8 @@ function walk(dir: string, out: string[]): void {
   }
 }
 
-export function readInputs(paths: readonly string[]): ExportInput[] {
+/** `inflater`: how zips are inflated (zlibInflater with the worker's script, in the CLI). */
+export function readInputs(paths: readonly string[], inflater: HostInflater = ZLIB_INFLATER): ExportInput[] {
   const inputs: ExportInput[] = [];
   for (const p of paths) {
     let stat: fs.Stats;
@@ -45,14 +47,14 @@ export function readInputs(paths: readonly string[]): ExportInput[] {
             .join('/'),
           bytes: readBytes(f, f),
           origin: 'listed',
-          inflater: ZLIB_INFLATER,
+          inflater,
         });
     } else {
       inputs.push({
         name: path.basename(p),
         bytes: readBytes(p, path.basename(p)),
         origin: 'picked',
-        inflater: ZLIB_INFLATER,
+        inflater,
       });
     }
   }

@@ -1,8 +1,8 @@
 /**
  * Pins the CLI's vendored libraries (src/cli/vendor/lazy.ts): ical.js, windows-iana, yaml and
  * fflate ship as dist/vendor/<name>.js and load on first use, so a command that reads no
- * calendar, no complex frontmatter and no very large export file does not parse their ~700 kB
- * at start. What a user would notice
+ * calendar, no complex frontmatter and no very large export file (with no worker to inflate
+ * it) does not parse their ~700 kB at start. What a user would notice
  * if this broke: a calendar imported with the wrong dates (a stand-in that is not the
  * library), a crash on the first calendar or block scalar (a vendor file missing or wrongly
  * wired), or every command slower again (a library back in dist/cli.js).
@@ -52,9 +52,10 @@ function run(dir: string, args: string[]) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-function copyOfCli(withVendor: boolean): string {
+function copyOfCli(withVendor: boolean, withWorker = true): string {
   const dir = tempDir('ncrm-dist-');
-  for (const f of ['cli.js', 'read-ahead-worker.js']) fs.copyFileSync(path.join(DIST, f), path.join(dir, f));
+  for (const f of withWorker ? ['cli.js', 'read-ahead-worker.js'] : ['cli.js'])
+    fs.copyFileSync(path.join(DIST, f), path.join(dir, f));
   if (withVendor) fs.cpSync(path.join(DIST, 'vendor'), path.join(dir, 'vendor'), { recursive: true });
   return dir;
 }
@@ -164,19 +165,25 @@ describe('the built CLI and its vendor files', () => {
     expect(rows.find((p) => p.name === 'Ann Lee')?.lastContact?.date).toBe('2026-10-21');
   });
 
-  it('an export whose messages.csv is too large to inflate whole streams it through the vendored fflate', () => {
+  it('an export whose messages.csv is too large to inflate whole streams it through the worker, else the vendored fflate', () => {
     const exp = generateExport({ connections: 50, messages: 45_000 });
     expect(exp.files['messages.csv']?.length).toBeGreaterThan(WHOLE_MAX);
     const zip = path.join(tempDir('ncrm-zip-'), 'Complete_LinkedInDataExport_11-20-2026.zip');
     fs.writeFileSync(zip, zipExport(exp));
     const args = (vault: string) => ['import', zip, '--vault', vault, '--today', '2026-11-26', '--json'];
+    const messagesRead = (out: string) => (JSON.parse(out) as { messages: { messages: number } }).messages.messages;
 
-    const r = run(copyOfCli(true), args(tempDir('ncrm-vault-')));
-    expect(r.code, r.err).toBe(0);
-    expect((JSON.parse(r.out) as { messages: { messages: number } }).messages.messages).toBe(45_000);
-    // Without its vendor files the same import cannot stream the entry: the path goes through fflate.
-    const without = run(copyOfCli(false), args(tempDir('ncrm-vault-')));
-    expect(without.code).not.toBe(0);
-    expect(without.err).toContain('this copy of network-crm is incomplete (it cannot load fflate): reinstall it');
+    // zlib on the worker (src/cli/inflate-ahead.ts) inflates it: no vendor file is needed.
+    const onWorker = run(copyOfCli(false), args(tempDir('ncrm-vault-')));
+    expect(onWorker.code, onWorker.err).toBe(0);
+    expect(messagesRead(onWorker.out)).toBe(45_000);
+    // Without the worker's file, fflate streams it, loaded from its vendor file.
+    const fflate = run(copyOfCli(true, false), args(tempDir('ncrm-vault-')));
+    expect(fflate.code, fflate.err).toBe(0);
+    expect(fflate.out).toBe(onWorker.out);
+    // Without either, the path goes through fflate, and says what is missing.
+    const neither = run(copyOfCli(false, false), args(tempDir('ncrm-vault-')));
+    expect(neither.code).not.toBe(0);
+    expect(neither.err).toContain('this copy of network-crm is incomplete (it cannot load fflate): reinstall it');
   });
 });

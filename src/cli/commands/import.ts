@@ -35,6 +35,7 @@ import type { CliIo } from '../io';
 import { importSettings, openVault, SETTING_FLAG_HELP, type VaultSession } from '../options';
 import { NoteReads, vaultSnapshot } from '../person-notes';
 import { readInputs } from '../read-inputs';
+import { zlibInflater } from '../zlib-inflater';
 import { updateVaultState } from '../vault-config';
 import { CliEditor } from '../cli-edits';
 import { failureLine } from '../failures';
@@ -518,7 +519,7 @@ export async function runImport(args: ParsedArgs, io: CliIo): Promise<number> {
   };
   let prepared: Prepared;
   try {
-    prepared = await prepare(session, settings, readInputs(args.positional), {
+    prepared = await prepare(session, settings, readInputs(args.positional, zlibInflater(io.workerScript)), {
       workerScript: io.workerScript,
       lap,
       io,

@@ -15,7 +15,7 @@
 import { InputError } from '../csv/input-error';
 import { CsvReader, findHeader, notTheExpectedFile, type TableReader } from '../csv/read-table';
 import { StreamingTextDecoder } from '../text/decode';
-import { inflateEntry, listZipEntries, ZipError, type WholeInflater, type ZipEntry } from '../zip/zip-reader';
+import { inflateEntry, listZipEntries, ZipError, type HostInflater, type ZipEntry } from '../zip/zip-reader';
 import { withRecords } from './compact-rows';
 import { connectionsReader, isConnectionsHeader, type ConnectionsOptions } from './connections';
 import { baseName, isZipName, kindFromFileName, looksLikeZip, type ExportFileKind } from './export-files';
@@ -32,7 +32,7 @@ export interface ExportInput {
   /** `picked`: chosen by the user one by one. `listed`: found in a folder, so unknown names are ignored. */
   origin: 'picked' | 'listed';
   /** A zip's faster inflater, when the host has one (the CLI's zlib); else entries stream through fflate. */
-  inflater?: WholeInflater;
+  inflater?: HostInflater;
 }
 
 export interface LinkedInExport {

@@ -5,8 +5,8 @@
  * same name silently replaced the first, and it inflates each entry whole into memory, so
  * an 18 MB archive holding 5 GiB took the process down after minutes. Here the central
  * directory is read as it is (every entry, duplicates included, with its flags and sizes),
- * and an entry is inflated as a stream of chunks through fflate's `Inflate` (or whole, when
- * small, by a host's faster {@link WholeInflater}), counting what comes out: an entry that
+ * and an entry is inflated as a stream of chunks through fflate's `Inflate` (or by a host's
+ * faster {@link HostInflater}: whole when small, else as a stream), counting what comes out: an entry that
  * declares or produces more than {@link MAX_ENTRY_BYTES}, or more than it declared, stops
  * with a {@link ZipError} within a few megabytes of output. Entries are checked against
  * their CRC, so a damaged download is reported, not imported.
@@ -195,15 +195,29 @@ function bombMessage(size: number, compressed: number): string {
   return `would inflate ${formatCount(Math.round(size / Math.max(1, compressed)))} times over (to ${megabytes(size)}), which no real export does; not read (a zip bomb?)`;
 }
 
+/** What a host's streaming inflater hands on: bytes inflated, and how many compressed bytes it has read so far. */
+export interface InflatedChunk {
+  bytes: Uint8Array;
+  consumed: number;
+}
+
 /**
- * A faster inflater a host may offer (the CLI's zlib, ten times as fast as fflate: inflating
- * was a tenth of an unchanged re-import at 30,000 people). It inflates an entry whole, so it
- * is used only for entries that declare at most {@link WHOLE_MAX}; the plugin offers none
- * (Obsidian mobile has no zlib) and everything streams through fflate.
+ * A faster inflater a host may offer: the CLI's zlib, ten times as fast as fflate (inflating
+ * was a tenth of an unchanged re-import at 30,000 people). `inflate` takes an entry whole, so
+ * it is used only for entries that declare at most {@link WHOLE_MAX}; `stream` takes larger
+ * ones (a heavy user's messages.csv) a chunk at a time. The plugin offers neither (Obsidian
+ * mobile has no zlib) and everything streams through fflate. The reader makes every check
+ * (sizes, ratio, CRC) on what either hands on.
  */
-export interface WholeInflater {
+export interface HostInflater {
   /** Raw deflate data inflated at once; null when it would pass `max` bytes. Throws when the data is damaged. */
-  inflate(data: Uint8Array, max: number): Uint8Array | null;
+  inflate?(data: Uint8Array, max: number): Uint8Array | null;
+  /**
+   * Raw deflate data inflated as the caller reads, a bounded way ahead; null when the host
+   * cannot now (fflate then streams it). Throws when the data is damaged. A caller that stops
+   * reading early ends the iteration (`return`), which lets go of whatever runs it.
+   */
+  stream?(data: Uint8Array, entry: string): Iterable<InflatedChunk> | null;
   /** Continues a running CRC-32 (start with 0), as {@link crc32} does. */
   crc32: (bytes: Uint8Array, crc: number) => number;
 }
@@ -227,19 +241,19 @@ const CHUNK = 1 << 16;
 /**
  * The entry's content, chunk by chunk. Stops with a {@link ZipError} as soon as the output
  * passes what the entry declared or `limit`, and at the end when its size or CRC is wrong.
- * `whole`: the host's faster inflater, for entries small enough to inflate at once; the
- * checks are the same either way.
+ * `host`: the host's faster inflater (see {@link HostInflater}); the checks are the same
+ * whoever inflates.
  */
 export function* inflateEntry(
   bytes: Uint8Array,
   entry: ZipEntry,
   limit = MAX_ENTRY_BYTES,
-  whole?: WholeInflater,
+  host?: HostInflater,
 ): Generator<Uint8Array> {
   checkEntry(entry, limit);
   const stored = storedBytes(bytes, entry);
   const ceiling = Math.min(entry.size, limit);
-  const checksum = whole ? whole.crc32 : crc32;
+  const checksum = host ? host.crc32 : crc32;
   let produced = 0;
   let consumed = 0;
   let crc = 0;
@@ -275,12 +289,12 @@ export function* inflateEntry(
       take(stored.subarray(at, Math.min(stored.length, at + CHUNK)));
       yield* out.splice(0);
     }
-  } else if (whole && entry.size <= WHOLE_MAX && stored.length > 0) {
+  } else if (host?.inflate && entry.size <= WHOLE_MAX && stored.length > 0) {
     // (No stored bytes at all, as some writers store an empty file: fflate reads that as
     // empty, zlib as cut short. fflate decides, as it does in the plugin.)
     let all: Uint8Array | null;
     try {
-      all = whole.inflate(stored, ceiling);
+      all = host.inflate(stored, ceiling);
     } catch (e) {
       throw damaged(e);
     }
@@ -293,14 +307,24 @@ export function* inflateEntry(
     out.length = 0;
     for (let at = 0; at < all.length; at += CHUNK) yield all.subarray(at, Math.min(all.length, at + CHUNK));
   } else {
-    const inflater = new Inflate((chunk) => take(chunk));
+    // (Empty stored bytes: fflate decides, as above.)
+    const chunks = stored.length > 0 ? (host?.stream?.(stored, entry.name) ?? null) : null;
     try {
-      for (let at = 0; at < stored.length || at === 0; at += FEED) {
-        const end = Math.min(stored.length, at + FEED);
-        consumed = end;
-        inflater.push(stored.subarray(at, end), end === stored.length);
-        yield* out.splice(0);
-        if (end === stored.length) break;
+      if (chunks !== null)
+        for (const chunk of chunks) {
+          consumed = chunk.consumed;
+          take(chunk.bytes);
+          yield* out.splice(0);
+        }
+      else {
+        const inflater = new Inflate((chunk) => take(chunk));
+        for (let at = 0; at < stored.length || at === 0; at += FEED) {
+          const end = Math.min(stored.length, at + FEED);
+          consumed = end;
+          inflater.push(stored.subarray(at, end), end === stored.length);
+          yield* out.splice(0);
+          if (end === stored.length) break;
+        }
       }
     } catch (e) {
       throw damaged(e);

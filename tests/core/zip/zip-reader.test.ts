@@ -1,23 +1,21 @@
 /**
  * The zip reader trusts nothing in the archive (issue 13 cases 3, 9 and 11): every entry is
  * listed, duplicates included; entries inflate chunk by chunk to what fflate gives; sizes,
- * ratio and CRC are checked while inflating; encryption and unknown methods are named.
+ * ratio and CRC are checked while inflating; encryption and unknown methods are named. The
+ * same holds whoever inflates: fflate (the plugin), zlib whole (the CLI's small entries) or
+ * zlib on the CLI's worker thread (its large ones; here every entry, whatever its size).
  */
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { crc32 } from '../../../src/core/zip/crc32';
-import {
-  inflateEntry,
-  listZipEntries,
-  WHOLE_MAX,
-  ZipError,
-  type WholeInflater,
-} from '../../../src/core/zip/zip-reader';
+import { inflateEntry, listZipEntries, WHOLE_MAX, ZipError, type HostInflater } from '../../../src/core/zip/zip-reader';
 import { ZLIB_INFLATER } from '../../../src/cli/zlib-inflater';
+import { inflateOnWorker } from '../../../src/cli/inflate-ahead';
+import { WORKER } from '../../support/cli';
 import { concat } from '../../hostile/bytes';
 import { buildZip, encryptedZip, entry, zipBomb } from '../../hostile/zip';
 
-let inflater: WholeInflater | undefined;
+let inflater: HostInflater | undefined;
 
 function inflateAll(zip: Uint8Array, index = 0): Uint8Array {
   return concat(...inflateEntry(zip, listZipEntries(zip)[index]!, undefined, inflater));
@@ -33,11 +31,18 @@ function failure(f: () => unknown): ZipError {
   throw new Error('no ZipError');
 }
 
-// Every check holds the same whether entries stream through fflate (the plugin) or are
-// inflated whole by the CLI's zlib.
+/** The CLI's worker inflating every entry, small ones too, so that each check below meets it. */
+const ON_WORKER: HostInflater = {
+  stream: (data, entry) => inflateOnWorker(WORKER, data, entry),
+  crc32: ZLIB_INFLATER.crc32,
+};
+
+// Every check holds the same whether entries stream through fflate (the plugin), are inflated
+// whole by the CLI's zlib, or stream from zlib on the CLI's worker.
 describe.each([
   ['fflate', undefined],
   ['zlib', ZLIB_INFLATER],
+  ['zlib on a worker', ON_WORKER],
 ])('zip reader, inflating with %s', (_name, engine) => {
   beforeEach(() => {
     inflater = engine;
