@@ -12,6 +12,7 @@ import { createDateTimeParser, EXPECTED_DATE_FORMATS } from '../dates/linkedin-d
 import { cleanName } from '../identity/person-name';
 import { normaliseProfileUrl } from '../identity/profile-url';
 import { quoted } from '../text/control-chars';
+import { ownCopy } from '../text/own-copy';
 import { MessageRowsBuilder } from './message-rows';
 import type { MessagesFile, MessagesFormat, RowIssue } from './records';
 
@@ -40,14 +41,6 @@ export const MESSAGES_EXPECTED =
 const YES = /^(yes|true|1)$/i;
 
 const same = (s: string) => s;
-
-/**
- * A copy of `s` that does not point into a larger string: V8 keeps a slice's whole parent
- * alive. Only for values kept once per distinct value (see messagesReader).
- */
-function detach(s: string): string {
-  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
-}
 
 /**
  * `lookup`, with its last two answers kept by the text asked: LinkedIn writes a conversation's
@@ -92,7 +85,7 @@ export function messagesReader(file: string): TableReader<MessagesFile> {
   const interned = new Map<string, number>();
   const intern = (raw: string, clean: (s: string) => string): number => {
     let v = interned.get(raw);
-    if (v === undefined) interned.set(detach(raw), (v = rows.text(detach(clean(raw)))));
+    if (v === undefined) interned.set(ownCopy(raw), (v = rows.text(ownCopy(clean(raw)))));
     return v;
   };
   /** A URL's number in the texts, or -1 when it is not a profile URL. */
@@ -101,7 +94,7 @@ export function messagesReader(file: string): TableReader<MessagesFile> {
     let v = urls.get(raw);
     if (v === undefined) {
       const u = normaliseProfileUrl(raw);
-      urls.set(detach(raw), (v = u === null ? -1 : rows.text(detach(u))));
+      urls.set(ownCopy(raw), (v = u === null ? -1 : rows.text(ownCopy(u))));
     }
     return v;
   };
