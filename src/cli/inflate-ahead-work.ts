@@ -41,7 +41,6 @@ export function isInflateStart(data: unknown): data is InflateStart {
  * is gone (`TAKEN` at STOPPED) ends it.
  */
 export async function inflateAhead(start: InflateStart): Promise<void> {
-  const zlib = await import('node:zlib');
   const { port, progress: p } = start;
   let sent = 0;
   const post = (message: InflateMessage, transfer: ArrayBuffer[] = []): void => {
@@ -50,28 +49,35 @@ export async function inflateAhead(start: InflateStart): Promise<void> {
     Atomics.add(p, SENT, 1);
     Atomics.notify(p, SENT);
   };
-  const inflater = zlib.createInflateRaw({ chunkSize: start.chunk });
-  inflater.on('data', (chunk: Buffer) => {
-    // A buffer of its own to hand over: zlib's chunk may be a view into a buffer it reuses.
-    const bytes = new ArrayBuffer(chunk.length);
-    new Uint8Array(bytes).set(chunk);
-    post({ bytes, consumed: inflater.bytesWritten }, [bytes]);
-    for (let taken = Atomics.load(p, TAKEN); sent - taken >= start.window; taken = Atomics.load(p, TAKEN)) {
-      if (taken >= STOPPED) break;
-      Atomics.wait(p, TAKEN, taken, 1000);
-    }
-    if (Atomics.load(p, TAKEN) >= STOPPED) {
-      inflater.destroy();
+  try {
+    const zlib = await import('node:zlib');
+    const inflater = zlib.createInflateRaw({ chunkSize: start.chunk });
+    inflater.on('data', (chunk: Buffer) => {
+      // A buffer of its own to hand over: zlib's chunk may be a view into a buffer it reuses.
+      const bytes = new ArrayBuffer(chunk.length);
+      new Uint8Array(bytes).set(chunk);
+      post({ bytes, consumed: inflater.bytesWritten }, [bytes]);
+      for (let taken = Atomics.load(p, TAKEN); sent - taken >= start.window; taken = Atomics.load(p, TAKEN)) {
+        if (taken >= STOPPED) break;
+        Atomics.wait(p, TAKEN, taken, 1000);
+      }
+      if (Atomics.load(p, TAKEN) >= STOPPED) {
+        inflater.destroy();
+        port.close();
+      }
+    });
+    inflater.on('error', (e: Error) => {
+      post({ error: e.message });
       port.close();
-    }
-  });
-  inflater.on('error', (e: Error) => {
-    post({ error: e.message });
+    });
+    inflater.on('end', () => {
+      post({ end: true });
+      port.close();
+    });
+    inflater.end(start.data);
+  } catch (e) {
+    // zlib could not be loaded or started: the reader is told why rather than left to wait.
+    post({ error: e instanceof Error ? e.message : String(e) });
     port.close();
-  });
-  inflater.on('end', () => {
-    post({ end: true });
-    port.close();
-  });
-  inflater.end(start.data);
+  }
 }

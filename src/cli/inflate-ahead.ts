@@ -72,7 +72,7 @@ export class WorkerInflate implements Iterable<InflatedChunk> {
         const message = takeMessage(port, progress, taken++, this.stallMs) as InflateMessage | undefined;
         if (message === undefined)
           throw new ZipError(
-            `could not be read: the thread inflating it stopped answering (${this.stallMs / 1000} s); run the command again`,
+            'could not be read: the thread inflating it stopped answering; run the command again',
             this.entry,
           );
         if ('error' in message) throw new Error(message.error);

@@ -79,7 +79,7 @@ describe('inflating on the worker', () => {
     }
     expect(error).toBeInstanceOf(ZipError);
     expect((error as ZipError).entry).toBe('messages.csv');
-    expect((error as ZipError).message).toMatch(/stopped answering \(0\.3 s\)/);
+    expect((error as ZipError).message).toMatch(/stopped answering; run the command again/);
     await stream?.ended;
   });
 
