@@ -43,6 +43,19 @@ const record: fc.Arbitrary<MessageRecord> = fc.record({
   source: fc.record({ file: fc.constantFrom('messages.csv', 'old/messages.csv'), line: fc.nat(500_000) }),
 });
 
+/** A row whose time and line the test sets. */
+const base: MessageRecord = {
+  conversationId: 'c1',
+  from: 'Ann Lee',
+  senderUrl: url('ann'),
+  to: 'Me',
+  recipientUrls: [],
+  date: '2024-01-01',
+  time: 0,
+  direction: null,
+  source: { file: 'messages.csv', line: 2 },
+};
+
 describe('messages held by column', () => {
   it('read back every row as added, whole and column by column (property)', () => {
     fc.assert(
@@ -79,6 +92,23 @@ describe('messages held by column', () => {
     ).messages[0]!.records;
     expect(rows.byTime()).toEqual([1, 0, 2]);
     expect(rows.record(1)).toMatchObject({ from: 'Me', date: '2024-03-01', source: { file: 'messages.csv', line: 3 } });
+  });
+
+  it('orders by time as a comparison sort does, whatever the times: whole seconds, ties, milliseconds, before 1970 (property)', () => {
+    // Whole seconds take the one-number sort; a millisecond, a time before 1970 or past 2^32 s
+    // anywhere sends the rows to the comparison. Either way: oldest first, ties in file order.
+    const second = fc.integer({ min: 1_700_000_000, max: 1_700_000_020 }).map((s) => s * 1000);
+    const odd = fc.constantFrom(1_700_000_000_500, -86_400_000, 2 ** 32 * 1000, 0);
+    const times = fc.array(fc.oneof({ weight: 20, arbitrary: second }, { weight: 1, arbitrary: odd }), {
+      maxLength: 60,
+    });
+    fc.assert(
+      fc.property(times, (ts) => {
+        const rows = rowsOf(ts.map((time, i) => ({ ...base, time, source: { file: 'messages.csv', line: i + 2 } })));
+        const expected = ts.map((_, i) => i).sort((a, b) => (ts[a] as number) - (ts[b] as number));
+        expect(rows.byTime()).toEqual(expected);
+      }),
+    );
   });
 
   it('a record is the caller’s own: changing its list of recipients changes no row', () => {
