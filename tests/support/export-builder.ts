@@ -61,6 +61,16 @@ export function messages2021(rows: readonly MessageRow[]): ExportInput {
   return file('messages.csv', [header, ...lines].join('\n'));
 }
 
+/** messages.csv as written since 2024: recipients' profile URLs too, in one cell. */
+export function messages2024(rows: ReadonlyArray<MessageRow & { toUrls: readonly string[] }>): ExportInput {
+  const header =
+    'CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER';
+  const lines = rows.map((m) =>
+    row([m.conversation, '', m.from, m.fromUrl, m.to, m.toUrls.join(','), m.at, '', 'text', 'INBOX']),
+  );
+  return file('messages.csv', [header, ...lines].join('\n'));
+}
+
 export interface InvitationRow {
   from: string;
   to: string;

@@ -102,6 +102,8 @@ export function messagesReader(file: string): TableReader<MessagesFile> {
   const nameOf = lastTwo((raw) => intern(raw, cleanName));
   const recipientsOf = lastTwo((raw) => intern(raw, cleanName));
   const senderOf = lastTwo(url);
+  // In a conversation of two the recipient is one of two people, row after row, as the sender is.
+  const recipientOf = lastTwo(url);
   const NO_RECIPIENTS: readonly number[] = [];
   // The parser gives each day one string, and rows of one day mostly come together: the last
   // day's number is kept rather than looked up again.
@@ -144,8 +146,8 @@ export function messagesReader(file: string): TableReader<MessagesFile> {
     const listed = cell(cells, col.recipientUrls);
     if (listed !== '') {
       const found: number[] = [];
-      for (const part of listed.split(',')) {
-        const u = url(part);
+      for (const part of listed.includes(',') ? listed.split(',') : [listed]) {
+        const u = recipientOf(part);
         if (u !== -1) found.push(u);
       }
       recipients = found;

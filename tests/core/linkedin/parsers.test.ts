@@ -3,7 +3,7 @@ import { parseConnections } from '../../../src/core/linkedin/connections';
 import { invitationCounterpart, parseInvitations } from '../../../src/core/linkedin/invitations';
 import { parseMessages } from '../../../src/core/linkedin/messages';
 import { PREAMBLE } from '../../../scripts/lib/synthetic-export';
-import { exportOf, messages2021, url } from '../../support/export-builder';
+import { exportOf, messages2021, messages2024, url } from '../../support/export-builder';
 
 describe('parseConnections', () => {
   const text = `${PREAMBLE}First Name,Last Name,URL,Email Address,Company,Position,Connected On
@@ -166,6 +166,34 @@ describe('parseMessages', () => {
         `https://www.linkedin.com/in/${from.toLowerCase()}`,
         `2024-01-0${i + 1}`,
       ]),
+    );
+  });
+
+  it('reads every row’s own recipients as people write in turn, in the 2024 shape with their URLs', () => {
+    const turns: [string, string, string[]][] = [
+      ['c1', 'Ann', ['Me']],
+      ['c1', 'Me', ['Ann']],
+      ['c2', 'Bo', ['Me']],
+      ['c1', 'Ann', ['Me']],
+      ['c3', 'Cy', ['Me', 'Ann']],
+      ['c2', 'Me', ['Bo']],
+      ['c1', 'Me', ['Ann']],
+    ];
+    const f = exportOf(
+      messages2024(
+        turns.map(([conversation, from, to], i) => ({
+          conversation,
+          from,
+          fromUrl: url(from.toLowerCase()),
+          to: to.join(', '),
+          toUrls: to.map((t) => url(t.toLowerCase())),
+          at: `2024-01-0${i + 1} 10:00:00 UTC`,
+        })),
+      ),
+    ).messages[0]!;
+    expect(f.format).toBe('2024');
+    expect(f.records.toArray().map((m) => [m.from, m.recipientUrls])).toEqual(
+      turns.map(([, from, to]) => [from, to.map((t) => `https://www.linkedin.com/in/${t.toLowerCase()}`)]),
     );
   });
 
