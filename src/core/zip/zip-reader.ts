@@ -6,10 +6,10 @@
  * an 18 MB archive holding 5 GiB took the process down after minutes. Here the central
  * directory is read as it is (every entry, duplicates included, with its flags and sizes),
  * and an entry is inflated as a stream of chunks through fflate's `Inflate` (or by a host's
- * faster {@link HostInflater}: whole when small, else as a stream), counting what comes out: an entry that
- * declares or produces more than {@link MAX_ENTRY_BYTES}, or more than it declared, stops
- * with a {@link ZipError} within a few megabytes of output. Entries are checked against
- * their CRC, so a damaged download is reported, not imported.
+ * faster {@link HostInflater}: whole when small, else as a stream), counting what comes out:
+ * an entry that declares or produces more than {@link MAX_ENTRY_BYTES}, or more than it
+ * declared, stops with a {@link ZipError} within a few megabytes of output. Entries are
+ * checked against their CRC, so a damaged download is reported, not imported.
  */
 import { Inflate } from 'fflate';
 import { formatCount } from '../text/format';
