@@ -3,7 +3,7 @@ import { parseConnections } from '../../../src/core/linkedin/connections';
 import { invitationCounterpart, parseInvitations } from '../../../src/core/linkedin/invitations';
 import { parseMessages } from '../../../src/core/linkedin/messages';
 import { PREAMBLE } from '../../../scripts/lib/synthetic-export';
-import { exportOf, messages2021, messages2024, url } from '../../support/export-builder';
+import { exportOf, messages2021, messages2024, url, type MessageRow } from '../../support/export-builder';
 
 describe('parseConnections', () => {
   const text = `${PREAMBLE}First Name,Last Name,URL,Email Address,Company,Position,Connected On
@@ -111,6 +111,15 @@ describe('parseInvitations', () => {
   });
 });
 
+/** Message `i` of people writing in turn: `from` (their profile URL from their name) to `to`, on day i + 1. */
+const turn = (conversation: string, from: string, to: string, i: number): MessageRow => ({
+  conversation,
+  from,
+  fromUrl: url(from.toLowerCase()),
+  to,
+  at: `2024-01-0${i + 1} 10:00:00 UTC`,
+});
+
 describe('parseMessages', () => {
   it('skips drafts and sponsored rows and never splits TO on commas', () => {
     const text = [
@@ -147,17 +156,7 @@ describe('parseMessages', () => {
       ['c2', 'Me', 'Bo'],
       ['c2', 'Bo', 'Me'],
     ];
-    const f = exportOf(
-      messages2021(
-        turns.map(([conversation, from, to], i) => ({
-          conversation,
-          from,
-          fromUrl: url(from.toLowerCase()),
-          to,
-          at: `2024-01-0${i + 1} 10:00:00 UTC`,
-        })),
-      ),
-    ).messages[0]!;
+    const f = exportOf(messages2021(turns.map(([c, from, to], i) => turn(c, from, to, i)))).messages[0]!;
     expect(f.records.toArray().map((m) => [m.conversationId, m.from, m.to, m.senderUrl, m.date])).toEqual(
       turns.map(([c, from, to], i) => [
         c,
@@ -181,13 +180,9 @@ describe('parseMessages', () => {
     ];
     const f = exportOf(
       messages2024(
-        turns.map(([conversation, from, to], i) => ({
-          conversation,
-          from,
-          fromUrl: url(from.toLowerCase()),
-          to: to.join(', '),
+        turns.map(([c, from, to], i) => ({
+          ...turn(c, from, to.join(', '), i),
           toUrls: to.map((t) => url(t.toLowerCase())),
-          at: `2024-01-0${i + 1} 10:00:00 UTC`,
         })),
       ),
     ).messages[0]!;
