@@ -194,7 +194,7 @@ describe('selection and bulk actions', () => {
         return [`People/${name}.md`, note(name, `trust: 5\nlast-contact: ${ago(200 + i)}`)];
       }),
     );
-    const { app } = await startPlugin(sixty);
+    const { app, plugin } = await startPlugin(sixty);
     const view = await openStaleView(app);
     enter($('.ncrm-select-all input') as HTMLInputElement, 'on', 'change');
     // Cancel from the progress notice once the first notes are written.
@@ -222,6 +222,10 @@ describe('selection and bulk actions', () => {
         .filter((p) => !done.includes(p))
         .sort(),
     );
+    // Undo names the people it will put back, not the 60 the action set out to change.
+    expect(plugin.undo.peek()?.label).toBe(`log contact today with ${done.length} people`);
+    await plugin.undo.undo();
+    expect(logged()).toEqual([]);
   });
 
   it('adds and removes a tag, sets a cadence, snoozes and stops tracking the selection', async () => {

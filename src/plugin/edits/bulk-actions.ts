@@ -75,11 +75,13 @@ export async function applyBulk(
     return;
   }
   const plan = planBulk(action, people, today);
+  // Undo and the notice name what was changed: fewer than planned when the user stops it part-way.
+  const named = (changed: number) => bulkLabel(action, changed, levelNames(ctx.settings));
   if (plan.changes.length === 0) {
-    new Notice(`Nothing to change: ${bulkLabel(action, people.length, levelNames(ctx.settings))} is already so.`);
+    new Notice(`Nothing to change: ${named(people.length)} is already so.`);
     return;
   }
-  const label = bulkLabel(action, plan.changes.length, levelNames(ctx.settings));
+  const label = named(plan.changes.length);
   const run = async () => {
     const targets = plan.changes
       .map((c) => ctx.app.vault.getFileByPath(c.person.path))
@@ -89,7 +91,7 @@ export async function applyBulk(
     const progress = targets.length > PROGRESS_ABOVE ? new ProgressNotice(targets.length, 'Updating') : null;
     let result: { changed: number; failed: string[]; reached: string[] } = { changed: 0, failed: [], reached: [] };
     try {
-      result = await ctx.editor.editMany(targets, () => edit, label, {
+      result = await ctx.editor.editMany(targets, () => edit, named, {
         onProgress: (done) => progress?.update(done, targets.length),
         shouldStop: () => progress?.cancelled ?? false,
       });
@@ -104,7 +106,7 @@ export async function applyBulk(
       );
     }
     const tail = result.failed.length > 0 ? ` ${formatCount(result.failed.length)} could not be changed.` : '';
-    const done = bulkLabel(action, result.changed, levelNames(ctx.settings));
+    const done = named(result.changed);
     new Notice(undoLink(ctx, `Done: ${done}.${tail}`), 8000);
   };
   if (plan.changes.length > CONFIRM_ABOVE) {
@@ -113,7 +115,7 @@ export async function applyBulk(
       ctx.app,
       `${capitalised(label)}?${skipped}`,
       plan.changes.map((c) => `${c.person.name}: ${c.change}`),
-      capitalised(bulkLabel(action, plan.changes.length, levelNames(ctx.settings))),
+      capitalised(label),
       () => void run().catch(reportFailure),
     ).open();
   } else await run();

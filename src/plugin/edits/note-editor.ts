@@ -66,7 +66,8 @@ export class NoteEditor {
   async editMany(
     files: readonly TFile[],
     edit: (file: TFile) => NoteEdit,
-    label: string,
+    /** The undo step's name; a function of how many notes changed when a stop part-way can make it fewer. */
+    label: string | ((changed: number) => string),
     options: {
       onProgress?: (done: number) => void | Promise<void>;
       restoreState?: () => Promise<void>;
@@ -89,7 +90,11 @@ export class NoteEditor {
       }
       await options.onProgress?.(++done);
     }
-    this.undo.push({ label, notes, restoreState: options.restoreState });
+    this.undo.push({
+      label: typeof label === 'string' ? label : label(notes.length),
+      notes,
+      restoreState: options.restoreState,
+    });
     return { changed: notes.length, failed, reached };
   }
 
