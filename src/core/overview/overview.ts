@@ -13,7 +13,7 @@
 import { addMonthsIso, type IsoDate } from '../dates/iso-date';
 import { INVITATION_STATES } from '../notes/schema';
 import { contactDates } from '../people/last-contact';
-import type { PersonRecord } from '../people/person-record';
+import { neverAnswered, type PersonRecord } from '../people/person-record';
 import type { TrustLevel } from '../settings';
 import { hasFollowUps, type KeepInTouch } from '../stale/keep-in-touch';
 
@@ -60,9 +60,14 @@ export function lastMonths(today: IsoDate, n: number): string[] {
   return Array.from({ length: n }, (_, i) => addMonthsIso(first, i - n + 1).slice(0, 7));
 }
 
-function nothingElseOnRecord(p: PersonRecord): boolean {
+/** Never answered a message, and no contact of any other kind on record either. */
+function silentThroughout(p: PersonRecord): boolean {
   return (
-    p.lastContactField === null && p.logDates.length === 0 && p.dailyDates.length === 0 && p.doneDates.length === 0
+    neverAnswered(p) &&
+    p.lastContactField === null &&
+    p.logDates.length === 0 &&
+    p.dailyDates.length === 0 &&
+    p.doneDates.length === 0
   );
 }
 
@@ -78,7 +83,7 @@ export function networkOverview(all: readonly KeepInTouch[], options: OverviewOp
   const companies = new Map<string, { people: number; spellings: Map<string, number> }>();
   const totals = { due: 0, overdue: 0, drifting: 0, followUps: 0, neverContacted: 0 };
   let people = 0;
-  let neverAnswered = 0;
+  let silent = 0;
   let awaitingReply = 0;
 
   for (const k of all) {
@@ -117,7 +122,7 @@ export function networkOverview(all: readonly KeepInTouch[], options: OverviewOp
     }
     if (p.lastMessageFrom === 'me' && (p.unanswered ?? 0) >= 1) {
       awaitingReply++;
-      if (nothingElseOnRecord(p)) neverAnswered++;
+      if (silentThroughout(p)) silent++;
     }
   }
 
@@ -137,7 +142,7 @@ export function networkOverview(all: readonly KeepInTouch[], options: OverviewOp
     contactsPerMonth: months.map((month) => ({ month, count: contacts.get(month) ?? 0 })),
     newConnectionsPerMonth: months.map((month) => ({ month, count: connections.get(month) ?? 0 })),
     topCompanies,
-    neverAnswered,
+    neverAnswered: silent,
     awaitingReply,
     totals,
   };

@@ -101,6 +101,14 @@ function date(problems: string[], fm: Readonly<Record<string, unknown>>, field: 
   return take(problems, field, coerceDate(fm[field]));
 }
 
+/**
+ * You wrote last and they have never written back on LinkedIn (no `last-reply`): the one
+ * meaning of "never answered", for the overview, the backlog and the prune rules alike.
+ */
+export function neverAnswered(p: PersonRecord): boolean {
+  return p.lastMessageFrom === 'me' && p.lastReply === null;
+}
+
 export function personFromFrontmatter(
   path: string,
   fm: Readonly<Record<string, unknown>>,

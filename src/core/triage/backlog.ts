@@ -8,7 +8,7 @@
  * 3. everyone else, newest connection first.
  */
 import type { IsoDate } from '../dates/iso-date';
-import type { PersonRecord } from '../people/person-record';
+import { neverAnswered, type PersonRecord } from '../people/person-record';
 import { plural } from '../text/format';
 
 export interface BacklogEntry {
@@ -25,8 +25,7 @@ function latest(...dates: Array<IsoDate | null>): IsoDate | null {
 
 function messageReason(p: PersonRecord): string {
   const unanswered = p.unanswered ?? 0;
-  if (p.lastMessageFrom === 'me' && p.lastReply === null)
-    return `You wrote ${plural(unanswered, 'time')}; they never answered (last ${p.lastMessage})`;
+  if (neverAnswered(p)) return `You wrote ${plural(unanswered, 'time')}; they never answered (last ${p.lastMessage})`;
   if (p.lastMessageFrom === 'them') return `They wrote last, on ${p.lastMessage}`;
   return `You exchanged messages, last on ${p.lastMessage}`;
 }

@@ -11,7 +11,7 @@
  */
 import { addDays, daysBetween, type IsoDate } from '../dates/iso-date';
 import { effectiveLastContact } from '../people/last-contact';
-import type { PersonRecord } from '../people/person-record';
+import { neverAnswered, type PersonRecord } from '../people/person-record';
 import { spanOfDays } from '../text/relative-time';
 
 export interface PruneOptions {
@@ -53,11 +53,10 @@ export function pruneSignal(
     (other === null || (p.lastMessage !== null && other < p.lastMessage))
   ) {
     return {
-      strength: 1_000_000 + unanswered * 1000 + (p.lastReply === null ? 500 : 0),
-      reason:
-        p.lastReply === null
-          ? `You wrote ${unanswered} times in a row; they never answered`
-          : `You wrote ${unanswered} times in a row since their last answer (${p.lastReply})`,
+      strength: 1_000_000 + unanswered * 1000 + (neverAnswered(p) ? 500 : 0),
+      reason: neverAnswered(p)
+        ? `You wrote ${unanswered} times in a row; they never answered`
+        : `You wrote ${unanswered} times in a row since their last answer (${p.lastReply})`,
     };
   }
   if (p.trust !== 1 || p.connectedOn === null || p.connectedOn > limit) return null;

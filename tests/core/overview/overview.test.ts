@@ -88,6 +88,17 @@ describe('network overview', () => {
     expect(o.neverAnswered).toBe(1);
   });
 
+  it('does not count as never answered someone who replied before, only someone who never wrote back', () => {
+    // A real-scale trial found 164 of 166 "never answered" had replied on LinkedIn before.
+    const wroteTwice = { 'last-message': '2026-02-01', 'last-message-from': 'me', unanswered: 2 };
+    const o = overview([
+      personWith({ name: 'Replied before', ...wroteTwice, 'last-reply': '2025-06-01' }),
+      personWith({ name: 'Silent', ...wroteTwice }),
+    ]);
+    expect(o.awaitingReply).toBe(2);
+    expect(o.neverAnswered).toBe(1);
+  });
+
   it('keeps the top 15 companies only', () => {
     const many = Array.from({ length: 20 }, (_, i) =>
       personWith({ name: `P${i}`, company: `Co ${String(i).padStart(2, '0')}` }),
