@@ -157,6 +157,16 @@ describe('network-crm triage', () => {
     );
   });
 
+  it('says once that an invitation came with no note', async () => {
+    const dir = vault({
+      'People/Noel.md': note('name: Noel Nonote\nlinkedin-status: invitation-received\ninvited-on: 2026-11-18'),
+    });
+    const { out } = await cli('triage', '--vault', dir, '--today', TODAY, '--kind', 'invitation');
+    const line = out.split('\n').find((l) => l.includes('Noel Nonote'));
+    expect(line?.trimEnd()).toMatch(/Invited you on 2026-11-18, with no note$/);
+    expect(out.match(/no note/g)).toHaveLength(1);
+  });
+
   it('filters by kind, limits, and lists the backlog by signal', async () => {
     const dir = vault();
     expect((await triage(dir, '--kind', 'invitation', '--limit', '1')).queue.map((i) => i.person?.name)).toEqual([

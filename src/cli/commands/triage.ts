@@ -80,7 +80,8 @@ function cardJson(card: TriageCard, ctx: TriageContext, knowledge: Knowledge): R
 }
 
 function hintCell(card: TriageItem): string {
-  if (!card.hint || card.hint.hint === 'none') return card.kind === 'invitation' ? 'no note' : '';
+  // No hint: the reason already says "with no note" (saying it twice was noise).
+  if (!card.hint || card.hint.hint === 'none') return '';
   const words = [...card.hint.inVault, ...card.hint.words.filter((w) => !card.hint?.inVault.includes(w))];
   return `${HINT_LABELS[card.hint.hint].toLowerCase()}${words.length ? `: ${words.slice(0, 4).join(', ')}` : ''}`;
 }
