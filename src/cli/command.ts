@@ -45,6 +45,26 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Pa
   return parseArgs(spec.name, argv, spec.flags, { positionals: spec.args !== undefined });
 }
 
+/** A word for the user's shell: as it is when it needs no quoting, else quoted for the platform's shell. */
+export function shellWord(word: string, platform: NodeJS.Platform = process.platform): string {
+  if (/^[\w@%+=:,./-]+$/.test(word)) return word;
+  if (platform === 'win32') return `"${word.replace(/"/g, '""')}"`;
+  return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * The command that takes back what this one wrote, on the same vault as the user named it
+ * (and its config folder when one was given), ready to copy.
+ */
+export function undoHint(args: ParsedArgs, platform: NodeJS.Platform = process.platform): string {
+  const words = ['network-crm', 'undo'];
+  for (const name of [FLAG.vault.name, FLAG.configDir.name]) {
+    const value = args.flags.get(name);
+    if (typeof value === 'string') words.push(`--${name}`, shellWord(value, platform));
+  }
+  return `Undo with: ${words.join(' ')}`;
+}
+
 export function commandUsage(spec: CommandSpec): string {
   const required = spec.flags.some((f) => f.name === 'vault') ? ' --vault DIR' : '';
   return `network-crm ${spec.name}${spec.args ? ` ${spec.args}` : ''}${required} [options]`;

@@ -69,6 +69,15 @@ describe('network-crm bulk', () => {
     for (const p of Object.keys(VAULT)) expect(read(dir, p)).toBe(before[p]);
   });
 
+  it('ends with the undo command for this vault, quoted for the shell, ready to copy', async () => {
+    // It printed `--vault …` literally: the user had to retype the path.
+    const dir = path.join(tempDir(), "Alex's vault");
+    writeTree(dir, VAULT);
+    const run = await cli('bulk', '--vault', dir, '--today', TODAY, '--filter', 'stale', '--log');
+    const last = run.out.trimEnd().split('\n').at(-1);
+    expect(last).toBe(`Undo with: network-crm undo --vault '${dir.replace("'", "'\\''")}'`);
+  });
+
   it('sets trust, cadence and tags, leaving alone who is already so', async () => {
     const dir = tempDir();
     writeTree(dir, VAULT);

@@ -12,7 +12,7 @@ import { peopleInWindow } from '../../core/triage/event-window';
 import { composePruneList } from '../../core/triage/prune-list';
 import { requireFlag, UsageError, type ParsedArgs } from '../args';
 import { CliEditor } from '../cli-edits';
-import { FLAG, VAULT_FLAGS, type CommandSpec } from '../command';
+import { FLAG, undoHint, VAULT_FLAGS, type CommandSpec } from '../command';
 import type { CliIo } from '../io';
 import { openVault } from '../options';
 import { VaultPeople } from '../vault-people';
@@ -65,7 +65,7 @@ async function runMetAtEvent(args: ParsedArgs, io: CliIo): Promise<number> {
     for (const p of chosen)
       io.out(`  ${p.name}${p.company ? ` · ${p.company}` : ''} · ${p.connectedOn ?? `invited ${p.invitedOn ?? ''}`}`);
     for (const f of editor.failed) io.err(`  ${failureLine(f)}`);
-    if (!dryRun && n > 0) io.out('Undo with: network-crm undo --vault …');
+    if (!dryRun && n > 0) io.out(undoHint(args));
   }
   return editor.failed.length > 0 ? 1 : 0;
 }

@@ -15,7 +15,7 @@ import { plural } from '../../core/text/format';
 import { generatedNote } from '../../core/triage/mentions';
 import { filterFlag, requireFlag, UsageError, type FlagSpec, type ParsedArgs } from '../args';
 import { CliEditor } from '../cli-edits';
-import { FLAG, VAULT_FLAGS, type CommandSpec } from '../command';
+import { FLAG, undoHint, VAULT_FLAGS, type CommandSpec } from '../command';
 import type { CliIo } from '../io';
 import { openVault } from '../options';
 import { VaultPeople } from '../vault-people';
@@ -139,7 +139,7 @@ async function runBulk(args: ParsedArgs, io: CliIo): Promise<number> {
   for (const c of done) io.out(`  ${c.person.name}: ${c.change}  (${c.person.path})`);
   if (unchanged.length > 0) io.out(`${plural(unchanged.length, 'person', 'people')} already so, left alone.`);
   for (const f of failed) io.err(`  ${failureLine(f)}`);
-  if (!dryRun && done.length > 0) io.out('Undo with: network-crm undo --vault …');
+  if (!dryRun && done.length > 0) io.out(undoHint(args));
   return failed.length > 0 ? 1 : 0;
 }
 

@@ -19,7 +19,7 @@ import { NEVER_CONTACTED } from '../../core/stale/describe';
 import { plural } from '../../core/text/format';
 import { stringFlag, UsageError, type ParsedArgs } from '../args';
 import { CliEditor } from '../cli-edits';
-import { FLAG, VAULT_FLAGS, type CommandSpec } from '../command';
+import { FLAG, undoHint, VAULT_FLAGS, type CommandSpec } from '../command';
 import type { CliIo } from '../io';
 import { openVault, type VaultSession } from '../options';
 import { VaultPeople } from '../vault-people';
@@ -112,7 +112,7 @@ async function runReview(args: ParsedArgs, io: CliIo): Promise<number> {
     if (about.length > 0) io.out(`     ${about.join(' · ')}`);
     io.out(`     last: ${context.lastInteraction ?? NEVER_CONTACTED}`);
   });
-  if (written) io.out(`Written to ${target.path} (${target.kind}). Undo with: network-crm undo --vault …`);
+  if (written) io.out(`Written to ${target.path} (${target.kind}). ${undoHint(args)}`);
   for (const f of editor.failed) io.err(failureLine(f));
   return editor.failed.length > 0 ? 1 : 0;
 }
