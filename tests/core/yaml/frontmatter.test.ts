@@ -120,6 +120,31 @@ describe('a frontmatter the parser rejects', () => {
     );
   });
 
+  it('names the line where a quote that is never closed was opened, not the end where the parser gave up', () => {
+    const note = (value: string) => `---\nname: A\ntrust: 3\nmet-where: ${value}\ncompany: Acme\ntags: [person]\n---\n`;
+    for (const parse of [parseYaml, jsYamlLike]) {
+      expect(errorOf(note('"Slush 2024'), parse)).toBe(
+        'YAML error: the " opened at line 4, column 12 is never closed ("met-where: "Slush 2024")',
+      );
+      expect(errorOf(note("'Slush 2024"), parse)).toBe(
+        `YAML error: the ' opened at line 4, column 12 is never closed ("met-where: 'Slush 2024")`,
+      );
+    }
+    // js-yaml's own words for it (Obsidian's parser).
+    const yaml = 'name: A\nmet-where: "Slush 2024\ntrust: 3\n';
+    const end = new YAMLException('unexpected end of the stream within a double quoted scalar', { line: 3, column: 0 });
+    expect(yamlErrorText(end, yaml)).toBe(
+      'YAML error: the " opened at line 3, column 12 is never closed ("met-where: "Slush 2024")',
+    );
+    // A quote closed on its line, escapes and doubled quotes included, is not the one.
+    const earlier = '---\na: "x \\" y"\nb: \'it\'\'s\'\nc: "open\nd: 1\n---\n';
+    expect(errorOf(earlier, parseYaml)).toBe(
+      'YAML error: the " opened at line 4, column 4 is never closed ("c: "open")',
+    );
+    // A list item's quote too.
+    expect(errorOf('---\ntags:\n  - "a\n  - b\n---\n', parseYaml)).toMatch(/opened at line 3, column 5 /);
+  });
+
   it('is the first line of the message, without its colon, when no line is known', () => {
     expect(yamlErrorText(new Error('something went wrong:\n\nexcerpt\n'))).toBe('YAML error: something went wrong');
     expect(yamlErrorText('plain')).toBe('YAML error: plain');
