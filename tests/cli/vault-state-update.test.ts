@@ -50,6 +50,33 @@ describe('saving the vault state', () => {
     expect(fs.readFileSync(path.join(vault, DATA), 'utf8')).toBe(before);
   });
 
+  it('an import stopped part-way says so before its counts, which are of the notes written so far', async () => {
+    const vault = vaultWith({ state: {} });
+    const zip = path.join(tempDir(), 'Complete_LinkedInDataExport_11-20-2026.zip');
+    fs.writeFileSync(zip, zipExport(generateExport({ connections: 600, seed: 21, newest: '2026-11-20' })));
+    let out = '';
+    let stop = false;
+    const io: CliIo = {
+      out: (l) => (out += `${l}\n`),
+      err: () => undefined,
+      interrupted: () => stop,
+      // Ctrl-C after the first notes are written (the import lets events through every 250 notes).
+      breathe: () => {
+        stop ||= fs.existsSync(path.join(vault, 'People')) && fs.readdirSync(path.join(vault, 'People')).length > 0;
+        return Promise.resolve();
+      },
+      workerScript: WORKER,
+    };
+    expect(await runCli(['import', zip, '--vault', vault, '--today', '2026-11-26'], io)).toBe(130);
+    const lines = out.split('\n');
+    expect(lines[0]).toBe(`Interrupted part-way; written so far into ${vault}/People`);
+    const created = Number(/^ +(\d+) notes created$/.exec(lines[1] ?? '')?.[1]);
+    expect(created).toBeGreaterThan(0);
+    expect(created).toBeLessThan(600);
+    expect(fs.readdirSync(path.join(vault, 'People'))).toHaveLength(created);
+    expect(out).toContain('Interrupted. Run the same command again to finish; nothing will be duplicated.\n');
+  });
+
   it('an import keeps what was saved while it wrote its notes', async () => {
     const vault = vaultWith({ state: { welcomeShown: false } });
     const dir = tempDir();

@@ -163,7 +163,13 @@ function printHuman(io: CliIo, summary: ImportSummary, vault: string): void {
   } else {
     const line = (n: number, text: string, extra = '') => io.out(`  ${formatCount(n).padStart(7)} ${text}${extra}`);
     const would = summary.dryRun ? 'would be ' : '';
-    io.out(`${summary.dryRun ? 'Dry run, nothing written' : 'Imported'} into ${vault}/${summary.folder}`);
+    // A run stopped part-way says so first: its counts are of the notes written before the stop.
+    const done = summary.dryRun
+      ? 'Dry run, nothing written'
+      : summary.cancelled
+        ? 'Interrupted part-way; written so far'
+        : 'Imported';
+    io.out(`${done} into ${vault}/${summary.folder}`);
     const notes = (n: number) => (n === 1 ? 'note' : 'notes');
     line(summary.created, `${notes(summary.created)} ${would}created`);
     const jobChanges = summary.updatedNotes.filter((u) => u.jobChange).length;
