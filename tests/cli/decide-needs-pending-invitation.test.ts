@@ -57,6 +57,49 @@ describe('decide --person needs a pending invitation for --accept and --decline'
   });
 });
 
+describe('decide --decline by a name two people have', () => {
+  // A real-scale trial: the card said "You invited Noah Esposito… Withdraw?", but the name found
+  // another Noah Esposito's note (a connection) and --decline was refused; only the URL worked.
+  const sentTo = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({
+      name: 'Noah Esposito',
+      profileUrl: `https://www.linkedin.com/in/noah-${i}`,
+      sentOn: '2026-05-01',
+    }));
+  const withSent = (n: number) => {
+    const dir = vault();
+    writeTree(dir, {
+      'People/Noah.md': note('name: Noah Esposito\nlinkedin-status: connected\nconnected-on: 2020-01-01'),
+      '.obsidian/plugins/network-crm/data.json': JSON.stringify({ state: { triage: { sentPending: sentTo(n) } } }),
+    });
+    return dir;
+  };
+
+  it('withdraws the invitation you sent, which has no note, and leaves the connection of that name alone', async () => {
+    const dir = withSent(1);
+    const before = readTree(dir);
+    const r = await decide(dir, '--person', 'Noah Esposito', '--decline');
+    expect([r.code, r.out]).toEqual([
+      0,
+      'Noah Esposito: withdrawn on LinkedIn (no note; kept in the vault state) (People/Noah.md, a namesake, was left alone)\n',
+    ]);
+    expect(readTree(dir)['People/Noah.md']).toBe(before['People/Noah.md']);
+    const left = await cli('triage', '--vault', dir, '--today', TODAY, '--kind', 'withdraw', '--json');
+    expect(left.json<{ count: number }>().count).toBe(0);
+  });
+
+  it('names the URLs to choose from when you invited two people of that name', async () => {
+    const dir = withSent(2);
+    const before = readTree(dir);
+    const r = await decide(dir, '--person', 'Noah Esposito', '--decline');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(
+      'you invited 2 others of that name: give --person with one of their profile URLs (https://www.linkedin.com/in/noah-0, https://www.linkedin.com/in/noah-1)',
+    );
+    expect(readTree(dir)).toEqual(before);
+  });
+});
+
 describe('decide --keep', () => {
   it('refuses an invitation you received, which is answered rather than kept, and writes nothing', async () => {
     const dir = vault();

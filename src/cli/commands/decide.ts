@@ -117,13 +117,8 @@ async function decideOne(args: ParsedArgs, io: CliIo, ctx: TriageContext, decisi
   const query = requireFlag(args, 'person');
   const queue = ctx.queue();
   const json = args.flags.has('json');
-  let person: PersonRecord | null = null;
-  try {
-    person = ctx.people.find(query);
-  } catch (e) {
-    // Someone you invited has no note: the pending invitation is all we know of them.
-    const sent = queue.sent.find((s) => s.profileUrl === query || s.name.toLowerCase() === query.toLowerCase());
-    if (!sent || sent.person !== null) throw e;
+  // Someone you invited who has no note: the pending invitation is all we know of them.
+  const withoutNote = async (sent: SentItem, also = ''): Promise<number> => {
     if (decision.type !== 'decline' && decision.type !== 'keep')
       throw new UsageError(
         `${sent.name} has no note: only --decline (withdrawn) or --keep (keep waiting) apply`,
@@ -136,9 +131,18 @@ async function decideOne(args: ParsedArgs, io: CliIo, ctx: TriageContext, decisi
     if (json) io.out(JSON.stringify({ path: null, name: sent.name, decision, card: 'withdraw' }));
     else
       io.out(
-        `${sent.name}: ${decision.type === 'decline' ? 'withdrawn on LinkedIn' : 'keep waiting'} (no note; kept in the vault state)`,
+        `${sent.name}: ${type === 'decline' ? 'withdrawn on LinkedIn' : 'keep waiting'} (no note; kept in the vault state)${also}`,
       );
     return 0;
+  };
+  const sentByName = queue.sent.filter((s) => s.person === null && s.name.toLowerCase() === query.toLowerCase());
+  let person: PersonRecord | null = null;
+  try {
+    person = ctx.people.find(query);
+  } catch (e) {
+    const sent = queue.sent.find((s) => s.profileUrl === query) ?? sentByName[0];
+    if (!sent || sent.person !== null) throw e;
+    return withoutNote(sent);
   }
   const card = queue.cards.find((c): c is TriageItem => !isSummary(c) && c.person.path === person.path);
   const sent = card?.sent ?? queue.sent.find((s) => s.person?.path === person.path) ?? null;
@@ -149,11 +153,16 @@ async function decideOne(args: ParsedArgs, io: CliIo, ctx: TriageContext, decisi
       `--accept is for a pending invitation you received; ${person.name} has none (linkedin-status: ${person.status || 'none'})`,
       'decide',
     );
-  if (decision.type === 'decline' && person.status !== 'invitation-received' && sent === null)
+  if (decision.type === 'decline' && person.status !== 'invitation-received' && sent === null) {
+    // The name is also that of someone you invited who has no note (the card the user sees):
+    // a decline can only be meant for that invitation, as this note has none.
+    if (sentByName.length === 1)
+      return withoutNote(sentByName[0] as SentItem, ` (${person.path}, a namesake, was left alone)`);
     throw new UsageError(
-      `--decline is for a pending invitation, received or sent; ${person.name} has none (linkedin-status: ${person.status || 'none'})`,
+      `--decline is for a pending invitation, received or sent; ${person.name} has none (linkedin-status: ${person.status || 'none'})${sentByName.length > 1 ? `; you invited ${sentByName.length} others of that name: give --person with one of their profile URLs (${sentByName.map((s) => s.profileUrl ?? 'no URL').join(', ')})` : ''}`,
       'decide',
     );
+  }
   // A received invitation is answered, not kept: --keep would write `prune: false` and leave its card.
   if (decision.type === 'keep' && person.status === 'invitation-received')
     throw new UsageError(
