@@ -16,8 +16,9 @@
  * logged in both), never a line inside a code block. Line endings follow the kept note.
  */
 import { coerceDate, coerceText, isEmptyValue } from '../people/coerce';
+import { insertDatedLines, itemDate, LIST_ITEM } from '../notes/body-sections';
 import { lineEnding } from '../notes/note-text';
-import { FIELD } from '../notes/schema';
+import { FIELD, INTERACTIONS_HEADING } from '../notes/schema';
 
 export interface MergeSide {
   path: string;
@@ -199,25 +200,40 @@ function newLines(existing: readonly string[], extra: readonly string[]): string
     out.push(line);
   }
   // Blank lines left at the edges by dropped duplicates say nothing.
-  while (out.length > 0 && (out[0] as string).trim() === '') out.shift();
-  while (out.length > 0 && (out[out.length - 1] as string).trim() === '') out.pop();
-  return out;
+  return trimBlankEdges(out);
 }
+
+/** The key of the `## Interactions` section (see splitSections): its dated lines are placed by date. */
+const INTERACTIONS_KEY = `2 ${INTERACTIONS_HEADING.toLowerCase()}`;
 
 export function mergeBodies(keptBody: string, removedBody: string): string {
   const eol = lineEnding(keptBody.includes('\n') ? keptBody : removedBody);
   const kept = splitSections(keptBody);
   const removed = splitSections(removedBody);
   const trailing: Section[] = [];
+  // The other note's dated interactions, placed by date in the kept log once the rest is joined:
+  // appended, they came after whatever the user wrote at the end of the section.
+  const dated: Array<{ line: string; date: string }> = [];
   for (const section of removed.sections) {
     const target = kept.sections.find((s) => s.key === section.key);
     if (target) {
-      const add = newLines(target.lines, section.lines);
+      let add = newLines(target.lines, section.lines);
+      if (section.key === INTERACTIONS_KEY) {
+        for (const line of add) {
+          const date = itemDate(line);
+          if (date !== null) dated.push({ line, date });
+        }
+        add = trimBlankEdges(add.filter((line) => itemDate(line) === null));
+      }
       if (add.length === 0) continue;
       // At the end of the section's text, before the blank lines that separate it from the next heading.
       let at = target.lines.length;
       while (at > 0 && (target.lines[at - 1] as string).trim() === '') at--;
-      target.lines.splice(at, 0, ...add);
+      // A paragraph of its own, unless it goes on a list: glued under the text before, it would
+      // render as part of it (the profile link line and the other note's first sentence).
+      const before = at > 0 ? (target.lines[at - 1] as string) : null;
+      const gap = before !== null && !(LIST_ITEM.test(before) && LIST_ITEM.test(add[0] as string)) ? [''] : [];
+      target.lines.splice(at, 0, ...gap, ...add);
     } else if (section.heading !== null || section.lines.some((l) => l.trim() !== '')) trailing.push(section);
   }
   const out: string[] = [];
@@ -231,7 +247,17 @@ export function mergeBodies(keptBody: string, removedBody: string): string {
     out.push(...s.lines);
   }
   if (out.length === 0) return '';
-  return out.join(eol) + (kept.endsWithNewline || removed.endsWithNewline ? eol : '');
+  const body = out.join(eol) + (kept.endsWithNewline || removed.endsWithNewline ? eol : '');
+  return insertDatedLines(body, INTERACTIONS_HEADING, dated);
+}
+
+/** Without the blank lines at either end. */
+function trimBlankEdges(lines: string[]): string[] {
+  let from = 0;
+  let to = lines.length;
+  while (from < to && (lines[from] as string).trim() === '') from++;
+  while (to > from && (lines[to - 1] as string).trim() === '') to--;
+  return lines.slice(from, to);
 }
 
 export function mergeNotes(kept: MergeSide, removed: MergeSide, choose?: (c: FieldConflict) => Choice): MergeResult {

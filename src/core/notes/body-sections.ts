@@ -96,7 +96,7 @@ function appendSection(body: string, title: string, line: string, eol: string): 
   return `${body}${sep}## ${title}${eol}${eol}${line}${eol}`;
 }
 
-const LIST_ITEM = /^\s*[-*+] /;
+export const LIST_ITEM = /^\s*[-*+] /;
 
 /**
  * Inserts `line` as the first item of the section (newest first): before the first list
@@ -194,7 +194,7 @@ function titleTest(wanted: string): RegExp {
 const DATED_ITEM = /^\s*[-*+]\s+(?:\[[ xX]\]\s+)?(?:\[\[)?(\d{4})-(\d{1,2})-(\d{1,2})(?![0-9])/;
 
 /** The date a list item starts with, or null when it has none (or an impossible one). */
-function itemDate(text: string): IsoDate | null {
+export function itemDate(text: string): IsoDate | null {
   const m = DATED_ITEM.exec(text);
   if (!m) return null;
   const y = Number(m[1]);

@@ -93,6 +93,7 @@ describe('bodies', () => {
     expect(mergeBodies(kept, removed)).toBe(
       [
         '[LinkedIn profile](https://www.linkedin.com/in/jane-doe)',
+        '',
         'Met at the fair.',
         '',
         '## Interactions',
@@ -113,6 +114,53 @@ describe('bodies', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it("places the other note's dated interactions by date in the log, before what the user wrote under it", () => {
+    // A real-scale trial: the other note's `- 2025-11-12 · event` came after the user's closing
+    // paragraph, and its text was glued under the profile line, rendering as one paragraph.
+    const mine = [
+      '[LinkedIn profile](https://www.linkedin.com/in/sam)',
+      '',
+      '## Interactions',
+      '',
+      '- 2026-02-01 · call · catch-up',
+      '- 2025-01-10 · email · intro',
+      '',
+      'Sam prefers calls to e-mail.',
+      '',
+    ].join('\n');
+    const other = [
+      'Business card from Web Summit.',
+      '',
+      '## Interactions',
+      '',
+      '- 2025-11-12 · event · Web Summit',
+      'Talked about hiring.',
+      '- 2024-06-01 · other · first hello',
+      '',
+    ].join('\n');
+    expect(mergeBodies(mine, other)).toBe(
+      [
+        '[LinkedIn profile](https://www.linkedin.com/in/sam)',
+        '',
+        'Business card from Web Summit.',
+        '',
+        '## Interactions',
+        '',
+        '- 2026-02-01 · call · catch-up',
+        '- 2025-11-12 · event · Web Summit',
+        '- 2025-01-10 · email · intro',
+        '- 2024-06-01 · other · first hello',
+        '',
+        'Sam prefers calls to e-mail.',
+        '',
+        'Talked about hiring.',
+        '',
+      ].join('\n'),
+    );
+    // A list goes on as a list.
+    expect(mergeBodies('## Ideas\n- one\n', '## Ideas\n- two\n')).toBe('## Ideas\n- one\n- two\n');
   });
 
   it('a CRLF kept note stays CRLF; a heading inside code is not a section', () => {
