@@ -10,7 +10,13 @@
  *    person, and nothing contradicts it (identity/contradiction.ts: another LinkedIn
  *    URL, e-mails on both sides with none in common, another birthday). When several
  *    notes or several rows of one export share the name, LinkedIn's `connected-on` (a
- *    connection date never changes) may still tell which is which.
+ *    connection date never changes) may still tell which is which;
+ * 4. for a connection (a row of Connections.csv) that nothing above found: the one note
+ *    with its exact name and `connected-on` whose LinkedIn URL is another that no
+ *    connection of this import has (NoteMatcher.matchChangedUrl). A member can change
+ *    their profile URL, never the day they connected, and their old URL is then gone from
+ *    the export: the note is theirs, not a namesake's, and is updated rather than
+ *    duplicated. Two such notes are ambiguous.
  *
  * The name a note answers to is its `name` field only, never its file name: see
  * docs/ARCHITECTURE.md ("Which name a note answers to"). What is still not unique is
@@ -121,15 +127,25 @@ export class NoteMatcher {
   private readonly claimed = new Map<ExistingNote, SourceRef | null>();
   /** Notes promised to a row before it is planned (see {@link reserve}). */
   private readonly reserved = new Map<ExistingNote, SourceRef>();
+  /** This import's connection URLs, made on the first need (see {@link setConnectionUrls}). */
+  private connectionUrls: (() => ReadonlySet<string>) | null = null;
+  private connectionUrlSet: ReadonlySet<string> | null = null;
+  /** Some note has a LinkedIn URL: without one (a first import), no URL can have changed. */
+  private readonly anyUrl: boolean;
 
   constructor(notes: readonly ExistingNote[]) {
     this.notes = notes;
     // A note's URL is not kept beside it: the few lookups that need it again (a match by name
     // or e-mail) read it again, and a map of 30,000 notes to their URLs cost 2 MB.
+    let anyUrl = false;
     for (const note of notes) {
       const url = noteProfileUrl(note);
-      if (url) this.byUrl.add(url, note);
+      if (url) {
+        this.byUrl.add(url, note);
+        anyUrl = true;
+      }
     }
+    this.anyUrl = anyUrl;
   }
 
   private nameIndex(): KeyIndex<string, ExistingNote> {
@@ -184,6 +200,48 @@ export class NoteMatcher {
     }
     // A note made from a pre-2023 export, an address book or by hand has no URL yet: an email or the name may find it.
     return this.matchByEmail(person) ?? this.matchByName(person);
+  }
+
+  /**
+   * The profile URLs of every row of this import's whole connection list, which
+   * {@link matchChangedUrl} needs. A function, called once on the first row it is needed for: a
+   * re-import that finds everyone by URL never pays for a set of 30,000 URLs. Never given for a
+   * part of an import (core/import/parts.ts): a part does not know the other parts' URLs.
+   */
+  setConnectionUrls(urls: () => ReadonlySet<string>): void {
+    this.connectionUrls = urls;
+    this.connectionUrlSet = null;
+  }
+
+  /**
+   * For a row of the connection list that {@link match} found no note for: the note of the same
+   * person under the profile URL they had before (step 4 of the file comment), claimed for them;
+   * an ambiguous result when several notes fit; null when none does, or without the connection
+   * URLs. Whether the row is a connection is the caller's to know.
+   */
+  matchChangedUrl(person: PersonIdentity, source: SourceRef | null = null): MatchResult | null {
+    const url = person.profileUrl;
+    const date = person.connectedOn ?? null;
+    if (!this.anyUrl || this.connectionUrls === null || url === null || date === null) return null;
+    const candidates: ExistingNote[] = [];
+    for (const note of this.nameIndex().get(nameKey(person.name))) {
+      if (noteConnectedOn(note) !== date) continue;
+      const old = noteProfileUrl(note);
+      // A URL still among the connections is someone else's: two namesakes connected on one day.
+      if (old !== null && old !== url && !this.connectionUrlsNow().has(old)) candidates.push(note);
+    }
+    if (candidates.length === 0) return null;
+    if (candidates.length > 1)
+      return {
+        kind: 'ambiguous',
+        candidates,
+        reason: `the LinkedIn profile URL ${url} is new: ${candidates.length} notes named "${person.name}", connected on ${date}, have an older URL that is gone from this export's connections, and nothing tells which of them changed to it`,
+      };
+    return this.claim(candidates[0] as ExistingNote, 'name', source);
+  }
+
+  private connectionUrlsNow(): ReadonlySet<string> {
+    return (this.connectionUrlSet ??= (this.connectionUrls as () => ReadonlySet<string>)());
   }
 
   private emailIndex(): KeyIndex<string, ExistingNote> {

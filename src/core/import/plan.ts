@@ -5,10 +5,11 @@
  * Each source (source.ts: LinkedIn, address books, calendars) says who its people are and
  * which fields it owns; everything else is decided here, the same for every source:
  * matching by identity (note-matcher.ts: profile URL, then e-mail, then an exact name
- * nothing contradicts, never on a guess), creating or updating, the ownership rule (only
- * owned fields are written, by the rule of the source whose value it is, and an empty value
- * never clears one), aliases, the job-change line, sections and interactions added once,
- * and what each source's rows came to (created, updated, matched by what, ambiguous).
+ * nothing contradicts, then a connection's changed profile URL, never on a guess),
+ * creating or updating, the ownership rule (only owned fields are written, by the rule of
+ * the source whose value it is, and an empty value never clears one), aliases, the
+ * job-change line, sections and interactions added once, and what each source's rows came
+ * to (created, updated, matched by what, ambiguous).
  *
  * Because people are matched by identity, a plan made after an interrupted run sees the
  * notes the first run created as existing and unchanged, so running the import again
@@ -27,7 +28,7 @@ import { detectJobChange, diffOwned, type FieldChange, type JobChange } from './
 import { ambiguousCandidates, describeCandidate } from './ambiguity';
 import { IncomingSet, NO_INTERACTIONS, ownedFor, type DatedLine, type IncomingPerson } from './incoming';
 import { LoggedLines } from './logged-lines';
-import { NoteMatcher, noteName } from './note-matcher';
+import { NoteMatcher, noteName, noteProfileUrl } from './note-matcher';
 import type { CreateOp, ImportPlan, ImportSettings, SourceSummary } from './plan-types';
 import { keepOwned, type FieldRule, type ImportSource } from './source';
 import { linkedInSource } from './sources/linkedin';
@@ -170,6 +171,9 @@ export async function planImport(
   const { matcher, paths, accounted } = shared ?? sharedPlanState(vault);
   const summaries: SourceSummary[] = [];
   const { people, provenance } = collectPeople(sources, plan, matcher, settings, summaries);
+  // A changed profile URL is told by the old one being gone from the whole connection list,
+  // which a part of an import (`shared`) does not know: no rule there rather than a wrong one.
+  if (shared === undefined) matcher.setConnectionUrls(() => connectionUrls(people));
   const summaryOf = new Map(sources.map((s, i) => [s, summaries[i] as SourceSummary]));
   const fromOf = (person: IncomingPerson) =>
     sources.length === 1 ? sources : (provenance.contributors.get(person) ?? []);
@@ -190,7 +194,14 @@ export async function planImport(
   }
   for (const person of people.all()) {
     const from = fromOf(person);
-    const match = matcher.match(person.identity, person.source);
+    let match = matcher.match(person.identity, person.source);
+    // Only a connection row no note was found for (a re-import, found by URL, never gets here),
+    // and not one another source's namesakes leave in doubt (reported as ambiguous below).
+    if (match.kind === 'none' && person.isConnection && person.couldBe === undefined) {
+      const moved = matcher.matchChangedUrl(person.identity, person.source);
+      if (moved !== null) match = moved;
+      if (moved?.kind === 'found') plan.warnings.push({ ...person.source, reason: changedUrlText(moved.note, person) });
+    }
     if (match.kind === 'ambiguous') {
       plan.ambiguous.push({
         name: person.identity.name || emailKeys(person.identity.emails)[0] || '(no name)',
@@ -256,6 +267,21 @@ export async function planImport(
     summary.details = s.details?.(plan) ?? [];
   });
   return plan;
+}
+
+/** Why a row with a new profile URL updates a note with another, in the report's words. */
+function changedUrlText(note: ExistingNote, person: IncomingPerson): string {
+  return `${note.path}: the LinkedIn profile URL changed from ${noteProfileUrl(note)} to ${person.identity.profileUrl}; the same name and connection date say it is the same person, so this note is updated (not a new one)`;
+}
+
+/** The URLs of a source's complete list (`isConnection`): a note with one of them is not someone's old one. */
+function connectionUrls(people: IncomingSet): Set<string> {
+  const urls = new Set<string>();
+  for (const person of people.all()) {
+    const url = person.isConnection ? IncomingSet.urlOf(person) : null;
+    if (url !== null) urls.add(url);
+  }
+  return urls;
 }
 
 /** Each line once (two calendars, or a series and its moved occurrence on one day). */
