@@ -203,8 +203,22 @@ function printHuman(io: CliIo, summary: ImportSummary, vault: string): void {
     line(summary.unreadable.length, 'unreadable note', 'unreadable notes', ' (YAML cannot be parsed; left untouched)');
     listed(summary.unreadable, (u) => `${u.path}: ${u.error}`);
   }
-  if (summary.missingFromExport.length)
-    line(summary.missingFromExport.length, 'person missing from the export', 'people missing from the export');
+  if (summary.missingFromExport.length) {
+    line(
+      summary.missingFromExport.length,
+      'connection missing from the export',
+      'connections missing from the export',
+      ' (removed on LinkedIn, or their profile is hidden; their notes are left as they are)',
+    );
+    listed(summary.missingFromExport, (m) => `${m.name} (${m.path})`);
+  }
+  if (summary.stats.invitationsGone)
+    line(
+      summary.stats.invitationsGone,
+      'invitation received no longer on LinkedIn',
+      'invitations received no longer on LinkedIn',
+      ' (withdrawn, or declined there: marked invitation-withdrawn)',
+    );
   if (summary.pendingInvitations.length)
     line(
       summary.pendingInvitations.length,

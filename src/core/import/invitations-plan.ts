@@ -19,7 +19,7 @@ import { FIELD } from '../notes/schema';
 import { coerceText } from '../people/coerce';
 import { nameKey } from '../identity/person-name';
 import { describeCandidate } from './ambiguity';
-import { addInteractions, partsFromName, type IncomingSet } from './incoming';
+import { addInteractions, NO_INTERACTIONS, partsFromName, type IncomingPerson, type IncomingSet } from './incoming';
 import { noteName, type NoteMatcher } from './note-matcher';
 import type { AmbiguousPerson, ImportPlan, PendingInvitation } from './plan-types';
 
@@ -159,6 +159,42 @@ export function addInvitations(
     }
   }
   return out;
+}
+
+/**
+ * Invitations received that a newer export no longer lists, as people whose note is marked
+ * `invitation-withdrawn`: the sender withdrew it, or it was ignored or declined on LinkedIn.
+ * Either way it is no longer pending, and left `invitation-received` it stayed on the triage
+ * queue for good (a real-scale trial: 15 of 243 cards after one month).
+ *
+ * Invitations.csv covers a few months only, so an invitation older than the file's oldest row
+ * may still be pending: only one sent on or after that day is known to be gone. Only notes
+ * with a profile URL, from a file with URLs (2024 and later): a name alone could be someone
+ * else's. Anyone the export still names (a connection, a message, an invitation) is left to
+ * that row. `people`: everyone this export describes, invitations included.
+ */
+export function goneInvitations(exp: LinkedInExport, people: IncomingSet, matcher: NoteMatcher): IncomingPerson[] {
+  const rows = exp.invitations.flatMap((f) => f.records.map((inv) => ({ inv, file: f.file })));
+  if (!rows.some(({ inv }) => invitationCounterpart(inv).profileUrl !== null)) return [];
+  let since: IsoDate | null = null;
+  for (const { inv } of rows) if (since === null || inv.sentOn < since) since = inv.sentOn;
+  const file = rows[0]?.file ?? 'Invitations.csv';
+  const gone: IncomingPerson[] = [];
+  for (const { profileUrl, name, invitedOn } of matcher.receivedInvitations()) {
+    if (since === null || invitedOn === null || invitedOn < since) continue;
+    // By URL, or by name for a file without URLs (a 2023 Connections.csv): as the plan would find them.
+    if (people.findSame({ profileUrl, name }) !== null) continue;
+    gone.push({
+      identity: { profileUrl, name },
+      parts: partsFromName(name),
+      owned: { [FIELD.status]: 'invitation-withdrawn' },
+      interactions: NO_INTERACTIONS,
+      source: { file, line: 0 },
+      createIfMissing: false,
+      isConnection: false,
+    });
+  }
+  return gone;
 }
 
 /**

@@ -179,6 +179,22 @@ export class NoteMatcher {
     return out;
   }
 
+  /**
+   * The notes of invitations received (`linkedin-status: invitation-received`) that have a
+   * profile URL, each with its name and `invited-on` (see invitations-plan.ts `goneInvitations`).
+   */
+  receivedInvitations(): Array<{ note: ExistingNote; profileUrl: string; name: string; invitedOn: string | null }> {
+    const out: Array<{ note: ExistingNote; profileUrl: string; name: string; invitedOn: string | null }> = [];
+    for (const note of this.notes) {
+      const fm = note.frontmatter;
+      if (fm === null || coerceText(fm[FIELD.status]).toLowerCase() !== 'invitation-received') continue;
+      const profileUrl = noteProfileUrl(note);
+      if (profileUrl === null) continue;
+      out.push({ note, profileUrl, name: noteName(note), invitedOn: coerceDate(fm[FIELD.invitedOn]).value });
+    }
+    return out;
+  }
+
   /** Notes that claim the profile URL (normally zero or one). */
   notesWithUrl(url: string): readonly ExistingNote[] {
     return this.byUrl.get(url);

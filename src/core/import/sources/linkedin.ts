@@ -24,7 +24,7 @@ import {
 } from '../export-age';
 import { findOwner, ownMessageTest } from '../export-owner';
 import { addConnections, IncomingSet, profilesByName } from '../incoming';
-import { addInvitations, mergeStatus } from '../invitations-plan';
+import { addInvitations, goneInvitations, mergeStatus } from '../invitations-plan';
 import { addMessages } from '../messages-plan';
 import { missingFromExport } from '../missing-from-export';
 import type { NoteMatcher, PersonIdentity } from '../note-matcher';
@@ -221,6 +221,12 @@ export function linkedInSource(data: LinkedInExport, options: LinkedInSourceOpti
           plan.warnings.push(
             olderExportWarning(older.age, older.vaultNewest, whereAgeIsTold(exp, newest), older.vaultDate),
           );
+      } else if (!inParts) {
+        // Not from a part, whose people are not the whole export's: one of another part could still
+        // be the invitation's sender, connected since.
+        const gone = goneInvitations(exp, people, notes);
+        for (const person of gone) people.add(person);
+        stats.invitationsGone = gone.length;
       }
       return people;
     },
@@ -231,6 +237,7 @@ export function linkedInSource(data: LinkedInExport, options: LinkedInSourceOpti
 
     counts: (plan) => [
       ['Invitations received, waiting for you', plan.stats.pendingIncoming],
+      ['Invitations received no longer on LinkedIn (withdrawn, or declined there)', plan.stats.invitationsGone],
       [SENT_PENDING, plan.pendingInvitations.length],
       ['People with LinkedIn messages', plan.messages.matched],
     ],
