@@ -88,6 +88,13 @@ describe('decide --decline by a name two people have', () => {
     expect(left.json<{ count: number }>().count).toBe(0);
   });
 
+  it('--keep says when the card comes back (the withdraw-after setting, 4 weeks)', async () => {
+    const r = await decide(withSent(1), '--person', 'https://www.linkedin.com/in/noah-0', '--keep');
+    expect(r.out).toBe(
+      'Noah Esposito: keep waiting; the card comes back on 2026-12-24 (no note; kept in the vault state)\n',
+    );
+  });
+
   it('names the URLs to choose from when you invited two people of that name', async () => {
     const dir = withSent(2);
     const before = readTree(dir);

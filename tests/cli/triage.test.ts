@@ -167,6 +167,14 @@ describe('network-crm triage', () => {
     expect(out.match(/no note/g)).toHaveLength(1);
   });
 
+  it('says a section asked for is empty, and a mistyped kind before reading the vault', async () => {
+    const { out } = await cli('triage', '--vault', vault(), '--today', TODAY, '--kind', 'prune');
+    expect(out.trimEnd().split('\n').at(-1)).toBe('Prune candidate: none today.');
+    // A vault that does not exist: the mistyped kind is what is said.
+    const bad = await cli('triage', '--vault', '/nonexistent/vault', '--kind', 'prunes');
+    expect([bad.code, bad.err]).toEqual([2, expect.stringContaining('--kind "prunes" must be one of') as string]);
+  });
+
   it('filters by kind, limits, and lists the backlog by signal', async () => {
     const dir = vault();
     expect((await triage(dir, '--kind', 'invitation', '--limit', '1')).queue.map((i) => i.person?.name)).toEqual([
@@ -333,7 +341,7 @@ describe('network-crm decide', () => {
       TODAY,
     );
     expect(sent.out).toBe(
-      'Marked 3 sent invitations “keep waiting”\n  Invitee 0 (sent 2026-01-01)\n  Invitee 2 (sent 2026-03-01)\n  Invitee 3 (sent 2026-04-01)\n',
+      'Marked 3 sent invitations “keep waiting”; their cards come back on 2026-12-24\n  Invitee 0 (sent 2026-01-01)\n  Invitee 2 (sent 2026-03-01)\n  Invitee 3 (sent 2026-04-01)\n',
     );
     expect(fs.readFileSync(path.join(dir, 'People/Invitee 0.md'), 'utf8')).toContain('snooze-until: 2026-12-24\n');
     q = await triage(dir);

@@ -19,7 +19,7 @@ import { decisionEdit, type TriageDecision } from '../../core/triage/actions';
 import { fillReplyTemplate, recordAsk, replySigner } from '../../core/triage/ask';
 import { bulkDecisionLabel, bulkEdit, bulkFilter, selectForBulk, type BulkDecision } from '../../core/triage/bulk';
 import { isSummary, type TriageItem } from '../../core/triage/queue';
-import type { SentItem } from '../../core/triage/sent-invitations';
+import { waitingEnds, type SentItem } from '../../core/triage/sent-invitations';
 import { sentDecisionChanges, withSentDecision } from '../../core/triage/triage-state';
 import { levelNames } from '../../core/settings';
 import { formatCount, plural } from '../../core/text/format';
@@ -131,10 +131,12 @@ async function decideOne(args: ParsedArgs, io: CliIo, ctx: TriageContext, decisi
     if (json) io.out(JSON.stringify({ path: null, name: sent.name, decision, card: 'withdraw' }));
     else
       io.out(
-        `${sent.name}: ${type === 'decline' ? 'withdrawn on LinkedIn' : 'keep waiting'} (no note; kept in the vault state)${also}`,
+        `${sent.name}: ${type === 'decline' ? 'withdrawn on LinkedIn' : `keep waiting; the card comes back on ${backOn()}`} (no note; kept in the vault state)${also}`,
       );
     return 0;
   };
+  /** When a "keep waiting" decided today ends. */
+  const backOn = () => waitingEnds(ctx.today, ctx.session.settings.withdrawAfterWeeks);
   const sentByName = queue.sent.filter((s) => s.person === null && s.name.toLowerCase() === query.toLowerCase());
   let person: PersonRecord | null = null;
   try {
@@ -221,7 +223,7 @@ async function decideOne(args: ParsedArgs, io: CliIo, ctx: TriageContext, decisi
   if (json) io.out(JSON.stringify({ path: person.path, decision, card: kind, cleared }));
   else
     io.out(
-      `${person.name}: ${describe(decision)} (${person.path})${cleared.map((c) => `; cleared ${c.field}: ${JSON.stringify(c.was)}`).join('')}`,
+      `${person.name}: ${describe(decision)}${sent !== null && type === 'keep' ? ` waiting; the card comes back on ${backOn()}` : ''} (${person.path})${cleared.map((c) => `; cleared ${c.field}: ${JSON.stringify(c.was)}`).join('')}`,
     );
   return 0;
 }
@@ -346,8 +348,12 @@ async function decideSent(args: ParsedArgs, io: CliIo, ctx: TriageContext, decis
       ),
     );
   else {
+    const back =
+      decision.type === 'keep'
+        ? `; their cards come back on ${waitingEnds(ctx.today, ctx.session.settings.withdrawAfterWeeks)}`
+        : '';
     io.out(
-      `${dryRun ? 'Dry run, nothing written: would mark' : 'Marked'} ${plural(chosen.length, 'sent invitation')} “${what}”`,
+      `${dryRun ? 'Dry run, nothing written: would mark' : 'Marked'} ${plural(chosen.length, 'sent invitation')} “${what}”${back}`,
     );
     printPeople(
       io,

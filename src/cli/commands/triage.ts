@@ -100,9 +100,10 @@ function rowOf(card: TriageItem, ctx: TriageContext, knowledge: Knowledge): Tabl
 }
 
 function runTriage(args: ParsedArgs, io: CliIo): Promise<number> {
-  const ctx = openTriageContext(args, io);
+  // The options first: a mistyped one is said at once, not after the vault is read.
   const limit = limitFlag(args) ?? null;
   const kind = kindOption(args);
+  const ctx = openTriageContext(args, io);
   const q = ctx.queue();
   const json = args.flags.has('json');
   let index: ReturnType<typeof vaultKnowledge> | null = null;
@@ -180,6 +181,10 @@ function runTriage(args: ParsedArgs, io: CliIo): Promise<number> {
     } else rows.push(rowOf(card, ctx, knowledge));
   }
   flush();
+  if (kind !== null && cards.length === 0) {
+    io.out('');
+    io.out(`${TRIAGE_SECTIONS[kind]}: none today.`);
+  }
   if (shown.length < cards.length) io.out(`  … and ${plural(cards.length - shown.length, 'more card')} (--limit)`);
   if (q.waiting.length > 0 && kind === null) {
     io.out('');

@@ -2,11 +2,12 @@
  * What each triage decision writes. Pure frontmatter edits, shared by the view and
  * `network-crm decide`. Any decision on a job-change card also marks the change as seen.
  */
-import { addDays, type IsoDate } from '../dates/iso-date';
+import type { IsoDate } from '../dates/iso-date';
 import { coerceDate } from '../people/coerce';
 import { FIELD } from '../notes/schema';
 import { applyTrust } from '../people/person-edits';
 import type { TriageKind } from './queue';
+import { waitingEnds } from './sent-invitations';
 
 export type TriageDecision =
   | { type: 'trust'; level: number }
@@ -45,7 +46,7 @@ export function decisionEdit(decision: TriageDecision, ctx: DecisionContext): (f
         fm[FIELD.prune] = true;
         break;
       case 'keep':
-        if (ctx.kind === 'withdraw') fm[FIELD.snoozeUntil] = addDays(ctx.today, ctx.withdrawAfterWeeks * 7);
+        if (ctx.kind === 'withdraw') fm[FIELD.snoozeUntil] = waitingEnds(ctx.today, ctx.withdrawAfterWeeks);
         else if (ctx.kind !== 'job-change') fm[FIELD.prune] = false;
         break;
     }

@@ -34,6 +34,14 @@ function notesByKey(people: readonly PersonRecord[]): Map<string, PersonRecord> 
 }
 
 /** Every pending sent invitation, oldest first. */
+/**
+ * The day a "keep waiting" on a sent invitation, decided on `on`, ends: its card comes back
+ * then (the note's `snooze-until`, and the vault state's decision, both end that day).
+ */
+export function waitingEnds(on: IsoDate, withdrawAfterWeeks: number): IsoDate {
+  return addDays(on, withdrawAfterWeeks * 7);
+}
+
 export function pendingSent(
   people: readonly PersonRecord[],
   state: Pick<TriageState, 'sentPending'>,
@@ -76,7 +84,7 @@ export function staleSent(
     if (s.ageDays <= days) return false;
     const d = state.sentDecisions[s.key];
     if (d?.decision === 'withdrawn') return false;
-    if (d?.decision === 'waiting' && addDays(d.on, days) > today) return false;
+    if (d?.decision === 'waiting' && waitingEnds(d.on, withdrawAfterWeeks) > today) return false;
     const snooze = s.person?.snoozeUntil ?? null;
     return snooze === null || snooze <= today;
   });
