@@ -34,13 +34,10 @@ describe('import: what the export no longer holds', () => {
     const r = await cli('import', zip, '--vault', vault, '--today', '2026-11-27');
     expect(r.code).toBe(0);
     expect(r.out).toContain(
-      '        1 connection missing from the export (removed on LinkedIn, or their profile is hidden; 1 marked linkedin-status: not-connected)\n          Sophie Ali (People/Sophie Ali.md)\n',
+      '        1 connection missing from the export (removed on LinkedIn, or their profile is hidden; their notes are left as they are)\n          Sophie Ali (People/Sophie Ali.md)\n',
     );
     expect(r.out).toContain(
       '        1 invitation received no longer on LinkedIn (withdrawn, or declined there: marked invitation-withdrawn)\n',
-    );
-    expect(fs.readFileSync(path.join(vault, 'People/Sophie Ali.md'), 'utf8')).toContain(
-      'linkedin-status: not-connected\n',
     );
     expect(fs.readFileSync(path.join(vault, 'People/Heidi Andersson.md'), 'utf8')).toContain(
       'linkedin-status: invitation-withdrawn\n',

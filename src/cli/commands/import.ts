@@ -15,7 +15,6 @@ import { attendeesWithoutNote, TOP_ATTENDEES } from '../../core/import/sources/c
 import { metPeopleSource } from '../../core/import/sources/met-people';
 import { attendeesLeft, shownBySource, sourceTable, type AttendeeNotes } from '../../core/import/plan-counts';
 import { sentInvitations } from '../../core/import/invitations-plan';
-import { marksNotConnected } from '../../core/import/missing-from-export';
 import type { ImportPlan, ImportSettings, UpdateOp } from '../../core/import/plan-types';
 import { CalendarCancelled } from '../../core/sources/calendar/read-calendar';
 import { recordImport } from '../../core/import/record-import';
@@ -205,12 +204,11 @@ function printHuman(io: CliIo, summary: ImportSummary, vault: string): void {
     listed(summary.unreadable, (u) => `${u.path}: ${u.error}`);
   }
   if (summary.missingFromExport.length) {
-    const marked = summary.updatedNotes.filter(marksNotConnected).length;
     line(
       summary.missingFromExport.length,
       'connection missing from the export',
       'connections missing from the export',
-      ` (removed on LinkedIn, or their profile is hidden${marked > 0 ? `; ${formatCount(marked)} marked linkedin-status: not-connected` : ''})`,
+      ' (removed on LinkedIn, or their profile is hidden; their notes are left as they are)',
     );
     listed(summary.missingFromExport, (m) => `${m.name} (${m.path})`);
   }

@@ -198,9 +198,8 @@ export function goneInvitations(exp: LinkedInExport, people: IncomingSet, matche
 }
 
 /**
- * The status a note should end up with. Connected wins (LinkedIn says so); a connection no
- * longer in the export becomes `not-connected` (and nothing else does); a decline the user
- * recorded stands until a newer invitation arrives; otherwise the export's state.
+ * The status a note should end up with. Connected wins (LinkedIn says so); a decline the
+ * user recorded stands until a newer invitation arrives; otherwise the export's state.
  */
 export function mergeStatus(
   current: string,
@@ -209,8 +208,6 @@ export function mergeStatus(
   wantedInvitedOn: IsoDate | null,
 ): string {
   if (wanted === 'connected') return wanted;
-  // Only a connection stops being one (a newer export's Connections.csv no longer has them).
-  if (wanted === 'not-connected') return current === 'connected' ? wanted : current;
   if (current === 'connected') return current;
   if (current === 'invitation-declined' && wanted === 'invitation-received') {
     return wantedInvitedOn !== null && (currentInvitedOn === null || wantedInvitedOn > currentInvitedOn)

@@ -29,8 +29,3 @@ export function missingFromExport(
   }
   return missing;
 }
-
-/** Does this update mark its note no longer a connection (a connection missing from a newer export)? */
-export function marksNotConnected(update: { changes: ReadonlyArray<{ field: string; to: unknown }> }): boolean {
-  return update.changes.some((c) => c.field === FIELD.status && c.to === 'not-connected');
-}

@@ -27,7 +27,7 @@ import type { CompactConnections, ConnectionsFile, SourceRef } from '../linkedin
 import { connectionPerson, IncomingSet } from './incoming';
 import { missingFromExport } from './missing-from-export';
 import type { NoteMatcher, PersonIdentity } from './note-matcher';
-import { emptyPlan, planImport, planMissingMarks, sharedPlanState } from './plan';
+import { emptyPlan, planImport, sharedPlanState } from './plan';
 import type { CreateOp, ImportPlan, ImportSettings, SourceSummary } from './plan-types';
 import { amongConnections, linkedInSource, NewestDay, olderExport } from './sources/linkedin';
 import { olderExportWarning } from './export-age';
@@ -281,14 +281,11 @@ export async function planInParts(
   const partOf = (p: number) => linkedInSource(partExport(exp, file, rows, parts[p] as number[], p), { older });
   if (vault.notes.length > 0) reserveContested(parts.length, partOf, shared.matcher, settings);
   let whole: ImportPlan | null = null;
-  let first: ImportSource | null = null;
   let complete = true;
   for (let p = 0; p < parts.length; p++) {
     const indices = parts[p] as number[];
     if (p > 0 && indices.length === 0) continue;
-    const source = partOf(p);
-    first ??= source;
-    const plan = await planImport([source], vault, settings, shared);
+    const plan = await planImport([partOf(p)], vault, settings, shared);
     const go = options.onPart ? await options.onPart(plan) : true;
     plan.creates = plan.creates.map(made);
     if (whole === null) whole = plan;
@@ -305,12 +302,6 @@ export async function planInParts(
   plan.stats.blankMemberRows = file.blankMemberRows;
   plan.stats.newestConnectedOn = newest;
   plan.seen.onNewestDay = onNewestDay;
-  // What the notes missing from it become, written after the parts as a part of its own.
-  if (complete && first !== null && plan.missingFromExport.length > 0) {
-    const marks = await planMissingMarks(plan, first, vault, settings);
-    if (marks.updates.length > 0 && options.onPart) await options.onPart(marks);
-    absorb(plan, marks);
-  }
   if (older !== null) {
     // Where the plan at once has it: after the files' own warnings, before the people's.
     const at = newestRow >= 0 ? rows.record(newestRow).source : { file: file.file, line: 0 };

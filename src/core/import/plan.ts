@@ -26,10 +26,10 @@ import { emailKeys } from '../identity/email';
 import { isEmptyValue } from '../people/coerce';
 import { detectJobChange, diffOwned, type FieldChange, type JobChange } from './field-diff';
 import { ambiguousCandidates, describeCandidate } from './ambiguity';
-import { IncomingSet, NO_INTERACTIONS, ownedFor, partsFromName, type DatedLine, type IncomingPerson } from './incoming';
+import { IncomingSet, NO_INTERACTIONS, ownedFor, type DatedLine, type IncomingPerson } from './incoming';
 import { LoggedLines } from './logged-lines';
 import { NoteMatcher, noteName, noteProfileUrl } from './note-matcher';
-import type { CreateOp, ImportPlan, ImportSettings, MissingPerson, SourceSummary } from './plan-types';
+import type { CreateOp, ImportPlan, ImportSettings, SourceSummary } from './plan-types';
 import { keepOwned, type FieldRule, type ImportSource } from './source';
 import { linkedInSource } from './sources/linkedin';
 import type { ExistingNote, VaultSnapshot } from './vault-snapshot';
@@ -259,12 +259,8 @@ export async function planImport(
   }
 
   if (shared === undefined)
-    for (const source of sources) {
-      if (!source.missing) continue;
-      const missing = source.missing(vault.notes, accounted);
-      plan.missingFromExport.push(...missing);
-      await planMarks(plan, source, missingMarks(plan, source, missing, vault), vault, settings);
-    }
+    for (const source of sources)
+      if (source.missing) plan.missingFromExport.push(...source.missing(vault.notes, accounted));
   plan.bySource = summaries;
   sources.forEach((s, i) => {
     const summary = summaries[i] as SourceSummary;
@@ -272,64 +268,6 @@ export async function planImport(
     summary.details = s.details?.(plan) ?? [];
   });
   return plan;
-}
-
-/** What `source` says the notes missing from it become (LinkedIn: `not-connected`); `plan` gets its warnings. */
-function missingMarks(
-  plan: ImportPlan,
-  source: ImportSource,
-  missing: readonly MissingPerson[],
-  vault: VaultSnapshot,
-): Array<{ note: ExistingNote; owned: OwnedValues }> {
-  if (missing.length === 0 || !source.markMissing) return [];
-  const paths = new Set(missing.map((m) => m.path));
-  return source.markMissing(
-    vault.notes.filter((n) => paths.has(n.path)),
-    plan,
-  );
-}
-
-/**
- * The marks of the notes missing from an import planned in parts (parts.ts), which only the
- * whole file tells, as a plan of their own to write after the parts: `whole` is the parts'
- * plan (its counts decide, its warnings get any), `source` part 0's.
- */
-export async function planMissingMarks(
-  whole: ImportPlan,
-  source: ImportSource,
-  vault: VaultSnapshot,
-  settings: ImportSettings,
-): Promise<ImportPlan> {
-  const marks = emptyPlan([source], settings);
-  await planMarks(marks, source, missingMarks(whole, source, whole.missingFromExport, vault), vault, settings);
-  return marks;
-}
-
-/**
- * Each mark as an update of its note by a person made of those values, so the source's
- * `settle` and rules apply as to any other value (one source: no provenance to keep).
- */
-async function planMarks(
-  plan: ImportPlan,
-  source: ImportSource,
-  marks: ReadonlyArray<{ note: ExistingNote; owned: OwnedValues }>,
-  vault: VaultSnapshot,
-  settings: ImportSettings,
-): Promise<void> {
-  const provenance: Provenance = { contributors: new Map(), valueFrom: new Map() };
-  for (const { note, owned } of marks) {
-    const name = noteName(note);
-    const person: IncomingPerson = {
-      identity: { profileUrl: noteProfileUrl(note), name },
-      parts: partsFromName(name),
-      owned,
-      interactions: NO_INTERACTIONS,
-      source: { file: source.files[0] ?? source.label, line: 0 },
-      createIfMissing: false,
-      isConnection: false,
-    };
-    await planUpdate(plan, note, person, [source], provenance, vault, settings);
-  }
 }
 
 /** Why a row with a new profile URL updates a note with another, in the report's words. */

@@ -8,7 +8,6 @@ import { formatCount } from '../text/format';
 import { linkableProfileUrl } from '../identity/profile-url';
 import type { ApplyResult } from './apply';
 import { sentInvitations } from './invitations-plan';
-import { marksNotConnected } from './missing-from-export';
 import {
   problemAndInvitationCounts,
   shownBySource,
@@ -155,12 +154,11 @@ export function composeImportReport(plan: ImportPlan, meta: ReportMeta): string 
       `${p.notePath ? wikiLink(p.notePath) : escapeMarkdown(p.name)}: sent ${p.sentOn}, ${formatCount(p.ageDays)} days ago${p.profileUrl ? ` · [profile](${linkableProfileUrl(p.profileUrl)})` : ''}`,
   );
   for (const source of bySource) for (const d of source.details) out += detailSection(d.title, d.items, d.total);
-  const marked = new Set(plan.updates.filter(marksNotConnected).map((u) => u.path));
   out += section(
     'Missing from this export',
     plan.missingFromExport,
     (m) =>
-      `${wikiLink(m.path)} (${escapeMarkdown(m.name)}): not in this export's connections (removed, or hidden their profile). ${marked.has(m.path) ? 'Marked `linkedin-status: not-connected`; your fields and text are as they were.' : 'The note was not changed.'}`,
+      `${wikiLink(m.path)} (${escapeMarkdown(m.name)}): not in this export's connections (removed, or hidden their profile). The note was not changed.`,
   );
   return out;
 }

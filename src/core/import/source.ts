@@ -73,12 +73,6 @@ export interface ImportSource {
    * an ambiguous row) by people flagged `isConnection`, the source's complete list.
    */
   missing?(notes: readonly ExistingNote[], accounted: ReadonlySet<ExistingNote>): MissingPerson[];
-  /**
-   * What to write on the notes {@link missing} found, each with the values (LinkedIn: no longer
-   * a connection); none to only report them. Written through the plan's update, so the source's
-   * `settle` and the ownership rule apply as to any other value.
-   */
-  markMissing?(missing: readonly ExistingNote[], plan: ImportPlan): Array<{ note: ExistingNote; owned: OwnedValues }>;
   /** Counts shown in the preview and the report after the common ones, once the plan is made. */
   counts(plan: ImportPlan): CountRow[];
   /**

@@ -89,13 +89,7 @@ export const TEXT_FIELDS: ReadonlySet<string> = new Set<string>([
 export const USER_FIELDS: readonly FieldName[] = [FIELD.metWhere, FIELD.trust, FIELD.lastContact];
 
 export type LinkedInStatus =
-  | 'connected'
-  /** Once a connection: a newer export's Connections.csv no longer has them (removed, or a hidden profile). */
-  | 'not-connected'
-  | 'invitation-received'
-  | 'invitation-sent'
-  | 'invitation-declined'
-  | 'invitation-withdrawn';
+  'connected' | 'invitation-received' | 'invitation-sent' | 'invitation-declined' | 'invitation-withdrawn';
 
 export const INVITATION_STATES: readonly string[] = [
   'invitation-received',

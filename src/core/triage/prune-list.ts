@@ -20,11 +20,8 @@ export function composePruneList(people: readonly PersonRecord[], previous: stri
   const lines = marked.map((p) => {
     const parts = [wikiLink(p.path)];
     if (p.company !== '') parts.push(escapeMarkdown(p.company));
-    // Gone from the export's connections already: nothing is left to do on LinkedIn, so it is ticked.
-    const gone = p.status === 'not-connected';
-    if (gone) parts.push('no longer a connection');
-    else parts.push(p.profileUrl ? `[LinkedIn profile](${linkableProfileUrl(p.profileUrl)})` : 'no profile link');
-    return `- [${gone || ticked.has(p.path.replace(/\.md$/i, '')) ? 'x' : ' '}] ${parts.join(' · ')}`;
+    parts.push(p.profileUrl ? `[LinkedIn profile](${linkableProfileUrl(p.profileUrl)})` : 'no profile link');
+    return `- [${ticked.has(p.path.replace(/\.md$/i, '')) ? 'x' : ' '}] ${parts.join(' · ')}`;
   });
   return [
     '# Prune list',

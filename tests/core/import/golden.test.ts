@@ -96,8 +96,6 @@ describe('golden: first import and a newer re-import', () => {
       ['People/Jane Doe.md', ['company', 'position', 'job-changed-on']],
       ['People/Matej Šarić.md', ['company', 'position']],
       ['People/Null true.md', ['connected-on']],
-      // Gone from the newer Connections.csv: marked, nothing else of it changes.
-      ['People/etc passwd.md', ['linkedin-status']],
     ]);
     // The newcomer takes the next free name; the four Jane Does keep theirs.
     expect(plan.creates.map((c) => c.path)).toEqual(['People/New Person.md', 'People/Jane Doe (Initech).md']);

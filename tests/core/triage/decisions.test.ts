@@ -125,17 +125,4 @@ describe('met at an event, prune list', () => {
     expect(second).toContain('- [x] [[People/Zed|Zed]]');
     expect(second).toContain('- [ ] [[People/Amy|Amy]]');
   });
-
-  it('ticks someone already gone from your connections, with nothing left to do on LinkedIn', () => {
-    // A real-scale trial: the list told the user to remove someone an export no longer had.
-    const gone = person({
-      name: 'Sophie',
-      prune: true,
-      linkedin: 'https://www.linkedin.com/in/sophie',
-      'linkedin-status': 'not-connected',
-    });
-    expect(composePruneList([gone], null, TODAY)).toContain(
-      '- [x] [[People/Sophie|Sophie]] · no longer a connection\n',
-    );
-  });
 });

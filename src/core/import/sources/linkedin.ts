@@ -27,8 +27,7 @@ import { addConnections, IncomingSet, profilesByName } from '../incoming';
 import { addInvitations, goneInvitations, mergeStatus } from '../invitations-plan';
 import { addMessages } from '../messages-plan';
 import { missingFromExport } from '../missing-from-export';
-import { noteProfileUrl, type NoteMatcher, type PersonIdentity } from '../note-matcher';
-import { plural } from '../../text/format';
+import type { NoteMatcher, PersonIdentity } from '../note-matcher';
 import type { ImportSettings } from '../plan-types';
 import type { ImportSource } from '../source';
 
@@ -119,14 +118,6 @@ export function amongConnections(people: IncomingSet): (who: readonly PersonIden
     });
 }
 
-/**
- * How many connections with a note may go missing at once before the export is doubted rather
- * than believed: a tenth of the export's rows, and never fewer than 50 (a real month loses a
- * few dozen; a truncated or hand-picked Connections.csv loses most).
- */
-const MASS_MISSING_SHARE = 0.1;
-const MASS_MISSING_MIN = 50;
-
 /** What an export older than the vault may write: only what a note leaves empty. */
 const FILL_ONLY = fillOnlyRules(LINKEDIN_OWNED);
 
@@ -167,16 +158,6 @@ export function linkedInSource(data: LinkedInExport, options: LinkedInSourceOpti
   let held: LinkedInExport | null = data;
   /** What `missing` needs of Connections.csv, kept when the records are let go. */
   let connections: { newest: string | null } | null = null;
-  /**
-   * Whether every row of Connections.csv was read, with a profile URL (a blank member row
-   * aside): only then is a note missing from it surely gone, rather than on a row that could
-   * not be read, or one whose person the plan could only look for by name.
-   */
-  let everyRowWithUrl = false;
-  /** Rows of Connections.csv that could not be read (blank member rows aside). */
-  let unreadRows = 0;
-  /** Some row of it has a URL (an export of 2023 or later): without any, nothing is marked and nothing said. */
-  let someRowWithUrl = false;
   const source: ImportSource = {
     id: 'linkedin',
     label: 'LinkedIn',
@@ -224,12 +205,6 @@ export function linkedInSource(data: LinkedInExport, options: LinkedInSourceOpti
       plan.messages = messages.outcome;
       plan.ambiguous.push(...messages.ambiguous);
       connections = exp.connections.length > 0 ? { newest: stats.newestConnectedOn } : null;
-      unreadRows = exp.connections.reduce((n, f) => n + f.skipped.length - f.blankMemberRows, 0);
-      someRowWithUrl = exp.connections.some((f) => f.records.some((c) => c.profileUrl !== null));
-      everyRowWithUrl =
-        unreadRows === 0 &&
-        exp.connections.some((f) => f.records.length > 0) &&
-        exp.connections.every((f) => f.records.every((c) => c.profileUrl !== null));
       const inParts = options.older !== undefined;
       const older = inParts
         ? (options.older ?? null)
@@ -259,29 +234,6 @@ export function linkedInSource(data: LinkedInExport, options: LinkedInSourceOpti
     settle: settleLinkedInStatus,
 
     missing: (notes, accounted) => missingFromExport(connections, notes, accounted),
-
-    markMissing: (missing, plan) => {
-      // Not from an export older than the vault (it only fills empty fields), nor from one without URLs.
-      if (source.rules !== undefined || !someRowWithUrl) return [];
-      const file = data.connections[0]?.file ?? 'Connections.csv';
-      const onlyListed = (why: string) => {
-        plan.warnings.push({
-          file,
-          line: 0,
-          reason: `${plural(missing.length, 'connection')} with a note ${missing.length === 1 ? 'is' : 'are'} not in this Connections.csv and only listed as missing, not marked not-connected: ${why}`,
-        });
-        return [];
-      };
-      if (unreadRows > 0) return onlyListed(`${plural(unreadRows, 'row')} of it could not be read, and may be theirs`);
-      // Without a URL on every row, a note is missing when its name is not the row's.
-      if (!everyRowWithUrl) return onlyListed('not every row of it has a profile URL to find their note by');
-      const limit = Math.max(MASS_MISSING_MIN, Math.ceil(plan.stats.connectionRows * MASS_MISSING_SHARE));
-      if (missing.length > limit)
-        return onlyListed('more than a whole export loses in a while; is this file complete?');
-      return missing
-        .filter((note) => noteProfileUrl(note) !== null)
-        .map((note) => ({ note, owned: { [FIELD.status]: 'not-connected' } }));
-    },
 
     counts: (plan) => [
       ['Invitations received, waiting for you', plan.stats.pendingIncoming],
