@@ -14,7 +14,7 @@ import { compactExportOf } from '../../core/import/sources/linkedin';
 import { attendeesWithoutNote, TOP_ATTENDEES } from '../../core/import/sources/calendar';
 import { metPeopleSource } from '../../core/import/sources/met-people';
 import { attendeesLeft, shownBySource, sourceTable, type AttendeeNotes } from '../../core/import/plan-counts';
-import { sentInvitations } from '../../core/import/invitations-plan';
+import { invitationsGone, sentInvitations } from '../../core/import/invitations-plan';
 import type { ImportPlan, ImportSettings, UpdateOp } from '../../core/import/plan-types';
 import { CalendarCancelled } from '../../core/sources/calendar/read-calendar';
 import { recordImport } from '../../core/import/record-import';
@@ -212,9 +212,10 @@ function printHuman(io: CliIo, summary: ImportSummary, vault: string): void {
     );
     listed(summary.missingFromExport, (m) => `${m.name} (${m.path})`);
   }
-  if (summary.stats.invitationsGone)
+  const gone = invitationsGone(summary.updatedNotes);
+  if (gone > 0)
     line(
-      summary.stats.invitationsGone,
+      gone,
       'invitation received no longer on LinkedIn',
       'invitations received no longer on LinkedIn',
       ' (withdrawn, or declined there: marked invitation-withdrawn)',

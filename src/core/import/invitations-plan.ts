@@ -167,21 +167,35 @@ export function addInvitations(
  * Either way it is no longer pending, and left `invitation-received` it stayed on the triage
  * queue for good (a real-scale trial: 15 of 243 cards after one month).
  *
- * Invitations.csv covers a few months only, so an invitation older than the file's oldest row
- * may still be pending: only one sent on or after that day is known to be gone. Only notes
- * with a profile URL, from a file with URLs (2024 and later): a name alone could be someone
- * else's. Anyone the export still names (a connection, a message, an invitation) is left to
- * that row. `people`: everyone this export describes, invitations included.
+ * Invitations.csv covers a few months only: an invitation is known to be gone only when a file
+ * of the export lists invitations received both before it and on or after its day (strictly
+ * after the file's oldest, whose day the file may cover in part). An invitation outside every
+ * file's span, or between two merged exports' spans, may still be pending. Only from files
+ * with URLs (2024 and later) that were read whole (a row that could not be read may be its
+ * row), and only notes with a profile URL: a name alone could be someone else's. Anyone the
+ * export still names (a connection, a message, an invitation) is left to that row. `people`:
+ * everyone this export describes, invitations included.
  */
 export function goneInvitations(exp: LinkedInExport, people: IncomingSet, matcher: NoteMatcher): IncomingPerson[] {
-  const rows = exp.invitations.flatMap((f) => f.records.map((inv) => ({ inv, file: f.file })));
-  if (!rows.some(({ inv }) => invitationCounterpart(inv).profileUrl !== null)) return [];
-  let since: IsoDate | null = null;
-  for (const { inv } of rows) if (since === null || inv.sentOn < since) since = inv.sentOn;
-  const file = rows[0]?.file ?? 'Invitations.csv';
+  if (exp.invitations.some((f) => f.skipped.length > 0)) return [];
+  // Each file's span of invitations received, as the file's own rows say.
+  const spans: Array<{ from: IsoDate; to: IsoDate }> = [];
+  for (const f of exp.invitations) {
+    let from: IsoDate | null = null;
+    let to: IsoDate | null = null;
+    for (const inv of f.records) {
+      if (inv.direction !== 'incoming' || invitationCounterpart(inv).profileUrl === null) continue;
+      if (from === null || inv.sentOn < from) from = inv.sentOn;
+      if (to === null || inv.sentOn > to) to = inv.sentOn;
+    }
+    if (from !== null && to !== null) spans.push({ from, to });
+  }
+  if (spans.length === 0) return [];
+  const file = exp.invitations[0]?.file ?? 'Invitations.csv';
   const gone: IncomingPerson[] = [];
   for (const { profileUrl, name, invitedOn } of matcher.receivedInvitations()) {
-    if (since === null || invitedOn === null || invitedOn < since) continue;
+    const on = invitedOn;
+    if (on === null || !spans.some((s) => s.from < on && on <= s.to)) continue;
     // By URL, or by name for a file without URLs (a 2023 Connections.csv): as the plan would find them.
     if (people.findSame({ profileUrl, name }) !== null) continue;
     gone.push({
@@ -195,6 +209,21 @@ export function goneInvitations(exp: LinkedInExport, people: IncomingSet, matche
     });
   }
   return gone;
+}
+
+/** How many notes an update list marks as no longer invited (received → withdrawn: only {@link goneInvitations} does that). */
+export function invitationsGone(
+  updates: ReadonlyArray<{ changes: ReadonlyArray<{ field: string; from: unknown; to: unknown }> }>,
+): number {
+  let n = 0;
+  for (const u of updates)
+    if (
+      u.changes.some(
+        (c) => c.field === FIELD.status && c.from === 'invitation-received' && c.to === 'invitation-withdrawn',
+      )
+    )
+      n++;
+  return n;
 }
 
 /**

@@ -172,8 +172,6 @@ export interface ImportPlan {
     blankMemberRows: number;
     invitationRows: number;
     pendingIncoming: number;
-    /** Notes of invitations received that this export no longer lists (see invitations-plan.ts `goneInvitations`). */
-    invitationsGone: number;
     acceptedWithMessage: number;
     /** The newest `connected-on` among this export's connections (null without Connections.csv). */
     newestConnectedOn: IsoDate | null;

@@ -57,7 +57,6 @@ export function emptyPlan(sources: readonly ImportSource[], settings: ImportSett
       blankMemberRows: 0,
       invitationRows: 0,
       pendingIncoming: 0,
-      invitationsGone: 0,
       acceptedWithMessage: 0,
       newestConnectedOn: null,
     },

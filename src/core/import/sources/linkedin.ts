@@ -24,7 +24,7 @@ import {
 } from '../export-age';
 import { findOwner, ownMessageTest } from '../export-owner';
 import { addConnections, IncomingSet, profilesByName } from '../incoming';
-import { addInvitations, goneInvitations, mergeStatus } from '../invitations-plan';
+import { addInvitations, goneInvitations, invitationsGone, mergeStatus } from '../invitations-plan';
 import { addMessages } from '../messages-plan';
 import { missingFromExport } from '../missing-from-export';
 import type { NoteMatcher, PersonIdentity } from '../note-matcher';
@@ -224,9 +224,7 @@ export function linkedInSource(data: LinkedInExport, options: LinkedInSourceOpti
       } else if (!inParts) {
         // Not from a part, whose people are not the whole export's: one of another part could still
         // be the invitation's sender, connected since.
-        const gone = goneInvitations(exp, people, notes);
-        for (const person of gone) people.add(person);
-        stats.invitationsGone = gone.length;
+        for (const person of goneInvitations(exp, people, notes)) people.add(person);
       }
       return people;
     },
@@ -237,7 +235,7 @@ export function linkedInSource(data: LinkedInExport, options: LinkedInSourceOpti
 
     counts: (plan) => [
       ['Invitations received, waiting for you', plan.stats.pendingIncoming],
-      ['Invitations received no longer on LinkedIn (withdrawn, or declined there)', plan.stats.invitationsGone],
+      ['Invitations received no longer on LinkedIn (withdrawn, or declined there)', invitationsGone(plan.updates)],
       [SENT_PENDING, plan.pendingInvitations.length],
       ['People with LinkedIn messages', plan.messages.matched],
     ],
