@@ -253,6 +253,14 @@ export class NoteMatcher {
         candidates,
         reason: `the LinkedIn profile URL ${url} is new: ${candidates.length} notes named "${person.name}", connected on ${date}, have an older URL that is gone from this export's connections, and nothing tells which of them changed to it`,
       };
+    // Another row of this export has the name too (namesakes who connected the same day): either
+    // could be the one whose URL changed, and taking the first in the file would be a guess.
+    if (person.sharesName === true)
+      return {
+        kind: 'ambiguous',
+        candidates,
+        reason: `several rows of this export are named "${person.name}" and ${(candidates[0] as ExistingNote).path} has an older URL that is gone from its connections: nothing tells which of them changed their URL`,
+      };
     return this.claim(candidates[0] as ExistingNote, 'name', source);
   }
 

@@ -6,7 +6,7 @@
  * `connected-on`, and the note's old URL absent from this export's Connections.csv → that note,
  * updated to the new URL, with a warning; where it does not apply (another day, the old URL
  * still a connection, a person who is not a connection, an import planned in parts); and that
- * two notes fitting it, or a note another row took, are ambiguous, never merged. Each case where
+ * two notes fitting it, or two rows of the export that fit one note, are ambiguous, never merged. Each case where
  * the rule declines also shows it at work in the same plan (Omar, whose URL did change) or in the
  * same import planned whole, so it fails when the rule is missing, not only when it is too eager.
  */
@@ -159,21 +159,22 @@ describe('a connection whose profile URL changed between two exports', () => {
     expect(plan.warnings).toEqual([]);
   });
 
-  it('a second row that fits the note once it is taken: ambiguous, naming the row that took it', async () => {
+  it('two rows of the export with the name and the day: ambiguous for both, the note untouched (no guess by file order)', async () => {
+    // Found in review: the first row took the note, gave it the other row's company and a false job change.
     const vault = new MemoryVault({ [FATIMA]: FATIMA_NOTE });
     const plan = await planImport(
-      exportOf(connections([fatimaRow(), fatimaRow('20 Jul 2019', url('fatima-russo-se'))])),
+      exportOf(connections([{ ...fatimaRow(), company: 'Globex' }, fatimaRow('20 Jul 2019', url('fatima-russo-se'))])),
       vault.snapshot(),
       settings,
     );
-
+    expect(plan.updates).toEqual([]);
     expect(plan.creates).toEqual([]);
-    expect(plan.updates.map((u) => u.path)).toEqual([FATIMA]);
-    expect(plan.updates[0]?.changes).toContainEqual({ field: 'linkedin', from: OLD, to: NEW });
-    expect(plan.ambiguous.map((a) => [a.source.line, a.reason])).toEqual([
-      [3, 'Connections.csv, line 2 already matched this note'],
+    expect(plan.ambiguous.map((a) => [a.source.line, a.candidates.map((c) => c.path)])).toEqual([
+      [2, [FATIMA]],
+      [3, [FATIMA]],
     ]);
-    expect(plan.ambiguous[0]?.candidates.map((c) => c.path)).toContain(FATIMA);
+    expect(plan.ambiguous[0]?.reason).toContain('several rows of this export are named "Fatima Russo"');
+    expect(plan.missingFromExport).toEqual([]);
   });
 
   it('does not apply to someone who is not a connection (an invitation with the new URL)', async () => {
