@@ -5,6 +5,8 @@
  * make. And `--met-where ""` is refused as `met-at-event` refuses it, rather than taken as
  * "clear where we met".
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../support/cli';
 import { readTree, tempDir, writeTree } from '../support/temp-dir';
@@ -95,13 +97,32 @@ describe('decide --decline by a name two people have', () => {
     );
   });
 
-  it('names the URLs to choose from when you invited two people of that name', async () => {
+  it('names the invitations to choose from when there are two of that name', async () => {
     const dir = withSent(2);
     const before = readTree(dir);
     const r = await decide(dir, '--person', 'Noah Esposito', '--decline');
     expect(r.code).toBe(2);
     expect(r.err).toContain(
-      'you invited 2 others of that name: give --person with one of their profile URLs (https://www.linkedin.com/in/noah-0, https://www.linkedin.com/in/noah-1)',
+      'other pending invitations of that name: https://www.linkedin.com/in/noah-0, https://www.linkedin.com/in/noah-1; give one of them to --person',
+    );
+    expect(readTree(dir)).toEqual(before);
+  });
+
+  it('withdraws nothing when another note of that name has a pending invitation: it asks which', async () => {
+    // Found in review: the name found the connection by its file name, and the sent invitation was
+    // withdrawn while the received one, on another note of the name, was the likelier meaning.
+    const dir = withSent(1);
+    fs.renameSync(path.join(dir, 'People/Noah.md'), path.join(dir, 'People/Noah Esposito.md'));
+    writeTree(dir, {
+      'People/Noah Esposito (Acme).md': note(
+        'name: Noah Esposito\nlinkedin-status: invitation-received\ninvited-on: 2026-11-20',
+      ),
+    });
+    const before = readTree(dir);
+    const r = await decide(dir, '--person', 'Noah Esposito', '--decline');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(
+      'other pending invitations of that name: People/Noah Esposito (Acme).md, https://www.linkedin.com/in/noah-0; give one of them to --person',
     );
     expect(readTree(dir)).toEqual(before);
   });

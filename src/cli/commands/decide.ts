@@ -118,7 +118,8 @@ async function decideOne(args: ParsedArgs, io: CliIo, ctx: TriageContext, decisi
   const queue = ctx.queue();
   const json = args.flags.has('json');
   // Someone you invited who has no note: the pending invitation is all we know of them.
-  const withoutNote = async (sent: SentItem, also = ''): Promise<number> => {
+  /** `namesake`: the path of a note of the same name that was left alone, to say so. */
+  const withoutNote = async (sent: SentItem, namesake: string | null = null): Promise<number> => {
     if (decision.type !== 'decline' && decision.type !== 'keep')
       throw new UsageError(
         `${sent.name} has no note: only --decline (withdrawn) or --keep (keep waiting) apply`,
@@ -128,10 +129,19 @@ async function decideOne(args: ParsedArgs, io: CliIo, ctx: TriageContext, decisi
     await editNotes(ctx, `${type === 'decline' ? 'withdrawn' : 'keep waiting'}: ${sent.name}`, [], undefined, (ed) =>
       saveSentDecision(ctx, [sent], type, ed),
     );
-    if (json) io.out(JSON.stringify({ path: null, name: sent.name, decision, card: 'withdraw' }));
+    if (json)
+      io.out(
+        JSON.stringify({
+          path: null,
+          name: sent.name,
+          decision,
+          card: 'withdraw',
+          ...(namesake !== null ? { leftAlone: namesake } : {}),
+        }),
+      );
     else
       io.out(
-        `${sent.name}: ${type === 'decline' ? 'withdrawn on LinkedIn' : `keep waiting; the card comes back on ${backOn()}`} (no note; kept in the vault state)${also}`,
+        `${sent.name}: ${type === 'decline' ? 'withdrawn on LinkedIn' : `keep waiting; the card comes back on ${backOn()}`} (no note; kept in the vault state)${namesake !== null ? ` (${namesake}, a namesake, was left alone)` : ''}`,
       );
     return 0;
   };
@@ -157,11 +167,19 @@ async function decideOne(args: ParsedArgs, io: CliIo, ctx: TriageContext, decisi
     );
   if (decision.type === 'decline' && person.status !== 'invitation-received' && sent === null) {
     // The name is also that of someone you invited who has no note (the card the user sees):
-    // a decline can only be meant for that invitation, as this note has none.
-    if (sentByName.length === 1)
-      return withoutNote(sentByName[0] as SentItem, ` (${person.path}, a namesake, was left alone)`);
+    // a decline can only be meant for that invitation, as this note has none, unless another
+    // note of the name has a pending invitation too; then the user must say which.
+    const pendingNotes = ctx.people.records.filter(
+      (p) =>
+        p.path !== person.path &&
+        p.name.toLowerCase() === query.toLowerCase() &&
+        (p.status === 'invitation-received' || p.status === 'invitation-sent'),
+    );
+    if (sentByName.length === 1 && pendingNotes.length === 0)
+      return withoutNote(sentByName[0] as SentItem, person.path);
+    const others = [...pendingNotes.map((p) => p.path), ...sentByName.map((s) => s.profileUrl ?? `${s.name} (no URL)`)];
     throw new UsageError(
-      `--decline is for a pending invitation, received or sent; ${person.name} has none (linkedin-status: ${person.status || 'none'})${sentByName.length > 1 ? `; you invited ${sentByName.length} others of that name: give --person with one of their profile URLs (${sentByName.map((s) => s.profileUrl ?? 'no URL').join(', ')})` : ''}`,
+      `--decline is for a pending invitation, received or sent; ${person.name} has none (linkedin-status: ${person.status || 'none'})${others.length > 0 ? `; other pending invitations of that name: ${others.join(', ')}; give one of them to --person` : ''}`,
       'decide',
     );
   }
