@@ -218,7 +218,7 @@ export function mergeBodies(keptBody: string, removedBody: string): string {
     const target = kept.sections.find((s) => s.key === section.key);
     if (target) {
       let add = newLines(target.lines, section.lines);
-      if (section.key === INTERACTIONS_KEY) {
+      if (section.key === INTERACTIONS_KEY && isPlainLog(add) && !target.lines.some((l) => FENCE.test(l))) {
         for (const line of add) {
           const date = itemDate(line);
           if (date !== null) dated.push({ line, date });
@@ -249,6 +249,16 @@ export function mergeBodies(keptBody: string, removedBody: string): string {
   if (out.length === 0) return '';
   const body = out.join(eol) + (kept.endsWithNewline || removed.endsWithNewline ? eol : '');
   return insertDatedLines(body, INTERACTIONS_HEADING, dated);
+}
+
+/**
+ * Lines that are a plain log: dated top-level items (and blank lines, and other top-level
+ * items), with nothing that belongs to an item (an indented line under it) and no code. Only
+ * such lines are placed by date; any other text moves as one block, as written, so a note
+ * under an item or a fenced example is never torn from its place.
+ */
+function isPlainLog(lines: readonly string[]): boolean {
+  return lines.every((l) => l.trim() === '' || (/^[-*+] /.test(l) && !FENCE.test(l)));
 }
 
 /** Without the blank lines at either end. */

@@ -77,8 +77,11 @@ function unclosedQuote(reason: string): '"' | "'" | null {
   return null;
 }
 
-/** A value (after `key: ` or `- `) opening with a quote: the text before the quote, the quote, the rest of the line. */
-const QUOTED_VALUE = /^(\s*(?:-[ \t]+)?(?:[^\s"'#][^:]*:[ \t]+)?)(["'])(.*)$/;
+/**
+ * A value (after `key: ` or `- `, or first in a flow list `[`) opening with a quote: the text
+ * before the quote, the quote, the rest of the line.
+ */
+const QUOTED_VALUE = /^(\s*(?:-[ \t]+)?(?:[^\s"'#][^:]*:[ \t]+)?(?:\[[ \t]*)?)(["'])(.*)$/;
 
 /**
  * Where a quoted value the parser ran off the end of begins: the last line up to `line` whose

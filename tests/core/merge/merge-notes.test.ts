@@ -136,7 +136,6 @@ describe('bodies', () => {
       '## Interactions',
       '',
       '- 2025-11-12 · event · Web Summit',
-      'Talked about hiring.',
       '- 2024-06-01 · other · first hello',
       '',
     ].join('\n');
@@ -155,10 +154,17 @@ describe('bodies', () => {
         '',
         'Sam prefers calls to e-mail.',
         '',
-        'Talked about hiring.',
-        '',
       ].join('\n'),
     );
+    // An item with lines of its own under it, or code: the other note's log moves as written,
+    // never torn apart (found in review: sub-items were left under another interaction).
+    const nested =
+      '## Interactions\n\n- 2025-11-12 · event · Web Summit\n  - talked about hiring\n- 2024-06-01 · other · hello\n';
+    expect(mergeBodies(mine, nested)).toContain(
+      'Sam prefers calls to e-mail.\n\n- 2025-11-12 · event · Web Summit\n  - talked about hiring\n- 2024-06-01 · other · hello\n',
+    );
+    const fenced = '## Interactions\n\n```\n- 2025-11-12 · example\n```\n';
+    expect(mergeBodies(mine, fenced)).toContain('```\n- 2025-11-12 · example\n```\n');
     // A list goes on as a list.
     expect(mergeBodies('## Ideas\n- one\n', '## Ideas\n- two\n')).toBe('## Ideas\n- one\n- two\n');
   });

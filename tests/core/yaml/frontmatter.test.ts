@@ -141,6 +141,10 @@ describe('a frontmatter the parser rejects', () => {
     expect(errorOf(earlier, parseYaml)).toBe(
       'YAML error: the " opened at line 4, column 4 is never closed ("c: "open")',
     );
+    // In a flow list, even after a valid value of several lines (found in review: it named that one).
+    expect(errorOf('---\nnote: "two\n  lines"\ntags: ["a, b]\n---\n', parseYaml)).toMatch(
+      /opened at line 4, column 8 /,
+    );
     // A list item's quote too.
     expect(errorOf('---\ntags:\n  - "a\n  - b\n---\n', parseYaml)).toMatch(/opened at line 3, column 5 /);
   });
