@@ -235,7 +235,11 @@ export class NoteMatcher {
    * an ambiguous result when several notes fit; null when none does, or without the connection
    * URLs. Whether the row is a connection is the caller's to know.
    */
-  matchChangedUrl(person: PersonIdentity, source: SourceRef | null = null): MatchResult | null {
+  matchChangedUrl(
+    person: PersonIdentity,
+    source: SourceRef | null = null,
+    sameDayNamesake = false,
+  ): MatchResult | null {
     const url = person.profileUrl;
     const date = person.connectedOn ?? null;
     if (!this.anyUrl || this.connectionUrls === null || url === null || date === null) return null;
@@ -253,13 +257,13 @@ export class NoteMatcher {
         candidates,
         reason: `the LinkedIn profile URL ${url} is new: ${candidates.length} notes named "${person.name}", connected on ${date}, have an older URL that is gone from this export's connections, and nothing tells which of them changed to it`,
       };
-    // Another row of this export has the name too (namesakes who connected the same day): either
-    // could be the one whose URL changed, and taking the first in the file would be a guess.
-    if (person.sharesName === true)
+    // Another connection of this export has the name and the day too: either could be the one
+    // whose URL changed, and taking the first in the file would be a guess.
+    if (sameDayNamesake)
       return {
         kind: 'ambiguous',
         candidates,
-        reason: `several rows of this export are named "${person.name}" and ${(candidates[0] as ExistingNote).path} has an older URL that is gone from its connections: nothing tells which of them changed their URL`,
+        reason: `several connections of this export are named "${person.name}" and connected on ${date}, and ${(candidates[0] as ExistingNote).path} has an older URL that is gone from its connections: nothing tells which of them changed their URL`,
       };
     return this.claim(candidates[0] as ExistingNote, 'name', source);
   }

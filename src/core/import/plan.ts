@@ -23,6 +23,7 @@ import { aliasesForName, mergeAliases } from '../notes/name-cleanup';
 import { FIELD, INTERACTIONS_HEADING } from '../notes/schema';
 import { hasSection, sectionLines } from '../notes/body-sections';
 import { emailKeys } from '../identity/email';
+import { nameKey } from '../identity/person-name';
 import { isEmptyValue } from '../people/coerce';
 import { detectJobChange, diffOwned, type FieldChange, type JobChange } from './field-diff';
 import { ambiguousCandidates, describeCandidate } from './ambiguity';
@@ -174,6 +175,12 @@ export async function planImport(
   // A changed profile URL is told by the old one being gone from the whole connection list,
   // which a part of an import (`shared`) does not know: no rule there rather than a wrong one.
   if (shared === undefined) matcher.setConnectionUrls(() => connectionUrls(people));
+  let sameDay: Map<string, number> | null = null;
+  /** Another connection of this import has this person's name and connection day (made on the first need). */
+  const sameDayNamesake = (p: IncomingPerson) => {
+    sameDay ??= connectionDays(people);
+    return (sameDay.get(dayKey(p)) ?? 0) > 1;
+  };
   const summaryOf = new Map(sources.map((s, i) => [s, summaries[i] as SourceSummary]));
   const fromOf = (person: IncomingPerson) =>
     sources.length === 1 ? sources : (provenance.contributors.get(person) ?? []);
@@ -198,7 +205,7 @@ export async function planImport(
     // Only a connection row no note was found for (a re-import, found by URL, never gets here),
     // and not one another source's namesakes leave in doubt (reported as ambiguous below).
     if (match.kind === 'none' && person.isConnection && person.couldBe === undefined) {
-      const moved = matcher.matchChangedUrl(person.identity, person.source);
+      const moved = matcher.matchChangedUrl(person.identity, person.source, sameDayNamesake(person));
       if (moved !== null) match = moved;
       if (moved?.kind === 'found') plan.warnings.push({ ...person.source, reason: changedUrlText(moved.note, person) });
     }
@@ -272,6 +279,18 @@ export async function planImport(
 /** Why a row with a new profile URL updates a note with another, in the report's words. */
 function changedUrlText(note: ExistingNote, person: IncomingPerson): string {
   return `${note.path}: the LinkedIn profile URL changed from ${noteProfileUrl(note)} to ${person.identity.profileUrl}; the same name and connection date say it is the same person, so this note is updated (not a new one)`;
+}
+
+/** A connection's name and day, as one key. */
+function dayKey(person: IncomingPerson): string {
+  return `${person.identity.connectedOn ?? ''}|${nameKey(person.identity.name)}`;
+}
+
+/** How many connections of the import have each name and day (see {@link dayKey}). */
+function connectionDays(people: IncomingSet): Map<string, number> {
+  const days = new Map<string, number>();
+  for (const p of people.all()) if (p.isConnection) days.set(dayKey(p), (days.get(dayKey(p)) ?? 0) + 1);
+  return days;
 }
 
 /** The URLs of a source's complete list (`isConnection`): a note with one of them is not someone's old one. */

@@ -173,8 +173,27 @@ describe('a connection whose profile URL changed between two exports', () => {
       [2, [FATIMA]],
       [3, [FATIMA]],
     ]);
-    expect(plan.ambiguous[0]?.reason).toContain('several rows of this export are named "Fatima Russo"');
+    expect(plan.ambiguous[0]?.reason).toContain(
+      'several connections of this export are named "Fatima Russo" and connected on 2019-07-20',
+    );
     expect(plan.missingFromExport).toEqual([]);
+  });
+
+  it('applies when the export has a namesake connected on another day (a real network has some)', async () => {
+    // Found trying the rule on the real-scale trial's vault: any namesake in the export made it ambiguous.
+    const vault = new MemoryVault({ [FATIMA]: FATIMA_NOTE });
+    const plan = await planImport(
+      exportOf(connections([fatimaRow(), fatimaRow('03 May 2021', url('fatima-russo-77'))])),
+      vault.snapshot(),
+      settings,
+    );
+    expect(plan.ambiguous).toEqual([]);
+    expect(plan.updates.find((u) => u.path === FATIMA)?.changes).toContainEqual({
+      field: 'linkedin',
+      from: OLD,
+      to: NEW,
+    });
+    expect(plan.creates.map((c) => c.profileUrl)).toEqual([url('fatima-russo-77')]);
   });
 
   it('does not apply to someone who is not a connection (an invitation with the new URL)', async () => {
