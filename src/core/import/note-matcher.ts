@@ -16,7 +16,8 @@
  *    connection of this import has (NoteMatcher.matchChangedUrl). A member can change
  *    their profile URL, never the day they connected, and their old URL is then gone from
  *    the export: the note is theirs, not a namesake's, and is updated rather than
- *    duplicated. Two such notes are ambiguous.
+ *    duplicated. Two such notes are ambiguous, and so is a row that another connection
+ *    shares its name and day with.
  *
  * The name a note answers to is its `name` field only, never its file name: see
  * docs/ARCHITECTURE.md ("Which name a note answers to"). What is still not unique is
@@ -238,7 +239,8 @@ export class NoteMatcher {
   matchChangedUrl(
     person: PersonIdentity,
     source: SourceRef | null = null,
-    sameDayNamesake = false,
+    /** Does another connection of the import have this name and day? Asked only when a note fits. */
+    sameDayNamesake: () => boolean = () => false,
   ): MatchResult | null {
     const url = person.profileUrl;
     const date = person.connectedOn ?? null;
@@ -259,7 +261,7 @@ export class NoteMatcher {
       };
     // Another connection of this export has the name and the day too: either could be the one
     // whose URL changed, and taking the first in the file would be a guess.
-    if (sameDayNamesake)
+    if (sameDayNamesake())
       return {
         kind: 'ambiguous',
         candidates,

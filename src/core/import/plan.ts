@@ -205,7 +205,7 @@ export async function planImport(
     // Only a connection row no note was found for (a re-import, found by URL, never gets here),
     // and not one another source's namesakes leave in doubt (reported as ambiguous below).
     if (match.kind === 'none' && person.isConnection && person.couldBe === undefined) {
-      const moved = matcher.matchChangedUrl(person.identity, person.source, sameDayNamesake(person));
+      const moved = matcher.matchChangedUrl(person.identity, person.source, () => sameDayNamesake(person));
       if (moved !== null) match = moved;
       if (moved?.kind === 'found') plan.warnings.push({ ...person.source, reason: changedUrlText(moved.note, person) });
     }

@@ -258,7 +258,8 @@ export function mergeBodies(keptBody: string, removedBody: string): string {
  * under an item or a fenced example is never torn from its place.
  */
 function isPlainLog(lines: readonly string[]): boolean {
-  return lines.every((l) => l.trim() === '' || (/^[-*+] /.test(l) && !FENCE.test(l)));
+  // A fence line is not a list item, and an indented line is not top-level: either fails.
+  return lines.every((l) => l.trim() === '' || /^[-*+] /.test(l));
 }
 
 /** Without the blank lines at either end. */
