@@ -85,6 +85,23 @@ describe('Import LinkedIn export (command palette)', () => {
     expect(text(app, 'People.base')).toBe('my own base');
   });
 
+  it('shows the warnings before the import: a connection whose profile URL changed is taken for the same person', async () => {
+    const { app, plugin } = await startPlugin();
+    const row = (slug: string) =>
+      `First Name,Last Name,URL,Email Address,Company,Position,Connected On\nFatima,Russo,https://www.linkedin.com/in/${slug},,Volvo,Buyer,20 Jul 2019\n`;
+    await confirmImport(
+      plugin,
+      await openPreview(app, [{ name: 'Connections.csv', bytes: row('fatima-russo-a3639583') }]),
+    );
+    await settle(app);
+    const modal = await openPreview(app, [{ name: 'Connections.csv', bytes: row('fatimarusso-official') }]);
+    const heading = $$('h4', modal).find((h) => h.textContent === 'Warnings');
+    expect(heading?.nextElementSibling?.textContent).toContain(
+      'Connections.csv, line 2: People/Fatima Russo.md: the LinkedIn profile URL changed from https://www.linkedin.com/in/fatima-russo-a3639583 to https://www.linkedin.com/in/fatimarusso-official',
+    );
+    expect(counts(modal)).toMatchObject({ 'New notes': '0', 'Updated notes': '1' });
+  });
+
   it('a newer export updates LinkedIn fields, keeps the user edit and adds the history line', async () => {
     const { app, plugin } = await startPlugin();
     await confirmImport(plugin, await openPreview(app, [golden('v1')]));

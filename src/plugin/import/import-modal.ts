@@ -190,6 +190,19 @@ export class ImportModal extends Modal {
         (rest) => `…and ${formatCount(rest)} more, all listed in the report`,
       );
     }
+    // What the user must know before writing (an export older than the vault, a changed profile
+    // URL taken for the same person): until now only the report, after the import, said it.
+    if (plan.warnings.length > 0) {
+      el.createEl('h4', { text: 'Warnings' });
+      cappedList(
+        el,
+        plan.warnings,
+        PREVIEW_CAP,
+        (w, li) =>
+          li.setText(`${[w.file, w.line > 0 ? `line ${w.line}` : ''].filter(Boolean).join(', ')}: ${w.reason}`),
+        (rest) => `…and ${formatCount(rest)} more, all listed in the report`,
+      );
+    }
     if (plan.ambiguous.length > 0) {
       el.createEl('h4', { text: 'Ambiguous names (not imported)' });
       cappedList(
