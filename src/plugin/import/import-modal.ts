@@ -165,67 +165,51 @@ export class ImportModal extends Modal {
         text: 'After the import, one click creates notes for the people you met who have none (and undo takes them back).',
       });
 
-    if (plan.updates.length > 0) {
-      el.createEl('h4', { text: 'Example changes' });
-      cappedList(
-        el,
-        plan.updates,
-        PREVIEW_CAP,
-        (u, li) => {
-          li.createSpan({ cls: 'ncrm-name', text: u.name });
-          li.appendText(
-            `: ${u.changes.map((c) => `${c.field} ${showValue(c.from)} → ${showValue(c.to)}`).join('; ') || `${u.interactions.length} interaction line(s)`}`,
-          );
-        },
-        (rest) => `…and ${formatCount(rest)} more`,
-      );
-    }
-    if (plan.skipped.length > 0) {
-      el.createEl('h4', { text: 'Skipped rows' });
-      cappedList(
-        el,
-        plan.skipped,
-        PREVIEW_CAP,
-        (s, li) => li.setText(`${s.file}, line ${s.line}: ${s.reason}`),
-        (rest) => `…and ${formatCount(rest)} more, all listed in the report`,
-      );
-    }
+    previewList(
+      el,
+      'Example changes',
+      plan.updates,
+      (u, li) => {
+        li.createSpan({ cls: 'ncrm-name', text: u.name });
+        li.appendText(
+          `: ${u.changes.map((c) => `${c.field} ${showValue(c.from)} → ${showValue(c.to)}`).join('; ') || `${u.interactions.length} interaction line(s)`}`,
+        );
+      },
+      (rest) => `…and ${formatCount(rest)} more`,
+    );
+    previewList(
+      el,
+      'Skipped rows',
+      plan.skipped,
+      (s, li) => li.setText(`${s.file}, line ${s.line}: ${s.reason}`),
+      (rest) => `…and ${formatCount(rest)} more, all listed in the report`,
+    );
     // What the user must know before writing (an export older than the vault, a changed profile
     // URL taken for the same person): until now only the report, after the import, said it.
-    if (plan.warnings.length > 0) {
-      el.createEl('h4', { text: 'Warnings' });
-      cappedList(
-        el,
-        plan.warnings,
-        PREVIEW_CAP,
-        (w, li) =>
-          li.setText(`${[w.file, w.line > 0 ? `line ${w.line}` : ''].filter(Boolean).join(', ')}: ${w.reason}`),
-        (rest) => `…and ${formatCount(rest)} more, all listed in the report`,
-      );
-    }
-    if (plan.ambiguous.length > 0) {
-      el.createEl('h4', { text: 'Ambiguous names (not imported)' });
-      cappedList(
-        el,
-        plan.ambiguous,
-        PREVIEW_CAP,
-        (a, li) =>
-          li.setText(
-            `${a.name} (${a.source.file}, line ${a.source.line}): ${a.reason}. Could be: ${a.candidates.map((c) => c.path ?? c.description).join(', ')}`,
-          ),
-        (rest) => `…and ${formatCount(rest)} more`,
-      );
-    }
-    if (plan.unreadable.length > 0) {
-      el.createEl('h4', { text: 'Notes left untouched because their frontmatter cannot be read' });
-      cappedList(
-        el,
-        plan.unreadable,
-        PREVIEW_CAP,
-        (u, li) => li.setText(`${u.path}: ${u.error}`),
-        (rest) => `…and ${formatCount(rest)} more`,
-      );
-    }
+    previewList(
+      el,
+      'Warnings',
+      plan.warnings,
+      (w, li) => li.setText(`${[w.file, w.line > 0 ? `line ${w.line}` : ''].filter(Boolean).join(', ')}: ${w.reason}`),
+      (rest) => `…and ${formatCount(rest)} more, all listed in the report`,
+    );
+    previewList(
+      el,
+      'Ambiguous names (not imported)',
+      plan.ambiguous,
+      (a, li) =>
+        li.setText(
+          `${a.name} (${a.source.file}, line ${a.source.line}): ${a.reason}. Could be: ${a.candidates.map((c) => c.path ?? c.description).join(', ')}`,
+        ),
+      (rest) => `…and ${formatCount(rest)} more`,
+    );
+    previewList(
+      el,
+      'Notes left untouched because their frontmatter cannot be read',
+      plan.unreadable,
+      (u, li) => li.setText(`${u.path}: ${u.error}`),
+      (rest) => `…and ${formatCount(rest)} more`,
+    );
 
     const work = plan.creates.length + plan.updates.length;
     if (work === 0)
@@ -275,4 +259,17 @@ export class ImportModal extends Modal {
           });
       });
   }
+}
+
+/** A heading and the first {@link PREVIEW_CAP} items under it, then how many more; nothing when there are none. */
+function previewList<T>(
+  el: HTMLElement,
+  title: string,
+  items: readonly T[],
+  line: (item: T, li: HTMLElement) => void,
+  more: (rest: number) => string,
+): void {
+  if (items.length === 0) return;
+  el.createEl('h4', { text: title });
+  cappedList(el, items, PREVIEW_CAP, line, more);
 }
