@@ -25,6 +25,7 @@ import { KeyIndex } from './key-index';
 import { objectShape } from '../object-shape';
 import type { PersonIdentity } from './note-matcher';
 import { coerceText, isEmptyValue } from '../people/coerce';
+import type { ExistingNote } from './vault-snapshot';
 
 /** A dated interaction for `## Interactions`, added once (placed by date). */
 export interface DatedLine {
@@ -52,6 +53,13 @@ export function addInteractions(person: IncomingPerson, lines: readonly DatedLin
   const own = person.interactions === NO_INTERACTIONS ? [] : (person.interactions as DatedLine[]);
   for (const line of lines) own.push(line);
   person.interactions = own;
+}
+
+/** A connection row whose note already says everything it says (settled-rows.ts). */
+export interface SettledRow {
+  note: ExistingNote;
+  /** The row, for the rare question about the whole export that needs it as a person. */
+  record: ConnectionRecord & { profileUrl: string };
 }
 
 /** One person as a source describes them (several sources' descriptions merge into one). */
@@ -144,8 +152,31 @@ export class IncomingSet {
   private readonly byUrl = new Map<string, IncomingPerson>();
   private readonly byEmail = new Map<string, IncomingPerson>();
   private readonly byName = new KeyIndex<string, IncomingPerson>();
+  /** Connection rows that change nothing, kept out of the people (settled-rows.ts). */
+  private readonly settledRows: SettledRow[] = [];
+  /** Whether the settled rows are indexed as people too (for a question about the whole export). */
+  private settledIndexed = false;
 
   constructor(private readonly profiles: ProfilesByName = new Map()) {}
+
+  /** Keeps a connection row that changes nothing out of the people: the plan counts it unchanged. */
+  settle(row: SettledRow): void {
+    this.settledRows.push(row);
+  }
+
+  settled(): readonly SettledRow[] {
+    return this.settledRows;
+  }
+
+  /**
+   * Indexes the settled rows as the people they are, not listed (the plan has nothing to do for
+   * them): once a question needs the whole export, as a name without a URL does.
+   */
+  private indexSettled(): void {
+    if (this.settledIndexed) return;
+    this.settledIndexed = true;
+    for (const row of this.settledRows) this.index(connectionPerson(row.record));
+  }
 
   add(person: IncomingPerson): IncomingPerson {
     this.list.push(person);
@@ -199,6 +230,8 @@ export class IncomingSet {
    * name when nothing contradicts it; all of them when the name fits more than one.
    */
   findSame(identity: PersonIdentity): IncomingPerson | IncomingPerson[] | null {
+    // A settled row has a URL nothing else names, so only a name without a URL may designate it.
+    if (!identity.profileUrl) this.indexSettled();
     if (identity.profileUrl) {
       const byUrl = this.byUrl.get(identity.profileUrl);
       if (byUrl) return byUrl;
@@ -228,6 +261,13 @@ export class IncomingSet {
     // By the name index (each person is in the list of their name's key, see `index`) rather
     // than a name key per person again: a 30,000-people re-import made 89,000 keys, now 59,000.
     for (const same of this.byName.shared()) for (const p of same) p.identity.sharesName = true;
+    // A settled row's name is shared with the people it names the same (only their matching needs to know).
+    if (this.settledRows.length === 0 || this.list.length === 0 || this.settledIndexed) return;
+    const settledNames = new Set(this.settledRows.map((row) => nameKey(row.record.name)));
+    for (const p of this.list) {
+      const key = nameKey(p.identity.name);
+      if (key !== '' && settledNames.has(key)) p.identity.sharesName = true;
+    }
   }
 
   /** The URL a person is known by in this export: their own, or one learned from another file. */
@@ -287,12 +327,22 @@ export class IncomingSet {
   }
 }
 
-export function addConnections(set: IncomingSet, exp: LinkedInExport): void {
-  for (const file of exp.connections) for (const c of file.records) set.add(connectionPerson(c));
+/** Each row of Connections.csv as a person, but the rows `settle` finds change nothing (settled-rows.ts). */
+export function addConnections(
+  set: IncomingSet,
+  exp: LinkedInExport,
+  settle: ((c: ConnectionRecord) => SettledRow | null) | null = null,
+): void {
+  for (const file of exp.connections)
+    for (const c of file.records) {
+      const settled = settle === null ? null : settle(c);
+      if (settled === null) set.add(connectionPerson(c));
+      else set.settle(settled);
+    }
 }
 
 /** The fields a connection's note is given, in their order, each with its value from the row. */
-const CONNECTION_FIELDS: ReadonlyArray<readonly [string, (c: ConnectionRecord) => OwnedValues[string]]> = [
+export const CONNECTION_FIELDS: ReadonlyArray<readonly [string, (c: ConnectionRecord) => OwnedValues[string]]> = [
   [FIELD.name, (c) => c.name],
   [FIELD.linkedin, (c) => c.profileUrl],
   [FIELD.company, (c) => c.company],

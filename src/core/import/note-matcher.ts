@@ -361,6 +361,15 @@ export class NoteMatcher {
   }
 
   /**
+   * Claims the note of a row that changes nothing (settled-rows.ts) for that row, as
+   * {@link match} would have: ahead of the other rows, which settling allows only when no
+   * other row can come for that note.
+   */
+  claimSettled(note: ExistingNote, source: SourceRef): void {
+    this.claimed.set(note, source);
+  }
+
+  /**
    * Promises `note` to the row at `source`: another row that comes for it first finds it taken
    * by that row, as if the row had been planned before it (core/import/parts.ts plans people
    * out of file order and keeps the file's order for the notes two people fit).

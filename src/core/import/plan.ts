@@ -111,15 +111,17 @@ function collectPeople(
   matcher: NoteMatcher,
   settings: ImportSettings,
   summaries: SourceSummary[],
+  whole: boolean,
 ): { people: IncomingSet; provenance: Provenance } {
   const provenance: Provenance = { contributors: new Map(), valueFrom: new Map() };
   let people: IncomingSet | null = null;
+  const alone = whole && sources.length === 1;
   for (const source of sources) {
     const ambiguousBefore = plan.ambiguous.length;
-    const own = source.collect({ notes: matcher, settings, today: settings.today, plan });
+    const own = source.collect({ notes: matcher, settings, today: settings.today, plan, alone });
     const owns = new Set(source.owns);
     for (const person of own.all()) keepOwned(owns, person.owned);
-    const summary = emptySummary(source, own.all().length);
+    const summary = emptySummary(source, own.all().length + own.settled().length);
     summary.ambiguous = plan.ambiguous.length - ambiguousBefore; // rows the source itself found ambiguous
     summaries.push(summary);
     // With one source (the common case) every person is its own: no per-person bookkeeping.
@@ -171,7 +173,7 @@ export async function planImport(
   const plan = emptyPlan(sources, settings);
   const { matcher, paths, accounted } = shared ?? sharedPlanState(vault);
   const summaries: SourceSummary[] = [];
-  const { people, provenance } = collectPeople(sources, plan, matcher, settings, summaries);
+  const { people, provenance } = collectPeople(sources, plan, matcher, settings, summaries, shared === undefined);
   // A changed profile URL is told by the old one being gone from the whole connection list,
   // which a part of an import (`shared`) does not know: no rule there rather than a wrong one.
   if (shared === undefined) matcher.setConnectionUrls(() => connectionUrls(people));
@@ -198,6 +200,13 @@ export async function planImport(
   for (const person of people.all()) {
     const namesakes = people.namesakes(person);
     if (namesakes.length > 0) namesakesOf.set(person, namesakes);
+  }
+  // Rows that change nothing (settled-rows.ts): what the update path below would come to for each.
+  for (const { note, record } of people.settled()) {
+    matcher.claimSettled(note, record.source);
+    count(sources, (s) => (s.matched.profile++, s.unchanged++));
+    accounted.add(note);
+    plan.unchanged.push(note.path);
   }
   for (const person of people.all()) {
     const from = fromOf(person);
@@ -283,13 +292,19 @@ function changedUrlText(note: ExistingNote, person: IncomingPerson): string {
 
 /** A connection's name and day, as one key. */
 function dayKey(person: IncomingPerson): string {
-  return `${person.identity.connectedOn ?? ''}|${nameKey(person.identity.name)}`;
+  return rowDayKey(person.identity.connectedOn ?? null, person.identity.name);
 }
 
-/** How many connections of the import have each name and day (see {@link dayKey}). */
+function rowDayKey(connectedOn: string | null, name: string): string {
+  return `${connectedOn ?? ''}|${nameKey(name)}`;
+}
+
+/** How many connections of the import (settled rows too) have each name and day (see {@link dayKey}). */
 function connectionDays(people: IncomingSet): Map<string, number> {
   const days = new Map<string, number>();
-  for (const p of people.all()) if (p.isConnection) days.set(dayKey(p), (days.get(dayKey(p)) ?? 0) + 1);
+  const add = (key: string) => days.set(key, (days.get(key) ?? 0) + 1);
+  for (const p of people.all()) if (p.isConnection) add(dayKey(p));
+  for (const { record } of people.settled()) add(rowDayKey(record.connectedOn, record.name));
   return days;
 }
 
@@ -300,6 +315,7 @@ function connectionUrls(people: IncomingSet): Set<string> {
     const url = person.isConnection ? IncomingSet.urlOf(person) : null;
     if (url !== null) urls.add(url);
   }
+  for (const { record } of people.settled()) urls.add(record.profileUrl);
   return urls;
 }
 

@@ -42,6 +42,11 @@ export interface SourceContext {
   today: IsoDate;
   /** The plan being made, for a source that reports more than counts (LinkedIn's invitations and messages). */
   plan: ImportPlan;
+  /**
+   * This source is the import's only one, planned whole (not in parts): it may settle rows
+   * that change nothing (settled-rows.ts), which no other source's people can merge with.
+   */
+  alone?: boolean;
 }
 
 export interface ImportSource {

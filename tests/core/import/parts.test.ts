@@ -19,6 +19,7 @@ import { readExport, type LinkedInExport } from '../../../src/core/linkedin/read
 import type { ExportInput } from '../../../src/core/linkedin/read-export';
 import { messages2021, url } from '../../support/export-builder';
 import { MemoryVault } from '../../support/memory-vault';
+import { planSays } from '../../support/plan-said';
 
 const settings = { folder: 'People', fileNameFormat: '{first} {last}', tag: 'person', today: '2026-11-26' };
 
@@ -60,29 +61,6 @@ async function baseVault(first: Record<string, string>): Promise<MemoryVault> {
   return vault;
 }
 
-/** What a plan says, in an order that does not depend on the parts. */
-function said(plan: ImportPlan) {
-  const byPath = <T extends { path: string }>(xs: T[]) => [...xs].sort((a, b) => a.path.localeCompare(b.path));
-  return {
-    created: plan.creates.map((c) => c.path).sort(),
-    updates: byPath(plan.updates.map((u) => ({ ...u }))),
-    unchanged: [...plan.unchanged].sort(),
-    ambiguous: [...plan.ambiguous].sort((a, b) => a.source.line - b.source.line || a.name.localeCompare(b.name)),
-    unreadable: plan.unreadable,
-    missing: plan.missingFromExport,
-    pending: plan.pendingInvitations,
-    withoutNote: plan.withoutNote,
-    stats: plan.stats,
-    seen: plan.seen,
-    owner: plan.owner,
-    messages: plan.messages,
-    skipped: plan.skipped,
-    warnings: plan.warnings,
-    bySource: plan.bySource,
-    sources: plan.sources,
-  };
-}
-
 describe.each([
   ['with profile URLs', true],
   ['without profile URLs (2021–23)', false],
@@ -112,7 +90,7 @@ describe.each([
     expect(whole.updates.some((u) => u.jobChange)).toBe(true);
     expect(whole.missingFromExport.length).toBeGreaterThan(10);
 
-    expect(said(plan)).toEqual(said(whole));
+    expect(planSays(plan)).toEqual(planSays(whole));
     expect(new Map(inParts.files)).toEqual(new Map(atOnce.files));
   });
 });
@@ -159,7 +137,7 @@ describe('a note that people of two parts both fit', () => {
       onPart: async (part) => (await applyPlan(part, inParts.writer()), true),
     });
     expect(whole.updates).toHaveLength(1);
-    expect(said(plan)).toEqual(said(whole));
+    expect(planSays(plan)).toEqual(planSays(whole));
     expect(new Map(inParts.files)).toEqual(new Map(atOnce.files));
   }
 

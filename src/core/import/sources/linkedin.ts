@@ -27,6 +27,7 @@ import { addConnections, IncomingSet, profilesByName } from '../incoming';
 import { addInvitations, goneInvitations, invitationsGone, mergeStatus } from '../invitations-plan';
 import { addMessages } from '../messages-plan';
 import { missingFromExport } from '../missing-from-export';
+import { rowSettler } from '../settled-rows';
 import type { NoteMatcher, PersonIdentity } from '../note-matcher';
 import type { ImportSettings } from '../plan-types';
 import type { ImportSource } from '../source';
@@ -130,6 +131,11 @@ export interface LinkedInSourceOptions {
    * than the vault, which only the whole file tells. The plan of the parts warns once, itself.
    */
   older?: OlderExport | null;
+  /**
+   * Whether rows that change nothing skip the plan (settled-rows.ts; default true). Off, every
+   * row goes the long way: the tests compare the two.
+   */
+  settle?: boolean;
 }
 
 /** The row that tells an export's age (its newest connection), else its first file. */
@@ -170,7 +176,7 @@ export function linkedInSource(data: LinkedInExport, options: LinkedInSourceOpti
     ],
     warnings: [...data.connections.flatMap((f) => f.warnings), ...data.profiles.flatMap((f) => f.warnings)],
 
-    collect({ notes, settings, plan }) {
+    collect({ notes, settings, plan, alone }) {
       if (held === null) throw new Error('a LinkedIn import source is collected once');
       // A compact Connections.csv planned in one pass (by a caller that does not plan parts) is made records again.
       const exp = { ...held, connections: held.connections.map(withRecords) };
@@ -192,7 +198,9 @@ export function linkedInSource(data: LinkedInExport, options: LinkedInSourceOpti
       plan.messages.ownerUrl = owner.owner?.profileUrl ?? null;
       plan.messages.ownerRule = owner.rule;
       const people = new IncomingSet(profilesByName(exp, ownMessageTest(owner.owner)));
-      addConnections(people, exp);
+      const inParts = options.older !== undefined;
+      const settles = alone === true && !inParts && options.settle !== false;
+      addConnections(people, exp, settles ? rowSettler(exp, (url) => notes.notesWithUrl(url)) : null);
       const invitations = addInvitations(people, exp, notes, {
         today: settings.today,
         createNotesForPendingInvitees: settings.createNotesForPendingInvitees ?? false,
@@ -205,7 +213,6 @@ export function linkedInSource(data: LinkedInExport, options: LinkedInSourceOpti
       plan.messages = messages.outcome;
       plan.ambiguous.push(...messages.ambiguous);
       connections = exp.connections.length > 0 ? { newest: stats.newestConnectedOn } : null;
-      const inParts = options.older !== undefined;
       const older = inParts
         ? (options.older ?? null)
         : olderExport(exp, newest.day, settings, notes, amongConnections(people));
