@@ -230,8 +230,9 @@ export class IncomingSet {
    * name when nothing contradicts it; all of them when the name fits more than one.
    */
   findSame(identity: PersonIdentity): IncomingPerson | IncomingPerson[] | null {
-    // A settled row has a URL nothing else names, so only a name without a URL may designate it.
-    if (!identity.profileUrl) this.indexSettled();
+    // A settled row has a URL no other row names (settled-rows.ts), but an e-mail address, or a
+    // name without a URL, may still designate it (the export-age check asks about notes so).
+    if (!identity.profileUrl || (identity.emails?.length ?? 0) > 0) this.indexSettled();
     if (identity.profileUrl) {
       const byUrl = this.byUrl.get(identity.profileUrl);
       if (byUrl) return byUrl;

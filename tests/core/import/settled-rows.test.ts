@@ -7,7 +7,8 @@
  * Each case is planned both ways, and each also shows rows being settled, so a case fails when
  * the shortcut changes an outcome and cannot pass by the shortcut never being taken. The cases
  * are the rules a settled row could slip past: a URL on two rows, a shared name, the export-age
- * check (a note without URL, a row without a date), a changed profile URL, a row without URL
+ * check (a note without URL, one with a settled row's e-mail address, a row without a date), a
+ * changed profile URL, a row without URL
  * that comes first, a row another file names, a recorded job change, and an export without
  * URLs (where nothing settles).
  */
@@ -21,6 +22,7 @@ import { linkedInSource } from '../../../src/core/import/sources/linkedin';
 import { readExport, type ExportInput } from '../../../src/core/linkedin/read-export';
 import {
   connections,
+  connectionsText,
   exportOf,
   invitations,
   messages2021,
@@ -156,6 +158,44 @@ describe('settling rows that change nothing', () => {
     const { plan, settled } = await bothWays(vault, [connections([...named, ...FILLERS])]);
     expect(settled).toBe(FILLERS.length + named.length);
     expect(plan.warnings).toEqual([]);
+  });
+
+  it('asks the settled rows too whether a note connected after the export shares an e-mail address with one', async () => {
+    // Found by review: a later connection (another URL) with Ann's address is among the export's
+    // connections by that address; missed, the dated export below was taken for an older one,
+    // which writes no job change (Bob's).
+    const ann: ConnectionRow = {
+      first: 'Ann',
+      last: 'Lee',
+      url: url('ann-lee'),
+      email: 'ann@example.com',
+      company: 'Acme',
+      on: '14 Sep 2024',
+    };
+    const bob: ConnectionRow = { first: 'Bob', last: 'Ray', url: url('bob-ray'), company: 'Acme', on: '14 Sep 2024' };
+    const vault = await importedVault([connections([ann, bob, ...FILLERS])], (files) =>
+      files.set(
+        'People/Ann Other.md',
+        note({
+          name: 'Ann Other',
+          linkedin: url('ann-other'),
+          email: 'ann@example.com',
+          'connected-on': '2025-06-01',
+          'linkedin-status': 'connected',
+        }),
+      ),
+    );
+    const dated: ExportInput = {
+      name: 'Basic_LinkedInDataExport_03-01-2025/Connections.csv',
+      bytes: strToU8(connectionsText([ann, { ...bob, company: 'Globex' }, ...FILLERS])),
+      origin: 'picked',
+    };
+    const { plan, settled } = await bothWays(vault, [dated]);
+    expect(settled).toBe(FILLERS.length + 1);
+    expect(plan.warnings).toEqual([]);
+    expect(plan.updates.map((u) => [u.path, u.jobChange])).toEqual([
+      ['People/Bob Ray.md', { from: 'Acme', to: 'Globex' }],
+    ]);
   });
 
   it('counts the settled rows among the connections a changed profile URL is checked against', async () => {
