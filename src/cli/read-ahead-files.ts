@@ -7,6 +7,14 @@ export const WORKER_TAG = 'network-crm read-ahead';
 /** `progress[SENT]` counts the batches posted, `progress[TAKEN]` those the reader took. */
 export const SENT = 0;
 export const TAKEN = 1;
+/**
+ * `progress[CLAIMED]`: the next batch no one has taken on. The worker and a reader with nothing
+ * else to do both claim batches from it, so neither reads a batch the other does (see
+ * ReadStream: a reader that would wait for the worker stats the next batch itself).
+ */
+export const CLAIMED = 2;
+/** The counters a read-ahead shares: SENT, TAKEN and CLAIMED. */
+export const PROGRESS_SLOTS = 3;
 /** A `TAKEN` at or past this tells the worker the reader is gone: stop. */
 export const STOPPED = 1 << 30;
 
@@ -78,6 +86,11 @@ export interface ReadBatch {
   ends: Int32Array;
   status: Uint8Array;
   stats: Float64Array;
+}
+
+/** A batch as the worker posts it: which batch it is (the reader may have read others itself). */
+export interface PostedBatch extends ReadBatch {
+  index: number;
 }
 
 export type ReadStreamData = WorkerStart & ReadOrder;
@@ -161,19 +174,36 @@ export function readBatch(files: readonly string[], scratch: Buffer, known?: Flo
   return { bytes: out.buf.buffer, ends, status, stats };
 }
 
-/** Sends the files batch by batch, waking the reader after each and waiting when it is `window` batches behind. */
+/** Batch `index` of the order: its files' paths on disk, read (see {@link readBatch}). */
+export function orderBatch(order: ReadOrder, index: number, scratch: Buffer): ReadBatch {
+  const { root, outside } = order;
+  const at = index * order.batch;
+  const files = order.files.slice(at, at + order.batch);
+  const paths = root === undefined ? files : files.map((f, i) => outside?.[at + i] ?? root + f);
+  return readBatch(paths, scratch, order.known, at);
+}
+
+/**
+ * Sends the files batch by batch, each batch it claims (`progress[CLAIMED]`; the reader may
+ * claim some itself), waking the reader after each and waiting when it is `window` batches
+ * ahead of the reader (`progress[TAKEN]`: how far the reader has got).
+ */
 export function streamFiles(data: ReadStreamData): void {
   const scratch = Buffer.allocUnsafe(64 * 1024);
   const p = data.progress;
-  for (let at = 0, sent = 0; at < data.files.length; at += data.batch, sent++) {
-    for (let taken = Atomics.load(p, TAKEN); sent - taken >= data.window; taken = Atomics.load(p, TAKEN))
+  const batches = Math.ceil(data.files.length / data.batch);
+  for (;;) {
+    for (
+      let taken = Atomics.load(p, TAKEN);
+      Atomics.load(p, CLAIMED) - taken >= data.window;
+      taken = Atomics.load(p, TAKEN)
+    )
       Atomics.wait(p, TAKEN, taken, 1000);
     if (Atomics.load(p, TAKEN) >= STOPPED) return;
-    const { root, outside } = data;
-    const files = data.files.slice(at, at + data.batch);
-    const paths = root === undefined ? files : files.map((f, i) => outside?.[at + i] ?? root + f);
-    const batch = readBatch(paths, scratch, data.known, at);
-    const { bytes, ends, status, stats } = batch;
+    const index = Atomics.add(p, CLAIMED, 1);
+    if (index >= batches) return;
+    const { bytes, ends, status, stats } = orderBatch(data, index, scratch);
+    const batch: PostedBatch = { index, bytes, ends, status, stats };
     data.port.postMessage(batch, [
       bytes,
       ends.buffer as ArrayBuffer,

@@ -1,7 +1,8 @@
 /**
  * Pins the read-ahead (src/cli/read-ahead.ts): every note comes back whole and in order
- * from the worker, unreadable ones are left to the caller, and the worker stays a bounded
- * number of batches ahead, so a 30,000-note vault is never held in memory at once.
+ * from the worker, unreadable ones are left to the caller, the worker stays a bounded
+ * number of batches ahead, so a 30,000-note vault is never held in memory at once, and a
+ * reader that would wait for the worker reads batches itself.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -72,6 +73,25 @@ describe('reading notes ahead on a worker thread', () => {
     expect(texts.filter((t) => t === null)).toHaveLength(1);
     // Without the bundle (from the sources) nothing is read ahead: the caller reads every file.
     expect(new ReadStream(files, undefined).text(0)).toBeNull();
+  });
+
+  it('reads batches itself rather than wait, and does without a worker that never comes up', async () => {
+    const files = notes(6_000);
+    const batches = Math.ceil(6_000 / 256);
+    const want = files.map((_, i) => `---\nname: Zoë ${i}\n---\n`);
+    // A reader with nothing else to do claims batches the worker has not: both threads read.
+    const early = StartedWorker.start(WORKER);
+    await new Promise((r) => setTimeout(r, 200));
+    const shared = new ReadStream(files, early);
+    expect(files.map((_, i) => shared.text(i))).toEqual(want);
+    expect(shared.readHere).toBeGreaterThan(0);
+    expect(shared.readHere).toBeLessThan(batches);
+    // A worker whose script cannot load never posts: every batch is read here, with no stall.
+    const started = Date.now();
+    const alone = new ReadStream(files, path.join(tempDir(), 'no-such-worker.js'));
+    expect(files.map((_, i) => alone.text(i))).toEqual(want);
+    expect(alone.readHere).toBe(batches);
+    expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it('close() stops the worker, so a reader that gives up (a bad export) leaves no thread reading or waiting', async () => {
