@@ -16,9 +16,7 @@ import { strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { advanceNetwork, generateNetwork, networkFiles } from '../../../scripts/lib/realistic-network';
 import { applyPlan } from '../../../src/core/import/apply';
-import { NoteMatcher } from '../../../src/core/import/note-matcher';
-import { emptyPlan, planImport } from '../../../src/core/import/plan';
-import { linkedInSource } from '../../../src/core/import/sources/linkedin';
+import { planImport } from '../../../src/core/import/plan';
 import { readExport, type ExportInput } from '../../../src/core/linkedin/read-export';
 import {
   connections,
@@ -30,7 +28,7 @@ import {
   url,
 } from '../../support/export-builder';
 import { MemoryVault } from '../../support/memory-vault';
-import { planSays } from '../../support/plan-said';
+import { plannedBothWays } from '../../support/settled-both-ways';
 
 const settings = { folder: 'People', fileNameFormat: '{first} {last}', tag: 'person', today: '2026-11-26' };
 
@@ -52,32 +50,10 @@ async function importedVault(inputs: ExportInput[], edit: (files: Map<string, st
   return Object.fromEntries(vault.files);
 }
 
-/** How many rows of the import settle against this vault. */
-function settledCount(vaultFiles: Record<string, string>, inputs: ExportInput[]): number {
-  const source = linkedInSource(exportOf(...inputs));
-  const notes = new NoteMatcher(new MemoryVault(vaultFiles).snapshot().notes);
-  const plan = emptyPlan([source], settings);
-  return source.collect({ notes, settings, today: settings.today, plan, alone: true }).settled().length;
-}
-
-/**
- * Plans the import of `inputs` into `vaultFiles` both ways and checks they say and write the
- * same; returns the plan and how many rows settled.
- */
+/** Plans the import both ways (tests/support/settled-both-ways.ts); `settled`: how many rows settled. */
 async function bothWays(vaultFiles: Record<string, string>, inputs: ExportInput[]) {
-  const early = new MemoryVault(vaultFiles);
-  const long = new MemoryVault(vaultFiles);
-  const settledPlan = await planImport([linkedInSource(exportOf(...inputs))], early.snapshot(), settings);
-  const longPlan = await planImport(
-    [linkedInSource(exportOf(...inputs), { settle: false })],
-    long.snapshot(),
-    settings,
-  );
-  expect(planSays(settledPlan)).toEqual(planSays(longPlan));
-  await applyPlan(settledPlan, early.writer());
-  await applyPlan(longPlan, long.writer());
-  expect(new Map(early.files)).toEqual(new Map(long.files));
-  return { plan: settledPlan, settled: settledCount(vaultFiles, inputs) };
+  const { plan, settled } = await plannedBothWays(vaultFiles, inputs, settings);
+  return { plan, settled: settled.length };
 }
 
 const note = (fields: Record<string, string>) =>
