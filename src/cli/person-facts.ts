@@ -13,7 +13,15 @@
 import type { IsoDate } from '../core/dates/iso-date';
 import { EMPTY_LIST, personFromFrontmatter, type MessageSide, type PersonRecord } from '../core/people/person-record';
 import type { KeyLists, FactsCodec } from './note-cache';
-import { decodeIndex, encodeIndex, strings, type NoteFacts, type NoteIndex, type NoteView } from './person-notes';
+import {
+  decodeIndex,
+  encodeLine,
+  NO_INDEX,
+  strings,
+  type NoteFacts,
+  type NoteIndex,
+  type NoteView,
+} from './person-notes';
 
 /** How a person record's problems name a frontmatter that cannot be parsed (its fields are then unread). */
 export const FRONTMATTER_PROBLEM = 'frontmatter: ';
@@ -186,32 +194,18 @@ function decodeRecord(path: string, pairs: unknown[], index: NoteIndex, lists: K
   };
 }
 
-/** The index of most notes: nothing logged, linked or to do (a line then stores only the record). */
-const NO_INDEX: NoteIndex = Object.freeze({
-  logDates: EMPTY_LIST,
-  meetingDates: EMPTY_LIST,
-  links: EMPTY_LIST,
-  contacts: null,
-  tasks: false,
-});
-
-function isEmptyIndex(index: NoteIndex): boolean {
-  const { logDates, meetingDates, links, contacts, tasks } = index;
-  return logDates.length + meetingDates.length + links.length === 0 && contacts === null && !tasks;
-}
-
 /**
  * A line: `[record]`, or `[record, …index]` when the note logs, links or has tasks (see
- * encodeIndex); the record is `0` for a note that is not a person note.
+ * encodeLine); the record is `0` for a note that is not a person note.
  */
 const PEOPLE_CODEC: FactsCodec<PersonFacts> = {
   encode({ record, index }, keys: KeyLists): unknown {
     const p = record === null ? 0 : encodeRecord(record, keys);
-    return isEmptyIndex(index) ? [p] : [p, ...encodeIndex(index)];
+    return encodeLine(p, index);
   },
   decode(stored, keys, path): PersonFacts {
-    if (!Array.isArray(stored) || (stored.length !== 1 && stored.length !== 6)) throw new Error('not a facts line');
-    const index = stored.length === 1 ? NO_INDEX : decodeIndex(stored);
+    if (!Array.isArray(stored)) throw new Error('not a facts line');
+    const index = decodeIndex(stored);
     const p = stored[0] as unknown;
     if (p === 0) return { record: null, index };
     if (!Array.isArray(p)) throw new Error('not a facts line');

@@ -117,11 +117,17 @@ function withoutPath(note: ExistingNote): Omit<ExistingNote, 'path'> {
   return rest;
 }
 
+/** The index of most notes: nothing logged, linked or to do (a line then stores only its first item). */
+export const NO_INDEX: NoteIndex = Object.freeze({
+  logDates: EMPTY_LIST,
+  meetingDates: EMPTY_LIST,
+  links: EMPTY_LIST,
+  contacts: null,
+  tasks: false,
+});
+
 /** An empty note: nothing of the user's, never a person note (the import may fill it). */
-const EMPTY_FACTS: NoteFacts = {
-  person: null,
-  index: { logDates: EMPTY_LIST, meetingDates: EMPTY_LIST, links: EMPTY_LIST, contacts: null, tasks: false },
-};
+const EMPTY_FACTS: NoteFacts = { person: null, index: NO_INDEX };
 
 /** A list of strings, as a facts line must hold (helpers at module level: decode runs once per note). */
 export function strings(l: unknown): boolean {
@@ -135,13 +141,25 @@ function shared<T>(l: T[]): readonly T[] {
   return l.length === 0 ? EMPTY_LIST : l;
 }
 
-/** The index as a facts line ends: log dates, meeting dates, links, contacts, tasks (every kind stores it). */
-export function encodeIndex(index: NoteIndex): unknown[] {
-  return [index.logDates, index.meetingDates, index.links, index.contacts, index.tasks ? 1 : 0];
+function isEmptyIndex(index: NoteIndex): boolean {
+  const { logDates, meetingDates, links, contacts, tasks } = index;
+  return logDates.length + meetingDates.length + links.length === 0 && contacts === null && !tasks;
 }
 
-/** The index from the end of a stored line (items 1–5); throws for a line of the wrong shape. */
+/**
+ * A facts line (every kind): `[first]`, or `[first, …index]` when the note logs, links or has
+ * tasks: log dates, meeting dates, links, contacts, tasks. Most notes have none, and four empty
+ * lists for each were four arrays to parse and collect per note on every run.
+ */
+export function encodeLine(first: unknown, index: NoteIndex): unknown[] {
+  if (isEmptyIndex(index)) return [first];
+  return [first, index.logDates, index.meetingDates, index.links, index.contacts, index.tasks ? 1 : 0];
+}
+
+/** The index from the end of a stored line (items 1–5, or none); throws for a line of the wrong shape. */
 export function decodeIndex(stored: unknown[]): NoteIndex {
+  if (stored.length === 1) return NO_INDEX;
+  if (stored.length !== 6) throw new Error('not a facts line');
   // By index, not destructured: destructuring walks the array's iterator, which until the
   // code is optimised costs more than the rest of the line (a third of a vault's lines have it).
   const line = stored as [unknown, IsoDate[], IsoDate[], string[], string[] | null, number];
@@ -196,7 +214,8 @@ const sameList = (() => {
  * Facts as the cache stores them: tuples, the frontmatter as its key list's number and the
  * values, so the same dozen keys are not written out 30,000 times (half the file).
  * Person: 0 (not a person note), [-1, yamlError, rawYaml] (no frontmatter, or a broken one)
- * or [key list, ...values]; then log dates, meeting dates, links, contacts, tasks.
+ * or [key list, ...values]; then, when the note has any, log dates, meeting dates, links,
+ * contacts, tasks (see encodeLine).
  */
 const FACTS_CODEC: FactsCodec<NoteFacts> = {
   encode({ person, index }, keys: KeyLists): unknown {
@@ -208,12 +227,13 @@ const FACTS_CODEC: FactsCodec<NoteFacts> = {
           ? [-1, person.yamlError ?? null, person.rawYaml ?? null]
           : [keys.of(Object.keys(fm)), ...Object.values(fm)];
     }
-    return [p, ...encodeIndex(index)];
+    return encodeLine(p, index);
   },
   decode(stored, keys): NoteFacts {
     // The file's hash is checked before any line is read; a line of the wrong shape (a bug, or
     // a cache written by hand) still throws, and the note is read instead.
-    if (!Array.isArray(stored) || stored.length !== 6) throw new Error('not a facts line');
+    if (!Array.isArray(stored)) throw new Error('not a facts line');
+    const index = decodeIndex(stored);
     const p = stored[0] as 0 | unknown[];
     let person: NoteFacts['person'] = null;
     if (p !== 0) {
@@ -234,7 +254,7 @@ const FACTS_CODEC: FactsCodec<NoteFacts> = {
         person = { frontmatter };
       }
     }
-    return { person, index: decodeIndex(stored) };
+    return { person, index };
   },
 };
 
