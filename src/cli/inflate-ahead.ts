@@ -8,8 +8,7 @@
  *
  * The worker (the read-ahead worker's bundle, started with an {@link InflateStart}) posts
  * 64 kB chunks at most 16 ahead of the reader, ~1 MB in flight; the reader takes them with
- * `receiveMessageOnPort`, waiting on a shared counter as ReadStream does (`takeMessage`,
- * read-ahead.ts).
+ * `receiveMessageOnPort`, waiting on a shared counter (`takeMessage`, read-ahead.ts).
  * The zip reader checks sizes, ratio and CRC on every chunk as it does for fflate's.
  */
 import fs from 'node:fs';

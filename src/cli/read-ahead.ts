@@ -66,7 +66,7 @@ export class StartedWorker {
     const progress = newProgress();
     try {
       const data: WorkerStart = { tag: WORKER_TAG, port: port2, progress };
-      // A worker that fails to start only stalls the stream, which then ends (see next()).
+      // A worker that fails to start posts nothing: the reader then reads every batch itself (see ReadStream.await).
       const worker = new Worker(script, { workerData: data, transferList: [port2], argv: [] });
       worker.on('error', () => undefined).unref();
       const ended = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
