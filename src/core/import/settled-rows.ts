@@ -13,12 +13,16 @@
  * - the note records no job change (whose `## History` line the plan checks in the body);
  * - no other file of the export names that URL or that name (an invitation, a message): those
  *   rows merge with the connection and may change the note;
+ * - every row of the file has a URL (a row without one is matched by name or address in file
+ *   order, which a row settled ahead of its turn could change);
  * - the import has one source and is not planned in parts (a second source merges people
  *   across sources, and a part does not know the whole export).
  *
  * The plan (plan.ts) counts a settled row as the update path would: matched by profile,
  * unchanged, accounted for; its URL, name and day still count where the plan compares a row
- * with all the others (a changed URL, a shared name).
+ * with all the others (a changed URL, a shared name), and the export-age check finds it by an
+ * e-mail address or a name (IncomingSet.findSame). tests/core/import/settled-rows.test.ts and
+ * settled-rows.property.test.ts pin all of it to the long way (`linkedInSource(exp, { settle: false })`).
  */
 import { nameKey, memoNameKey } from '../identity/person-name';
 import type { LinkedInExport } from '../linkedin/read-export';
