@@ -42,6 +42,15 @@ const FILLERS: ConnectionRow[] = Array.from({ length: 30 }, (_, i) => ({
   on: '14 Sep 2024',
 }));
 
+/** A connection at Acme, its URL made of its name; `on`: its Connected On ('' for none). */
+const acme = (first: string, last: string, on = '14 Sep 2024'): ConnectionRow => ({
+  first,
+  last,
+  url: url(`${first}-${last}`.toLowerCase()),
+  company: 'Acme',
+  on,
+});
+
 /** The vault an import of these inputs writes into an empty one, and then `edit`s by hand. */
 async function importedVault(inputs: ExportInput[], edit: (files: Map<string, string>) => void = () => {}) {
   const vault = new MemoryVault();
@@ -92,7 +101,7 @@ describe('settling rows that change nothing', () => {
   });
 
   it('takes the first of two rows with one URL (the second is skipped), even when only the second matches the note', async () => {
-    const ann: ConnectionRow = { first: 'Ann', last: 'Lee', url: url('ann-lee'), company: 'Acme', on: '14 Sep 2024' };
+    const ann = acme('Ann', 'Lee');
     const vault = await importedVault([connections([ann, ...FILLERS])]);
     const inputs = [connections([{ ...ann, company: 'Globex' }, ann, ...FILLERS])];
     const { plan, settled } = await bothWays(vault, inputs);
@@ -117,13 +126,7 @@ describe('settling rows that change nothing', () => {
   it('asks the settled rows too whether notes without URL, connected after the export, are among its connections', async () => {
     // Three such notes would make the export older than the vault (export-age.ts), if the
     // settled rows of their names were not asked.
-    const named = ['Sam', 'Tia', 'Uma'].map((first): ConnectionRow => ({
-      first,
-      last: 'Lee',
-      url: url(`${first}-lee`),
-      company: 'Acme',
-      on: '14 Sep 2024',
-    }));
+    const named = ['Sam', 'Tia', 'Uma'].map((first) => acme(first, 'Lee'));
     const vault = await importedVault([connections([...named, ...FILLERS])], (files) => {
       for (const { first } of named)
         files.set(
@@ -148,7 +151,7 @@ describe('settling rows that change nothing', () => {
       company: 'Acme',
       on: '14 Sep 2024',
     };
-    const bob: ConnectionRow = { first: 'Bob', last: 'Ray', url: url('bob-ray'), company: 'Acme', on: '14 Sep 2024' };
+    const bob = acme('Bob', 'Ray');
     const vault = await importedVault([connections([ann, bob, ...FILLERS])], (files) =>
       files.set(
         'People/Ann Other.md',
@@ -204,8 +207,8 @@ describe('settling rows that change nothing', () => {
 
   it('plans the long way a connection another file of the export names', async () => {
     const me = { first: 'Alex', last: 'Owner', url: url('alex-owner'), company: 'Me', on: '1 Jan 2020' };
-    const bea: ConnectionRow = { first: 'Bea', last: 'Berg', url: url('bea-berg'), company: 'Acme', on: '14 Sep 2024' };
-    const cal: ConnectionRow = { first: 'Cal', last: 'Dunn', url: url('cal-dunn'), company: 'Acme', on: '14 Sep 2024' };
+    const bea = acme('Bea', 'Berg');
+    const cal = acme('Cal', 'Dunn');
     const vault = await importedVault([connections([bea, cal, ...FILLERS])]);
     const inputs = [
       connections([bea, cal, ...FILLERS]),
@@ -236,7 +239,7 @@ describe('settling rows that change nothing', () => {
   });
 
   it('plans the long way a note recording a job change, whose history line may be missing', async () => {
-    const dan: ConnectionRow = { first: 'Dan', last: 'Moe', url: url('dan-moe'), company: 'Acme', on: '14 Sep 2024' };
+    const dan = acme('Dan', 'Moe');
     const vault = await importedVault([connections([dan, ...FILLERS])], (files) => {
       const text = files.get('People/Dan Moe.md') as string;
       files.set('People/Dan Moe.md', text.replace('tags:', 'job-changed-on: 2026-01-05\ntags:'));
@@ -247,13 +250,7 @@ describe('settling rows that change nothing', () => {
   });
 
   it('plans the long way a row without a date, and settles nothing in an export without URLs', async () => {
-    const undated = ['Eve', 'Fox', 'Gus'].map((first): ConnectionRow => ({
-      first,
-      last: 'Ng',
-      url: url(`${first}-ng`),
-      company: 'Acme',
-      on: '',
-    }));
+    const undated = ['Eve', 'Fox', 'Gus'].map((first) => acme(first, 'Ng', ''));
     // The user gave them a date, after the export's newest: the export-age check asks about them.
     const vault = await importedVault([connections([...undated, ...FILLERS])], (files) => {
       for (const { first } of undated) {
