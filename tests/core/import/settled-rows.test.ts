@@ -143,14 +143,7 @@ describe('settling rows that change nothing', () => {
     // Found by review: a later connection (another URL) with Ann's address is among the export's
     // connections by that address; missed, the dated export below was taken for an older one,
     // which writes no job change (Bob's).
-    const ann: ConnectionRow = {
-      first: 'Ann',
-      last: 'Lee',
-      url: url('ann-lee'),
-      email: 'ann@example.com',
-      company: 'Acme',
-      on: '14 Sep 2024',
-    };
+    const ann: ConnectionRow = { ...acme('Ann', 'Lee'), email: 'ann@example.com' };
     const bob = acme('Bob', 'Ray');
     const vault = await importedVault([connections([ann, bob, ...FILLERS])], (files) =>
       files.set(
@@ -188,14 +181,7 @@ describe('settling rows that change nothing', () => {
   });
 
   it('settles nothing when a row without URL comes first for a note by its e-mail address', async () => {
-    const ann: ConnectionRow = {
-      first: 'Ann',
-      last: 'Lee',
-      url: url('ann-lee'),
-      email: 'ann@example.com',
-      company: 'Acme',
-      on: '14 Sep 2024',
-    };
+    const ann: ConnectionRow = { ...acme('Ann', 'Lee'), email: 'ann@example.com' };
     const vault = await importedVault([connections([ann, ...FILLERS])]);
     // The first row takes the note (by its address), in file order; the second then finds it taken.
     const inputs = [connections([{ ...ann, url: '', company: 'Globex' }, ann, ...FILLERS])];
