@@ -131,8 +131,11 @@ export class NoteMatcher {
   /** This import's connection URLs, made on the first need (see {@link setConnectionUrls}). */
   private connectionUrls: (() => ReadonlySet<string>) | null = null;
   private connectionUrlSet: ReadonlySet<string> | null = null;
-  /** Some note has a LinkedIn URL: without one (a first import), no URL can have changed. */
-  private readonly anyUrl: boolean;
+  /**
+   * Some note has a LinkedIn URL: without one (a first import), no URL can have changed, and
+   * no row can settle by its URL (settled-rows.ts).
+   */
+  readonly anyUrl: boolean;
 
   constructor(notes: readonly ExistingNote[]) {
     this.notes = notes;

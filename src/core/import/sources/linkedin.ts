@@ -199,7 +199,8 @@ export function linkedInSource(data: LinkedInExport, options: LinkedInSourceOpti
       plan.messages.ownerRule = owner.rule;
       const people = new IncomingSet(profilesByName(exp, ownMessageTest(owner.owner)));
       const inParts = options.older !== undefined;
-      const settles = alone === true && !inParts && options.settle !== false;
+      // A first import (no note has a URL) has no row to settle: the test of every row is skipped.
+      const settles = alone === true && !inParts && options.settle !== false && notes.anyUrl;
       addConnections(people, exp, settles ? rowSettler(exp, (url) => notes.notesWithUrl(url)) : null);
       const invitations = addInvitations(people, exp, notes, {
         today: settings.today,
