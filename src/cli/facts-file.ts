@@ -51,6 +51,11 @@ export class FactsFile {
   private readonly window = Buffer.allocUnsafe(WINDOW);
   private windowFrom = 0;
   private windowLength = 0;
+  /**
+   * The window as text, made once when it is read: each line is a slice of it. A string made
+   * from the buffer for each line cost a call into C++ per note (~10 ms at 30,000).
+   */
+  private windowText = '';
 
   private constructor(
     private fd: number | null,
@@ -111,13 +116,15 @@ export class FactsFile {
       }
       this.windowLength = readAt(this.fd, this.window, from);
       this.windowFrom = from;
+      this.windowText = this.window.toString('latin1', 0, this.windowLength);
       if (to > from + this.windowLength) throw new Error('the facts file was cut short');
     }
-    return this.window.toString('latin1', from - this.windowFrom, to - this.windowFrom);
+    return this.windowText.slice(from - this.windowFrom, to - this.windowFrom);
   }
 
   close(): void {
     if (this.fd !== null) fs.closeSync(this.fd);
     this.fd = null;
+    this.windowText = '';
   }
 }

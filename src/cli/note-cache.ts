@@ -270,6 +270,8 @@ export class NoteCache<T> {
    * on Linux) could land on the other's entry and give one note the other's facts.
    */
   private found: Int32Array | null = null;
+  /** The walk's paths {@link found} was made for: a note taken is checked against its own. */
+  private walked: readonly string[] = [];
   /** How many notes the files read hold. */
   private count: number;
   private keys: Float64Array;
@@ -346,6 +348,7 @@ export class NoteCache<T> {
   release(): void {
     this.byPath = null;
     this.found = null;
+    this.walked = [];
     this.count = 0;
     this.keys = new Float64Array(0);
     this.loaded = null;
@@ -407,6 +410,7 @@ export class NoteCache<T> {
       for (let k = 0; k < STAT_FIELDS; k++) out[i * STAT_FIELDS + k] = keys[at * STAT_FIELDS + k] as number;
     }
     this.found = found;
+    this.walked = paths;
     this.shift = 0;
     return out;
   }
@@ -416,7 +420,9 @@ export class NoteCache<T> {
     const found = this.found;
     if (found === null || hint === undefined || hint < 0 || hint >= found.length) return this.numberOf(vaultPath, hint);
     const at = found[hint] as number;
-    return at >= 0 && this.loaded?.paths.is(at, vaultPath) === true ? at : undefined;
+    // The walk's own path string in an everyday run, so one comparison of references: the path
+    // found[hint] was found for is then this one. (Compared in the path list, ~10 ms at 30,000.)
+    return at >= 0 && this.walked[hint] === vaultPath ? at : undefined;
   }
 
   /** Reads the facts file; a file of another generation than the keys (a run cut short) is no cache. */

@@ -280,6 +280,10 @@ describe('the note cache', () => {
     here.knownKeys(walk);
     expect([here.matches('Z/José.md', key(2), 2), here.matches('Z/José.md', key(1), 2)]).toEqual([false, true]);
     expect(here.take('Z/José.md', 2)).toBe('decomposed');
+    // Asked for under another note's place in the walk, a note gets nothing, not that note's facts.
+    const misplaced = open();
+    misplaced.knownKeys(walk);
+    expect([misplaced.take('Z/C.md', 2), misplaced.take('Z/C.md', 1)]).toEqual([undefined, 'C']);
   });
 
   it('tells apart frontmatters whose keys would join into the same text', async () => {
