@@ -93,7 +93,8 @@ export function processIo(workerScript?: string): CliIo {
   let stop = false;
   let stopCode = 130;
   blockingStdout();
-  const stdout = new OutputBlocks(process.stdout, process.stdout.isTTY ? 0 : BLOCK);
+  // Text from an export or a note never reaches the terminal raw (escape sequences, bidi overrides).
+  const stdout = new OutputBlocks(process.stdout, process.stdout.isTTY ? 0 : BLOCK, escapeControlCharsInOutput);
   // Whatever ends the process (a second Ctrl-C, a bug) still writes what was printed, if it can:
   // an error thrown while exiting would only hide the one that ended it.
   process.on('exit', () => {
@@ -128,8 +129,7 @@ export function processIo(workerScript?: string): CliIo {
       });
   };
   return {
-    // Text from an export or a note never reaches the terminal raw (escape sequences, bidi overrides).
-    out: (line) => stdout.write(`${escapeControlCharsInOutput(line)}\n`),
+    out: (line) => stdout.line(line),
     err: (line) => {
       stdout.flush();
       process.stderr.write(`${escapeControlCharsInOutput(line)}\n`);

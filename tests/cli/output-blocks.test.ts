@@ -26,12 +26,12 @@ describe('stdout in blocks', () => {
   it('holds pieces until a block is full, then writes them as one, in order', () => {
     const s = sink();
     const out = new OutputBlocks(s, 10);
-    out.write('abc\n');
-    out.write('def\n');
+    out.line('abc');
+    out.line('def');
     expect(s.writes).toEqual([]);
-    out.write('ghi\n');
+    out.line('ghi');
     expect(s.writes).toEqual(['abc\ndef\nghi\n']);
-    out.write('jkl\n');
+    out.line('jkl');
     out.flush();
     out.flush();
     expect(s.writes).toEqual(['abc\ndef\nghi\n', 'jkl\n']);
@@ -40,15 +40,30 @@ describe('stdout in blocks', () => {
   it('writes each piece at once to a terminal (a block of 0)', () => {
     const s = sink();
     const out = new OutputBlocks(s, 0);
-    out.write('a\n');
-    out.write('b\n');
+    out.line('a');
+    out.line('b');
     expect(s.writes).toEqual(['a\n', 'b\n']);
+  });
+
+  it('escapes what it writes out, to a pipe and to a terminal alike', () => {
+    const upper = (text: string) => text.toUpperCase();
+    const piped = sink();
+    const blocks = new OutputBlocks(piped, 5, upper);
+    blocks.line('ab');
+    blocks.line('cd');
+    blocks.line('e');
+    blocks.flush();
+    expect(piped.writes).toEqual(['AB\nCD\n', 'E\n']);
+    const tty = sink();
+    const lines = new OutputBlocks(tty, 0, upper);
+    lines.line('ab');
+    expect(tty.writes).toEqual(['AB\n']);
   });
 
   it('forgets what it holds when the reader is gone', () => {
     const s = sink();
     const out = new OutputBlocks(s, 100);
-    out.write('lost\n');
+    out.line('lost');
     out.drop();
     out.flush();
     expect(s.writes).toEqual([]);

@@ -65,6 +65,18 @@ export function sharedIso(y: number, mo: number, d: number): IsoDate {
   return iso;
 }
 
+/**
+ * Orders two dates, a missing one (null) first: `YYYY-MM-DD` orders as its characters do, so
+ * the lists sorted by date need no collation (`localeCompare` is the locale's order of text,
+ * for names).
+ */
+export function compareDates(a: IsoDate | null, b: IsoDate | null): number {
+  if (a === b) return 0;
+  if (a === null) return -1;
+  if (b === null) return 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** True for a real calendar date written exactly as `YYYY-MM-DD`. */
 export function isIsoDate(value: string): boolean {
   const m = ISO_RE.exec(value);
@@ -115,7 +127,8 @@ export function fromDayNumber(day: number): IsoDate {
   const mp = Math.floor((5 * doy + 2) / 153);
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const m = mp < 10 ? mp + 3 : mp - 9;
-  return toIso(yoe + era * 400 + (m <= 2 ? 1 : 0), m, d);
+  // Shared: the stale list makes a due date for each of thousands of people, on a few hundred days.
+  return sharedIso(yoe + era * 400 + (m <= 2 ? 1 : 0), m, d);
 }
 
 export function addDays(iso: IsoDate, days: number): IsoDate {

@@ -7,7 +7,7 @@
  *    recent evidence first, then most mentioned;
  * 3. everyone else, newest connection first.
  */
-import type { IsoDate } from '../dates/iso-date';
+import { compareDates, type IsoDate } from '../dates/iso-date';
 import { neverAnswered, type PersonRecord } from '../people/person-record';
 import { plural } from '../text/format';
 
@@ -43,9 +43,9 @@ export function backlogOrder(people: readonly PersonRecord[], mentions: Readonly
     else rest.push(p);
   }
   const byName = (a: PersonRecord, b: PersonRecord) => a.name.localeCompare(b.name);
-  messaged.sort((a, b) => (b.lastMessage ?? '').localeCompare(a.lastMessage ?? '') || byName(a, b));
-  noted.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || b.n - a.n || byName(a.p, b.p));
-  rest.sort((a, b) => (b.connectedOn ?? '').localeCompare(a.connectedOn ?? '') || byName(a, b));
+  messaged.sort((a, b) => compareDates(b.lastMessage, a.lastMessage) || byName(a, b));
+  noted.sort((a, b) => compareDates(b.date, a.date) || b.n - a.n || byName(a.p, b.p));
+  rest.sort((a, b) => compareDates(b.connectedOn, a.connectedOn) || byName(a, b));
   return [
     ...messaged.map((p) => ({ person: p, group: 'messages' as const, reason: messageReason(p) })),
     ...noted.map(({ p, date, n }) => ({

@@ -2,7 +2,7 @@
  * "Met at an event": the untriaged people who connected with you, or invited you, around
  * an event's dates. They are probably the people you met there.
  */
-import type { IsoDate } from '../dates/iso-date';
+import { compareDates, type IsoDate } from '../dates/iso-date';
 import type { PersonRecord } from '../people/person-record';
 
 export function peopleInWindow(people: readonly PersonRecord[], from: IsoDate, to: IsoDate): PersonRecord[] {
@@ -11,7 +11,6 @@ export function peopleInWindow(people: readonly PersonRecord[], from: IsoDate, t
     .filter((p) => p.trust === null && !p.prune && (inside(p.connectedOn) || inside(p.invitedOn)))
     .sort(
       (a, b) =>
-        (b.connectedOn ?? b.invitedOn ?? '').localeCompare(a.connectedOn ?? a.invitedOn ?? '') ||
-        a.name.localeCompare(b.name),
+        compareDates(b.connectedOn ?? b.invitedOn, a.connectedOn ?? a.invitedOn) || a.name.localeCompare(b.name),
     );
 }

@@ -15,7 +15,7 @@
  *
  * People asked "have we met?" and still in the wait are listed apart (`waiting`).
  */
-import type { IsoDate } from '../dates/iso-date';
+import { compareDates, type IsoDate } from '../dates/iso-date';
 import { nameKey } from '../identity/person-name';
 import { personFromFrontmatter, type PersonRecord } from '../people/person-record';
 import { FIELD } from '../notes/schema';
@@ -157,7 +157,7 @@ const byName = (a: TriageItem, b: TriageItem) =>
   a.person.name.localeCompare(b.person.name) || a.person.path.localeCompare(b.person.path);
 
 const newestFirst = (get: (p: PersonRecord) => IsoDate | null) => (a: TriageItem, b: TriageItem) =>
-  (get(b.person) ?? '').localeCompare(get(a.person) ?? '') || byName(a, b);
+  compareDates(get(b.person), get(a.person)) || byName(a, b);
 
 /** "Rate your network": the backlog as cards, in signal order (`mentions`: how many of your notes link each person). */
 export function rateItems(backlog: readonly PersonRecord[], mentions: ReadonlyMap<string, number>): TriageItem[] {
@@ -271,9 +271,7 @@ export function triageQueue(people: readonly PersonRecord[], options: TriageOpti
   }
 
   sections.invitation.sort(newestFirst((p) => p.invitedOn));
-  sections.answer.sort(
-    (a, b) => (b.answered ?? '').localeCompare(a.answered ?? '') || newestFirst((p) => p.askedOn)(a, b),
-  );
+  sections.answer.sort((a, b) => compareDates(b.answered, a.answered) || newestFirst((p) => p.askedOn)(a, b));
   sections['new-connection'].sort(newestFirst((p) => p.connectedOn));
   sections['job-change'].sort(newestFirst((p) => p.jobChangedOn));
   sections.prune.sort((a, b) => (strength.get(b) ?? 0) - (strength.get(a) ?? 0) || byName(a, b));
@@ -314,7 +312,7 @@ export function triageQueue(people: readonly PersonRecord[], options: TriageOpti
   const counts = Object.fromEntries(
     [...SECTION_ORDER, 'rate' as const].map((k) => [k, cards.filter((c) => c.kind === k).length]),
   ) as Record<TriageKind, number>;
-  waiting.sort((a, b) => a.askedOn.localeCompare(b.askedOn) || a.person.name.localeCompare(b.person.name));
+  waiting.sort((a, b) => compareDates(a.askedOn, b.askedOn) || a.person.name.localeCompare(b.person.name));
   return { cards, waiting, backlog, sent, prune, counts };
 }
 

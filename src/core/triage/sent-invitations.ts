@@ -8,7 +8,7 @@
  * good, "keep waiting" for another N weeks; both are kept in the vault state (and, for an
  * invitee with a note, also written there).
  */
-import { addDays, daysBetween, type IsoDate } from '../dates/iso-date';
+import { addDays, compareDates, daysBetween, type IsoDate } from '../dates/iso-date';
 import { personKey } from '../identity/person-key';
 import { nameKey } from '../identity/person-name';
 import type { PersonRecord } from '../people/person-record';
@@ -69,7 +69,7 @@ export function pendingSent(
       items.push({ key, ...s, ageDays: daysBetween(s.sentOn, today), person });
     }
   }
-  return items.sort((a, b) => a.sentOn.localeCompare(b.sentOn) || a.name.localeCompare(b.name));
+  return items.sort((a, b) => compareDates(a.sentOn, b.sentOn) || a.name.localeCompare(b.name));
 }
 
 /** The pending invitations that ask for a decision today: older than N weeks, not decided. */

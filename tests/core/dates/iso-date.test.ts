@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addDays,
   addMonthsIso,
+  compareDates,
   dayNumber,
   daysBetween,
   fromDayNumber,
@@ -19,6 +20,27 @@ describe('ISO dates', () => {
     expect(addDays('2024-02-29', 1)).toBe('2024-03-01');
     expect(addDays('2023-12-31', 1)).toBe('2024-01-01');
     expect(addDays('2024-03-01', -1)).toBe('2024-02-29');
+  });
+
+  it('orders dates as their days come, a missing one first (property)', () => {
+    const day = fc.integer({ min: dayNumber('1000-01-01'), max: dayNumber('9999-12-31') });
+    fc.assert(
+      fc.property(day, day, (a, b) => {
+        const order = Math.sign(compareDates(fromDayNumber(a), fromDayNumber(b)));
+        return (
+          order === Math.sign(a - b) &&
+          compareDates(null, fromDayNumber(a)) < 0 &&
+          compareDates(fromDayNumber(b), null) > 0
+        );
+      }),
+    );
+    expect(compareDates(null, null)).toBe(0);
+    expect(['2024-03-01', null, '2023-12-31', '2024-02-29'].sort(compareDates)).toEqual([
+      null,
+      '2023-12-31',
+      '2024-02-29',
+      '2024-03-01',
+    ]);
   });
 
   it('numbers days as Date.UTC does, and back (property)', () => {
