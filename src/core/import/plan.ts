@@ -15,6 +15,7 @@
  * notes the first run created as existing and unchanged, so running the import again
  * finishes the job without duplicates.
  */
+import { compareDates } from '../dates/iso-date';
 import type { LinkedInExport } from '../linkedin/read-export';
 import type { SourceRef } from '../linkedin/records';
 import { composePersonNote, type OwnedValues } from '../notes/compose-note';
@@ -247,7 +248,7 @@ export async function planImport(
           name: person.identity.name,
           emails: emailKeys(person.identity.emails),
           parts: person.parts,
-          interactions: uniqueLines(person.interactions).sort((a, b) => a.date.localeCompare(b.date)),
+          interactions: uniqueLines(person.interactions).sort((a, b) => compareDates(a.date, b.date)),
           source: person.source,
         });
         count(from, (s) => s.withoutNote++);
@@ -414,7 +415,7 @@ class NewNote implements CreateOp {
     return composePersonNote(this.owned, {
       tag: this.tag,
       interactions: uniqueLines(this.interactions)
-        .sort((a, b) => b.date.localeCompare(a.date))
+        .sort((a, b) => compareDates(b.date, a.date))
         .map((i) => i.line),
       aliases: aliasesForName(this.name),
       headLine: headLine(this.from, this.owned),

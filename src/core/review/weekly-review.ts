@@ -7,7 +7,7 @@
  * *overdue* people are picked, not those merely due. Someone already planned this week (an
  * open task the review wrote since Monday) is not picked again, nor anyone pruned.
  */
-import { addDays, daysBetween, type IsoDate } from '../dates/iso-date';
+import { addDays, compareDates, daysBetween, type IsoDate } from '../dates/iso-date';
 import { isoWeekLabel, weekStart } from '../dates/iso-week';
 import { REVIEW_HEADING } from '../followups/follow-ups';
 import { wikiLink } from '../import/report';
@@ -93,7 +93,7 @@ export function planReview(all: readonly KeepInTouch[], options: ReviewOptions):
     if (k.drift) drifting.push(k);
   }
   const byName = (a: KeepInTouch, b: KeepInTouch) => a.person.name.localeCompare(b.person.name);
-  birthdays.sort((a, b) => a.on.localeCompare(b.on) || byName(a.k, b.k));
+  birthdays.sort((a, b) => compareDates(a.on, b.on) || byName(a.k, b.k));
   follows.sort((a, b) => compareFollowUps(a.oldest, b.oldest) || byName(a.k, b.k));
   overdue.sort((a, b) => compareStale(a.stale as StaleEntry, b.stale as StaleEntry));
   drifting.sort((a, b) => (b.drift?.ratio ?? 0) - (a.drift?.ratio ?? 0) || byName(a, b));

@@ -10,6 +10,7 @@
  * name, and the name of the LinkedIn export's owner (the vault state, or an export
  * imported in the same run): see core/sources/calendar/meetings.ts.
  */
+import { compareDates } from '../../dates/iso-date';
 import type { CalendarRead } from '../../sources/calendar/read-calendar';
 import { detectOwner, meetingsByAttendee, type CalendarMeetings } from '../../sources/calendar/meetings';
 import { formatCount, plural } from '../../text/format';
@@ -40,13 +41,13 @@ export function describeAttendee(p: PersonWithoutNote): string {
 
 /** The attendees with no note, most meetings first, then the most recent. */
 export function attendeesWithoutNote(withoutNote: readonly PersonWithoutNote[]): PersonWithoutNote[] {
-  const last = (p: PersonWithoutNote) => p.interactions[p.interactions.length - 1]?.date ?? '';
+  const last = (p: PersonWithoutNote) => p.interactions[p.interactions.length - 1]?.date ?? null;
   return withoutNote
     .filter((p) => p.sourceId === CALENDAR_SOURCE_ID)
     .sort(
       (a, b) =>
         b.interactions.length - a.interactions.length ||
-        last(b).localeCompare(last(a)) ||
+        compareDates(last(b), last(a)) ||
         (a.emails[0] ?? a.name).localeCompare(b.emails[0] ?? b.name),
     );
 }

@@ -7,6 +7,7 @@
  * than what the vault holds only fills what a note leaves empty (export-age.ts). The owner,
  * the invitation and the message details go into the plan's LinkedIn sections.
  */
+import { compareDates } from '../../dates/iso-date';
 import { personKey } from '../../identity/person-key';
 import { withRecords } from '../../linkedin/compact-rows';
 import { coerceDate, coerceText } from '../../people/coerce';
@@ -206,7 +207,7 @@ export function linkedInSource(data: LinkedInExport, options: LinkedInSourceOpti
         today: settings.today,
         createNotesForPendingInvitees: settings.createNotesForPendingInvitees ?? false,
       });
-      plan.pendingInvitations = invitations.pendingOutgoing.sort((a, b) => a.sentOn.localeCompare(b.sentOn));
+      plan.pendingInvitations = invitations.pendingOutgoing.sort((a, b) => compareDates(a.sentOn, b.sentOn));
       stats.pendingIncoming = invitations.pendingIncoming;
       stats.acceptedWithMessage = invitations.accepted;
       plan.ambiguous.push(...invitations.ambiguous);
