@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
-import { TEST_CACHE_DIR } from './tests/note-cache-dir';
 
 // Dates in tests are calendar dates; pin the zone so "today" never shifts by a day.
 process.env.TZ = 'UTC';
@@ -19,7 +18,7 @@ export default defineConfig({
     setupFiles: ['tests/setup.ts'],
     globalSetup: ['tests/global-setup.ts', 'tests/note-cache-dir.ts'],
     testTimeout: 30_000,
-    // The CLI's note cache goes to a folder of the test run, never the user's ~/.cache.
-    env: { TZ: 'UTC', NETWORK_CRM_CACHE: TEST_CACHE_DIR },
+    // The CLI's note cache goes to a folder of the test run (tests/note-cache-dir.ts sets it).
+    env: { TZ: 'UTC' },
   },
 });

@@ -1,6 +1,5 @@
 // The browser tests (npm run test:e2e): real Chromium, one file at a time.
 import { defineConfig } from 'vitest/config';
-import { TEST_CACHE_DIR } from './tests/note-cache-dir';
 
 process.env.TZ = 'UTC';
 
@@ -11,8 +10,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 120_000,
-    // The CLI's note cache goes to a folder of the test run, never the user's ~/.cache.
-    env: { TZ: 'UTC', NETWORK_CRM_CACHE: TEST_CACHE_DIR },
+    // The CLI's note cache goes to a folder of the test run (tests/note-cache-dir.ts sets it).
+    env: { TZ: 'UTC' },
     globalSetup: ['tests/note-cache-dir.ts'],
   },
 });

@@ -20,11 +20,11 @@ import { MessageRows } from '../linkedin/message-rows';
 import type { MessageColumns, SourceRef } from '../linkedin/records';
 import { FIELD } from '../notes/schema';
 import type { ExportOwner } from '../vault-state';
-import { ownMessageTest, type OwnerFinding, type OwnerRule } from './export-owner';
+import { ownMessageTest, type OwnerFinding } from './export-owner';
 import { describeCandidate } from './ambiguity';
 import { addInteractions, partsFromName, type IncomingPerson, type IncomingSet } from './incoming';
 import type { NoteMatcher } from './note-matcher';
-import type { AmbiguousPerson } from './plan-types';
+import type { AmbiguousPerson, MessagesOutcome } from './plan-types';
 
 export type { OwnerRule } from './export-owner';
 
@@ -42,16 +42,6 @@ export interface MessageStats {
   name: string;
   /** The newest message's row, for the report. */
   lastSource: SourceRef;
-}
-
-export interface MessagesOutcome {
-  ownerUrl: string | null;
-  ownerRule: OwnerRule;
-  messages: number;
-  skippedDrafts: number;
-  skippedSponsored: number;
-  counterparts: number;
-  matched: number;
 }
 
 export interface MessageOptions {

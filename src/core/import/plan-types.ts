@@ -8,7 +8,7 @@ import type { NameParts } from '../notes/file-name';
 import type { DatedLine } from './incoming';
 import type { MatchedBy } from './note-matcher';
 import type { ExportOwner } from '../vault-state';
-import type { MessagesOutcome } from './messages-plan';
+import type { OwnerRule } from './export-owner';
 
 export interface CreateOp {
   path: string;
@@ -138,6 +138,17 @@ export interface PersonWithoutNote {
   /** Their log lines (meetings), oldest first. */
   interactions: DatedLine[];
   source: SourceRef;
+}
+
+/** What the import made of messages.csv: whose export it is, the messages counted and matched. */
+export interface MessagesOutcome {
+  ownerUrl: string | null;
+  ownerRule: OwnerRule;
+  messages: number;
+  skippedDrafts: number;
+  skippedSponsored: number;
+  counterparts: number;
+  matched: number;
 }
 
 export interface ImportPlan {
