@@ -10,6 +10,7 @@
 import type { App, CachedMetadata, TFile } from 'obsidian';
 import { localIsoDate, type IsoDate } from '../core/dates/iso-date';
 import { taskContacts, tasksByPerson, type PersonTasks } from '../core/followups/follow-ups';
+import { reviewPlanLines } from '../core/followups/review-plan';
 import { findTasks, isReviewHeading, type MarkdownTask } from '../core/followups/tasks';
 
 interface TaskNote {
@@ -32,19 +33,33 @@ function taskLines(cache: CachedMetadata | null): { open: Set<number>; any: Set<
   return { open, any };
 }
 
+/** Whether a line sits under a weekly review's heading, from the cache's headings (in line order). */
+function inReviewOf(cache: CachedMetadata | null): (line: number) => boolean {
+  const headings = cache?.headings ?? [];
+  return (line) => {
+    let heading: string | null = null;
+    for (const h of headings) {
+      if (h.position.start.line > line) break;
+      heading = h.heading.trim();
+    }
+    return isReviewHeading(heading);
+  };
+}
+
 /**
  * The notes a daily note links that count as contact: its resolved links, less those that
- * appear only in open tasks or in a weekly review's section (a plan is not a contact).
+ * appear only in open tasks or in a weekly review's plan (review-plan.ts: a plan is not a
+ * contact, what you write beside it is).
  */
 export function contactTargets(app: App, file: TFile, cache: CachedMetadata | null): string[] {
   const resolved = app.metadataCache.resolvedLinks[file.path] ?? {};
   const excluded = taskLines(cache).open;
-  const headings = cache?.headings ?? [];
-  headings.forEach((h, i) => {
-    if (!isReviewHeading(h.heading.trim())) return;
-    const end = headings[i + 1]?.position.start.line ?? Number.MAX_SAFE_INTEGER;
-    for (let l = h.position.start.line; l < end && l < h.position.start.line + 10_000; l++) excluded.add(l);
-  });
+  const items = (cache?.listItems ?? []).map((li) => ({
+    line: li.position.start.line,
+    parent: li.parent,
+    task: li.task !== undefined,
+  }));
+  for (const line of reviewPlanLines(items, inReviewOf(cache))) excluded.add(line);
   if (excluded.size === 0) return Object.keys(resolved);
   const less = new Map<string, number>();
   for (const ref of [...(cache?.links ?? []), ...(cache?.embeds ?? [])]) {

@@ -47,6 +47,9 @@ export function computeCache(text: string): Real.CachedMetadata {
   const embeds: Real.EmbedCache[] = [];
   let offset = lines.slice(0, bodyStartLine).reduce((n, l) => n + l.length + 1, 0);
   let fence: string | null = null;
+  const openItems: Array<{ line: number; indent: number }> = [];
+  let listStart = -1;
+  let afterBlank = false;
   for (let i = bodyStartLine; i < lines.length; i++) {
     const line = (lines[i] as string).replace(/\r$/, '');
     const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
@@ -59,11 +62,27 @@ export function computeCache(text: string): Real.CachedMetadata {
           level: (h[1] as string).length,
           position: pos(i, 0, offset, i, line.length, offset + line.length),
         });
-      if (/^\s*(?:[-*+]|\d+[.)])\s/.test(line)) {
+      const bullet = /^(\s*)(?:[-*+]|\d+[.)])\s/.exec(line);
+      // A heading, or a paragraph after a blank line, ends the list; a line right below an item
+      // continues its text (CommonMark's lazy continuation).
+      if (!bullet && line.trim() !== '' && !/^\s/.test(line) && (h || afterBlank)) {
+        openItems.length = 0;
+        listStart = -1;
+      }
+      afterBlank = line.trim() === '';
+      if (bullet) {
+        // As Obsidian: `parent` is the line of the item this one is indented under, or minus
+        // the line of its list's first item for a top-level item.
+        const indent = (bullet[1] as string).replace(/\t/g, '    ').length;
+        while (openItems.length > 0 && (openItems[openItems.length - 1] as { indent: number }).indent >= indent)
+          openItems.pop();
+        if (listStart < 0) listStart = i;
+        const above = openItems[openItems.length - 1];
         const item: Real.ListItemCache = {
-          parent: -1,
+          parent: above === undefined ? -listStart : above.line,
           position: pos(i, 0, offset, i, line.length, offset + line.length),
         };
+        openItems.push({ line: i, indent });
         // As Obsidian: the character in `[ ]` for a task, undefined for a plain item.
         const task = /^\s*(?:[-*+]|\d+[.)])\s+\[(.)\]/.exec(line);
         if (task) item.task = task[1];

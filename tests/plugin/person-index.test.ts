@@ -1,6 +1,9 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
 import { createApp, fileAt, loadPlugin } from '../obsidian-double/harness';
+import { computeCache } from '../obsidian-double/metadata-cache';
+import { listItemsOfLines } from '../../src/core/followups/review-plan';
+import { scanLines } from '../../src/core/followups/tasks';
 import NetworkCrmPlugin from '../../src/plugin/network-crm-plugin';
 import { enter, settle, startPlugin, track, until } from './helpers';
 
@@ -87,6 +90,36 @@ describe('person index', () => {
     expect(plugin.index.get('People/Ann.md')?.dailyLatest).toBe('2026-08-02');
     plugin.settings.useDailyNotes = false;
     expect(plugin.index.lastContact('People/Ann.md')).toBeNull();
+  });
+
+  it("counts what a daily note says below a weekly review's plan, not the plan", async () => {
+    const day = [
+      'Morning pages.',
+      '',
+      '## Reach-outs for 2026-W15',
+      '- [ ] Reach out to [[People/Bo|Bo Kim]] — overdue ➕ 2026-04-10',
+      '\t- Met at [[Ann]]’s party',
+      '\t- Last: 2025-01-02 · via message',
+      'Lunch with [[Cy]] today, as the cursor left it.',
+      '- Coffee with [[Ann]]',
+      '',
+    ].join('\n');
+    const { plugin } = await startPlugin({
+      'People/Ann.md': person('Ann Lee'),
+      'People/Bo.md': person('Bo Kim'),
+      'People/Cy.md': person('Cy Fox'),
+      '2026-04-10.md': day,
+    });
+    expect(plugin.index.get('People/Ann.md')?.dailyDates).toEqual(['2026-04-10']);
+    expect(plugin.index.get('People/Cy.md')?.dailyDates).toEqual(['2026-04-10']);
+    expect(plugin.index.get('People/Bo.md')?.dailyDates).toEqual([]);
+    // The CLI reads the same list items from the text (review-plan.ts): the double's cache and it agree.
+    const cached = (computeCache(day).listItems ?? []).map((li) => ({
+      line: li.position.start.line,
+      parent: li.parent,
+      task: li.task !== undefined,
+    }));
+    expect(listItemsOfLines(scanLines(day))).toEqual(cached);
   });
 
   it('reads only the notes whose cache shows a task linking a note, and keeps every dated contact', async () => {

@@ -14,6 +14,7 @@
 import { isValidYmd, toIso, type IsoDate } from '../dates/iso-date';
 import { fenceLine } from '../notes/body-sections';
 import { splitNote } from '../notes/note-text';
+import { listItemsOfLines, reviewPlanLines } from './review-plan';
 
 export type TaskState = 'open' | 'done';
 
@@ -202,12 +203,15 @@ function taskFrom(l: ScannedLine, mark: string, text: string, targets: string[])
 /**
  * Link targets that count as "this note mentions them" for the daily-note rule: every link
  * Obsidian indexes, except those in open tasks (a plan to call someone is not a call) and
- * those in a weekly review's section (its plan and the context it quotes).
+ * those in a weekly review's plan (review-plan.ts: its tasks and the context they quote).
  */
 export function contactLinkTargets(noteText: string): string[] {
   const out: string[] = [];
-  for (const l of scanLines(noteText)) {
-    if (isReviewHeading(l.heading)) continue;
+  const lines = scanLines(noteText);
+  const headingOf = new Map(lines.map((l) => [l.line, l.heading]));
+  const plan = reviewPlanLines(listItemsOfLines(lines), (line) => isReviewHeading(headingOf.get(line) ?? null));
+  for (const l of lines) {
+    if (plan.has(l.line)) continue;
     const m = TASK.exec(l.text);
     if (m && !l.quoted && m[1] !== 'x' && m[1] !== 'X') continue;
     out.push(...lineLinkTargets(l.text));

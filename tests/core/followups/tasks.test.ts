@@ -115,7 +115,7 @@ describe('tasks in a note', () => {
     expect(taskDisplayText('Call [[People/Bo Kim]] ![[pic.png]] [due:: 2026-01-01]')).toBe('Call Bo Kim');
   });
 
-  it('for the daily-note rule, counts links outside open tasks and outside a review section', () => {
+  it("for the daily-note rule, counts links outside open tasks and outside a review's plan", () => {
     expect(
       contactLinkTargets(
         note(
