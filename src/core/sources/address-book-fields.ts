@@ -5,8 +5,9 @@
  * - `emails` and `phones` are lists the address book adds to and never shortens (an
  *   address the user removed from their phone may still be the one they use to write);
  *   an address already in LinkedIn's `email` is not repeated, numbers compare by digits;
- * - `birthday` follows the address book, except that a year-less birthday never replaces a
- *   full one on the same day;
+ * - `birthday` is filled where the note has none, and a year-less one gets the card's year
+ *   on the same day; a different birthday in the note stays (the user may have typed it, or
+ *   kept it when merging two notes, and a note cannot say which);
  * - `name`, `company`, `position` and `linkedin` are filled only where the note has none
  *   (LinkedIn owns them once it has said something);
  * - the card's notes go under `## From address book` once; an existing section is never
@@ -21,7 +22,7 @@ import type { FieldRule } from '../import/source';
 import { escapeMarkdown } from '../notes/markdown-escape';
 import { FIELD } from '../notes/schema';
 import { coerceBirthday } from '../people/birthdays';
-import { coerceText } from '../people/coerce';
+import { coerceText, isEmptyValue } from '../people/coerce';
 import { birthdayMonthDay } from './birthday';
 
 function listOf(value: unknown): string[] {
@@ -69,14 +70,15 @@ export const ADDRESS_BOOK_RULES: Readonly<Record<string, FieldRule>> = {
     grow(current[FIELD.emails], value, (e) => emailsIn(e)[0] ?? '', new Set(emailsIn(current[FIELD.email]))),
   [FIELD.phones]: (current, value) => grow(current[FIELD.phones], value, phoneDigits),
   [FIELD.birthday]: (current, value) => {
+    if (isEmptyValue(current[FIELD.birthday])) return value;
+    // Text that is no birthday ("ask Jo") is the user's too: kept, and flagged by the index as a problem.
     const now = coerceBirthday(current[FIELD.birthday]).value;
     const wanted = coerceText(value);
-    if (now === null || now === wanted) return now === wanted ? undefined : value;
+    if (now === null) return undefined;
     const a = birthdayMonthDay(now);
     const b = birthdayMonthDay(wanted);
-    // A year-less birthday on the same day never replaces a full one.
-    if (a && b && a.month === b.month && a.day === b.day && a.year !== null && b.year === null) return undefined;
-    return value;
+    // Only the year is added, to the same day; anything else would overwrite what the note says.
+    return a && b && a.month === b.month && a.day === b.day && a.year === null && b.year !== null ? value : undefined;
   },
 };
 

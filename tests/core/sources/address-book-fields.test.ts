@@ -1,8 +1,8 @@
 /**
  * What an address book may change in a note (its field rules, applied by the plan): lists
- * only grow (phones compared by digits, LinkedIn's email not repeated), a birthday follows
- * the card unless that would drop a known year, name/company/position/linkedin only where
- * empty; the notes section once and never rewritten; duplicate cards are one person. An
+ * only grow (phones compared by digits, LinkedIn's email not repeated), a birthday only fills
+ * or adds the year to the same day (a different one in the note may be the user's: an import
+ * never overwrites it), name/company/position/linkedin only where empty; the notes section once and never rewritten; duplicate cards are one person. An
  * updated card changes only these, the same card nothing.
  */
 import { describe, expect, it } from 'vitest';
@@ -61,10 +61,16 @@ describe('address-book field rules', () => {
     ).toEqual({});
   });
 
-  it('birthday follows the card, but a year-less one never replaces a full one on the same day', () => {
+  it("birthday fills an empty one or adds the year to the same day, and never overwrites the note's", () => {
+    expect(fields({}, { birthday: '1980-05-01' })).toEqual({ birthday: '1980-05-01' });
+    expect(fields({ birthday: '' }, { birthday: '1980-05-01' })).toEqual({ birthday: '1980-05-01' });
+    expect(fields({ birthday: 'ask Jo' }, { birthday: '1980-05-01' })).toEqual({});
     expect(fields({ birthday: '1980-05-01' }, { birthday: '--05-01' })).toEqual({});
     expect(fields({ birthday: '--05-01' }, { birthday: '1980-05-01' })).toEqual({ birthday: '1980-05-01' });
-    expect(fields({ birthday: '1980-05-01' }, { birthday: '1980-06-01' })).toEqual({ birthday: '1980-06-01' });
+    // A different day, or a different year: the note's (typed, or kept in a merge) stays.
+    expect(fields({ birthday: '1988-12-02' }, { birthday: '1988-12-03' })).toEqual({});
+    expect(fields({ birthday: '1980-05-01' }, { birthday: '1981-05-01' })).toEqual({});
+    expect(fields({ birthday: '--05-01' }, { birthday: '--06-01' })).toEqual({});
     expect(fields({ birthday: new Date(Date.UTC(1980, 4, 1)) }, { birthday: '1980-05-01' })).toEqual({});
   });
 
@@ -86,6 +92,22 @@ describe('address-book field rules', () => {
 });
 
 describe('through the import', () => {
+  it('an import leaves a birthday the user typed, and still adds the card’s addresses', async () => {
+    const vault = new MemoryVault({
+      'People/Ines.md': '---\nname: Ines Kowalski\nbirthday: 1988-12-02\nemails:\n  - ines.k@home.example\n---\n',
+    });
+    const cardOfInes = card({
+      name: 'Ines Kowalski',
+      emails: ['ines.k@home.example', 'ines@work.example'],
+      birthday: '1988-12-03',
+    });
+    const plan = await planImport([book(cardOfInes)], vault.snapshot(), settings);
+    await applyPlan(plan, vault.writer());
+    expect(vault.files.get('People/Ines.md')).toBe(
+      '---\nname: Ines Kowalski\nbirthday: 1988-12-02\nemails:\n  - ines.k@home.example\n  - ines@work.example\n---\n',
+    );
+  });
+
   it('the notes section is added once, escaped, and never when the note has one (even empty)', async () => {
     const vault = new MemoryVault({
       'People/Ann.md': '---\nname: Ann Lee\nemail: ann@x.org\n---\n## Interactions\n',
