@@ -53,8 +53,11 @@ export type HeaderTest = (normalisedCells: readonly string[]) => boolean;
 export interface CsvSink {
   header(header: CsvHeader): void;
   row(row: CsvRow): void;
-  /** A row that could not be read, with the reason. */
-  bad(line: number, message: string): void;
+  /**
+   * A row that could not be read, with the reason; with its cells when it was cut into cells
+   * (bytes that are not UTF-8, a stray quote), for a reader to tell whose row it was.
+   */
+  bad(line: number, message: string, cells?: readonly string[]): void;
 }
 
 export interface CsvReaderOptions {
@@ -428,11 +431,11 @@ export class CsvReader {
 
   private emit({ row, malformed }: PendingRow): void {
     if (malformed) {
-      this.sink.bad(row.line, MALFORMED_QUOTE_MESSAGE);
+      this.sink.bad(row.line, MALFORMED_QUOTE_MESSAGE, row.cells);
       return;
     }
     if (this.options.invalidBytes?.() && row.cells.some((c) => c.includes('\uFFFD'))) {
-      this.sink.bad(row.line, BAD_BYTES_MESSAGE);
+      this.sink.bad(row.line, BAD_BYTES_MESSAGE, row.cells);
       return;
     }
     for (const copies of this.copies) this.mergeCopies(row, copies);

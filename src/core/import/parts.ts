@@ -25,7 +25,7 @@ import { nameKey } from '../identity/person-name';
 import type { LinkedInExport } from '../linkedin/read-export';
 import type { CompactConnections, ConnectionsFile, SourceRef } from '../linkedin/records';
 import { connectionPerson, IncomingSet } from './incoming';
-import { missingFromExport } from './missing-from-export';
+import { missingFromExport, unreadableUrlsOf } from './missing-from-export';
 import type { NoteMatcher, PersonIdentity } from './note-matcher';
 import { emptyPlan, planImport, sharedPlanState } from './plan';
 import type { CreateOp, ImportPlan, ImportSettings, SourceSummary } from './plan-types';
@@ -167,6 +167,7 @@ function partExport(
     skipped: p === 0 ? file.skipped : [],
     warnings: p === 0 ? file.warnings : [],
     blankMemberRows: p === 0 ? file.blankMemberRows : 0,
+    unreadableUrls: p === 0 ? (file.unreadableUrls ?? []) : [],
   };
   if (p === 0) return { ...exp, connections: [connections] };
   return {
@@ -297,7 +298,12 @@ export async function planInParts(
   }
   const plan = whole as ImportPlan;
   // Only the whole file tells who is missing from it.
-  if (complete) plan.missingFromExport = missingFromExport({ newest }, vault.notes, shared.accounted);
+  if (complete)
+    plan.missingFromExport = missingFromExport(
+      { newest, unreadableUrls: unreadableUrlsOf([file]) },
+      vault.notes,
+      shared.accounted,
+    );
   plan.stats.connectionRows = rows.length + file.skipped.length;
   plan.stats.blankMemberRows = file.blankMemberRows;
   plan.stats.newestConnectedOn = newest;

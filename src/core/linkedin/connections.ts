@@ -102,6 +102,7 @@ export function connectionsReader(file: string, options: ConnectionsOptions = {}
   };
   const skipped: RowIssue[] = [];
   const warnings: RowIssue[] = [];
+  const unreadableUrls: string[] = [];
   const seen = new Map<string, number>();
   let blankMemberRows = 0;
 
@@ -179,7 +180,12 @@ export function connectionsReader(file: string, options: ConnectionsOptions = {}
       hasUrlColumn = col.url >= 0;
     },
     row,
-    bad: (line, message) => skipped.push({ file, line, reason: `unreadable row (${message})` }),
+    bad: (line, message, cells) => {
+      skipped.push({ file, line, reason: `unreadable row (${message})` });
+      const raw = cells === undefined ? '' : cell(cells, col.url);
+      const url = raw.includes('\uFFFD') ? null : normaliseProfileUrl(raw);
+      if (url !== null) unreadableUrls.push(url);
+    },
     finish: () => ({
       file,
       hasUrlColumn,
@@ -187,6 +193,7 @@ export function connectionsReader(file: string, options: ConnectionsOptions = {}
       skipped,
       warnings,
       blankMemberRows,
+      unreadableUrls,
       ...(compact !== null ? { compact } : {}),
     }),
   };

@@ -46,6 +46,11 @@ export interface ConnectionsFile {
   /** Rows that are imported but had a value we could not use (a date we could not read, a bad URL). */
   warnings: RowIssue[];
   blankMemberRows: number;
+  /**
+   * The profile URLs read from rows skipped as unreadable (bytes that are not UTF-8, a stray
+   * quote: the URL column is usually intact): they are in the export, so never "missing".
+   */
+  unreadableUrls?: string[];
 }
 
 export type InvitationDirection = 'incoming' | 'outgoing';

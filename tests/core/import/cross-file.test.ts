@@ -14,6 +14,7 @@ import type { ExportInput, LinkedInExport } from '../../../src/core/linkedin/rea
 import { generateExport, SHAPE_2022 } from '../../../scripts/lib/synthetic-export';
 import {
   connections,
+  connectionsText,
   exportOf,
   invitations,
   messages2021,
@@ -293,6 +294,30 @@ describe('missing from the export: decided from Connections.csv alone', () => {
       settings,
     );
     expect(plan.missingFromExport.map((m) => m.path)).toEqual(['People/Ann Lee.md']);
+  });
+
+  it('a row skipped as unreadable (a byte that is not UTF-8) does not make its person missing', async () => {
+    const text = connectionsText([
+      { first: 'Bo', last: 'Kîm', url: url('bo-kim'), on: '02 Mar 2021' },
+      { first: 'Ann', last: 'LEE_', url: url('ann-lee'), company: 'Acme', on: '01 Mar 2021' },
+    ]);
+    const [before, after] = text.split('LEE_') as [string, string];
+    // "Lee" with a Latin-1 é in a UTF-8 file (Bo's î): the row cannot be read, its URL can.
+    const bytes = new Uint8Array([
+      ...new TextEncoder().encode(`${before}L`),
+      0xe9,
+      ...new TextEncoder().encode(`e${after}`),
+    ]);
+    const exp = exportOf({ name: 'Connections.csv', bytes, origin: 'picked' });
+    expect(exp.connections[0]?.skipped.map((r) => [r.line, r.reason.startsWith('unreadable row')])).toEqual([
+      [3, true],
+    ]);
+    const notes = new MemoryVault({
+      'People/Ann Lee.md': NOTE,
+      'People/Cy Fox.md': NOTE.replace(/ann-lee/, 'cy-fox').replace('Ann Lee', 'Cy Fox'),
+    });
+    const plan = await planImport(exp, notes.snapshot(), settings);
+    expect(plan.missingFromExport).toEqual([{ path: 'People/Cy Fox.md', name: 'Cy Fox' }]);
   });
 
   it('an export without Connections.csv says nothing about who is missing', async () => {

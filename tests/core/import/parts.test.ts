@@ -120,6 +120,49 @@ describe('an import stopped between parts', () => {
   });
 });
 
+describe('a Connections.csv row that cannot be read', () => {
+  it('does not make its person missing from the export, planned at once or in parts', async () => {
+    const { first, next } = nextFiles(true);
+    const vault = await baseVault(first);
+    const lines = (next['Connections.csv'] as string).split('\n');
+    const texts = [...vault.files.values()];
+    const slugOf = (line: string) => /\/in\/([^,/]+)/.exec(line)?.[1];
+    const connected = (slug: string) => (t: string) =>
+      t.includes(`/in/${slug}\n`) && t.includes('linkedin-status: connected\n');
+    // A row of a connection with a note, starting with a plain letter.
+    const at = lines.findIndex((l) => {
+      const slug = slugOf(l);
+      return /^[A-Za-z]/.test(l) && slug !== undefined && texts.some(connected(slug));
+    });
+    const who = slugOf(lines[at] as string) as string;
+    // Its first letter becomes a Latin-1 byte: the row is skipped, its URL is still read.
+    const head = new TextEncoder().encode(`${lines.slice(0, at).join('\n')}\n`);
+    const rest = new TextEncoder().encode(`${(lines[at] as string).slice(1)}\n${lines.slice(at + 1).join('\n')}`);
+    const bytes = new Uint8Array([...head, 0xe9, ...rest]);
+    const read = (compactAbove?: number) =>
+      readExport(
+        [
+          ...Object.entries(next)
+            .filter(([name]) => name !== 'Connections.csv')
+            .map(([name, text]) => ({ name, bytes: strToU8(text), origin: 'picked' as const })),
+          { name: 'Connections.csv', bytes, origin: 'picked' as const },
+        ],
+        { compactAbove },
+      );
+    expect(read().connections[0]?.skipped.some((r) => r.line === at + 1 && r.reason.startsWith('unreadable'))).toBe(
+      true,
+    );
+    const whole = await planImport(read(), vault.snapshot(), settings);
+    const inParts = await planInParts(read(0), vault.snapshot(), settings, { partSize: 500 });
+    const missing = whole.missingFromExport.map((m) => m.path).sort();
+    expect(missing.length).toBeGreaterThan(10);
+    expect(inParts.missingFromExport.map((m) => m.path).sort()).toEqual(missing);
+    const note = [...vault.files].find(([, text]) => connected(who)(text))?.[0];
+    expect(note).toBeDefined();
+    expect(missing).not.toContain(note);
+  });
+});
+
 describe('a note that people of two parts both fit', () => {
   const header = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On';
   const filler = Array.from({ length: 40 }, (_, i) => `Filler,Person${i},${url(`filler-${i}`)},,Acme,,14 Sep 2024`);

@@ -27,7 +27,7 @@ import { findOwner, ownMessageTest } from '../export-owner';
 import { addConnections, IncomingSet, profilesByName } from '../incoming';
 import { addInvitations, goneInvitations, invitationsGone, mergeStatus } from '../invitations-plan';
 import { addMessages } from '../messages-plan';
-import { missingFromExport } from '../missing-from-export';
+import { missingFromExport, unreadableUrlsOf, type ConnectionsSeen } from '../missing-from-export';
 import { rowSettler } from '../settled-rows';
 import type { NoteMatcher, PersonIdentity } from '../note-matcher';
 import type { ImportSettings } from '../plan-types';
@@ -164,7 +164,7 @@ export function compactExportOf(source: ImportSource): LinkedInExport | null {
 export function linkedInSource(data: LinkedInExport, options: LinkedInSourceOptions = {}): ImportSource {
   let held: LinkedInExport | null = data;
   /** What `missing` needs of Connections.csv, kept when the records are let go. */
-  let connections: { newest: string | null } | null = null;
+  let connections: ConnectionsSeen | null = null;
   const source: ImportSource = {
     id: 'linkedin',
     label: 'LinkedIn',
@@ -214,7 +214,10 @@ export function linkedInSource(data: LinkedInExport, options: LinkedInSourceOpti
       const messages = addMessages(people, exp, notes, owner, { logMessageDays: settings.logMessageDays ?? false });
       plan.messages = messages.outcome;
       plan.ambiguous.push(...messages.ambiguous);
-      connections = exp.connections.length > 0 ? { newest: stats.newestConnectedOn } : null;
+      connections =
+        exp.connections.length > 0
+          ? { newest: stats.newestConnectedOn, unreadableUrls: unreadableUrlsOf(exp.connections) }
+          : null;
       const older = inParts
         ? (options.older ?? null)
         : olderExport(exp, newest.day, settings, notes, amongConnections(people));
