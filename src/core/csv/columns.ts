@@ -22,3 +22,24 @@ export function cell(cells: readonly string[], index: number): string {
   const value = cells[index];
   return value === undefined ? '' : value.trim();
 }
+
+/** A column a file cannot be read without: its name as the file's own header writes it, and the names it goes by. */
+export interface RequiredColumn {
+  label: string;
+  names: readonly string[];
+}
+
+/**
+ * The required columns a header line lacks, when it names at least two of the file's columns
+ * (it is this file's header with a column missing); null for any other line. For the error
+ * that says which column a file lacks rather than quoting its first line.
+ */
+export function missingColumns<K extends string>(
+  cells: readonly string[],
+  spec: ColumnSpec<K>,
+  required: readonly RequiredColumn[],
+): string[] | null {
+  const known = Object.values<readonly string[]>(spec);
+  if (cells.filter((c) => known.some((names) => names.includes(c))).length < 2) return null;
+  return required.filter((r) => !cells.some((c) => r.names.includes(c))).map((r) => r.label);
+}

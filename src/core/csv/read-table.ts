@@ -58,6 +58,12 @@ export interface CsvSink {
    * (bytes that are not UTF-8, a stray quote), for a reader to tell whose row it was.
    */
   bad(line: number, message: string, cells?: readonly string[]): void;
+  /**
+   * For a line that is not the header: the columns it lacks when it is this file's header
+   * with a column missing (it names at least two of the file's columns), else null. Then
+   * the file's error names that line and those columns, rather than quoting its first line.
+   */
+  headerGaps?(normalisedCells: readonly string[]): string[] | null;
 }
 
 export interface CsvReaderOptions {
@@ -147,11 +153,36 @@ export function firstLinePreview(text: string): string {
   return first.length > 120 ? `${first.slice(0, 117)}…` : first;
 }
 
+/** The first line (of those a header is looked for in) that `gaps` finds columns missing from. */
+function headerWithGaps(
+  text: string,
+  gaps: NonNullable<CsvSink['headerGaps']>,
+): { line: number; missing: string[] } | null {
+  const lines = text.split('\n', HEADER_SCAN_LINES);
+  for (let i = 0; i < lines.length; i++) {
+    const raw = (lines[i] as string).replace(/\r$/, '');
+    const missing = gaps(raw.split(sniffDelimiter(raw)).map(normaliseHeaderCell));
+    if (missing !== null && missing.length > 0) return { line: i + 1, missing };
+  }
+  return null;
+}
+
 /** The error for a file whose first lines hold no header we know. */
-export function notTheExpectedFile(file: string, text: string, expected: string): InputError {
+export function notTheExpectedFile(
+  file: string,
+  text: string,
+  expected: string,
+  gaps?: CsvSink['headerGaps'],
+): InputError {
   // NUL bytes never occur in a text export (UTF-16 is decoded by its BOM): this is binary data.
   if (text.slice(0, 4096).includes('\u0000'))
     return new InputError(file, undefined, `holds binary data, not text; expected ${expected}`);
+  const near = gaps === undefined ? null : headerWithGaps(text, gaps);
+  if (near !== null) {
+    const names = near.missing.map((m) => `"${m}"`).join(', ');
+    const what = near.missing.length === 1 ? `has no ${names} column` : `lacks the columns ${names}`;
+    return new InputError(file, near.line, `the header ${what}; expected ${expected}`);
+  }
   return new InputError(file, undefined, `found "${firstLinePreview(text)}", expected ${expected}`);
 }
 
@@ -251,7 +282,7 @@ export class CsvReader {
       this.buf = this.buf.replace(/\r/g, '\n');
     }
     const found = findHeader(this.buf, this.isHeader);
-    if (!found) throw notTheExpectedFile(this.file, this.buf, this.expected);
+    if (!found) throw notTheExpectedFile(this.file, this.buf, this.expected, this.sink.headerGaps?.bind(this.sink));
     this.buf = this.buf.slice(found.offset);
     this.line = found.line;
     const header = found.cells.map(normaliseHeaderCell);

@@ -8,7 +8,7 @@
  * person; the first (newest) wins.
  */
 import { ownCopy } from '../text/own-copy';
-import { cell, indexColumns, type ColumnSpec } from '../csv/columns';
+import { cell, indexColumns, missingColumns, type ColumnSpec, type RequiredColumn } from '../csv/columns';
 import { readTable, type CsvHeader, type CsvRow, type TableReader } from '../csv/read-table';
 import { createDateParser, EXPECTED_DATE_FORMATS } from '../dates/linkedin-dates';
 import { fullName, nameKey } from '../identity/person-name';
@@ -41,6 +41,14 @@ export function isConnectionsHeader(cells: readonly string[]): boolean {
     cells.some((c) => IDENTITY_COLUMNS.includes(c))
   );
 }
+
+/** What a Connections.csv header cannot lack: the day, and something to tell the person by. */
+const REQUIRED: readonly RequiredColumn[] = [
+  { label: 'First Name', names: IDENTITY_COLUMNS },
+  { label: 'Connected On', names: COLUMNS.connectedOn },
+];
+
+export const connectionsHeaderGaps = (cells: readonly string[]) => missingColumns(cells, COLUMNS, REQUIRED);
 
 export const CONNECTIONS_EXPECTED =
   'a LinkedIn Connections.csv header such as "First Name,Last Name,URL,Email Address,Company,Position,Connected On"';
@@ -175,6 +183,7 @@ export function connectionsReader(file: string, options: ConnectionsOptions = {}
   return {
     isHeader: isConnectionsHeader,
     expected: CONNECTIONS_EXPECTED,
+    headerGaps: connectionsHeaderGaps,
     header: (h: CsvHeader) => {
       col = indexColumns(h.header, COLUMNS);
       hasUrlColumn = col.url >= 0;

@@ -5,7 +5,7 @@
  * it adds `inviterProfileUrl,inviteeProfileUrl` in camelCase, with slugs percent-decoded.
  * The file is recent history, not a list of pending invitations: accepted ones stay in it.
  */
-import { cell, indexColumns, type ColumnSpec } from '../csv/columns';
+import { cell, indexColumns, missingColumns, type ColumnSpec } from '../csv/columns';
 import { readTable, type CsvRow, type TableReader } from '../csv/read-table';
 import { EXPECTED_DATE_FORMATS, parseLinkedInDateTime } from '../dates/linkedin-dates';
 import { cleanName } from '../identity/person-name';
@@ -80,6 +80,16 @@ export function invitationsReader(file: string): TableReader<InvitationsFile> {
   return {
     isHeader: isInvitationsHeader,
     expected: INVITATIONS_EXPECTED,
+    // A messages.csv (it has Content) is not an Invitations.csv with a column missing.
+    headerGaps: (cells) =>
+      cells.includes('content')
+        ? null
+        : missingColumns(cells, COLUMNS, [
+            { label: 'From', names: COLUMNS.from },
+            { label: 'To', names: COLUMNS.to },
+            { label: 'Sent At', names: COLUMNS.sentAt },
+            { label: 'Direction', names: COLUMNS.direction },
+          ]),
     header: (h) => (col = indexColumns(h.header, COLUMNS)),
     row,
     bad: (line, message) => skipped.push({ file, line, reason: `unreadable row (${message})` }),

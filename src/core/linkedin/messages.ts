@@ -6,7 +6,7 @@
  * Drafts (empty CONVERSATION ID or a draft flag) and sponsored/InMail rows (no sender URL
  * in formats that have the column) are counted and skipped.
  */
-import { cell, indexColumns, type ColumnSpec } from '../csv/columns';
+import { cell, indexColumns, missingColumns, type ColumnSpec } from '../csv/columns';
 import { readTable, type CsvRow, type TableReader } from '../csv/read-table';
 import { createDateTimeParser, EXPECTED_DATE_FORMATS } from '../dates/linkedin-dates';
 import { cleanName } from '../identity/person-name';
@@ -168,6 +168,12 @@ export function messagesReader(file: string): TableReader<MessagesFile> {
   return {
     isHeader: isMessagesHeader,
     expected: MESSAGES_EXPECTED,
+    headerGaps: (cells) =>
+      missingColumns(cells, COLUMNS, [
+        { label: 'FROM', names: COLUMNS.from },
+        { label: 'DATE', names: COLUMNS.date },
+        { label: 'CONTENT', names: [...COLUMNS.conversationId, 'content'] },
+      ]),
     header: (h) => {
       col = indexColumns(h.header, COLUMNS);
       format = col.conversationId < 0 ? '2018' : col.recipientUrls >= 0 ? '2024' : '2021';

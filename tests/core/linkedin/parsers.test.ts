@@ -61,6 +61,25 @@ Real,Mail,https://www.linkedin.com/in/real,real@example.com,,,1 Jan 2024`;
     );
   });
 
+  it("names the line and the column when the header lacks one, below LinkedIn's preamble too", () => {
+    const noDate = `${PREAMBLE}First Name,Last Name,URL,Email Address,Company,Position\nAnn,Lee,${url('ann-lee')},,Acme,CTO\n`;
+    const headerLine = PREAMBLE.split('\n').length;
+    expect(() => parseConnections(noDate, 'Connections.csv')).toThrow(
+      new RegExp(
+        `^Connections\\.csv, line ${headerLine}: the header has no "Connected On" column; expected a LinkedIn`,
+      ),
+    );
+    expect(() => parseInvitations('From,To,Sent At,Message\nA,B,"1/1/24, 10:00 AM",hi\n', 'Invitations.csv')).toThrow(
+      /^Invitations\.csv, line 1: the header has no "Direction" column/,
+    );
+    expect(() => parseInvitations('From,To,Message\nA,B,hi\n', 'Invitations.csv')).toThrow(
+      /^Invitations\.csv, line 1: the header lacks the columns "Sent At", "Direction"/,
+    );
+    expect(() => parseMessages('CONVERSATION ID,FROM,TO,CONTENT\n1,A,B,hi\n', 'messages.csv')).toThrow(
+      /^messages\.csv, line 1: the header has no "DATE" column/,
+    );
+  });
+
   it('uses name and date as the identity when there are no URLs (pre-2023)', () => {
     const old = parseConnections(
       'First Name,Last Name,Email Address,Company,Position,Connected On\nAnn,Lee,,A,,"1/8/18, 6:14 PM"\nAnn,Lee,,B,,"1/9/18, 6:14 PM"\nAnn,Lee,,A,,"1/8/18, 7:00 PM"',
