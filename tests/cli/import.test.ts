@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateExport, zipExport } from '../../scripts/lib/synthetic-export';
 import { cli, cliProcess, CLI, spawn } from '../support/cli';
-import { readTree, tempDir } from '../support/temp-dir';
+import { readTree, tempDir, writeTree } from '../support/temp-dir';
 
 function writeExport(dir: string, connections = 50, extra: Parameters<typeof generateExport>[0] = { connections }) {
   const exp = generateExport({ ...extra, connections });
@@ -122,6 +122,28 @@ describe('network-crm import', () => {
     expect(r.code).toBe(code);
     expect(r.err.trim().split('\n')).toHaveLength(1);
     expect(r.err).toContain(message);
+  });
+
+  it('names each ambiguous row with the notes it could be, and a header that lacks a column', async () => {
+    const dir = tempDir();
+    const vault = path.join(dir, 'vault');
+    writeTree(vault, {
+      'People/Cy Fox.md': '---\nname: Cy Fox\nlinkedin-status: connected\n---\n',
+      'People/Cy Fox 2.md': '---\nname: Cy Fox\nlinkedin-status: connected\n---\n',
+    });
+    const csv = path.join(dir, 'Connections.csv');
+    fs.writeFileSync(csv, 'First Name,Last Name,Company,Connected On\nCy,Fox,Acme,04 Mar 2021\n');
+    const r = await cli('import', csv, '--vault', vault, '--today', '2026-11-26', '--dry-run');
+    expect(r.out).toMatch(/ 1 ambiguous name \(not imported; two of the notes are one person\? merge them/);
+    expect(r.out).toMatch(
+      /\n {10}Cy Fox \(Connections\.csv, line 2\): .*Could be: People\/Cy Fox 2\.md, People\/Cy Fox\.md\n/,
+    );
+    fs.writeFileSync(csv, 'First Name,Last Name,Company\nCy,Fox,Acme\n');
+    const bad = cliProcess('import', csv, '--vault', vault);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(
+      /^network-crm: Connections\.csv, line 1: the header has no "Connected On" column; expected/,
+    );
   });
 
   it('a bad file exits non-zero with file, line and what was expected, writing nothing', () => {

@@ -5,6 +5,7 @@
  * with what failed; People.base and the vault state follow the same core rules as in the
  * plugin.
  */
+import { ambiguousText } from '../../core/import/ambiguity';
 import { applyPlan, isOutOfSpace, type ApplyResult } from '../../core/import/apply';
 import { importSources } from '../../core/import/mixed-inputs';
 import { planImport } from '../../core/import/plan';
@@ -198,7 +199,15 @@ function printHuman(io: CliIo, summary: ImportSummary, vault: string): void {
     line(summary.warnings.length, 'warning', 'warnings');
     listed(summary.warnings, issueLine);
   }
-  if (summary.ambiguous.length) line(summary.ambiguous.length, 'ambiguous name', 'ambiguous names');
+  if (summary.ambiguous.length) {
+    line(
+      summary.ambiguous.length,
+      'ambiguous name',
+      'ambiguous names',
+      ' (not imported; two of the notes are one person? merge them: network-crm merge --keep A --into B)',
+    );
+    listed(summary.ambiguous, ambiguousText);
+  }
   if (summary.unreadable.length) {
     line(summary.unreadable.length, 'unreadable note', 'unreadable notes', ' (YAML cannot be parsed; left untouched)');
     listed(summary.unreadable, (u) => `${u.path}: ${u.error}`);

@@ -5,7 +5,7 @@
  */
 import type { Candidate, IncomingPerson } from './incoming';
 import { noteName, type MatchResult, type NoteMatcher } from './note-matcher';
-import type { AmbiguousCandidate } from './plan-types';
+import type { AmbiguousCandidate, AmbiguousPerson } from './plan-types';
 
 /** One candidate: their note when they have one, else where the export names them. */
 export function describeCandidate(c: Candidate, matcher: NoteMatcher): AmbiguousCandidate {
@@ -41,4 +41,10 @@ export function ambiguousCandidates(
     if (c.path === null || !out.some((o) => o.path === c.path)) out.push(c);
   }
   return out;
+}
+
+/** An ambiguous row as plain text, as the import's preview and the CLI show it (the report links the notes). */
+export function ambiguousText(a: AmbiguousPerson): string {
+  const could = a.candidates.map((c) => c.path ?? c.description).join(', ');
+  return `${a.name} (${a.source.file}, line ${a.source.line}): ${a.reason}. Could be: ${could}`;
 }

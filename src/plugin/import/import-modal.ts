@@ -9,6 +9,7 @@
  */
 import { Modal, Setting, type App, type ButtonComponent } from 'obsidian';
 import type { ImportPlan } from '../../core/import/plan-types';
+import { ambiguousText } from '../../core/import/ambiguity';
 import { problemAndInvitationCounts, sourceTable } from '../../core/import/plan-counts';
 import { sanityBrake } from '../../core/import/sanity-brake';
 import { describeMerge } from '../../core/linkedin/merge-exports';
@@ -197,10 +198,7 @@ export class ImportModal extends Modal {
       el,
       'Ambiguous names (not imported)',
       plan.ambiguous,
-      (a, li) =>
-        li.setText(
-          `${a.name} (${a.source.file}, line ${a.source.line}): ${a.reason}. Could be: ${a.candidates.map((c) => c.path ?? c.description).join(', ')}`,
-        ),
+      (a, li) => li.setText(ambiguousText(a)),
       (rest) => `…and ${formatCount(rest)} more`,
     );
     previewList(
