@@ -126,6 +126,52 @@ describe('network-crm merge', () => {
     expect(after).toEqual(before);
   });
 
+  it('two LinkedIn profiles merged stay one note through the next import; undo takes the memory back too', async () => {
+    const dir = tempDir();
+    const csv = path.join(dir, 'Connections.csv');
+    const vaultDir = path.join(dir, 'vault');
+    fs.mkdirSync(vaultDir);
+    fs.writeFileSync(
+      csv,
+      [
+        'First Name,Last Name,URL,Email Address,Company,Position,Connected On',
+        'Ahmed,Andersson,https://www.linkedin.com/in/ahmed-andersson,,Acme,CTO,01 Mar 2021',
+        'Ahmed,Andersson,https://www.linkedin.com/in/ahmed-andersson-6sp,,Globex,,05 May 2022',
+        '',
+      ].join('\n'),
+    );
+    const importIt = async () =>
+      (await cli('import', csv, '--vault', vaultDir, '--today', '2026-11-26', '--json')).json<{
+        created: number;
+        skipped: Array<{ line: number; reason: string }>;
+      }>();
+    expect((await importIt()).created).toBe(2);
+    const notes = fs.readdirSync(path.join(vaultDir, 'People')).sort();
+    expect(notes).toEqual(['Ahmed Andersson (Globex).md', 'Ahmed Andersson.md']);
+    const merged = await cli(
+      'merge',
+      '--vault',
+      vaultDir,
+      '--keep',
+      'Ahmed Andersson',
+      '--into',
+      'Ahmed Andersson (Globex)',
+    );
+    expect(merged.code).toBe(0);
+    const kept = fs.readFileSync(path.join(vaultDir, 'People', 'Ahmed Andersson.md'), 'utf8');
+    expect(kept).toContain('linkedin-merged:\n  - https://www.linkedin.com/in/ahmed-andersson-6sp\n');
+    const again = await importIt();
+    expect(again.created).toBe(0);
+    expect(again.skipped).toMatchObject([
+      { line: 3, reason: expect.stringContaining('merged into People/Ahmed Andersson.md') as string },
+    ]);
+    expect(fs.readdirSync(path.join(vaultDir, 'People'))).toEqual(['Ahmed Andersson.md']);
+    expect((await cli('undo', '--vault', vaultDir)).code).toBe(0);
+    expect(fs.readFileSync(path.join(vaultDir, 'People', 'Ahmed Andersson.md'), 'utf8')).not.toContain(
+      'linkedin-merged',
+    );
+  });
+
   it('undo after a later edit takes back the merge and keeps the typing (the one undo rule)', async () => {
     const dir = vault();
     const before = readTree(dir);

@@ -118,6 +118,8 @@ function noteBirthday(note: ExistingNote): string | null {
 
 export class NoteMatcher {
   private readonly byUrl = new KeyIndex<string, ExistingNote>();
+  /** `linkedin-merged` profiles → their note, made the first time it is asked. */
+  private byMergedUrl: Map<string, ExistingNote> | null = null;
   /**
    * Filled on the first lookup by name, and by email: a re-import finds everyone by URL, and
    * the name index of 30,000 notes (their name keys and the map) was 3 MB of its peak.
@@ -202,6 +204,26 @@ export class NoteMatcher {
   /** Notes that claim the profile URL (normally zero or one). */
   notesWithUrl(url: string): readonly ExistingNote[] {
     return this.byUrl.get(url);
+  }
+
+  /**
+   * The note a profile was merged into (its `linkedin-merged` list), when no note has that
+   * profile as its own `linkedin`: the row of that profile is a merged duplicate.
+   */
+  mergedInto(url: string): ExistingNote | null {
+    if (this.byMergedUrl === null) {
+      this.byMergedUrl = new Map();
+      for (const note of this.notes) {
+        const value = note.frontmatter?.[FIELD.linkedinMerged];
+        for (const v of Array.isArray(value) ? (value as unknown[]) : [value]) {
+          const merged = normaliseProfileUrl(coerceText(v));
+          if (merged !== null && !this.byMergedUrl.has(merged)) this.byMergedUrl.set(merged, note);
+        }
+      }
+    }
+    // Most vaults merged nothing: one look at an empty map per row.
+    const into = this.byMergedUrl.size === 0 ? undefined : this.byMergedUrl.get(url);
+    return into === undefined || this.byUrl.get(url).length > 0 ? null : into;
   }
 
   /** Finds the note for a person and claims it for them (`source`: their row, for the report). */

@@ -15,6 +15,7 @@
  * the same section of the kept note already has word for word is dropped (the same meeting
  * logged in both), never a line inside a code block. Line endings follow the kept note.
  */
+import { normaliseProfileUrl } from '../identity/profile-url';
 import { coerceDate, coerceText, isEmptyValue } from '../people/coerce';
 import { insertDatedLines, itemDate, LIST_ITEM } from '../notes/body-sections';
 import { lineEnding } from '../notes/note-text';
@@ -89,7 +90,14 @@ function sameValue(key: string, a: unknown, b: unknown): boolean {
 }
 
 /** Keys that hold lists in person notes even when one side wrote a single value. */
-const LIST_KEYS: ReadonlySet<string> = new Set([FIELD.tags, FIELD.emails, FIELD.phones, 'aliases', 'cssclasses']);
+const LIST_KEYS: ReadonlySet<string> = new Set([
+  FIELD.tags,
+  FIELD.emails,
+  FIELD.phones,
+  FIELD.linkedinMerged,
+  'aliases',
+  'cssclasses',
+]);
 
 export function mergeFrontmatter(
   kept: MergeSide,
@@ -127,6 +135,20 @@ export function mergeFrontmatter(
     const chosen = choose(conflict);
     conflicts.push({ ...conflict, chosen });
     if (chosen === 'removed') set[key] = y;
+  }
+  // Two LinkedIn profiles for one person: the one not kept is remembered, so that the next
+  // import skips its row instead of making the removed note again.
+  const urlOf = (v: unknown) => normaliseProfileUrl(coerceText(v));
+  const keptUrl = urlOf(FIELD.linkedin in set ? set[FIELD.linkedin] : a[FIELD.linkedin]);
+  const other = [a[FIELD.linkedin], b[FIELD.linkedin]].map(urlOf).find((u) => u !== null && u !== keptUrl);
+  if (keptUrl !== null && other !== undefined && other !== null) {
+    const current = FIELD.linkedinMerged in set ? set[FIELD.linkedinMerged] : a[FIELD.linkedinMerged];
+    const merged = union(FIELD.linkedinMerged, current, other);
+    if (
+      JSON.stringify(merged) !==
+      JSON.stringify(isEmptyValue(current) ? [] : Array.isArray(current) ? current : [current])
+    )
+      set[FIELD.linkedinMerged] = merged;
   }
   // The removed note's name stays findable as an alias of the kept one.
   const keptName = coerceText(a[FIELD.name]) || baseName(kept.path);

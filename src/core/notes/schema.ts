@@ -36,6 +36,11 @@ export const FIELD = {
   phones: 'phones',
   birthday: 'birthday',
   askedOn: 'asked-on',
+  /**
+   * The LinkedIn profiles of notes merged into this one (`merge`), when they differed from its
+   * own: an import skips their rows rather than make the merged note again.
+   */
+  linkedinMerged: 'linkedin-merged',
 } as const;
 
 export type FieldName = (typeof FIELD)[keyof typeof FIELD];

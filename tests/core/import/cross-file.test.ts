@@ -275,6 +275,30 @@ describe('namesakes who connected on the same day (no URL to tell them apart)', 
   });
 });
 
+describe('a profile merged into another note (linkedin-merged)', () => {
+  it('is not made again: its row is skipped and named, the kept note is updated by its own row', async () => {
+    const kept = `---\nname: Ann Lee\nlinkedin: ${url('ann-lee')}\nlinkedin-merged:\n  - ${url('ann-lee-2')}\nconnected-on: 2021-03-01\nlinkedin-status: connected\n---\n`;
+    const vault = new MemoryVault({ 'People/Ann Lee.md': kept });
+    const exp = exportOf(
+      connections([
+        { first: 'Ann', last: 'Lee', url: url('ann-lee'), company: 'Acme', on: '01 Mar 2021' },
+        { first: 'Ann', last: 'Lee', url: url('ann-lee-2'), company: 'Globex', on: '05 May 2022' },
+      ]),
+    );
+    const plan = await importInto(vault, exp);
+    expect(plan.creates).toEqual([]);
+    expect(plan.missingFromExport).toEqual([]);
+    expect(plan.skipped).toEqual([
+      {
+        file: 'Connections.csv',
+        line: 3,
+        reason: 'a profile merged into People/Ann Lee.md (its linkedin-merged); not made again',
+      },
+    ]);
+    expect(vault.files.get('People/Ann Lee.md')).toContain('company: Acme\n');
+  });
+});
+
 describe('missing from the export: decided from Connections.csv alone', () => {
   const NOTE = `---\nname: Ann Lee\nlinkedin: ${url('ann-lee')}\nconnected-on: 2021-03-01\nlinkedin-status: connected\n---\n`;
   const OTHERS = connections([{ first: 'Bo', last: 'Kim', url: url('bo-kim'), on: '02 Mar 2021' }]);

@@ -50,6 +50,20 @@ describe('frontmatter', () => {
     expect(other.set.trust).toBe(3);
   });
 
+  it("remembers the other note's LinkedIn profile in linkedin-merged, whichever URL is kept", () => {
+    const A = 'https://www.linkedin.com/in/ahmed-andersson';
+    const B = 'https://www.linkedin.com/in/ahmed-andersson-6sp';
+    const kept = side('People/Ahmed Andersson.md', { name: 'Ahmed Andersson', linkedin: A });
+    const removed = side('People/Ahmed Andersson 2.md', { name: 'Ahmed Andersson', linkedin: `${B}/` });
+    expect(mergeFrontmatter(kept, removed).set).toEqual({ 'linkedin-merged': [B] });
+    expect(mergeFrontmatter(kept, removed, () => 'removed').set).toEqual({ linkedin: `${B}/`, 'linkedin-merged': [A] });
+    // A chain of merges keeps every profile; the same profile, or none, adds nothing.
+    const twice = side(kept.path, { ...kept.frontmatter, 'linkedin-merged': ['https://www.linkedin.com/in/old'] });
+    expect(mergeFrontmatter(twice, removed).set['linkedin-merged']).toEqual(['https://www.linkedin.com/in/old', B]);
+    expect(mergeFrontmatter(kept, side('People/A.md', { name: 'Ahmed Andersson', linkedin: A })).set).toEqual({});
+    expect(mergeFrontmatter(kept, side('People/A.md', { name: 'Ahmed Andersson' })).set).toEqual({});
+  });
+
   it('keeps existing aliases and adds none for the same name', () => {
     expect(mergeFrontmatter(side('a.md', { name: 'A', aliases: 'Al' }), side('b.md', { name: 'Bee' })).set).toEqual({
       aliases: ['Al', 'Bee'],

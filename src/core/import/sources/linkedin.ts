@@ -30,7 +30,7 @@ import { addMessages } from '../messages-plan';
 import { missingFromExport, unreadableUrlsOf, type ConnectionsSeen } from '../missing-from-export';
 import { rowSettler } from '../settled-rows';
 import type { NoteMatcher, PersonIdentity } from '../note-matcher';
-import type { ImportSettings } from '../plan-types';
+import type { ImportPlan, ImportSettings } from '../plan-types';
 import type { ImportSource } from '../source';
 
 /** The status a note keeps: a recorded decline or a connection is not undone by an old invitation. */
@@ -157,6 +157,24 @@ export function compactExportOf(source: ImportSource): LinkedInExport | null {
 }
 
 /**
+ * Leaves out the rows of profiles merged into another note (`linkedin-merged`, written by
+ * `merge`), each reported as skipped: made again, the merged note would come back at every
+ * import. A profile that is some note's own `linkedin` is never left out.
+ */
+function skipMergedProfiles(exp: LinkedInExport, notes: NoteMatcher, plan: ImportPlan): void {
+  for (const file of exp.connections)
+    file.records = file.records.filter((c) => {
+      const into = c.profileUrl === null ? null : notes.mergedInto(c.profileUrl);
+      if (into === null) return true;
+      plan.skipped.push({
+        ...c.source,
+        reason: `a profile merged into ${into.path} (its linkedin-merged); not made again`,
+      });
+      return false;
+    });
+}
+
+/**
  * The LinkedIn source of one import run. It lets go of the export's records once its people
  * are collected (a source is collected once): at 1,000,000 rows, or 200,000 messages, the
  * records were as much memory again as the people the plan is made of.
@@ -202,6 +220,7 @@ export function linkedInSource(data: LinkedInExport, options: LinkedInSourceOpti
       const inParts = options.older !== undefined;
       // A first import (no note has a URL) has no row to settle: the test of every row is skipped.
       const settles = alone === true && !inParts && options.settle !== false && notes.anyUrl;
+      skipMergedProfiles(exp, notes, plan);
       addConnections(people, exp, settles ? rowSettler(exp, (url) => notes.notesWithUrl(url)) : null);
       const invitations = addInvitations(people, exp, notes, {
         today: settings.today,
