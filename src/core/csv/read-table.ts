@@ -220,6 +220,8 @@ interface PendingRow {
   malformed: boolean;
   /** Known to be cut short (a quoted value open at the end of the file). */
   cut: boolean;
+  /** The row's last line, for a malformed row that runs on over the lines below its first. */
+  lastLine?: number;
 }
 
 /** Copies of one column (the same normalised name written twice or more). */
@@ -341,11 +343,13 @@ export class CsvReader {
       }
       if (parsed.cells.every((c) => c.trim() === '')) continue; // a blank line, or Excel's `,,` padding
       this.flushPending();
+      const lastLine = line + parsed.breaks - (parsed.atEnd ? 0 : 1);
       this.pending = {
         row: { line, cells: parsed.cells },
         atEnd: parsed.atEnd,
         malformed: parsed.malformed,
         cut: parsed.unclosed,
+        ...(parsed.malformed && lastLine > line ? { lastLine } : {}),
       };
     }
     this.buf = pos === 0 ? this.buf : this.buf.slice(pos);
@@ -460,7 +464,17 @@ export class CsvReader {
     this.pending = null;
   }
 
-  private emit({ row, malformed }: PendingRow): void {
+  private emit({ row, malformed, lastLine }: PendingRow): void {
+    if (malformed && lastLine !== undefined) {
+      // The row runs on over the lines below it, and takes them with it: the message says which
+      // (their rows are not looked for one by one, which is the stray-quote recovery's work).
+      this.sink.bad(
+        row.line,
+        `a quote inside a quoted value is not doubled (expected "" inside "…"), so the row runs on to line ${lastLine}: lines ${row.line}–${lastLine} are skipped`,
+        row.cells,
+      );
+      return;
+    }
     if (malformed) {
       this.sink.bad(row.line, MALFORMED_QUOTE_MESSAGE, row.cells);
       return;

@@ -153,6 +153,18 @@ describe('CsvReader', () => {
     expect(r.bad).toEqual([[2, expect.stringContaining('not doubled') as string]]);
   });
 
+  it('a row whose stray quote runs on over the next line says it takes that line with it', () => {
+    // A message whose text opens a quote it never closes: the next row's first quote closes it.
+    const text = 'Name,Connected On,Note\nAnn,1,"Thanks! unclosed,x\nBo,2,"Meet, ""soon"""\nCy,3,ok\n';
+    for (const chunks of [[], [30], [25, 50]]) {
+      const r = readChunks(text, chunks);
+      expect(r.rows.map((x) => x.cells[0])).toEqual(['Cy']);
+      expect(r.bad).toEqual([
+        [2, expect.stringContaining('so the row runs on to line 3: lines 2–3 are skipped') as string],
+      ]);
+    }
+  });
+
   it('a row that never ends is refused before it fills memory', () => {
     const reader = new CsvReader('c.csv', isHeader, 'x', {
       header: () => undefined,
