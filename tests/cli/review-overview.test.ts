@@ -16,7 +16,8 @@ const VAULT = {
   'People/Olga Overdue.md': person(
     'Olga Overdue',
     'trust: 5\nlast-contact: 2025-12-01\ncompany: Acme\nposition: CTO\nmet-where: "[[Web Summit 2024]]"\nconnected-on: 2025-05-10',
-    '- 2025-12-01 · call · talked about the pilot\n',
+    // As the log writes what was typed: escaped; the terminal shows it as typed.
+    '- 2025-12-01 · call · talked about the \\[pilot\\] \\#2\n',
   ),
   'People/Bea Birthday.md': person(
     'Bea Birthday',
@@ -51,7 +52,7 @@ describe('network-crm review', () => {
         '     last: 2026-04-20',
         '  3. Olga Overdue — 4 months overdue (every 30 days, as Inner circle)  (People/Olga Overdue.md)',
         '     met at [[Web Summit 2024]] · CTO at Acme',
-        '     last: 2025-12-01 · call · talked about the pilot',
+        '     last: 2025-12-01 · call · talked about the [pilot] #2',
         '',
       ].join('\n'),
     );

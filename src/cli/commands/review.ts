@@ -15,6 +15,7 @@ import {
   reviewWeek,
   type ContextPick,
 } from '../../core/review/weekly-review';
+import { unescapeMarkdown } from '../../core/notes/markdown-escape';
 import { NEVER_CONTACTED } from '../../core/stale/describe';
 import { plural } from '../../core/text/format';
 import { stringFlag, UsageError, type ParsedArgs } from '../args';
@@ -110,7 +111,10 @@ async function runReview(args: ParsedArgs, io: CliIo): Promise<number> {
       [context.position, context.company].filter(Boolean).join(' at '),
     ].filter(Boolean);
     if (about.length > 0) io.out(`     ${about.join(' · ')}`);
-    io.out(`     last: ${context.lastInteraction ?? NEVER_CONTACTED}`);
+    // The last logged line as the note has it, escapes and all: shown as it reads.
+    io.out(
+      `     last: ${context.lastInteraction === null ? NEVER_CONTACTED : unescapeMarkdown(context.lastInteraction)}`,
+    );
   });
   if (written) io.out(`Written to ${target.path} (${target.kind}). ${undoHint(args)}`);
   for (const f of editor.failed) io.err(failureLine(f));

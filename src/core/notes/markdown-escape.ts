@@ -15,3 +15,11 @@ export function escapeMarkdown(value: string): string {
 export function escapeLinkDisplay(value: string): string {
   return value.replace(/[\r\n]+/g, ' ').replace(/[[\]|#^\\<>]/g, (ch) => `\\${ch}`);
 }
+
+/**
+ * A line of a note as plain text, for a terminal: the backslash escapes taken off (CommonMark
+ * escapes ASCII punctuation only), so `Design review \[draft\]` reads as it was typed.
+ */
+export function unescapeMarkdown(value: string): string {
+  return value.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+}
