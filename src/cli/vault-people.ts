@@ -319,8 +319,9 @@ export class VaultPeople {
    * A person by LinkedIn URL, note path (vault-relative or absolute), note name or `name`; a
    * clear error otherwise. The first of these that matches any note decides: the exact path,
    * the exact file name, the path or file name in another case or Unicode form, the `name`.
-   * So `Ahmed Henry` is `People/Ahmed Henry.md`, not also `Ahmed Henry (Acme).md` of that
-   * name; only several notes on one rung are ambiguous, and their paths are listed. Its
+   * Several notes on one rung are ambiguous, and their paths are listed; so is a bare name
+   * that is one note's file name when other notes have that `name` (`Ahmed Henry` with
+   * `Ahmed Henry (Acme).md` of that name): `Ahmed Henry.md` or the path settles it. Its
    * errors point at the help of the command that asked (runCli names it).
    */
   find(query: string): PersonRecord {
@@ -342,9 +343,19 @@ export class VaultPeople {
         (r) => loose(withoutMd(r.path)) === loose(q) || loose(basenameOf(r.path)) === loose(q),
         (r) => nameKey(r.name) === nameKey(q),
       ];
-      for (const rung of rungs) {
-        hits = this.records.filter(rung);
-        if (hits.length > 0) break;
+      for (let i = 0; i < rungs.length; i++) {
+        hits = this.records.filter(rungs[i] as (r: PersonRecord) => boolean);
+        if (hits.length === 0) continue;
+        // A bare name that is one note's file name and other notes' `name` is a namesake: taking
+        // the file silently wrote to the wrong person (a triage card of "Zoë Bakker 2" read as
+        // "Zoë Bakker"). With `.md` or a folder, the text names that file and nothing else.
+        const bare = (i === 1 || i === 2) && !/\.md$/i.test(query) && !query.includes('/');
+        if (bare && hits.length === 1) {
+          const key = nameKey(q);
+          const namesakes = this.records.filter((r) => r !== hits[0] && nameKey(r.name) === key);
+          if (namesakes.length > 0) hits = [...hits, ...namesakes];
+        }
+        break;
       }
     }
     if (hits.length === 1) return hits[0] as PersonRecord;

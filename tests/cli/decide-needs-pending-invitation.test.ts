@@ -122,7 +122,7 @@ describe('decide --decline by a name two people have', () => {
     const r = await decide(dir, '--person', 'Noah Esposito', '--decline');
     expect(r.code).toBe(2);
     expect(r.err).toContain(
-      'other pending invitations of that name: People/Noah Esposito (Acme).md, https://www.linkedin.com/in/noah-0; give one of them to --person',
+      'pending invitations of that name: People/Noah Esposito (Acme).md, https://www.linkedin.com/in/noah-0; give one of them to --person',
     );
     expect(readTree(dir)).toEqual(before);
   });

@@ -153,7 +153,7 @@ describe('network-crm merge', () => {
       '--vault',
       vaultDir,
       '--keep',
-      'Ahmed Andersson',
+      'Ahmed Andersson.md',
       '--into',
       'Ahmed Andersson (Globex)',
     );

@@ -1,7 +1,8 @@
 /**
- * `--person` (VaultPeople.find): a note's exact file name or vault path wins over the names
- * in frontmatter; only several notes of that name and none with that file name are
- * ambiguous, and then their paths are listed so one can be passed instead. A lookup that
+ * `--person` (VaultPeople.find): a note's vault path, or its file name with `.md`, names that
+ * note; a bare name is ambiguous when several notes have it, as file name or as `name` (a
+ * namesake taken silently had a command write to the wrong person), and then their paths are
+ * listed so one can be passed instead. A lookup that
  * fails points at the help of the command that asked (`network-crm show --help`), which lists
  * what `--person` takes: the lookup is shared, and it pointed at the top-level help, which
  * does not.
@@ -33,9 +34,13 @@ async function shown(dir: string, person: string): Promise<string> {
 }
 
 describe('--person', () => {
-  it('takes the note whose file name is exactly the text, over notes of that name', async () => {
+  it('takes the note a path or a file name with .md names; a bare name of namesakes lists them all', async () => {
     const dir = vault(AHMEDS);
-    expect(await shown(dir, 'Ahmed Henry')).toBe('People/Ahmed Henry.md');
+    const r = await cli('show', '--vault', dir, '--person', 'Ahmed Henry');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(
+      '"Ahmed Henry" matches 3 notes (People/Ahmed Henry (Acme).md, People/Ahmed Henry (Globex).md, People/Ahmed Henry.md); give the path or the LinkedIn URL',
+    );
     expect(await shown(dir, 'Ahmed Henry.md')).toBe('People/Ahmed Henry.md');
     expect(await shown(dir, 'Ahmed Henry (Acme)')).toBe('People/Ahmed Henry (Acme).md');
     expect(await shown(dir, 'People/Ahmed Henry (Globex).md')).toBe('People/Ahmed Henry (Globex).md');
@@ -43,18 +48,18 @@ describe('--person', () => {
   });
 
   it('takes a file name in other case or Unicode form before the names', async () => {
-    const dir = vault(AHMEDS);
+    const dir = vault({ 'People/Ahmed Henry.md': note('Ahmed Henry', 'Initech') });
     expect(await shown(dir, 'ahmed henry')).toBe('People/Ahmed Henry.md');
     const decomposed = 'Jose\u0301 Garci\u0301a';
     const tree = {
       [`People/${decomposed}.md`]: note('José García', 'Acme'),
-      'People/José García (Globex).md': note('José García', 'Globex'),
+      'People/José García (Globex).md': note('José M. García', 'Globex'),
     };
     // The vault gives paths in NFC, whatever form the file name has on disk.
     expect((await shown(vault(tree), 'José García')).normalize('NFD')).toBe(`People/${decomposed}.md`.normalize('NFD'));
   });
 
-  it('is ambiguous only when no file name is the text and several notes have that name, listing their paths', async () => {
+  it('is ambiguous when several notes have that name and none that file name, listing their paths', async () => {
     const { 'People/Ahmed Henry.md': _, ...others } = AHMEDS;
     const dir = vault(others);
     const r = await cli('show', '--vault', dir, '--person', 'Ahmed Henry');
@@ -86,8 +91,8 @@ describe('a lookup that fails', () => {
     ['show', '--person', 'Nobody'],
     ['log', '--person', 'Nobody'],
     ['decide', '--person', 'Nobody', '--trust', '3'],
-    ['merge', '--keep', 'Nobody', '--into', 'Ahmed Henry'],
-    ['merge', '--keep', 'Ahmed Henry', '--into', 'Nobody'],
+    ['merge', '--keep', 'Nobody', '--into', 'Ahmed Henry.md'],
+    ['merge', '--keep', 'Ahmed Henry.md', '--into', 'Nobody'],
   ])('%s points at its own help', async (command, ...rest) => {
     const dir = vault(AHMEDS);
     const r = await cli(command, '--vault', dir, ...rest);

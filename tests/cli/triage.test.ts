@@ -478,3 +478,48 @@ describe('network-crm decide', () => {
     expect((await triage(dir)).queue).toEqual([]);
   });
 });
+
+describe('namesakes in the triage', () => {
+  // A real-scale trial: the card said "Zoë Bakker", `decide --person "Zoë Bakker"` wrote the
+  // other Zoë Bakker's note (the one whose file name is the bare name), a connection.
+  const namesakes = () =>
+    vault({
+      'People/Zoë Bakker.md': note('name: Zoë Bakker\nlinkedin-status: connected\nconnected-on: 2021-01-01'),
+      'People/Zoë Bakker 2.md': note('name: Zoë Bakker\nlinkedin-status: invitation-received\ninvited-on: 2026-11-25'),
+    });
+
+  it('names the note of a card whose name another note has, and refuses the bare name in decide', async () => {
+    const dir = namesakes();
+    const { out } = await cli('triage', '--vault', dir, '--today', TODAY, '--kind', 'invitation');
+    expect(out).toContain('People/Zoë Bakker 2.md (another note has this name)');
+    expect(out).not.toContain('Ivy Stone.md (another');
+    const before = fs.readFileSync(path.join(dir, 'People/Zoë Bakker.md'), 'utf8');
+    const bare = await cli(
+      'decide',
+      '--vault',
+      dir,
+      '--today',
+      TODAY,
+      '--person',
+      'Zoë Bakker',
+      '--met-where',
+      'Web Summit',
+    );
+    expect(bare.code).toBe(2);
+    expect(bare.err).toContain('"Zoë Bakker" matches 2 notes (People/Zoë Bakker 2.md, People/Zoë Bakker.md)');
+    expect(fs.readFileSync(path.join(dir, 'People/Zoë Bakker.md'), 'utf8')).toBe(before);
+    const named = await cli(
+      'decide',
+      '--vault',
+      dir,
+      '--today',
+      TODAY,
+      '--person',
+      'Zoë Bakker 2',
+      '--met-where',
+      'Web Summit',
+    );
+    expect(named.code).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'People/Zoë Bakker 2.md'), 'utf8')).toContain('met-where: Web Summit\n');
+  });
+});

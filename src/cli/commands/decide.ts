@@ -13,6 +13,7 @@
  * bring the card back.
  */
 import { isIsoDate } from '../../core/dates/iso-date';
+import { nameKey, sharedNameKeys } from '../../core/identity/person-name';
 import { FilterError } from '../../core/people/filter';
 import type { PersonRecord } from '../../core/people/person-record';
 import { decisionEdit, type TriageDecision } from '../../core/triage/actions';
@@ -149,11 +150,30 @@ async function decideOne(args: ParsedArgs, io: CliIo, ctx: TriageContext, decisi
   const backOn = () => waitingEnds(ctx.today, ctx.session.settings.withdrawAfterWeeks);
   const sentByName = queue.sent.filter((s) => s.person === null && s.name.toLowerCase() === query.toLowerCase());
   let person: PersonRecord | null = null;
+  /** Notes of that name with a pending invitation (received or sent), but the one at `except`. */
+  const pendingNotes = (except: string | null) =>
+    ctx.people.records.filter(
+      (p) =>
+        p.path !== except &&
+        p.name.toLowerCase() === query.toLowerCase() &&
+        (p.status === 'invitation-received' || p.status === 'invitation-sent'),
+    );
+  const choose = (pending: readonly PersonRecord[]) =>
+    [...pending.map((p) => p.path), ...sentByName.map((s) => s.profileUrl ?? `${s.name} (no URL)`)].join(', ');
   try {
     person = ctx.people.find(query);
   } catch (e) {
-    const sent = queue.sent.find((s) => s.profileUrl === query) ?? sentByName[0];
+    const byUrl = queue.sent.find((s) => s.profileUrl === query);
+    const sent = byUrl ?? sentByName[0];
     if (!sent || sent.person !== null) throw e;
+    // The name is several notes' (none taken): an invitation without a note is meant only when
+    // it is the one pending invitation of that name.
+    const pending = byUrl === undefined ? pendingNotes(null) : [];
+    if (byUrl === undefined && (sentByName.length > 1 || pending.length > 0))
+      throw new UsageError(
+        `"${query}" is the name of several notes; pending invitations of that name: ${choose(pending)}; give one of them to --person`,
+        'decide',
+      );
     return withoutNote(sent);
   }
   const card = queue.cards.find((c): c is TriageItem => !isSummary(c) && c.person.path === person.path);
@@ -169,17 +189,11 @@ async function decideOne(args: ParsedArgs, io: CliIo, ctx: TriageContext, decisi
     // The name is also that of someone you invited who has no note (the card the user sees):
     // a decline can only be meant for that invitation, as this note has none, unless another
     // note of the name has a pending invitation too; then the user must say which.
-    const pendingNotes = ctx.people.records.filter(
-      (p) =>
-        p.path !== person.path &&
-        p.name.toLowerCase() === query.toLowerCase() &&
-        (p.status === 'invitation-received' || p.status === 'invitation-sent'),
-    );
-    if (sentByName.length === 1 && pendingNotes.length === 0)
-      return withoutNote(sentByName[0] as SentItem, person.path);
-    const others = [...pendingNotes.map((p) => p.path), ...sentByName.map((s) => s.profileUrl ?? `${s.name} (no URL)`)];
+    const pending = pendingNotes(person.path);
+    if (sentByName.length === 1 && pending.length === 0) return withoutNote(sentByName[0] as SentItem, person.path);
+    const others = choose(pending);
     throw new UsageError(
-      `--decline is for a pending invitation, received or sent; ${person.name} has none (linkedin-status: ${person.status || 'none'})${others.length > 0 ? `; other pending invitations of that name: ${others.join(', ')}; give one of them to --person` : ''}`,
+      `--decline is for a pending invitation, received or sent; ${person.name} has none (linkedin-status: ${person.status || 'none'})${others !== '' ? `; other pending invitations of that name: ${others}; give one of them to --person` : ''}`,
       'decide',
     );
   }
@@ -313,9 +327,11 @@ async function decideMany(
     io.out(
       `${dryRun ? 'Dry run, nothing written: would' : 'Done:'} ${label} for ${plural(people.length, 'person', 'people')} (${scope === 'prune' ? `prune candidates${filter ? `, filter: ${filter}` : ''}` : `filter: ${filter}`})`,
     );
+    // Namesakes are told apart by their notes, so the list can be checked before it is run.
+    const shared = sharedNameKeys(ctx.people.records);
     printPeople(
       io,
-      people.map((p) => p.name),
+      people.map((p) => (shared.has(nameKey(p.name)) ? `${p.name} (${p.path})` : p.name)),
     );
     for (const f of failed) io.err(`  ${failureLine(f)}`);
     if (!dryRun && io.interrupted())

@@ -17,6 +17,7 @@ import {
   vaultKnowledge,
   withdrawItem,
 } from '../../core/triage/queue';
+import { nameKey, sharedNameKeys } from '../../core/identity/person-name';
 import { formatCount, plural } from '../../core/text/format';
 import { limitFlag, stringFlag, UsageError, type ParsedArgs } from '../args';
 import { FLAG, VAULT_FLAGS, type CommandSpec } from '../command';
@@ -36,6 +37,8 @@ function kindOption(args: ParsedArgs): TriageKind | null {
 
 /** The vault's knowledge of the people on cards, indexed on first use (only invitation cards need it). */
 type Knowledge = () => ReturnType<typeof vaultKnowledge>;
+/** Whether another person note has this person's name (then a card names its note: `--person` needs it). */
+type Namesake = (p: TriageItem['person']) => boolean;
 
 function cardJson(card: TriageCard, ctx: TriageContext, knowledge: Knowledge): Record<string, unknown> {
   if (isSummary(card))
@@ -87,9 +90,10 @@ function hintCell(card: TriageItem): string {
 }
 
 /** A card as a table row; an invitation's note and who you trust at the company go under it, as on the plugin's card. */
-function rowOf(card: TriageItem, ctx: TriageContext, knowledge: Knowledge): TableRow {
+function rowOf(card: TriageItem, ctx: TriageContext, knowledge: Knowledge, namesake: Namesake): TableRow {
   const p = card.person;
   const details: string[] = [];
+  if (namesake(p)) details.push(`${p.path} (another note has this name)`);
   if (card.kind === 'invitation' || card.kind === 'answer') {
     const note = p.invitationMessage.split(/\r?\n/)[0] ?? '';
     if (note !== '') details.push(`“${note}”`);
@@ -108,6 +112,8 @@ function runTriage(args: ParsedArgs, io: CliIo): Promise<number> {
   const json = args.flags.has('json');
   let index: ReturnType<typeof vaultKnowledge> | null = null;
   const knowledge: Knowledge = () => (index ??= vaultKnowledge(ctx.people.records));
+  let shared: Set<string> | null = null;
+  const namesake: Namesake = (p) => (shared ??= sharedNameKeys(ctx.people.records)).has(nameKey(p.name));
 
   if (args.flags.has('backlog') || kind === 'rate') {
     const order = rateItems(q.backlog, ctx.mentions());
@@ -124,7 +130,7 @@ function runTriage(args: ParsedArgs, io: CliIo): Promise<number> {
       );
       printTable(
         io,
-        shown.map((c) => rowOf(c, ctx, knowledge)),
+        shown.map((c) => rowOf(c, ctx, knowledge, namesake)),
       );
       if (shown.length < order.length) io.out(`  … and ${formatCount(order.length - shown.length)} more (--limit)`);
     }
@@ -178,7 +184,7 @@ function runTriage(args: ParsedArgs, io: CliIo): Promise<number> {
             ? 'network-crm triage --kind prune'
             : 'network-crm triage --kind withdraw';
       io.out(`  ${card.reason} (${how} lists them)`);
-    } else rows.push(rowOf(card, ctx, knowledge));
+    } else rows.push(rowOf(card, ctx, knowledge, namesake));
   }
   flush();
   if (kind !== null && cards.length === 0) {

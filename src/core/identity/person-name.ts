@@ -21,6 +21,19 @@ export function nameKey(name: string): string {
   return cleanName(name).toLowerCase();
 }
 
+/** The name keys that two or more of these people share: namesakes, whom a name alone does not tell apart. */
+export function sharedNameKeys(people: Iterable<{ name: string }>): Set<string> {
+  const seen = new Set<string>();
+  const shared = new Set<string>();
+  for (const p of people) {
+    const key = nameKey(p.name);
+    if (key === '') continue;
+    if (seen.has(key)) shared.add(key);
+    else seen.add(key);
+  }
+  return shared;
+}
+
 /**
  * A `nameKey` that remembers its answers: for loops over many rows where the same few
  * names repeat (the owner signs half of all messages), so each is normalised once.
