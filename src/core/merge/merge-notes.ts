@@ -7,7 +7,9 @@
  * date. What is left, two different values for one key, is a conflict the user chooses
  * (the plugin asks in a modal, the CLI takes `--take KEY`); unanswered, the kept note's
  * value stays, because the user chose that note as the one they keep. The removed note's
- * name becomes an alias of the kept one, so searching for it still finds the person.
+ * name becomes an alias of the kept one, so searching for it still finds the person, and a
+ * LinkedIn profile not kept goes into `linkedin-merged`, so the next import does not make
+ * the removed note again from that profile's row.
  *
  * Bodies are joined section by section without losing a byte: the removed note's text
  * under a heading the kept note also has goes at the end of that section, other sections
