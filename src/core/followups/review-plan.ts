@@ -10,6 +10,7 @@
  * `ListItemCache` gives it: the plugin from the metadata cache, the CLI from the text
  * ({@link listItemsOfLines}).
  */
+
 /** A list item: its line, its parent item's line (negative at the top of a list, as Obsidian has it), and whether it is a task. */
 export interface ListItemAt {
   line: number;
@@ -22,21 +23,17 @@ export interface ListItemAt {
  * sits under a review's heading (tasks.ts's isReviewHeading of the heading above it).
  */
 export function reviewPlanLines(items: readonly ListItemAt[], inReview: (line: number) => boolean): Set<number> {
-  const byLine = new Map(items.map((i) => [i.line, i]));
+  // In line order a parent comes before its items, so one pass knows each item's answer
+  // (no recursion, however deep a hostile note nests its list).
   const underTask = new Map<number, boolean>();
-  const planned = (item: ListItemAt): boolean => {
-    let known = underTask.get(item.line);
-    if (known === undefined) {
-      // A top-level item's `parent` is minus its list's first line: -0 for a list on line 0.
-      const parent = item.parent >= 0 && !Object.is(item.parent, -0) ? byLine.get(item.parent) : undefined;
-      // An item's parent comes before it, so the walk ends.
-      known = item.task || (parent !== undefined && parent.line < item.line && planned(parent));
-      underTask.set(item.line, known);
-    }
-    return known;
-  };
   const out = new Set<number>();
-  for (const item of items) if (inReview(item.line) && planned(item)) out.add(item.line);
+  for (const item of [...items].sort((a, b) => a.line - b.line)) {
+    // A top-level item's `parent` is minus its list's first line: -0 for a list on line 0.
+    const parent = item.parent >= 0 && !Object.is(item.parent, -0) && item.parent < item.line ? item.parent : null;
+    const planned = item.task || (parent !== null && underTask.get(parent) === true);
+    underTask.set(item.line, planned);
+    if (planned && inReview(item.line)) out.add(item.line);
+  }
   return out;
 }
 

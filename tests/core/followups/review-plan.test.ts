@@ -5,6 +5,7 @@
  * contact. The CLI reads the lines from the text; the plugin gives the metadata cache's list
  * items, whose `parent` the text reading must match (tests/plugin/person-index.test.ts).
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { listItemsOfLines, reviewPlanLines } from '../../../src/core/followups/review-plan';
 import { contactLinkTargets, scanLines } from '../../../src/core/followups/tasks';
@@ -79,6 +80,18 @@ describe('list items read from the text, parented as Obsidian does', () => {
       { line: 2, parent: 0, task: false },
       { line: 4, parent: -4, task: false },
     ]);
+  });
+
+  it('copes with any text, a list nested thousands deep included (property)', () => {
+    const deep = Array.from({ length: 5000 }, (_, i) => `${' '.repeat(i)}- [ ] [[P${i}]]`).join('\n');
+    expect(contactLinkTargets(`## Reach-outs for 2026-W48\n${deep}\nSaw [[Ann]]`)).toEqual(['Ann']);
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (s) => {
+        const text = `## Reach-outs\n${s}`;
+        expect(Array.isArray(contactLinkTargets(text))).toBe(true);
+        for (const item of itemsOf(text)) expect(item.parent < item.line || Object.is(item.parent, -0)).toBe(true);
+      }),
+    );
   });
 
   it('never counts a top-level item of a list on line 0 as under that line (the -0 parent)', () => {
