@@ -54,12 +54,15 @@ function inReviewOf(cache: CachedMetadata | null): (line: number) => boolean {
 export function contactTargets(app: App, file: TFile, cache: CachedMetadata | null): string[] {
   const resolved = app.metadataCache.resolvedLinks[file.path] ?? {};
   const excluded = taskLines(cache).open;
-  const items = (cache?.listItems ?? []).map((li) => ({
-    line: li.position.start.line,
-    parent: li.parent,
-    task: li.task !== undefined,
-  }));
-  for (const line of reviewPlanLines(items, inReviewOf(cache))) excluded.add(line);
+  // Most daily notes hold no review: their list items are not looked at.
+  if (cache?.headings?.some((h) => isReviewHeading(h.heading.trim()))) {
+    const items = (cache.listItems ?? []).map((li) => ({
+      line: li.position.start.line,
+      parent: li.parent,
+      task: li.task !== undefined,
+    }));
+    for (const line of reviewPlanLines(items, inReviewOf(cache))) excluded.add(line);
+  }
   if (excluded.size === 0) return Object.keys(resolved);
   const less = new Map<string, number>();
   for (const ref of [...(cache?.links ?? []), ...(cache?.embeds ?? [])]) {

@@ -208,10 +208,14 @@ function taskFrom(l: ScannedLine, mark: string, text: string, targets: string[])
 export function contactLinkTargets(noteText: string): string[] {
   const out: string[] = [];
   const lines = scanLines(noteText);
-  const headingOf = new Map(lines.map((l) => [l.line, l.heading]));
-  const plan = reviewPlanLines(listItemsOfLines(lines), (line) => isReviewHeading(headingOf.get(line) ?? null));
+  // Most daily notes hold no review: their list items are not looked at.
+  let plan: Set<number> | null = null;
+  if (lines.some((l) => isReviewHeading(l.heading))) {
+    const headingOf = new Map(lines.map((l) => [l.line, l.heading]));
+    plan = reviewPlanLines(listItemsOfLines(lines), (line) => isReviewHeading(headingOf.get(line) ?? null));
+  }
   for (const l of lines) {
-    if (plan.has(l.line)) continue;
+    if (plan?.has(l.line)) continue;
     const m = TASK.exec(l.text);
     if (m && !l.quoted && m[1] !== 'x' && m[1] !== 'X') continue;
     out.push(...lineLinkTargets(l.text));
