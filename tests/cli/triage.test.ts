@@ -490,35 +490,17 @@ describe('namesakes in the triage', () => {
 
   it('names the note of a card whose name another note has, and refuses the bare name in decide', async () => {
     const dir = namesakes();
+    const setMetWhere = (who: string) =>
+      cli('decide', '--vault', dir, '--today', TODAY, '--person', who, '--met-where', 'Web Summit');
     const { out } = await cli('triage', '--vault', dir, '--today', TODAY, '--kind', 'invitation');
     expect(out).toContain('People/Zoë Bakker 2.md (another note has this name)');
-    expect(out).not.toContain('Ivy Stone.md (another');
+    expect(out.match(/another note has this name/g)).toHaveLength(1);
     const before = fs.readFileSync(path.join(dir, 'People/Zoë Bakker.md'), 'utf8');
-    const bare = await cli(
-      'decide',
-      '--vault',
-      dir,
-      '--today',
-      TODAY,
-      '--person',
-      'Zoë Bakker',
-      '--met-where',
-      'Web Summit',
-    );
+    const bare = await setMetWhere('Zoë Bakker');
     expect(bare.code).toBe(2);
     expect(bare.err).toContain('"Zoë Bakker" matches 2 notes (People/Zoë Bakker 2.md, People/Zoë Bakker.md)');
     expect(fs.readFileSync(path.join(dir, 'People/Zoë Bakker.md'), 'utf8')).toBe(before);
-    const named = await cli(
-      'decide',
-      '--vault',
-      dir,
-      '--today',
-      TODAY,
-      '--person',
-      'Zoë Bakker 2',
-      '--met-where',
-      'Web Summit',
-    );
+    const named = await setMetWhere('Zoë Bakker 2');
     expect(named.code).toBe(0);
     expect(fs.readFileSync(path.join(dir, 'People/Zoë Bakker 2.md'), 'utf8')).toContain('met-where: Web Summit\n');
   });
