@@ -1,8 +1,7 @@
-import { normaliseProfileUrl } from '../identity/profile-url';
 import type { ConnectionsFile } from '../linkedin/records';
 import { coerceDate, coerceText } from '../people/coerce';
 import { FIELD } from '../notes/schema';
-import { noteName } from './note-matcher';
+import { noteName, noteProfileUrl } from './note-matcher';
 import type { ImportPlan } from './plan-types';
 import type { ExistingNote } from './vault-snapshot';
 
@@ -14,6 +13,7 @@ export interface ConnectionsSeen {
   unreadableUrls: ReadonlySet<string>;
 }
 
+/** The profile URLs of every file's rows skipped as unreadable. */
 export function unreadableUrlsOf(files: readonly ConnectionsFile[]): ReadonlySet<string> {
   return new Set(files.flatMap((f) => f.unreadableUrls ?? []));
 }
@@ -41,7 +41,7 @@ export function missingFromExport(
     const since = coerceDate(note.frontmatter[FIELD.connectedOn]).value;
     if (since !== null && newest !== null && since > newest) continue;
     if (unreadableUrls.size > 0) {
-      const url = normaliseProfileUrl(coerceText(note.frontmatter[FIELD.linkedin]));
+      const url = noteProfileUrl(note);
       if (url !== null && unreadableUrls.has(url)) continue;
     }
     missing.push({ path: note.path, name: noteName(note) });
